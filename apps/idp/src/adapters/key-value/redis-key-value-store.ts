@@ -1,0 +1,71 @@
+import { Redis } from 'ioredis';
+import type { KeyValueStore } from '../../ports/key-value-store.ts';
+
+// INCR and start the window on the first hit, atomically.
+const INCREMENT_WINDOW = `
+local value = redis.call('INCR', KEYS[1])
+if value == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+return value`;
+
+// RPUSH and extend (never shorten) the list's TTL, atomically.
+const APPEND_TO_LIST = `
+redis.call('RPUSH', KEYS[1], ARGV[1])
+local ttl = redis.call('TTL', KEYS[1])
+if ttl < tonumber(ARGV[2]) then redis.call('EXPIRE', KEYS[1], ARGV[2]) end
+return 1`;
+
+/** Shared store for several nodes. Keys are namespaced so a Redis can be shared. */
+export class RedisKeyValueStore implements KeyValueStore {
+  private readonly redis: Redis;
+
+  constructor(url: string, private readonly prefix = 'uia:') {
+    this.redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true });
+  }
+
+  private k(key: string) {
+    return this.prefix + key;
+  }
+
+  async ping() {
+    return (await this.redis.ping()) === 'PONG';
+  }
+
+  async get(key: string) {
+    return this.redis.get(this.k(key));
+  }
+
+  async set(key: string, value: string, ttlSeconds: number) {
+    await this.redis.set(this.k(key), value, 'EX', Math.max(1, Math.ceil(ttlSeconds)));
+  }
+
+  async take(key: string) {
+    return this.redis.getdel(this.k(key));
+  }
+
+  async delete(key: string) {
+    await this.redis.del(this.k(key));
+  }
+
+  async increment(key: string, ttlSeconds: number) {
+    return Number(await this.redis.eval(INCREMENT_WINDOW, 1, this.k(key), Math.max(1, Math.ceil(ttlSeconds))));
+  }
+
+  async ttl(key: string) {
+    const seconds = await this.redis.ttl(this.k(key));
+    return seconds < 0 ? null : seconds;
+  }
+
+  async appendToList(key: string, value: string, ttlSeconds: number) {
+    await this.redis.eval(APPEND_TO_LIST, 1, this.k(key), value, Math.max(1, Math.ceil(ttlSeconds)));
+  }
+
+  async readList(key: string, options: { newestFirst?: boolean; limit?: number } = {}) {
+    const list = await this.redis.lrange(this.k(key), 0, -1);
+    if (options.newestFirst) list.reverse();
+    return options.limit === undefined ? list : list.slice(0, options.limit);
+  }
+
+  async close() {
+    await this.redis.quit();
+  }
+}

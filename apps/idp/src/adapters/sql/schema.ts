@@ -1,0 +1,66 @@
+/** Kysely table types; the same tables on SQLite and PostgreSQL. Times are epoch milliseconds. */
+export interface AccountsTable {
+  id: string;
+  username: string | null;
+  password_hash: string | null;
+  name_cipher: string;
+  id_type: string;
+  id_number_cipher: string;
+  id_number_index: string;
+  phone_cipher: string | null;
+  phone_index: string | null;
+  assurance_level: string;
+  status: string;
+  failed_logins: number;
+  locked_until: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ClientsTable {
+  client_id: string;
+  client_name: string;
+  secret_cipher: string | null;
+  metadata: string;
+  enabled: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface OidcModelsTable {
+  model: string;
+  id: string;
+  payload: string;
+  grant_id: string | null;
+  uid: string | null;
+  account_id: string | null;
+  expires_at: number | null;
+  consumed_at: number | null;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  at: number;
+  type: string;
+  outcome: string;
+  account_id: string | null;
+  client_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  detail: string | null;
+}
+
+export interface SigningKeysTable {
+  kid: string;
+  alg: string;
+  private_jwk_cipher: string;
+  created_at: number;
+}
+
+export interface Database {
+  accounts: AccountsTable;
+  clients: ClientsTable;
+  oidc_models: OidcModelsTable;
+  audit_events: AuditEventsTable;
+  signing_keys: SigningKeysTable;
+}

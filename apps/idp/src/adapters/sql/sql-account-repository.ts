@@ -1,0 +1,120 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { IdType } from '@uia/validators';
+import {
+  DuplicateAccountError,
+  type AccountRepository,
+  type AssuranceLevel,
+  type StoredAccount,
+} from '../../ports/account-repository.ts';
+import { isUniqueViolation, violatedColumn } from './database.ts';
+import type { AccountsTable, Database } from './schema.ts';
+
+function toAccount(row: Selectable<AccountsTable>): StoredAccount {
+  return {
+    id: row.id,
+    username: row.username,
+    passwordHash: row.password_hash,
+    nameCipher: row.name_cipher,
+    idType: row.id_type as IdType,
+    idNumberCipher: row.id_number_cipher,
+    idNumberIndex: row.id_number_index,
+    phoneCipher: row.phone_cipher,
+    phoneIndex: row.phone_index,
+    assuranceLevel: row.assurance_level as AssuranceLevel,
+    status: row.status as StoredAccount['status'],
+    failedLogins: Number(row.failed_logins),
+    lockedUntil: row.locked_until === null ? null : Number(row.locked_until),
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+  };
+}
+
+export class SqlAccountRepository implements AccountRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  private async findBy(column: 'id' | 'username' | 'id_number_index' | 'phone_index', value: string) {
+    const row = await this.db.selectFrom('accounts').selectAll().where(column, '=', value).executeTakeFirst();
+    return row ? toAccount(row) : null;
+  }
+
+  findById(id: string) {
+    return this.findBy('id', id);
+  }
+
+  findByUsername(username: string) {
+    return this.findBy('username', username);
+  }
+
+  findByIdNumberIndex(index: string) {
+    return this.findBy('id_number_index', index);
+  }
+
+  findByPhoneIndex(index: string) {
+    return this.findBy('phone_index', index);
+  }
+
+  async create(account: StoredAccount) {
+    try {
+      await this.db
+        .insertInto('accounts')
+        .values({
+          id: account.id,
+          username: account.username,
+          password_hash: account.passwordHash,
+          name_cipher: account.nameCipher,
+          id_type: account.idType,
+          id_number_cipher: account.idNumberCipher,
+          id_number_index: account.idNumberIndex,
+          phone_cipher: account.phoneCipher,
+          phone_index: account.phoneIndex,
+          assurance_level: account.assuranceLevel,
+          status: account.status,
+          failed_logins: account.failedLogins,
+          locked_until: account.lockedUntil,
+          created_at: account.createdAt,
+          updated_at: account.updatedAt,
+        })
+        .execute();
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const where = violatedColumn(error);
+      if (where.includes('username')) throw new DuplicateAccountError('username');
+      if (where.includes('phone')) throw new DuplicateAccountError('phone');
+      throw new DuplicateAccountError('idNumber');
+    }
+  }
+
+  async recordFailedLogin(id: string, threshold: number, lockUntil: number) {
+    const row = await this.db
+      .updateTable('accounts')
+      .set((eb) => ({
+        failed_logins: eb
+          .case()
+          .when(eb('failed_logins', '>=', threshold - 1))
+          .then(0)
+          .else(eb('failed_logins', '+', 1))
+          .end(),
+        locked_until: eb
+          .case()
+          .when(eb('failed_logins', '>=', threshold - 1))
+          .then(lockUntil)
+          .else(eb.ref('locked_until'))
+          .end(),
+      }))
+      .where('id', '=', id)
+      .returning(['failed_logins', 'locked_until'])
+      .executeTakeFirstOrThrow();
+    return {
+      failedLogins: Number(row.failed_logins),
+      lockedUntil: row.locked_until === null ? null : Number(row.locked_until),
+    };
+  }
+
+  async recordSuccessfulLogin(id: string, now: number) {
+    await this.db
+      .updateTable('accounts')
+      .set({ failed_logins: 0, locked_until: null, updated_at: now })
+      .where('id', '=', id)
+      .execute();
+  }
+}

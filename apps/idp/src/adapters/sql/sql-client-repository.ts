@@ -1,0 +1,39 @@
+import type { Kysely } from 'kysely';
+import type { ClientRecord, ClientRepository } from '../../ports/client-repository.ts';
+import type { Database } from './schema.ts';
+
+/** Client secrets are needed in clear by oidc-provider, so they are stored encrypted, not hashed. */
+export class SqlClientRepository implements ClientRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly secrets: { encrypt(plain: string, context: string): string; decrypt(cipher: string, context: string): string },
+  ) {}
+
+  async find(clientId: string): Promise<ClientRecord | null> {
+    const row = await this.db.selectFrom('clients').selectAll().where('client_id', '=', clientId).executeTakeFirst();
+    if (!row) return null;
+    return {
+      clientId: row.client_id,
+      clientName: row.client_name,
+      clientSecret: row.secret_cipher ? this.secrets.decrypt(row.secret_cipher, `clients.secret:${row.client_id}`) : null,
+      metadata: JSON.parse(row.metadata) as Record<string, unknown>,
+      enabled: Number(row.enabled) === 1,
+    };
+  }
+
+  async upsert(client: ClientRecord) {
+    const now = Date.now();
+    const values = {
+      client_name: client.clientName,
+      secret_cipher: client.clientSecret ? this.secrets.encrypt(client.clientSecret, `clients.secret:${client.clientId}`) : null,
+      metadata: JSON.stringify(client.metadata),
+      enabled: client.enabled ? 1 : 0,
+      updated_at: now,
+    };
+    await this.db
+      .insertInto('clients')
+      .values({ client_id: client.clientId, created_at: now, ...values })
+      .onConflict((oc) => oc.column('client_id').doUpdateSet(values))
+      .execute();
+  }
+}

@@ -1,0 +1,59 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type Provider from 'oidc-provider';
+import type { Config } from './config.ts';
+import { loggerOptions } from './logging.ts';
+import type { DevOutboxSmsSender } from './adapters/sms/dev-outbox-sms-sender.ts';
+import type { RegistrationService } from './services/accounts/registration-service.ts';
+import type { CaptchaService } from './services/captcha/captcha-service.ts';
+import type { PasswordLogin } from './services/password-login/index.ts';
+import type { RateLimiter } from './services/rate-limit/rate-limiter.ts';
+import type { SmsCodeService } from './services/sms/sms-code-service.ts';
+import { devHookRoutes } from './routes/dev-hooks.ts';
+import { registerErrorHandling } from './routes/error-handling.ts';
+import { healthRoutes } from './routes/health.ts';
+import { interactionRoutes } from './routes/interactions.ts';
+import { oidcMount } from './routes/oidc-mount.ts';
+import { registerPortalPages } from './routes/portal-pages.ts';
+import { publicApiRoutes } from './routes/public-api.ts';
+import { registerSecurityHeaders } from './routes/security-headers.ts';
+
+export interface AppServices {
+  provider: Provider;
+  captcha: CaptchaService;
+  smsCodes: SmsCodeService;
+  registration: RegistrationService;
+  passwordLogin: PasswordLogin;
+  rateLimiter: RateLimiter;
+  devOutbox: DevOutboxSmsSender | null;
+  readinessChecks: Record<string, () => Promise<unknown>>;
+}
+
+/** HTTP only: wires routes to already-built services. */
+export async function buildApp(config: Config, services: AppServices, paths: { portalDistDir: string; staticDir: string }): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel),
+    trustProxy: config.trustProxy,
+    bodyLimit: 16 * 1024,
+  });
+  // Only JSON bodies: a cross-site HTML form cannot produce one.
+  app.removeContentTypeParser('text/plain');
+
+  registerErrorHandling(app);
+  registerSecurityHeaders(app, { publicOrigin: new URL(config.publicUrl).origin, secure: config.publicUrl.startsWith('https://') });
+
+  await app.register(oidcMount, { provider: services.provider });
+  const sendPortal = await registerPortalPages(app, paths);
+  await app.register(interactionRoutes, { provider: services.provider, passwordLogin: services.passwordLogin, sendPortal });
+  await app.register(publicApiRoutes, {
+    site: { platformName: config.platformName, demo: config.mode === 'demo' },
+    captcha: services.captcha,
+    smsCodes: services.smsCodes,
+    registration: services.registration,
+    rateLimiter: services.rateLimiter,
+  });
+  await app.register(healthRoutes, { checks: services.readinessChecks });
+  if (config.mode === 'demo' && services.devOutbox) {
+    await app.register(devHookRoutes, { outbox: services.devOutbox, captcha: services.captcha });
+  }
+  return app;
+}

@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { SimulatedIdentityRegistry } from './adapters/identity-registry/simulated-identity-registry.ts';
+import { MemoryKeyValueStore } from './adapters/key-value/memory-key-value-store.ts';
+import { RedisKeyValueStore } from './adapters/key-value/redis-key-value-store.ts';
+import { Argon2PasswordHasher } from './adapters/password/argon2-password-hasher.ts';
+import { DevOutboxSmsSender } from './adapters/sms/dev-outbox-sms-sender.ts';
+import { migrateToLatest, openDatabase } from './adapters/sql/database.ts';
+import { SqlAccountRepository } from './adapters/sql/sql-account-repository.ts';
+import { SqlAuditLog } from './adapters/sql/sql-audit-log.ts';
+import { SqlClientRepository } from './adapters/sql/sql-client-repository.ts';
+import { SqlOidcModelStore } from './adapters/sql/sql-oidc-model-store.ts';
+import { SqlSigningKeyStore } from './adapters/sql/sql-signing-key-store.ts';
+import { DEMO_CITIZENS, seedDemoData } from './demo/demo-data.ts';
+import { createProvider } from './oidc/provider.ts';
+import { loadSigningKeys } from './oidc/signing-keys.ts';
+import { RegistrationService } from './services/accounts/registration-service.ts';
+import { CaptchaService } from './services/captcha/captcha-service.ts';
+import { PasswordLogin } from './services/password-login/index.ts';
+import { PiiCipher } from './services/personal-data/pii-cipher.ts';
+import { RateLimiter } from './services/rate-limit/rate-limiter.ts';
+import { SmsCodeService } from './services/sms/sms-code-service.ts';
+
+export interface Platform {
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+const DEFAULT_PATHS = {
+  portalDistDir: fileURLToPath(new URL('../../portal/dist', import.meta.url)),
+  staticDir: fileURLToPath(new URL('../static', import.meta.url)),
+};
+
+/** The composition root: the only place that chooses adapters. */
+export async function composePlatform(config: Config, paths = DEFAULT_PATHS): Promise<Platform> {
+  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateToLatest(database.db);
+  const store = config.redisUrl ? new RedisKeyValueStore(config.redisUrl, config.redisPrefix) : new MemoryKeyValueStore();
+
+  const cipher = new PiiCipher(config.dataKeys, config.blindIndexKey);
+  const accounts = new SqlAccountRepository(database.db);
+  const clients = new SqlClientRepository(database.db, cipher);
+  const models = new SqlOidcModelStore(database.db);
+  const audit = new SqlAuditLog(database.db);
+  const hasher = new Argon2PasswordHasher();
+  const rateLimiter = new RateLimiter(store);
+  const captcha = new CaptchaService(store);
+  const devOutbox = new DevOutboxSmsSender(store);
+  const smsCodes = new SmsCodeService({ store, sender: devOutbox, cipher, rateLimiter, audit, platformName: config.platformName });
+  const registry = new SimulatedIdentityRegistry(DEMO_CITIZENS);
+  const registration = new RegistrationService({ accounts, cipher, hasher, smsCodes, registry, audit });
+  const passwordLogin = new PasswordLogin({
+    accounts,
+    cipher,
+    hasher,
+    captcha,
+    rateLimiter,
+    audit,
+    dummyHash: await hasher.hash(randomBytes(16).toString('hex')),
+  });
+
+  if (config.mode === 'demo') {
+    await seedDemoData({ accounts, clients, cipher, hasher, relyingPartyUrl: config.demoRelyingPartyUrl });
+  }
+
+  const provider = createProvider({
+    issuer: config.issuer,
+    secureCookies: config.publicUrl.startsWith('https://'),
+    trustProxy: config.trustProxy,
+    cookieSecrets: config.cookieSecrets,
+    signingKeys: await loadSigningKeys(new SqlSigningKeyStore(database.db), cipher),
+    accounts,
+    cipher,
+    store,
+    models,
+    clients,
+    platformName: config.platformName,
+    demo: config.mode === 'demo',
+  });
+
+  const app = await buildApp(
+    config,
+    {
+      provider,
+      captcha,
+      smsCodes,
+      registration,
+      passwordLogin,
+      rateLimiter,
+      devOutbox,
+      readinessChecks: {
+        database: () => sql`select 1`.execute(database.db),
+        keyValue: () => store.get('readyz'),
+      },
+    },
+    paths,
+  );
+
+  const sweeper = setInterval(() => void models.deleteExpired(Date.now()).catch((error) => app.log.warn({ err: error }, 'expired oidc model sweep failed')), 10 * 60_000);
+  sweeper.unref();
+
+  return {
+    app,
+    async close() {
+      clearInterval(sweeper);
+      await app.close();
+      await store.close();
+      await database.close();
+    },
+  };
+}

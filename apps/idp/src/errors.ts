@@ -1,0 +1,41 @@
+import { formatMessage, type ErrorCode } from '@uia/i18n';
+
+/**
+ * The one error type that crosses layers. Services throw it with a machine
+ * code; routes turn it into `{ error: { code, message, field } }`. Anything
+ * else that escapes is an internal error and is never shown to the client.
+ */
+export class AppError extends Error {
+  readonly status: number;
+  readonly field: string | undefined;
+  readonly params: Record<string, string | number>;
+  /** Extra machine-readable facts for the client (e.g. retryAfter seconds). */
+  readonly details: Record<string, string | number>;
+
+  constructor(
+    readonly code: ErrorCode,
+    options: { status?: number; field?: string; params?: Record<string, string | number>; details?: Record<string, string | number> } = {},
+  ) {
+    super(code);
+    this.status = options.status ?? 400;
+    this.field = options.field;
+    this.params = options.params ?? {};
+    this.details = options.details ?? {};
+  }
+
+  toBody() {
+    return {
+      error: {
+        code: this.code,
+        message: formatMessage(this.code, this.params),
+        ...(this.field ? { field: this.field } : {}),
+        ...this.details,
+      },
+    };
+  }
+}
+
+export function rateLimited(retryAfterSeconds: number): AppError {
+  const retryAfter = Math.max(1, Math.ceil(retryAfterSeconds));
+  return new AppError('RATE_LIMITED', { status: 429, params: { retryAfter }, details: { retryAfter } });
+}

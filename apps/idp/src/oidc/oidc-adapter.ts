@@ -1,0 +1,135 @@
+import type { Adapter, AdapterPayload } from 'oidc-provider';
+import type { ClientRepository } from '../ports/client-repository.ts';
+import type { KeyValueStore } from '../ports/key-value-store.ts';
+import type { OidcModelStore } from '../ports/oidc-model-store.ts';
+
+/** Models that must survive a restart and be found per person (to end all their sessions). */
+const DURABLE_MODELS = new Set(['Session', 'Grant', 'RefreshToken']);
+
+export interface OidcAdapterDeps {
+  store: KeyValueStore;
+  models: OidcModelStore;
+  clients: ClientRepository;
+}
+
+/**
+ * oidc-provider persistence: clients from the clients table, durable models
+ * in SQL, short-lived ones (codes, access tokens, interactions…) in the
+ * key-value store with an index per grant for revocation.
+ */
+export function createOidcAdapterFactory(deps: OidcAdapterDeps) {
+  return function adapterFor(name: string): Adapter {
+    if (name === 'Client') return new ClientAdapter(deps.clients);
+    return DURABLE_MODELS.has(name) ? new SqlModelAdapter(name, deps.models) : new KeyValueModelAdapter(name, deps.store);
+  };
+}
+
+const unsupported = () => Promise.reject(new Error('not supported'));
+
+class ClientAdapter implements Adapter {
+  constructor(private readonly clients: ClientRepository) {}
+
+  async find(id: string): Promise<AdapterPayload | undefined> {
+    const client = await this.clients.find(id);
+    if (!client?.enabled) return undefined;
+    return {
+      ...client.metadata,
+      client_id: client.clientId,
+      client_name: client.clientName,
+      ...(client.clientSecret ? { client_secret: client.clientSecret } : {}),
+    } as AdapterPayload;
+  }
+
+  upsert = unsupported;
+  findByUid = unsupported;
+  findByUserCode = unsupported;
+  consume = unsupported;
+  destroy = unsupported;
+  revokeByGrantId = unsupported;
+}
+
+class SqlModelAdapter implements Adapter {
+  constructor(
+    private readonly name: string,
+    private readonly models: OidcModelStore,
+  ) {}
+
+  async upsert(id: string, payload: AdapterPayload, expiresIn: number) {
+    await this.models.upsert({
+      model: this.name,
+      id,
+      payload: payload as Record<string, unknown>,
+      grantId: payload.grantId ?? null,
+      uid: payload.uid ?? null,
+      accountId: payload.accountId ?? null,
+      expiresAt: expiresIn ? Date.now() + expiresIn * 1000 : null,
+    });
+  }
+
+  async find(id: string) {
+    return (await this.models.find(this.name, id))?.payload as AdapterPayload | undefined;
+  }
+
+  async findByUid(uid: string) {
+    return (await this.models.findByUid(this.name, uid))?.payload as AdapterPayload | undefined;
+  }
+
+  findByUserCode = unsupported;
+
+  async consume(id: string) {
+    await this.models.consume(this.name, id, Date.now());
+  }
+
+  async destroy(id: string) {
+    await this.models.destroy(this.name, id);
+  }
+
+  async revokeByGrantId(grantId: string) {
+    await this.models.revokeByGrantId(grantId);
+  }
+}
+
+class KeyValueModelAdapter implements Adapter {
+  constructor(
+    private readonly name: string,
+    private readonly store: KeyValueStore,
+  ) {}
+
+  private key(id: string) {
+    return `oidc:${this.name}:${id}`;
+  }
+
+  async upsert(id: string, payload: AdapterPayload, expiresIn: number) {
+    const ttl = expiresIn || 3600;
+    await this.store.set(this.key(id), JSON.stringify(payload), ttl);
+    if (payload.grantId) await this.store.appendToList(`oidc:grant:${payload.grantId}`, this.key(id), ttl);
+  }
+
+  async find(id: string) {
+    const raw = await this.store.get(this.key(id));
+    return raw ? (JSON.parse(raw) as AdapterPayload) : undefined;
+  }
+
+  findByUid = unsupported;
+  findByUserCode = unsupported;
+
+  async consume(id: string) {
+    const key = this.key(id);
+    const [raw, ttl] = await Promise.all([this.store.get(key), this.store.ttl(key)]);
+    if (!raw || ttl === null) return;
+    const payload = JSON.parse(raw) as AdapterPayload;
+    payload.consumed = Math.floor(Date.now() / 1000);
+    await this.store.set(key, JSON.stringify(payload), ttl);
+  }
+
+  async destroy(id: string) {
+    await this.store.delete(this.key(id));
+  }
+
+  async revokeByGrantId(grantId: string) {
+    const listKey = `oidc:grant:${grantId}`;
+    const keys = await this.store.readList(listKey);
+    await Promise.all(keys.map((key) => this.store.delete(key)));
+    await this.store.delete(listKey);
+  }
+}

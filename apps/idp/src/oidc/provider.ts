@@ -1,0 +1,126 @@
+import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import type { JWK } from 'jose';
+import type { AccountRepository } from '../ports/account-repository.ts';
+import { readAccountProfile } from '../services/accounts/account-profile.ts';
+import type { PiiCipher } from '../services/personal-data/pii-cipher.ts';
+import { escapeHtml, renderPage } from './html-pages.ts';
+import { createOidcAdapterFactory, type OidcAdapterDeps } from './oidc-adapter.ts';
+
+export const SUPPORTED_SCOPES = ['openid', 'offline_access', 'profile', 'phone', 'id_card'];
+
+export interface ProviderOptions extends OidcAdapterDeps {
+  issuer: string;
+  secureCookies: boolean;
+  trustProxy: boolean;
+  cookieSecrets: string[];
+  signingKeys: JWK[];
+  accounts: AccountRepository;
+  cipher: PiiCipher;
+  platformName: string;
+  demo: boolean;
+}
+
+/**
+ * Registered relying parties are government services vetted by the operator,
+ * and the user agreement covers their data use, so no consent screen: the
+ * grant always holds what the client asked for within its registered scope.
+ */
+async function loadGrantWithRequestedScopes(ctx: KoaContextWithOIDC) {
+  const { oidc } = ctx;
+  const client = oidc.client!;
+  const accountId = oidc.session!.accountId!;
+  const grantId = oidc.result?.consent?.grantId ?? oidc.session!.grantIdFor(client.clientId);
+  const grant = (grantId && (await oidc.provider.Grant.find(grantId))) || new oidc.provider.Grant({ clientId: client.clientId, accountId });
+  const allowed = new Set((client.scope ?? 'openid').split(' '));
+  const requested = [...oidc.requestParamScopes].filter((scope) => allowed.has(scope));
+  // The `claims` request parameter is not honoured: claims follow registered scopes only.
+  grant.addOIDCScope(requested.join(' '));
+  await grant.save();
+  return grant;
+}
+
+export function createProvider(options: ProviderOptions): Provider {
+  const page = (title: string, body: string) => renderPage({ title, body, platformName: options.platformName, demo: options.demo });
+
+  const configuration: Configuration = {
+    adapter: createOidcAdapterFactory(options),
+    jwks: { keys: options.signingKeys as never },
+    cookies: {
+      keys: options.cookieSecrets,
+      long: { signed: true, httpOnly: true, sameSite: 'lax', secure: options.secureCookies },
+      short: { signed: true, httpOnly: true, sameSite: 'lax', secure: options.secureCookies },
+    },
+    responseTypes: ['code'],
+    pkce: { required: () => true },
+    scopes: SUPPORTED_SCOPES,
+    claims: {
+      // acr/amr belong to every ID token: relying parties decide on them (DESIGN.md §2).
+      openid: ['sub', 'acr', 'amr'],
+      profile: ['name'],
+      phone: ['phone_number', 'phone_number_verified'],
+      id_card: ['id_type', 'id_number'],
+    },
+    acrValues: ['L1', 'L2', 'L3', 'L4'],
+    async findAccount(_ctx, sub) {
+      const account = await options.accounts.findById(sub);
+      if (!account || account.status !== 'active') return undefined;
+      return {
+        accountId: sub,
+        async claims() {
+          const profile = readAccountProfile(account, options.cipher);
+          return {
+            sub,
+            name: profile.name,
+            ...(profile.phone ? { phone_number: `+86${profile.phone}`, phone_number_verified: true } : {}),
+            id_type: profile.idType,
+            id_number: profile.idNumber,
+          };
+        },
+      };
+    },
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    loadExistingGrant: loadGrantWithRequestedScopes,
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token') && client.clientAuthMethod !== 'none',
+    rotateRefreshToken: true,
+    ttl: {
+      AccessToken: 600,
+      AuthorizationCode: 60,
+      IdToken: 600,
+      Interaction: 900,
+      Session: 8 * 3600,
+      Grant: 30 * 24 * 3600,
+      RefreshToken: 7 * 24 * 3600,
+    },
+    features: {
+      devInteractions: { enabled: false },
+      revocation: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: async (ctx, form) => {
+          ctx.type = 'html';
+          ctx.body = page(
+            '退出登录',
+            `${form}<p>是否退出统一身份认证平台？退出后，所有通过本平台登录的业务系统需要重新登录。</p>
+<div class="actions"><button class="primary" form="op.logoutForm" type="submit" name="logout" value="yes">退出登录</button>
+<button class="secondary" form="op.logoutForm" type="submit">取消</button></div>`,
+          );
+        },
+        postLogoutSuccessSource: async (ctx) => {
+          ctx.type = 'html';
+          ctx.body = page('您已安全退出', '<p>您已退出统一身份认证平台。</p><p><a href="/">返回登录页</a></p>');
+        },
+      },
+    },
+    async renderError(ctx, out) {
+      ctx.type = 'html';
+      ctx.body = page(
+        '请求无法完成',
+        `<p>登录请求无效或已过期，请返回业务系统重新发起登录。</p><p class="muted">错误代码：${escapeHtml(out.error)}</p>`,
+      );
+    },
+  };
+
+  const provider = new Provider(options.issuer, configuration);
+  provider.proxy = options.trustProxy;
+  return provider;
+}

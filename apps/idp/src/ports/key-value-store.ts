@@ -1,0 +1,21 @@
+/**
+ * Ephemeral shared state: captcha challenges, SMS codes, rate-limit counters,
+ * oidc-provider's short-lived models. In-process for one node, Redis when
+ * several nodes serve together. Every write has a time to live.
+ */
+export interface KeyValueStore {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string, ttlSeconds: number): Promise<void>;
+  /** Atomic read-and-delete: the basis of every one-time token. */
+  take(key: string): Promise<string | null>;
+  delete(key: string): Promise<void>;
+  /** Atomic counter for a fixed window; the TTL starts at the first increment. */
+  increment(key: string, ttlSeconds: number): Promise<number>;
+  /** Seconds until the key expires, or null when it does not exist. */
+  ttl(key: string): Promise<number | null>;
+  /** Appends to a list whose TTL is extended to at least ttlSeconds. */
+  appendToList(key: string, value: string, ttlSeconds: number): Promise<void>;
+  /** The list's values, oldest first (`newestFirst` reverses). */
+  readList(key: string, options?: { newestFirst?: boolean; limit?: number }): Promise<string[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,66 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type Provider from 'oidc-provider';
+import { passwordLoginRequest } from '@uia/schemas';
+import { AppError } from '../errors.ts';
+import type { PasswordLogin } from '../services/password-login/index.ts';
+import { parseBody } from './parse-body.ts';
+import { requestContext } from './request-context.ts';
+
+type UidRequest = FastifyRequest<{ Params: { uid: string } }>;
+
+/**
+ * The OIDC login interaction. oidc-provider scopes its interaction cookie to
+ * /interaction/<uid>, so the portal's API for it lives below that path too.
+ */
+export async function interactionRoutes(
+  app: FastifyInstance,
+  options: { provider: Provider; passwordLogin: PasswordLogin; sendPortal: (reply: FastifyReply) => FastifyReply },
+) {
+  const { provider } = options;
+
+  async function currentInteraction(request: UidRequest, reply: FastifyReply) {
+    try {
+      const details = await provider.interactionDetails(request.raw, reply.raw);
+      if (details.uid !== request.params.uid) throw new Error('interaction mismatch');
+      return details;
+    } catch {
+      throw new AppError('LOGIN_REQUEST_EXPIRED', { status: 400 });
+    }
+  }
+
+  app.get('/interaction/:uid', (_request, reply) => options.sendPortal(reply));
+
+  app.get('/interaction/:uid/details', async (request: UidRequest, reply) => {
+    const details = await currentInteraction(request, reply);
+    const client = await provider.Client.find(String(details.params.client_id));
+    return {
+      uid: details.uid,
+      prompt: details.prompt.name,
+      client: { id: client?.clientId ?? null, name: client?.clientName ?? '统一身份认证平台' },
+    };
+  });
+
+  app.post('/interaction/:uid/login', async (request: UidRequest, reply) => {
+    const body = parseBody(passwordLoginRequest, request.body);
+    const details = await currentInteraction(request, reply);
+    const result = await options.passwordLogin.login(body, { ...requestContext(request), clientId: String(details.params.client_id) });
+    const redirectTo = await provider.interactionResult(
+      request.raw,
+      reply.raw,
+      { login: { accountId: result.accountId, acr: result.acr, amr: result.amr, remember: false } },
+      { mergeWithLastSubmission: false },
+    );
+    return { redirectTo };
+  });
+
+  app.post('/interaction/:uid/abort', async (request: UidRequest, reply) => {
+    await currentInteraction(request, reply);
+    const redirectTo = await provider.interactionResult(
+      request.raw,
+      reply.raw,
+      { error: 'access_denied', error_description: 'End-User aborted interaction' },
+      { mergeWithLastSubmission: false },
+    );
+    return { redirectTo };
+  });
+}

@@ -1,0 +1,30 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+
+/** Pathnames the portal single-page app answers (besides /interaction/:uid). */
+export const PORTAL_PAGES = ['/', '/register', '/forgot-password', '/terms', '/privacy'];
+
+/**
+ * Serves the built portal (apps/portal/dist) and the idp's own page styles.
+ * Returns the function other routes use to answer with the SPA shell.
+ */
+export async function registerPortalPages(app: FastifyInstance, options: { portalDistDir: string; staticDir: string }) {
+  const indexFile = join(options.portalDistDir, 'index.html');
+  const shell = existsSync(indexFile) ? readFileSync(indexFile, 'utf8') : null;
+  if (!shell) app.log.warn(`portal build not found at ${indexFile}; run "npm run build"`);
+
+  const sendPortal = (reply: FastifyReply) => {
+    reply.header('cache-control', 'no-store');
+    if (!shell) return reply.status(503).type('text/plain; charset=utf-8').send('门户页面尚未构建，请先运行 npm run build');
+    return reply.type('text/html; charset=utf-8').send(shell);
+  };
+
+  if (existsSync(join(options.portalDistDir, 'assets'))) {
+    await app.register(fastifyStatic, { root: join(options.portalDistDir, 'assets'), prefix: '/assets/', immutable: true, maxAge: '365d' });
+  }
+  await app.register(fastifyStatic, { root: options.staticDir, prefix: '/static/', decorateReply: false });
+  for (const page of PORTAL_PAGES) app.get(page, (_request, reply) => sendPortal(reply));
+  return sendPortal;
+}

@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import { registerRequest, smsSendRequest } from '@uia/schemas';
+import type { RegistrationService } from '../services/accounts/registration-service.ts';
+import type { CaptchaService } from '../services/captcha/captcha-service.ts';
+import { RATE_LIMITS, type RateLimiter } from '../services/rate-limit/rate-limiter.ts';
+import type { SmsCodeService } from '../services/sms/sms-code-service.ts';
+import { parseBody } from './parse-body.ts';
+import { requestContext } from './request-context.ts';
+
+/** The portal's anonymous JSON API: site facts, captcha, SMS codes, registration. */
+export async function publicApiRoutes(
+  app: FastifyInstance,
+  options: {
+    site: { platformName: string; demo: boolean };
+    captcha: CaptchaService;
+    smsCodes: SmsCodeService;
+    registration: RegistrationService;
+    rateLimiter: RateLimiter;
+  },
+) {
+  app.get('/api/site', async () => options.site);
+
+  app.post('/api/captcha', async (request, reply) => {
+    await options.rateLimiter.hit(RATE_LIMITS.captchaPerIp, request.ip);
+    reply.header('cache-control', 'no-store');
+    return reply.status(201).send(await options.captcha.create());
+  });
+
+  app.post('/api/sms/send', async (request) => {
+    const body = parseBody(smsSendRequest, request.body);
+    await options.captcha.verify(body.captchaId, body.captchaAnswer);
+    return options.smsCodes.send(body.phone, body.purpose, requestContext(request));
+  });
+
+  app.post('/api/register', async (request, reply) => {
+    await options.rateLimiter.hit(RATE_LIMITS.registerPerIp, request.ip);
+    const body = parseBody(registerRequest, request.body);
+    const account = await options.registration.register(body, requestContext(request));
+    return reply.status(201).send({ username: account.username, assuranceLevel: account.assuranceLevel });
+  });
+}

@@ -1,0 +1,44 @@
+import type { ServerResponse } from 'node:http';
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../errors.ts';
+
+const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Headers for every response, including oidc-provider's raw ones. */
+export function applySecurityHeaders(res: ServerResponse, secure: boolean) {
+  res.setHeader('content-security-policy', PAGE_CSP);
+  res.setHeader('x-content-type-options', 'nosniff');
+  res.setHeader('x-frame-options', 'DENY');
+  res.setHeader('referrer-policy', 'no-referrer');
+  res.setHeader('cross-origin-opener-policy', 'same-origin');
+  res.setHeader('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+  if (secure) res.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * CSRF defence for the JSON API: a state-changing request from a browser
+ * must come from our own origin (browsers always send Origin on POST), and
+ * only JSON bodies are parsed, which cross-site forms cannot send.
+ */
+export function registerSecurityHeaders(app: FastifyInstance, options: { publicOrigin: string; secure: boolean }) {
+  app.addHook('onRequest', async (request, reply) => {
+    applySecurityHeaders(reply.raw, options.secure);
+    if (!STATE_CHANGING.has(request.method) || request.url.startsWith('/oidc')) return;
+    const origin = request.headers.origin;
+    if (origin !== undefined && origin !== options.publicOrigin) {
+      throw new AppError('ORIGIN_FORBIDDEN', { status: 403 });
+    }
+  });
+}

@@ -1,0 +1,96 @@
+import { maskIdNumber, maskPhone } from '@uia/validators';
+import { AppError } from '../../errors.ts';
+import type { AccountRepository, AssuranceLevel } from '../../ports/account-repository.ts';
+import type { AuditLog } from '../../ports/audit-log.ts';
+import type { PasswordHasher } from '../../ports/password-hasher.ts';
+import { loginAssurance } from '../accounts/account-profile.ts';
+import { findAccountByIdentifier } from '../accounts/account-lookup.ts';
+import type { CaptchaService } from '../captcha/captcha-service.ts';
+import type { PiiCipher } from '../personal-data/pii-cipher.ts';
+import { RATE_LIMITS, type RateLimiter } from '../rate-limit/rate-limiter.ts';
+import { ensureAccountUsable } from './ensure-account-usable.ts';
+import { verifyPassword } from './verify-password.ts';
+
+export interface PasswordLoginInput {
+  identifier: string;
+  password: string;
+  captchaId: string;
+  captchaAnswer: string;
+}
+
+export interface LoginContext {
+  ip: string;
+  userAgent?: string;
+  clientId?: string;
+}
+
+export interface LoginResult {
+  accountId: string;
+  acr: AssuranceLevel;
+  amr: string[];
+}
+
+/** Masked form of what was typed, so failed attempts can be investigated without clear personal data. */
+function maskIdentifier(kind: string, value: string) {
+  if (kind === 'phone') return maskPhone(value);
+  if (kind === 'id_number') return maskIdNumber(value);
+  return value.slice(0, 2) + '***';
+}
+
+/**
+ * 账号登录: identifier (用户名/手机号/身份证号) + password + graphic captcha.
+ * Each step throws its own AppError; every decision is audited.
+ */
+export class PasswordLogin {
+  constructor(
+    private readonly deps: {
+      accounts: AccountRepository;
+      cipher: PiiCipher;
+      hasher: PasswordHasher;
+      captcha: CaptchaService;
+      rateLimiter: RateLimiter;
+      audit: AuditLog;
+      dummyHash: string;
+      now?: () => number;
+    },
+  ) {}
+
+  async login(input: PasswordLoginInput, context: LoginContext): Promise<LoginResult> {
+    const now = (this.deps.now ?? Date.now)();
+    let accountId: string | null = null;
+    let identifierKind = 'unknown';
+    try {
+      await this.deps.rateLimiter.hit(RATE_LIMITS.loginPerIp, context.ip);
+      await this.deps.captcha.verify(input.captchaId, input.captchaAnswer);
+      const { kind, account } = await findAccountByIdentifier(this.deps.accounts, this.deps.cipher, input.identifier);
+      identifierKind = kind;
+      accountId = account?.id ?? null;
+      if (account) ensureAccountUsable(account, now);
+      const verified = await verifyPassword(this.deps, account, input.password, now);
+      await this.deps.accounts.recordSuccessfulLogin(verified.id, now);
+      const result = { accountId: verified.id, acr: loginAssurance(verified.assuranceLevel, 'L2'), amr: ['pwd'] };
+      await this.audit('success', context, verified.id, { identifierKind: kind, acr: result.acr });
+      return result;
+    } catch (error) {
+      const code = error instanceof AppError ? error.code : 'INTERNAL_ERROR';
+      await this.audit('failure', context, accountId, {
+        identifierKind,
+        identifier: identifierKind === 'unknown' ? null : maskIdentifier(identifierKind, input.identifier.trim()),
+        reason: code,
+      });
+      throw error;
+    }
+  }
+
+  private audit(outcome: 'success' | 'failure', context: LoginContext, accountId: string | null, detail: Record<string, string | null>) {
+    return this.deps.audit.append({
+      type: 'login.password',
+      outcome,
+      accountId,
+      clientId: context.clientId ?? null,
+      ip: context.ip,
+      userAgent: context.userAgent ?? null,
+      detail,
+    });
+  }
+}

@@ -1,0 +1,30 @@
+import { rateLimited } from '../../errors.ts';
+import type { KeyValueStore } from '../../ports/key-value-store.ts';
+
+export interface RateLimit {
+  /** Counter name, e.g. `login:ip`. */
+  name: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+/** Fixed-window counters in the shared store, so every node sees the same budget. */
+export class RateLimiter {
+  constructor(private readonly store: KeyValueStore) {}
+
+  /** Counts one hit for `subject`; throws RATE_LIMITED once the window's budget is spent. */
+  async hit(rule: RateLimit, subject: string): Promise<void> {
+    const key = `rl:${rule.name}:${subject}`;
+    const count = await this.store.increment(key, rule.windowSeconds);
+    if (count > rule.limit) {
+      throw rateLimited((await this.store.ttl(key)) ?? rule.windowSeconds);
+    }
+  }
+}
+
+export const RATE_LIMITS = {
+  loginPerIp: { name: 'login:ip', limit: 30, windowSeconds: 60 },
+  captchaPerIp: { name: 'captcha:ip', limit: 60, windowSeconds: 60 },
+  smsPerIpHour: { name: 'sms:ip', limit: 20, windowSeconds: 3600 },
+  registerPerIp: { name: 'register:ip', limit: 20, windowSeconds: 3600 },
+} satisfies Record<string, RateLimit>;

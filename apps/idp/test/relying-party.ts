@@ -1,0 +1,69 @@
+import * as client from 'openid-client';
+import type { Browser } from './harness.ts';
+
+/** The demo relying party (edu-portal's registration), driven with openid-client as a real RP would. */
+export const RP = {
+  clientId: 'edu-portal',
+  clientSecret: 'edu-portal-demo-secret',
+  redirectUri: 'http://localhost:3001/callback',
+  postLogoutRedirectUri: 'http://localhost:3001/',
+};
+
+export async function discover(baseUrl: string) {
+  return client.discovery(new URL(`${baseUrl}/oidc`), RP.clientId, RP.clientSecret, undefined, { execute: [client.allowInsecureRequests] });
+}
+
+export interface StartedLogin {
+  uid: string;
+  verifier: string;
+  state: string;
+  nonce: string;
+}
+
+/** Sends the browser to the authorization endpoint; returns the interaction it lands on. */
+export async function startLogin(browser: Browser, config: client.Configuration, extra: Record<string, string> = {}): Promise<StartedLogin> {
+  const verifier = client.randomPKCECodeVerifier();
+  const state = client.randomState();
+  const nonce = client.randomNonce();
+  const url = client.buildAuthorizationUrl(config, {
+    redirect_uri: RP.redirectUri,
+    scope: 'openid profile phone id_card',
+    code_challenge: await client.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: 'S256',
+    state,
+    nonce,
+    ...extra,
+  });
+  const response = await browser.request(url.href);
+  const location = response.headers.get('location') ?? '';
+  const uid = /\/interaction\/([\w-]+)/.exec(location)?.[1];
+  if (!uid) throw new Error(`expected an interaction redirect, got ${response.status} ${location}`);
+  return { uid, verifier, state, nonce };
+}
+
+/** Follows redirects inside the platform until the browser is sent back to the RP. */
+export async function followToRp(browser: Browser, url: string): Promise<URL> {
+  let next = url;
+  for (let hop = 0; hop < 5; hop += 1) {
+    if (next.startsWith(RP.redirectUri) || next.startsWith(RP.postLogoutRedirectUri)) return new URL(next);
+    const response = await browser.request(next);
+    const location = response.headers.get('location');
+    if (!location) throw new Error(`no redirect from ${next}: ${response.status}`);
+    next = new URL(location, browser.baseUrl).href;
+  }
+  throw new Error('too many redirects');
+}
+
+export async function passwordLogin(browser: Browser, config: client.Configuration, identifier: string, password: string) {
+  const login = await startLogin(browser, config);
+  const captcha = await browser.solvedCaptcha();
+  const { status, body } = await browser.json(`/interaction/${login.uid}/login`, { json: { identifier, password, ...captcha } });
+  if (status !== 200) throw new Error(`login failed: ${JSON.stringify(body)}`);
+  const callback = await followToRp(browser, body.redirectTo);
+  const tokens = await client.authorizationCodeGrant(config, callback, {
+    pkceCodeVerifier: login.verifier,
+    expectedState: login.state,
+    expectedNonce: login.nonce,
+  });
+  return { tokens, callback, login };
+}

@@ -1,0 +1,74 @@
+/**
+ * Every machine-readable error code the platform returns, with its Chinese
+ * message. Server responses and UIs both read from here, so a code never
+ * appears with two different wordings. `{name}` placeholders are filled by
+ * `formatMessage`.
+ */
+export const errorMessages = {
+  // request shape
+  BODY_INVALID: '请求内容格式不正确',
+  FIELD_REQUIRED: '请填写此项',
+  FIELD_TOO_LONG: '输入内容过长',
+  FIELD_INVALID: '输入内容格式不正确',
+  UNKNOWN_FIELD: '请求包含不支持的字段',
+  ORIGIN_FORBIDDEN: '请求来源不被允许',
+  PAYLOAD_TOO_LARGE: '请求内容过大',
+  NOT_FOUND: '请求的资源不存在',
+  METHOD_NOT_ALLOWED: '不支持的请求方式',
+  INTERNAL_ERROR: '系统繁忙，请稍后再试',
+  RATE_LIMITED: '操作过于频繁，请{retryAfter}秒后再试',
+
+  // identity documents and personal fields (validators)
+  ID_TYPE_INVALID: '请选择正确的证件类型',
+  ID_NUMBER_FORMAT: '证件号码格式不正确',
+  ID_NUMBER_CHECKSUM: '证件号码校验位不正确，请核对',
+  ID_NUMBER_BIRTHDATE: '证件号码中的出生日期无效',
+  ID_NUMBER_REGION: '证件号码中的地区代码无效',
+  NAME_INVALID: '请输入与证件一致的姓名',
+  PHONE_INVALID: '请输入正确的11位手机号码',
+  USERNAME_INVALID: '用户名需以字母开头，由6-20位字母、数字或下划线组成',
+  USERNAME_LOOKS_LIKE_IDENTIFIER: '用户名不能是手机号或证件号码的格式',
+  PASSWORD_LENGTH: '密码长度需为8-20位',
+  PASSWORD_COMPLEXITY: '密码需包含大写字母、小写字母、数字、特殊符号中的至少3种',
+  PASSWORD_INVALID_CHARACTERS: '密码只能包含字母、数字和常用符号',
+  PASSWORD_CONTAINS_PERSONAL: '密码不能包含用户名、手机号或出生日期',
+  PASSWORD_MISMATCH: '两次输入的密码不一致',
+  CONSENT_REQUIRED: '请阅读并同意《用户服务协议》和《隐私政策》',
+
+  // captcha
+  CAPTCHA_INVALID: '图形验证码错误，请重新输入',
+  CAPTCHA_EXPIRED: '图形验证码已失效，请点击图片刷新',
+
+  // sms codes
+  SMS_CODE_INVALID: '短信验证码错误',
+  SMS_CODE_EXPIRED: '短信验证码已失效，请重新获取',
+  SMS_CODE_ATTEMPTS_EXCEEDED: '短信验证码错误次数过多，请重新获取',
+  SMS_RESEND_TOO_SOON: '验证码已发送，请{retryAfter}秒后再获取',
+  SMS_DAILY_LIMIT: '今日获取验证码次数已达上限，请明天再试',
+  SMS_SEND_FAILED: '短信发送失败，请稍后重试',
+
+  // registration
+  USERNAME_TAKEN: '该用户名已被使用，请换一个',
+  PHONE_TAKEN: '该手机号已绑定其他账号，请使用忘记密码找回或更换手机号',
+  ID_NUMBER_TAKEN: '该证件号码已注册账号，如忘记密码请通过“忘记密码”找回',
+  REALNAME_MISMATCH: '姓名与证件号码不一致，请核对后重试',
+  REALNAME_UNAVAILABLE: '实名核验服务暂不可用，请稍后再试',
+
+  // login
+  CREDENTIALS_INVALID: '账号或密码错误',
+  ACCOUNT_LOCKED: '密码错误次数过多，账号已锁定至{until}，请稍后再试或通过“忘记密码”重置',
+  ACCOUNT_DISABLED: '账号已停用，请联系客服',
+  LOGIN_REQUEST_EXPIRED: '登录请求已失效，请返回业务系统重新发起登录',
+} as const;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+export function isErrorCode(value: string): value is ErrorCode {
+  return Object.hasOwn(errorMessages, value);
+}
+
+export function formatMessage(code: ErrorCode, params: Record<string, string | number> = {}): string {
+  return errorMessages[code].replace(/\{(\w+)\}/g, (placeholder, name: string) =>
+    name in params ? String(params[name]) : placeholder,
+  );
+}

@@ -1,0 +1,2 @@
+export { errorMessages, formatMessage, isErrorCode, type ErrorCode } from './errors.ts';
+export { ui } from './ui.ts';

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/**
+ * Shapes of the JSON bodies the platform accepts, shared by server and UIs.
+ * They check type, presence and length only; meaning (checksums, policies)
+ * is checked by @uia/validators inside the services. Unknown keys are refused.
+ */
+
+// Control characters never belong in a form field; refusing them here keeps them out of logs and storage.
+const text = (max: number) => z.string().max(max).regex(/^[^\u0000-\u001f\u007f]*$/);
+
+export const ID_TYPE_VALUES = [
+  'resident_id',
+  'hk_macao_permit',
+  'taiwan_permit',
+  'hmt_residence_permit',
+  'foreign_permanent_residence',
+  'passport',
+] as const;
+
+export const captchaFields = {
+  captchaId: text(64).min(1),
+  captchaAnswer: text(16).min(1),
+};
+
+export const passwordLoginRequest = z.strictObject({
+  identifier: text(64).min(1),
+  password: text(128).min(1),
+  ...captchaFields,
+});
+export type PasswordLoginRequest = z.infer<typeof passwordLoginRequest>;
+
+export const SMS_PURPOSES = ['register'] as const;
+
+export const smsSendRequest = z.strictObject({
+  phone: text(32).min(1),
+  purpose: z.enum(SMS_PURPOSES),
+  ...captchaFields,
+});
+export type SmsSendRequest = z.infer<typeof smsSendRequest>;
+
+export const registerRequest = z.strictObject({
+  name: text(60).min(1),
+  idType: z.enum(ID_TYPE_VALUES),
+  idNumber: text(32).min(1),
+  phone: text(32).min(1),
+  smsCode: text(6).min(1),
+  username: text(64).min(1),
+  password: text(128).min(1),
+  agreeTerms: z.boolean(),
+});
+export type RegisterRequest = z.infer<typeof registerRequest>;
+
+export const emptyRequest = z.strictObject({});

@@ -1,0 +1,17 @@
+export { REASON_CODES, type ReasonCode, type Validation } from './validation.ts';
+export { ID_TYPES, idTypeLabel, isIdType, type IdType } from './id-types.ts';
+export { normalizeIdNumber } from './normalize-id.ts';
+export { computeResidentIdCheckChar, verifyResidentIdChecksum } from './checksum.ts';
+export { validateIdNumber, birthDateFromIdNumber, type IdNumberOptions } from './id-number.ts';
+export { isChinesePassportNumber } from './passport.ts';
+export { validateName } from './name.ts';
+export { validatePhone } from './phone.ts';
+export { validateUsername } from './username.ts';
+export { validatePassword, type PasswordContext } from './password.ts';
+export {
+  detectIdentifierKind,
+  normalizeIdentifier,
+  type IdentifierKind,
+  type NormalizedIdentifier,
+} from './identifier.ts';
+export { maskIdNumber, maskName, maskPhone } from './mask.ts';
