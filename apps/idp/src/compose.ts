@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
+import type { AuditLog } from './ports/audit-log.ts';
 import type { Config } from './config.ts';
 import { SimulatedIdentityRegistry } from './adapters/identity-registry/simulated-identity-registry.ts';
 import { MemoryKeyValueStore } from './adapters/key-value/memory-key-value-store.ts';
@@ -27,6 +28,7 @@ import { SmsCodeService } from './services/sms/sms-code-service.ts';
 
 export interface Platform {
   app: FastifyInstance;
+  audit: AuditLog;
   close(): Promise<void>;
 }
 
@@ -105,6 +107,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS): Pr
 
   return {
     app,
+    audit,
     async close() {
       clearInterval(sweeper);
       await app.close();

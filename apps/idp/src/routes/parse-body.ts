@@ -19,7 +19,7 @@ export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infe
     case 'too_small':
       throw new AppError('FIELD_REQUIRED', options);
     case 'invalid_type':
-      throw new AppError(issue.input === undefined ? 'FIELD_REQUIRED' : 'FIELD_INVALID', options);
+      throw new AppError(issue.path.length === 1 && (body as Record<PropertyKey, unknown>)[issue.path[0]!] === undefined ? 'FIELD_REQUIRED' : 'FIELD_INVALID', options);
     case 'invalid_value':
       throw new AppError(field === 'idType' ? 'ID_TYPE_INVALID' : 'FIELD_INVALID', options);
     default:

@@ -19,7 +19,8 @@ export function applySecurityHeaders(res: ServerResponse, secure: boolean) {
   res.setHeader('content-security-policy', PAGE_CSP);
   res.setHeader('x-content-type-options', 'nosniff');
   res.setHeader('x-frame-options', 'DENY');
-  res.setHeader('referrer-policy', 'no-referrer');
+  // same-origin, not no-referrer: with no-referrer Chromium sends `Origin: null` on our own POSTs.
+  res.setHeader('referrer-policy', 'same-origin');
   res.setHeader('cross-origin-opener-policy', 'same-origin');
   res.setHeader('permissions-policy', 'camera=(), microphone=(), geolocation=()');
   if (secure) res.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');

@@ -1,0 +1,433 @@
+// edu-portal against a bare oidc-provider started in the test (no platform needed).
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Provider } from 'oidc-provider';
+import type { FastifyInstance } from 'fastify';
+import { maskIdNumber, maskName, maskPhone } from '@uia/validators';
+import { createEduPortal, SESSION_COOKIE, TX_COOKIE } from './app.ts';
+import { loadConfig, type EduConfig } from './config.ts';
+
+// The portal itself is driven with fastify.inject(); its base URL is only what the provider
+// registers as redirect URIs, nothing listens there.
+const PORTAL_BASE = 'http://127.0.0.1:4101';
+const CLIENT_ID = 'edu-portal';
+const CLIENT_SECRET = 'edu-portal-demo-secret';
+
+const CITIZEN = {
+  name: '张小三',
+  phone_number: '13812345678',
+  phone_number_verified: true,
+  id_type: 'resident_id',
+  id_number: '11010519491231002X',
+};
+
+interface TestProvider {
+  issuer: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Resolves a port that is free right now (and stays closed until someone listens on it). */
+async function freePort(): Promise<number> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/**
+ * A bare oidc-provider under /oidc (like the platform) with the edu-portal client. Login uses a
+ * test-only route `/oidc/interaction/:uid/test-login` (inside the interaction cookie's path) that finishes the login interaction with acr/amr (the
+ * devInteractions login form cannot set them); consent goes through the devInteractions form.
+ */
+async function startProvider(port = 0): Promise<TestProvider> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const actualPort = (server.address() as AddressInfo).port;
+  const issuer = `http://127.0.0.1:${actualPort}/oidc`;
+  const provider = new Provider(issuer, {
+    clients: [
+      {
+        client_id: CLIENT_ID,
+        client_secret: CLIENT_SECRET,
+        redirect_uris: [`${PORTAL_BASE}/callback`],
+        post_logout_redirect_uris: [`${PORTAL_BASE}/`],
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'client_secret_basic',
+      },
+    ],
+    pkce: { required: () => true },
+    scopes: ['openid', 'profile', 'phone', 'id_card', 'offline_access'],
+    claims: {
+      // acr/amr listed under `openid` so that every ID token carries them (otherwise oidc-provider
+      // returns them only when requested through acr_values or the claims parameter).
+      openid: ['sub', 'acr', 'amr'],
+      profile: ['name'],
+      phone: ['phone_number', 'phone_number_verified'],
+      id_card: ['id_type', 'id_number'],
+    },
+    acrValues: ['L1', 'L2', 'L3', 'L4'],
+    cookies: { keys: ['edu-portal-test-cookie-key'] },
+    features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
+    async findAccount(_ctx, id) {
+      return { accountId: id, async claims() { return { sub: id, ...CITIZEN }; } };
+    },
+  });
+  const callback = provider.callback();
+  server.on('request', (req: http.IncomingMessage & { originalUrl?: string }, res) => {
+    const url = req.url ?? '/';
+    const testLogin = /^\/oidc\/interaction\/([\w-]+)\/test-login$/.exec(url);
+    if (testLogin && req.method === 'POST') {
+      req.url = `/oidc/interaction/${testLogin[1]}`;
+      provider
+        .interactionFinished(req, res, { login: { accountId: 'citizen-1', acr: 'L3', amr: ['face', 'mca'] } }, { mergeWithLastSubmission: false })
+        .catch((err: unknown) => {
+          res.statusCode = 500;
+          res.end(String(err));
+        });
+      return;
+    }
+    if (url === '/oidc' || url.startsWith('/oidc/') || url.startsWith('/oidc?')) {
+      req.originalUrl = url;
+      req.url = url.slice('/oidc'.length) || '/';
+      void callback(req, res);
+      return;
+    }
+    res.statusCode = 404;
+    res.end();
+  });
+  return {
+    issuer,
+    port: actualPort,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function portalConfig(issuer: string, extra: Record<string, string> = {}): EduConfig {
+  return loadConfig({
+    EDU_ISSUER: issuer,
+    EDU_BASE_URL: PORTAL_BASE,
+    EDU_CLIENT_ID: CLIENT_ID,
+    EDU_CLIENT_SECRET: CLIENT_SECRET,
+    EDU_SESSION_SECRET: 'test-session-secret-0123456789abcdef',
+    ...extra,
+  });
+}
+
+/** A minimal cookie jar for the provider side (all cookies to all paths: enough for one host). */
+class CookieJar {
+  private readonly cookies = new Map<string, string>();
+  store(res: Response): void {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair = '', ...attrs] = line.split(';');
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      const expired = attrs.some((a) => /^\s*expires=/i.test(a) && Date.parse(a.split('=')[1]!) < Date.now()) || attrs.some((a) => /^\s*max-age=0\b/i.test(a));
+      if (expired || value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+  header(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+}
+
+async function providerRequest(jar: CookieJar, url: string, init: RequestInit = {}): Promise<Response> {
+  const res = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers as Record<string, string>), cookie: jar.header() } });
+  jar.store(res);
+  return res;
+}
+
+/** Follows provider redirects until one points back at the portal; returns the last response and that URL, if any. */
+async function followProvider(jar: CookieJar, start: string, init: RequestInit = {}): Promise<{ res: Response; portalUrl?: URL }> {
+  let res = await providerRequest(jar, start, init);
+  let current = start;
+  for (let i = 0; i < 10 && res.status >= 300 && res.status < 400; i++) {
+    const next = new URL(res.headers.get('location')!, current);
+    if (next.href.startsWith(PORTAL_BASE)) return { res, portalUrl: next };
+    current = next.href;
+    res = await providerRequest(jar, current);
+  }
+  return { res };
+}
+
+function cookieValue(res: { cookies: Array<{ name: string; value: string }> }, name: string): string | undefined {
+  return res.cookies.find((c) => c.name === name)?.value;
+}
+
+function expectNoStack(body: string): void {
+  expect(body).not.toMatch(/\bat [\w.<>]+ \(|node_modules|Error:|ClientError|TypeError|stack/i);
+}
+
+describe('edu-portal with a reachable provider', () => {
+  let op: TestProvider;
+  let portal: FastifyInstance;
+
+  beforeAll(async () => {
+    op = await startProvider();
+    portal = createEduPortal(portalConfig(op.issuer));
+    await portal.ready();
+  });
+  afterAll(async () => {
+    await portal?.close();
+    await op?.close();
+  });
+
+  it('serves health, CSS and security headers', async () => {
+    const health = await portal.inject('/healthz');
+    expect(health.statusCode).toBe(200);
+    expect(health.json()).toEqual({ status: 'ok' });
+
+    const css = await portal.inject('/static/site.css');
+    expect(css.statusCode).toBe(200);
+    expect(css.headers['content-type']).toMatch(/^text\/css/);
+
+    const home = await portal.inject('/');
+    expect(home.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(home.headers['content-security-policy']).toContain("style-src 'self'");
+    expect(home.headers['content-security-policy']).toContain(`form-action 'self' http://127.0.0.1:${op.port}`);
+    expect(home.headers['x-frame-options']).toBe('DENY');
+    // Not no-referrer: that makes Chrome send `Origin: null` on the logout form post.
+    expect(home.headers['referrer-policy']).toBe('same-origin');
+    expect(home.headers['cache-control']).toBe('no-store');
+  });
+
+  it('shows the home page with the login button and the demo banner', async () => {
+    const res = await portal.inject('/');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.body).toContain('<title>义务教育入学服务平台（演示）</title>');
+    expect(res.body).toContain('演示环境');
+    expect(res.body).toMatch(/<a class="btn btn-primary btn-lg" href="\/login">使用统一身份认证登录<\/a>/);
+    expect(res.body).toContain('href="/static/site.css"');
+    expect(res.body).not.toContain('退出登录');
+  });
+
+  it('redirects /login to the authorization endpoint with PKCE S256, state, nonce and the id_card scope', async () => {
+    const res = await portal.inject('/login');
+    expect(res.statusCode).toBe(302);
+    const location = new URL(res.headers.location as string);
+    expect(location.href.startsWith(`${op.issuer}/auth`)).toBe(true);
+    const p = location.searchParams;
+    expect(p.get('client_id')).toBe(CLIENT_ID);
+    expect(p.get('response_type')).toBe('code');
+    expect(p.get('redirect_uri')).toBe(`${PORTAL_BASE}/callback`);
+    expect(p.get('code_challenge_method')).toBe('S256');
+    expect(p.get('code_challenge')).toMatch(/^[\w-]{43}$/);
+    expect(p.get('state')).toMatch(/^[\w-]{20,}$/);
+    expect(p.get('nonce')).toMatch(/^[\w-]{20,}$/);
+    expect(p.get('scope')?.split(' ')).toEqual(expect.arrayContaining(['openid', 'profile', 'phone', 'id_card']));
+    expect(p.has('acr_values')).toBe(false);
+
+    const setCookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith(`${TX_COOKIE}=`));
+    expect(setCookie).toBeDefined();
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    expect(setCookie).toMatch(/Max-Age=600/);
+    expect(setCookie).toMatch(/Path=\/callback/);
+  });
+
+  it('sends acr_values when configured', async () => {
+    const strict = createEduPortal(portalConfig(op.issuer, { EDU_ACR_VALUES: 'L3' }));
+    try {
+      const res = await strict.inject('/login');
+      expect(res.statusCode).toBe(302);
+      expect(new URL(res.headers.location as string).searchParams.get('acr_values')).toBe('L3');
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('rejects a callback with a wrong state: Chinese error page, 400, no stack', async () => {
+    const login = await portal.inject('/login');
+    const tx = cookieValue(login, TX_COOKIE)!;
+    const res = await portal.inject({
+      url: `/callback?code=abc&state=wrong-state&iss=${encodeURIComponent(op.issuer)}`,
+      cookies: { [TX_COOKIE]: tx },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.body).toContain('登录验证失败');
+    expect(res.body).toContain('href="/"');
+    expect(res.body).toContain('演示环境');
+    expectNoStack(res.body);
+    // The transaction cookie is spent.
+    expect(([] as string[]).concat(res.headers['set-cookie'] ?? []).some((c) => c.startsWith(`${TX_COOKIE}=;`))).toBe(true);
+  });
+
+  it('rejects a callback without, or with a tampered, login transaction cookie', async () => {
+    const none = await portal.inject('/callback?code=abc&state=xyz');
+    expect(none.statusCode).toBe(400);
+    expect(none.body).toContain('登录请求已失效');
+    expectNoStack(none.body);
+
+    const login = await portal.inject('/login');
+    const tx = cookieValue(login, TX_COOKIE)!;
+    const tampered = await portal.inject({ url: '/callback?code=abc&state=xyz', cookies: { [TX_COOKIE]: `x${tx}` } });
+    expect(tampered.statusCode).toBe(400);
+    expect(tampered.body).toContain('登录请求已失效');
+  });
+
+  it('renders a friendly message for error=access_denied', async () => {
+    const res = await portal.inject('/callback?error=access_denied&error_description=End-User%20aborted%20interaction&state=abc');
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('登录已取消');
+    expect(res.body).toContain('您已取消登录');
+    expect(res.body).not.toContain('End-User aborted');
+    expect(res.body).toContain('href="/"');
+    expectNoStack(res.body);
+  });
+
+  it('escapes and does not echo arbitrary error codes', async () => {
+    const res = await portal.inject(`/callback?error=${encodeURIComponent('<script>alert(1)</script>')}`);
+    expect(res.statusCode).toBe(400);
+    expect(res.body).not.toContain('<script>');
+    expect(res.body).toContain('登录未完成');
+  });
+
+  it('answers unknown paths with a Chinese 404 page and refuses a foreign-origin logout', async () => {
+    const missing = await portal.inject('/no-such-page');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).toContain('页面不存在');
+
+    const foreign = await portal.inject({ method: 'POST', url: '/logout', headers: { origin: 'https://evil.example' } });
+    expect(foreign.statusCode).toBe(403);
+
+    const anonymous = await portal.inject({ method: 'POST', url: '/logout', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: '' });
+    expect(anonymous.statusCode).toBe(303);
+    expect(anonymous.headers.location).toBe('/');
+  });
+
+  it('completes a full code flow: masked claims on the home page, replay refused, RP-initiated logout', async () => {
+    // 1. The portal starts the login.
+    const login = await portal.inject('/login');
+    expect(login.statusCode).toBe(302);
+    const tx = cookieValue(login, TX_COOKIE)!;
+    const jar = new CookieJar();
+
+    // 2. The provider shows its (devInteractions) login form.
+    const toLogin = await followProvider(jar, login.headers.location as string);
+    expect(toLogin.portalUrl).toBeUndefined();
+    expect(toLogin.res.status).toBe(200);
+    const loginPage = await toLogin.res.text();
+    expect(loginPage).toContain('name="login"');
+    const uid = /\/interaction\/([\w-]+)/.exec(loginPage)![1]!;
+
+    // 3. Log in (with acr L3 / amr face+mca), then consent through the devInteractions form.
+    const afterLogin = await followProvider(jar, `${op.issuer}/interaction/${uid}/test-login`, { method: 'POST' });
+    let portalUrl = afterLogin.portalUrl;
+    if (!portalUrl) {
+      const consentPage = await afterLogin.res.text();
+      expect(consentPage).toContain('name="prompt" value="consent"');
+      const action = /action="([^"]+)"/.exec(consentPage)![1]!;
+      const consent = await followProvider(jar, new URL(action, `http://127.0.0.1:${op.port}`).href, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'prompt=consent',
+      });
+      portalUrl = consent.portalUrl;
+    }
+    expect(portalUrl?.pathname).toBe('/callback');
+    expect(portalUrl!.searchParams.get('code')).toBeTruthy();
+
+    // 4. The callback logs in and redirects home.
+    const callbackPath = portalUrl!.pathname + portalUrl!.search;
+    const callback = await portal.inject({ url: callbackPath, cookies: { [TX_COOKIE]: tx } });
+    expect(callback.statusCode, callback.body).toBe(303);
+    expect(callback.headers.location).toBe('/');
+    const sid = cookieValue(callback, SESSION_COOKIE)!;
+    expect(sid).toBeTruthy();
+    const sessionCookie = ([] as string[]).concat(callback.headers['set-cookie'] ?? []).find((c) => c.startsWith(`${SESSION_COOKIE}=`))!;
+    expect(sessionCookie).toMatch(/HttpOnly/i);
+    expect(sessionCookie).toMatch(/SameSite=Lax/i);
+
+    // 5. The home page shows masked claims, the assurance level and methods in Chinese.
+    const home = await portal.inject({ url: '/', cookies: { [SESSION_COOKIE]: sid } });
+    expect(home.statusCode).toBe(200);
+    expect(home.body).toContain(`欢迎，${maskName(CITIZEN.name)}`);
+    expect(home.body).toContain(maskIdNumber(CITIZEN.id_number));
+    expect(home.body).toContain(maskPhone(CITIZEN.phone_number));
+    expect(home.body).toContain('居民身份证');
+    expect(home.body).toContain('L3 实人认证');
+    expect(home.body).toContain('人脸、手机确认');
+    expect(home.body).toContain('已验证');
+    expect(home.body).toMatch(/<form method="post" action="\/logout">[\s\S]*退出登录/);
+    expect(home.body).not.toContain(CITIZEN.name);
+    expect(home.body).not.toContain(CITIZEN.id_number);
+    expect(home.body).not.toContain(CITIZEN.phone_number);
+    expect(home.body).not.toContain('使用统一身份认证登录');
+
+    // 6. Replaying the same code (even with the transaction cookie) is refused by the provider.
+    const replay = await portal.inject({ url: callbackPath, cookies: { [TX_COOKIE]: tx } });
+    expect(replay.statusCode).toBe(400);
+    expect(replay.body).toContain('授权码无效、已过期或已被使用');
+    expectNoStack(replay.body);
+
+    // 7. Logout ends the local session and hands over to the provider's end_session_endpoint.
+    const logout = await portal.inject({
+      method: 'POST',
+      url: '/logout',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: PORTAL_BASE },
+      payload: '',
+      cookies: { [SESSION_COOKIE]: sid },
+    });
+    expect(logout.statusCode).toBe(303);
+    const endSession = new URL(logout.headers.location as string);
+    expect(endSession.href.startsWith(`${op.issuer}/session/end`)).toBe(true);
+    expect(endSession.searchParams.get('id_token_hint')).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe(`${PORTAL_BASE}/`);
+    expect(endSession.searchParams.get('client_id')).toBe(CLIENT_ID);
+
+    const after = await portal.inject({ url: '/', cookies: { [SESSION_COOKIE]: sid } });
+    expect(after.body).toContain('使用统一身份认证登录');
+    expect(after.body).not.toContain('欢迎');
+
+    // 8. The provider accepts the hint and, once confirmed, returns to the portal's home page.
+    const confirmPage = await providerRequest(jar, endSession.href);
+    expect(confirmPage.status).toBe(200);
+    const confirmHtml = await confirmPage.text();
+    const formAction = /<form[^>]*action="([^"]+)"/.exec(confirmHtml)![1]!;
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(confirmHtml)![1]!;
+    const confirmed = await followProvider(jar, new URL(formAction, endSession).href, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ xsrf, logout: 'yes' }).toString(),
+    });
+    expect(confirmed.portalUrl?.href).toBe(`${PORTAL_BASE}/`);
+  });
+});
+
+describe('edu-portal when the provider is down', () => {
+  it('shows the friendly unreachable page (503), then recovers once the provider is up', async () => {
+    const port = await freePort();
+    const portal = createEduPortal(portalConfig(`http://127.0.0.1:${port}/oidc`), { platformTimeoutSeconds: 5 });
+    let op: TestProvider | undefined;
+    try {
+      const down = await portal.inject('/login');
+      expect(down.statusCode).toBe(503);
+      expect(down.body).toContain('统一身份认证平台暂时无法访问，请稍后重试');
+      expect(down.body).toContain('href="/"');
+      expectNoStack(down.body);
+
+      // The home page does not need the platform.
+      expect((await portal.inject('/')).statusCode).toBe(200);
+
+      // Discovery failures are not cached: the next request tries again.
+      op = await startProvider(port);
+      const up = await portal.inject('/login');
+      expect(up.statusCode).toBe(302);
+      expect(up.headers.location).toContain(`127.0.0.1:${port}/oidc/auth`);
+    } finally {
+      await portal.close();
+      await op?.close();
+    }
+  });
+});
