@@ -14,6 +14,7 @@ import { healthRoutes } from './routes/health.ts';
 import { interactionRoutes } from './routes/interactions.ts';
 import { oidcMount } from './routes/oidc-mount.ts';
 import { registerPortalPages } from './routes/portal-pages.ts';
+import { portalSelfLoginRoutes } from './routes/portal-self-login.ts';
 import { publicApiRoutes } from './routes/public-api.ts';
 import { registerSecurityHeaders } from './routes/security-headers.ts';
 
@@ -50,6 +51,14 @@ export async function buildApp(config: Config, services: AppServices, paths: { p
     smsCodes: services.smsCodes,
     registration: services.registration,
     rateLimiter: services.rateLimiter,
+  });
+  await app.register(portalSelfLoginRoutes, {
+    issuer: config.issuer,
+    publicUrl: config.publicUrl,
+    cookieSecrets: config.cookieSecrets,
+    secure: config.publicUrl.startsWith('https://'),
+    platformName: config.platformName,
+    demo: config.mode === 'demo',
   });
   await app.register(healthRoutes, { checks: services.readinessChecks });
   if (config.mode === 'demo' && services.devOutbox) {

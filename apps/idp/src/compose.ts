@@ -20,6 +20,7 @@ import { DEMO_CITIZENS, seedDemoData } from './demo/demo-data.ts';
 import { createProvider } from './oidc/provider.ts';
 import { loadSigningKeys } from './oidc/signing-keys.ts';
 import { RegistrationService } from './services/accounts/registration-service.ts';
+import { ensurePortalClient } from './services/clients/builtin-clients.ts';
 import { CaptchaService } from './services/captcha/captcha-service.ts';
 import { PasswordLogin } from './services/password-login/index.ts';
 import { PiiCipher } from './services/personal-data/pii-cipher.ts';
@@ -65,6 +66,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS): Pr
     dummyHash: await hasher.hash(randomBytes(16).toString('hex')),
   });
 
+  await ensurePortalClient(clients, config.publicUrl);
   if (config.mode === 'demo') {
     await seedDemoData({ accounts, clients, cipher, hasher, relyingPartyUrl: config.demoRelyingPartyUrl });
   }

@@ -25,6 +25,11 @@ export async function registerPortalPages(app: FastifyInstance, options: { porta
     await app.register(fastifyStatic, { root: join(options.portalDistDir, 'assets'), prefix: '/assets/', immutable: true, maxAge: '365d' });
   }
   await app.register(fastifyStatic, { root: options.staticDir, prefix: '/static/', decorateReply: false });
+  const favicon = join(options.portalDistDir, 'favicon.svg');
+  if (existsSync(favicon)) {
+    const icon = readFileSync(favicon);
+    app.get('/favicon.svg', (_request, reply) => reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(icon));
+  }
   for (const page of PORTAL_PAGES) app.get(page, (_request, reply) => sendPortal(reply));
   return sendPortal;
 }

@@ -235,13 +235,4 @@ describe('renderCaptchaPng', () => {
     expect(() => renderCaptchaPng('ABCD', { height: 12.5 })).toThrow(RangeError);
     expect(() => renderCaptchaPng('ABCD', { scale: 3 as 1 })).toThrow(RangeError);
   });
-
-  it('renders in a few milliseconds', () => {
-    const start = performance.now();
-    const runs = 50;
-    for (let i = 0; i < runs; i++) renderCaptchaPng('WM8B');
-    const perImage = (performance.now() - start) / runs;
-    // Target is well under 5 ms on one core; the bound is loose for busy CI machines.
-    expect(perImage).toBeLessThan(50);
-  });
 });

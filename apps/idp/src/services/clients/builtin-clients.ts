@@ -1,0 +1,19 @@
+import type { ClientRepository } from '../../ports/client-repository.ts';
+
+/** The portal's own client (see routes/portal-self-login.ts); kept in step with PUBLIC_URL at every start. */
+export async function ensurePortalClient(clients: ClientRepository, publicUrl: string) {
+  await clients.upsert({
+    clientId: 'uia-portal',
+    clientName: '统一身份认证平台',
+    clientSecret: null,
+    enabled: true,
+    metadata: {
+      redirect_uris: [`${publicUrl}/account/callback`],
+      post_logout_redirect_uris: [`${publicUrl}/`],
+      grant_types: ['authorization_code'],
+      response_types: ['code'],
+      token_endpoint_auth_method: 'none',
+      scope: 'openid profile',
+    },
+  });
+}

@@ -1,0 +1,394 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { formatMessage, ui } from '@uia/i18n';
+import { detectIdentifierKind } from '@uia/validators';
+import { ApiError, endpoints, errorMessage, LOGIN_START_PATH } from '../api.ts';
+import { CaptchaImage, useCaptcha } from '../components/Captcha.tsx';
+import { describedBy, FieldError } from '../components/Field.tsx';
+import { Link } from '../components/Link.tsx';
+import { Tabs } from '../components/Tabs.tsx';
+import { loginPath, navigate, withUid } from '../router.ts';
+import { fill } from '../text.ts';
+
+type Tab = 'personal' | 'entity';
+type Mode = 'qr' | 'account';
+
+export function LoginPage({ uid }: { uid: string | null }) {
+  const [tab, setTab] = useState<Tab>('personal');
+  // 扫码登录 is the manual's default, but it ships in a later release:
+  // until then the page opens on 账号登录.
+  const [mode, setMode] = useState<Mode>('account');
+  const [clientName, setClientName] = useState<string | null>(null);
+  const [expired, setExpired] = useState<string | null>(null);
+
+  useEffect(() => {
+    setClientName(null);
+    setExpired(null);
+    if (!uid) return;
+    let live = true;
+    endpoints.interactionDetails(uid).then(
+      (details) => {
+        if (live && details.client && typeof details.client.name === 'string') setClientName(details.client.name);
+      },
+      (error: unknown) => {
+        if (!live || !(error instanceof ApiError)) return;
+        if (error.code === 'LOGIN_REQUEST_EXPIRED') setExpired(error.message);
+        else if (error.code === 'NOT_FOUND') setExpired(formatMessage('LOGIN_REQUEST_EXPIRED'));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [uid]);
+
+  function switchToAccount() {
+    setTab('personal');
+    setMode('account');
+  }
+
+  return (
+    <div className="container login-layout">
+      <section className="intro" aria-labelledby="intro-heading">
+        <h1 id="intro-heading" className="intro-heading">
+          {ui.intro.heading}
+        </h1>
+        <p className="intro-text">{ui.intro.text}</p>
+        <ul className="intro-points">
+          {ui.intro.points.map((point) => (
+            <li key={point}>{point}</li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="login-card" aria-label={ui.login.pageTitle}>
+        {clientName && (
+          <p className="login-client" data-testid="login-client">
+            {fill(ui.login.loggingInto, { client: clientName })}
+          </p>
+        )}
+        <Tabs
+          idPrefix="login"
+          label={ui.login.tabsLabel}
+          className="login-tabs"
+          items={[
+            { key: 'personal', label: ui.login.tabPersonal },
+            { key: 'entity', label: ui.login.tabEntity },
+          ]}
+          selected={tab}
+          onSelect={setTab}
+        />
+        <div id="login-panel" role="tabpanel" aria-labelledby={`login-tab-${tab}`} className="login-panel">
+          {tab === 'personal' ? (
+            <>
+              <Tabs
+                idPrefix="mode"
+                label={ui.login.modesLabel}
+                className="mode-tabs"
+                items={[
+                  {
+                    key: 'qr',
+                    label: (
+                      <>
+                        {ui.login.modeQr}
+                        <span className="badge" aria-hidden="true">
+                          {ui.login.recommended}
+                        </span>
+                      </>
+                    ),
+                    ariaLabel: `${ui.login.modeQr}（${ui.login.recommended}）`,
+                  },
+                  { key: 'account', label: ui.login.modeAccount },
+                ]}
+                selected={mode}
+                onSelect={setMode}
+              />
+              <div id="mode-panel" role="tabpanel" aria-labelledby={`mode-tab-${mode}`}>
+                {expired ? (
+                  <ExpiredNotice message={expired} />
+                ) : mode === 'qr' ? (
+                  <UnavailableNotice
+                    text={ui.login.qrUnavailable}
+                    action={ui.login.switchToAccount}
+                    onAction={switchToAccount}
+                  />
+                ) : (
+                  <AccountLoginForm uid={uid} onExpired={setExpired} />
+                )}
+              </div>
+            </>
+          ) : (
+            <UnavailableNotice
+              text={ui.login.entityUnavailable}
+              hint={ui.login.entityUnavailableHint}
+              action={ui.login.switchToPersonalAccount}
+              onAction={switchToAccount}
+            />
+          )}
+        </div>
+      </section>
+    </div>
+  );
+}
+
+function UnavailableNotice({
+  text,
+  hint,
+  action,
+  onAction,
+}: {
+  text: string;
+  hint?: string;
+  action: string;
+  onAction: () => void;
+}) {
+  return (
+    <div className="unavailable" role="status">
+      <svg className="unavailable-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" strokeWidth="1.6" />
+        <path d="M12 7v6M12 16.5v.5" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+      </svg>
+      <p className="unavailable-text">{text}</p>
+      {hint && <p className="unavailable-hint">{hint}</p>}
+      <button type="button" className="button button-primary button-block" onClick={onAction}>
+        {action}
+      </button>
+    </div>
+  );
+}
+
+function ExpiredNotice({ message }: { message: string }) {
+  return (
+    <div className="alert alert-error expired" role="alert">
+      <p>{message}</p>
+      <button type="button" className="link-button" onClick={() => window.history.back()}>
+        {ui.login.expiredBack}
+      </button>
+    </div>
+  );
+}
+
+type LoginField = 'identifier' | 'password' | 'captchaAnswer';
+type LoginErrors = Partial<Record<LoginField | 'form', string>>;
+
+const kindLabel = (raw: string): string | null => {
+  const value = raw.trim();
+  if (!value) return null;
+  switch (detectIdentifierKind(value)) {
+    case 'id_number':
+      return ui.login.identifierKind.idNumber;
+    case 'phone':
+      return ui.login.identifierKind.phone;
+    default:
+      return ui.login.identifierKind.username;
+  }
+};
+
+/**
+ * Without an interaction (the portal opened at `/`), the portal first starts
+ * an OIDC login for itself: `/login/start` redirects (through /oidc/auth) to
+ * `/interaction/<uid>`. Following those redirects with fetch keeps what the
+ * user typed; if the answer is not an interaction page we fall back to a
+ * plain navigation.
+ */
+async function startInteraction(): Promise<string | null> {
+  try {
+    const response = await fetch(LOGIN_START_PATH, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
+    const match = /^\/interaction\/([A-Za-z0-9_-]+)\/?$/.exec(new URL(response.url).pathname);
+    if (response.ok && match?.[1]) return match[1];
+  } catch {
+    /* fall through */
+  }
+  return null;
+}
+
+function AccountLoginForm({ uid, onExpired }: { uid: string | null; onExpired: (message: string) => void }) {
+  const captcha = useCaptcha();
+  const [identifier, setIdentifier] = useState('');
+  const [password, setPassword] = useState('');
+  const [captchaAnswer, setCaptchaAnswer] = useState('');
+  const [errors, setErrors] = useState<LoginErrors>({});
+  const [submitting, setSubmitting] = useState(false);
+  const inputs = {
+    identifier: useRef<HTMLInputElement>(null),
+    password: useRef<HTMLInputElement>(null),
+    captchaAnswer: useRef<HTMLInputElement>(null),
+  };
+
+  const hint = kindLabel(identifier);
+  const captchaError = errors.captchaAnswer ?? (captcha.error ? ui.captcha.loadFailedMessage : undefined);
+
+  function clearError(field: LoginField) {
+    if (errors[field] || errors.form) setErrors((e) => ({ ...e, [field]: undefined, form: undefined }));
+  }
+
+  function focusFirst(found: LoginErrors) {
+    const order: LoginField[] = ['identifier', 'password', 'captchaAnswer'];
+    const first = order.find((field) => found[field]);
+    if (first) inputs[first].current?.focus();
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (submitting) return;
+    const found: LoginErrors = {};
+    if (!identifier.trim()) found.identifier = ui.login.identifierRequired;
+    if (!password) found.password = ui.login.passwordRequired;
+    if (!captchaAnswer.trim()) found.captchaAnswer = ui.login.captchaRequired;
+    else if (!captcha.id) found.captchaAnswer = ui.captcha.loadFailedMessage;
+    setErrors(found);
+    if (Object.keys(found).length) {
+      focusFirst(found);
+      return;
+    }
+
+    setSubmitting(true);
+    let interaction = uid;
+    if (!interaction) {
+      interaction = await startInteraction();
+      if (!interaction) {
+        window.location.assign(LOGIN_START_PATH);
+        return;
+      }
+      navigate(loginPath(interaction), { replace: true });
+    }
+
+    try {
+      const result = await endpoints.login(interaction, {
+        identifier: identifier.trim(),
+        password,
+        captchaId: captcha.id ?? '',
+        captchaAnswer: captchaAnswer.trim(),
+      });
+      window.location.assign(result.redirectTo);
+      // Stay in the submitting state while the browser leaves the page.
+    } catch (error: unknown) {
+      setSubmitting(false);
+      // Challenges are one-time: any failed submit needs a fresh captcha.
+      captcha.refresh();
+      setCaptchaAnswer('');
+      const message = errorMessage(error);
+      if (error instanceof ApiError && error.code === 'LOGIN_REQUEST_EXPIRED') {
+        onExpired(message);
+        return;
+      }
+      const field = error instanceof ApiError ? error.field : undefined;
+      const next: LoginErrors =
+        field === 'identifier' || field === 'password' || field === 'captchaAnswer'
+          ? { [field]: message }
+          : { form: message };
+      setErrors(next);
+      if (next.form) inputs.captchaAnswer.current?.focus();
+      else focusFirst(next);
+    }
+  }
+
+  return (
+    <form className="login-form" noValidate onSubmit={onSubmit} aria-describedby={errors.form ? 'login-form-error' : undefined}>
+      {errors.form && (
+        <div id="login-form-error" className="alert alert-error" role="alert">
+          {errors.form}
+        </div>
+      )}
+
+      <div className="form-row">
+        <label htmlFor="login-identifier" className="visually-hidden">
+          {ui.login.identifierLabel}
+        </label>
+        <input
+          ref={inputs.identifier}
+          id="login-identifier"
+          name="identifier"
+          className="input input-icon input-icon-user"
+          type="text"
+          inputMode="text"
+          autoComplete="username"
+          autoCapitalize="off"
+          spellCheck={false}
+          maxLength={64}
+          placeholder={ui.login.identifierPlaceholder}
+          value={identifier}
+          aria-invalid={errors.identifier ? true : undefined}
+          aria-describedby={describedBy('login-identifier', { error: errors.identifier, hint: Boolean(hint) })}
+          onChange={(e) => {
+            setIdentifier(e.target.value);
+            clearError('identifier');
+          }}
+        />
+        {hint && (
+          <p id="login-identifier-hint" className="field-hint identifier-kind" aria-live="polite">
+            {hint}
+          </p>
+        )}
+        <FieldError id="login-identifier" message={errors.identifier} />
+      </div>
+
+      <div className="form-row">
+        <label htmlFor="login-password" className="visually-hidden">
+          {ui.login.passwordLabel}
+        </label>
+        <div className="input-with-aside">
+          <input
+            ref={inputs.password}
+            id="login-password"
+            name="password"
+            className="input input-icon input-icon-lock"
+            type="password"
+            autoComplete="current-password"
+            maxLength={64}
+            placeholder={ui.login.passwordPlaceholder}
+            value={password}
+            aria-invalid={errors.password ? true : undefined}
+            aria-describedby={describedBy('login-password', { error: errors.password })}
+            onChange={(e) => {
+              setPassword(e.target.value);
+              clearError('password');
+            }}
+          />
+          <Link to={withUid('/forgot-password', uid)} className="aside-link">
+            {ui.login.forgotPassword}
+          </Link>
+        </div>
+        <FieldError id="login-password" message={errors.password} />
+      </div>
+
+      <div className="form-row">
+        <label htmlFor="login-captcha" className="visually-hidden">
+          {ui.login.captchaLabel}
+        </label>
+        <div className="captcha-row">
+          <input
+            ref={inputs.captchaAnswer}
+            id="login-captcha"
+            name="captchaAnswer"
+            className="input input-icon input-icon-shield"
+            type="text"
+            autoComplete="off"
+            autoCapitalize="off"
+            spellCheck={false}
+            maxLength={8}
+            placeholder={ui.login.captchaPlaceholder}
+            value={captchaAnswer}
+            aria-invalid={captchaError ? true : undefined}
+            aria-describedby={describedBy('login-captcha', { error: captchaError })}
+            onChange={(e) => {
+              setCaptchaAnswer(e.target.value);
+              clearError('captchaAnswer');
+            }}
+          />
+          <CaptchaImage captcha={captcha} />
+        </div>
+        <FieldError id="login-captcha" message={captchaError} />
+      </div>
+
+      <p className="register-line">
+        <span>{ui.login.noAccount}</span>
+        <Link to={withUid('/register', uid)} className="register-link">
+          {ui.login.register}
+        </Link>
+      </p>
+
+      <button type="submit" className="button button-primary button-block button-large" disabled={submitting} aria-busy={submitting}>
+        {submitting ? ui.login.submitting : ui.login.submit}
+      </button>
+    </form>
+  );
+}

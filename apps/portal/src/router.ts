@@ -1,0 +1,74 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * Tiny History-API router: the current location is an external store that
+ * changes on `popstate` (back/forward) and on our own `navigate`.
+ */
+const listeners = new Set<() => void>();
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  window.addEventListener('popstate', listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('popstate', listener);
+  };
+}
+
+function snapshot(): string {
+  return window.location.pathname + window.location.search;
+}
+
+export function useLocation(): { pathname: string; search: URLSearchParams } {
+  const href = useSyncExternalStore(subscribe, snapshot);
+  const url = new URL(href, window.location.origin);
+  return { pathname: url.pathname, search: url.searchParams };
+}
+
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (to === snapshot()) return;
+  if (options.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  for (const listener of listeners) listener();
+  if (!options.replace) window.scrollTo(0, 0);
+}
+
+export type Route =
+  | { page: 'login'; uid: string | null }
+  | { page: 'register'; uid: string | null }
+  | { page: 'forgot'; uid: string | null }
+  | { page: 'terms' }
+  | { page: 'privacy' }
+  | { page: 'notFound' };
+
+/** Interaction uids come from oidc-provider: URL-safe, bounded length. */
+function cleanUid(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  return /^[A-Za-z0-9_-]{1,128}$/.test(raw) ? raw : null;
+}
+
+export function matchRoute(pathname: string, search: URLSearchParams): Route {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  const queryUid = cleanUid(search.get('uid'));
+  if (path === '/') return { page: 'login', uid: queryUid };
+  const interaction = /^\/interaction\/([^/]+)$/.exec(path);
+  if (interaction) {
+    const uid = cleanUid(decodeURIComponent(interaction[1] ?? ''));
+    return uid ? { page: 'login', uid } : { page: 'notFound' };
+  }
+  if (path === '/register') return { page: 'register', uid: queryUid };
+  if (path === '/forgot-password') return { page: 'forgot', uid: queryUid };
+  if (path === '/terms') return { page: 'terms' };
+  if (path === '/privacy') return { page: 'privacy' };
+  return { page: 'notFound' };
+}
+
+/** The login page of an interaction (or the portal's own `/`). */
+export function loginPath(uid: string | null): string {
+  return uid ? `/interaction/${encodeURIComponent(uid)}` : '/';
+}
+
+/** A portal page that keeps the interaction uid so the user can come back. */
+export function withUid(path: string, uid: string | null): string {
+  return uid ? `${path}?uid=${encodeURIComponent(uid)}` : path;
+}

@@ -1,0 +1,18 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The idp server serves `dist/` at `/` and falls back to index.html for the
+// SPA routes (/, /interaction/:uid, /register, /forgot-password, /terms,
+// /privacy). Its CSP forbids inline scripts and styles, so nothing is inlined.
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+  },
+});
