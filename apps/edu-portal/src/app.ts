@@ -294,7 +294,9 @@ export function createEduPortal(config: EduConfig, options: EduPortalOptions = {
       };
       const idType = typeof info.id_type === 'string' ? info.id_type : undefined;
       const maskedIdNumber = safeMask(maskIdNumber, info.id_number);
-      const maskedPhone = safeMask(maskPhone, info.phone_number);
+      // The platform sends E.164 (+8613800000001); people read the 11-digit national form.
+      const nationalPhone = typeof info.phone_number === 'string' ? info.phone_number.replace(/^\+86/, '') : undefined;
+      const maskedPhone = safeMask(maskPhone, nationalPhone);
       if (idType) user.idType = idType;
       if (maskedIdNumber) user.maskedIdNumber = maskedIdNumber;
       if (maskedPhone) user.maskedPhone = maskedPhone;

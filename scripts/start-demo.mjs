@@ -1,0 +1,34 @@
+// Starts the platform (http://localhost:3000) and the edu-portal example RP
+// (http://localhost:3001) in demo mode, and stops both together.
+import { spawn } from 'node:child_process';
+
+const services = [
+  { name: 'idp', entry: 'apps/idp/src/main.ts', env: { UIA_MODE: process.env.UIA_MODE ?? 'demo' } },
+  { name: 'edu-portal', entry: 'apps/edu-portal/src/main.ts', env: {} },
+];
+
+const children = services.map(({ name, entry, env }) => {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], { stdio: 'inherit', env: { ...process.env, ...env } });
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`[${name}] exited (${signal ?? code}); stopping the demo`);
+      stop(code ?? 1);
+    }
+  });
+  return child;
+});
+
+let stopping = false;
+function stop(code = 0) {
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 500).unref();
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+console.log(`
+  统一身份认证平台（演示） http://localhost:${process.env.PORT ?? 3000}
+  义务教育入学服务平台（演示） http://localhost:${process.env.EDU_PORT ?? 3001}
+  演示账号 zhangsan / 13800000001 / 11010519491231002X, 密码 Demo@2026pw
+`);
