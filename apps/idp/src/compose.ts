@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './adapters/sql/schema.ts';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { AuditLog } from './ports/audit-log.ts';
@@ -30,6 +31,8 @@ import { SmsCodeService } from './services/sms/sms-code-service.ts';
 export interface Platform {
   app: FastifyInstance;
   audit: AuditLog;
+  /** The SQL database, for operations tooling and tests that inspect what is stored. */
+  database: Kysely<Database>;
   close(): Promise<void>;
 }
 
@@ -110,6 +113,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS): Pr
   return {
     app,
     audit,
+    database: database.db,
     async close() {
       clearInterval(sweeper);
       await app.close();

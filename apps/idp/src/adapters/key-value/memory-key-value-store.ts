@@ -38,10 +38,11 @@ export class MemoryKeyValueStore implements KeyValueStore {
     this.entries.set(key, { value, expiresAt: this.now() + ttlSeconds * 1000 });
   }
 
+  // No await between read and delete: that is what makes it atomic on one event loop.
   async take(key: string) {
-    const value = await this.get(key);
+    const value = this.live(key)?.value;
     this.entries.delete(key);
-    return value;
+    return typeof value === 'string' ? value : null;
   }
 
   async delete(key: string) {

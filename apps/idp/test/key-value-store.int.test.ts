@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MemoryKeyValueStore } from '../src/adapters/key-value/memory-key-value-store.ts';
+import { RedisKeyValueStore } from '../src/adapters/key-value/redis-key-value-store.ts';
+import type { KeyValueStore } from '../src/ports/key-value-store.ts';
+
+// One contract, every adapter: the in-process store always, Redis when REDIS_URL is set.
+const adapters: [string, () => KeyValueStore][] = [['memory', () => new MemoryKeyValueStore()]];
+if (process.env.REDIS_URL) adapters.push(['redis', () => new RedisKeyValueStore(process.env.REDIS_URL!, `uia-kv-test-${randomBytes(4).toString('hex')}:`)]);
+
+for (const [name, create] of adapters) {
+  describe(`KeyValueStore contract (${name})`, () => {
+    const store = create();
+    afterAll(() => store.close());
+
+    it('sets, gets and deletes', async () => {
+      await store.set('a', '1', 60);
+      expect(await store.get('a')).toBe('1');
+      await store.delete('a');
+      expect(await store.get('a')).toBeNull();
+    });
+
+    it('takes a value exactly once, even under concurrency', async () => {
+      await store.set('once', 'token', 60);
+      const results = await Promise.all(Array.from({ length: 10 }, () => store.take('once')));
+      expect(results.filter((r) => r === 'token')).toHaveLength(1);
+    });
+
+    it('counts atomically within a window and reports the TTL', async () => {
+      const counts = await Promise.all(Array.from({ length: 20 }, () => store.increment('hits', 30)));
+      expect(counts.sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      const ttl = await store.ttl('hits');
+      expect(ttl).toBeGreaterThan(25);
+      expect(ttl).toBeLessThanOrEqual(30);
+      expect(await store.ttl('missing')).toBeNull();
+    });
+
+    it('expires values', async () => {
+      await store.set('short', 'x', 1);
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      expect(await store.get('short')).toBeNull();
+    });
+
+    it('appends to lists and reads them newest first', async () => {
+      await store.appendToList('list', 'one', 60);
+      await store.appendToList('list', 'two', 60);
+      expect(await store.readList('list')).toEqual(['one', 'two']);
+      expect(await store.readList('list', { newestFirst: true, limit: 1 })).toEqual(['two']);
+    });
+  });
+}
