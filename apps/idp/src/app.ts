@@ -26,6 +26,8 @@ export interface AppServices {
   passwordLogin: PasswordLogin;
   rateLimiter: RateLimiter;
   devOutbox: DevOutboxSmsSender | null;
+  /** Demo mode: the seeded account, shown on the portal's demo banner. */
+  demoAccount: { username: string; phone: string; idNumber: string; password: string } | null;
   readinessChecks: Record<string, () => Promise<unknown>>;
 }
 
@@ -46,7 +48,7 @@ export async function buildApp(config: Config, services: AppServices, paths: { p
   const sendPortal = await registerPortalPages(app, paths);
   await app.register(interactionRoutes, { provider: services.provider, passwordLogin: services.passwordLogin, sendPortal });
   await app.register(publicApiRoutes, {
-    site: { platformName: config.platformName, demo: config.mode === 'demo' },
+    site: { platformName: config.platformName, demo: config.mode === 'demo', ...(services.demoAccount ? { demoAccount: services.demoAccount } : {}) },
     captcha: services.captcha,
     smsCodes: services.smsCodes,
     registration: services.registration,

@@ -17,7 +17,7 @@ import { SqlAuditLog } from './adapters/sql/sql-audit-log.ts';
 import { SqlClientRepository } from './adapters/sql/sql-client-repository.ts';
 import { SqlOidcModelStore } from './adapters/sql/sql-oidc-model-store.ts';
 import { SqlSigningKeyStore } from './adapters/sql/sql-signing-key-store.ts';
-import { DEMO_CITIZENS, seedDemoData } from './demo/demo-data.ts';
+import { DEMO_ACCOUNT, DEMO_CITIZENS, seedDemoData } from './demo/demo-data.ts';
 import { createProvider } from './oidc/provider.ts';
 import { loadSigningKeys } from './oidc/signing-keys.ts';
 import { RegistrationService } from './services/accounts/registration-service.ts';
@@ -99,6 +99,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS): Pr
       passwordLogin,
       rateLimiter,
       devOutbox,
+      demoAccount: config.mode === 'demo' ? { username: DEMO_ACCOUNT.username, phone: DEMO_ACCOUNT.phone, idNumber: DEMO_ACCOUNT.idNumber, password: DEMO_ACCOUNT.password } : null,
       readinessChecks: {
         database: () => sql`select 1`.execute(database.db),
         keyValue: () => store.get('readyz'),

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ui } from '@uia/i18n';
-import { endpoints } from './api.ts';
+import { endpoints, type DemoAccount } from './api.ts';
 import { Layout } from './components/Layout.tsx';
 import { Link } from './components/Link.tsx';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage.tsx';
@@ -10,7 +10,7 @@ import { RegisterPage } from './pages/RegisterPage.tsx';
 import { matchRoute, useLocation } from './router.ts';
 
 function useSite() {
-  const [site, setSite] = useState<{ platformName: string; demo: boolean }>({
+  const [site, setSite] = useState<{ platformName: string; demo: boolean; demoAccount?: DemoAccount }>({
     platformName: ui.site.defaultPlatformName,
     demo: false,
   });
@@ -25,6 +25,7 @@ function useSite() {
               ? info.platformName
               : ui.site.defaultPlatformName,
           demo: info.demo === true,
+          ...(info.demoAccount ? { demoAccount: info.demoAccount } : {}),
         });
       },
       () => {
@@ -86,7 +87,7 @@ export function App() {
   }
 
   return (
-    <Layout platformName={site.platformName} demo={site.demo} variant={route.page === 'login' ? 'hero' : 'plain'}>
+    <Layout platformName={site.platformName} demo={site.demo} demoAccount={site.demoAccount} variant={route.page === 'login' ? 'hero' : 'plain'}>
       {content}
     </Layout>
   );

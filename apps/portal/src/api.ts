@@ -77,9 +77,18 @@ export function errorMessage(error: unknown): string {
 
 // ---- the documented endpoints (docs/api.md) ----
 
+export interface DemoAccount {
+  username: string;
+  phone: string;
+  idNumber: string;
+  password: string;
+}
+
 export interface SiteInfo {
   platformName: string;
   demo: boolean;
+  /** Present in demo mode only: the seeded account, shown on the demo banner. */
+  demoAccount?: DemoAccount;
 }
 
 export interface CaptchaChallenge {

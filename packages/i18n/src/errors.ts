@@ -67,8 +67,11 @@ export function isErrorCode(value: string): value is ErrorCode {
   return Object.hasOwn(errorMessages, value);
 }
 
+/** Fills `{name}` placeholders of any catalogue text (error messages and UI labels alike). */
+export function fillTemplate(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in params ? String(params[name]) : placeholder));
+}
+
 export function formatMessage(code: ErrorCode, params: Record<string, string | number> = {}): string {
-  return errorMessages[code].replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-    name in params ? String(params[name]) : placeholder,
-  );
+  return fillTemplate(errorMessages[code], params);
 }

@@ -1,2 +1,2 @@
-export { errorMessages, formatMessage, isErrorCode, type ErrorCode } from './errors.ts';
+export { errorMessages, fillTemplate, formatMessage, isErrorCode, type ErrorCode } from './errors.ts';
 export { ui } from './ui.ts';

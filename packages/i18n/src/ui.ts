@@ -7,6 +7,7 @@
  */
 export const ui = {
   demoBanner: '演示环境：本页面为统一身份认证平台的演示部署，请勿输入真实个人信息。',
+  demoAccount: '演示账号：{username}（手机号 {phone} / 身份证号 {idNumber}），密码 {password}',
 
   /** Frame shared by every portal page. */
   site: {

@@ -11,7 +11,7 @@ import { requestContext } from './request-context.ts';
 export async function publicApiRoutes(
   app: FastifyInstance,
   options: {
-    site: { platformName: string; demo: boolean };
+    site: { platformName: string; demo: boolean; demoAccount?: { username: string; phone: string; idNumber: string; password: string } };
     captcha: CaptchaService;
     smsCodes: SmsCodeService;
     registration: RegistrationService;

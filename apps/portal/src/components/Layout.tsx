@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { ui } from '@uia/i18n';
+import type { DemoAccount } from '../api.ts';
+import { fill } from '../text.ts';
 import { Link } from './Link.tsx';
 
 export function BrandMark() {
@@ -22,11 +24,13 @@ export function BrandMark() {
 export function Layout({
   platformName,
   demo,
+  demoAccount,
   variant = 'plain',
   children,
 }: {
   platformName: string;
   demo: boolean;
+  demoAccount?: DemoAccount | undefined;
   variant?: 'hero' | 'plain';
   children: ReactNode;
 }) {
@@ -35,6 +39,7 @@ export function Layout({
       {demo && (
         <div className="demo-banner" role="note">
           {ui.demoBanner}
+          {demoAccount && <span className="demo-account">{fill(ui.demoAccount, { ...demoAccount })}</span>}
         </div>
       )}
       <header className="site-header">
