@@ -1,0 +1,131 @@
+import { cpus, loadavg, platform as osPlatform, release } from 'node:os';
+import { parseArgs } from 'node:util';
+import argon2 from 'argon2';
+import { OWASP_ARGON2ID } from '../../apps/idp/src/adapters/password/argon2-password-hasher.ts';
+import { DEMO_ACCOUNT, DEMO_CLIENT } from '../../apps/idp/src/demo/demo-data.ts';
+import { startBareProvider, type BareProvider } from './bare-provider.ts';
+import { discoverTarget, LOGIN_STEPS, platformPasswordLogin, refreshChains, selfCompletingLogin, type RelyingParty } from './login-flow.ts';
+import { measurePair, type MeasuredTask } from './measure.ts';
+import { freePort, startPlatform } from './platform.ts';
+import { comparisonTable, renderTable, runNotes, stepMedians } from './table.ts';
+
+/**
+ * npm run bench [-- --concurrency 4 --duration 10 --warmup 3 --rounds 5]
+ * (or BENCH_CONCURRENCY / BENCH_DURATION_S / BENCH_WARMUP_S / BENCH_ROUNDS).
+ * Every measurement has a baseline measured in the same run, interleaved with it.
+ */
+
+function readOptions() {
+  const { values } = parseArgs({
+    options: {
+      concurrency: { type: 'string', default: process.env.BENCH_CONCURRENCY ?? '4' },
+      duration: { type: 'string', default: process.env.BENCH_DURATION_S ?? '10' },
+      warmup: { type: 'string', default: process.env.BENCH_WARMUP_S ?? '3' },
+      rounds: { type: 'string', default: process.env.BENCH_ROUNDS ?? '5' },
+    },
+  });
+  const concurrency = Number(values.concurrency);
+  const durationS = Number(values.duration);
+  const warmupS = Number(values.warmup);
+  const rounds = Number(values.rounds);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || !(durationS > 0) || !(warmupS >= 0) || !Number.isInteger(rounds) || rounds < 1) {
+    throw new Error('usage: --concurrency <int ≥ 1> --duration <seconds > 0> --warmup <seconds ≥ 0> --rounds <int ≥ 1>');
+  }
+  return { concurrency, durationMs: durationS * 1000, warmupMs: warmupS * 1000, rounds };
+}
+
+const log = (message: string) => console.error(`[bench] ${message}`);
+
+async function main() {
+  const options = readOptions();
+  const rpAt = (relyingPartyUrl: string): RelyingParty => ({
+    clientId: DEMO_CLIENT.clientId,
+    clientSecret: DEMO_CLIENT.clientSecret,
+    redirectUri: `${relyingPartyUrl}/callback`,
+    scope: 'openid offline_access profile phone id_card',
+  });
+  const credentials = { identifier: DEMO_ACCOUNT.username, password: DEMO_ACCOUNT.password };
+  const pair = (name: string, measurement: MeasuredTask, baseline: MeasuredTask) => {
+    log(`${name}: ${options.warmupMs / 1000} s warm-up each, then ${options.durationMs / 1000} s each in ${options.rounds} interleaved rounds, concurrency ${options.concurrency}`);
+    return measurePair(measurement, baseline, options);
+  };
+  const loadAtStart = loadavg()[0]!;
+  const loginSteps = new Map<string, number[]>();
+
+  log('starting the platform (demo mode)');
+  const platform = await startPlatform();
+  let bare: BareProvider | undefined;
+  try {
+    log(`platform at ${platform.origin}, backends: ${platform.backends}`);
+    const rp = rpAt(platform.relyingPartyUrl);
+    const target = await discoverTarget(platform.origin, platform.issuer, rp);
+
+    const hash = await argon2.hash(credentials.password, OWASP_ARGON2ID);
+    const [logins, argon] = await pair(
+      'password login vs argon2id verify',
+      {
+        task: async () => {
+          await platformPasswordLogin(target, credentials, (step, ms) => loginSteps.get(step)?.push(ms));
+        },
+        beforeMeasure: () => LOGIN_STEPS.forEach((step) => loginSteps.set(step, [])),
+      },
+      {
+        task: async () => {
+          if (!(await argon2.verify(hash, credentials.password))) throw new Error('argon2 verify returned false');
+        },
+      },
+    );
+
+    log('starting the bare oidc-provider (in-memory adapter)');
+    bare = await startBareProvider(await freePort(), rp);
+    const bareTarget = await discoverTarget(bare.origin, bare.issuer, rp);
+    log(`refresh chains: one login + code exchange per worker (${options.concurrency}) on each server`);
+    const platformRefresh = await refreshChains(target, options.concurrency, () => platformPasswordLogin(target, credentials));
+    const bareRefresh = await refreshChains(bareTarget, options.concurrency, () => selfCompletingLogin(bareTarget));
+    const [platformGrants, bareGrants] = await pair('refresh grant, platform vs bare oidc-provider', { task: platformRefresh }, { task: bareRefresh });
+
+    const providerVersion = (await import('oidc-provider/package.json', { with: { type: 'json' } })).default.version as string;
+    console.log('');
+    console.log(
+      renderTable(
+        ['environment', ''],
+        [
+          ['node', process.version],
+          ['os', `${osPlatform()} ${release()}`],
+          ['cpu', `${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}`],
+          ['backends', platform.backends],
+          ['oidc-provider', providerVersion],
+          ['argon2id params', `m=${OWASP_ARGON2ID.memoryCost} KiB, t=${OWASP_ARGON2ID.timeCost}, p=${OWASP_ARGON2ID.parallelism}`],
+          ['load average (1 min)', `${loadAtStart.toFixed(2)} at start, ${loadavg()[0]!.toFixed(2)} at end`],
+          ['concurrency', String(options.concurrency)],
+          ['timing', `${options.warmupMs / 1000} s warm-up + ${options.durationMs / 1000} s measured per row side, ${options.rounds} interleaved rounds`],
+        ],
+      ),
+    );
+    console.log('');
+    console.log(
+      comparisonTable([
+        { measurement: 'password login (real API)', value: logins, unit: 'logins/s', baseline: 'argon2id verify, same params', baselineValue: argon, baselineUnit: 'hashes/s' },
+        { measurement: 'refresh grant (platform)', value: platformGrants, unit: 'grants/s', baseline: 'bare oidc-provider', baselineValue: bareGrants, baselineUnit: 'grants/s' },
+      ]),
+    );
+    console.log('');
+    console.log(`password login steps, p50: ${stepMedians(loginSteps)}`);
+    for (const note of runNotes([
+      ['password login', logins],
+      ['argon2id verify', argon],
+      ['refresh grant, platform', platformGrants],
+      ['refresh grant, bare', bareGrants],
+    ])) {
+      console.log(note);
+    }
+  } finally {
+    await bare?.close();
+    await platform.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('bench failed:', error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});
