@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { IdType } from '@uia/validators';
 import type { AccountRepository } from '../ports/account-repository.ts';
 import type { ClientRepository } from '../ports/client-repository.ts';
 import type { PasswordHasher } from '../ports/password-hasher.ts';
-import { PII_CONTEXT } from '../services/accounts/account-profile.ts';
-import { idNumberIndex, phoneIndex } from '../services/accounts/account-lookup.ts';
+import { newAccountRecord } from '../services/accounts/new-account.ts';
 import type { PiiCipher } from '../services/personal-data/pii-cipher.ts';
 
 /** People the simulated identity registry knows (docs/demo.md). Fictional; the ID numbers are public test vectors. */
@@ -54,22 +52,7 @@ export async function seedDemoData(deps: {
   });
 
   if (await accounts.findByUsername(DEMO_ACCOUNT.username)) return;
-  const now = Date.now();
-  await accounts.create({
-    id: randomUUID(),
-    username: DEMO_ACCOUNT.username,
-    passwordHash: await deps.hasher.hash(DEMO_ACCOUNT.password),
-    nameCipher: cipher.encrypt(DEMO_ACCOUNT.name, PII_CONTEXT.name),
-    idType: DEMO_ACCOUNT.idType,
-    idNumberCipher: cipher.encrypt(DEMO_ACCOUNT.idNumber, PII_CONTEXT.idNumber),
-    idNumberIndex: idNumberIndex(cipher, DEMO_ACCOUNT.idType, DEMO_ACCOUNT.idNumber),
-    phoneCipher: cipher.encrypt(DEMO_ACCOUNT.phone, PII_CONTEXT.phone),
-    phoneIndex: phoneIndex(cipher, DEMO_ACCOUNT.phone),
-    assuranceLevel: 'L2',
-    status: 'active',
-    failedLogins: 0,
-    lockedUntil: null,
-    createdAt: now,
-    updatedAt: now,
-  });
+  await accounts.create(
+    newAccountRecord(cipher, { ...DEMO_ACCOUNT, passwordHash: await deps.hasher.hash(DEMO_ACCOUNT.password), assuranceLevel: 'L2' }),
+  );
 }

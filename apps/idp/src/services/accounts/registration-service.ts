@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   birthDateFromIdNumber,
   validateIdNumber,
@@ -16,14 +15,11 @@ import type { IdentityRegistry } from '../../ports/identity-registry.ts';
 import type { PasswordHasher } from '../../ports/password-hasher.ts';
 import type { PiiCipher } from '../personal-data/pii-cipher.ts';
 import type { SmsCodeService } from '../sms/sms-code-service.ts';
-import { PII_CONTEXT } from './account-profile.ts';
 import { idNumberIndex, phoneIndex } from './account-lookup.ts';
+import { newAccountRecord } from './new-account.ts';
 
-const DUPLICATE_ERRORS = {
-  username: new AppError('USERNAME_TAKEN', { status: 409, field: 'username' }),
-  idNumber: new AppError('ID_NUMBER_TAKEN', { status: 409, field: 'idNumber' }),
-  phone: new AppError('PHONE_TAKEN', { status: 409, field: 'phone' }),
-};
+const DUPLICATE_CODES = { username: 'USERNAME_TAKEN', idNumber: 'ID_NUMBER_TAKEN', phone: 'PHONE_TAKEN' } as const;
+const duplicate = (field: keyof typeof DUPLICATE_CODES) => new AppError(DUPLICATE_CODES[field], { status: 409, field });
 
 function valid<T>(result: { ok: true; value: T } | { ok: false; reason: string }, field: string): T {
   if (!result.ok) throw new AppError(result.reason as never, { field });
@@ -61,12 +57,12 @@ export class RegistrationService {
 
     const idIndex = idNumberIndex(cipher, idType, idNumber);
     const phoneIdx = phoneIndex(cipher, phone);
-    if (await accounts.findByUsername(username)) throw DUPLICATE_ERRORS.username;
+    if (await accounts.findByUsername(username)) throw duplicate('username');
     if (await accounts.findByIdNumberIndex(idIndex)) {
       await this.audit(context, 'failure', { reason: 'ID_NUMBER_TAKEN' });
-      throw DUPLICATE_ERRORS.idNumber;
+      throw duplicate('idNumber');
     }
-    if (await accounts.findByPhoneIndex(phoneIdx)) throw DUPLICATE_ERRORS.phone;
+    if (await accounts.findByPhoneIndex(phoneIdx)) throw duplicate('phone');
 
     const verdict = await registry.verify({ name, idType, idNumber });
     if (verdict !== 'match') {
@@ -75,32 +71,15 @@ export class RegistrationService {
     }
 
     if (!(await smsCodes.consume(phone, 'register'))) throw new AppError('SMS_CODE_EXPIRED', { field: 'smsCode' });
-    const now = Date.now();
-    const id = randomUUID();
+    const account = newAccountRecord(cipher, { name, idType, idNumber, phone, username, passwordHash: await this.deps.hasher.hash(input.password), assuranceLevel: 'L2' });
     try {
-      await accounts.create({
-        id,
-        username,
-        passwordHash: await this.deps.hasher.hash(input.password),
-        nameCipher: cipher.encrypt(name, PII_CONTEXT.name),
-        idType,
-        idNumberCipher: cipher.encrypt(idNumber, PII_CONTEXT.idNumber),
-        idNumberIndex: idIndex,
-        phoneCipher: cipher.encrypt(phone, PII_CONTEXT.phone),
-        phoneIndex: phoneIdx,
-        assuranceLevel: 'L2',
-        status: 'active',
-        failedLogins: 0,
-        lockedUntil: null,
-        createdAt: now,
-        updatedAt: now,
-      });
+      await accounts.create(account);
     } catch (error) {
-      if (error instanceof DuplicateAccountError) throw DUPLICATE_ERRORS[error.field];
+      if (error instanceof DuplicateAccountError) throw duplicate(error.field);
       throw error;
     }
-    await this.audit(context, 'success', { idType, assuranceLevel: 'L2' }, id);
-    return { accountId: id, username, assuranceLevel: 'L2' as const };
+    await this.audit(context, 'success', { idType, assuranceLevel: 'L2' }, account.id);
+    return { accountId: account.id, username, assuranceLevel: 'L2' as const };
   }
 
   private audit(context: { ip: string; userAgent?: string }, outcome: 'success' | 'failure', detail: Record<string, string>, accountId?: string) {
