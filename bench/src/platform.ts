@@ -1,3 +1,4 @@
+import { freePort } from '../../apps/idp/test/harness.ts';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -20,17 +21,6 @@ export interface RunningPlatform {
   relyingPartyUrl: string;
   backends: string;
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function withPg<T>(databaseUrl: string, work: (client: { query(sql: string): Promise<unknown> }) => Promise<T>): Promise<T> {

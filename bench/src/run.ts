@@ -6,7 +6,8 @@ import { DEMO_ACCOUNT, DEMO_CLIENT } from '../../apps/idp/src/demo/demo-data.ts'
 import { startBareProvider, type BareProvider } from './bare-provider.ts';
 import { discoverTarget, LOGIN_STEPS, platformPasswordLogin, refreshChains, selfCompletingLogin, type RelyingParty } from './login-flow.ts';
 import { measurePair, type MeasuredTask } from './measure.ts';
-import { freePort, startPlatform } from './platform.ts';
+import { freePort } from '../../apps/idp/test/harness.ts';
+import { startPlatform } from './platform.ts';
 import { comparisonTable, renderTable, runNotes, stepMedians } from './table.ts';
 
 /**

@@ -20,7 +20,8 @@ export interface TestPlatform {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port that is free on the loopback interface right now (also used by e2e/ and bench/). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

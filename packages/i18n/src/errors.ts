@@ -56,7 +56,7 @@ export const errorMessages = {
 
   // login
   CREDENTIALS_INVALID: '账号或密码错误',
-  ACCOUNT_LOCKED: '密码错误次数过多，账号已锁定至{until}，请稍后再试或通过“忘记密码”重置',
+  ACCOUNT_LOCKED: '密码错误次数过多，账号已锁定至{until}，请稍后再试',
   ACCOUNT_DISABLED: '账号已停用，请联系客服',
   LOGIN_REQUEST_EXPIRED: '登录请求已失效，请返回业务系统重新发起登录',
 } as const;

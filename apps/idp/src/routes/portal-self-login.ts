@@ -6,6 +6,7 @@ import { escapeHtml, renderPage } from '../oidc/html-pages.ts';
 
 export const PORTAL_CLIENT_ID = 'uia-portal';
 const STATE_COOKIE = 'uia_portal_login';
+const LEVEL_LABELS: Record<string, string> = { L1: 'L1 注册用户', L2: 'L2 实名用户', L3: 'L3 实人认证', L4: 'L4 现场核验' };
 
 /**
  * The portal opened directly at `/` has no login request behind it, so it
@@ -72,7 +73,7 @@ export async function portalSelfLoginRoutes(
         page(
           '您已登录',
           `<p>欢迎，${escapeHtml(maskName(String(userinfo.name ?? '')))}。您已登录统一身份认证平台，访问接入本平台的业务系统时无需再次登录。</p>
-<p class="muted">认证等级：${escapeHtml(claims.acr ?? '')}</p>
+<p class="muted">认证等级：${escapeHtml(LEVEL_LABELS[String(claims.acr)] ?? claims.acr ?? '')}</p>
 <div class="actions"><a class="button primary" href="${escapeHtml(logout.href)}">退出登录</a></div>`,
         ),
       );

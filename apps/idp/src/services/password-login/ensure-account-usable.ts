@@ -3,7 +3,9 @@ import type { StoredAccount } from '../../ports/account-repository.ts';
 
 export function lockedError(lockedUntil: number): AppError {
   const until = new Date(lockedUntil);
-  const shown = until.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  // Beijing time, written as people read it: 11月26日 23:22.
+  const part = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour12: false, ...options }).format(until);
+  const shown = `${part({ month: 'numeric' })}月${part({ day: 'numeric' })}日 ${part({ hour: '2-digit', minute: '2-digit' })}`;
   return new AppError('ACCOUNT_LOCKED', { status: 423, field: 'password', params: { until: shown }, details: { until: until.toISOString() } });
 }
 

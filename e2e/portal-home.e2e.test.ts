@@ -1,0 +1,93 @@
+// The platform's own login page opened directly at `/` (no relying party):
+// 账号登录 works through the portal's built-in client and ends on the
+// platform's 您已登录 page; 扫码登录 and 法人登录 say honestly that they are not
+// available yet instead of showing a QR code that cannot work.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, newDesktopContext, screenshot } from './support/browser.ts';
+import { DEMO, fillAccountLogin, loginForm, submitAccountLogin } from './support/flows.ts';
+import { startServers, type Servers } from './support/servers.ts';
+
+let servers: Servers;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  servers = await startServers();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await servers?.stop();
+});
+
+async function openHome(): Promise<void> {
+  context = await newDesktopContext(browser);
+  page = await context.newPage();
+  await page.goto(`${servers.platformUrl}/`);
+  await loginForm(page).identifier.waitFor({ state: 'visible' });
+}
+
+describe('platform login page at /', () => {
+  it('loads without a relying party and logs zhangsan in to the platform itself (您已登录)', async () => {
+    await openHome();
+    try {
+      expect(await page.title()).toBe('登录 - 统一身份认证平台（演示）');
+      expect(await page.getByText('演示环境').first().isVisible()).toBe(true);
+      expect(await page.getByRole('tab', { name: '个人登录' }).getAttribute('aria-selected')).toBe('true');
+      expect(await page.getByRole('tab', { name: '账号登录' }).getAttribute('aria-selected')).toBe('true');
+      // No relying party behind this login.
+      expect(await page.getByTestId('login-client').count()).toBe(0);
+      await screenshot(page, 'platform-home-login-page');
+
+      await fillAccountLogin(page, servers.platformUrl, DEMO.username, DEMO.password);
+      expect((await submitAccountLogin(page)).status()).toBe(200);
+      await page.waitForURL((url) => url.href.startsWith(`${servers.platformUrl}/account/callback`));
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('您已登录');
+      const text = await page.locator('body').innerText();
+      expect(text).toContain(`欢迎，${DEMO.maskedName}。您已登录统一身份认证平台`);
+      expect(text).toContain('认证等级：L2');
+      expect(text).not.toContain('张三');
+      expect(await page.getByRole('link', { name: '退出登录' }).isVisible()).toBe(true);
+      await screenshot(page, 'platform-home-logged-in');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('扫码登录 and 法人登录 show "not yet available" notices, no QR code', async () => {
+    await openHome();
+    try {
+      const panel = page.locator('#login-panel');
+
+      await page.getByRole('tab', { name: /^扫码登录/ }).click();
+      expect(await page.getByRole('tab', { name: /^扫码登录/ }).getAttribute('aria-selected')).toBe('true');
+      const qrNotice = panel.getByRole('status');
+      await qrNotice.waitFor();
+      expect(await qrNotice.locator('.unavailable-text').textContent()).toBe('扫码登录功能将在后续版本开放，请使用账号登录');
+      // Nothing pretending to be a QR code, no account form.
+      expect(await panel.locator('img, canvas').count()).toBe(0);
+      expect(await loginForm(page).identifier.count()).toBe(0);
+      await screenshot(page, 'platform-qr-login-unavailable');
+      await qrNotice.getByRole('button', { name: '使用账号登录' }).click();
+      await loginForm(page).identifier.waitFor({ state: 'visible' });
+
+      await page.getByRole('tab', { name: '法人登录' }).click();
+      expect(await page.getByRole('tab', { name: '法人登录' }).getAttribute('aria-selected')).toBe('true');
+      const entityNotice = panel.getByRole('status');
+      await entityNotice.waitFor();
+      expect(await entityNotice.locator('.unavailable-text').textContent()).toBe('法人登录将在后续版本开放');
+      expect(await entityNotice.locator('.unavailable-hint').textContent()).toBe('目前请使用个人账号登录。');
+      expect(await panel.locator('img, canvas').count()).toBe(0);
+      expect(await loginForm(page).identifier.count()).toBe(0);
+      await screenshot(page, 'platform-entity-login-unavailable');
+      await entityNotice.getByRole('button', { name: '切换到个人账号登录' }).click();
+      await loginForm(page).identifier.waitFor({ state: 'visible' });
+      expect(await page.getByRole('tab', { name: '个人登录' }).getAttribute('aria-selected')).toBe('true');
+    } finally {
+      await context.close();
+    }
+  });
+});

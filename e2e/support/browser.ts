@@ -1,0 +1,99 @@
+// Debian's Chromium driven by playwright-core, plus the helpers every flow
+// needs: solve the graphic captcha through the demo hook, read an SMS code
+// from the dev outbox, save a named screenshot.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const SCREENSHOT_DIR = fileURLToPath(new URL('../screenshots/', import.meta.url));
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** A fresh browser profile (cookies, storage) at a PC viewport, Chinese locale. */
+export async function newDesktopContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  context.setDefaultTimeout(15_000);
+  context.setDefaultNavigationTimeout(30_000);
+  return context;
+}
+
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`GET ${url} → ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** The answer of a captcha challenge, through the demo hook `GET /dev/captcha/:id`. */
+export async function captchaAnswer(platformUrl: string, captchaId: string): Promise<string> {
+  const { answer } = await getJson<{ answer: string }>(`${platformUrl}/dev/captcha/${encodeURIComponent(captchaId)}`);
+  return answer;
+}
+
+/** The id of the captcha image currently shown in `scope` (waits until one is loaded). */
+export async function currentCaptchaId(scope: Page | Locator): Promise<string> {
+  const image = scope.locator('img[data-captcha-id]');
+  await image.waitFor({ state: 'visible' });
+  const id = await image.getAttribute('data-captcha-id');
+  if (!id) throw new Error('captcha image without data-captcha-id');
+  return id;
+}
+
+/**
+ * Types the answer of the captcha shown on the page into its input. Returns
+ * the challenge id it solved, so a caller can wait for the next one.
+ */
+export async function solveCaptcha(page: Page, platformUrl: string, input: Locator): Promise<string> {
+  const id = await currentCaptchaId(page);
+  await input.fill(await captchaAnswer(platformUrl, id));
+  return id;
+}
+
+/** Waits until the captcha image shows a challenge other than `previousId`; returns the new id. */
+export async function waitForNewCaptcha(page: Page, previousId: string): Promise<string> {
+  const fresh = page.locator(`img[data-captcha-id]:not([data-captcha-id="${previousId}"])`);
+  await fresh.waitFor({ state: 'visible' });
+  return (await fresh.getAttribute('data-captcha-id'))!;
+}
+
+export interface SmsMessage {
+  to: string;
+  text: string;
+  code: string;
+  at: string;
+}
+
+/** The newest SMS code sent to `phone` (dev outbox, `GET /dev/sms`, newest first). */
+export async function latestSmsCode(platformUrl: string, phone: string): Promise<string> {
+  const messages = await getJson<SmsMessage[]>(`${platformUrl}/dev/sms`);
+  const message = messages.find((m) => m.to === phone);
+  if (!message) throw new Error(`no SMS to ${phone} in the dev outbox`);
+  return message.code;
+}
+
+/** Waits until `locator` is visible and returns its trimmed text (no fixed sleeps). */
+export async function visibleText(locator: Locator): Promise<string> {
+  await locator.waitFor({ state: 'visible' });
+  return ((await locator.textContent()) ?? '').trim();
+}
+
+/** Saves `e2e/screenshots/<name>.png` (the folder is gitignored). */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = `${SCREENSHOT_DIR}${name}.png`;
+  await page.screenshot({ path, fullPage: options.fullPage ?? true, animations: 'disabled' });
+  return path;
+}
