@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { Browser, nextClientIp } from './browser.ts';
+import { Browser, randomIp } from '../../apps/idp/test/harness.ts';
 
 /**
  * The relying party's side of an OpenID Connect code flow, done by hand with
@@ -86,6 +86,13 @@ function codeFromCallback(callback: URL, request: AuthorizationRequest, issuer: 
   return { code, verifier: request.verifier };
 }
 
+/** A JSON answer with the expected status; anything else stops the measurement with what the server said. */
+async function expectJson<T>(browser: Browser, path: string, expected: number, init: Parameters<Browser['request']>[1] = {}): Promise<T> {
+  const { status, body } = await browser.json<T>(path, init);
+  if (status !== expected) throw new Error(`${init.method ?? 'GET'} ${path} → ${status} ${JSON.stringify(body).slice(0, 200)}`);
+  return body;
+}
+
 /** Names of the steps of a platform password login, in order. */
 export const LOGIN_STEPS = ['authorize', 'captcha', 'captcha answer', 'login POST', 'resume → callback'] as const;
 export type LoginStep = (typeof LOGIN_STEPS)[number];
@@ -105,7 +112,7 @@ async function timed<T>(step: LoginStep, record: StepRecorder | undefined, work:
  * relying party's callback. `record` (optional) gets each step's duration.
  */
 export async function platformPasswordLogin(target: OidcTarget, credentials: Credentials, record?: StepRecorder): Promise<AuthorizationCode> {
-  const browser = new Browser(target.origin, nextClientIp());
+  const browser = new Browser(target.origin, randomIp());
   const request = authorizationRequest(target);
 
   const uid = await timed('authorize', record, async () => {
@@ -116,10 +123,10 @@ export async function platformPasswordLogin(target: OidcTarget, credentials: Cre
     if (!found) throw new Error(`/oidc/auth → ${start.status} ${location || '(no location)'}; expected /interaction/:uid`);
     return found;
   });
-  const captcha = await timed('captcha', record, () => browser.json<{ id: string }>('/api/captcha', 201, { method: 'POST', json: {} }));
-  const { answer } = await timed('captcha answer', record, () => browser.json<{ answer: string }>(`/dev/captcha/${encodeURIComponent(captcha.id)}`, 200));
+  const captcha = await timed('captcha', record, () => expectJson<{ id: string }>(browser, '/api/captcha', 201, { method: 'POST', json: {} }));
+  const { answer } = await timed('captcha answer', record, () => expectJson<{ answer: string }>(browser, `/dev/captcha/${encodeURIComponent(captcha.id)}`, 200));
   const { redirectTo } = await timed('login POST', record, () =>
-    browser.json<{ redirectTo: string }>(`/interaction/${uid}/login`, 200, {
+    expectJson<{ redirectTo: string }>(browser, `/interaction/${uid}/login`, 200, {
       method: 'POST',
       json: { identifier: credentials.identifier, password: credentials.password, captchaId: captcha.id, captchaAnswer: answer },
     }),
@@ -133,7 +140,7 @@ export async function platformPasswordLogin(target: OidcTarget, credentials: Cre
  * bare provider): just follow the redirects to the callback.
  */
 export async function selfCompletingLogin(target: OidcTarget): Promise<AuthorizationCode> {
-  const browser = new Browser(target.origin, nextClientIp());
+  const browser = new Browser(target.origin, randomIp());
   const request = authorizationRequest(target);
   const callback = await browser.followUntil(request.url, target.rp.redirectUri);
   return codeFromCallback(callback, request, target.issuer);
@@ -159,7 +166,7 @@ async function tokenRequest(target: OidcTarget, form: Record<string, string>, cl
 }
 
 /** Code exchange with client_secret_basic and the PKCE verifier. */
-export function exchangeCode(target: OidcTarget, code: AuthorizationCode, clientIp = nextClientIp()): Promise<TokenSet> {
+export function exchangeCode(target: OidcTarget, code: AuthorizationCode, clientIp = randomIp()): Promise<TokenSet> {
   return tokenRequest(target, { grant_type: 'authorization_code', code: code.code, redirect_uri: target.rp.redirectUri, code_verifier: code.verifier }, clientIp);
 }
 
@@ -182,7 +189,7 @@ export async function refreshChains(
 ): Promise<(worker: number) => Promise<void>> {
   const chains = await Promise.all(
     Array.from({ length: workers }, async () => {
-      const ip = nextClientIp();
+      const ip = randomIp();
       const tokens = await exchangeCode(target, await login(), ip);
       if (!tokens.refresh_token) throw new Error(`no refresh_token from the code exchange at ${target.issuer}`);
       return { ip, refreshToken: tokens.refresh_token };

@@ -6,8 +6,7 @@ import { DEMO_ACCOUNT, DEMO_CLIENT } from '../../apps/idp/src/demo/demo-data.ts'
 import { startBareProvider, type BareProvider } from './bare-provider.ts';
 import { discoverTarget, LOGIN_STEPS, platformPasswordLogin, refreshChains, selfCompletingLogin, type RelyingParty } from './login-flow.ts';
 import { measurePair, type MeasuredTask } from './measure.ts';
-import { freePort } from '../../apps/idp/test/harness.ts';
-import { startPlatform } from './platform.ts';
+import { freePort, startTestPlatform } from '../../apps/idp/test/harness.ts';
 import { comparisonTable, renderTable, runNotes, stepMedians } from './table.ts';
 
 /**
@@ -54,12 +53,15 @@ async function main() {
   const loginSteps = new Map<string, number[]>();
 
   log('starting the platform (demo mode)');
-  const platform = await startPlatform();
+  // The demo client's redirect URI is never requested: the bench stops at it.
+  const relyingPartyUrl = 'http://localhost:3001';
+  // Request logs at info would interleave with the report; override with UIA_LOG_LEVEL.
+  const platform = await startTestPlatform({ env: { UIA_DEMO_RP_URL: relyingPartyUrl, UIA_LOG_LEVEL: process.env.UIA_LOG_LEVEL ?? 'warn' } });
   let bare: BareProvider | undefined;
   try {
-    log(`platform at ${platform.origin}, backends: ${platform.backends}`);
-    const rp = rpAt(platform.relyingPartyUrl);
-    const target = await discoverTarget(platform.origin, platform.issuer, rp);
+    log(`platform at ${platform.baseUrl}, backends: ${platform.backend}`);
+    const rp = rpAt(relyingPartyUrl);
+    const target = await discoverTarget(platform.baseUrl, platform.issuer, rp);
 
     const hash = await argon2.hash(credentials.password, OWASP_ARGON2ID);
     const [logins, argon] = await pair(
@@ -94,7 +96,7 @@ async function main() {
           ['node', process.version],
           ['os', `${osPlatform()} ${release()}`],
           ['cpu', `${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}`],
-          ['backends', platform.backends],
+          ['backends', platform.backend],
           ['oidc-provider', providerVersion],
           ['argon2id params', `m=${OWASP_ARGON2ID.memoryCost} KiB, t=${OWASP_ARGON2ID.timeCost}, p=${OWASP_ARGON2ID.parallelism}`],
           ['load average (1 min)', `${loadAtStart.toFixed(2)} at start, ${loadavg()[0]!.toFixed(2)} at end`],

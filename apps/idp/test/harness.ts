@@ -3,24 +3,38 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { computeResidentIdCheckChar } from '@uia/validators';
 import { loadConfig } from '../src/config.ts';
 import { composePlatform, type Platform } from '../src/compose.ts';
 
 /**
- * Starts the real platform for a test file: SQLite in a temp dir and the
- * in-process store by default; PostgreSQL (in a fresh schema) and Redis (under
- * a fresh key prefix) when DATABASE_URL / REDIS_URL are set.
+ * The real platform in this process, for integration tests, browser tests and
+ * benchmarks: demo mode, a fresh data directory, SQLite + the in-process store
+ * by default. With DATABASE_URL / REDIS_URL set (and `externalStores` not
+ * false) it runs in a fresh PostgreSQL schema and under a fresh Redis key
+ * prefix; all of it is removed again by `stop()`.
  */
 export interface TestPlatform {
   baseUrl: string;
+  issuer: string;
   platform: Platform;
+  /** Human-readable storage backends, e.g. "SQLite + in-process store". */
   backend: string;
   stop(): Promise<void>;
 }
 
-/** A TCP port that is free on the loopback interface right now (also used by e2e/ and bench/). */
+export interface TestPlatformOptions {
+  /** Extra environment for loadConfig (e.g. UIA_DEMO_RP_URL). */
+  env?: Record<string, string>;
+  /** The host name browsers use; `localhost` for Chromium so cookies and Origin match. */
+  publicHost?: string;
+  /** Use DATABASE_URL / REDIS_URL from the environment when they are set (default true). */
+  externalStores?: boolean;
+}
+
+/** A TCP port that is free on the loopback interface right now. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -32,47 +46,80 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startTestPlatform(extraEnv: Record<string, string> = {}): Promise<TestPlatform> {
+async function withPg(databaseUrl: string, statement: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Deletes every key under a run's own prefix (OIDC models would otherwise live for weeks). */
+async function dropRedisPrefix(redisUrl: string, prefix: string) {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    for await (const keys of redis.scanStream({ match: `${prefix}*`, count: 500 }) as AsyncIterable<string[]>) {
+      if (keys.length > 0) await redis.unlink(...keys);
+    }
+  } finally {
+    redis.disconnect();
+  }
+}
+
+export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'uia-test-'));
   const runId = randomBytes(4).toString('hex');
+  const redisPrefix = `uia-test-${runId}:`;
+  const baseUrl = `http://${options.publicHost ?? '127.0.0.1'}:${port}`;
   const env: Record<string, string> = {
     UIA_MODE: 'demo',
     PORT: String(port),
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    PUBLIC_URL: baseUrl,
     DATA_DIR: dataDir,
     UIA_TRUST_PROXY: 'true',
     UIA_LOG_LEVEL: 'silent',
-    UIA_REDIS_PREFIX: `uia-test-${runId}:`,
-    ...extraEnv,
+    UIA_REDIS_PREFIX: redisPrefix,
+    ...options.env,
   };
-  let schema: string | null = null;
-  if (process.env.DATABASE_URL) {
-    schema = `t_${runId}`;
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await client.connect();
-    await client.query(`create schema ${schema}`);
-    await client.end();
-    const url = new URL(process.env.DATABASE_URL);
+  const external = options.externalStores ?? true;
+  const databaseUrl = external ? process.env.DATABASE_URL : undefined;
+  const redisUrl = external ? process.env.REDIS_URL : undefined;
+  const schema = databaseUrl ? `t_${runId}` : null;
+  if (databaseUrl && schema) {
+    await withPg(databaseUrl, `create schema ${schema}`);
+    const url = new URL(databaseUrl);
     url.searchParams.set('options', `-c search_path=${schema}`);
     env.DATABASE_URL = url.toString();
   }
-  if (process.env.REDIS_URL) env.REDIS_URL = process.env.REDIS_URL;
+  if (redisUrl) env.REDIS_URL = redisUrl;
 
-  const platform = await composePlatform(loadConfig(env));
-  await platform.app.listen({ host: '127.0.0.1', port });
+  async function cleanUp() {
+    rmSync(dataDir, { recursive: true, force: true });
+    if (databaseUrl && schema) await withPg(databaseUrl, `drop schema if exists ${schema} cascade`);
+    if (redisUrl) await dropRedisPrefix(redisUrl, redisPrefix);
+  }
+
+  let platform: Platform;
+  try {
+    platform = await composePlatform(loadConfig(env));
+    await platform.app.listen({ host: '127.0.0.1', port });
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
+    issuer: `${baseUrl}/oidc`,
     platform,
-    backend: `${env.DATABASE_URL ? 'postgres' : 'sqlite'}+${env.REDIS_URL ? 'redis' : 'memory'}`,
+    backend: `${databaseUrl ? 'PostgreSQL' : 'SQLite'} + ${redisUrl ? 'Redis' : 'in-process store'}`,
     async stop() {
-      await platform.close();
-      rmSync(dataDir, { recursive: true, force: true });
-      if (schema && process.env.DATABASE_URL) {
-        const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-        await client.connect();
-        await client.query(`drop schema ${schema} cascade`);
-        await client.end();
+      try {
+        await platform.close();
+      } finally {
+        await cleanUp();
       }
     },
   };
@@ -97,30 +144,41 @@ export function randomIp(): string {
   return `10.${randomInt(0, 255)}.${randomInt(0, 255)}.${randomInt(1, 254)}`;
 }
 
-/** Minimal cookie-keeping HTTP client, like one browser. */
+/**
+ * Minimal cookie-keeping HTTP client standing in for one browser: its own
+ * client address (X-Forwarded-For), the Origin header a browser puts on
+ * POSTs, cookies only for the platform's origin, no automatic redirects.
+ * Cookies are kept by name only; no flow here needs two of one name.
+ */
 export class Browser {
   private readonly cookies = new Map<string, string>();
+  private readonly origin: string;
 
   constructor(
     readonly baseUrl: string,
     readonly ip = randomIp(),
-  ) {}
+  ) {
+    this.origin = new URL(baseUrl).origin;
+  }
 
   async request(path: string, init: { method?: string; json?: unknown; body?: string; headers?: Record<string, string> } = {}) {
-    const headers: Record<string, string> = { 'x-forwarded-for': this.ip, ...init.headers };
-    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const target = new URL(path, this.baseUrl);
     let body = init.body;
+    const headers: Record<string, string> = { 'x-forwarded-for': this.ip };
     if (init.json !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(init.json);
     }
-    const response = await fetch(new URL(path, this.baseUrl), { method: init.method ?? (body ? 'POST' : 'GET'), headers, body, redirect: 'manual' });
+    const method = init.method ?? (body === undefined ? 'GET' : 'POST');
+    if (method !== 'GET') headers.origin = this.origin;
+    if (this.cookies.size && target.origin === this.origin) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const response = await fetch(target, { method, headers: { ...headers, ...init.headers }, body, redirect: 'manual' });
     for (const cookie of response.headers.getSetCookie()) {
       const [pair] = cookie.split(';');
       const index = pair!.indexOf('=');
-      const name = pair!.slice(0, index);
-      const value = pair!.slice(index + 1);
-      if (value === '' || /expires=Thu, 01 Jan 1970/i.test(cookie)) this.cookies.delete(name);
+      const name = pair!.slice(0, index).trim();
+      const value = pair!.slice(index + 1).trim();
+      if (value === '' || /max-age=0\b/i.test(cookie) || /expires=Thu, 01 Jan 1970/i.test(cookie)) this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
     return response;
@@ -129,6 +187,20 @@ export class Browser {
   async json<T = any>(path: string, init: Parameters<Browser['request']>[1] = {}): Promise<{ status: number; body: T }> {
     const response = await this.request(path, init);
     return { status: response.status, body: (await response.json()) as T };
+  }
+
+  /** Follows redirects from `url` until one points at `stopPrefix` (never requested) and returns it. */
+  async followUntil(url: string, stopPrefix: string, maxHops = 8): Promise<URL> {
+    let next = new URL(url, this.baseUrl).href;
+    for (let hop = 0; hop < maxHops; hop += 1) {
+      if (next.startsWith(stopPrefix)) return new URL(next);
+      const response = await this.request(next);
+      await response.arrayBuffer();
+      const location = response.headers.get('location');
+      if (!location) throw new Error(`expected a redirect from ${new URL(next).pathname}, got ${response.status}`);
+      next = new URL(location, next).href;
+    }
+    throw new Error(`no redirect to ${stopPrefix} after ${maxHops} hops`);
   }
 
   /** A fresh captcha and its answer (through the demo hook). */

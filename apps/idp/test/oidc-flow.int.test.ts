@@ -1,26 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as client from 'openid-client';
-import { Browser, startTestPlatform, type TestPlatform } from './harness.ts';
-import { RP, discover, followToRp, passwordLogin, startLogin } from './relying-party.ts';
+import { Browser } from './harness.ts';
+import { RP, followToRp, passwordLogin, startLogin, useRelyingPartyPlatform } from './relying-party.ts';
 
-let t: TestPlatform;
-let config: client.Configuration;
-
-beforeAll(async () => {
-  t = await startTestPlatform();
-  config = await discover(t.baseUrl);
-});
-afterAll(() => t.stop());
+const rp = useRelyingPartyPlatform();
 
 describe(`OIDC single sign-on (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
   it('publishes discovery for the code flow only, with S256 PKCE and the platform scopes', async () => {
-    const meta = config.serverMetadata();
-    expect(meta.issuer).toBe(`${t.baseUrl}/oidc`);
+    const meta = rp.config.serverMetadata();
+    expect(meta.issuer).toBe(`${rp.t.baseUrl}/oidc`);
     expect(meta.response_types_supported).toEqual(['code']);
     expect(meta.code_challenge_methods_supported).toEqual(['S256']);
     expect(meta.scopes_supported).toEqual(expect.arrayContaining(['openid', 'profile', 'phone', 'id_card']));
     expect(meta.acr_values_supported).toEqual(['L1', 'L2', 'L3', 'L4']);
-    expect(meta.end_session_endpoint).toBe(`${t.baseUrl}/oidc/session/end`);
+    expect(meta.end_session_endpoint).toBe(`${rp.t.baseUrl}/oidc/session/end`);
     const jwks = await (await fetch(meta.jwks_uri!)).json();
     expect(jwks.keys[0]).toMatchObject({ kty: 'RSA', alg: 'RS256', use: 'sig' });
     expect(jwks.keys[0].d).toBeUndefined();
@@ -32,12 +25,12 @@ describe(`OIDC single sign-on (${process.env.DATABASE_URL ? 'postgres' : 'sqlite
     ['ID number', '11010519491231002x'],
   ]) {
     it(`logs in with the ${kind} and gives the RP the verified identity`, async () => {
-      const browser = new Browser(t.baseUrl);
-      const { tokens } = await passwordLogin(browser, config, identifier!, 'Demo@2026pw');
+      const browser = new Browser(rp.t.baseUrl);
+      const { tokens } = await passwordLogin(browser, rp.config, identifier!, 'Demo@2026pw');
       const claims = tokens.claims()!;
       expect(claims.acr).toBe('L2');
       expect(claims.amr).toEqual(['pwd']);
-      const userinfo = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
+      const userinfo = await client.fetchUserInfo(rp.config, tokens.access_token, claims.sub);
       expect(userinfo).toMatchObject({
         name: '张三',
         phone_number: '+8613800000001',
@@ -49,10 +42,10 @@ describe(`OIDC single sign-on (${process.env.DATABASE_URL ? 'postgres' : 'sqlite
   }
 
   it('keeps the single sign-on session: a second login request needs no password', async () => {
-    const browser = new Browser(t.baseUrl);
-    await passwordLogin(browser, config, 'zhangsan', 'Demo@2026pw');
+    const browser = new Browser(rp.t.baseUrl);
+    await passwordLogin(browser, rp.config, 'zhangsan', 'Demo@2026pw');
     const verifier = client.randomPKCECodeVerifier();
-    const url = client.buildAuthorizationUrl(config, {
+    const url = client.buildAuthorizationUrl(rp.config, {
       redirect_uri: RP.redirectUri,
       scope: 'openid',
       code_challenge: await client.calculatePKCECodeChallenge(verifier),
@@ -64,8 +57,8 @@ describe(`OIDC single sign-on (${process.env.DATABASE_URL ? 'postgres' : 'sqlite
   });
 
   it('requires PKCE', async () => {
-    const browser = new Browser(t.baseUrl);
-    const url = client.buildAuthorizationUrl(config, { redirect_uri: RP.redirectUri, scope: 'openid', state: 'x' });
+    const browser = new Browser(rp.t.baseUrl);
+    const url = client.buildAuthorizationUrl(rp.config, { redirect_uri: RP.redirectUri, scope: 'openid', state: 'x' });
     const response = await browser.request(url.href);
     const location = new URL(response.headers.get('location')!);
     expect(location.origin + location.pathname).toBe(RP.redirectUri);
@@ -73,17 +66,17 @@ describe(`OIDC single sign-on (${process.env.DATABASE_URL ? 'postgres' : 'sqlite
   });
 
   it('refuses implicit and hybrid response types', async () => {
-    const browser = new Browser(t.baseUrl);
-    const url = client.buildAuthorizationUrl(config, { redirect_uri: RP.redirectUri, scope: 'openid', response_type: 'code id_token', nonce: 'n' });
+    const browser = new Browser(rp.t.baseUrl);
+    const url = client.buildAuthorizationUrl(rp.config, { redirect_uri: RP.redirectUri, scope: 'openid', response_type: 'code id_token', nonce: 'n' });
     const response = await browser.request(url.href);
     const location = response.headers.get('location') ?? '';
     expect(location).toContain('error=unsupported_response_type');
   });
 
   it('matches redirect URIs exactly and never redirects to an unregistered one', async () => {
-    const browser = new Browser(t.baseUrl);
+    const browser = new Browser(rp.t.baseUrl);
     for (const redirect of [`${RP.redirectUri}/extra`, 'http://localhost:3001/callback?x=1', 'http://evil.example/callback']) {
-      const url = client.buildAuthorizationUrl(config, { redirect_uri: redirect, scope: 'openid', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256' });
+      const url = client.buildAuthorizationUrl(rp.config, { redirect_uri: redirect, scope: 'openid', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256' });
       const response = await browser.request(url.href);
       expect(response.status).toBe(400);
       expect(response.headers.get('location')).toBeNull();
@@ -94,32 +87,32 @@ describe(`OIDC single sign-on (${process.env.DATABASE_URL ? 'postgres' : 'sqlite
   });
 
   it('refuses an unknown client without redirecting', async () => {
-    const response = await fetch(`${t.baseUrl}/oidc/auth?client_id=nope&response_type=code&redirect_uri=${encodeURIComponent(RP.redirectUri)}&scope=openid`, { redirect: 'manual' });
+    const response = await fetch(`${rp.t.baseUrl}/oidc/auth?client_id=nope&response_type=code&redirect_uri=${encodeURIComponent(RP.redirectUri)}&scope=openid`, { redirect: 'manual' });
     expect(response.status).toBe(400);
   });
 
   it('rotates refresh tokens on every use and refuses a used one', async () => {
-    const browser = new Browser(t.baseUrl);
-    const { tokens } = await passwordLogin(browser, config, 'zhangsan', 'Demo@2026pw');
+    const browser = new Browser(rp.t.baseUrl);
+    const { tokens } = await passwordLogin(browser, rp.config, 'zhangsan', 'Demo@2026pw');
     expect(tokens.refresh_token).toBeTruthy();
-    const second = await client.refreshTokenGrant(config, tokens.refresh_token!);
+    const second = await client.refreshTokenGrant(rp.config, tokens.refresh_token!);
     expect(second.refresh_token).toBeTruthy();
     expect(second.refresh_token).not.toBe(tokens.refresh_token);
-    await expect(client.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+    await expect(client.refreshTokenGrant(rp.config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
   });
 
   it('does not accept an authorization code twice', async () => {
-    const browser = new Browser(t.baseUrl);
-    const { callback, login } = await passwordLogin(browser, config, 'zhangsan', 'Demo@2026pw');
+    const browser = new Browser(rp.t.baseUrl);
+    const { callback, login } = await passwordLogin(browser, rp.config, 'zhangsan', 'Demo@2026pw');
     await expect(
-      client.authorizationCodeGrant(config, callback, { pkceCodeVerifier: login.verifier, expectedState: login.state, expectedNonce: login.nonce }),
+      client.authorizationCodeGrant(rp.config, callback, { pkceCodeVerifier: login.verifier, expectedState: login.state, expectedNonce: login.nonce }),
     ).rejects.toMatchObject({ error: 'invalid_grant' });
   });
 
   it('ends the platform session through RP-initiated logout', async () => {
-    const browser = new Browser(t.baseUrl);
-    const { tokens } = await passwordLogin(browser, config, 'zhangsan', 'Demo@2026pw');
-    const endUrl = client.buildEndSessionUrl(config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: RP.postLogoutRedirectUri });
+    const browser = new Browser(rp.t.baseUrl);
+    const { tokens } = await passwordLogin(browser, rp.config, 'zhangsan', 'Demo@2026pw');
+    const endUrl = client.buildEndSessionUrl(rp.config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: RP.postLogoutRedirectUri });
     const page = await browser.request(endUrl.href);
     const html = await page.text();
     expect(html).toContain('退出登录');
@@ -131,7 +124,7 @@ describe(`OIDC single sign-on (${process.env.DATABASE_URL ? 'postgres' : 'sqlite
     });
     expect(confirm.headers.get('location')).toBe(RP.postLogoutRedirectUri);
     // The next login request asks for credentials again.
-    const again = await startLogin(browser, config);
+    const again = await startLogin(browser, rp.config);
     expect(again.uid).toBeTruthy();
   });
 });

@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type * as client from 'openid-client';
-import { Browser, startTestPlatform, type TestPlatform } from './harness.ts';
-import { discover, startLogin } from './relying-party.ts';
+import { describe, expect, it } from 'vitest';
+import { Browser } from './harness.ts';
+import { startLogin, useRelyingPartyPlatform } from './relying-party.ts';
 
-let t: TestPlatform;
-let config: client.Configuration;
-
-beforeAll(async () => {
-  t = await startTestPlatform();
-  config = await discover(t.baseUrl);
-});
-afterAll(() => t.stop());
+const rp = useRelyingPartyPlatform();
 
 async function attempt(browser: Browser, uid: string, fields: Record<string, unknown>) {
   return browser.json(`/interaction/${uid}/login`, { json: fields });
@@ -18,8 +10,8 @@ async function attempt(browser: Browser, uid: string, fields: Record<string, unk
 
 describe('账号登录 API', () => {
   it('refuses a wrong captcha and consumes the challenge', async () => {
-    const browser = new Browser(t.baseUrl);
-    const { uid } = await startLogin(browser, config);
+    const browser = new Browser(rp.t.baseUrl);
+    const { uid } = await startLogin(browser, rp.config);
     const captcha = await browser.solvedCaptcha();
     const wrong = await attempt(browser, uid, { identifier: 'zhangsan', password: 'Demo@2026pw', captchaId: captcha.captchaId, captchaAnswer: 'ZZZZ' });
     expect(wrong).toMatchObject({ status: 400, body: { error: { code: 'CAPTCHA_INVALID', message: '图形验证码错误，请重新输入', field: 'captchaAnswer' } } });
@@ -28,8 +20,8 @@ describe('账号登录 API', () => {
   });
 
   it('accepts the captcha answer case-insensitively, once', async () => {
-    const browser = new Browser(t.baseUrl);
-    const { uid } = await startLogin(browser, config);
+    const browser = new Browser(rp.t.baseUrl);
+    const { uid } = await startLogin(browser, rp.config);
     const captcha = await browser.solvedCaptcha();
     const ok = await attempt(browser, uid, { identifier: 'zhangsan', password: 'Demo@2026pw', captchaId: captcha.captchaId, captchaAnswer: captcha.captchaAnswer.toLowerCase() });
     expect(ok.status).toBe(200);
@@ -37,8 +29,8 @@ describe('账号登录 API', () => {
   });
 
   it('gives the same answer for an unknown account and a wrong password', async () => {
-    const browser = new Browser(t.baseUrl);
-    const { uid } = await startLogin(browser, config);
+    const browser = new Browser(rp.t.baseUrl);
+    const { uid } = await startLogin(browser, rp.config);
     const unknown = await attempt(browser, uid, { identifier: 'nosuchuser', password: 'Whatever1!', ...(await browser.solvedCaptcha()) });
     const wrong = await attempt(browser, uid, { identifier: '13800000001', password: 'Wrong@2026pw', ...(await browser.solvedCaptcha()) });
     expect(unknown.body).toEqual(wrong.body);
@@ -51,9 +43,9 @@ describe('账号登录 API', () => {
   it('locks the account for 30 minutes after 5 consecutive wrong passwords, even for the right one', async () => {
     // A fresh account, so the demo account stays usable for other tests.
     const { registerCitizen } = await import('./registration-helpers.ts');
-    const person = await registerCitizen(new Browser(t.baseUrl));
-    const browser = new Browser(t.baseUrl);
-    const { uid } = await startLogin(browser, config);
+    const person = await registerCitizen(new Browser(rp.t.baseUrl));
+    const browser = new Browser(rp.t.baseUrl);
+    const { uid } = await startLogin(browser, rp.config);
     const codes: string[] = [];
     let last: any;
     for (let i = 0; i < 5; i += 1) {
@@ -71,8 +63,8 @@ describe('账号登录 API', () => {
   });
 
   it('throttles logins per IP', async () => {
-    const browser = new Browser(t.baseUrl);
-    const { uid } = await startLogin(browser, config);
+    const browser = new Browser(rp.t.baseUrl);
+    const { uid } = await startLogin(browser, rp.config);
     const statuses: number[] = [];
     for (let i = 0; i < 31; i += 1) {
       const response = await browser.request(`/interaction/${uid}/login`, { json: { identifier: 'x', password: 'y', captchaId: 'c_x', captchaAnswer: 'x' } });
@@ -87,11 +79,11 @@ describe('账号登录 API', () => {
   });
 
   it('writes an audit event for every decision, without personal data in clear', async () => {
-    const browser = new Browser(t.baseUrl);
-    const { uid } = await startLogin(browser, config);
+    const browser = new Browser(rp.t.baseUrl);
+    const { uid } = await startLogin(browser, rp.config);
     await attempt(browser, uid, { identifier: '13800000001', password: 'Wrong@2026pw', ...(await browser.solvedCaptcha()) });
     await attempt(browser, uid, { identifier: '13800000001', password: 'Demo@2026pw', ...(await browser.solvedCaptcha()) });
-    const events = await t.platform.audit.recent(50);
+    const events = await rp.t.platform.audit.recent(50);
     const logins = events.filter((e) => e.type === 'login.password' && e.ip === browser.ip);
     expect(logins.map((e) => e.outcome).sort()).toEqual(['failure', 'success']);
     const text = JSON.stringify(logins);
@@ -113,8 +105,8 @@ describe('账号登录 API', () => {
     ];
     for (const [label, body, code] of cases) {
       it(`answers ${label} with ${code}`, async () => {
-        const browser = new Browser(t.baseUrl);
-        const { uid } = await startLogin(browser, config);
+        const browser = new Browser(rp.t.baseUrl);
+        const { uid } = await startLogin(browser, rp.config);
         const response = await browser.json(`/interaction/${uid}/login`, { json: body });
         expect(response.status).toBeGreaterThanOrEqual(400);
         expect(response.status).toBeLessThan(500);
@@ -124,8 +116,8 @@ describe('账号登录 API', () => {
     }
 
     it('refuses malformed JSON, form posts and oversized bodies', async () => {
-      const browser = new Browser(t.baseUrl);
-      const { uid } = await startLogin(browser, config);
+      const browser = new Browser(rp.t.baseUrl);
+      const { uid } = await startLogin(browser, rp.config);
       const malformed = await browser.json(`/interaction/${uid}/login`, { body: '{"identifier":', headers: { 'content-type': 'application/json' } });
       expect(malformed.body.error.code).toBe('BODY_INVALID');
       const form = await browser.json(`/interaction/${uid}/login`, { body: 'identifier=zhangsan', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
@@ -135,19 +127,19 @@ describe('账号登录 API', () => {
     });
 
     it('refuses a cross-site request', async () => {
-      const browser = new Browser(t.baseUrl);
-      const { uid } = await startLogin(browser, config);
+      const browser = new Browser(rp.t.baseUrl);
+      const { uid } = await startLogin(browser, rp.config);
       const response = await browser.json(`/interaction/${uid}/login`, { json: good, headers: { origin: 'http://evil.example' } });
       expect(response).toMatchObject({ status: 403, body: { error: { code: 'ORIGIN_FORBIDDEN' } } });
     });
 
     it('refuses a tampered or expired interaction', async () => {
-      const browser = new Browser(t.baseUrl);
-      await startLogin(browser, config);
+      const browser = new Browser(rp.t.baseUrl);
+      await startLogin(browser, rp.config);
       const response = await browser.json('/interaction/not-a-real-uid/login', { json: { ...good, ...(await browser.solvedCaptcha()) } });
       expect(response.body.error.code).toBe('LOGIN_REQUEST_EXPIRED');
-      const stranger = new Browser(t.baseUrl);
-      const { uid } = await startLogin(browser, config);
+      const stranger = new Browser(rp.t.baseUrl);
+      const { uid } = await startLogin(browser, rp.config);
       const hijack = await stranger.json(`/interaction/${uid}/details`);
       expect(hijack.body.error.code).toBe('LOGIN_REQUEST_EXPIRED');
     });

@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type * as client from 'openid-client';
-import { Browser, startTestPlatform, type TestPlatform } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { Browser } from './harness.ts';
 import { newPerson, registerCitizen, sendRegisterCode } from './registration-helpers.ts';
-import { discover, passwordLogin } from './relying-party.ts';
+import { passwordLogin, useRelyingPartyPlatform } from './relying-party.ts';
 
-let t: TestPlatform;
-let config: client.Configuration;
-
-beforeAll(async () => {
-  t = await startTestPlatform();
-  config = await discover(t.baseUrl);
-});
-afterAll(() => t.stop());
+const rp = useRelyingPartyPlatform();
 
 async function register(browser: Browser, body: Record<string, unknown>) {
   return browser.json('/api/register', { json: body });
@@ -19,15 +11,15 @@ async function register(browser: Browser, body: Record<string, unknown>) {
 
 describe('立即注册 API', () => {
   it('registers a real-name (L2) citizen who can then log in with username, phone and ID number', async () => {
-    const person = await registerCitizen(new Browser(t.baseUrl));
+    const person = await registerCitizen(new Browser(rp.t.baseUrl));
     for (const identifier of [person.username, person.phone, person.idNumber]) {
-      const { tokens } = await passwordLogin(new Browser(t.baseUrl), config, identifier, person.password);
+      const { tokens } = await passwordLogin(new Browser(rp.t.baseUrl), rp.config, identifier, person.password);
       expect(tokens.claims()!.acr).toBe('L2');
     }
   });
 
   it('sends a 6-digit code only after a correct graphic captcha, and enforces the 60 s resend interval', async () => {
-    const browser = new Browser(t.baseUrl);
+    const browser = new Browser(rp.t.baseUrl);
     const phone = newPerson().phone;
     const noCaptcha = await browser.json('/api/sms/send', { json: { phone, purpose: 'register', captchaId: 'c_nope', captchaAnswer: 'AAAA' } });
     expect(noCaptcha.body.error.code).toBe('CAPTCHA_EXPIRED');
@@ -41,7 +33,7 @@ describe('立即注册 API', () => {
   });
 
   it('refuses a wrong SMS code, and the code dies after 5 tries', async () => {
-    const browser = new Browser(t.baseUrl);
+    const browser = new Browser(rp.t.baseUrl);
     const person = newPerson();
     await sendRegisterCode(browser, person.phone);
     const right = await browser.latestSmsCode(person.phone);
@@ -54,7 +46,7 @@ describe('立即注册 API', () => {
   });
 
   it('does not accept a replayed SMS code', async () => {
-    const browser = new Browser(t.baseUrl);
+    const browser = new Browser(rp.t.baseUrl);
     const person = await registerCitizen(browser);
     const smsCode = await browser.latestSmsCode(person.phone);
     const replay = await register(browser, { ...newPerson(), phone: person.phone, smsCode, agreeTerms: true });
@@ -62,7 +54,7 @@ describe('立即注册 API', () => {
   });
 
   it('allows one account per ID number, without saying whose it is', async () => {
-    const browser = new Browser(t.baseUrl);
+    const browser = new Browser(rp.t.baseUrl);
     const first = await registerCitizen(browser);
     const second = { ...newPerson(), idNumber: first.idNumber };
     await sendRegisterCode(browser, second.phone);
@@ -74,7 +66,7 @@ describe('立即注册 API', () => {
   });
 
   it('refuses a taken username case-insensitively', async () => {
-    const browser = new Browser(t.baseUrl);
+    const browser = new Browser(rp.t.baseUrl);
     const person = { ...newPerson(), username: 'ZhangSan' };
     await sendRegisterCode(browser, person.phone);
     const response = await register(browser, { ...person, smsCode: await browser.latestSmsCode(person.phone), agreeTerms: true });
@@ -82,7 +74,7 @@ describe('立即注册 API', () => {
   });
 
   it('checks name + ID number with the identity registry', async () => {
-    const browser = new Browser(t.baseUrl);
+    const browser = new Browser(rp.t.baseUrl);
     const person = { ...newPerson(), name: '李五', idNumber: '34052419800101001X' };
     await sendRegisterCode(browser, person.phone);
     const response = await register(browser, { ...person, smsCode: await browser.latestSmsCode(person.phone), agreeTerms: true });
@@ -100,7 +92,7 @@ describe('立即注册 API', () => {
   ];
   for (const [label, change, code, field] of invalid) {
     it(`refuses ${label} with ${code} and writes nothing`, async () => {
-      const browser = new Browser(t.baseUrl);
+      const browser = new Browser(rp.t.baseUrl);
       const person = newPerson();
       await sendRegisterCode(browser, person.phone);
       const smsCode = await browser.latestSmsCode(person.phone);
@@ -113,12 +105,12 @@ describe('立即注册 API', () => {
   }
 
   it('normalises full-width digits and a lower-case x', async () => {
-    const browser = new Browser(t.baseUrl);
+    const browser = new Browser(rp.t.baseUrl);
     const person = newPerson();
     const base = person.idNumber;
     const fullWidth = [...base].map((c) => (/\d/.test(c) ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c.toLowerCase())).join('');
     await registerCitizen(browser, { ...person, idNumber: fullWidth });
-    const { tokens } = await passwordLogin(new Browser(t.baseUrl), config, base, person.password);
+    const { tokens } = await passwordLogin(new Browser(rp.t.baseUrl), rp.config, base, person.password);
     expect(tokens.claims()!.sub).toBeTruthy();
   });
 });

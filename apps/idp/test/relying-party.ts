@@ -1,5 +1,6 @@
 import * as client from 'openid-client';
-import type { Browser } from './harness.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestPlatform, type Browser, type TestPlatform } from './harness.ts';
 
 /** The demo relying party (edu-portal's registration), driven with openid-client as a real RP would. */
 export const RP = {
@@ -41,17 +42,23 @@ export async function startLogin(browser: Browser, config: client.Configuration,
   return { uid, verifier, state, nonce };
 }
 
-/** Follows redirects inside the platform until the browser is sent back to the RP. */
-export async function followToRp(browser: Browser, url: string): Promise<URL> {
-  let next = url;
-  for (let hop = 0; hop < 5; hop += 1) {
-    if (next.startsWith(RP.redirectUri) || next.startsWith(RP.postLogoutRedirectUri)) return new URL(next);
-    const response = await browser.request(next);
-    const location = response.headers.get('location');
-    if (!location) throw new Error(`no redirect from ${next}: ${response.status}`);
-    next = new URL(location, browser.baseUrl).href;
-  }
-  throw new Error('too many redirects');
+/** Follows redirects inside the platform until the browser is sent back to the RP's callback. */
+export function followToRp(browser: Browser, url: string): Promise<URL> {
+  return browser.followUntil(url, RP.redirectUri);
+}
+
+/**
+ * Starts the platform for the calling test file and discovers it as the demo
+ * relying party; the fields are filled in by the time the tests run.
+ */
+export function useRelyingPartyPlatform() {
+  const context = {} as { t: TestPlatform; config: client.Configuration };
+  beforeAll(async () => {
+    context.t = await startTestPlatform();
+    context.config = await discover(context.t.baseUrl);
+  });
+  afterAll(() => context.t?.stop());
+  return context;
 }
 
 export async function passwordLogin(browser: Browser, config: client.Configuration, identifier: string, password: string) {

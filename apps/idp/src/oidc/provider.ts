@@ -32,10 +32,14 @@ async function loadGrantWithRequestedScopes(ctx: KoaContextWithOIDC) {
   const grantId = oidc.result?.consent?.grantId ?? oidc.session!.grantIdFor(client.clientId);
   const grant = (grantId && (await oidc.provider.Grant.find(grantId))) || new oidc.provider.Grant({ clientId: client.clientId, accountId });
   const allowed = new Set((client.scope ?? 'openid').split(' '));
-  const requested = [...oidc.requestParamScopes].filter((scope) => allowed.has(scope));
+  const granted = new Set((grant.getOIDCScope() || '').split(' '));
   // The `claims` request parameter is not honoured: claims follow registered scopes only.
-  grant.addOIDCScope(requested.join(' '));
-  await grant.save();
+  const missing = [...oidc.requestParamScopes].filter((scope) => allowed.has(scope) && !granted.has(scope));
+  // Written only when it changes: single sign-on to a known service costs no grant write.
+  if (missing.length > 0 || !grantId) {
+    grant.addOIDCScope(missing.join(' '));
+    await grant.save();
+  }
   return grant;
 }
 

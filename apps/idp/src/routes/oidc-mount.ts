@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 
 export const OIDC_PREFIX = '/oidc';
@@ -14,9 +14,9 @@ export async function oidcMount(app: FastifyInstance, options: { provider: Provi
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_request, _payload, done) => done(null));
 
-  const handler = (request: { raw: IncomingMessage & { originalUrl?: string } }, reply: { hijack(): void; raw: import('node:http').ServerResponse }) => {
+  const handler = (request: FastifyRequest, reply: FastifyReply) => {
     reply.hijack();
-    const raw = request.raw;
+    const raw: IncomingMessage & { originalUrl?: string } = request.raw;
     raw.originalUrl = raw.url;
     raw.url = raw.url!.slice(OIDC_PREFIX.length) || '/';
     void callback(raw, reply.raw);

@@ -38,7 +38,12 @@ export class SmsCodeService {
       platformName: string;
       now?: () => number;
     },
-  ) {}
+  ) {
+    this.digestKey = deps.cipher.blindIndex('sms-code-key', 'v1');
+  }
+
+  /** Key of the code digests, derived from the blind-index key so no extra secret is needed. */
+  private readonly digestKey: string;
 
   private now() {
     return (this.deps.now ?? Date.now)();
@@ -56,7 +61,7 @@ export class SmsCodeService {
   }
 
   private digest(phone: string, purpose: CodePurpose, code: string) {
-    return createHmac('sha256', this.deps.cipher.blindIndex('sms-code-key', 'v1'))
+    return createHmac('sha256', this.digestKey)
       .update(`${purpose}\u0000${phone}\u0000${code}`)
       .digest();
   }
