@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type Provider from 'oidc-provider';
+import type { Registry } from 'prom-client';
 import type { Config } from './config.ts';
 import { loggerOptions } from './logging.ts';
 import type { DevOutboxSmsSender } from './adapters/sms/dev-outbox-sms-sender.ts';
@@ -12,6 +13,7 @@ import { devHookRoutes } from './routes/dev-hooks.ts';
 import { registerErrorHandling } from './routes/error-handling.ts';
 import { healthRoutes } from './routes/health.ts';
 import { interactionRoutes } from './routes/interactions.ts';
+import { registerMetrics } from './routes/metrics.ts';
 import { oidcMount } from './routes/oidc-mount.ts';
 import { registerPortalPages } from './routes/portal-pages.ts';
 import { portalSelfLoginRoutes } from './routes/portal-self-login.ts';
@@ -29,6 +31,7 @@ export interface AppServices {
   /** Demo mode: the seeded account, shown on the portal's demo banner. */
   demoAccount: { username: string; phone: string; idNumber: string; password: string } | null;
   readinessChecks: Record<string, () => Promise<unknown>>;
+  metrics: Registry;
 }
 
 /** HTTP only: wires routes to already-built services. */
@@ -42,6 +45,7 @@ export async function buildApp(config: Config, services: AppServices, paths: { p
   app.removeContentTypeParser('text/plain');
 
   registerErrorHandling(app);
+  registerMetrics(app, { registry: services.metrics });
   registerSecurityHeaders(app, { publicOrigin: new URL(config.publicUrl).origin, secure: config.publicUrl.startsWith('https://') });
 
   await app.register(oidcMount, { provider: services.provider });

@@ -3,9 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './adapters/sql/schema.ts';
 import type { FastifyInstance } from 'fastify';
+import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
 import { buildApp } from './app.ts';
 import type { AuditLog } from './ports/audit-log.ts';
 import type { Config } from './config.ts';
+import { CountingAuditLog } from './adapters/metrics/counting-audit-log.ts';
 import { SimulatedIdentityRegistry } from './adapters/identity-registry/simulated-identity-registry.ts';
 import { MemoryKeyValueStore } from './adapters/key-value/memory-key-value-store.ts';
 import { RedisKeyValueStore } from './adapters/key-value/redis-key-value-store.ts';
@@ -51,7 +53,12 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS): Pr
   const accounts = new SqlAccountRepository(database.db);
   const clients = new SqlClientRepository(database.db, cipher);
   const models = new SqlOidcModelStore(database.db);
-  const audit = new SqlAuditLog(database.db);
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics, prefix: 'uia_' });
+  const audit = new CountingAuditLog(
+    new SqlAuditLog(database.db),
+    new Counter({ name: 'uia_auth_decisions_total', help: 'Audited authentication decisions by type and outcome', labelNames: ['type', 'outcome'], registers: [metrics] }),
+  );
   const hasher = new Argon2PasswordHasher();
   const rateLimiter = new RateLimiter(store);
   const captcha = new CaptchaService(store);
@@ -99,6 +106,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS): Pr
       passwordLogin,
       rateLimiter,
       devOutbox,
+      metrics,
       demoAccount: config.mode === 'demo' ? { username: DEMO_ACCOUNT.username, phone: DEMO_ACCOUNT.phone, idNumber: DEMO_ACCOUNT.idNumber, password: DEMO_ACCOUNT.password } : null,
       readinessChecks: {
         database: () => sql`select 1`.execute(database.db),
