@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type Provider from 'oidc-provider';
+import { errors, type default as Provider } from 'oidc-provider';
 import { passwordLoginRequest } from '@uia/schemas';
 import { AppError } from '../errors.ts';
 import type { PasswordLogin } from '../services/password-login/index.ts';
@@ -18,14 +18,14 @@ export async function interactionRoutes(
 ) {
   const { provider } = options;
 
+  /** The interaction this browser holds, if it is the one in the URL; anything else is an expired request. */
   async function currentInteraction(request: UidRequest, reply: FastifyReply) {
-    try {
-      const details = await provider.interactionDetails(request.raw, reply.raw);
-      if (details.uid !== request.params.uid) throw new Error('interaction mismatch');
-      return details;
-    } catch {
-      throw new AppError('LOGIN_REQUEST_EXPIRED', { status: 400 });
-    }
+    const expired = () => new AppError('LOGIN_REQUEST_EXPIRED', { status: 400 });
+    const details = await provider.interactionDetails(request.raw, reply.raw).catch((error: unknown) => {
+      throw error instanceof errors.SessionNotFound ? expired() : error;
+    });
+    if (details.uid !== request.params.uid) throw expired();
+    return details;
   }
 
   app.get('/interaction/:uid', (_request, reply) => options.sendPortal(reply));

@@ -6,6 +6,7 @@ import {
   validatePhone,
   validateUsername,
   type IdType,
+  type Validation,
 } from '@uia/validators';
 import type { RegisterRequest } from '@uia/schemas';
 import { AppError } from '../../errors.ts';
@@ -21,8 +22,8 @@ import { newAccountRecord } from './new-account.ts';
 const DUPLICATE_CODES = { username: 'USERNAME_TAKEN', idNumber: 'ID_NUMBER_TAKEN', phone: 'PHONE_TAKEN' } as const;
 const duplicate = (field: keyof typeof DUPLICATE_CODES) => new AppError(DUPLICATE_CODES[field], { status: 409, field });
 
-function valid<T>(result: { ok: true; value: T } | { ok: false; reason: string }, field: string): T {
-  if (!result.ok) throw new AppError(result.reason as never, { field });
+function valid<T>(result: Validation<T>, field: string): T {
+  if (!result.ok) throw new AppError(result.reason, { field });
   return result.value;
 }
 
