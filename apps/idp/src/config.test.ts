@@ -44,4 +44,82 @@ describe('loadConfig', () => {
       expect(problems).toContain('UIA_IDENTITY_REGISTRY');
     }
   });
+
+  it('refuses production with the dev outbox', () => {
+    const problems = problemsOf({ UIA_MODE: 'production', UIA_SMS_PROVIDER: 'dev-outbox' });
+    expect(problems.some((p) => p.startsWith('UIA_SMS_PROVIDER') && p.includes('dev outbox'))).toBe(true);
+  });
+});
+
+const problemsOf = (env: Record<string, string>) => {
+  try {
+    loadConfig({ DATA_DIR: dataDir(), ...env });
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+const ALIYUN_TEMPLATES = 'register=SMS_1001,login=SMS_1002,reset_password=SMS_1003,change_phone=SMS_1004,notice_password_reset=SMS_1005,notice_phone_changed=SMS_1006';
+const TENCENT_TEMPLATES = 'register=2001, login=2002, reset_password=2003, change_phone=2004, notice_password_reset=2005, notice_phone_changed=2006';
+const aliyunEnv = { UIA_SMS_PROVIDER: 'aliyun', UIA_SMS_SIGN_NAME: '某市政务服务', UIA_SMS_TEMPLATES: ALIYUN_TEMPLATES, UIA_SMS_ACCESS_KEY_ID: 'LTAI5tExample', UIA_SMS_ACCESS_KEY_SECRET: 'secret' };
+const tencentEnv = { UIA_SMS_PROVIDER: 'tencent', UIA_SMS_SIGN_NAME: '某市政务服务', UIA_SMS_TEMPLATES: TENCENT_TEMPLATES, UIA_SMS_ACCESS_KEY_ID: 'AKIDExample', UIA_SMS_ACCESS_KEY_SECRET: 'secret', UIA_SMS_SDK_APP_ID: '1400006666' };
+
+describe('SMS configuration', () => {
+  it('uses the dev outbox in demo mode by default', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).sms).toEqual({ provider: 'dev-outbox' });
+  });
+
+  it('reads an Aliyun channel (a demo may try a real vendor)', () => {
+    expect(loadConfig({ DATA_DIR: dataDir(), ...aliyunEnv }).sms).toEqual({
+      provider: 'aliyun',
+      signName: '某市政务服务',
+      templates: { register: 'SMS_1001', login: 'SMS_1002', reset_password: 'SMS_1003', change_phone: 'SMS_1004', notice_password_reset: 'SMS_1005', notice_phone_changed: 'SMS_1006' },
+      accessKeyId: 'LTAI5tExample',
+      accessKeySecret: 'secret',
+      endpoint: 'https://dysmsapi.aliyuncs.com',
+      timeoutMs: 5000,
+    });
+  });
+
+  it('reads a Tencent Cloud channel with its defaults and overrides', () => {
+    expect(loadConfig({ DATA_DIR: dataDir(), ...tencentEnv }).sms).toMatchObject({
+      provider: 'tencent',
+      secretId: 'AKIDExample',
+      secretKey: 'secret',
+      sdkAppId: '1400006666',
+      region: 'ap-guangzhou',
+      endpoint: 'https://sms.tencentcloudapi.com',
+      templates: { register: '2001', notice_phone_changed: '2006' },
+    });
+    const custom = loadConfig({ DATA_DIR: dataDir(), ...tencentEnv, UIA_SMS_REGION: 'ap-beijing', UIA_SMS_ENDPOINT: 'https://sms.ap-beijing.tencentcloudapi.com/', UIA_SMS_TIMEOUT_MS: '3000' }).sms;
+    expect(custom).toMatchObject({ region: 'ap-beijing', endpoint: 'https://sms.ap-beijing.tencentcloudapi.com', timeoutMs: 3000 });
+  });
+
+  it('names everything a vendor channel is missing, at once', () => {
+    const problems = problemsOf({ UIA_SMS_PROVIDER: 'tencent' });
+    for (const name of ['UIA_SMS_SIGN_NAME', 'UIA_SMS_TEMPLATES', 'UIA_SMS_ACCESS_KEY_ID', 'UIA_SMS_ACCESS_KEY_SECRET', 'UIA_SMS_SDK_APP_ID']) {
+      expect(problems.some((p) => p.startsWith(`${name}:`)), name).toBe(true);
+    }
+    expect(problems.join('\n')).toMatch(/腾讯云/);
+  });
+
+  it('explains wrong template lists', () => {
+    const unknown = problemsOf({ ...aliyunEnv, UIA_SMS_TEMPLATES: `${ALIYUN_TEMPLATES},signup=SMS_9` }).join('\n');
+    expect(unknown).toContain('"signup"');
+    const missing = problemsOf({ ...aliyunEnv, UIA_SMS_TEMPLATES: 'register=SMS_1001,login=SMS_1002' }).join('\n');
+    expect(missing).toContain('reset_password');
+    expect(missing).toContain('notice_phone_changed');
+    const tencentIdsForAliyun = problemsOf({ ...aliyunEnv, UIA_SMS_TEMPLATES: TENCENT_TEMPLATES }).join('\n');
+    expect(tencentIdsForAliyun).toContain('SMS_123456789');
+    expect(problemsOf({ ...aliyunEnv, UIA_SMS_SIGN_NAME: '【某市政务服务】' }).join('\n')).toContain('UIA_SMS_SIGN_NAME');
+    expect(problemsOf({ UIA_SMS_PROVIDER: 'huawei' }).join('\n')).toContain('UIA_SMS_PROVIDER');
+  });
+
+  it('in production, accepts a complete vendor channel (only the simulated identity registry still stops it)', () => {
+    const production = { UIA_MODE: 'production', PUBLIC_URL: 'https://idp.example.gov.cn', UIA_DATA_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`, UIA_BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString('base64'), UIA_COOKIE_SECRETS: 'x'.repeat(40) };
+    expect(problemsOf({ ...production, ...tencentEnv })).toEqual(['UIA_IDENTITY_REGISTRY: 本版本只有实名核验模拟器，不能用于生产 / only the simulated identity registry exists in this version']);
+    expect(problemsOf({ ...production, ...aliyunEnv, UIA_SMS_ENDPOINT: 'http://sms-proxy.internal' }).some((p) => p.startsWith('UIA_SMS_ENDPOINT'))).toBe(true);
+  });
 });

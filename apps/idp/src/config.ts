@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { SMS_TEMPLATE_NAMES, type SmsTemplateName } from './ports/sms-sender.ts';
 
 /**
  * The one home of configuration: environment variables, validated at start-up
@@ -46,13 +47,48 @@ const envSchema = z.object({
   UIA_DATA_KEYS: keyRing.optional(),
   UIA_BLIND_INDEX_KEY: base64Key.optional(),
   UIA_COOKIE_SECRETS: z.string().min(32, '至少 32 个字符 / at least 32 characters').optional(),
-  UIA_SMS_PROVIDER: z.enum(['dev-outbox']).optional(),
+  UIA_SMS_PROVIDER: z.enum(['dev-outbox', 'aliyun', 'tencent'], '应为 dev-outbox、aliyun 或 tencent / expected dev-outbox, aliyun or tencent').optional(),
+  UIA_SMS_SIGN_NAME: z.string().trim().optional(),
+  UIA_SMS_TEMPLATES: z.string().optional(),
+  UIA_SMS_ACCESS_KEY_ID: z.string().trim().optional(),
+  UIA_SMS_ACCESS_KEY_SECRET: z.string().trim().optional(),
+  UIA_SMS_SDK_APP_ID: z.string().regex(/^\d{5,20}$/, '应为短信应用的 SdkAppId（数字，如 1400006666） / expected the numeric SdkAppId').optional(),
+  UIA_SMS_REGION: z.string().regex(/^[a-z]{2,}-[a-z]+(-\d+)?$/, '应为地域名，如 ap-guangzhou / expected a region such as ap-guangzhou').default('ap-guangzhou'),
+  UIA_SMS_ENDPOINT: z.url('应为 https:// 地址 / expected a URL').optional(),
+  UIA_SMS_TIMEOUT_MS: z.coerce.number().int().min(200, '至少 200 毫秒 / at least 200 ms').max(30_000, '至多 30000 毫秒 / at most 30000 ms').default(5000),
   UIA_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   UIA_DEMO_RP_URL: z.url().default('http://localhost:3001'),
   UIA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export type KeyRing = { id: string; key: Buffer }[];
+
+/** The vendor's template id (Aliyun TemplateCode `SMS_…`, Tencent TemplateId) for each of our templates. */
+export type SmsTemplateIds = Record<SmsTemplateName, string>;
+
+/** Which SMS channel sends, and its credentials. Vendor secrets stay in here: never log this object. */
+export type SmsConfig =
+  | { provider: 'dev-outbox' }
+  | {
+      provider: 'aliyun';
+      signName: string;
+      templates: SmsTemplateIds;
+      accessKeyId: string;
+      accessKeySecret: string;
+      endpoint: string;
+      timeoutMs: number;
+    }
+  | {
+      provider: 'tencent';
+      signName: string;
+      templates: SmsTemplateIds;
+      secretId: string;
+      secretKey: string;
+      sdkAppId: string;
+      region: string;
+      endpoint: string;
+      timeoutMs: number;
+    };
 
 export interface Config {
   mode: 'demo' | 'production';
@@ -68,7 +104,7 @@ export interface Config {
   dataKeys: KeyRing;
   blindIndexKey: Buffer;
   cookieSecrets: string[];
-  smsProvider: 'dev-outbox';
+  sms: SmsConfig;
   trustProxy: boolean;
   demoRelyingPartyUrl: string;
   logLevel: string;
@@ -110,18 +146,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(e.DATA_DIR);
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
 
+  const problems: string[] = [];
+  const sms = smsConfig(e, problems);
+
   if (e.UIA_MODE === 'production') {
-    const problems: string[] = [];
     if (!e.UIA_DATA_KEYS) problems.push('UIA_DATA_KEYS: 生产模式必须配置个人信息加密密钥 / required in production');
     if (!e.UIA_BLIND_INDEX_KEY) problems.push('UIA_BLIND_INDEX_KEY: 生产模式必须配置盲索引密钥 / required in production');
     if (!e.UIA_COOKIE_SECRETS) problems.push('UIA_COOKIE_SECRETS: 生产模式必须配置 Cookie 签名密钥 / required in production');
     if (!publicUrl.startsWith('https://')) problems.push('PUBLIC_URL: 生产模式必须使用 https:// 地址 / must be https in production');
-    if (!e.UIA_SMS_PROVIDER || e.UIA_SMS_PROVIDER === 'dev-outbox') {
-      problems.push('UIA_SMS_PROVIDER: 生产模式不能使用开发短信发件箱，且本版本尚未提供真实短信通道 / the dev outbox is demo-only; no production SMS adapter is available yet');
+    if (sms?.provider === 'dev-outbox') {
+      problems.push('UIA_SMS_PROVIDER: 生产模式不能使用开发短信发件箱，请配置 aliyun 或 tencent / the dev outbox is demo-only; set aliyun or tencent');
+    }
+    if (sms && sms.provider !== 'dev-outbox' && !sms.endpoint.startsWith('https://')) {
+      problems.push('UIA_SMS_ENDPOINT: 生产模式必须使用 https:// 地址 / must be https in production');
     }
     problems.push('UIA_IDENTITY_REGISTRY: 本版本只有实名核验模拟器，不能用于生产 / only the simulated identity registry exists in this version');
-    throw new ConfigError(problems);
   }
+  if (problems.length > 0 || !sms) throw new ConfigError(problems);
 
   const demo = loadOrCreateDemoSecrets(dataDir);
   return {
@@ -138,9 +179,79 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataKeys: e.UIA_DATA_KEYS ?? [{ id: 'demo1', key: Buffer.from(demo.dataKey, 'base64') }],
     blindIndexKey: Buffer.from(e.UIA_BLIND_INDEX_KEY ?? demo.blindIndexKey, 'base64'),
     cookieSecrets: (e.UIA_COOKIE_SECRETS ?? demo.cookieSecret).split(',').map((s) => s.trim()),
-    smsProvider: e.UIA_SMS_PROVIDER ?? 'dev-outbox',
+    sms,
     trustProxy: e.UIA_TRUST_PROXY === 'true',
     demoRelyingPartyUrl: e.UIA_DEMO_RP_URL.replace(/\/$/, ''),
     logLevel: e.UIA_LOG_LEVEL,
   };
+}
+
+type Env = z.infer<typeof envSchema>;
+
+const TEMPLATE_ID_FORMAT = {
+  aliyun: { pattern: /^SMS_\d+$/, example: 'SMS_123456789' },
+  tencent: { pattern: /^\d+$/, example: '1234567' },
+} as const;
+
+/**
+ * The SMS channel. The dev outbox needs nothing; a vendor needs its sign
+ * name, one approved template per message kind and its key pair. Problems
+ * are collected (all at once, like the schema's); null when there are any.
+ */
+function smsConfig(e: Env, problems: string[]): SmsConfig | null {
+  const provider = e.UIA_SMS_PROVIDER ?? (e.UIA_MODE === 'demo' ? 'dev-outbox' : null);
+  if (provider === null) {
+    problems.push('UIA_SMS_PROVIDER: 生产模式必须配置短信通道 aliyun 或 tencent / required in production: aliyun or tencent');
+    return null;
+  }
+  if (provider === 'dev-outbox') return { provider };
+
+  const before = problems.length;
+  const [vendorZh, vendorEn] = provider === 'aliyun' ? ['阿里云', 'Aliyun'] : ['腾讯云', 'Tencent Cloud'];
+  const required = (name: keyof Env, zh: string, en: string) => {
+    const value = e[name];
+    if (typeof value === 'string' && value.length > 0) return value;
+    problems.push(`${name}: 使用${vendorZh}短信时必须配置${zh} / ${vendorEn} SMS needs ${en}`);
+    return '';
+  };
+  const signName = required('UIA_SMS_SIGN_NAME', '已审核通过的短信签名', 'the approved sign name');
+  if (/[【】[\]]/.test(signName)) problems.push('UIA_SMS_SIGN_NAME: 只填签名文字，不带【】 / the sign name without 【】');
+  const [keyId, keySecret] = provider === 'aliyun' ? ['AccessKey ID', 'AccessKey Secret'] : ['SecretId', 'SecretKey'];
+  const accessKeyId = required('UIA_SMS_ACCESS_KEY_ID', keyId, keyId);
+  const accessKeySecret = required('UIA_SMS_ACCESS_KEY_SECRET', keySecret, keySecret);
+  const templates = smsTemplateIds(e.UIA_SMS_TEMPLATES, provider, problems);
+  const endpoint = (e.UIA_SMS_ENDPOINT ?? (provider === 'aliyun' ? 'https://dysmsapi.aliyuncs.com' : 'https://sms.tencentcloudapi.com')).replace(/\/$/, '');
+
+  if (provider === 'aliyun') {
+    if (problems.length > before || !templates) return null;
+    return { provider, signName, templates, accessKeyId, accessKeySecret, endpoint, timeoutMs: e.UIA_SMS_TIMEOUT_MS };
+  }
+  const sdkAppId = required('UIA_SMS_SDK_APP_ID', '短信应用 SdkAppId', 'the SdkAppId of the SMS application');
+  if (problems.length > before || !templates) return null;
+  return { provider, signName, templates, secretId: accessKeyId, secretKey: accessKeySecret, sdkAppId, region: e.UIA_SMS_REGION, endpoint, timeoutMs: e.UIA_SMS_TIMEOUT_MS };
+}
+
+/** `register=SMS_1,login=SMS_2,…`: every template named exactly once, ids in the vendor's format. */
+function smsTemplateIds(raw: string | undefined, provider: 'aliyun' | 'tencent', problems: string[]): SmsTemplateIds | null {
+  const format = TEMPLATE_ID_FORMAT[provider];
+  const expected = `${SMS_TEMPLATE_NAMES.map((name) => `${name}=${format.example}`).join(',')}`;
+  if (!raw || raw.trim() === '') {
+    problems.push(`UIA_SMS_TEMPLATES: 使用短信服务商时必须为每种短信配置模板 / every template needs the vendor's template id, e.g. ${expected}`);
+    return null;
+  }
+  const ids: Partial<SmsTemplateIds> = {};
+  const before = problems.length;
+  for (const part of raw.split(',').map((item) => item.trim()).filter(Boolean)) {
+    const [name = '', id = '', ...rest] = part.split('=').map((item) => item.trim());
+    if (!(SMS_TEMPLATE_NAMES as readonly string[]).includes(name) || rest.length > 0) {
+      problems.push(`UIA_SMS_TEMPLATES: 未知的短信模板 "${name}"，应为 ${SMS_TEMPLATE_NAMES.join('、')} / unknown template "${name}"`);
+      continue;
+    }
+    if (ids[name as SmsTemplateName] !== undefined) problems.push(`UIA_SMS_TEMPLATES: 模板 ${name} 重复配置 / ${name} appears twice`);
+    if (!format.pattern.test(id)) problems.push(`UIA_SMS_TEMPLATES: ${name} 的模板 ID 应形如 ${format.example} / ${name}: expected an id like ${format.example}`);
+    ids[name as SmsTemplateName] = id;
+  }
+  const missing = SMS_TEMPLATE_NAMES.filter((name) => ids[name] === undefined);
+  if (missing.length > 0) problems.push(`UIA_SMS_TEMPLATES: 缺少模板 ${missing.join('、')} / missing ${missing.join(', ')}`);
+  return problems.length > before ? null : (ids as SmsTemplateIds);
 }

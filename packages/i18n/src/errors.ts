@@ -46,6 +46,8 @@ export const errorMessages = {
   SMS_RESEND_TOO_SOON: '验证码已发送，请{retryAfter}秒后再获取',
   SMS_DAILY_LIMIT: '今日获取验证码次数已达上限，请明天再试',
   SMS_SEND_FAILED: '短信发送失败，请稍后重试',
+  SMS_PHONE_UNREACHABLE: '该手机号无法接收短信，请核对号码或联系运营商',
+  SMS_VENDOR_LIMITED: '该手机号接收短信过于频繁，请稍后再试',
 
   // registration
   USERNAME_TAKEN: '该用户名已被使用，请换一个',
@@ -59,6 +61,16 @@ export const errorMessages = {
   ACCOUNT_LOCKED: '密码错误次数过多，账号已锁定至{until}，请稍后再试',
   ACCOUNT_DISABLED: '账号已停用，请联系客服',
   LOGIN_REQUEST_EXPIRED: '登录请求已失效，请返回业务系统重新发起登录',
+
+  // 忘记密码 wizard
+  RESET_IDENTITY_MISMATCH: '账户名与证件号码不匹配，请核对后重试',
+  RESET_ATTEMPTS_EXCEEDED: '核验失败次数过多，请重新开始找回密码',
+  RESET_NO_BOUND_PHONE: '该账号未绑定手机号，无法通过短信找回密码',
+  RESET_TICKET_INVALID: '本次找回密码已失效或已完成，请重新开始',
+  RESET_TICKET_OTHER_BROWSER: '请在开始找回密码的同一浏览器中继续操作',
+  RESET_STEP_SKIPPED: '请按顺序完成找回密码的每一步',
+  RESET_CODE_NOT_SENT: '请先获取短信验证码',
+  PASSWORD_REUSED: '新密码不能与最近3次使用过的密码相同',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -1,17 +1,48 @@
-export type SmsPurpose = 'register' | 'login' | 'reset_password' | 'change_phone' | 'notice';
+/** Purposes of verification codes; a code sent for one purpose never passes a check for another. */
+export const SMS_CODE_PURPOSES = ['register', 'login', 'reset_password', 'change_phone'] as const;
+export type SmsCodePurpose = (typeof SMS_CODE_PURPOSES)[number];
+
+/** Notices: messages without a code, telling the person that something changed on the account. */
+export const SMS_NOTICES = ['notice_password_reset', 'notice_phone_changed'] as const;
+export type SmsNotice = (typeof SMS_NOTICES)[number];
+
+/** Every message the platform sends has its own template (registered with the vendor under the same wording). */
+export type SmsTemplateName = SmsCodePurpose | SmsNotice;
+export const SMS_TEMPLATE_NAMES: readonly SmsTemplateName[] = [...SMS_CODE_PURPOSES, ...SMS_NOTICES];
 
 export interface SmsMessage {
+  /** Mainland mobile number, 11 digits (already validated). */
   to: string;
-  purpose: SmsPurpose;
-  /** Template parameters, as vendor templates take them. */
+  template: SmsTemplateName;
+  /** Template variables by name, e.g. `{ code: '123456' }`. */
   params: Record<string, string>;
-  /** The rendered text, for channels that send free text (and the dev outbox). */
+  /** The rendered text (the dev outbox shows it; vendors render their registered template). */
   text: string;
 }
 
-/** Thrown by adapters when the channel failed; the caller may retry later. */
-export class SmsDeliveryError extends Error {}
+/**
+ * Why a channel did not take a message:
+ * - `unavailable`: vendor down, timeout, 5xx, unexpected answer (retry later);
+ * - `rejected_number`: the vendor refuses this number (invalid, blacklisted, …);
+ * - `vendor_limited`: the vendor's own per-number flow control;
+ * - `misconfigured`: credentials, signature, sign name or template refused (an operator must act).
+ */
+export type SmsFailureKind = 'unavailable' | 'rejected_number' | 'vendor_limited' | 'misconfigured';
+
+/** Thrown by adapters when the channel did not accept the message. Never carries the phone number. */
+export class SmsDeliveryError extends Error {
+  constructor(
+    readonly kind: SmsFailureKind,
+    /** The vendor's own error code (e.g. `isv.BUSINESS_LIMIT_CONTROL`), for operators' logs. */
+    readonly vendorCode: string | null = null,
+    options?: { cause?: unknown },
+  ) {
+    super(`sms delivery failed: ${kind}${vendorCode ? ` (${vendorCode})` : ''}`, options);
+    this.name = 'SmsDeliveryError';
+  }
+}
 
 export interface SmsSender {
+  /** Resolves once the channel accepted the message; throws SmsDeliveryError otherwise. */
   send(message: SmsMessage): Promise<void>;
 }

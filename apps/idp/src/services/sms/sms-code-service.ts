@@ -3,29 +3,48 @@ import { validatePhone } from '@uia/validators';
 import { AppError } from '../../errors.ts';
 import type { AuditLog } from '../../ports/audit-log.ts';
 import type { KeyValueStore } from '../../ports/key-value-store.ts';
-import { SmsDeliveryError, type SmsPurpose, type SmsSender } from '../../ports/sms-sender.ts';
+import { SmsDeliveryError, type SmsCodePurpose, type SmsSender } from '../../ports/sms-sender.ts';
 import type { PiiCipher } from '../personal-data/pii-cipher.ts';
 import { RATE_LIMITS, type RateLimiter } from '../rate-limit/rate-limiter.ts';
+import { deliveryAppError, type SmsChannelErrorListener } from './sms-delivery.ts';
 import { renderSmsText } from './sms-templates.ts';
 
 export const SMS_CODE_POLICY = {
   ttlSeconds: 300,
   resendSeconds: 60,
   maxAttempts: 5,
+  /** Codes per phone per calendar day in Beijing time (Asia/Shanghai, UTC+8, no daylight saving). */
   dailyPerPhone: 10,
 } as const;
 
-type CodePurpose = Exclude<SmsPurpose, 'notice'>;
+/** How long a send may be in flight before another one for the same phone is allowed (longer than any vendor timeout). */
+const IN_FLIGHT_SECONDS = 35;
+const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
+const DAY_MS = 24 * 3600 * 1000;
 
 interface StoredCode {
   digest: string;
   expiresAt: number;
 }
 
+/** The Beijing calendar day of a moment (`2026-11-26`) and the seconds left in it. */
+export function beijingDay(at: number): { day: string; secondsLeft: number } {
+  const shifted = at + BEIJING_OFFSET_MS;
+  const day = new Date(shifted).toISOString().slice(0, 10);
+  const msIntoDay = ((shifted % DAY_MS) + DAY_MS) % DAY_MS;
+  return { day, secondsLeft: Math.max(1, Math.ceil((DAY_MS - msIntoDay) / 1000)) };
+}
+
 /**
  * SMS verification codes: 6 digits from a CSPRNG, stored only as a keyed
  * digest, bound to phone and purpose, valid 5 minutes, at most 5 tries,
- * one-time. Keys use the phone's blind index, never the number itself.
+ * one-time, compared in constant time. Keys use the phone's blind index,
+ * never the number itself.
+ *
+ * Limits: 60 s between sends per phone, 10 per phone per Beijing day, an
+ * hourly cap per IP. The per-phone quota is spent only once the channel
+ * accepted the message: a send the vendor refused or never answered costs
+ * the person nothing (the per-IP cap counts attempts, against abuse).
  */
 export class SmsCodeService {
   constructor(
@@ -36,6 +55,8 @@ export class SmsCodeService {
       rateLimiter: RateLimiter;
       audit: AuditLog;
       platformName: string;
+      /** Told about every message the channel refused (kind, vendor code, template; never the phone). */
+      onChannelError?: SmsChannelErrorListener;
       now?: () => number;
     },
   ) {
@@ -49,57 +70,68 @@ export class SmsCodeService {
     return (this.deps.now ?? Date.now)();
   }
 
-  private keys(phone: string, purpose: CodePurpose) {
+  private keys(phone: string, purpose: SmsCodePurpose) {
     const subject = this.deps.cipher.blindIndex('phone', phone);
+    const today = beijingDay(this.now());
     return {
       code: `sms:code:${purpose}:${subject}`,
       attempts: `sms:attempts:${purpose}:${subject}`,
       resend: `sms:resend:${subject}`,
-      daily: `sms:daily:${new Date(this.now()).toISOString().slice(0, 10)}:${subject}`,
+      inFlight: `sms:sending:${subject}`,
+      daily: `sms:daily:${today.day}:${subject}`,
+      dailySeconds: today.secondsLeft,
       subject,
     };
   }
 
-  private digest(phone: string, purpose: CodePurpose, code: string) {
-    return createHmac('sha256', this.digestKey)
-      .update(`${purpose}\u0000${phone}\u0000${code}`)
-      .digest();
+  private digest(phone: string, purpose: SmsCodePurpose, code: string) {
+    return createHmac('sha256', this.digestKey).update(`${purpose}\u0000${phone}\u0000${code}`).digest();
   }
 
-  /** Sends a fresh code; returns seconds until the next send is allowed. */
-  async send(rawPhone: string, purpose: CodePurpose, context: { ip: string; userAgent?: string }) {
+  private tooSoon(retryAfter: number) {
+    return new AppError('SMS_RESEND_TOO_SOON', { status: 429, field: 'phone', params: { retryAfter }, details: { retryAfter } });
+  }
+
+  /** Sends a fresh code; returns seconds until the next send is allowed and until the code expires. */
+  async send(rawPhone: string, purpose: SmsCodePurpose, context: { ip: string; userAgent?: string }) {
     const phone = validatePhone(rawPhone);
     if (!phone.ok) throw new AppError(phone.reason, { field: 'phone' });
     const keys = this.keys(phone.value, purpose);
 
-    const wait = await this.deps.store.ttl(keys.resend);
-    if (wait !== null) {
-      throw new AppError('SMS_RESEND_TOO_SOON', { status: 429, field: 'phone', params: { retryAfter: wait }, details: { retryAfter: wait } });
-    }
+    // The next allowed moment is stored (not only a TTL), so the service's clock decides, on any store.
+    const nextSendAt = Number((await this.deps.store.get(keys.resend)) ?? 0);
+    if (nextSendAt > this.now()) throw this.tooSoon(Math.ceil((nextSendAt - this.now()) / 1000));
     const sentToday = Number((await this.deps.store.get(keys.daily)) ?? 0);
     if (sentToday >= SMS_CODE_POLICY.dailyPerPhone) throw new AppError('SMS_DAILY_LIMIT', { status: 429, field: 'phone' });
     await this.deps.rateLimiter.hit(RATE_LIMITS.smsPerIpHour, context.ip);
 
+    // One send per phone at a time: two requests racing past the checks above must not both reach the vendor.
+    if ((await this.deps.store.increment(keys.inFlight, IN_FLIGHT_SECONDS)) > 1) {
+      throw this.tooSoon((await this.deps.store.ttl(keys.inFlight)) ?? IN_FLIGHT_SECONDS);
+    }
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     try {
       await this.deps.sender.send({
         to: phone.value,
-        purpose,
+        template: purpose,
         params: { code },
         text: renderSmsText(purpose, this.deps.platformName, { code }),
       });
     } catch (error) {
-      await this.audit('failure', purpose, keys.subject, context, { reason: 'SMS_SEND_FAILED' });
-      if (error instanceof SmsDeliveryError) throw new AppError('SMS_SEND_FAILED', { status: 503, field: 'phone' });
-      throw error;
+      if (!(error instanceof SmsDeliveryError)) throw error;
+      this.deps.onChannelError?.({ kind: error.kind, vendorCode: error.vendorCode, template: purpose });
+      await this.audit('failure', purpose, keys.subject, context, { reason: 'SMS_SEND_FAILED', kind: error.kind, vendorCode: error.vendorCode });
+      throw deliveryAppError(error);
+    } finally {
+      await this.deps.store.delete(keys.inFlight);
     }
 
     // Quota and code are recorded only after the channel accepted the message.
     const stored: StoredCode = { digest: this.digest(phone.value, purpose, code).toString('base64url'), expiresAt: this.now() + SMS_CODE_POLICY.ttlSeconds * 1000 };
     await this.deps.store.set(keys.code, JSON.stringify(stored), SMS_CODE_POLICY.ttlSeconds);
     await this.deps.store.delete(keys.attempts);
-    await this.deps.store.set(keys.resend, '1', SMS_CODE_POLICY.resendSeconds);
-    await this.deps.store.increment(keys.daily, 24 * 3600);
+    await this.deps.store.set(keys.resend, String(this.now() + SMS_CODE_POLICY.resendSeconds * 1000), SMS_CODE_POLICY.resendSeconds);
+    await this.deps.store.increment(keys.daily, keys.dailySeconds);
     await this.audit('success', purpose, keys.subject, context);
     return { resendAfter: SMS_CODE_POLICY.resendSeconds, expiresIn: SMS_CODE_POLICY.ttlSeconds };
   }
@@ -109,7 +141,7 @@ export class SmsCodeService {
    * valid until `consume` (called once the guarded action succeeded), so a
    * form error after a right code does not force a new SMS.
    */
-  async check(phone: string, purpose: CodePurpose, code: string, field = 'smsCode'): Promise<void> {
+  async check(phone: string, purpose: SmsCodePurpose, code: string, field = 'smsCode'): Promise<void> {
     const keys = this.keys(phone, purpose);
     const raw = await this.deps.store.get(keys.code);
     const stored = raw ? (JSON.parse(raw) as StoredCode) : null;
@@ -127,19 +159,25 @@ export class SmsCodeService {
   }
 
   /** Makes the code unusable (one-time). Returns false when it was already used. */
-  async consume(phone: string, purpose: CodePurpose): Promise<boolean> {
+  async consume(phone: string, purpose: SmsCodePurpose): Promise<boolean> {
     const keys = this.keys(phone, purpose);
     await this.deps.store.delete(keys.attempts);
     return (await this.deps.store.take(keys.code)) !== null;
   }
 
-  private audit(outcome: 'success' | 'failure', purpose: string, phoneIndex: string, context: { ip: string; userAgent?: string }, extra: Record<string, string> = {}) {
+  private audit(
+    outcome: 'success' | 'failure',
+    template: SmsCodePurpose,
+    phoneIndex: string,
+    context: { ip: string; userAgent?: string },
+    extra: Record<string, string | null> = {},
+  ) {
     return this.deps.audit.append({
       type: 'sms.send',
       outcome,
       ip: context.ip,
       userAgent: context.userAgent ?? null,
-      detail: { purpose, phoneIndex: phoneIndex.slice(0, 12), ...extra },
+      detail: { purpose: template, template, phoneIndex: phoneIndex.slice(0, 12), ...extra },
     });
   }
 }

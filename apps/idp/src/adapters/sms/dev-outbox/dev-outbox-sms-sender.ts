@@ -1,13 +1,16 @@
-import type { KeyValueStore } from '../../ports/key-value-store.ts';
-import type { SmsMessage, SmsSender } from '../../ports/sms-sender.ts';
+import type { KeyValueStore } from '../../../ports/key-value-store.ts';
+import type { SmsMessage, SmsSender, SmsTemplateName } from '../../../ports/sms-sender.ts';
 
 const OUTBOX_KEY = 'dev:sms-outbox';
 const KEEP_SECONDS = 24 * 3600;
 
+/** What `GET /dev/sms` lists (DESIGN.md §6: `{to, text, code, at}`, plus the template). */
 export interface OutboxEntry {
   to: string;
   text: string;
+  /** The verification code, or null for notices. */
   code: string | null;
+  template: SmsTemplateName;
   at: string;
 }
 
@@ -17,13 +20,23 @@ export interface OutboxEntry {
  * refuses to start with it.
  */
 export class DevOutboxSmsSender implements SmsSender {
-  constructor(private readonly store: KeyValueStore) {}
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async send(message: SmsMessage) {
-    const entry: OutboxEntry = { to: message.to, text: message.text, code: message.params.code ?? null, at: new Date().toISOString() };
+    const entry: OutboxEntry = {
+      to: message.to,
+      text: message.text,
+      code: message.params.code ?? null,
+      template: message.template,
+      at: new Date(this.now()).toISOString(),
+    };
     await this.store.appendToList(OUTBOX_KEY, JSON.stringify(entry), KEEP_SECONDS);
   }
 
+  /** Newest first. */
   async list(limit = 100): Promise<OutboxEntry[]> {
     const raw = await this.store.readList(OUTBOX_KEY, { newestFirst: true, limit });
     return raw.map((item) => JSON.parse(item) as OutboxEntry);

@@ -1,0 +1,275 @@
+import { createHmac } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SmsDeliveryError, type SmsMessage, type SmsTemplateName } from '../../../ports/sms-sender.ts';
+import { startVendorTestServer, type ReceivedRequest, type VendorAnswer, type VendorTestServer } from '../vendor-test-server.ts';
+import { ALIYUN_ERROR_KINDS, aliyunFailureKind } from './aliyun-error-codes.ts';
+import { AliyunSmsSender, type AliyunSmsConfig } from './aliyun-sms-sender.ts';
+import { aliyunStringToSign, percentEncode, signAliyunRpc } from './aliyun-signature.ts';
+
+/*
+ * Aliyun 短信服务 "HTTP协议及签名" (https://help.aliyun.com/document_detail/101343.html)
+ * works one SendSms request through: these are its values and its results.
+ */
+const DOC_PARAMS = {
+  AccessKeyId: 'testId',
+  Action: 'SendSms',
+  Format: 'XML',
+  OutId: '123',
+  PhoneNumbers: '15300000001',
+  RegionId: 'cn-hangzhou',
+  SignName: '阿里云短信测试专用',
+  SignatureMethod: 'HMAC-SHA1',
+  SignatureNonce: '45e25e9b-0a6f-4070-8c85-2956eda1b466',
+  SignatureVersion: '1.0',
+  TemplateCode: 'SMS_71390007',
+  TemplateParam: '{"customer":"test"}',
+  Timestamp: '2017-07-12T02:42:19Z',
+  Version: '2017-05-25',
+};
+const DOC_SECRET = 'testSecret';
+const DOC_STRING_TO_SIGN =
+  'GET&%2F&AccessKeyId%3DtestId%26Action%3DSendSms%26Format%3DXML%26OutId%3D123%26PhoneNumbers%3D15300000001%26RegionId%3Dcn-hangzhou%26SignName%3D%25E9%2598%25BF%25E9%2587%258C%25E4%25BA%2591%25E7%259F%25AD%25E4%25BF%25A1%25E6%25B5%258B%25E8%25AF%2595%25E4%25B8%2593%25E7%2594%25A8%26SignatureMethod%3DHMAC-SHA1%26SignatureNonce%3D45e25e9b-0a6f-4070-8c85-2956eda1b466%26SignatureVersion%3D1.0%26TemplateCode%3DSMS_71390007%26TemplateParam%3D%257B%2522customer%2522%253A%2522test%2522%257D%26Timestamp%3D2017-07-12T02%253A42%253A19Z%26Version%3D2017-05-25';
+const DOC_SIGNATURE = 'zJDF+Lrzhj/ThnlvIToysFRq6t4=';
+
+/*
+ * The verifier of the fake Aliyun below, written again from the documentation
+ * (not imported from the adapter, so a mistake in the adapter cannot hide):
+ * "先用标准库的方式进行编码 (java.net.URLEncoder, i.e. application/x-www-form-urlencoded),
+ * 然后把编码后的字符串中的加号(+)替换成%20、星号(*)替换成%2A、%7E替换回波浪号(~)";
+ * sort by name; StringToSign = METHOD&%2F&encode(query); HMAC-SHA1 with secret + "&"; Base64.
+ */
+function docEncode(value: string): string {
+  const formEncoded = new URLSearchParams([['', value]]).toString().slice(1); // what URLEncoder produces
+  return formEncoded.replace(/\+/g, '%20').replace(/\*/g, '%2A').replace(/%7E/g, '~');
+}
+function docSignature(method: string, params: Record<string, string>, secret: string): string {
+  const query = Object.keys(params)
+    .filter((name) => name !== 'Signature')
+    .sort()
+    .map((name) => `${docEncode(name)}=${docEncode(params[name]!)}`)
+    .join('&');
+  const stringToSign = `${method}&${docEncode('/')}&${docEncode(query)}`;
+  return createHmac('sha1', `${secret}&`).update(stringToSign, 'utf8').digest('base64');
+}
+
+const KEYS: Record<string, string> = { LTAI5tTestKeyId: 'the-real-secret-of-the-test-account' };
+const TEMPLATES: Record<SmsTemplateName, string> = {
+  register: 'SMS_100000001',
+  login: 'SMS_100000002',
+  reset_password: 'SMS_100000003',
+  change_phone: 'SMS_100000004',
+  notice_password_reset: 'SMS_100000005',
+  notice_phone_changed: 'SMS_100000006',
+};
+const PHONE = '13912345678';
+const EXPECTED_PARAMS = ['AccessKeyId', 'Action', 'Format', 'PhoneNumbers', 'RegionId', 'SignName', 'Signature', 'SignatureMethod', 'SignatureNonce', 'SignatureVersion', 'TemplateCode', 'TemplateParam', 'Timestamp', 'Version'];
+
+interface Verdict {
+  problems: string[];
+  params: Record<string, string>;
+}
+
+/** Checks one request as Aliyun documents SendSms; returns what is wrong (empty when all is right). */
+function verifyAliyunRequest(request: ReceivedRequest, expected: { message: SmsMessage; templateParam: Record<string, string> }, seenNonces: Set<string>): Verdict {
+  const problems: string[] = [];
+  if (request.method !== 'POST') problems.push(`method ${request.method}`);
+  if (request.path !== '/') problems.push(`path ${request.path}`);
+  if (!String(request.headers['content-type']).startsWith('application/x-www-form-urlencoded')) problems.push(`content-type ${request.headers['content-type']}`);
+
+  const params: Record<string, string> = {};
+  for (const pair of request.body.split('&')) {
+    const [rawName = '', rawValue = ''] = pair.split('=');
+    const name = decodeURIComponent(rawName);
+    if (name in params) problems.push(`duplicate ${name}`);
+    params[name] = decodeURIComponent(rawValue);
+  }
+  if (JSON.stringify(Object.keys(params).sort()) !== JSON.stringify(EXPECTED_PARAMS)) problems.push(`parameters ${Object.keys(params).sort().join(',')}`);
+
+  const fixed = { Action: 'SendSms', Version: '2017-05-25', Format: 'JSON', RegionId: 'cn-hangzhou', SignatureMethod: 'HMAC-SHA1', SignatureVersion: '1.0' };
+  for (const [name, value] of Object.entries(fixed)) if (params[name] !== value) problems.push(`${name}=${params[name]}`);
+  if (params.PhoneNumbers !== expected.message.to) problems.push('PhoneNumbers');
+  if (params.SignName !== '统一身份认证平台（演示）') problems.push(`SignName=${params.SignName}`);
+  if (params.TemplateCode !== TEMPLATES[expected.message.template]) problems.push(`TemplateCode=${params.TemplateCode}`);
+  try {
+    expect(JSON.parse(params.TemplateParam ?? '')).toEqual(expected.templateParam);
+  } catch {
+    problems.push(`TemplateParam=${params.TemplateParam}`);
+  }
+
+  // Timestamp: ISO 8601 UTC, yyyy-MM-ddTHH:mm:ssZ, and fresh.
+  const timestamp = params.Timestamp ?? '';
+  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(timestamp)) problems.push(`Timestamp format ${timestamp}`);
+  else if (Math.abs(Date.parse(timestamp) - Date.now()) > 15 * 60_000) problems.push('InvalidTimeStamp.Expired');
+
+  // SignatureNonce: present and never seen before.
+  const nonce = params.SignatureNonce ?? '';
+  if (nonce.length < 8) problems.push('SignatureNonce missing');
+  else if (seenNonces.has(nonce)) problems.push('SignatureNonceUsed');
+  seenNonces.add(nonce);
+
+  const secret = KEYS[params.AccessKeyId ?? ''];
+  if (!secret) problems.push('InvalidAccessKeyId.NotFound');
+  else if (params.Signature !== docSignature('POST', params, secret)) problems.push('SignatureDoesNotMatch');
+  return { problems, params };
+}
+
+/** Aliyun's answer to a request that fails verification (the documented gateway errors). */
+function gatewayRefusal(problems: string[]): VendorAnswer {
+  const known = ['InvalidAccessKeyId.NotFound', 'SignatureDoesNotMatch', 'InvalidTimeStamp.Expired', 'SignatureNonceUsed'];
+  const code = problems.find((problem) => known.includes(problem)) ?? 'MissingParameter';
+  return { status: code === 'InvalidAccessKeyId.NotFound' ? 404 : 400, body: JSON.stringify({ RequestId: 'A1B2', Message: 'refused', Recommend: '', HostId: 'dysmsapi.aliyuncs.com', Code: code }) };
+}
+
+const ok: VendorAnswer = { status: 200, body: JSON.stringify({ Message: 'OK', RequestId: 'F655A8D5-B967-440B-8683-DAD6FF8DE990', Code: 'OK', BizId: '900619746936498440^0' }) };
+const vendorError = (code: string, status = 200): VendorAnswer => ({ status, body: JSON.stringify({ Message: 'refused', RequestId: 'F655A8D5', Code: code }) });
+
+describe('Aliyun signature (documented example)', () => {
+  it('reproduces the documented StringToSign and Signature', () => {
+    expect(aliyunStringToSign('GET', DOC_PARAMS)).toBe(DOC_STRING_TO_SIGN);
+    expect(signAliyunRpc('GET', DOC_PARAMS, DOC_SECRET)).toBe(DOC_SIGNATURE);
+  });
+
+  it('the test verifier, written from the documentation, agrees with the documented example too', () => {
+    expect(docSignature('GET', DOC_PARAMS, DOC_SECRET)).toBe(DOC_SIGNATURE);
+  });
+
+  it('percent-encodes per RFC 3986 as the documentation asks', () => {
+    expect(percentEncode('a b')).toBe('a%20b');
+    expect(percentEncode('*')).toBe('%2A');
+    expect(percentEncode('~')).toBe('~');
+    expect(percentEncode('+/=')).toBe('%2B%2F%3D');
+    expect(percentEncode("!'()")).toBe('%21%27%28%29');
+    expect(percentEncode('阿')).toBe('%E9%98%BF');
+    for (const sample of ['a b*c~d', '11月26日 23:22', '{"code":"012345"}', "!'()*-._~+/=&%", '（演示）']) expect(percentEncode(sample)).toBe(docEncode(sample));
+  });
+});
+
+describe('AliyunSmsSender against a local server that checks requests as Aliyun documents them', () => {
+  let server: VendorTestServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  const config = (url: string, overrides: Partial<AliyunSmsConfig> = {}): AliyunSmsConfig => ({
+    accessKeyId: 'LTAI5tTestKeyId',
+    accessKeySecret: KEYS.LTAI5tTestKeyId!,
+    signName: '统一身份认证平台（演示）',
+    templates: TEMPLATES,
+    endpoint: url,
+    timeoutMs: 2000,
+    ...overrides,
+  });
+  const codeMessage: SmsMessage = { to: PHONE, template: 'register', params: { code: '012345' }, text: '【统一身份认证平台（演示）】…012345…' };
+
+  /** A fake Aliyun: verifies, then answers `answer` when the request is right. */
+  async function fakeAliyun(expected: { message: SmsMessage; templateParam: Record<string, string> }, answer: VendorAnswer = ok) {
+    const verdicts: Verdict[] = [];
+    const seenNonces = new Set<string>();
+    server = await startVendorTestServer((request) => {
+      const verdict = verifyAliyunRequest(request, expected, seenNonces);
+      verdicts.push(verdict);
+      return verdict.problems.length > 0 ? gatewayRefusal(verdict.problems) : answer;
+    });
+    return { url: server.url, verdicts };
+  }
+
+  const failure = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error as SmsDeliveryError);
+
+  it('sends a code: the request passes every documented check and Code OK resolves', async () => {
+    const fake = await fakeAliyun({ message: codeMessage, templateParam: { code: '012345' } });
+    const sender = new AliyunSmsSender(config(fake.url));
+    await sender.send(codeMessage);
+    await sender.send(codeMessage); // a second request gets a fresh nonce
+    expect(fake.verdicts.map((verdict) => verdict.problems)).toEqual([[], []]);
+    expect(fake.verdicts[0]!.params.SignatureNonce).not.toBe(fake.verdicts[1]!.params.SignatureNonce);
+  });
+
+  it('sends a notice with its named variables (a space and Chinese in the value)', async () => {
+    const message: SmsMessage = { to: PHONE, template: 'notice_password_reset', params: { time: '11月26日 23:22' }, text: '…' };
+    const fake = await fakeAliyun({ message, templateParam: { time: '11月26日 23:22' } });
+    await new AliyunSmsSender(config(fake.url)).send(message);
+    expect(fake.verdicts[0]!.problems).toEqual([]);
+  });
+
+  it('a wrong secret is caught by the server (SignatureDoesNotMatch → misconfigured)', async () => {
+    const fake = await fakeAliyun({ message: codeMessage, templateParam: { code: '012345' } });
+    const error = await failure(new AliyunSmsSender(config(fake.url, { accessKeySecret: 'not-the-secret' })).send(codeMessage));
+    expect(fake.verdicts[0]!.problems).toEqual(['SignatureDoesNotMatch']);
+    expect(error).toBeInstanceOf(SmsDeliveryError);
+    expect(error).toMatchObject({ kind: 'misconfigured', vendorCode: 'SignatureDoesNotMatch' });
+  });
+
+  it('an unknown AccessKey and a stale clock are refused by the server and need an operator', async () => {
+    const fake = await fakeAliyun({ message: codeMessage, templateParam: { code: '012345' } });
+    const unknownKey = await failure(new AliyunSmsSender(config(fake.url, { accessKeyId: 'LTAI5tNobody' })).send(codeMessage));
+    const stale = await failure(new AliyunSmsSender(config(fake.url), { now: () => Date.now() - 3600_000 }).send(codeMessage));
+    expect(fake.verdicts.map((verdict) => verdict.problems)).toEqual([['InvalidAccessKeyId.NotFound'], ['InvalidTimeStamp.Expired']]);
+    expect(unknownKey).toMatchObject({ kind: 'misconfigured', vendorCode: 'InvalidAccessKeyId.NotFound' });
+    expect(stale).toMatchObject({ kind: 'misconfigured', vendorCode: 'InvalidTimeStamp.Expired' });
+  });
+
+  it.each([
+    ['isv.MOBILE_NUMBER_ILLEGAL', 'rejected_number'],
+    ['isv.BUSINESS_LIMIT_CONTROL', 'vendor_limited'],
+    ['isv.DAY_LIMIT_CONTROL', 'misconfigured'],
+    ['isv.AMOUNT_NOT_ENOUGH', 'misconfigured'],
+    ['isv.SMS_TEMPLATE_ILLEGAL', 'misconfigured'],
+    ['isv.SMS_SIGNATURE_ILLEGAL', 'misconfigured'],
+    ['isp.RAM_PERMISSION_DENY', 'misconfigured'],
+    ['isp.SYSTEM_ERROR', 'unavailable'],
+    ['isv.SOMETHING_NEW', 'misconfigured'],
+  ] as const)('maps Code %s to %s', async (code, kind) => {
+    const fake = await fakeAliyun({ message: codeMessage, templateParam: { code: '012345' } }, vendorError(code));
+    const error = await failure(new AliyunSmsSender(config(fake.url)).send(codeMessage));
+    expect(fake.verdicts[0]!.problems).toEqual([]);
+    expect(error).toMatchObject({ kind, vendorCode: code });
+  });
+
+  it.each([
+    ['an HTTP 500', { status: 500, body: JSON.stringify({ Code: 'isp.SYSTEM_ERROR' }) }, 'http_500'],
+    ['an HTTP 503 page', { status: 503, body: '<html>busy</html>', contentType: 'text/html' }, 'http_503'],
+    ['a body that is not JSON', { status: 200, body: '<?xml version="1.0"?><SendSmsResponse/>', contentType: 'text/xml' }, 'http_200_not_json'],
+    ['JSON without a Code', { status: 200, body: '{"RequestId":"x"}' }, 'unexpected_answer'],
+  ] as const)('treats %s as unavailable', async (_, answer, vendorCode) => {
+    const fake = await fakeAliyun({ message: codeMessage, templateParam: { code: '012345' } }, answer);
+    const error = await failure(new AliyunSmsSender(config(fake.url)).send(codeMessage));
+    expect(error).toMatchObject({ kind: 'unavailable', vendorCode });
+  });
+
+  it('gives up after its timeout when Aliyun never answers', async () => {
+    const fake = await fakeAliyun({ message: codeMessage, templateParam: { code: '012345' } }, 'hang');
+    const error = await failure(new AliyunSmsSender(config(fake.url, { timeoutMs: 200 })).send(codeMessage));
+    expect(error).toMatchObject({ kind: 'unavailable', vendorCode: 'timeout' });
+    expect(fake.verdicts).toHaveLength(1);
+  });
+
+  it('treats a refused connection as unavailable', async () => {
+    const fake = await fakeAliyun({ message: codeMessage, templateParam: { code: '012345' } });
+    await server!.close();
+    server = undefined;
+    const error = await failure(new AliyunSmsSender(config(fake.url)).send(codeMessage));
+    expect(error).toMatchObject({ kind: 'unavailable', vendorCode: 'network' });
+  });
+
+  it('never puts the phone number or the secret into its errors', async () => {
+    const fake = await fakeAliyun({ message: codeMessage, templateParam: { code: '012345' } }, vendorError('isv.MOBILE_NUMBER_ILLEGAL'));
+    const errors = [
+      await failure(new AliyunSmsSender(config(fake.url)).send(codeMessage)),
+      await failure(new AliyunSmsSender(config(fake.url, { accessKeySecret: 'wrong-secret' })).send(codeMessage)),
+    ];
+    for (const error of errors) {
+      const everything = `${error?.message} ${error?.stack} ${JSON.stringify(error)} ${JSON.stringify(error?.cause)}`;
+      expect(everything).not.toContain(PHONE);
+      expect(everything).not.toContain(KEYS.LTAI5tTestKeyId);
+      expect(everything).not.toContain('wrong-secret');
+    }
+  });
+});
+
+describe('Aliyun error codes', () => {
+  it('names every kind and defaults unknown codes to an operator problem', () => {
+    expect(new Set(Object.values(ALIYUN_ERROR_KINDS))).toEqual(new Set(['rejected_number', 'vendor_limited', 'misconfigured', 'unavailable']));
+    expect(aliyunFailureKind('isv.NEVER_HEARD_OF_IT')).toBe('misconfigured');
+  });
+});

@@ -1,0 +1,50 @@
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * Test support only (no production code imports it): a local HTTP server
+ * on port 0 standing in for an SMS vendor. It hands every request to the
+ * test's `handle`, which verifies it the way the vendor's documentation
+ * says and decides the answer; `'hang'` never answers (for timeouts).
+ */
+export interface ReceivedRequest {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+export type VendorAnswer = { status: number; body: string; contentType?: string } | 'hang';
+
+export interface VendorTestServer {
+  url: string;
+  requests: ReceivedRequest[];
+  close(): Promise<void>;
+}
+
+export async function startVendorTestServer(handle: (request: ReceivedRequest) => VendorAnswer): Promise<VendorTestServer> {
+  const requests: ReceivedRequest[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const received: ReceivedRequest = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      requests.push(received);
+      const answer = handle(received);
+      if (answer === 'hang') return;
+      res.writeHead(answer.status, { 'content-type': answer.contentType ?? 'application/json;charset=utf-8' });
+      res.end(answer.body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
