@@ -4,15 +4,26 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Provider } from 'oidc-provider';
 import type { FastifyInstance } from 'fastify';
+import { calculateJwkThumbprint, decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type JWTPayload } from 'jose';
 import { maskIdNumber, maskName, maskPhone } from '@uia/validators';
-import { createEduPortal, SESSION_COOKIE, TX_COOKIE } from './app.ts';
+import { BACKCHANNEL_LOGOUT_PATH, createEduPortal, SESSION_COOKIE, TX_COOKIE } from './app.ts';
+import { BACKCHANNEL_LOGOUT_EVENT } from './backchannel-logout.ts';
 import { loadConfig, type EduConfig } from './config.ts';
 
 // The portal itself is driven with fastify.inject(); its base URL is only what the provider
-// registers as redirect URIs, nothing listens there.
+// registers as redirect URIs (and backchannel_logout_uri), nothing listens there: the provider's
+// back-channel requests are handed to portal.inject() (see startProvider's `fetch`).
 const PORTAL_BASE = 'http://127.0.0.1:4101';
 const CLIENT_ID = 'edu-portal';
 const CLIENT_SECRET = 'edu-portal-demo-secret';
+const ACCOUNT_ID = 'citizen-1';
+
+// The provider's signing key: the tests also sign their own (good and bad) Logout Tokens with it.
+const SIGNING_KEY: JWK = await (async () => {
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+  const jwk = await exportJWK(privateKey);
+  return { ...jwk, kid: await calculateJwkThumbprint(jwk), alg: 'RS256', use: 'sig' };
+})();
 
 const CITIZEN = {
   name: '张小三',
@@ -25,6 +36,9 @@ const CITIZEN = {
 interface TestProvider {
   issuer: string;
   port: number;
+  provider: Provider;
+  /** Where the provider's back-channel Logout Tokens go; unset, they are answered 200 unread. */
+  backchannel: { portal?: FastifyInstance; delivered: Array<{ token: string; status: number }> };
   close(): Promise<void>;
 }
 
@@ -41,8 +55,11 @@ async function freePort(): Promise<number> {
  * A bare oidc-provider under /oidc (like the platform) with the edu-portal client. Login uses a
  * test-only route `/oidc/interaction/:uid/test-login` (inside the interaction cookie's path) that finishes the login interaction with acr/amr (the
  * devInteractions login form cannot set them); consent goes through the devInteractions form.
+ * Back-channel logout is on, and the provider's outgoing requests to the portal are handed to the
+ * portal by `fastify.inject()`.
  */
 async function startProvider(port = 0): Promise<TestProvider> {
+  const backchannel: TestProvider['backchannel'] = { delivered: [] };
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const actualPort = (server.address() as AddressInfo).port;
@@ -54,6 +71,8 @@ async function startProvider(port = 0): Promise<TestProvider> {
         client_secret: CLIENT_SECRET,
         redirect_uris: [`${PORTAL_BASE}/callback`],
         post_logout_redirect_uris: [`${PORTAL_BASE}/`],
+        backchannel_logout_uri: `${PORTAL_BASE}${BACKCHANNEL_LOGOUT_PATH}`,
+        backchannel_logout_session_required: true,
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',
@@ -71,7 +90,26 @@ async function startProvider(port = 0): Promise<TestProvider> {
     },
     acrValues: ['L1', 'L2', 'L3', 'L4'],
     cookies: { keys: ['edu-portal-test-cookie-key'] },
-    features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
+    jwks: { keys: [SIGNING_KEY as never] },
+    features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true }, backchannelLogout: { enabled: true } },
+    async fetch(url, init) {
+      const target = new URL(url instanceof Request ? url.url : url.toString());
+      if (target.origin !== PORTAL_BASE) throw new Error(`unexpected outgoing request to ${target.href}`);
+      const body = String(init?.body ?? '');
+      const token = new URLSearchParams(body).get('logout_token') ?? '';
+      if (!backchannel.portal) {
+        backchannel.delivered.push({ token, status: 200 });
+        return new Response(null, { status: 200 });
+      }
+      const res = await backchannel.portal.inject({
+        method: init?.method ?? 'GET',
+        url: target.pathname + target.search,
+        headers: { 'content-type': new Headers(init?.headers).get('content-type') ?? '' },
+        payload: body,
+      });
+      backchannel.delivered.push({ token, status: res.statusCode });
+      return new Response(res.body || null, { status: res.statusCode });
+    },
     async findAccount(_ctx, id) {
       return { accountId: id, async claims() { return { sub: id, ...CITIZEN }; } };
     },
@@ -83,7 +121,7 @@ async function startProvider(port = 0): Promise<TestProvider> {
     if (testLogin && req.method === 'POST') {
       req.url = `/oidc/interaction/${testLogin[1]}`;
       provider
-        .interactionFinished(req, res, { login: { accountId: 'citizen-1', acr: 'L3', amr: ['face', 'mca'] } }, { mergeWithLastSubmission: false })
+        .interactionFinished(req, res, { login: { accountId: ACCOUNT_ID, acr: 'L3', amr: ['face', 'mca'] } }, { mergeWithLastSubmission: false })
         .catch((err: unknown) => {
           res.statusCode = 500;
           res.end(String(err));
@@ -102,6 +140,8 @@ async function startProvider(port = 0): Promise<TestProvider> {
   return {
     issuer,
     port: actualPort,
+    provider,
+    backchannel,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -138,6 +178,9 @@ class CookieJar {
   header(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
+  get(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
 }
 
 async function providerRequest(jar: CookieJar, url: string, init: RequestInit = {}): Promise<Response> {
@@ -159,6 +202,113 @@ async function followProvider(jar: CookieJar, start: string, init: RequestInit =
   return { res };
 }
 
+/**
+ * Steps 1–3 of a login: the portal's /login, the provider's login form, the test login (acr L3,
+ * amr face+mca) and consent. `jar` is the browser's cookie jar at the provider (one jar, one
+ * provider session). Returns the callback URL the provider sends the browser back to.
+ */
+async function authorizeAtProvider(portal: FastifyInstance, op: TestProvider, jar = new CookieJar()): Promise<{ tx: string; portalUrl: URL; jar: CookieJar }> {
+  // 1. The portal starts the login.
+  const login = await portal.inject('/login');
+  expect(login.statusCode).toBe(302);
+  const tx = cookieValue(login, TX_COOKIE)!;
+
+  // 2. The provider shows its (devInteractions) login form.
+  const toLogin = await followProvider(jar, login.headers.location as string);
+  expect(toLogin.portalUrl).toBeUndefined();
+  expect(toLogin.res.status).toBe(200);
+  const loginPage = await toLogin.res.text();
+  expect(loginPage).toContain('name="login"');
+  const uid = /\/interaction\/([\w-]+)/.exec(loginPage)![1]!;
+
+  // 3. Log in, then consent through the devInteractions form.
+  const afterLogin = await followProvider(jar, `${op.issuer}/interaction/${uid}/test-login`, { method: 'POST' });
+  let portalUrl = afterLogin.portalUrl;
+  if (!portalUrl) {
+    const consentPage = await afterLogin.res.text();
+    expect(consentPage).toContain('name="prompt" value="consent"');
+    const action = /action="([^"]+)"/.exec(consentPage)![1]!;
+    const consent = await followProvider(jar, new URL(action, `http://127.0.0.1:${op.port}`).href, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'prompt=consent',
+    });
+    portalUrl = consent.portalUrl;
+  }
+  expect(portalUrl?.pathname).toBe('/callback');
+  expect(portalUrl!.searchParams.get('code')).toBeTruthy();
+  return { tx, portalUrl: portalUrl!, jar };
+}
+
+/** A whole login in a fresh browser: returns the portal's session cookie and the provider-side jar. */
+async function logIn(portal: FastifyInstance, op: TestProvider): Promise<{ session: string; jar: CookieJar }> {
+  const { tx, portalUrl, jar } = await authorizeAtProvider(portal, op);
+  const callback = await portal.inject({ url: portalUrl.pathname + portalUrl.search, cookies: { [TX_COOKIE]: tx } });
+  expect(callback.statusCode, callback.body).toBe(303);
+  return { session: cookieValue(callback, SESSION_COOKIE)!, jar };
+}
+
+/** Is the portal session behind this cookie still logged in? (The home page says so.) */
+async function loggedIn(portal: FastifyInstance, session: string): Promise<boolean> {
+  const home = await portal.inject({ url: '/', cookies: { [SESSION_COOKIE]: session } });
+  expect(home.statusCode).toBe(200);
+  const user = home.body.includes('欢迎，');
+  expect(home.body.includes('使用统一身份认证登录')).toBe(!user);
+  return user;
+}
+
+/** The provider's session id for this client (the ID token's `sid`) of the browser behind `jar`. */
+async function providerSid(op: TestProvider, jar: CookieJar): Promise<string> {
+  const session = await op.provider.Session.find(jar.get('_session')!);
+  const sid = session?.authorizations?.[CLIENT_ID]?.sid;
+  expect(sid).toBeTruthy();
+  return sid!;
+}
+
+/** Ends the browser's session at the provider itself (its end_session endpoint, confirmed with 退出登录), without the portal. */
+async function logOutAtProvider(op: TestProvider, jar: CookieJar): Promise<void> {
+  const confirmPage = await providerRequest(jar, `${op.issuer}/session/end`);
+  expect(confirmPage.status).toBe(200);
+  const confirmHtml = await confirmPage.text();
+  const formAction = /<form[^>]*action="([^"]+)"/.exec(confirmHtml)![1]!;
+  const xsrf = /name="xsrf" value="([^"]+)"/.exec(confirmHtml)![1]!;
+  const confirmed = await providerRequest(jar, new URL(formAction, op.issuer).href, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ xsrf, logout: 'yes' }).toString(),
+  });
+  expect(confirmed.status).toBe(303);
+}
+
+/** A Logout Token as the provider would sign it, with `claims` merged over the defaults (undefined removes one). */
+async function logoutToken(op: TestProvider, claims: Record<string, unknown>, sign: { key?: JWK; header?: Record<string, unknown> } = {}): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  const payload: Record<string, unknown> = {
+    iss: op.issuer,
+    aud: CLIENT_ID,
+    iat: now,
+    exp: now + 120,
+    jti: crypto.randomUUID(),
+    sub: ACCOUNT_ID,
+    events: { [BACKCHANNEL_LOGOUT_EVENT]: {} },
+    ...claims,
+  };
+  for (const [name, value] of Object.entries(payload)) if (value === undefined) delete payload[name];
+  const key = sign.key ?? SIGNING_KEY;
+  return new SignJWT(payload as JWTPayload)
+    .setProtectedHeader({ alg: 'RS256', typ: 'logout+jwt', kid: SIGNING_KEY.kid, ...sign.header } as never)
+    .sign(await importJWK(key, 'RS256'));
+}
+
+function postLogoutToken(portal: FastifyInstance, token: string, headers: Record<string, string> = {}) {
+  return portal.inject({
+    method: 'POST',
+    url: BACKCHANNEL_LOGOUT_PATH,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    payload: new URLSearchParams({ logout_token: token }).toString(),
+  });
+}
+
 function cookieValue(res: { cookies: Array<{ name: string; value: string }> }, name: string): string | undefined {
   return res.cookies.find((c) => c.name === name)?.value;
 }
@@ -174,6 +324,7 @@ describe('edu-portal with a reachable provider', () => {
   beforeAll(async () => {
     op = await startProvider();
     portal = createEduPortal(portalConfig(op.issuer));
+    op.backchannel.portal = portal;
     await portal.ready();
   });
   afterAll(async () => {
@@ -307,39 +458,11 @@ describe('edu-portal with a reachable provider', () => {
   });
 
   it('completes a full code flow: masked claims on the home page, replay refused, RP-initiated logout', async () => {
-    // 1. The portal starts the login.
-    const login = await portal.inject('/login');
-    expect(login.statusCode).toBe(302);
-    const tx = cookieValue(login, TX_COOKIE)!;
-    const jar = new CookieJar();
-
-    // 2. The provider shows its (devInteractions) login form.
-    const toLogin = await followProvider(jar, login.headers.location as string);
-    expect(toLogin.portalUrl).toBeUndefined();
-    expect(toLogin.res.status).toBe(200);
-    const loginPage = await toLogin.res.text();
-    expect(loginPage).toContain('name="login"');
-    const uid = /\/interaction\/([\w-]+)/.exec(loginPage)![1]!;
-
-    // 3. Log in (with acr L3 / amr face+mca), then consent through the devInteractions form.
-    const afterLogin = await followProvider(jar, `${op.issuer}/interaction/${uid}/test-login`, { method: 'POST' });
-    let portalUrl = afterLogin.portalUrl;
-    if (!portalUrl) {
-      const consentPage = await afterLogin.res.text();
-      expect(consentPage).toContain('name="prompt" value="consent"');
-      const action = /action="([^"]+)"/.exec(consentPage)![1]!;
-      const consent = await followProvider(jar, new URL(action, `http://127.0.0.1:${op.port}`).href, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: 'prompt=consent',
-      });
-      portalUrl = consent.portalUrl;
-    }
-    expect(portalUrl?.pathname).toBe('/callback');
-    expect(portalUrl!.searchParams.get('code')).toBeTruthy();
+    // 1.–3. The portal starts the login; the provider logs the person in (acr L3, amr face+mca).
+    const { tx, portalUrl, jar } = await authorizeAtProvider(portal, op);
 
     // 4. The callback logs in and redirects home.
-    const callbackPath = portalUrl!.pathname + portalUrl!.search;
+    const callbackPath = portalUrl.pathname + portalUrl.search;
     const callback = await portal.inject({ url: callbackPath, cookies: { [TX_COOKIE]: tx } });
     expect(callback.statusCode, callback.body).toBe(303);
     expect(callback.headers.location).toBe('/');
@@ -390,7 +513,9 @@ describe('edu-portal with a reachable provider', () => {
     expect(after.body).toContain('使用统一身份认证登录');
     expect(after.body).not.toContain('欢迎');
 
-    // 8. The provider accepts the hint and, once confirmed, returns to the portal's home page.
+    // 8. The provider accepts the hint and, once confirmed, returns to the portal's home page
+    //    (telling the portal by back channel too; its session is already gone, which is fine).
+    const deliveredBefore = op.backchannel.delivered.length;
     const confirmPage = await providerRequest(jar, endSession.href);
     expect(confirmPage.status).toBe(200);
     const confirmHtml = await confirmPage.text();
@@ -402,6 +527,156 @@ describe('edu-portal with a reachable provider', () => {
       body: new URLSearchParams({ xsrf, logout: 'yes' }).toString(),
     });
     expect(confirmed.portalUrl?.href).toBe(`${PORTAL_BASE}/`);
+    expect(op.backchannel.delivered.slice(deliveredBefore).map((d) => d.status)).toEqual([200]);
+  });
+});
+
+describe('edu-portal back-channel logout', () => {
+  let op: TestProvider;
+  let portal: FastifyInstance;
+
+  beforeAll(async () => {
+    op = await startProvider();
+    portal = createEduPortal(portalConfig(op.issuer));
+    op.backchannel.portal = portal;
+    await portal.ready();
+  });
+  afterAll(async () => {
+    await portal?.close();
+    await op?.close();
+  });
+
+  it('ends exactly the session a logout at the platform names (sid), from a real Logout Token', async () => {
+    const a = await logIn(portal, op);
+    const b = await logIn(portal, op); // the same person in a second browser: another platform session
+    expect(await providerSid(op, a.jar)).not.toBe(await providerSid(op, b.jar));
+    expect(await loggedIn(portal, a.session)).toBe(true);
+    expect(await loggedIn(portal, b.session)).toBe(true);
+
+    // Browser A logs out at the platform itself (not through the portal).
+    const before = op.backchannel.delivered.length;
+    await logOutAtProvider(op, a.jar);
+    const delivered = op.backchannel.delivered.slice(before);
+    expect(delivered.map((d) => d.status)).toEqual([200]);
+
+    // What the provider sent: a Logout Token as the spec has it.
+    const header = decodeProtectedHeader(delivered[0]!.token);
+    expect(header).toMatchObject({ alg: 'RS256', typ: 'logout+jwt', kid: SIGNING_KEY.kid });
+    const claims = decodeJwt(delivered[0]!.token);
+    expect(claims).toMatchObject({ iss: op.issuer, aud: CLIENT_ID, sub: ACCOUNT_ID, events: { [BACKCHANNEL_LOGOUT_EVENT]: {} } });
+    expect(claims.sid).toBeTruthy();
+    expect(claims.jti).toBeTruthy();
+    expect(claims).not.toHaveProperty('nonce');
+
+    // A's portal session is over (the anonymous home page again, cookie cleared); B's is not.
+    const home = await portal.inject({ url: '/', cookies: { [SESSION_COOKIE]: a.session } });
+    expect(home.body).toMatch(/<a class="btn btn-primary btn-lg" href="\/login">使用统一身份认证登录<\/a>/);
+    expect(home.body).not.toContain('欢迎');
+    expect(([] as string[]).concat(home.headers['set-cookie'] ?? []).some((c) => c.startsWith(`${SESSION_COOKIE}=;`))).toBe(true);
+    expect(await loggedIn(portal, b.session)).toBe(true);
+
+    // The same token again is a replay.
+    const replay = await postLogoutToken(portal, delivered[0]!.token);
+    expect(replay.statusCode).toBe(400);
+    expect(replay.json()).toMatchObject({ error: 'invalid_request' });
+    expect(await loggedIn(portal, b.session)).toBe(true);
+  });
+
+  it('accepts a Logout Token sent outside any request at the platform: Client.backchannelLogout(accountId, sid)', async () => {
+    // What a platform service (e.g. a password reset ending a person's sessions) does.
+    const a = await logIn(portal, op);
+    const b = await logIn(portal, op);
+    // Client#backchannelLogout is oidc-provider's own (lib/models/client.js), missing from its types.
+    const client = (await op.provider.Client.find(CLIENT_ID)) as unknown as { backchannelLogout(sub: string, sid: string): Promise<void> };
+    const before = op.backchannel.delivered.length;
+    await client.backchannelLogout(ACCOUNT_ID, await providerSid(op, b.jar));
+    expect(op.backchannel.delivered.slice(before).map((d) => d.status)).toEqual([200]);
+    expect(await loggedIn(portal, b.session)).toBe(false);
+    expect(await loggedIn(portal, a.session)).toBe(true);
+  });
+
+  it('answers 200 with Cache-Control: no-store, ignores Origin and cookies, and with only sub ends all of that person\'s sessions', async () => {
+    const a = await logIn(portal, op);
+    const b = await logIn(portal, op);
+    const res = await postLogoutToken(portal, await logoutToken(op, { sub: ACCOUNT_ID }), { origin: 'https://elsewhere.example' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(await loggedIn(portal, a.session)).toBe(false);
+    expect(await loggedIn(portal, b.session)).toBe(false);
+
+    // sid + sub: both must match.
+    const c = await logIn(portal, op);
+    const sidC = await providerSid(op, c.jar);
+    expect((await postLogoutToken(portal, await logoutToken(op, { sid: sidC, sub: 'someone-else' }))).statusCode).toBe(200);
+    expect(await loggedIn(portal, c.session)).toBe(true);
+    expect((await postLogoutToken(portal, await logoutToken(op, { sid: sidC, sub: undefined }))).statusCode).toBe(200);
+    expect(await loggedIn(portal, c.session)).toBe(false);
+  });
+
+  it('refuses bad Logout Tokens with 400 invalid_request and ends nothing', async () => {
+    const { session, jar } = await logIn(portal, op);
+    const sid = await providerSid(op, jar);
+    const { privateKey: otherKey } = await generateKeyPair('RS256', { extractable: true });
+    const now = Math.floor(Date.now() / 1000);
+    const unsigned = (payload: object) =>
+      `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'logout+jwt' })).toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.`;
+
+    // Each with the reason the portal gives (error_description), to be sure it fails where meant to.
+    const bad: Array<[string, string, string]> = [
+      ['bad signature', await logoutToken(op, { sid }, { key: await exportJWK(otherKey) }), 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'],
+      ['wrong aud', await logoutToken(op, { sid, aud: 'another-client' }), 'aud: check_failed'],
+      ['wrong iss', await logoutToken(op, { sid, iss: 'http://127.0.0.1:1/oidc' }), 'iss: check_failed'],
+      ['no events', await logoutToken(op, { sid, events: undefined }), 'events: missing'],
+      ['events without the logout event', await logoutToken(op, { sid, events: { 'http://schemas.openid.net/event/other': {} } }), 'back-channel logout event'],
+      ['with nonce', await logoutToken(op, { sid, nonce: 'n-0S6_WzA2Mj' }), 'nonce'],
+      ['no jti', await logoutToken(op, { sid, jti: undefined }), 'jti: missing'],
+      ['no iat', await logoutToken(op, { sid, iat: undefined }), 'iat: missing'],
+      ['no exp', await logoutToken(op, { sid, exp: undefined }), 'exp: missing'],
+      ['issued too long ago', await logoutToken(op, { sid, iat: now - 600, exp: now + 60 }), 'iat: check_failed'],
+      ['expired', await logoutToken(op, { sid, iat: now - 100, exp: now - 60 }), 'exp: check_failed'],
+      ['neither sub nor sid', await logoutToken(op, { sub: undefined }), 'neither sub nor sid'],
+      ['not typed logout+jwt', await logoutToken(op, { sid }, { header: { typ: 'JWT' } }), 'typ: check_failed'],
+      ['alg none', unsigned({ iss: op.issuer, aud: CLIENT_ID, iat: now, exp: now + 120, jti: 'none-1', sub: ACCOUNT_ID, sid, events: { [BACKCHANNEL_LOGOUT_EVENT]: {} } }), 'ERR_JOSE_ALG_NOT_ALLOWED'],
+      ['not a JWT', 'not-a-jwt', 'ERR_JWS_INVALID'],
+    ];
+    for (const [name, token, reason] of bad) {
+      const res = await postLogoutToken(portal, token);
+      expect(res.statusCode, name).toBe(400);
+      expect(res.headers['cache-control'], name).toBe('no-store');
+      expect(res.json(), name).toMatchObject({ error: 'invalid_request' });
+      expect(res.json().error_description, name).toContain(reason);
+      expectNoStack(res.body);
+    }
+
+    // A valid token the first time (naming nobody here), a replay the second.
+    const once = await logoutToken(op, { sid: 'unknown-sid', sub: 'someone-else' });
+    expect((await postLogoutToken(portal, once)).statusCode).toBe(200);
+    const replayed = await postLogoutToken(portal, once);
+    expect(replayed.statusCode).toBe(400);
+    expect(replayed.json().error_description).toContain('jti');
+
+    // Malformed requests.
+    const missing = await portal.inject({ method: 'POST', url: BACKCHANNEL_LOGOUT_PATH, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: '' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json()).toMatchObject({ error: 'invalid_request' });
+    const valid = await logoutToken(op, { sid });
+    const twice = await portal.inject({
+      method: 'POST',
+      url: BACKCHANNEL_LOGOUT_PATH,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `logout_token=${valid}&logout_token=${valid}`,
+    });
+    expect(twice.statusCode).toBe(400);
+    const json = await portal.inject({ method: 'POST', url: BACKCHANNEL_LOGOUT_PATH, headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ logout_token: valid }) });
+    expect(json.statusCode).toBe(400);
+    expect(json.headers['content-type']).toMatch(/^application\/json/);
+    expect(json.json()).toMatchObject({ error: 'invalid_request' });
+
+    // Nothing above ended the session.
+    expect(await loggedIn(portal, session)).toBe(true);
+    // The same valid token, sent properly, does.
+    expect((await postLogoutToken(portal, valid)).statusCode).toBe(200);
+    expect(await loggedIn(portal, session)).toBe(false);
   });
 });
 
@@ -419,6 +694,12 @@ describe('edu-portal when the provider is down', () => {
 
       // The home page does not need the platform.
       expect((await portal.inject('/')).statusCode).toBe(200);
+
+      // A Logout Token cannot be checked without the platform's keys: 503, not 400 (nor 200).
+      const logout = await postLogoutToken(portal, 'eyJhbGciOiJSUzI1NiJ9.e30.c2ln');
+      expect(logout.statusCode).toBe(503);
+      expect(logout.json()).toEqual({ error: 'temporarily_unavailable' });
+      expect(logout.headers['cache-control']).toBe('no-store');
 
       // Discovery failures are not cached: the next request tries again.
       op = await startProvider(port);

@@ -3,15 +3,19 @@
 import { readFileSync } from 'node:fs';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
+import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
 import * as oidc from 'openid-client';
 import { maskIdNumber, maskName, maskPhone } from '@uia/validators';
 import type { EduConfig } from './config.ts';
-import { MemorySessionStore } from './sessions.ts';
+import { isKeySetUnavailable, JtiReplayCache, LogoutTokenError, verifyLogoutToken } from './backchannel-logout.ts';
+import { MemorySessionStore, type SessionIdentity } from './sessions.ts';
 import { errorPage, homeAnonymousPage, homeUserPage, type PortalUser } from './views.ts';
 
 export const SCOPE = 'openid profile phone id_card';
 export const TX_COOKIE = 'edu_tx';
 export const SESSION_COOKIE = 'edu_sid';
+/** Where the platform POSTs Logout Tokens (registered as the client's backchannel_logout_uri). */
+export const BACKCHANNEL_LOGOUT_PATH = '/backchannel-logout';
 const TX_TTL_SECONDS = 10 * 60;
 const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
 
@@ -137,12 +141,26 @@ export function createEduPortal(config: EduConfig, options: EduPortalOptions = {
     return discovered;
   }
 
+  // The issuer's signing keys for Logout Tokens, from the discovered jwks_uri. jose caches them
+  // and fetches again when a token names an unknown kid (key rotation), at most every 30 s.
+  const jtiCache = new JtiReplayCache();
+  let logoutKeys: { client: oidc.Configuration; keys: JWTVerifyGetKey } | undefined;
+  function logoutTokenKeys(client: oidc.Configuration): JWTVerifyGetKey {
+    if (logoutKeys?.client !== client) {
+      const jwksUri = client.serverMetadata().jwks_uri;
+      if (!jwksUri) throw new PlatformUnavailableError(new Error('the issuer publishes no jwks_uri'));
+      logoutKeys = { client, keys: createRemoteJWKSet(new URL(jwksUri), { timeoutDuration: timeout * 1000 }) };
+    }
+    return logoutKeys.keys;
+  }
+
   // ---- cookies, headers, body parsing ----------------------------------------------------------
   app.register(cookie, { secret: config.sessionSecret });
 
-  // The logout form posts an empty urlencoded body; nothing in it is used.
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_req, _body, done) => {
-    done(null, {});
+  // Form posts: the logout form (an empty body, nothing in it is used) and the platform's
+  // back-channel logout (`logout_token=…`). Parsed as URLSearchParams, so repeated names show.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_req, body, done) => {
+    done(null, new URLSearchParams(body as string));
   });
 
   const csp = [
@@ -277,6 +295,7 @@ export function createEduPortal(config: EduConfig, options: EduPortalOptions = {
 
     let user: PortalUser;
     let idToken: string;
+    let identity: SessionIdentity;
     try {
       const tokens = await oidc.authorizationCodeGrant(client, currentUrl, {
         pkceCodeVerifier: tx.verifier,
@@ -286,6 +305,9 @@ export function createEduPortal(config: EduConfig, options: EduPortalOptions = {
       });
       const claims = tokens.claims()!;
       idToken = tokens.id_token!;
+      // sub and the platform's session id (sid): what a back-channel Logout Token names.
+      identity = { sub: claims.sub };
+      if (typeof claims.sid === 'string' && claims.sid !== '') identity.sid = claims.sid;
       const info = await oidc.fetchUserInfo(client, tokens.access_token, claims.sub);
       const amr = Array.isArray(claims.amr) ? claims.amr.filter((m): m is string => typeof m === 'string') : [];
       user = {
@@ -314,7 +336,7 @@ export function createEduPortal(config: EduConfig, options: EduPortalOptions = {
     // A fresh session id on every login (no fixation); an earlier session of this browser ends.
     const previous = currentSession(request);
     if (previous) sessions.delete(previous.id);
-    const sessionId = sessions.create(user, idToken);
+    const sessionId = sessions.create(user, idToken, identity);
     reply.setCookie(SESSION_COOKIE, sessionId, { ...cookieBase, path: '/' });
     request.log.info('login completed');
     return reply.redirect('/', 303);
@@ -345,6 +367,58 @@ export function createEduPortal(config: EduConfig, options: EduPortalOptions = {
     }
     return reply.redirect(url.href, 303);
   });
+
+  // OpenID Connect Back-Channel Logout 1.0: the platform ended a session (退出登录 there, a
+  // password reset, …) and tells this portal, server to server. No cookies and no Origin check:
+  // the signed Logout Token is the only credential. Answers 200 (sessions ended, or none
+  // matched), 400 invalid_request for a token that fails validation (§2.8), 503 when the
+  // platform's keys cannot be fetched to check it.
+  app.post(
+    BACKCHANNEL_LOGOUT_PATH,
+    {
+      // Body problems (wrong content type, too large, unreadable) are answered like bad tokens, in JSON.
+      errorHandler: async (err: { statusCode?: number }, request, reply) => {
+        request.log.info({ err }, 'back-channel logout request refused');
+        const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500 ? 400 : 500;
+        return reply
+          .code(status)
+          .header('cache-control', 'no-store')
+          .send(status === 400 ? { error: 'invalid_request', error_description: 'expected an application/x-www-form-urlencoded logout_token' } : { error: 'server_error' });
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const refuse = (description: string) => reply.code(400).send({ error: 'invalid_request', error_description: description });
+      const params = request.body instanceof URLSearchParams ? request.body : new URLSearchParams();
+      const values = params.getAll('logout_token');
+      if (values.length !== 1 || !values[0]) return refuse('exactly one logout_token is required');
+
+      let target;
+      try {
+        const client = await platform();
+        target = await verifyLogoutToken(values[0], {
+          issuer: client.serverMetadata().issuer,
+          clientId: config.clientId,
+          keys: logoutTokenKeys(client),
+          algorithms: [client.clientMetadata().id_token_signed_response_alg ?? 'RS256'],
+          replayCache: jtiCache,
+        });
+      } catch (err) {
+        if (err instanceof LogoutTokenError) {
+          request.log.info({ reason: err.message }, 'logout token refused');
+          return refuse(`invalid logout_token (${err.message})`);
+        }
+        if (err instanceof PlatformUnavailableError || isKeySetUnavailable(err)) {
+          request.log.warn({ err: err instanceof PlatformUnavailableError ? err.cause : err }, 'cannot check a logout token: identity platform unavailable');
+          return reply.code(503).send({ error: 'temporarily_unavailable' });
+        }
+        throw err;
+      }
+      const ended = sessions.endSessions(target);
+      request.log.info({ ended, bySid: target.sid !== undefined }, 'back-channel logout');
+      return reply.code(200).send();
+    },
+  );
 
   app.setNotFoundHandler(async (_request, reply) => {
     return sendError(reply, 404, '页面不存在', '您访问的页面不存在，请返回首页。');

@@ -27,7 +27,11 @@ export const DEMO_CLIENT = {
   clientSecret: 'edu-portal-demo-secret',
 };
 
-/** Idempotent: runs at every demo start, creating what is missing. */
+/**
+ * Idempotent: runs at every demo start, creating what is missing. The demo client is upserted
+ * (its metadata rewritten) every time, so an existing data directory picks up new registration
+ * fields such as the back-channel logout URI.
+ */
 export async function seedDemoData(deps: {
   accounts: AccountRepository;
   clients: ClientRepository;
@@ -44,6 +48,9 @@ export async function seedDemoData(deps: {
     metadata: {
       redirect_uris: [`${deps.relyingPartyUrl}/callback`],
       post_logout_redirect_uris: [`${deps.relyingPartyUrl}/`],
+      // OpenID Connect Back-Channel Logout: the platform tells the portal when a session ends.
+      backchannel_logout_uri: `${deps.relyingPartyUrl}/backchannel-logout`,
+      backchannel_logout_session_required: true,
       grant_types: ['authorization_code', 'refresh_token'],
       response_types: ['code'],
       token_endpoint_auth_method: 'client_secret_basic',

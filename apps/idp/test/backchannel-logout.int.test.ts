@@ -1,0 +1,268 @@
+// OpenID Connect Back-Channel Logout 1.0 at the platform: discovery, the Logout Token that
+// end_session (退出登录) sends to the demo RP, and sending one from platform code outside any request.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLocalJWKSet, createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWK } from 'jose';
+import * as client from 'openid-client';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { MemoryKeyValueStore } from '../src/adapters/key-value/memory-key-value-store.ts';
+import { Argon2PasswordHasher } from '../src/adapters/password/argon2-password-hasher.ts';
+import { migrateToLatest, openDatabase } from '../src/adapters/sql/database.ts';
+import { SqlAccountRepository } from '../src/adapters/sql/sql-account-repository.ts';
+import { SqlClientRepository } from '../src/adapters/sql/sql-client-repository.ts';
+import { SqlOidcModelStore } from '../src/adapters/sql/sql-oidc-model-store.ts';
+import { SqlSigningKeyStore } from '../src/adapters/sql/sql-signing-key-store.ts';
+import { DEMO_CLIENT, seedDemoData } from '../src/demo/demo-data.ts';
+import { createProvider } from '../src/oidc/provider.ts';
+import { loadSigningKeys } from '../src/oidc/signing-keys.ts';
+import { PiiCipher } from '../src/services/personal-data/pii-cipher.ts';
+import { Browser, startTestPlatform, type TestPlatform } from './harness.ts';
+import { discover, startLogin } from './relying-party.ts';
+
+const LOGOUT_EVENT = 'http://schemas.openid.net/event/backchannel-logout';
+
+/**
+ * oidc-provider's own `Client#backchannelLogout(sub, sid)` (lib/models/client.js, what its
+ * end_session uses; @types/oidc-provider lacks it): signs a Logout Token and POSTs it to the
+ * client's backchannel_logout_uri, rejecting unless the answer is 200/204 within 2.5 s.
+ */
+interface BackchannelLogoutClient {
+  readonly backchannelLogoutUri?: string;
+  backchannelLogout(sub: string, sid: string): Promise<void>;
+}
+
+interface Received {
+  method: string;
+  path: string;
+  contentType: string | undefined;
+  body: string;
+}
+
+/** Stands in for the demo RP's server: records every request, answers 200. */
+async function startReceiver() {
+  const received: Received[] = [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => {
+      received.push({ method: req.method!, path: req.url!, contentType: req.headers['content-type'], body });
+      res.writeHead(200, { 'cache-control': 'no-store' }).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    received,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function logoutTokenOf(request: Received): string {
+  expect(request.method).toBe('POST');
+  expect(request.path).toBe('/backchannel-logout');
+  expect(request.contentType).toMatch(/^application\/x-www-form-urlencoded/);
+  const params = new URLSearchParams(request.body);
+  expect([...params.keys()]).toEqual(['logout_token']);
+  return params.get('logout_token')!;
+}
+
+describe(`back-channel logout at the platform (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let t: TestPlatform;
+  let config: client.Configuration;
+
+  beforeAll(async () => {
+    receiver = await startReceiver();
+    t = await startTestPlatform({ env: { UIA_DEMO_RP_URL: receiver.url } });
+    config = await discover(t.baseUrl);
+  });
+  afterAll(async () => {
+    await t?.stop();
+    await receiver?.close();
+  });
+  beforeEach(() => {
+    receiver.received.length = 0;
+  });
+
+  /** 账号登录 at the platform as the demo RP registered at the receiver's URL; returns the tokens. */
+  async function login(browser: Browser) {
+    const redirectUri = `${receiver.url}/callback`;
+    const started = await startLogin(browser, config, { redirect_uri: redirectUri });
+    const captcha = await browser.solvedCaptcha();
+    const { status, body } = await browser.json(`/interaction/${started.uid}/login`, { json: { identifier: 'zhangsan', password: 'Demo@2026pw', ...captcha } });
+    expect(status, JSON.stringify(body)).toBe(200);
+    const callback = await browser.followUntil(body.redirectTo, redirectUri);
+    return client.authorizationCodeGrant(config, callback, { pkceCodeVerifier: started.verifier, expectedState: started.state, expectedNonce: started.nonce });
+  }
+
+  it('advertises back-channel logout with sessions in discovery', () => {
+    const meta = config.serverMetadata();
+    expect(meta.backchannel_logout_supported).toBe(true);
+    expect(meta.backchannel_logout_session_supported).toBe(true);
+  });
+
+  it('sends the RP a signed Logout Token when the person logs out at the platform (退出登录)', async () => {
+    const browser = new Browser(t.baseUrl);
+    const tokens = await login(browser);
+    const idClaims = tokens.claims()!;
+    // The client registered backchannel_logout_session_required: its ID tokens carry sid.
+    expect(typeof idClaims.sid).toBe('string');
+
+    // The stored Session names the client with the same sid (what platform code reads to tell RPs).
+    const rows = await t.platform.database.selectFrom('oidc_models').select('payload').where('model', '=', 'Session').where('account_id', '=', idClaims.sub).execute();
+    const sids = rows.map((row) => (JSON.parse(row.payload) as { authorizations?: Record<string, { sid?: string }> }).authorizations?.[DEMO_CLIENT.clientId]?.sid);
+    expect(sids).toContain(idClaims.sid);
+
+    // RP-initiated logout, confirmed with 退出登录.
+    const endUrl = client.buildEndSessionUrl(config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: `${receiver.url}/` });
+    const page = await browser.request(endUrl.href);
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(await page.text())?.[1];
+    expect(receiver.received).toEqual([]);
+    const confirm = await browser.request('/oidc/session/end/confirm', {
+      method: 'POST',
+      body: new URLSearchParams({ xsrf: xsrf!, logout: 'yes' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(confirm.status).toBe(303);
+    expect(confirm.headers.get('location')).toBe(`${receiver.url}/`);
+
+    // end_session waits for the back-channel requests before it redirects: the token is there.
+    expect(receiver.received).toHaveLength(1);
+    const token = logoutTokenOf(receiver.received[0]!);
+    const jwks = createRemoteJWKSet(new URL(config.serverMetadata().jwks_uri!));
+    const { payload, protectedHeader } = await jwtVerify(token, jwks, {
+      issuer: t.issuer,
+      audience: DEMO_CLIENT.clientId,
+      algorithms: ['RS256'],
+      typ: 'logout+jwt',
+    });
+    expect(protectedHeader.kid).toBeTruthy();
+    expect(payload).toMatchObject({
+      iss: t.issuer,
+      aud: DEMO_CLIENT.clientId,
+      sub: idClaims.sub,
+      sid: idClaims.sid,
+      events: { [LOGOUT_EVENT]: {} },
+    });
+    expect(payload.jti).toEqual(expect.any(String));
+    expect(payload.iat).toBeGreaterThan(Date.now() / 1000 - 60);
+    expect(payload.exp! - payload.iat!).toBe(120);
+    expect(payload).not.toHaveProperty('nonce');
+
+    // The session is gone: a new login request needs credentials again.
+    const again = await startLogin(browser, config, { redirect_uri: `${receiver.url}/callback` });
+    expect(again.uid).toBeTruthy();
+  });
+
+  // Last in this block: it stops the receiver.
+  it('ends the platform session even when the RP cannot be reached', async () => {
+    const browser = new Browser(t.baseUrl);
+    const tokens = await login(browser);
+    await receiver.close();
+    const endUrl = client.buildEndSessionUrl(config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: `${receiver.url}/` });
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(await (await browser.request(endUrl.href)).text())?.[1];
+    const confirm = await browser.request('/oidc/session/end/confirm', {
+      method: 'POST',
+      body: new URLSearchParams({ xsrf: xsrf!, logout: 'yes' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(confirm.status).toBe(303);
+    expect(confirm.headers.get('location')).toBe(`${receiver.url}/`);
+    const again = await startLogin(browser, config, { redirect_uri: `${receiver.url}/callback` });
+    expect(again.uid).toBeTruthy();
+  });
+});
+
+describe('back-channel logout from platform code, outside any request', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'uia-bcl-'));
+  const database = openDatabase({ dataDir });
+  const cipher = new PiiCipher([{ id: 'k1', key: randomBytes(32) }], randomBytes(32));
+  const clients = new SqlClientRepository(database.db, cipher);
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+
+  beforeAll(async () => {
+    await migrateToLatest(database.db);
+    receiver = await startReceiver();
+  });
+  afterAll(async () => {
+    await receiver?.close();
+    await database.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('demo seeding brings an existing data directory\'s client up to date (backchannel_logout_uri)', async () => {
+    // A data directory from before back-channel logout: the client without it.
+    await clients.upsert({
+      clientId: DEMO_CLIENT.clientId,
+      clientName: DEMO_CLIENT.clientName,
+      clientSecret: DEMO_CLIENT.clientSecret,
+      enabled: true,
+      metadata: { redirect_uris: ['http://localhost:3001/callback'], grant_types: ['authorization_code'], response_types: ['code'] },
+    });
+    const accounts = new SqlAccountRepository(database.db);
+    await seedDemoData({ accounts, clients, cipher, hasher: new Argon2PasswordHasher(), relyingPartyUrl: receiver.url });
+    const seeded = await clients.find(DEMO_CLIENT.clientId);
+    expect(seeded?.metadata).toMatchObject({
+      redirect_uris: [`${receiver.url}/callback`],
+      backchannel_logout_uri: `${receiver.url}/backchannel-logout`,
+      backchannel_logout_session_required: true,
+    });
+  });
+
+  it('provider.Client.find(clientId) → client.backchannelLogout(accountId, sid) signs and delivers a Logout Token without a request context', async () => {
+    const signingKeys = await loadSigningKeys(new SqlSigningKeyStore(database.db), cipher);
+    const issuer = 'http://127.0.0.1:1/oidc';
+    const provider = createProvider({
+      issuer,
+      secureCookies: false,
+      trustProxy: false,
+      cookieSecrets: ['test-cookie-secret-0123456789abcdef'],
+      signingKeys,
+      accounts: new SqlAccountRepository(database.db),
+      cipher,
+      store: new MemoryKeyValueStore(),
+      models: new SqlOidcModelStore(database.db),
+      clients,
+      platformName: '统一身份认证平台',
+      demo: true,
+    });
+
+    receiver.received.length = 0;
+    const find = async (clientId: string) => (await provider.Client.find(clientId)) as unknown as BackchannelLogoutClient | undefined;
+    const client = (await find(DEMO_CLIENT.clientId))!;
+    expect(client.backchannelLogoutUri).toBe(`${receiver.url}/backchannel-logout`);
+    await client.backchannelLogout('account-1', 'sid-1');
+    expect(receiver.received).toHaveLength(1);
+    const token = logoutTokenOf(receiver.received[0]!);
+    expect(decodeProtectedHeader(token)).toMatchObject({ alg: 'RS256', typ: 'logout+jwt', kid: signingKeys[0]!.kid });
+    const publicKeys = signingKeys.map(({ kty, n, e, kid, alg, use }) => ({ kty, n, e, kid, alg, use }) as JWK);
+    const { payload } = await jwtVerify(token, createLocalJWKSet({ keys: publicKeys }), { issuer, audience: DEMO_CLIENT.clientId, typ: 'logout+jwt' });
+    expect(payload).toMatchObject({ sub: 'account-1', sid: 'sid-1', events: { [LOGOUT_EVENT]: {} } });
+    expect(payload).not.toHaveProperty('nonce');
+
+    // Unknown clients are undefined; clients without a backchannel_logout_uri say so (callers skip both).
+    expect(await find('no-such-client')).toBeUndefined();
+    await clients.upsert({
+      clientId: 'plain-rp',
+      clientName: 'plain',
+      clientSecret: 'plain-secret',
+      enabled: true,
+      metadata: { redirect_uris: ['https://rp.example/cb'], grant_types: ['authorization_code'], response_types: ['code'] },
+    });
+    expect((await find('plain-rp'))!.backchannelLogoutUri).toBeUndefined();
+
+    // An RP that cannot be reached makes it reject (the caller decides what to do).
+    await receiver.close();
+    await expect(client.backchannelLogout('account-1', 'sid-2')).rejects.toThrow();
+  });
+});
