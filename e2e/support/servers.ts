@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../apps/idp/src/compose.ts';
-import { freePort, startTestPlatform } from '../../apps/idp/test/harness.ts';
+import { freePort, startTestPlatform, type TestClock } from '../../apps/idp/test/harness.ts';
 import { createEduPortal } from '../../apps/edu-portal/src/app.ts';
 import { loadConfig as loadEduConfig } from '../../apps/edu-portal/src/config.ts';
 
@@ -22,6 +22,8 @@ export interface Servers {
   /** The demo relying party, e.g. http://localhost:41235. */
   eduUrl: string;
   platform: Platform;
+  /** Moves the platform's clock for SMS codes and reset tickets forward. */
+  clock: TestClock;
   edu: FastifyInstance;
   stop(): Promise<void>;
 }
@@ -59,6 +61,7 @@ export async function startServers(): Promise<Servers> {
     platformUrl: platform.baseUrl,
     eduUrl,
     platform: platform.platform,
+    clock: platform.clock,
     edu,
     async stop() {
       await edu.close();

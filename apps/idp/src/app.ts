@@ -1,20 +1,24 @@
+import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type Provider from 'oidc-provider';
 import type { Registry } from 'prom-client';
 import type { Config } from './config.ts';
 import { loggerOptions } from './logging.ts';
-import type { DevOutboxSmsSender } from './adapters/sms/dev-outbox-sms-sender.ts';
+import type { DevOutboxSmsSender } from './adapters/sms/index.ts';
 import type { RegistrationService } from './services/accounts/registration-service.ts';
 import type { CaptchaService } from './services/captcha/captcha-service.ts';
 import type { PasswordLogin } from './services/password-login/index.ts';
+import type { PasswordReset } from './services/password-reset/index.ts';
 import type { RateLimiter } from './services/rate-limit/rate-limiter.ts';
 import type { SmsCodeService } from './services/sms/sms-code-service.ts';
+import type { SmsNoticeService } from './services/sms/sms-notice-service.ts';
 import { devHookRoutes } from './routes/dev-hooks.ts';
 import { registerErrorHandling } from './routes/error-handling.ts';
 import { healthRoutes } from './routes/health.ts';
 import { interactionRoutes } from './routes/interactions.ts';
 import { registerMetrics } from './routes/metrics.ts';
 import { oidcMount } from './routes/oidc-mount.ts';
+import { passwordResetRoutes } from './routes/password-reset.ts';
 import { registerPortalPages } from './routes/portal-pages.ts';
 import { portalSelfLoginRoutes } from './routes/portal-self-login.ts';
 import { publicApiRoutes } from './routes/public-api.ts';
@@ -24,8 +28,11 @@ export interface AppServices {
   provider: Provider;
   captcha: CaptchaService;
   smsCodes: SmsCodeService;
+  /** Best-effort notices (password reset, phone changed). */
+  smsNotices: SmsNoticeService;
   registration: RegistrationService;
   passwordLogin: PasswordLogin;
+  passwordReset: PasswordReset;
   rateLimiter: RateLimiter;
   devOutbox: DevOutboxSmsSender | null;
   /** Demo mode: the seeded account, shown on the portal's demo banner. */
@@ -44,6 +51,8 @@ export async function buildApp(config: Config, services: AppServices, paths: { p
   // Only JSON bodies: a cross-site HTML form cannot produce one.
   app.removeContentTypeParser('text/plain');
 
+  // Signed cookies (the portal's own login) share the platform's cookie secrets.
+  await app.register(cookie, { secret: config.cookieSecrets });
   registerErrorHandling(app);
   registerMetrics(app, { registry: services.metrics });
   registerSecurityHeaders(app, { publicOrigin: new URL(config.publicUrl).origin, secure: config.publicUrl.startsWith('https://') });
@@ -58,16 +67,16 @@ export async function buildApp(config: Config, services: AppServices, paths: { p
     registration: services.registration,
     rateLimiter: services.rateLimiter,
   });
+  await app.register(passwordResetRoutes, { passwordReset: services.passwordReset, secure: config.publicUrl.startsWith('https://') });
   await app.register(portalSelfLoginRoutes, {
     issuer: config.issuer,
     publicUrl: config.publicUrl,
-    cookieSecrets: config.cookieSecrets,
     secure: config.publicUrl.startsWith('https://'),
     platformName: config.platformName,
     demo: config.mode === 'demo',
   });
   await app.register(healthRoutes, { checks: services.readinessChecks });
-  if (config.mode === 'demo' && services.devOutbox) {
+  if (config.mode === 'demo') {
     await app.register(devHookRoutes, { outbox: services.devOutbox, captcha: services.captcha });
   }
   return app;

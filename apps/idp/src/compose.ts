@@ -12,7 +12,7 @@ import { SimulatedIdentityRegistry } from './adapters/identity-registry/simulate
 import { MemoryKeyValueStore } from './adapters/key-value/memory-key-value-store.ts';
 import { RedisKeyValueStore } from './adapters/key-value/redis-key-value-store.ts';
 import { Argon2PasswordHasher } from './adapters/password/argon2-password-hasher.ts';
-import { DevOutboxSmsSender } from './adapters/sms/dev-outbox-sms-sender.ts';
+import { createSmsSender } from './adapters/sms/index.ts';
 import { migrateToLatest, openDatabase } from './adapters/sql/database.ts';
 import { SqlAccountRepository } from './adapters/sql/sql-account-repository.ts';
 import { SqlAuditLog } from './adapters/sql/sql-audit-log.ts';
@@ -21,14 +21,18 @@ import { SqlOidcModelStore } from './adapters/sql/sql-oidc-model-store.ts';
 import { SqlSigningKeyStore } from './adapters/sql/sql-signing-key-store.ts';
 import { DEMO_ACCOUNT, DEMO_CITIZENS, seedDemoData } from './demo/demo-data.ts';
 import { createProvider } from './oidc/provider.ts';
+import { OidcSessionTerminator } from './oidc/oidc-session-terminator.ts';
 import { loadSigningKeys } from './oidc/signing-keys.ts';
 import { RegistrationService } from './services/accounts/registration-service.ts';
 import { ensurePortalClient } from './services/clients/builtin-clients.ts';
 import { CaptchaService } from './services/captcha/captcha-service.ts';
 import { PasswordLogin } from './services/password-login/index.ts';
+import { PasswordReset } from './services/password-reset/index.ts';
 import { PiiCipher } from './services/personal-data/pii-cipher.ts';
 import { RateLimiter } from './services/rate-limit/rate-limiter.ts';
 import { SmsCodeService } from './services/sms/sms-code-service.ts';
+import type { SmsChannelFailure } from './services/sms/sms-delivery.ts';
+import { SmsNoticeService } from './services/sms/sms-notice-service.ts';
 
 export interface Platform {
   app: FastifyInstance;
@@ -43,11 +47,21 @@ const DEFAULT_PATHS = {
   staticDir: fileURLToPath(new URL('../static', import.meta.url)),
 };
 
+export interface ComposeOptions {
+  /**
+   * The clock of time-limited secrets (SMS codes, reset tickets, the
+   * in-process store). Tests move it forward to see codes expire; oidc-provider
+   * keeps the system clock.
+   */
+  now?: () => number;
+}
+
 /** The composition root: the only place that chooses adapters. */
-export async function composePlatform(config: Config, paths = DEFAULT_PATHS): Promise<Platform> {
+export async function composePlatform(config: Config, paths = DEFAULT_PATHS, options: ComposeOptions = {}): Promise<Platform> {
+  const now = options.now ?? Date.now;
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(database.db);
-  const store = config.redisUrl ? new RedisKeyValueStore(config.redisUrl, config.redisPrefix) : new MemoryKeyValueStore();
+  const store = config.redisUrl ? new RedisKeyValueStore(config.redisUrl, config.redisPrefix) : new MemoryKeyValueStore(now);
 
   const cipher = new PiiCipher(config.dataKeys, config.blindIndexKey);
   const accounts = new SqlAccountRepository(database.db);
@@ -62,8 +76,12 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS): Pr
   const hasher = new Argon2PasswordHasher();
   const rateLimiter = new RateLimiter(store);
   const captcha = new CaptchaService(store);
-  const devOutbox = new DevOutboxSmsSender(store);
-  const smsCodes = new SmsCodeService({ store, sender: devOutbox, cipher, rateLimiter, audit, platformName: config.platformName });
+  const { sender: smsSender, devOutbox } = createSmsSender(config.sms, { store, now });
+  // Operators learn why the channel refused a message (kind, vendor code, template), never to whom.
+  const onSmsChannelError = (failure: SmsChannelFailure) =>
+    app.log[failure.kind === 'misconfigured' ? 'error' : 'warn']({ sms: { provider: config.sms.provider, ...failure } }, 'sms channel refused a message');
+  const smsCodes = new SmsCodeService({ store, sender: smsSender, cipher, rateLimiter, audit, platformName: config.platformName, onChannelError: onSmsChannelError, now });
+  const smsNotices = new SmsNoticeService({ sender: smsSender, cipher, audit, platformName: config.platformName, onChannelError: onSmsChannelError, now });
   const registry = new SimulatedIdentityRegistry(DEMO_CITIZENS);
   const registration = new RegistrationService({ accounts, cipher, hasher, smsCodes, registry, audit });
   const passwordLogin = new PasswordLogin({
@@ -96,14 +114,35 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS): Pr
     demo: config.mode === 'demo',
   });
 
+  const passwordReset = new PasswordReset({
+    accounts,
+    cipher,
+    hasher,
+    captcha,
+    smsCodes,
+    notices: smsNotices,
+    sessions: new OidcSessionTerminator({
+      provider,
+      models,
+      // The client id only: the error may carry the relying party's answer, never personal data.
+      onError: (error, clientId) => app.log.warn({ err: error, clientId }, 'back-channel logout failed'),
+    }),
+    rateLimiter,
+    store,
+    audit,
+    now,
+  });
+
   const app = await buildApp(
     config,
     {
       provider,
       captcha,
       smsCodes,
+      smsNotices,
       registration,
       passwordLogin,
+      passwordReset,
       rateLimiter,
       devOutbox,
       metrics,
@@ -115,6 +154,10 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS): Pr
     },
     paths,
   );
+
+  provider.on('backchannel.error', (_ctx: unknown, error: unknown, client: { clientId: string }) => {
+    app.log.warn({ err: error, clientId: client.clientId }, 'back-channel logout failed');
+  });
 
   const sweeper = setInterval(() => void models.deleteExpired(Date.now()).catch((error) => app.log.warn({ err: error }, 'expired oidc model sweep failed')), 10 * 60_000);
   sweeper.unref();

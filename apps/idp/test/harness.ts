@@ -22,6 +22,8 @@ export interface TestPlatform {
   platform: Platform;
   /** Human-readable storage backends, e.g. "SQLite + in-process store". */
   backend: string;
+  /** The platform's clock for SMS codes and reset tickets (DESIGN.md §7: no waiting in tests). */
+  clock: TestClock;
   stop(): Promise<void>;
 }
 
@@ -32,6 +34,15 @@ export interface TestPlatformOptions {
   publicHost?: string;
   /** Use DATABASE_URL / REDIS_URL from the environment when they are set (default true). */
   externalStores?: boolean;
+}
+
+/** System time plus an offset that only grows: `advance` makes time-limited secrets expire now. */
+export class TestClock {
+  private offsetMs = 0;
+  readonly now = () => Date.now() + this.offsetMs;
+  advance(ms: number) {
+    this.offsetMs += ms;
+  }
 }
 
 /** A TCP port that is free on the loopback interface right now. */
@@ -102,9 +113,10 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     if (redisUrl) await dropRedisPrefix(redisUrl, redisPrefix);
   }
 
+  const clock = new TestClock();
   let platform: Platform;
   try {
-    platform = await composePlatform(loadConfig(env));
+    platform = await composePlatform(loadConfig(env), undefined, { now: clock.now });
     await platform.app.listen({ host: '127.0.0.1', port });
   } catch (error) {
     await cleanUp();
@@ -114,6 +126,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     baseUrl,
     issuer: `${baseUrl}/oidc`,
     platform,
+    clock,
     backend: `${databaseUrl ? 'PostgreSQL' : 'SQLite'} + ${redisUrl ? 'Redis' : 'in-process store'}`,
     async stop() {
       try {
@@ -211,9 +224,10 @@ export class Browser {
   }
 
   async latestSmsCode(phone: string): Promise<string> {
-    const { body } = await this.json<{ to: string; code: string }[]>('/dev/sms');
-    const message = body.find((m) => m.to === phone);
-    if (!message) throw new Error(`no SMS to ${phone}`);
+    const { body } = await this.json<{ to: string; code: string | null }[]>('/dev/sms');
+    // Notices (no code) may be newer than the code.
+    const message = body.find((m) => m.to === phone && m.code !== null);
+    if (!message?.code) throw new Error(`no SMS code to ${phone}`);
     return message.code;
   }
 }

@@ -30,6 +30,7 @@ export const passwordLoginRequest = z.strictObject({
 });
 export type PasswordLoginRequest = z.infer<typeof passwordLoginRequest>;
 
+/** Purposes a browser may ask a code for by phone number; the reset flow sends its codes by ticket. */
 export const SMS_PURPOSES = ['register'] as const;
 
 export const smsSendRequest = z.strictObject({
@@ -50,5 +51,34 @@ export const registerRequest = z.strictObject({
   agreeTerms: z.boolean(),
 });
 export type RegisterRequest = z.infer<typeof registerRequest>;
+
+// 忘记密码 wizard: each step answers with a ticket the next step presents.
+const ticket = text(128).min(1);
+
+export const passwordResetStartRequest = z.strictObject({
+  account: text(64).min(1),
+  ...captchaFields,
+});
+export type PasswordResetStartRequest = z.infer<typeof passwordResetStartRequest>;
+
+export const passwordResetSendCodeRequest = z.strictObject({
+  ticket,
+  idNumber: text(32).min(1),
+  ...captchaFields,
+});
+export type PasswordResetSendCodeRequest = z.infer<typeof passwordResetSendCodeRequest>;
+
+export const passwordResetVerifyCodeRequest = z.strictObject({
+  ticket,
+  smsCode: text(6).min(1),
+});
+export type PasswordResetVerifyCodeRequest = z.infer<typeof passwordResetVerifyCodeRequest>;
+
+export const passwordResetCompleteRequest = z.strictObject({
+  ticket,
+  password: text(128).min(1),
+  confirmPassword: text(128).min(1),
+});
+export type PasswordResetCompleteRequest = z.infer<typeof passwordResetCompleteRequest>;
 
 export const emptyRequest = z.strictObject({});

@@ -47,4 +47,13 @@ export interface AccountRepository {
    */
   recordFailedLogin(id: string, threshold: number, lockUntil: number): Promise<FailedLoginOutcome>;
   recordSuccessfulLogin(id: string, now: number): Promise<void>;
+  /** Hashes of passwords the account used before the current one, newest first. */
+  previousPasswordHashes(id: string, limit: number): Promise<string[]>;
+  /**
+   * 忘记密码's commit, all or nothing: the current hash moves to the history
+   * (keeping `keepPrevious`), the new hash replaces it, the lockout clears,
+   * and every durable OIDC session, grant and refresh token of the person is
+   * deleted, so they must log in again everywhere.
+   */
+  resetPassword(id: string, passwordHash: string, now: number, keepPrevious: number): Promise<void>;
 }

@@ -1,4 +1,3 @@
-import cookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
 import * as oidcClient from 'openid-client';
 import { maskName } from '@uia/validators';
@@ -16,9 +15,8 @@ const LEVEL_LABELS: Record<string, string> = { L1: 'L1 注册用户', L2: 'L2 �
  */
 export async function portalSelfLoginRoutes(
   app: FastifyInstance,
-  options: { issuer: string; publicUrl: string; cookieSecrets: string[]; secure: boolean; platformName: string; demo: boolean },
+  options: { issuer: string; publicUrl: string; secure: boolean; platformName: string; demo: boolean },
 ) {
-  await app.register(cookie, { secret: options.cookieSecrets });
   const redirectUri = `${options.publicUrl}/account/callback`;
   let discovered: Promise<oidcClient.Configuration> | null = null;
   const configuration = () => {

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
 import pg from 'pg';
 import * as initial from './migrations/0001_initial.ts';
+import * as passwordHistory from './migrations/0002_password_history.ts';
 import type { Database } from './schema.ts';
 
 // int8 columns hold epoch milliseconds, well inside Number's safe range.
@@ -17,7 +18,7 @@ export interface SqlDatabase {
   close(): Promise<void>;
 }
 
-const migrations: Record<string, Migration> = { '0001_initial': initial };
+const migrations: Record<string, Migration> = { '0001_initial': initial, '0002_password_history': passwordHistory };
 
 class StaticMigrationProvider implements MigrationProvider {
   async getMigrations() {

@@ -17,6 +17,12 @@ export interface AccountsTable {
   updated_at: number;
 }
 
+export interface PasswordHistoryTable {
+  account_id: string;
+  password_hash: string;
+  created_at: number;
+}
+
 export interface ClientsTable {
   client_id: string;
   client_name: string;
@@ -59,6 +65,7 @@ export interface SigningKeysTable {
 
 export interface Database {
   accounts: AccountsTable;
+  password_history: PasswordHistoryTable;
   clients: ClientsTable;
   oidc_models: OidcModelsTable;
   audit_events: AuditEventsTable;

@@ -117,4 +117,42 @@ export class SqlAccountRepository implements AccountRepository {
       .where('id', '=', id)
       .execute();
   }
+
+  async previousPasswordHashes(id: string, limit: number) {
+    const rows = await this.db
+      .selectFrom('password_history')
+      .select('password_hash')
+      .where('account_id', '=', id)
+      .orderBy('created_at', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => row.password_hash);
+  }
+
+  async resetPassword(id: string, passwordHash: string, now: number, keepPrevious: number) {
+    await this.db.transaction().execute(async (trx) => {
+      const current = await trx.selectFrom('accounts').select('password_hash').where('id', '=', id).executeTakeFirstOrThrow();
+      if (current.password_hash) {
+        await trx.insertInto('password_history').values({ account_id: id, password_hash: current.password_hash, created_at: now }).execute();
+      }
+      const kept = await trx
+        .selectFrom('password_history')
+        .select('created_at')
+        .where('account_id', '=', id)
+        .orderBy('created_at', 'desc')
+        .offset(keepPrevious - 1)
+        .limit(1)
+        .executeTakeFirst();
+      if (kept) {
+        await trx.deleteFrom('password_history').where('account_id', '=', id).where('created_at', '<', kept.created_at).execute();
+      }
+      await trx
+        .updateTable('accounts')
+        .set({ password_hash: passwordHash, failed_logins: 0, locked_until: null, updated_at: now })
+        .where('id', '=', id)
+        .execute();
+      // Sessions, grants (and with them every access token) and refresh tokens of the person.
+      await trx.deleteFrom('oidc_models').where('account_id', '=', id).execute();
+    });
+  }
 }

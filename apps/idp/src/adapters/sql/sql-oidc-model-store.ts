@@ -53,6 +53,11 @@ export class SqlOidcModelStore implements OidcModelStore {
     return row ? toRecord(row) : null;
   }
 
+  async findByAccount(model: string, accountId: string) {
+    const rows = await this.live(model).where('account_id', '=', accountId).execute();
+    return rows.map(toRecord);
+  }
+
   async consume(model: string, id: string, at: number) {
     await this.db.updateTable('oidc_models').set({ consumed_at: at }).where('model', '=', model).where('id', '=', id).execute();
   }

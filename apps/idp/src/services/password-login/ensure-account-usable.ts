@@ -1,12 +1,14 @@
 import { AppError } from '../../errors.ts';
 import type { StoredAccount } from '../../ports/account-repository.ts';
+import { formatBeijingMinute } from '../beijing-time.ts';
 
 export function lockedError(lockedUntil: number): AppError {
-  const until = new Date(lockedUntil);
-  // Beijing time, written as people read it: 11月26日 23:22.
-  const part = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour12: false, ...options }).format(until);
-  const shown = `${part({ month: 'numeric' })}月${part({ day: 'numeric' })}日 ${part({ hour: '2-digit', minute: '2-digit' })}`;
-  return new AppError('ACCOUNT_LOCKED', { status: 423, field: 'password', params: { until: shown }, details: { until: until.toISOString() } });
+  return new AppError('ACCOUNT_LOCKED', {
+    status: 423,
+    field: 'password',
+    params: { until: formatBeijingMinute(lockedUntil) },
+    details: { until: new Date(lockedUntil).toISOString() },
+  });
 }
 
 /** A locked account is refused before its password is even checked, so guessing stops counting. */

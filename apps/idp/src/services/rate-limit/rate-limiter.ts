@@ -14,11 +14,23 @@ export class RateLimiter {
 
   /** Counts one hit for `subject`; throws RATE_LIMITED once the window's budget is spent. */
   async hit(rule: RateLimit, subject: string): Promise<void> {
-    const key = `rl:${rule.name}:${subject}`;
+    const key = this.key(rule, subject);
     const count = await this.store.increment(key, rule.windowSeconds);
     if (count > rule.limit) {
       throw rateLimited((await this.store.ttl(key)) ?? rule.windowSeconds);
     }
+  }
+
+  /** Throws RATE_LIMITED when the budget is already spent, without counting (for limits on failures only). */
+  async ensureWithin(rule: RateLimit, subject: string): Promise<void> {
+    const key = this.key(rule, subject);
+    if (Number((await this.store.get(key)) ?? 0) >= rule.limit) {
+      throw rateLimited((await this.store.ttl(key)) ?? rule.windowSeconds);
+    }
+  }
+
+  private key(rule: RateLimit, subject: string) {
+    return `rl:${rule.name}:${subject}`;
   }
 }
 
@@ -27,4 +39,9 @@ export const RATE_LIMITS = {
   captchaPerIp: { name: 'captcha:ip', limit: 60, windowSeconds: 60 },
   smsPerIpHour: { name: 'sms:ip', limit: 20, windowSeconds: 3600 },
   registerPerIp: { name: 'register:ip', limit: 20, windowSeconds: 3600 },
+  // 忘记密码: lookups per IP and per account name (the name as typed, so an account's
+  // three names do not share a budget an attacker could observe), wrong ID numbers per name.
+  resetStartPerIp: { name: 'reset:ip', limit: 30, windowSeconds: 3600 },
+  resetStartPerAccountName: { name: 'reset:name', limit: 10, windowSeconds: 3600 },
+  resetIdMismatchPerAccountName: { name: 'reset:id-mismatch', limit: 10, windowSeconds: 24 * 3600 },
 } satisfies Record<string, RateLimit>;

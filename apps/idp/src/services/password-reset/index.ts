@@ -1,0 +1,203 @@
+import { maskPhone, normalizeIdentifier } from '@uia/validators';
+import type {
+  PasswordResetCompleteRequest,
+  PasswordResetSendCodeRequest,
+  PasswordResetStartRequest,
+  PasswordResetVerifyCodeRequest,
+} from '@uia/schemas';
+import { AppError } from '../../errors.ts';
+import type { AccountRepository, StoredAccount } from '../../ports/account-repository.ts';
+import type { AuditLog } from '../../ports/audit-log.ts';
+import type { KeyValueStore } from '../../ports/key-value-store.ts';
+import type { PasswordHasher } from '../../ports/password-hasher.ts';
+import type { SessionTerminator } from '../../ports/session-terminator.ts';
+import type { SmsNotice } from '../../ports/sms-sender.ts';
+import { PII_CONTEXT, readAccountProfile } from '../accounts/account-profile.ts';
+import { findAccountByIdentifier } from '../accounts/account-lookup.ts';
+import { formatBeijingMinute } from '../beijing-time.ts';
+import type { CaptchaService } from '../captcha/captcha-service.ts';
+import type { PiiCipher } from '../personal-data/pii-cipher.ts';
+import { RATE_LIMITS, type RateLimiter } from '../rate-limit/rate-limiter.ts';
+import type { SmsCodeService } from '../sms/sms-code-service.ts';
+import { decoyMaskedPhone } from './decoy-phone.ts';
+import { ensurePasswordAllowed } from './ensure-password-allowed.ts';
+import { matchesAccountIdNumber } from './match-id-number.ts';
+import { RESET_POLICY } from './reset-policy.ts';
+import { ResetTickets, type OpenTicket } from './reset-tickets.ts';
+
+interface AuditNote {
+  accountId: string | null;
+  detail: Record<string, string | number | boolean>;
+}
+
+export interface ResetContext {
+  ip: string;
+  userAgent?: string;
+  /** Value of the browser-binding cookie ('' when the browser sent none). */
+  browserBinding: string;
+}
+
+/** What the wizard needs of SMS notices; failures are the sender's to record, never the reset's. */
+export interface ResetNoticeSender {
+  send(phone: string, notice: SmsNotice, params: Record<string, string>, context: { ip: string; userAgent?: string }): Promise<boolean>;
+}
+
+/**
+ * 忘记密码 (manual 二.3): 1 填写账户名 → 2 验证身份 (证件号码 + 图形验证码 →
+ * SMS code to the bound phone) → 3 设置新密码 → 4 完成. Each step answers
+ * with a ticket for the next (see ResetTickets).
+ *
+ * Enumeration: an unknown account name gets a ticket and a decoy masked
+ * phone just like a real one, and fails at the ID number with the very
+ * message a wrong ID number gets (docs/api.md explains the trade-off).
+ */
+export class PasswordReset {
+  private readonly tickets: ResetTickets;
+
+  constructor(
+    private readonly deps: {
+      accounts: AccountRepository;
+      cipher: PiiCipher;
+      hasher: PasswordHasher;
+      captcha: CaptchaService;
+      smsCodes: SmsCodeService;
+      notices: ResetNoticeSender;
+      sessions: SessionTerminator;
+      rateLimiter: RateLimiter;
+      store: KeyValueStore;
+      audit: AuditLog;
+      now?: () => number;
+    },
+  ) {
+    this.tickets = new ResetTickets(deps.store);
+  }
+
+  /** Step 1: 账户名 + 安全验证 → the masked bound phone (null: no phone bound) and a ticket. */
+  async start(input: PasswordResetStartRequest, context: ResetContext) {
+    return this.audited('password_reset.start', context, async (note) => {
+      const { rateLimiter, captcha, accounts, cipher } = this.deps;
+      await rateLimiter.hit(RATE_LIMITS.resetStartPerIp, context.ip);
+      await captcha.verify(input.captchaId, input.captchaAnswer);
+      const accountName = normalizeIdentifier(input.account);
+      const accountNameIndex = cipher.blindIndex('reset-account-name', `${accountName.kind}:${accountName.value}`);
+      await rateLimiter.hit(RATE_LIMITS.resetStartPerAccountName, accountNameIndex);
+
+      const { account } = await findAccountByIdentifier(accounts, cipher, input.account);
+      const usable = account?.status === 'active' ? account : null;
+      note.accountId = usable?.id ?? null;
+      note.detail = { accountNameKind: accountName.kind, accountFound: usable !== null };
+      const maskedPhone = usable ? this.maskedPhoneOf(usable) : decoyMaskedPhone(cipher, accountName);
+      const ticket = await this.tickets.issue(
+        { step: 'verify_identity', accountId: usable?.id ?? null, accountName: accountNameIndex, browser: ResetTickets.browserDigest(context.browserBinding) },
+        RESET_POLICY.verifyIdentityTicketSeconds,
+      );
+      return { ticket, maskedPhone };
+    });
+  }
+
+  /** Step 2a: 前往找回 → 证件号码 + a fresh 图形验证码 → SMS code to the bound phone. */
+  async sendCode(input: PasswordResetSendCodeRequest, context: ResetContext) {
+    return this.audited('password_reset.send_code', context, async (note) => {
+      const { rateLimiter, captcha, smsCodes } = this.deps;
+      const ticket = await this.tickets.open(input.ticket, 'verify_identity', context.browserBinding);
+      await captcha.verify(input.captchaId, input.captchaAnswer);
+      await rateLimiter.ensureWithin(RATE_LIMITS.resetIdMismatchPerAccountName, ticket.state.accountName);
+
+      const account = ticket.state.accountId ? await this.deps.accounts.findById(ticket.state.accountId) : null;
+      note.accountId = account?.id ?? null;
+      if (!matchesAccountIdNumber(this.deps.cipher, account, input.idNumber)) {
+        await this.countMismatch(ticket);
+        throw new AppError('RESET_IDENTITY_MISMATCH', { field: 'idNumber' });
+      }
+      const phone = this.phoneOf(account!);
+      const sent = await smsCodes.send(phone, 'reset_password', context);
+      await this.tickets.markCodeSent(ticket);
+      return sent;
+    });
+  }
+
+  /** Step 2b: the SMS code → a ticket for 设置新密码. */
+  async verifyCode(input: PasswordResetVerifyCodeRequest, context: ResetContext) {
+    return this.audited('password_reset.verify_code', context, async (note) => {
+      const ticket = await this.tickets.open(input.ticket, 'verify_identity', context.browserBinding);
+      if (!(await this.tickets.codeSent(ticket))) throw new AppError('RESET_CODE_NOT_SENT', { field: 'smsCode' });
+      const account = await this.accountOf(ticket);
+      note.accountId = account.id;
+      const phone = this.phoneOf(account);
+      await this.deps.smsCodes.check(phone, 'reset_password', input.smsCode);
+      await this.tickets.consume(ticket);
+      await this.deps.smsCodes.consume(phone, 'reset_password');
+      const next = await this.tickets.issue({ ...ticket.state, step: 'set_password' }, RESET_POLICY.setPasswordTicketSeconds);
+      return { ticket: next };
+    });
+  }
+
+  /**
+   * Step 3: the new password. One transaction replaces it, clears the
+   * lockout and deletes every session and refresh token of the person; then
+   * relying parties are told (back-channel logout) and an SMS notice goes out.
+   */
+  async complete(input: PasswordResetCompleteRequest, context: ResetContext) {
+    return this.audited('password_reset.complete', context, async (note) => {
+      const { accounts, cipher, hasher, sessions, notices } = this.deps;
+      const ticket = await this.tickets.open(input.ticket, 'set_password', context.browserBinding);
+      const account = await this.accountOf(ticket);
+      note.accountId = account.id;
+      const profile = readAccountProfile(account, cipher);
+      await ensurePasswordAllowed(this.deps, account, profile, input);
+
+      await this.tickets.consume(ticket);
+      const now = this.now();
+      const passwordHash = await hasher.hash(input.password);
+      const signedIn = await sessions.signedInServices(account.id);
+      await accounts.resetPassword(account.id, passwordHash, now, RESET_POLICY.passwordHistoryDepth - 1);
+      await sessions.announceSignedOut(account.id, signedIn);
+      note.detail = { signedOutServices: signedIn.length };
+      if (profile.phone) await notices.send(profile.phone, 'notice_password_reset', { time: formatBeijingMinute(now) }, context);
+      return { done: true as const };
+    });
+  }
+
+  private now() {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  private async countMismatch(ticket: OpenTicket) {
+    await this.deps.rateLimiter.hit(RATE_LIMITS.resetIdMismatchPerAccountName, ticket.state.accountName);
+    if ((await this.tickets.countMismatch(ticket)) >= RESET_POLICY.idMismatchesPerTicket) {
+      await this.tickets.consume(ticket).catch(() => undefined);
+      throw new AppError('RESET_ATTEMPTS_EXCEEDED', { status: 429 });
+    }
+  }
+
+  private async accountOf(ticket: OpenTicket): Promise<StoredAccount> {
+    // A ticket past the ID check always names a real account; one that vanished since ends the flow.
+    const account = ticket.state.accountId ? await this.deps.accounts.findById(ticket.state.accountId) : null;
+    if (!account || account.status !== 'active') throw new AppError('RESET_TICKET_INVALID', { status: 410 });
+    return account;
+  }
+
+  private phoneOf(account: StoredAccount): string {
+    if (!account.phoneCipher) throw new AppError('RESET_NO_BOUND_PHONE', { status: 409 });
+    return this.deps.cipher.decrypt(account.phoneCipher, PII_CONTEXT.phone);
+  }
+
+  private maskedPhoneOf(account: StoredAccount): string | null {
+    return account.phoneCipher ? maskPhone(this.phoneOf(account)) : null;
+  }
+
+  /** Runs one step and writes its audit event, success or failure (error codes and facts only, no personal data). */
+  private async audited<T>(type: string, context: ResetContext, step: (note: AuditNote) => Promise<T>): Promise<T> {
+    const note: AuditNote = { accountId: null, detail: {} };
+    const event = { type, ip: context.ip, userAgent: context.userAgent ?? null };
+    try {
+      const result = await step(note);
+      await this.deps.audit.append({ ...event, outcome: 'success', accountId: note.accountId, detail: note.detail });
+      return result;
+    } catch (error) {
+      const reason = error instanceof AppError ? error.code : 'INTERNAL_ERROR';
+      await this.deps.audit.append({ ...event, outcome: 'failure', accountId: note.accountId, detail: { ...note.detail, reason } });
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { AppError } from '../../errors.ts';
+import type { KeyValueStore } from '../../ports/key-value-store.ts';
+
+export type ResetStep = 'verify_identity' | 'set_password';
+
+export interface ResetTicketState {
+  step: ResetStep;
+  /** Null when the account name matched no usable account: the flow goes on, and fails at the ID number. */
+  accountId: string | null;
+  /** Blind index of the account name as typed, the subject of the per-name limits. */
+  accountName: string;
+  /** SHA-256 of the browser-binding cookie. */
+  browser: string;
+}
+
+export interface OpenTicket {
+  key: string;
+  state: ResetTicketState;
+}
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest();
+
+/**
+ * Each wizard step's result: a random ticket kept server-side (under its hash,
+ * so a store dump holds no usable ticket), one-time, short-lived, bound to the
+ * browser that started the flow. Marks and counters hang off the ticket and
+ * expire with it.
+ */
+export class ResetTickets {
+  constructor(private readonly store: KeyValueStore) {}
+
+  static browserDigest(binding: string): string {
+    return sha256(binding).toString('base64url');
+  }
+
+  async issue(state: ResetTicketState, ttlSeconds: number): Promise<string> {
+    const ticket = randomBytes(24).toString('base64url');
+    await this.store.set(this.key(ticket), JSON.stringify(state), ttlSeconds);
+    return ticket;
+  }
+
+  /** The ticket's state if it is alive, presented by its own browser, and meant for `step`. */
+  async open(ticket: string, step: ResetStep, browserBinding: string): Promise<OpenTicket> {
+    const key = this.key(ticket);
+    const raw = await this.store.get(key);
+    if (raw === null) throw new AppError('RESET_TICKET_INVALID', { status: 410 });
+    const state = JSON.parse(raw) as ResetTicketState;
+    const presented = sha256(browserBinding);
+    if (!timingSafeEqual(presented, Buffer.from(state.browser, 'base64url'))) {
+      throw new AppError('RESET_TICKET_OTHER_BROWSER', { status: 403 });
+    }
+    if (state.step !== step) throw new AppError('RESET_STEP_SKIPPED', { status: 409 });
+    return { key, state };
+  }
+
+  /** One-time: the first caller wins, any other gets RESET_TICKET_INVALID. */
+  async consume(ticket: OpenTicket): Promise<void> {
+    if ((await this.store.take(ticket.key)) === null) throw new AppError('RESET_TICKET_INVALID', { status: 410 });
+    await this.store.delete(`${ticket.key}:mismatches`);
+    await this.store.delete(`${ticket.key}:code-sent`);
+  }
+
+  async markCodeSent(ticket: OpenTicket): Promise<void> {
+    await this.store.set(`${ticket.key}:code-sent`, '1', await this.remainingSeconds(ticket));
+  }
+
+  async codeSent(ticket: OpenTicket): Promise<boolean> {
+    return (await this.store.get(`${ticket.key}:code-sent`)) !== null;
+  }
+
+  /** Counts one wrong ID number; returns the count so far on this ticket. */
+  async countMismatch(ticket: OpenTicket): Promise<number> {
+    return this.store.increment(`${ticket.key}:mismatches`, await this.remainingSeconds(ticket));
+  }
+
+  private async remainingSeconds(ticket: OpenTicket) {
+    return Math.max(1, (await this.store.ttl(ticket.key)) ?? 1);
+  }
+
+  private key(ticket: string) {
+    return `reset:ticket:${sha256(ticket).toString('base64url')}`;
+  }
+}

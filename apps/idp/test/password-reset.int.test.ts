@@ -1,0 +1,208 @@
+import * as client from 'openid-client';
+import { describe, expect, it } from 'vitest';
+import { Browser } from './harness.ts';
+import { registerCitizen } from './registration-helpers.ts';
+import { passwordLogin, startLogin, useRelyingPartyPlatform } from './relying-party.ts';
+
+const rp = useRelyingPartyPlatform();
+
+type Person = Awaited<ReturnType<typeof registerCitizen>>;
+
+/** One browser walking the 忘记密码 API the way the portal does. */
+class ResetWizard {
+  constructor(readonly browser: Browser) {}
+
+  async start(account: string) {
+    return this.browser.json('/api/password-reset/start', { json: { account, ...(await this.browser.solvedCaptcha()) } });
+  }
+
+  async sendCode(ticket: string, idNumber: string) {
+    return this.browser.json('/api/password-reset/send-code', { json: { ticket, idNumber, ...(await this.browser.solvedCaptcha()) } });
+  }
+
+  verifyCode(ticket: string, smsCode: string) {
+    return this.browser.json('/api/password-reset/verify-code', { json: { ticket, smsCode } });
+  }
+
+  complete(ticket: string, password: string, confirmPassword = password) {
+    return this.browser.json('/api/password-reset/complete', { json: { ticket, password, confirmPassword } });
+  }
+
+  /** Steps 1 and 2 done right: the ticket for 设置新密码. */
+  async verifiedTicket(person: Person): Promise<string> {
+    const started = await this.start(person.username);
+    expect(started.status).toBe(200);
+    const sent = await this.sendCode(started.body.ticket, person.idNumber);
+    expect(sent.status).toBe(200);
+    const verified = await this.verifyCode(started.body.ticket, await this.browser.latestSmsCode(person.phone));
+    expect(verified.status).toBe(200);
+    return verified.body.ticket;
+  }
+}
+
+const newWizard = () => new ResetWizard(new Browser(rp.t.baseUrl));
+/** A fresh registered person whose phone may receive a reset code right away (past registration's 60 s). */
+async function citizen() {
+  const person = await registerCitizen(new Browser(rp.t.baseUrl));
+  rp.t.clock.advance(61_000);
+  return person;
+}
+
+async function loginStatus(identifier: string, password: string) {
+  const browser = new Browser(rp.t.baseUrl);
+  const { uid } = await startLogin(browser, rp.config);
+  const { status, body } = await browser.json(`/interaction/${uid}/login`, { json: { identifier, password, ...(await browser.solvedCaptcha()) } });
+  return { status, code: body.error?.code as string | undefined };
+}
+
+describe('忘记密码 API', () => {
+  it('walks the four steps: masked phone, ID number, SMS code, new password; then only the new password works', async () => {
+    const person = await citizen();
+    const wizard = newWizard();
+    const started = await wizard.start(person.phone);
+    expect(started.status).toBe(200);
+    expect(started.body.maskedPhone).toBe(`${person.phone.slice(0, 3)}****${person.phone.slice(7)}`);
+    expect(JSON.stringify(started.body)).not.toContain(person.phone);
+
+    const sent = await wizard.sendCode(started.body.ticket, person.idNumber.toLowerCase());
+    expect(sent).toMatchObject({ status: 200, body: { resendAfter: 60, expiresIn: 300 } });
+    const code = await wizard.browser.latestSmsCode(person.phone);
+    const verified = await wizard.verifyCode(started.body.ticket, code);
+    expect(verified.status).toBe(200);
+    const done = await wizard.complete(verified.body.ticket, 'Fresh#Pass2026');
+    expect(done).toMatchObject({ status: 200, body: { done: true } });
+
+    expect(await loginStatus(person.username, 'Fresh#Pass2026')).toEqual({ status: 200, code: undefined });
+    expect(await loginStatus(person.username, person.password)).toMatchObject({ code: 'CREDENTIALS_INVALID' });
+
+    const { body: outbox } = await wizard.browser.json<{ to: string; text: string }[]>('/dev/sms');
+    expect(outbox.find((m) => m.to === person.phone)?.text).toContain('您的统一身份认证账号密码已重置');
+  });
+
+  it('ends every session and refresh token of the person, and clears the lockout', async () => {
+    const person = await citizen();
+    const signedIn = new Browser(rp.t.baseUrl);
+    const { tokens } = await passwordLogin(signedIn, rp.config, person.username, person.password);
+    // Lock the account: five wrong passwords.
+    for (let i = 0; i < 5; i += 1) await loginStatus(person.username, 'Wrong#pass123');
+    expect(await loginStatus(person.username, person.password)).toMatchObject({ status: 423, code: 'ACCOUNT_LOCKED' });
+
+    const wizard = newWizard();
+    expect((await wizard.complete(await wizard.verifiedTicket(person), 'Brand#New2026')).status).toBe(200);
+
+    await expect(client.refreshTokenGrant(rp.config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+    await expect(client.fetchUserInfo(rp.config, tokens.access_token, tokens.claims()!.sub)).rejects.toBeTruthy();
+    // The old browser's platform session is gone: a new login request asks for credentials again.
+    const again = await startLogin(signedIn, rp.config);
+    const { body } = await signedIn.json(`/interaction/${again.uid}/details`);
+    expect(body.prompt).toBe('login');
+    expect(await loginStatus(person.username, 'Brand#New2026')).toEqual({ status: 200, code: undefined });
+
+    const events = await rp.t.platform.audit.recent(50);
+    const completed = events.find((e) => e.type === 'password_reset.complete' && e.outcome === 'success');
+    expect(completed?.detail).toMatchObject({ signedOutServices: 1 });
+    expect(JSON.stringify(events)).not.toContain(person.phone);
+    expect(JSON.stringify(events)).not.toContain(person.idNumber);
+  });
+
+  it('answers an unknown account name like a real one, and fails it exactly like a wrong ID number', async () => {
+    const person = await citizen();
+    const real = await newWizard().start(person.username);
+    const wizard = newWizard();
+    const ghost = await wizard.start('nobody_here_2026');
+    expect(ghost.status).toBe(real.status);
+    expect(Object.keys(ghost.body).sort()).toEqual(Object.keys(real.body).sort());
+    expect(ghost.body.maskedPhone).toMatch(/^1[3-9]\d\*{4}\d{4}$/);
+    expect((await newWizard().start('NOBODY_HERE_2026')).body.maskedPhone).toBe(ghost.body.maskedPhone);
+
+    const ghostAnswer = await wizard.sendCode(ghost.body.ticket, person.idNumber);
+    const realWrong = await newWizard().sendCode(real.body.ticket, person.idNumber);
+    // (a different browser: proves the binding before anything else)
+    expect(realWrong.body.error.code).toBe('RESET_TICKET_OTHER_BROWSER');
+
+    const owner = newWizard();
+    const own = await owner.start(person.username);
+    const wrongId = await owner.sendCode(own.body.ticket, '110101199001011237');
+    expect(wrongId).toEqual(ghostAnswer);
+    expect(wrongId).toMatchObject({ status: 400, body: { error: { code: 'RESET_IDENTITY_MISMATCH', field: 'idNumber' } } });
+    const { body: outbox } = await owner.browser.json<{ to: string }[]>('/dev/sms');
+    expect(outbox.filter((m) => m.to === person.phone)).toHaveLength(1); // the registration code only
+  });
+
+  it('keeps tickets one-time, in order, and in the browser that started', async () => {
+    const person = await citizen();
+    const wizard = newWizard();
+    const started = await wizard.start(person.username);
+    expect((await wizard.verifyCode(started.body.ticket, '123456')).body.error.code).toBe('RESET_CODE_NOT_SENT');
+    expect((await wizard.complete(started.body.ticket, 'Skip#Step2026')).body.error.code).toBe('RESET_STEP_SKIPPED');
+    await wizard.sendCode(started.body.ticket, person.idNumber);
+    const verified = await wizard.verifyCode(started.body.ticket, await wizard.browser.latestSmsCode(person.phone));
+    expect((await wizard.verifyCode(started.body.ticket, '000000')).body.error.code).toBe('RESET_TICKET_INVALID');
+
+    const stranger = newWizard();
+    const stolen = await stranger.complete(verified.body.ticket, 'Stolen#Ticket26');
+    expect(stolen).toMatchObject({ status: 403, body: { error: { code: 'RESET_TICKET_OTHER_BROWSER', message: '请在开始找回密码的同一浏览器中继续操作' } } });
+
+    expect((await wizard.complete(verified.body.ticket, 'Replay#Once2026')).status).toBe(200);
+    const replay = await wizard.complete(verified.body.ticket, 'Replay#Twice2026');
+    expect(replay).toMatchObject({ status: 410, body: { error: { code: 'RESET_TICKET_INVALID' } } });
+  });
+
+  it('checks the new password before using up the ticket, and refuses the last three passwords', async () => {
+    const person = await citizen();
+    const wizard = newWizard();
+    let ticket = await wizard.verifiedTicket(person);
+    expect((await wizard.complete(ticket, 'alllowercase1')).body.error).toMatchObject({ code: 'PASSWORD_COMPLEXITY', field: 'password' });
+    expect((await wizard.complete(ticket, 'Good#Pass2026', 'Good#Pass2027')).body.error).toMatchObject({ code: 'PASSWORD_MISMATCH', field: 'confirmPassword' });
+    expect((await wizard.complete(ticket, person.password)).body.error).toMatchObject({ code: 'PASSWORD_REUSED', message: '新密码不能与最近3次使用过的密码相同' });
+    expect((await wizard.complete(ticket, 'Second#Pass2026')).status).toBe(200);
+
+    rp.t.clock.advance(61_000); // the 60 s between codes to one phone
+    ticket = await wizard.verifiedTicket(person);
+    expect((await wizard.complete(ticket, 'Third#Pass2026')).status).toBe(200);
+    rp.t.clock.advance(61_000);
+    ticket = await wizard.verifiedTicket(person);
+    // History: Third (current), Second, the registration password → all refused; a fourth one is fine.
+    for (const old of ['Third#Pass2026', 'Second#Pass2026', person.password]) {
+      expect((await wizard.complete(ticket, old)).body.error.code).toBe('PASSWORD_REUSED');
+    }
+    expect((await wizard.complete(ticket, 'Fourth#Pass2026')).status).toBe(200);
+  });
+
+  it('refuses an expired SMS code', async () => {
+    const person = await citizen();
+    const wizard = newWizard();
+    const started = await wizard.start(person.username);
+    await wizard.sendCode(started.body.ticket, person.idNumber);
+    const code = await wizard.browser.latestSmsCode(person.phone);
+    rp.t.clock.advance(301_000);
+    expect((await wizard.verifyCode(started.body.ticket, code)).body.error).toMatchObject({ code: 'SMS_CODE_EXPIRED', message: '短信验证码已失效，请重新获取' });
+  });
+
+  it('ends a flow after 5 wrong ID numbers', async () => {
+    const person = await citizen();
+    const wizard = newWizard();
+    const started = await wizard.start(person.username);
+    const codes: string[] = [];
+    for (let i = 0; i < 6; i += 1) codes.push((await wizard.sendCode(started.body.ticket, '110101199001011237')).body.error.code);
+    expect(codes).toEqual([...Array(4).fill('RESET_IDENTITY_MISMATCH'), 'RESET_ATTEMPTS_EXCEEDED', 'RESET_TICKET_INVALID']);
+  });
+
+  it('limits lookups per account name, whatever the address', async () => {
+    const name = `probe_${Date.now()}`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i += 1) statuses.push((await newWizard().start(name)).status);
+    expect(statuses).toEqual([...Array(10).fill(200), 429]);
+    const limited = await newWizard().start(name);
+    expect(limited.body.error).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(limited.body.error.retryAfter).toBeGreaterThan(0);
+  });
+
+  it('refuses malformed requests with field errors, never a crash', async () => {
+    const wizard = newWizard();
+    expect((await wizard.browser.json('/api/password-reset/start', { json: { account: '' } })).body.error.code).toBe('FIELD_REQUIRED');
+    expect((await wizard.browser.json('/api/password-reset/complete', { json: { ticket: 'x', password: 'a', confirmPassword: 'a', extra: 1 } })).body.error.code).toBe('UNKNOWN_FIELD');
+    const unknownTicket = await wizard.browser.json('/api/password-reset/verify-code', { json: { ticket: 'no-such-ticket', smsCode: '123456' } });
+    expect(unknownTicket).toMatchObject({ status: 410, body: { error: { code: 'RESET_TICKET_INVALID' } } });
+  });
+});
