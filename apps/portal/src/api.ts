@@ -1,4 +1,4 @@
-import { formatMessage, isErrorCode } from '@uia/i18n';
+import { fillTemplate, formatMessage, isErrorCode } from '@uia/i18n';
 import { ui } from '@uia/i18n';
 
 /** An error answer of the idp: `{ error: { code, message, field?, … } }`. */
@@ -56,10 +56,13 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
         ? (data.error as Record<string, unknown>)
         : null;
     const code = error && typeof error.code === 'string' ? error.code : 'INTERNAL_ERROR';
+    const retryAfter = error && typeof error.retryAfter === 'number' ? error.retryAfter : 0;
     const message =
-      error && typeof error.message === 'string' && error.message
-        ? error.message
-        : messageFor(code, ui.site.serverError);
+      code === 'RATE_LIMITED' && retryAfter >= 120
+        ? fillTemplate(ui.site.rateLimitedMinutes, { minutes: Math.ceil(retryAfter / 60) })
+        : error && typeof error.message === 'string' && error.message
+          ? error.message
+          : messageFor(code, ui.site.serverError);
     throw new ApiError(response.status, code, message, error ?? {});
   }
   if (data === null) throw new ApiError(response.status, 'INTERNAL_ERROR', ui.site.serverError);
@@ -126,6 +129,15 @@ export const endpoints = {
   interactionDetails: (uid: string) => api.get<InteractionDetails>(`${interactionPath(uid)}/details`),
   login: (uid: string, body: { identifier: string; password: string; captchaId: string; captchaAnswer: string }) =>
     api.post<{ redirectTo: string }>(`${interactionPath(uid)}/login`, body),
+  // 忘记密码: each step answers with the ticket the next step presents.
+  resetStart: (body: { account: string; captchaId: string; captchaAnswer: string }) =>
+    api.post<{ ticket: string; maskedPhone: string | null }>('/api/password-reset/start', body),
+  resetSendCode: (body: { ticket: string; idNumber: string; captchaId: string; captchaAnswer: string }) =>
+    api.post<{ resendAfter: number; expiresIn: number }>('/api/password-reset/send-code', body),
+  resetVerifyCode: (body: { ticket: string; smsCode: string }) =>
+    api.post<{ ticket: string }>('/api/password-reset/verify-code', body),
+  resetComplete: (body: { ticket: string; password: string; confirmPassword: string }) =>
+    api.post<{ done: true }>('/api/password-reset/complete', body),
 };
 
 /** Where the portal starts an OIDC login for itself when opened at `/`. */

@@ -21,6 +21,8 @@ export const ui = {
     notFoundText: '您访问的页面不存在或已被移除。',
     networkError: '网络连接失败，请检查网络后重试',
     serverError: '系统繁忙，请稍后再试',
+    /** RATE_LIMITED with a long wait: minutes read better than thousands of seconds. */
+    rateLimitedMinutes: '操作过于频繁，请{minutes}分钟后再试',
   },
 
   /** Left-hand introduction next to the login card. */
@@ -58,6 +60,7 @@ export const ui = {
     passwordPlaceholder: '密码',
     passwordRequired: '请输入密码',
     forgotPassword: '忘记密码?',
+    lockedHint: '不想等待？可以重置密码后再登录：',
     captchaLabel: '图形验证码',
     captchaPlaceholder: '请输入图形验证码',
     captchaRequired: '请输入图形验证码',
@@ -75,6 +78,19 @@ export const ui = {
     loading: '加载中',
     loadFailed: '加载失败，点击重试',
     loadFailedMessage: '图形验证码加载失败，请点击图片重试',
+  },
+
+  /** 获取验证码 button with its countdown (立即注册, 忘记密码). */
+  smsCode: {
+    send: '获取验证码',
+    sending: '发送中…',
+    countdown: '{seconds}秒后重新获取',
+    sent: '验证码已发送至 {phone}，{minutes}分钟内有效',
+  },
+
+  /** The password policy, as registration and 设置新密码 show it. */
+  passwordPolicy: {
+    hint: '8-20位，包含大写字母、小写字母、数字、特殊符号中的至少3种，不能包含用户名、手机号或出生日期',
   },
 
   /** 立即注册 (personal registration). */
@@ -97,16 +113,11 @@ export const ui = {
     smsCodeLabel: '短信验证码',
     smsCodePlaceholder: '请输入6位短信验证码',
     smsCodeRequired: '请输入6位短信验证码',
-    smsSend: '获取验证码',
-    smsSending: '发送中…',
-    smsCountdown: '{seconds}秒后重新获取',
-    smsSent: '验证码已发送至 {phone}，{minutes}分钟内有效',
     usernameLabel: '用户名',
     usernamePlaceholder: '请设置用户名',
     usernameHint: '字母开头，6-20位字母、数字或下划线，不能是手机号或证件号',
     passwordLabel: '密码',
     passwordPlaceholder: '请设置登录密码',
-    passwordHint: '8-20位，包含大写字母、小写字母、数字、特殊符号中的至少3种，不能包含用户名、手机号或出生日期',
     confirmPasswordLabel: '确认密码',
     confirmPasswordPlaceholder: '请再次输入密码',
     agreePrefix: '我已阅读并同意',
@@ -121,13 +132,65 @@ export const ui = {
     goLogin: '去登录',
   },
 
-  /** 忘记密码 (placeholder until the wizard ships). */
+  /** 忘记密码 wizard (manual 二.3): 填写账户名 → 验证身份 → 设置新密码 → 完成. */
   forgot: {
     pageTitle: '忘记密码',
-    heading: '忘记密码',
-    unavailable: '找回密码功能将在后续版本开放，当前版本暂不支持在线重置密码。',
-    unavailableHint: '如需帮助，请联系平台客服。',
+    heading: '重置密码',
+    rememberPassword: '想起密码了？',
     backToLogin: '返回登录',
+    stepsLabel: '重置密码步骤',
+    steps: ['填写账户名', '验证身份', '设置新密码', '完成'],
+    stepDone: '（已完成）',
+    stepStatus: '第{number}步，共{total}步：{name}',
+    next: '下一步',
+    submitting: '正在提交…',
+    restart: '重新开始',
+
+    // 1 填写账户名
+    accountLabel: '账户名',
+    accountPlaceholder: '用户名/手机号/证件号',
+    accountRequired: '请输入用户名/手机号/证件号',
+    captchaLabel: '安全验证',
+    captchaPlaceholder: '请输入图形验证码',
+    captchaRequired: '请输入图形验证码',
+
+    // 2 验证身份
+    accountShown: '账户名：{account}',
+    byPhoneTitle: '通过绑定手机号找回',
+    byPhoneBefore: '向该账号绑定的手机号 ',
+    byPhoneAfter: ' 发送短信验证码',
+    phoneNotYours: '如这不是您的手机号，请核对账户名是否正确',
+    phoneStopped: '如该手机号已停用，请查看下方说明',
+    goRecover: '前往找回',
+    changeAccount: '更换账户名',
+    idNumberLabel: '证件号码',
+    idNumberPlaceholder: '请输入该账号实名登记的证件号码',
+    idNumberRequired: '请输入证件号码',
+    smsCaptchaLabel: '图形验证码',
+    smsCodeLabel: '短信验证码',
+    smsCodePlaceholder: '请输入6位短信验证码',
+    smsCodeRequired: '请输入6位短信验证码',
+    lostPhoneTitle: '手机号已停用或丢失？',
+    lostPhoneText: '无法接收短信验证码时，请携带本人有效身份证件到就近政务服务大厅办理密码重置。',
+    lostPhoneHint: '手机号仍能接收短信、只是需要更换的，可以先完成找回并登录，再更换绑定的手机号。',
+    noPhoneTitle: '该账号未绑定手机号',
+    noPhoneText: '该账号无法通过短信验证码在线找回密码。',
+    serviceHall: '请携带本人有效身份证件到就近政务服务大厅办理密码重置。',
+
+    // 3 设置新密码
+    passwordLabel: '新密码',
+    passwordPlaceholder: '请设置新的登录密码',
+    passwordReuseHint: '不能与最近3次使用过的密码相同',
+    confirmPasswordLabel: '确认新密码',
+    confirmPasswordPlaceholder: '请再次输入新密码',
+    passwordRequired: '请设置新的登录密码',
+    confirmPasswordRequired: '请再次输入新密码',
+
+    // 4 完成
+    successTitle: '密码重置成功',
+    successText: '您已在所有设备和已登录的业务系统中退出，请使用新密码重新登录',
+
+    flowErrorTitle: '无法继续找回密码',
   },
 
   /** 《用户服务协议》 */

@@ -206,6 +206,8 @@ function AccountLoginForm({ uid, onExpired }: { uid: string | null; onExpired: (
   const [password, setPassword] = useState('');
   const [captchaAnswer, setCaptchaAnswer] = useState('');
   const [errors, setErrors] = useState<LoginErrors>({});
+  // ACCOUNT_LOCKED: 忘记密码 is the way in without waiting.
+  const [locked, setLocked] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const inputs = {
     identifier: useRef<HTMLInputElement>(null),
@@ -218,6 +220,7 @@ function AccountLoginForm({ uid, onExpired }: { uid: string | null; onExpired: (
 
   function clearError(field: LoginField) {
     if (errors[field] || errors.form) setErrors((e) => ({ ...e, [field]: undefined, form: undefined }));
+    if (locked && field !== 'captchaAnswer') setLocked(false);
   }
 
   function focusFirst(found: LoginErrors) {
@@ -270,6 +273,7 @@ function AccountLoginForm({ uid, onExpired }: { uid: string | null; onExpired: (
         onExpired(message);
         return;
       }
+      setLocked(error instanceof ApiError && error.code === 'ACCOUNT_LOCKED');
       const field = error instanceof ApiError ? error.field : undefined;
       const next: LoginErrors =
         field === 'identifier' || field === 'password' || field === 'captchaAnswer'
@@ -337,7 +341,7 @@ function AccountLoginForm({ uid, onExpired }: { uid: string | null; onExpired: (
             placeholder={ui.login.passwordPlaceholder}
             value={password}
             aria-invalid={errors.password ? true : undefined}
-            aria-describedby={describedBy('login-password', { error: errors.password })}
+            aria-describedby={describedBy('login-password', { error: errors.password, hint: locked })}
             onChange={(e) => {
               setPassword(e.target.value);
               clearError('password');
@@ -348,6 +352,12 @@ function AccountLoginForm({ uid, onExpired }: { uid: string | null; onExpired: (
           </Link>
         </div>
         <FieldError id="login-password" message={errors.password} />
+        {locked && (
+          <p id="login-password-hint" className="field-hint locked-hint">
+            {ui.login.lockedHint}
+            <Link to={withUid('/forgot-password', uid)}>{ui.login.forgotPassword}</Link>
+          </p>
+        )}
       </div>
 
       <div className="form-row">

@@ -12,8 +12,9 @@ import {
 } from '@uia/validators';
 import { ApiError, endpoints, errorMessage, type RegisterRequest } from '../api.ts';
 import { CaptchaImage, useCaptcha } from '../components/Captcha.tsx';
-import { describedBy, FieldError, FieldHint } from '../components/Field.tsx';
+import { describedBy, FieldError, LabeledRow } from '../components/Field.tsx';
 import { Link } from '../components/Link.tsx';
+import { SmsCodeButton, useCountdown } from '../components/SmsCodeButton.tsx';
 import { loginPath } from '../router.ts';
 import { fill } from '../text.ts';
 
@@ -181,15 +182,9 @@ function RegisterForm({ onDone }: { onDone: (username: string) => void }) {
   const [errors, setErrors] = useState<Errors>({});
   const [submitting, setSubmitting] = useState(false);
   const [sending, setSending] = useState(false);
-  const [countdown, setCountdown] = useState(0);
+  const countdown = useCountdown();
   const [smsNotice, setSmsNotice] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
-
-  useEffect(() => {
-    if (countdown <= 0) return;
-    const timer = window.setTimeout(() => setCountdown((c) => c - 1), 1000);
-    return () => window.clearTimeout(timer);
-  }, [countdown]);
 
   function focusField(field: Field | 'agreeTerms') {
     const el = formRef.current?.querySelector<HTMLElement>(`#${inputId(field)}`);
@@ -214,7 +209,7 @@ function RegisterForm({ onDone }: { onDone: (username: string) => void }) {
   }
 
   async function sendSms() {
-    if (sending || countdown > 0) return;
+    if (sending || countdown.seconds > 0) return;
     const phone = check('phone', values, true);
     const found: Errors = {};
     if (phone.error) found.phone = phone.error;
@@ -236,14 +231,14 @@ function RegisterForm({ onDone }: { onDone: (username: string) => void }) {
         captchaId: captcha.id ?? '',
         captchaAnswer: values.captchaAnswer.trim(),
       });
-      setCountdown(typeof result.resendAfter === 'number' && result.resendAfter > 0 ? result.resendAfter : 60);
+      countdown.start(typeof result.resendAfter === 'number' && result.resendAfter > 0 ? result.resendAfter : 60);
       const minutes = Math.max(1, Math.round((typeof result.expiresIn === 'number' ? result.expiresIn : 300) / 60));
-      setSmsNotice(fill(r.smsSent, { phone: maskPhone(phoneValue), minutes }));
+      setSmsNotice(fill(ui.smsCode.sent, { phone: maskPhone(phoneValue), minutes }));
       focusField('smsCode');
     } catch (error: unknown) {
       const message = errorMessage(error);
       if (error instanceof ApiError && error.code === 'SMS_RESEND_TOO_SOON' && error.retryAfter) {
-        setCountdown(Math.ceil(error.retryAfter));
+        countdown.start(error.retryAfter);
       }
       const field = error instanceof ApiError ? error.field : undefined;
       const target: Field = field === 'phone' || field === 'captchaAnswer' ? field : 'smsCode';
@@ -318,7 +313,6 @@ function RegisterForm({ onDone }: { onDone: (username: string) => void }) {
   };
 
   const captchaError = errors.captchaAnswer ?? (captcha.error ? ui.captcha.loadFailedMessage : undefined);
-  const smsButtonLabel = countdown > 0 ? fill(r.smsCountdown, { seconds: countdown }) : sending ? r.smsSending : r.smsSend;
 
   return (
     <form ref={formRef} className="register-form" noValidate onSubmit={onSubmit}>
@@ -406,14 +400,7 @@ function RegisterForm({ onDone }: { onDone: (username: string) => void }) {
             placeholder: r.smsCodePlaceholder,
             hint: Boolean(smsNotice),
           })}
-          <button
-            type="button"
-            className="button button-outline sms-button"
-            onClick={sendSms}
-            disabled={sending || countdown > 0}
-          >
-            {smsButtonLabel}
-          </button>
+          <SmsCodeButton countdown={countdown} sending={sending} onClick={sendSms} />
         </div>
       </Row>
 
@@ -429,7 +416,7 @@ function RegisterForm({ onDone }: { onDone: (username: string) => void }) {
         })}
       </Row>
 
-      <Row field="password" label={r.passwordLabel} error={errors.password} hint={r.passwordHint}>
+      <Row field="password" label={r.passwordLabel} error={errors.password} hint={ui.passwordPolicy.hint}>
         {input('password', {
           type: 'password',
           autoComplete: 'new-password',
@@ -498,20 +485,9 @@ function Row({
   hint?: string | undefined;
   children: ReactNode;
 }) {
-  const id = inputId(field);
   return (
-    <div className="form-row labeled-row">
-      <label htmlFor={id} className="row-label">
-        <span className="required-mark" aria-hidden="true">
-          *
-        </span>
-        {label}
-      </label>
-      <div className="row-control">
-        {children}
-        {hint && <FieldHint id={id}>{hint}</FieldHint>}
-        <FieldError id={id} message={error} />
-      </div>
-    </div>
+    <LabeledRow id={inputId(field)} label={label} error={error} hint={hint}>
+      {children}
+    </LabeledRow>
   );
 }
