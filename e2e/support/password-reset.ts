@@ -71,6 +71,8 @@ export async function submitAccountStep(page: Page, platformUrl: string, account
 /** Step 2: 前往找回 (if not yet open), 证件号码 + 图形验证码 → 获取验证码. Waits for the fresh captcha the page fetches after every send. */
 export async function requestResetCode(page: Page, platformUrl: string, idNumber: string): Promise<Response> {
   const w = forgotWizard(page);
+  // Step 2 renders after step 1's answer: wait for it before deciding whether 前往找回 is still to be clicked.
+  await w.goRecover.or(w.idNumber).first().waitFor({ state: 'visible' });
   if (await w.goRecover.isVisible()) await w.goRecover.click();
   await w.idNumber.fill(idNumber);
   const shown = await solveCaptcha(page, platformUrl, w.captcha);
