@@ -9,12 +9,12 @@ export class AppError extends Error {
   readonly status: number;
   readonly field: string | undefined;
   readonly params: Record<string, string | number>;
-  /** Extra machine-readable facts for the client (e.g. retryAfter seconds). */
-  readonly details: Record<string, string | number>;
+  /** Extra machine-readable facts for the client (e.g. retryAfter seconds, retryable). */
+  readonly details: Record<string, string | number | boolean>;
 
   constructor(
     readonly code: ErrorCode,
-    options: { status?: number; field?: string; params?: Record<string, string | number>; details?: Record<string, string | number> } = {},
+    options: { status?: number; field?: string; params?: Record<string, string | number>; details?: Record<string, string | number | boolean> } = {},
   ) {
     super(code);
     this.status = options.status ?? 400;

@@ -32,7 +32,6 @@ export function deliveryAppError(error: SmsDeliveryError): AppError {
       return new AppError('SMS_VENDOR_LIMITED', { status: 429, field: 'phone' });
     case 'unavailable':
     case 'misconfigured':
-      // AppError's details are typed string | number; the client reads a JSON boolean.
-      return new AppError('SMS_SEND_FAILED', { status: 503, field: 'phone', details: { retryable: true } as unknown as Record<string, number> });
+      return new AppError('SMS_SEND_FAILED', { status: 503, field: 'phone', details: { retryable: true } });
   }
 }
