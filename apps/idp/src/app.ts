@@ -4,14 +4,13 @@ import type Provider from 'oidc-provider';
 import type { Registry } from 'prom-client';
 import type { Config } from './config.ts';
 import { loggerOptions } from './logging.ts';
-import type { DevOutboxSmsSender } from './adapters/sms/index.ts';
+import type { SmsOutbox } from './ports/sms-outbox.ts';
 import type { RegistrationService } from './services/accounts/registration-service.ts';
 import type { CaptchaService } from './services/captcha/captcha-service.ts';
 import type { PasswordLogin } from './services/password-login/index.ts';
 import type { PasswordReset } from './services/password-reset/index.ts';
 import type { RateLimiter } from './services/rate-limit/rate-limiter.ts';
 import type { SmsCodeService } from './services/sms/sms-code-service.ts';
-import type { SmsNoticeService } from './services/sms/sms-notice-service.ts';
 import { devHookRoutes } from './routes/dev-hooks.ts';
 import { registerErrorHandling } from './routes/error-handling.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -28,13 +27,12 @@ export interface AppServices {
   provider: Provider;
   captcha: CaptchaService;
   smsCodes: SmsCodeService;
-  /** Best-effort notices (password reset, phone changed). */
-  smsNotices: SmsNoticeService;
   registration: RegistrationService;
   passwordLogin: PasswordLogin;
   passwordReset: PasswordReset;
   rateLimiter: RateLimiter;
-  devOutbox: DevOutboxSmsSender | null;
+  /** The dev outbox (`GET /dev/sms`), when it is the SMS channel. */
+  devOutbox: SmsOutbox | null;
   /** Demo mode: the seeded account, shown on the portal's demo banner. */
   demoAccount: { username: string; phone: string; idNumber: string; password: string } | null;
   readinessChecks: Record<string, () => Promise<unknown>>;

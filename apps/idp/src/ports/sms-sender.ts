@@ -10,6 +10,36 @@ export type SmsNotice = (typeof SMS_NOTICES)[number];
 export type SmsTemplateName = SmsCodePurpose | SmsNotice;
 export const SMS_TEMPLATE_NAMES: readonly SmsTemplateName[] = [...SMS_CODE_PURPOSES, ...SMS_NOTICES];
 
+/**
+ * The variables of each template, in the order vendors with positional
+ * parameters expect them (Tencent Cloud fills `{1}`, `{2}`, … from a list;
+ * Aliyun fills `${name}` by name). Part of the contract: services render
+ * texts with these names (services/sms/sms-templates.ts), adapters send them.
+ */
+export const SMS_TEMPLATE_VARIABLES: Readonly<Record<SmsTemplateName, readonly string[]>> = {
+  register: ['code'],
+  login: ['code'],
+  reset_password: ['code'],
+  change_phone: ['code'],
+  notice_password_reset: ['time'],
+  notice_phone_changed: ['time'],
+};
+
+/** The template's variables as an ordered list; throws when one is missing (a programming error). */
+export function orderedTemplateParams(template: SmsTemplateName, params: Record<string, string>): string[] {
+  return SMS_TEMPLATE_VARIABLES[template].map((name) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`sms template ${template} needs the variable "${name}"`);
+    return value;
+  });
+}
+
+/** The template's variables by name, only those the template declares (what Aliyun's TemplateParam takes). */
+export function namedTemplateParams(template: SmsTemplateName, params: Record<string, string>): Record<string, string> {
+  const values = orderedTemplateParams(template, params);
+  return Object.fromEntries(SMS_TEMPLATE_VARIABLES[template].map((name, index) => [name, values[index]!]));
+}
+
 export interface SmsMessage {
   /** Mainland mobile number, 11 digits (already validated). */
   to: string;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
-import type { DevOutboxSmsSender } from '../adapters/sms/index.ts';
+import type { SmsOutbox } from '../ports/sms-outbox.ts';
 import type { CaptchaService } from '../services/captcha/captcha-service.ts';
 
 /**
@@ -8,7 +8,7 @@ import type { CaptchaService } from '../services/captcha/captcha-service.ts';
  * elsewhere; `/dev/sms` exists only while the dev outbox is the SMS channel
  * (a demo may try a real vendor, whose messages go to real phones).
  */
-export async function devHookRoutes(app: FastifyInstance, options: { outbox: DevOutboxSmsSender | null; captcha: CaptchaService }) {
+export async function devHookRoutes(app: FastifyInstance, options: { outbox: SmsOutbox | null; captcha: CaptchaService }) {
   const outbox = options.outbox;
   if (outbox) app.get('/dev/sms', async () => outbox.list());
 

@@ -1,12 +1,13 @@
 import type { SmsConfig } from '../../config.ts';
 import type { KeyValueStore } from '../../ports/key-value-store.ts';
+import type { SmsOutbox } from '../../ports/sms-outbox.ts';
 import type { SmsSender } from '../../ports/sms-sender.ts';
 import { AliyunSmsSender } from './aliyun/aliyun-sms-sender.ts';
 import { DevOutboxSmsSender } from './dev-outbox/dev-outbox-sms-sender.ts';
 import { TencentSmsSender } from './tencent/tencent-sms-sender.ts';
 import type { FetchLike } from './vendor-http.ts';
 
-export { DevOutboxSmsSender, type OutboxEntry } from './dev-outbox/dev-outbox-sms-sender.ts';
+export { DevOutboxSmsSender } from './dev-outbox/dev-outbox-sms-sender.ts';
 
 /**
  * The SMS channel chosen by configuration. `devOutbox` is set only for the
@@ -21,7 +22,7 @@ export function createSmsSender(
     now?: () => number;
     fetch?: FetchLike;
   },
-): { sender: SmsSender; devOutbox: DevOutboxSmsSender | null } {
+): { sender: SmsSender; devOutbox: SmsOutbox | null } {
   switch (config.provider) {
     case 'dev-outbox': {
       const devOutbox = new DevOutboxSmsSender(deps.store, deps.now);

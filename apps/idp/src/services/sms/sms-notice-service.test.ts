@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SmsChannelFailure } from './sms-delivery.ts';
 import { SmsNoticeService } from './sms-notice-service.ts';
-import { testKit } from './sms-test-kit.ts';
+import { testKit } from '../../../test/support/sms-test-kit.ts';
 
 const PHONE = '13912345678';
 const context = { ip: '203.0.113.7' };

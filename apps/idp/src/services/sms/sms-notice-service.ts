@@ -1,9 +1,10 @@
 import { validatePhone } from '@uia/validators';
 import type { AuditLog } from '../../ports/audit-log.ts';
 import type { SmsNotice, SmsSender } from '../../ports/sms-sender.ts';
+import { formatBeijingMinute } from '../beijing-time.ts';
 import type { PiiCipher } from '../personal-data/pii-cipher.ts';
 import { asDeliveryError, type SmsChannelErrorListener } from './sms-delivery.ts';
-import { formatNoticeTime, renderSmsText } from './sms-templates.ts';
+import { renderSmsText } from './sms-templates.ts';
 
 /**
  * Notices: messages without a code that tell the person something changed
@@ -38,7 +39,7 @@ export class SmsNoticeService {
       return false;
     }
 
-    const values = { time: formatNoticeTime((this.deps.now ?? Date.now)()), ...params };
+    const values = { time: formatBeijingMinute((this.deps.now ?? Date.now)()), ...params };
     try {
       await this.deps.sender.send({ to: phone.value, template: notice, params: values, text: renderSmsText(notice, this.deps.platformName, values) });
     } catch (caught) {

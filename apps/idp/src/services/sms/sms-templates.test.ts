@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SMS_TEMPLATE_NAMES } from '../../ports/sms-sender.ts';
-import { formatNoticeTime, namedTemplateParams, orderedTemplateParams, renderSmsText, SMS_TEMPLATE_TEXTS, SMS_TEMPLATE_VARIABLES } from './sms-templates.ts';
+import { namedTemplateParams, orderedTemplateParams, SMS_TEMPLATE_NAMES, SMS_TEMPLATE_VARIABLES } from '../../ports/sms-sender.ts';
+import { renderSmsText, SMS_TEMPLATE_TEXTS } from './sms-templates.ts';
 
 describe('SMS templates', () => {
   it('has one text per template whose placeholders are exactly its variables, in order', () => {
@@ -13,8 +13,13 @@ describe('SMS templates', () => {
 
   it('renders with the platform name as sign', () => {
     expect(renderSmsText('reset_password', '某市统一身份认证平台', { code: '012345' })).toBe(
-      '【某市统一身份认证平台】您正在找回密码，验证码为012345，5分钟内有效。如非本人操作，请及时联系客服。',
+      '【某市统一身份认证平台】您正在找回密码，验证码为012345，5分钟内有效。请勿将验证码告诉他人。如非本人操作，请及时联系客服。',
     );
+  });
+
+  it('warns not to pass on the codes that are phished most (login, password reset)', () => {
+    expect(SMS_TEMPLATE_TEXTS.login).toContain('请勿将验证码告诉他人');
+    expect(SMS_TEMPLATE_TEXTS.reset_password).toContain('请勿将验证码告诉他人');
   });
 
   it('words the notices as required: what happened, when, and whom to call', () => {
@@ -30,11 +35,5 @@ describe('SMS templates', () => {
     expect(orderedTemplateParams('login', { code: '123456', other: 'x' })).toEqual(['123456']);
     expect(namedTemplateParams('notice_phone_changed', { time: '1月2日 03:04', code: 'x' })).toEqual({ time: '1月2日 03:04' });
     expect(() => orderedTemplateParams('register', {})).toThrow(/code/);
-  });
-
-  it('formats notice times in Beijing time, at most 12 characters', () => {
-    expect(formatNoticeTime(Date.parse('2026-11-26T15:22:59Z'))).toBe('11月26日 23:22');
-    expect(formatNoticeTime(Date.parse('2026-12-31T16:05:00Z'))).toBe('1月1日 00:05');
-    expect(formatNoticeTime(Date.parse('2026-12-31T15:59:00Z')).length).toBeLessThanOrEqual(12);
   });
 });

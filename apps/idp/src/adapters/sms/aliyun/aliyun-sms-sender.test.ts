@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SmsDeliveryError, type SmsMessage, type SmsTemplateName } from '../../../ports/sms-sender.ts';
-import { startVendorTestServer, type ReceivedRequest, type VendorAnswer, type VendorTestServer } from '../vendor-test-server.ts';
+import { startVendorTestServer, type ReceivedRequest, type VendorAnswer, type VendorTestServer } from '../../../../test/support/vendor-test-server.ts';
 import { ALIYUN_ERROR_KINDS, aliyunFailureKind } from './aliyun-error-codes.ts';
 import { AliyunSmsSender, type AliyunSmsConfig } from './aliyun-sms-sender.ts';
 import { aliyunStringToSign, percentEncode, signAliyunRpc } from './aliyun-signature.ts';

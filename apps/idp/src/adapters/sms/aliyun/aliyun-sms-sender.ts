@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SmsDeliveryError, type SmsMessage, type SmsSender, type SmsTemplateName } from '../../../ports/sms-sender.ts';
-import { namedTemplateParams } from '../../../services/sms/sms-templates.ts';
+import { namedTemplateParams, SmsDeliveryError, type SmsMessage, type SmsSender, type SmsTemplateName } from '../../../ports/sms-sender.ts';
 import { callVendor, type FetchLike } from '../vendor-http.ts';
 import { aliyunFailureKind } from './aliyun-error-codes.ts';
 import { aliyunTimestamp, canonicalizedQueryString, percentEncode, signAliyunRpc } from './aliyun-signature.ts';

@@ -1,25 +1,16 @@
 import type { KeyValueStore } from '../../../ports/key-value-store.ts';
-import type { SmsMessage, SmsSender, SmsTemplateName } from '../../../ports/sms-sender.ts';
+import type { SmsMessage, SmsSender } from '../../../ports/sms-sender.ts';
+import type { OutboxEntry, SmsOutbox } from '../../../ports/sms-outbox.ts';
 
 const OUTBOX_KEY = 'dev:sms-outbox';
 const KEEP_SECONDS = 24 * 3600;
-
-/** What `GET /dev/sms` lists (DESIGN.md §6: `{to, text, code, at}`, plus the template). */
-export interface OutboxEntry {
-  to: string;
-  text: string;
-  /** The verification code, or null for notices. */
-  code: string | null;
-  template: SmsTemplateName;
-  at: string;
-}
 
 /**
  * Demo-only channel: messages are kept in the shared key-value store (so any
  * node can show them at GET /dev/sms) instead of being sent. Production mode
  * refuses to start with it.
  */
-export class DevOutboxSmsSender implements SmsSender {
+export class DevOutboxSmsSender implements SmsSender, SmsOutbox {
   constructor(
     private readonly store: KeyValueStore,
     private readonly now: () => number = Date.now,

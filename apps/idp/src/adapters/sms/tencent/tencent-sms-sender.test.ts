@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SmsDeliveryError, type SmsMessage, type SmsTemplateName } from '../../../ports/sms-sender.ts';
-import { startVendorTestServer, type ReceivedRequest, type VendorAnswer, type VendorTestServer } from '../vendor-test-server.ts';
+import { startVendorTestServer, type ReceivedRequest, type VendorAnswer, type VendorTestServer } from '../../../../test/support/vendor-test-server.ts';
 import { TENCENT_ERROR_KINDS, tencentFailureKind } from './tencent-error-codes.ts';
 import { TencentSmsSender, type TencentSmsConfig } from './tencent-sms-sender.ts';
 import { tc3Authorization, tc3CanonicalRequest, tc3Signature, tc3StringToSign } from './tencent-signature.ts';
@@ -61,12 +61,22 @@ interface Verdict {
   problems: string[];
 }
 
+interface Expected {
+  message: SmsMessage;
+  templateParamSet: string[];
+  /**
+   * The path this server is addressed at: `/`, or an egress proxy's prefix
+   * (the proxy hands Tencent the request at `/`, which is what is signed).
+   */
+  path?: string;
+}
+
 /** Checks one request as Tencent Cloud documents SendSms and API 3.0 signing; returns what is wrong. */
-function verifyTencentRequest(request: ReceivedRequest, expected: { message: SmsMessage; templateParamSet: string[] }): Verdict {
+function verifyTencentRequest(request: ReceivedRequest, expected: Expected): Verdict {
   const problems: string[] = [];
   const header = (name: string) => String(request.headers[name] ?? '');
   if (request.method !== 'POST') problems.push(`method ${request.method}`);
-  if (request.path !== '/') problems.push(`path ${request.path}`);
+  if (request.path !== (expected.path ?? '/')) problems.push(`path ${request.path}`);
   if (header('content-type') !== 'application/json; charset=utf-8') problems.push(`content-type ${header('content-type')}`);
   if (header('x-tc-action') !== 'SendSms') problems.push(`X-TC-Action ${header('x-tc-action')}`);
   if (header('x-tc-version') !== '2021-01-11') problems.push(`X-TC-Version ${header('x-tc-version')}`);
@@ -151,7 +161,7 @@ describe('TencentSmsSender against a local server that checks requests as Tencen
   });
   const codeMessage: SmsMessage = { to: PHONE, template: 'login', params: { code: '654321' }, text: '…' };
 
-  async function fakeTencent(expected: { message: SmsMessage; templateParamSet: string[] }, answer: VendorAnswer = ok) {
+  async function fakeTencent(expected: Expected, answer: VendorAnswer = ok) {
     const verdicts: Verdict[] = [];
     server = await startVendorTestServer((request) => {
       const verdict = verifyTencentRequest(request, expected);
@@ -169,6 +179,13 @@ describe('TencentSmsSender against a local server that checks requests as Tencen
     const fake = await fakeTencent({ message: codeMessage, templateParamSet: ['654321'] });
     await new TencentSmsSender(config(fake.url)).send(codeMessage);
     expect(fake.verdicts.map((verdict) => verdict.problems)).toEqual([[]]);
+  });
+
+  it('keeps the path of an endpoint override (an egress proxy routing by prefix); the signature still holds', async () => {
+    const fake = await fakeTencent({ message: codeMessage, templateParamSet: ['654321'], path: '/egress/tencent-sms/' });
+    await new TencentSmsSender(config(`${fake.url}/egress/tencent-sms`)).send(codeMessage);
+    await new TencentSmsSender(config(`${fake.url}/egress/tencent-sms/`)).send(codeMessage);
+    expect(fake.verdicts.map((verdict) => verdict.problems)).toEqual([[], []]);
   });
 
   it('sends a notice with its variables in template order', async () => {

@@ -1,5 +1,4 @@
-import { SmsDeliveryError, type SmsMessage, type SmsSender, type SmsTemplateName } from '../../../ports/sms-sender.ts';
-import { orderedTemplateParams } from '../../../services/sms/sms-templates.ts';
+import { orderedTemplateParams, SmsDeliveryError, type SmsMessage, type SmsSender, type SmsTemplateName } from '../../../ports/sms-sender.ts';
 import { callVendor, type FetchLike } from '../vendor-http.ts';
 import { tencentFailureKind } from './tencent-error-codes.ts';
 import { tc3Authorization } from './tencent-signature.ts';
@@ -35,9 +34,13 @@ export class TencentSmsSender implements SmsSender {
     private readonly config: TencentSmsConfig,
     private readonly deps: { fetch?: FetchLike; now?: () => number } = {},
   ) {
+    // The request goes to the configured address, path included (an egress
+    // proxy may route by a path prefix, as for Aliyun). The signature covers
+    // the Host header, which is this address's host, and the path Tencent
+    // itself receives, always `/` (a proxy strips its prefix).
     const endpoint = new URL(config.endpoint);
     this.host = endpoint.host;
-    this.url = `${endpoint.origin}/`;
+    this.url = `${endpoint.origin}${endpoint.pathname.replace(/\/+$/, '')}/`;
   }
 
   async send(message: SmsMessage): Promise<void> {

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { MemoryKeyValueStore } from '../../adapters/key-value/memory-key-value-store.ts';
-import type { AuditEvent, AuditLog, StoredAuditEvent } from '../../ports/audit-log.ts';
-import { SmsDeliveryError, type SmsFailureKind, type SmsMessage, type SmsSender } from '../../ports/sms-sender.ts';
-import { PiiCipher } from '../personal-data/pii-cipher.ts';
+import { MemoryKeyValueStore } from '../../src/adapters/key-value/memory-key-value-store.ts';
+import type { AuditEvent, AuditLog, StoredAuditEvent } from '../../src/ports/audit-log.ts';
+import { SmsDeliveryError, type SmsFailureKind, type SmsMessage, type SmsSender } from '../../src/ports/sms-sender.ts';
+import { PiiCipher } from '../../src/services/personal-data/pii-cipher.ts';
 
-/** Test support only (no production code imports it): a settable clock, a recording sender and audit log. */
+/** Test support for the SMS services' unit tests: a settable clock, a recording sender and audit log. */
 export class TestClock {
   constructor(public value: number) {}
   now = () => this.value;
