@@ -158,7 +158,7 @@ describe('忘记密码: the four steps from edu-portal, then a login with the ne
     const done = page.getByRole('status').filter({ hasText: '密码重置成功' });
     await done.waitFor();
     expect((await progress(page)).current).toBe(`4${STEPS[3]}`);
-    expect(await done.innerText()).toContain('您已在所有设备和已登录的业务系统中退出，请使用新密码重新登录');
+    expect(await done.innerText()).toContain('您在本平台所有设备上的登录均已失效');
     await screenshot(page, 'forgot-4-done', { fullPage: false });
 
     // 返回登录 → the same login request; the old password no longer works, the new one does.
@@ -173,9 +173,15 @@ describe('忘记密码: the four steps from edu-portal, then a login with the ne
     await page.waitForURL(`${eduUrl}/`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`欢迎，${DEMO.maskedName}`);
 
-    // A notice about the reset went to the bound phone.
-    const notices = (await sentSms(platformUrl)).filter((m) => m.to === DEMO.phone && !m.code);
-    expect(notices.length).toBeGreaterThanOrEqual(1);
+    // A notice about the reset went to the bound phone (a notice carries no code).
+    const noticesTo = async (phone: string) => (await sentSms(platformUrl)).filter((m) => m.to === phone && m.code === null);
+    await expect.poll(async () => (await noticesTo(DEMO.phone)).length).toBe(1);
+    const notices = await noticesTo(DEMO.phone);
+    expect(notices[0]).toMatchObject({ template: 'notice_password_reset', code: null });
+    expect(notices[0]!.text).toContain('您的统一身份认证账号密码已重置');
+    expect(notices[0]!.text).toMatch(/操作时间\d{1,2}月\d{1,2}日 \d{2}:\d{2}。/);
+    // The code SMS itself warned not to pass the code on.
+    expect(outbox[0]?.text).toContain('请勿将验证码告诉他人');
   });
 });
 
@@ -323,9 +329,47 @@ describe('忘记密码: account-name lookups are limited', () => {
     const limited = await submitAccountStep(page, platformUrl, name);
     expect(limited.status()).toBe(429);
     expect(((await limited.json()) as { error: { code: string } }).error.code).toBe('RATE_LIMITED');
-    expect(await shownError(w.formError)).toMatch(/^操作过于频繁，请\d+(分钟|秒)后再试$/);
+    // The limit is on the name as typed: the account's other names still work, and the page says so.
+    expect(((await limited.json()) as { error: { scope?: string } }).error.scope).toBe('account_name');
+    expect(await shownError(w.formError)).toMatch(/^操作过于频繁，请\d+(分钟|秒)后再试；您也可以改用该账号的手机号或证件号作为账户名找回密码$/);
     expect((await progress(page)).current).toBe(`1${STEPS[0]}`);
     await screenshot(page, 'forgot-1-rate-limited', { fullPage: false });
+  });
+});
+
+describe('忘记密码: a daily limit is a message, not a countdown', () => {
+  const servers = freshServers();
+
+  it('after 5 codes for the account in a day, 获取验证码 answers RATE_LIMITED in hours and the button starts no countdown', async () => {
+    const { platformUrl, clock } = servers.current;
+    const { page } = await newPage();
+    // The button's 60 s countdown runs on the page's clock: move it along with the platform's.
+    await page.clock.install();
+    const w = forgotWizard(page);
+    await page.goto(`${platformUrl}/forgot-password`);
+    await currentCaptchaId(page);
+    expect((await submitAccountStep(page, platformUrl, DEMO.username)).status()).toBe(200);
+    for (let sent = 1; sent <= 5; sent += 1) {
+      expect((await requestResetCode(page, platformUrl, DEMO.idNumber)).status()).toBe(200);
+      await w.countdown.waitFor();
+      clock.advance(61_000);
+      await page.clock.fastForward(61_000);
+      await w.sendCode.waitFor();
+    }
+
+    // A ticket allows 5 ID checks: start again, then ask for a 6th code.
+    await w.changeAccount.click();
+    expect((await submitAccountStep(page, platformUrl, DEMO.username)).status()).toBe(200);
+    const limited = await requestResetCode(page, platformUrl, DEMO.idNumber);
+    expect(limited.status()).toBe(429);
+    const { error } = (await limited.json()) as { error: { code: string; retryAfter: number; scope?: string } };
+    expect(error.code).toBe('RATE_LIMITED');
+    expect(error.retryAfter).toBeGreaterThan(7200);
+    expect(error.scope).toBeUndefined(); // a limit of the account: another account name would not help
+    expect(await shownError(w.smsCodeError)).toMatch(/^操作过于频繁，请2[34]小时后再试$/);
+    expect(await w.sendCode.isEnabled()).toBe(true);
+    expect(await w.countdown.count()).toBe(0);
+    await screenshot(page, 'forgot-2-rate-limited', { fullPage: false });
   });
 });
 

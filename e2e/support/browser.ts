@@ -69,18 +69,26 @@ export async function waitForNewCaptcha(page: Page, previousId: string): Promise
   return (await fresh.getAttribute('data-captcha-id'))!;
 }
 
+/** One message of the dev outbox (`GET /dev/sms`). */
 export interface SmsMessage {
   to: string;
   text: string;
-  code: string;
+  /** The verification code; null for notices (e.g. 密码已重置). */
+  code: string | null;
+  /** The template, e.g. `reset_password` or `notice_password_reset`. */
+  template: string;
   at: string;
 }
 
-/** The newest SMS code sent to `phone` (dev outbox, `GET /dev/sms`, newest first). */
+/** Every message in the dev outbox, newest first. */
+export async function devOutbox(platformUrl: string): Promise<SmsMessage[]> {
+  return getJson<SmsMessage[]>(`${platformUrl}/dev/sms`);
+}
+
+/** The newest SMS code sent to `phone` (notices, which carry none, are skipped). */
 export async function latestSmsCode(platformUrl: string, phone: string): Promise<string> {
-  const messages = await getJson<SmsMessage[]>(`${platformUrl}/dev/sms`);
-  const message = messages.find((m) => m.to === phone);
-  if (!message) throw new Error(`no SMS to ${phone} in the dev outbox`);
+  const message = (await devOutbox(platformUrl)).find((m) => m.to === phone && m.code !== null);
+  if (!message?.code) throw new Error(`no SMS code to ${phone} in the dev outbox`);
   return message.code;
 }
 

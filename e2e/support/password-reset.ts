@@ -1,13 +1,11 @@
 // The 忘记密码 wizard's controls and steps, as a person meets them (manual
 // 二.3): 1 填写账户名 → 2 验证身份 (前往找回) → 3 设置新密码 → 4 完成.
 import type { Page, Response } from 'playwright-core';
-import { currentCaptchaId, latestSmsCode, solveCaptcha, waitForNewCaptcha } from './browser.ts';
+import { currentCaptchaId, devOutbox, latestSmsCode, solveCaptcha, waitForNewCaptcha, type SmsMessage } from './browser.ts';
 
-/** Every message in the dev outbox (`GET /dev/sms`, newest first). */
-export async function sentSms(platformUrl: string): Promise<{ to: string; text: string; code: string; at: string }[]> {
-  const response = await fetch(`${platformUrl}/dev/sms`);
-  if (!response.ok) throw new Error(`GET /dev/sms → ${response.status}`);
-  return (await response.json()) as { to: string; text: string; code: string; at: string }[];
+/** Every message in the dev outbox (`GET /dev/sms`, newest first); notices have `code: null`. */
+export async function sentSms(platformUrl: string): Promise<SmsMessage[]> {
+  return devOutbox(platformUrl);
 }
 
 export function forgotWizard(page: Page) {

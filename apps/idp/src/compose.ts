@@ -139,7 +139,6 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
       provider,
       captcha,
       smsCodes,
-      smsNotices,
       registration,
       passwordLogin,
       passwordReset,

@@ -35,7 +35,11 @@ export class AppError extends Error {
   }
 }
 
-export function rateLimited(retryAfterSeconds: number): AppError {
+/**
+ * `scope` tells the client what ran out when that helps the person: `account_name`
+ * (a budget per account name as typed, so another of the account's names still works).
+ */
+export function rateLimited(retryAfterSeconds: number, scope?: 'account_name'): AppError {
   const retryAfter = Math.max(1, Math.ceil(retryAfterSeconds));
-  return new AppError('RATE_LIMITED', { status: 429, params: { retryAfter }, details: { retryAfter } });
+  return new AppError('RATE_LIMITED', { status: 429, params: { retryAfter }, details: { retryAfter, ...(scope ? { scope } : {}) } });
 }

@@ -8,6 +8,8 @@ export class ApiError extends Error {
   readonly field: string | undefined;
   readonly retryAfter: number | undefined;
   readonly until: string | undefined;
+  /** RATE_LIMITED: which budget ran out, when the server says (`account_name`: the account name as typed). */
+  readonly scope: string | undefined;
 
   constructor(status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
     super(message);
@@ -17,11 +19,23 @@ export class ApiError extends Error {
     this.field = typeof extra.field === 'string' ? extra.field : undefined;
     this.retryAfter = typeof extra.retryAfter === 'number' ? extra.retryAfter : undefined;
     this.until = typeof extra.until === 'string' ? extra.until : undefined;
+    this.scope = typeof extra.scope === 'string' ? extra.scope : undefined;
   }
 }
 
 function messageFor(code: string, fallback: string): string {
   return isErrorCode(code) ? formatMessage(code) : fallback;
+}
+
+/**
+ * RATE_LIMITED with a long wait, in minutes from 2 minutes and in hours from
+ * 2 hours (some limits last a day); null below 2 minutes, where the server's
+ * seconds are fine.
+ */
+export function longWaitMessage(retryAfterSeconds: number): string | null {
+  if (retryAfterSeconds >= 7200) return fillTemplate(ui.site.rateLimitedHours, { hours: Math.ceil(retryAfterSeconds / 3600) });
+  if (retryAfterSeconds >= 120) return fillTemplate(ui.site.rateLimitedMinutes, { minutes: Math.ceil(retryAfterSeconds / 60) });
+  return null;
 }
 
 async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
@@ -58,11 +72,8 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
     const code = error && typeof error.code === 'string' ? error.code : 'INTERNAL_ERROR';
     const retryAfter = error && typeof error.retryAfter === 'number' ? error.retryAfter : 0;
     const message =
-      code === 'RATE_LIMITED' && retryAfter >= 120
-        ? fillTemplate(ui.site.rateLimitedMinutes, { minutes: Math.ceil(retryAfter / 60) })
-        : error && typeof error.message === 'string' && error.message
-          ? error.message
-          : messageFor(code, ui.site.serverError);
+      (code === 'RATE_LIMITED' ? longWaitMessage(retryAfter) : null) ??
+      (error && typeof error.message === 'string' && error.message ? error.message : messageFor(code, ui.site.serverError));
     throw new ApiError(response.status, code, message, error ?? {});
   }
   if (data === null) throw new ApiError(response.status, 'INTERNAL_ERROR', ui.site.serverError);

@@ -21,8 +21,9 @@ export const ui = {
     notFoundText: '您访问的页面不存在或已被移除。',
     networkError: '网络连接失败，请检查网络后重试',
     serverError: '系统繁忙，请稍后再试',
-    /** RATE_LIMITED with a long wait: minutes read better than thousands of seconds. */
+    /** RATE_LIMITED with a long wait: minutes (from 2 minutes) and hours (from 2 hours) read better than thousands of seconds. */
     rateLimitedMinutes: '操作过于频繁，请{minutes}分钟后再试',
+    rateLimitedHours: '操作过于频繁，请{hours}小时后再试',
   },
 
   /** Left-hand introduction next to the login card. */
@@ -188,9 +189,13 @@ export const ui = {
 
     // 4 完成
     successTitle: '密码重置成功',
-    successText: '您已在所有设备和已登录的业务系统中退出，请使用新密码重新登录',
+    successText: '您在本平台所有设备上的登录均已失效，已接入的业务系统也已收到退出通知。请使用新密码重新登录。',
 
     flowErrorTitle: '无法继续找回密码',
+    /** RATE_LIMITED on the budget of the account name as typed: the account's other names have their own. */
+    rateLimitedByName: '{message}；您也可以改用该账号的{others}作为账户名找回密码',
+    accountNameKinds: { username: '用户名', phone: '手机号', id_number: '证件号' },
+    accountNameKindsJoin: '或',
   },
 
   /** 《用户服务协议》 */

@@ -7,7 +7,7 @@ interface SessionAuthorizations {
 }
 
 interface BackchannelClient {
-  backchannelLogout(sub: string, sid: string): Promise<void>;
+  backchannelLogout(sub: string, sid: string | undefined): Promise<void>;
 }
 
 /** SessionTerminator over oidc-provider: sessions from the durable model store, logout tokens by the library. */
@@ -20,13 +20,27 @@ export class OidcSessionTerminator implements SessionTerminator {
     },
   ) {}
 
+  /**
+   * Every live session's services, plus services that only hold a grant (their
+   * platform session expired, but they may still have a session of their own
+   * or a refresh token): those are told by `sub` alone.
+   */
   async signedInServices(accountId: string): Promise<SignedInService[]> {
-    const sessions = await this.deps.models.findByAccount('Session', accountId);
-    return sessions.flatMap((session) =>
+    const [sessions, grants] = await Promise.all([this.deps.models.findByAccount('Session', accountId), this.deps.models.findByAccount('Grant', accountId)]);
+    const bySession = sessions.flatMap((session) =>
       Object.entries((session.payload as SessionAuthorizations).authorizations ?? {}).flatMap(([clientId, authorization]) =>
         authorization.sid ? [{ clientId, sid: authorization.sid, grantId: authorization.grantId ?? null }] : [],
       ),
     );
+    const services: SignedInService[] = [...bySession];
+    const told = new Set(bySession.map((service) => service.clientId));
+    for (const grant of grants) {
+      const clientId = String(grant.payload.clientId);
+      if (told.has(clientId)) continue;
+      told.add(clientId);
+      services.push({ clientId, sid: null, grantId: grant.id });
+    }
+    return services;
   }
 
   async announceSignedOut(accountId: string, services: SignedInService[]): Promise<void> {
@@ -38,7 +52,7 @@ export class OidcSessionTerminator implements SessionTerminator {
           if (grantId) await provider.AccessToken.adapter.revokeByGrantId(grantId);
           const client = await provider.Client.find(clientId);
           // backchannelLogout(sub, sid) is oidc-provider's own (what end_session uses); @types lacks it.
-          if (client?.backchannelLogoutUri) await (client as unknown as BackchannelClient).backchannelLogout(accountId, sid);
+          if (client?.backchannelLogoutUri) await (client as unknown as BackchannelClient).backchannelLogout(accountId, sid ?? undefined);
         } catch (error) {
           this.deps.onError(error, clientId);
         }

@@ -4,6 +4,7 @@ import type { AccountRepository } from '../ports/account-repository.ts';
 import { readAccountProfile } from '../services/accounts/account-profile.ts';
 import type { PiiCipher } from '../services/personal-data/pii-cipher.ts';
 import { escapeHtml, renderPage } from './html-pages.ts';
+import { platformInteractionPolicy } from './interaction-policy.ts';
 import { createOidcAdapterFactory, type OidcAdapterDeps } from './oidc-adapter.ts';
 
 export const SUPPORTED_SCOPES = ['openid', 'offline_access', 'profile', 'phone', 'id_card'];
@@ -70,6 +71,7 @@ export function createProvider(options: ProviderOptions): Provider {
       if (!account || account.status !== 'active') return undefined;
       return {
         accountId: sub,
+        credentialsChangedAt: account.credentialsChangedAt,
         async claims() {
           const profile = readAccountProfile(account, options.cipher);
           return {
@@ -82,7 +84,7 @@ export function createProvider(options: ProviderOptions): Provider {
         },
       };
     },
-    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    interactions: { policy: platformInteractionPolicy(), url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     loadExistingGrant: loadGrantWithRequestedScopes,
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token') && client.clientAuthMethod !== 'none',
     rotateRefreshToken: true,

@@ -17,6 +17,8 @@ export interface StoredAccount {
   status: 'active' | 'disabled';
   failedLogins: number;
   lockedUntil: number | null;
+  /** When the password was last reset: platform logins from before then no longer count. */
+  credentialsChangedAt: number | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -52,8 +54,9 @@ export interface AccountRepository {
   /**
    * 忘记密码's commit, all or nothing: the current hash moves to the history
    * (keeping `keepPrevious`), the new hash replaces it, the lockout clears,
-   * and every durable OIDC session, grant and refresh token of the person is
-   * deleted, so they must log in again everywhere.
+   * `credentialsChangedAt` becomes `now`, and every durable OIDC session,
+   * grant and refresh token of the person is deleted, so they must log in
+   * again everywhere.
    */
   resetPassword(id: string, passwordHash: string, now: number, keepPrevious: number): Promise<void>;
 }

@@ -1,8 +1,8 @@
 /** One relying party a person is signed in to through a platform session. */
 export interface SignedInService {
   clientId: string;
-  /** The session id that relying party knows (the ID token's `sid`). */
-  sid: string;
+  /** The session id that relying party knows (the ID token's `sid`); null for a grant without a live session. */
+  sid: string | null;
   grantId: string | null;
 }
 

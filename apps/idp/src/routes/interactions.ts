@@ -47,7 +47,8 @@ export async function interactionRoutes(
     const redirectTo = await provider.interactionResult(
       request.raw,
       reply.raw,
-      { login: { accountId: result.accountId, acr: result.acr, amr: result.amr, remember: false } },
+      // `ts`: when the password was checked, so a password reset after it voids this result.
+      { login: { accountId: result.accountId, acr: result.acr, amr: result.amr, ts: Math.floor(Date.now() / 1000), remember: false } },
       { mergeWithLastSubmission: false },
     );
     return { redirectTo };

@@ -25,7 +25,9 @@ export async function passwordResetRoutes(app: FastifyInstance, options: { passw
 
   app.post(`${PREFIX}/start`, async (request, reply) => {
     const body = parseBody(passwordResetStartRequest, request.body);
-    const binding = randomBytes(32).toString('base64url');
+    // The cookie binds the browser, not one flow: a second flow in another tab keeps it.
+    const existing = request.cookies[RESET_POLICY.browserCookie];
+    const binding = existing && /^[\w-]{43}$/.test(existing) ? existing : randomBytes(32).toString('base64url');
     const result = await passwordReset.start(body, context(request, binding));
     reply.setCookie(RESET_POLICY.browserCookie, binding, {
       path: PREFIX,

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { formatMessage, ui } from '@uia/i18n';
-import { birthDateFromIdNumber, normalizeIdentifier, normalizeIdNumber, validatePassword, type PasswordContext } from '@uia/validators';
+import { birthDateFromIdNumber, normalizeIdentifier, normalizeIdNumber, validatePassword, type IdentifierKind, type PasswordContext } from '@uia/validators';
 import { ApiError, endpoints, errorMessage } from '../api.ts';
 import { CaptchaImage, useCaptcha } from '../components/Captcha.tsx';
 import { describedBy, LabeledRow } from '../components/Field.tsx';
@@ -31,6 +31,21 @@ function isFlowError(error: unknown): error is ApiError {
 }
 
 const id = (name: string) => `forgot-${name}`;
+
+const ACCOUNT_NAME_KINDS: readonly IdentifierKind[] = ['username', 'phone', 'id_number'];
+
+/**
+ * The message of a failed call; RATE_LIMITED on the budget of the account
+ * name as typed (`scope: account_name`) adds that the account's other names
+ * (e.g. its phone number or ID number instead of the username) still work.
+ */
+function messageFor(error: unknown, account: string): string {
+  const message = errorMessage(error);
+  if (!(error instanceof ApiError && error.code === 'RATE_LIMITED' && error.scope === 'account_name')) return message;
+  const typed = normalizeIdentifier(account).kind;
+  const others = ACCOUNT_NAME_KINDS.filter((kind) => kind !== typed).map((kind) => f.accountNameKinds[kind]);
+  return fill(f.rateLimitedByName, { message, others: others.join(f.accountNameKindsJoin) });
+}
 
 export function ForgotPasswordPage({ uid }: { uid: string | null }) {
   const [stage, setStage] = useState<Stage>({ step: 1 });
@@ -231,7 +246,7 @@ function AccountStep({
       // The challenge was used up by this attempt, right or wrong.
       captcha.refresh();
       setCaptchaAnswer('');
-      const message = errorMessage(error);
+      const message = messageFor(error, account);
       const field = error instanceof ApiError ? error.field : undefined;
       if (field === 'account') {
         setErrors({ account: message });
@@ -368,7 +383,7 @@ function VerifyStep({
       </div>
 
       {recovering && (
-        <RecoverForm ticket={ticket} maskedPhone={maskedPhone} onVerified={onVerified} onNoPhone={onNoPhone} onFlowError={onFlowError} />
+        <RecoverForm ticket={ticket} account={account} maskedPhone={maskedPhone} onVerified={onVerified} onNoPhone={onNoPhone} onFlowError={onFlowError} />
       )}
 
       <aside className="notice lost-phone" aria-labelledby={id('lost-phone-title')}>
@@ -387,12 +402,15 @@ type RecoverField = 'idNumber' | 'captchaAnswer' | 'smsCode';
 /** 前往找回: 证件号码 + 图形验证码 → 获取验证码 → 短信验证码 → 下一步. */
 function RecoverForm({
   ticket,
+  account,
   maskedPhone,
   onVerified,
   onNoPhone,
   onFlowError,
 }: {
   ticket: string;
+  /** The account name typed at step 1 (for the hint when its own limit ran out). */
+  account: string;
   maskedPhone: string;
   onVerified: (ticket: string, idNumber: string) => void;
   onNoPhone: () => void;
@@ -453,14 +471,16 @@ function RecoverForm({
         onFlowError(error.message);
         return;
       }
-      const message = errorMessage(error);
+      const message = messageFor(error, account);
       const code = error instanceof ApiError ? error.code : '';
       if (code === 'RESET_NO_BOUND_PHONE') {
         ended = true;
         onNoPhone();
         return;
       }
-      if ((code === 'SMS_RESEND_TOO_SOON' || code === 'RATE_LIMITED') && error instanceof ApiError && error.retryAfter) {
+      // Only the resend interval is a countdown on the button. A RATE_LIMITED wait
+      // may last up to a day: its message says how long, the button stays usable.
+      if (code === 'SMS_RESEND_TOO_SOON' && error instanceof ApiError && error.retryAfter) {
         countdown.start(error.retryAfter);
       }
       const field = error instanceof ApiError ? error.field : undefined;

@@ -13,6 +13,7 @@ export interface AccountsTable {
   status: string;
   failed_logins: number;
   locked_until: number | null;
+  credentials_changed_at: number | null;
   created_at: number;
   updated_at: number;
 }

@@ -24,6 +24,7 @@ function toAccount(row: Selectable<AccountsTable>): StoredAccount {
     status: row.status as StoredAccount['status'],
     failedLogins: Number(row.failed_logins),
     lockedUntil: row.locked_until === null ? null : Number(row.locked_until),
+    credentialsChangedAt: row.credentials_changed_at === null ? null : Number(row.credentials_changed_at),
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
   };
@@ -71,6 +72,7 @@ export class SqlAccountRepository implements AccountRepository {
           status: account.status,
           failed_logins: account.failedLogins,
           locked_until: account.lockedUntil,
+          credentials_changed_at: account.credentialsChangedAt,
           created_at: account.createdAt,
           updated_at: account.updatedAt,
         })
@@ -148,7 +150,7 @@ export class SqlAccountRepository implements AccountRepository {
       }
       await trx
         .updateTable('accounts')
-        .set({ password_hash: passwordHash, failed_logins: 0, locked_until: null, updated_at: now })
+        .set({ password_hash: passwordHash, failed_logins: 0, locked_until: null, credentials_changed_at: now, updated_at: now })
         .where('id', '=', id)
         .execute();
       // Sessions, grants (and with them every access token) and refresh tokens of the person.

@@ -25,6 +25,7 @@ export function newAccountRecord(
     status: 'active',
     failedLogins: 0,
     lockedUntil: null,
+    credentialsChangedAt: null,
     createdAt: now,
     updatedAt: now,
   };

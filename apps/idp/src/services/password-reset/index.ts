@@ -23,7 +23,7 @@ import { decoyMaskedPhone } from './decoy-phone.ts';
 import { ensurePasswordAllowed } from './ensure-password-allowed.ts';
 import { matchesAccountIdNumber } from './match-id-number.ts';
 import { RESET_POLICY } from './reset-policy.ts';
-import { ResetTickets, type OpenTicket } from './reset-tickets.ts';
+import { ResetTickets, type OpenTicket, type TicketCounter } from './reset-tickets.ts';
 
 interface AuditNote {
   accountId: string | null;
@@ -69,7 +69,7 @@ export class PasswordReset {
       now?: () => number;
     },
   ) {
-    this.tickets = new ResetTickets(deps.store);
+    this.tickets = new ResetTickets(deps.store, deps.now);
   }
 
   /** Step 1: 账户名 + 安全验证 → the masked bound phone (null: no phone bound) and a ticket. */
@@ -88,7 +88,13 @@ export class PasswordReset {
       note.detail = { accountNameKind: accountName.kind, accountFound: usable !== null };
       const maskedPhone = usable ? this.maskedPhoneOf(usable) : decoyMaskedPhone(cipher, accountName);
       const ticket = await this.tickets.issue(
-        { step: 'verify_identity', accountId: usable?.id ?? null, accountName: accountNameIndex, browser: ResetTickets.browserDigest(context.browserBinding) },
+        {
+          step: 'verify_identity',
+          accountId: usable?.id ?? null,
+          identity: usable ? { idType: usable.idType, idNumberIndex: usable.idNumberIndex } : null,
+          accountName: accountNameIndex,
+          browser: ResetTickets.browserDigest(context.browserBinding),
+        },
         RESET_POLICY.verifyIdentityTicketSeconds,
       );
       return { ticket, maskedPhone };
@@ -100,17 +106,17 @@ export class PasswordReset {
     return this.audited('password_reset.send_code', context, async (note) => {
       const { rateLimiter, captcha, smsCodes } = this.deps;
       const ticket = await this.tickets.open(input.ticket, 'verify_identity', context.browserBinding);
+      note.accountId = ticket.state.accountId;
       await captcha.verify(input.captchaId, input.captchaAnswer);
-      await rateLimiter.ensureWithin(RATE_LIMITS.resetIdMismatchPerAccountName, ticket.state.accountName);
-
-      const account = ticket.state.accountId ? await this.deps.accounts.findById(ticket.state.accountId) : null;
-      note.accountId = account?.id ?? null;
-      if (!matchesAccountIdNumber(this.deps.cipher, account, input.idNumber)) {
-        await this.countMismatch(ticket);
+      // Counted before the check, so requests sent in parallel cannot get more checks than allowed.
+      await rateLimiter.hit(RATE_LIMITS.resetIdChecksPerAccountName, ticket.state.accountName);
+      await this.countOrEnd(ticket, 'id-checks', RESET_POLICY.idChecksPerTicket);
+      if (!matchesAccountIdNumber(this.deps.cipher, ticket.state.identity, input.idNumber)) {
         throw new AppError('RESET_IDENTITY_MISMATCH', { field: 'idNumber' });
       }
-      const phone = this.phoneOf(account!);
-      const sent = await smsCodes.send(phone, 'reset_password', context);
+      const account = await this.accountOf(ticket);
+      await rateLimiter.hit(RATE_LIMITS.resetCodesPerAccount, account.id);
+      const sent = await smsCodes.send(this.phoneOf(account), 'reset_password', context);
       await this.tickets.markCodeSent(ticket);
       return sent;
     });
@@ -124,9 +130,9 @@ export class PasswordReset {
       const account = await this.accountOf(ticket);
       note.accountId = account.id;
       const phone = this.phoneOf(account);
-      await this.deps.smsCodes.check(phone, 'reset_password', input.smsCode);
+      // Both one-time and atomic: of two requests racing with the right code, one gets a ticket.
+      await this.deps.smsCodes.redeem(phone, 'reset_password', input.smsCode);
       await this.tickets.consume(ticket);
-      await this.deps.smsCodes.consume(phone, 'reset_password');
       const next = await this.tickets.issue({ ...ticket.state, step: 'set_password' }, RESET_POLICY.setPasswordTicketSeconds);
       return { ticket: next };
     });
@@ -144,6 +150,7 @@ export class PasswordReset {
       const account = await this.accountOf(ticket);
       note.accountId = account.id;
       const profile = readAccountProfile(account, cipher);
+      await this.countOrEnd(ticket, 'password-tries', RESET_POLICY.passwordTriesPerTicket);
       await ensurePasswordAllowed(this.deps, account, profile, input);
 
       await this.tickets.consume(ticket);
@@ -162,9 +169,9 @@ export class PasswordReset {
     return (this.deps.now ?? Date.now)();
   }
 
-  private async countMismatch(ticket: OpenTicket) {
-    await this.deps.rateLimiter.hit(RATE_LIMITS.resetIdMismatchPerAccountName, ticket.state.accountName);
-    if ((await this.tickets.countMismatch(ticket)) >= RESET_POLICY.idMismatchesPerTicket) {
+  /** Counts one attempt on the ticket; past `limit` the ticket is gone and the flow must start again. */
+  private async countOrEnd(ticket: OpenTicket, counter: TicketCounter, limit: number) {
+    if ((await this.tickets.count(ticket, counter)) > limit) {
       await this.tickets.consume(ticket).catch(() => undefined);
       throw new AppError('RESET_ATTEMPTS_EXCEEDED', { status: 429 });
     }
@@ -190,14 +197,15 @@ export class PasswordReset {
   private async audited<T>(type: string, context: ResetContext, step: (note: AuditNote) => Promise<T>): Promise<T> {
     const note: AuditNote = { accountId: null, detail: {} };
     const event = { type, ip: context.ip, userAgent: context.userAgent ?? null };
+    let result: T;
     try {
-      const result = await step(note);
-      await this.deps.audit.append({ ...event, outcome: 'success', accountId: note.accountId, detail: note.detail });
-      return result;
+      result = await step(note);
     } catch (error) {
       const reason = error instanceof AppError ? error.code : 'INTERNAL_ERROR';
       await this.deps.audit.append({ ...event, outcome: 'failure', accountId: note.accountId, detail: { ...note.detail, reason } });
       throw error;
     }
+    await this.deps.audit.append({ ...event, outcome: 'success', accountId: note.accountId, detail: note.detail });
+    return result;
   }
 }

@@ -4,8 +4,10 @@ export const RESET_POLICY = {
   verifyIdentityTicketSeconds: 15 * 60,
   /** Step 3 (设置新密码) must be finished within this time after the SMS code. */
   setPasswordTicketSeconds: 10 * 60,
-  /** Wrong ID numbers on one ticket before the flow must start again. */
-  idMismatchesPerTicket: 5,
+  /** ID-number checks (each one a 获取验证码) on one ticket before the flow must start again. */
+  idChecksPerTicket: 5,
+  /** New-password submissions on one ticket (each costs up to three Argon2id verifications). */
+  passwordTriesPerTicket: 5,
   /** A new password must differ from this many most recent ones (the current one included). */
   passwordHistoryDepth: 3,
   /** The cookie that binds a flow to the browser that started it. */

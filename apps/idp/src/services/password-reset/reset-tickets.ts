@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../errors.ts';
 import type { KeyValueStore } from '../../ports/key-value-store.ts';
+import type { IdType } from '@uia/validators';
 
 export type ResetStep = 'verify_identity' | 'set_password';
 
@@ -8,11 +9,21 @@ export interface ResetTicketState {
   step: ResetStep;
   /** Null when the account name matched no usable account: the flow goes on, and fails at the ID number. */
   accountId: string | null;
+  /** The account's document type and ID-number blind index, so step 2 checks without reading the database. */
+  identity: { idType: IdType; idNumberIndex: string } | null;
   /** Blind index of the account name as typed, the subject of the per-name limits. */
   accountName: string;
   /** SHA-256 of the browser-binding cookie. */
   browser: string;
 }
+
+interface StoredTicket extends ResetTicketState {
+  /** Epoch ms, by the service clock (the store's own TTL is only the clean-up). */
+  expiresAt: number;
+}
+
+/** Things counted per ticket. */
+export type TicketCounter = 'id-checks' | 'password-tries';
 
 export interface OpenTicket {
   key: string;
@@ -28,7 +39,10 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest();
  * expire with it.
  */
 export class ResetTickets {
-  constructor(private readonly store: KeyValueStore) {}
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   static browserDigest(binding: string): string {
     return sha256(binding).toString('base64url');
@@ -36,7 +50,8 @@ export class ResetTickets {
 
   async issue(state: ResetTicketState, ttlSeconds: number): Promise<string> {
     const ticket = randomBytes(24).toString('base64url');
-    await this.store.set(this.key(ticket), JSON.stringify(state), ttlSeconds);
+    const stored: StoredTicket = { ...state, expiresAt: this.now() + ttlSeconds * 1000 };
+    await this.store.set(this.key(ticket), JSON.stringify(stored), ttlSeconds);
     return ticket;
   }
 
@@ -44,8 +59,9 @@ export class ResetTickets {
   async open(ticket: string, step: ResetStep, browserBinding: string): Promise<OpenTicket> {
     const key = this.key(ticket);
     const raw = await this.store.get(key);
-    if (raw === null) throw new AppError('RESET_TICKET_INVALID', { status: 410 });
-    const state = JSON.parse(raw) as ResetTicketState;
+    const stored = raw === null ? null : (JSON.parse(raw) as StoredTicket);
+    if (!stored || stored.expiresAt <= this.now()) throw new AppError('RESET_TICKET_INVALID', { status: 410 });
+    const { expiresAt: _expiresAt, ...state } = stored;
     const presented = sha256(browserBinding);
     if (!timingSafeEqual(presented, Buffer.from(state.browser, 'base64url'))) {
       throw new AppError('RESET_TICKET_OTHER_BROWSER', { status: 403 });
@@ -54,11 +70,13 @@ export class ResetTickets {
     return { key, state };
   }
 
-  /** One-time: the first caller wins, any other gets RESET_TICKET_INVALID. */
+  /**
+   * One-time: the first caller wins, any other gets RESET_TICKET_INVALID.
+   * Marks and counters are left to expire with the ticket's time: a request
+   * that opened the ticket just before must still find its counters spent.
+   */
   async consume(ticket: OpenTicket): Promise<void> {
     if ((await this.store.take(ticket.key)) === null) throw new AppError('RESET_TICKET_INVALID', { status: 410 });
-    await this.store.delete(`${ticket.key}:mismatches`);
-    await this.store.delete(`${ticket.key}:code-sent`);
   }
 
   async markCodeSent(ticket: OpenTicket): Promise<void> {
@@ -69,9 +87,9 @@ export class ResetTickets {
     return (await this.store.get(`${ticket.key}:code-sent`)) !== null;
   }
 
-  /** Counts one wrong ID number; returns the count so far on this ticket. */
-  async countMismatch(ticket: OpenTicket): Promise<number> {
-    return this.store.increment(`${ticket.key}:mismatches`, await this.remainingSeconds(ticket));
+  /** Counts one attempt (atomically, before it is evaluated); returns the count so far on this ticket. */
+  async count(ticket: OpenTicket, counter: TicketCounter): Promise<number> {
+    return this.store.increment(`${ticket.key}:${counter}`, await this.remainingSeconds(ticket));
   }
 
   private async remainingSeconds(ticket: OpenTicket) {

@@ -6,6 +6,8 @@ export interface RateLimit {
   name: string;
   limit: number;
   windowSeconds: number;
+  /** Told to the client with RATE_LIMITED (see `rateLimited`). */
+  scope?: 'account_name';
 }
 
 /** Fixed-window counters in the shared store, so every node sees the same budget. */
@@ -17,15 +19,7 @@ export class RateLimiter {
     const key = this.key(rule, subject);
     const count = await this.store.increment(key, rule.windowSeconds);
     if (count > rule.limit) {
-      throw rateLimited((await this.store.ttl(key)) ?? rule.windowSeconds);
-    }
-  }
-
-  /** Throws RATE_LIMITED when the budget is already spent, without counting (for limits on failures only). */
-  async ensureWithin(rule: RateLimit, subject: string): Promise<void> {
-    const key = this.key(rule, subject);
-    if (Number((await this.store.get(key)) ?? 0) >= rule.limit) {
-      throw rateLimited((await this.store.ttl(key)) ?? rule.windowSeconds);
+      throw rateLimited((await this.store.ttl(key)) ?? rule.windowSeconds, rule.scope);
     }
   }
 
@@ -40,8 +34,11 @@ export const RATE_LIMITS = {
   smsPerIpHour: { name: 'sms:ip', limit: 20, windowSeconds: 3600 },
   registerPerIp: { name: 'register:ip', limit: 20, windowSeconds: 3600 },
   // 忘记密码: lookups per IP and per account name (the name as typed, so an account's
-  // three names do not share a budget an attacker could observe), wrong ID numbers per name.
+  // three names do not share a budget an attacker could observe), ID-number checks per
+  // name (counted before the check, so parallel requests cannot outrun it), and codes per
+  // account (so probing cannot spend the phone's whole daily SMS quota).
   resetStartPerIp: { name: 'reset:ip', limit: 30, windowSeconds: 3600 },
-  resetStartPerAccountName: { name: 'reset:name', limit: 10, windowSeconds: 3600 },
-  resetIdMismatchPerAccountName: { name: 'reset:id-mismatch', limit: 10, windowSeconds: 24 * 3600 },
+  resetStartPerAccountName: { name: 'reset:name', limit: 10, windowSeconds: 3600, scope: 'account_name' },
+  resetIdChecksPerAccountName: { name: 'reset:id-checks', limit: 10, windowSeconds: 24 * 3600, scope: 'account_name' },
+  resetCodesPerAccount: { name: 'reset:codes', limit: 5, windowSeconds: 24 * 3600 },
 } satisfies Record<string, RateLimit>;

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../errors.ts';
 import { RateLimiter } from '../rate-limit/rate-limiter.ts';
-import { beijingDay, SMS_CODE_POLICY, SmsCodeService } from './sms-code-service.ts';
+import { beijingDay } from '../beijing-time.ts';
+import { SMS_CODE_POLICY, SmsCodeService } from './sms-code-service.ts';
 import type { SmsChannelFailure } from './sms-delivery.ts';
-import { testKit } from './sms-test-kit.ts';
+import { testKit } from '../../../test/support/sms-test-kit.ts';
 
 const PHONE = '13912345678';
 const context = { ip: '203.0.113.7', userAgent: 'vitest' };
@@ -197,5 +198,37 @@ describe('beijingDay', () => {
     expect(beijingDay(Date.parse('2026-11-26T15:59:59Z'))).toEqual({ day: '2026-11-26', secondsLeft: 1 });
     expect(beijingDay(Date.parse('2026-11-26T16:00:00Z'))).toEqual({ day: '2026-11-27', secondsLeft: 86_400 });
     expect(beijingDay(Date.parse('2026-11-26T23:30:00Z'))).toEqual({ day: '2026-11-27', secondsLeft: 16.5 * 3600 });
+  });
+});
+
+describe('SmsCodeService.redeem', () => {
+  it('lets exactly one of two concurrent right answers through', async () => {
+    const { service, sender } = setup();
+    await service.send(PHONE, 'reset_password', context);
+    const code = sender.sent[0]!.params.code!;
+    const results = await Promise.allSettled([service.redeem(PHONE, 'reset_password', code), service.redeem(PHONE, 'reset_password', code)]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(await appError(service.redeem(PHONE, 'reset_password', code))).toMatchObject({ code: 'SMS_CODE_EXPIRED' });
+  });
+
+  it('puts a wrong answer\'s code back, so the right one still works, and is bound to its purpose', async () => {
+    const { service, sender } = setup();
+    await service.send(PHONE, 'reset_password', context);
+    const code = sender.sent[0]!.params.code!;
+    const wrong = code === '000000' ? '111111' : '000000';
+    expect(await appError(service.redeem(PHONE, 'reset_password', wrong))).toMatchObject({ code: 'SMS_CODE_INVALID' });
+    expect(await appError(service.redeem(PHONE, 'register', code))).toMatchObject({ code: 'SMS_CODE_EXPIRED' });
+    await expect(service.redeem(PHONE, 'reset_password', code)).resolves.toBeUndefined();
+  });
+
+  it('ends the code at the fifth wrong answer', async () => {
+    const { service, sender } = setup();
+    await service.send(PHONE, 'reset_password', context);
+    const code = sender.sent[0]!.params.code!;
+    const wrong = code === '000000' ? '111111' : '000000';
+    const codes: string[] = [];
+    for (let i = 0; i < SMS_CODE_POLICY.maxAttempts; i += 1) codes.push((await appError(service.redeem(PHONE, 'reset_password', wrong))).code);
+    expect(codes).toEqual(['SMS_CODE_INVALID', 'SMS_CODE_INVALID', 'SMS_CODE_INVALID', 'SMS_CODE_INVALID', 'SMS_CODE_ATTEMPTS_EXCEEDED']);
+    expect(await appError(service.redeem(PHONE, 'reset_password', code))).toMatchObject({ code: 'SMS_CODE_EXPIRED' });
   });
 });

@@ -6,6 +6,7 @@ import type { KeyValueStore } from '../../ports/key-value-store.ts';
 import { SmsDeliveryError, type SmsCodePurpose, type SmsSender } from '../../ports/sms-sender.ts';
 import type { PiiCipher } from '../personal-data/pii-cipher.ts';
 import { RATE_LIMITS, type RateLimiter } from '../rate-limit/rate-limiter.ts';
+import { beijingDay } from '../beijing-time.ts';
 import { deliveryAppError, type SmsChannelErrorListener } from './sms-delivery.ts';
 import { renderSmsText } from './sms-templates.ts';
 
@@ -19,20 +20,10 @@ export const SMS_CODE_POLICY = {
 
 /** How long a send may be in flight before another one for the same phone is allowed (longer than any vendor timeout). */
 const IN_FLIGHT_SECONDS = 35;
-const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
-const DAY_MS = 24 * 3600 * 1000;
 
 interface StoredCode {
   digest: string;
   expiresAt: number;
-}
-
-/** The Beijing calendar day of a moment (`2026-11-26`) and the seconds left in it. */
-export function beijingDay(at: number): { day: string; secondsLeft: number } {
-  const shifted = at + BEIJING_OFFSET_MS;
-  const day = new Date(shifted).toISOString().slice(0, 10);
-  const msIntoDay = ((shifted % DAY_MS) + DAY_MS) % DAY_MS;
-  return { day, secondsLeft: Math.max(1, Math.ceil((DAY_MS - msIntoDay) / 1000)) };
 }
 
 /**
@@ -143,7 +134,37 @@ export class SmsCodeService {
    */
   async check(phone: string, purpose: SmsCodePurpose, code: string, field = 'smsCode'): Promise<void> {
     const keys = this.keys(phone, purpose);
-    const raw = await this.deps.store.get(keys.code);
+    await this.compare(keys, await this.deps.store.get(keys.code), phone, purpose, code, field);
+  }
+
+  /** Makes the code unusable (one-time). Returns false when it was already used. */
+  async consume(phone: string, purpose: SmsCodePurpose): Promise<boolean> {
+    const keys = this.keys(phone, purpose);
+    await this.deps.store.delete(keys.attempts);
+    return (await this.deps.store.take(keys.code)) !== null;
+  }
+
+  /**
+   * Check and consume in one: the code is taken from the store first, so of
+   * two requests racing with the right code only one passes. A wrong code is
+   * put back (and counts as an attempt).
+   */
+  async redeem(phone: string, purpose: SmsCodePurpose, code: string, field = 'smsCode'): Promise<void> {
+    const keys = this.keys(phone, purpose);
+    const raw = await this.deps.store.take(keys.code);
+    try {
+      await this.compare(keys, raw, phone, purpose, code, field);
+    } catch (error) {
+      const stored = raw ? (JSON.parse(raw) as StoredCode) : null;
+      const secondsLeft = stored ? Math.ceil((stored.expiresAt - this.now()) / 1000) : 0;
+      const retriesLeft = error instanceof AppError && error.code === 'SMS_CODE_INVALID';
+      if (raw && retriesLeft && secondsLeft > 0) await this.deps.store.set(keys.code, raw, secondsLeft);
+      throw error;
+    }
+    await this.deps.store.delete(keys.attempts);
+  }
+
+  private async compare(keys: ReturnType<SmsCodeService['keys']>, raw: string | null, phone: string, purpose: SmsCodePurpose, code: string, field: string) {
     const stored = raw ? (JSON.parse(raw) as StoredCode) : null;
     if (!stored || stored.expiresAt <= this.now()) throw new AppError('SMS_CODE_EXPIRED', { field });
 
@@ -154,15 +175,12 @@ export class SmsCodeService {
     }
     const given = /^\d{6}$/.test(code) ? this.digest(phone, purpose, code) : Buffer.alloc(32);
     if (!timingSafeEqual(given, Buffer.from(stored.digest, 'base64url'))) {
-      throw new AppError(attempts === SMS_CODE_POLICY.maxAttempts ? 'SMS_CODE_ATTEMPTS_EXCEEDED' : 'SMS_CODE_INVALID', { field });
+      if (attempts === SMS_CODE_POLICY.maxAttempts) {
+        await this.deps.store.delete(keys.code);
+        throw new AppError('SMS_CODE_ATTEMPTS_EXCEEDED', { field });
+      }
+      throw new AppError('SMS_CODE_INVALID', { field });
     }
-  }
-
-  /** Makes the code unusable (one-time). Returns false when it was already used. */
-  async consume(phone: string, purpose: SmsCodePurpose): Promise<boolean> {
-    const keys = this.keys(phone, purpose);
-    await this.deps.store.delete(keys.attempts);
-    return (await this.deps.store.take(keys.code)) !== null;
   }
 
   private audit(
