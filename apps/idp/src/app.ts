@@ -3,14 +3,21 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type Provider from 'oidc-provider';
 import type { Registry } from 'prom-client';
 import type { Config } from './config.ts';
-import { loggerOptions } from './logging.ts';
+import { loggerOptions, type LogStream } from './logging.ts';
 import type { SmsOutbox } from './ports/sms-outbox.ts';
 import type { RegistrationService } from './services/accounts/registration-service.ts';
+import type { AppAccount } from './services/app-login/app-account.ts';
+import type { AppLogin } from './services/app-login/index.ts';
+import type { AppSessions } from './services/app-sessions/app-sessions.ts';
+import type { ChangePhone } from './services/change-phone/index.ts';
 import type { CaptchaService } from './services/captcha/captcha-service.ts';
 import type { PasswordLogin } from './services/password-login/index.ts';
 import type { PasswordReset } from './services/password-reset/index.ts';
+import type { QrLogin } from './services/qr-login/index.ts';
 import type { RateLimiter } from './services/rate-limit/rate-limiter.ts';
 import type { SmsCodeService } from './services/sms/sms-code-service.ts';
+import { appApiRoutes } from './routes/app-api.ts';
+import { appQrLoginRoutes } from './routes/app-qr-login.ts';
 import { devHookRoutes } from './routes/dev-hooks.ts';
 import { registerErrorHandling } from './routes/error-handling.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -18,9 +25,11 @@ import { interactionRoutes } from './routes/interactions.ts';
 import { registerMetrics } from './routes/metrics.ts';
 import { oidcMount } from './routes/oidc-mount.ts';
 import { passwordResetRoutes } from './routes/password-reset.ts';
+import { registerAppPages } from './routes/app-pages.ts';
 import { registerPortalPages } from './routes/portal-pages.ts';
 import { portalSelfLoginRoutes } from './routes/portal-self-login.ts';
 import { publicApiRoutes } from './routes/public-api.ts';
+import { qrLoginRoutes } from './routes/qr-login.ts';
 import { registerSecurityHeaders } from './routes/security-headers.ts';
 
 export interface AppServices {
@@ -30,6 +39,13 @@ export interface AppServices {
   registration: RegistrationService;
   passwordLogin: PasswordLogin;
   passwordReset: PasswordReset;
+  /** Companion app (/app/api): login, 我的, 换绑手机号. */
+  appLogin: AppLogin;
+  appAccount: AppAccount;
+  appSessions: AppSessions;
+  /** 扫码登录: the PC's QR codes and the app's scan/confirm. */
+  qrLogin: QrLogin;
+  changePhone: ChangePhone;
   rateLimiter: RateLimiter;
   /** The dev outbox (`GET /dev/sms`), when it is the SMS channel. */
   devOutbox: SmsOutbox | null;
@@ -40,9 +56,14 @@ export interface AppServices {
 }
 
 /** HTTP only: wires routes to already-built services. */
-export async function buildApp(config: Config, services: AppServices, paths: { portalDistDir: string; staticDir: string }): Promise<FastifyInstance> {
+export async function buildApp(
+  config: Config,
+  services: AppServices,
+  paths: { portalDistDir: string; staticDir: string; appDistDir?: string },
+  options: { logStream?: LogStream } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: loggerOptions(config.logLevel, options.logStream),
     trustProxy: config.trustProxy,
     bodyLimit: 16 * 1024,
   });
@@ -57,7 +78,9 @@ export async function buildApp(config: Config, services: AppServices, paths: { p
 
   await app.register(oidcMount, { provider: services.provider });
   const sendPortal = await registerPortalPages(app, paths);
+  await registerAppPages(app, { appDistDir: paths.appDistDir, platformName: config.platformName });
   await app.register(interactionRoutes, { provider: services.provider, passwordLogin: services.passwordLogin, sendPortal });
+  await app.register(qrLoginRoutes, { provider: services.provider, qrLogin: services.qrLogin });
   await app.register(publicApiRoutes, {
     site: { platformName: config.platformName, demo: config.mode === 'demo', ...(services.demoAccount ? { demoAccount: services.demoAccount } : {}) },
     captcha: services.captcha,
@@ -66,6 +89,14 @@ export async function buildApp(config: Config, services: AppServices, paths: { p
     rateLimiter: services.rateLimiter,
   });
   await app.register(passwordResetRoutes, { passwordReset: services.passwordReset, secure: config.publicUrl.startsWith('https://') });
+  await app.register(appApiRoutes, {
+    appLogin: services.appLogin,
+    appAccount: services.appAccount,
+    appSessions: services.appSessions,
+    changePhone: services.changePhone,
+    secure: config.publicUrl.startsWith('https://'),
+  });
+  await app.register(appQrLoginRoutes, { qrLogin: services.qrLogin, appSessions: services.appSessions });
   await app.register(portalSelfLoginRoutes, {
     issuer: config.issuer,
     publicUrl: config.publicUrl,

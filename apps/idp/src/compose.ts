@@ -7,14 +7,20 @@ import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
 import { buildApp } from './app.ts';
 import type { AuditLog } from './ports/audit-log.ts';
 import type { Config } from './config.ts';
+import type { LogStream } from './logging.ts';
 import { CountingAuditLog } from './adapters/metrics/counting-audit-log.ts';
+import { SimulatedFaceVerifier } from './adapters/face-verifier/simulated/simulated-face-verifier.ts';
 import { SimulatedIdentityRegistry } from './adapters/identity-registry/simulated-identity-registry.ts';
 import { MemoryKeyValueStore } from './adapters/key-value/memory-key-value-store.ts';
 import { RedisKeyValueStore } from './adapters/key-value/redis-key-value-store.ts';
+import { DemoIpLocator } from './adapters/ip-locator/demo-ip-locator.ts';
+import { MemoryPubSub } from './adapters/pub-sub/memory-pub-sub.ts';
+import { RedisPubSub } from './adapters/pub-sub/redis-pub-sub.ts';
 import { Argon2PasswordHasher } from './adapters/password/argon2-password-hasher.ts';
 import { createSmsSender } from './adapters/sms/index.ts';
 import { migrateToLatest, openDatabase } from './adapters/sql/database.ts';
 import { SqlAccountRepository } from './adapters/sql/sql-account-repository.ts';
+import { SqlAppSessionRepository } from './adapters/sql/sql-app-session-repository.ts';
 import { SqlAuditLog } from './adapters/sql/sql-audit-log.ts';
 import { SqlClientRepository } from './adapters/sql/sql-client-repository.ts';
 import { SqlOidcModelStore } from './adapters/sql/sql-oidc-model-store.ts';
@@ -24,10 +30,15 @@ import { createProvider } from './oidc/provider.ts';
 import { OidcSessionTerminator } from './oidc/oidc-session-terminator.ts';
 import { loadSigningKeys } from './oidc/signing-keys.ts';
 import { RegistrationService } from './services/accounts/registration-service.ts';
+import { AppAccount } from './services/app-login/app-account.ts';
+import { AppLogin } from './services/app-login/index.ts';
+import { AppSessions } from './services/app-sessions/app-sessions.ts';
+import { ChangePhone } from './services/change-phone/index.ts';
 import { ensurePortalClient } from './services/clients/builtin-clients.ts';
 import { CaptchaService } from './services/captcha/captcha-service.ts';
 import { PasswordLogin } from './services/password-login/index.ts';
 import { PasswordReset } from './services/password-reset/index.ts';
+import { QrLogin } from './services/qr-login/index.ts';
 import { PiiCipher } from './services/personal-data/pii-cipher.ts';
 import { RateLimiter } from './services/rate-limit/rate-limiter.ts';
 import { SmsCodeService } from './services/sms/sms-code-service.ts';
@@ -44,6 +55,7 @@ export interface Platform {
 
 const DEFAULT_PATHS = {
   portalDistDir: fileURLToPath(new URL('../../portal/dist', import.meta.url)),
+  appDistDir: fileURLToPath(new URL('../../app/dist', import.meta.url)),
   staticDir: fileURLToPath(new URL('../static', import.meta.url)),
 };
 
@@ -54,6 +66,8 @@ export interface ComposeOptions {
    * keeps the system clock.
    */
   now?: () => number;
+  /** Log lines go here instead of stdout. */
+  logStream?: LogStream;
 }
 
 /** The composition root: the only place that chooses adapters. */
@@ -62,6 +76,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(database.db);
   const store = config.redisUrl ? new RedisKeyValueStore(config.redisUrl, config.redisPrefix) : new MemoryKeyValueStore(now);
+  const pubSub = config.redisUrl ? new RedisPubSub(config.redisUrl, config.redisPrefix) : new MemoryPubSub();
 
   const cipher = new PiiCipher(config.dataKeys, config.blindIndexKey);
   const accounts = new SqlAccountRepository(database.db);
@@ -84,6 +99,12 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
   const smsNotices = new SmsNoticeService({ sender: smsSender, cipher, audit, platformName: config.platformName, onChannelError: onSmsChannelError, now });
   const registry = new SimulatedIdentityRegistry(DEMO_CITIZENS);
   const registration = new RegistrationService({ accounts, cipher, hasher, smsCodes, registry, audit });
+  // Companion app: the face verifier is a simulator (config.ts refuses production mode until a real one exists).
+  const faceVerifier = new SimulatedFaceVerifier();
+  const appSessions = new AppSessions(new SqlAppSessionRepository(database.db), now);
+  const appLogin = new AppLogin({ accounts, cipher, registry, faceVerifier, captcha, smsCodes, rateLimiter, appSessions, audit, now });
+  const appAccount = new AppAccount({ accounts, cipher, appSessions, audit });
+  const changePhone = new ChangePhone({ accounts, cipher, faceVerifier, captcha, smsCodes, notices: smsNotices, rateLimiter, store, audit, now });
   const passwordLogin = new PasswordLogin({
     accounts,
     cipher,
@@ -133,6 +154,9 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
     now,
   });
 
+  // 扫码登录. The IP locator knows only loopback/private ranges (docs/architecture.md); production plugs an IP-region database.
+  const qrLogin = new QrLogin({ store, pubSub, accounts, ipLocator: new DemoIpLocator(), rateLimiter, audit, publicUrl: config.publicUrl, now });
+
   const app = await buildApp(
     config,
     {
@@ -142,6 +166,11 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
       registration,
       passwordLogin,
       passwordReset,
+      appLogin,
+      appAccount,
+      appSessions,
+      changePhone,
+      qrLogin,
       rateLimiter,
       devOutbox,
       metrics,
@@ -152,6 +181,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
       },
     },
     paths,
+    { logStream: options.logStream },
   );
 
   provider.on('backchannel.error', (_ctx: unknown, error: unknown, client: { clientId: string }) => {
@@ -168,6 +198,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
     async close() {
       clearInterval(sweeper);
       await app.close();
+      await pubSub.close();
       await store.close();
       await database.close();
     },

@@ -42,6 +42,7 @@ describe('loadConfig', () => {
       expect(problems).toContain('https');
       expect(problems).toContain('UIA_SMS_PROVIDER');
       expect(problems).toContain('UIA_IDENTITY_REGISTRY');
+      expect(problems).toContain('UIA_FACE_VERIFIER');
     }
   });
 
@@ -117,9 +118,12 @@ describe('SMS configuration', () => {
     expect(problemsOf({ UIA_SMS_PROVIDER: 'huawei' }).join('\n')).toContain('UIA_SMS_PROVIDER');
   });
 
-  it('in production, accepts a complete vendor channel (only the simulated identity registry still stops it)', () => {
+  it('in production, accepts a complete vendor channel (only the simulators still stop it)', () => {
     const production = { UIA_MODE: 'production', PUBLIC_URL: 'https://idp.example.gov.cn', UIA_DATA_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`, UIA_BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString('base64'), UIA_COOKIE_SECRETS: 'x'.repeat(40) };
-    expect(problemsOf({ ...production, ...tencentEnv })).toEqual(['UIA_IDENTITY_REGISTRY: 本版本只有实名核验模拟器，不能用于生产 / only the simulated identity registry exists in this version']);
+    expect(problemsOf({ ...production, ...tencentEnv })).toEqual([
+      'UIA_IDENTITY_REGISTRY: 本版本只有实名核验模拟器，不能用于生产 / only the simulated identity registry exists in this version',
+      'UIA_FACE_VERIFIER: 本版本只有人脸识别模拟器，不能用于生产 / only the simulated face verifier exists in this version',
+    ]);
     expect(problemsOf({ ...production, ...aliyunEnv, UIA_SMS_ENDPOINT: 'http://sms-proxy.internal' }).some((p) => p.startsWith('UIA_SMS_ENDPOINT'))).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { computeResidentIdCheckChar } from '@uia/validators';
 import { loadConfig } from '../src/config.ts';
 import { composePlatform, type Platform } from '../src/compose.ts';
+import type { LogStream } from '../src/logging.ts';
 
 /**
  * The real platform in this process, for integration tests, browser tests and
@@ -34,6 +35,8 @@ export interface TestPlatformOptions {
   publicHost?: string;
   /** Use DATABASE_URL / REDIS_URL from the environment when they are set (default true). */
   externalStores?: boolean;
+  /** Receives the platform's log lines (set UIA_LOG_LEVEL in `env` too: tests default to silent). */
+  logStream?: LogStream;
 }
 
 /** System time plus an offset that only grows: `advance` makes time-limited secrets expire now. */
@@ -57,7 +60,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function withPg(databaseUrl: string, statement: string) {
+export async function withPg(databaseUrl: string, statement: string) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -68,7 +71,7 @@ async function withPg(databaseUrl: string, statement: string) {
 }
 
 /** Deletes every key under a run's own prefix (OIDC models would otherwise live for weeks). */
-async function dropRedisPrefix(redisUrl: string, prefix: string) {
+export async function dropRedisPrefix(redisUrl: string, prefix: string) {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
   try {
     for await (const keys of redis.scanStream({ match: `${prefix}*`, count: 500 }) as AsyncIterable<string[]>) {
@@ -116,7 +119,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   const clock = new TestClock();
   let platform: Platform;
   try {
-    platform = await composePlatform(loadConfig(env), undefined, { now: clock.now });
+    platform = await composePlatform(loadConfig(env), undefined, { now: clock.now, ...(options.logStream ? { logStream: options.logStream } : {}) });
     await platform.app.listen({ host: '127.0.0.1', port });
   } catch (error) {
     await cleanUp();

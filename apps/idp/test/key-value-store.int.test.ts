@@ -26,6 +26,29 @@ for (const [name, create] of adapters) {
       expect(results.filter((r) => r === 'token')).toHaveLength(1);
     });
 
+    it('swaps only from the expected value, and the swap sets the TTL', async () => {
+      await store.set('state', 'pending', 60);
+      expect(await store.swap('state', 'scanned', 'confirmed', 60)).toBe(false);
+      expect(await store.get('state')).toBe('pending');
+      expect(await store.swap('state', 'pending', 'scanned', 20)).toBe(true);
+      expect(await store.get('state')).toBe('scanned');
+      const ttl = await store.ttl('state');
+      expect(ttl).toBeGreaterThan(15);
+      expect(ttl).toBeLessThanOrEqual(20);
+    });
+
+    it('never swaps a missing key into existence', async () => {
+      expect(await store.swap('absent', '', 'x', 60)).toBe(false);
+      expect(await store.get('absent')).toBeNull();
+    });
+
+    it('lets exactly one of many concurrent swaps from the same value win', async () => {
+      await store.set('race', 'v0', 60);
+      const results = await Promise.all(Array.from({ length: 10 }, (_, i) => store.swap('race', 'v0', `v${i + 1}`, 60)));
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect(await store.get('race')).toBe(`v${results.indexOf(true) + 1}`);
+    });
+
     it('counts atomically within a window and reports the TTL', async () => {
       const counts = await Promise.all(Array.from({ length: 20 }, () => store.increment('hits', 30)));
       expect(counts.sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));

@@ -1,5 +1,6 @@
 import * as client from 'openid-client';
 import { describe, expect, it } from 'vitest';
+import { loggedInApp } from './app-helpers.ts';
 import { Browser } from './harness.ts';
 import { registerCitizen } from './registration-helpers.ts';
 import { passwordLogin, startLogin, useRelyingPartyPlatform } from './relying-party.ts';
@@ -79,10 +80,11 @@ describe('忘记密码 API', () => {
     expect(outbox.find((m) => m.to === person.phone)?.text).toContain('您的统一身份认证账号密码已重置');
   });
 
-  it('ends every session and refresh token of the person, and clears the lockout', async () => {
+  it('ends every session (platform, app) and refresh token of the person, and clears the lockout', async () => {
     const person = await citizen();
     const signedIn = new Browser(rp.t.baseUrl);
     const { tokens } = await passwordLogin(signedIn, rp.config, person.username, person.password);
+    const phone = await loggedInApp(rp.t.baseUrl, { idType: person.idType, name: person.name, idNumber: person.idNumber });
     // Lock the account: five wrong passwords.
     for (let i = 0; i < 5; i += 1) await loginStatus(person.username, 'Wrong#pass123');
     expect(await loginStatus(person.username, person.password)).toMatchObject({ status: 423, code: 'ACCOUNT_LOCKED' });
@@ -91,6 +93,7 @@ describe('忘记密码 API', () => {
     expect((await wizard.complete(await wizard.verifiedTicket(person), 'Brand#New2026')).status).toBe(200);
 
     await expect(client.refreshTokenGrant(rp.config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+    expect((await phone.browser.json('/app/api/me')).body.error.code).toBe('APP_LOGIN_REQUIRED');
     await expect(client.fetchUserInfo(rp.config, tokens.access_token, tokens.claims()!.sub)).rejects.toBeTruthy();
     // The old browser's platform session is gone: a new login request asks for credentials again.
     const again = await startLogin(signedIn, rp.config);

@@ -71,6 +71,32 @@ export const errorMessages = {
   RESET_STEP_SKIPPED: '请按顺序完成找回密码的每一步',
   RESET_CODE_NOT_SENT: '请先获取短信验证码',
   PASSWORD_REUSED: '新密码不能与最近3次使用过的密码相同',
+
+  // companion app: login, face check, sessions
+  APP_LOGIN_REQUIRED: '请先登录手机App',
+  FACE_CONSENT_REQUIRED: '请阅读并同意《人脸识别服务授权》后再开始人脸识别',
+  FACE_FRAMES_INVALID: '未能获取有效的人脸图像，请重新识别',
+  FACE_NO_FACE: '未检测到人脸，请正对摄像头并保持光线充足',
+  FACE_NOT_LIVE: '活体检测未通过，请按提示眨眼或缓慢摇头',
+  FACE_MISMATCH: '人脸识别未通过，请确认为本人操作',
+  FACE_SERVICE_UNAVAILABLE: '人脸识别服务暂不可用，请稍后再试或使用短信验证码登录',
+  APP_VALIDITY_INVALID: '请选择登录有效期',
+  APP_NO_BOUND_PHONE: '该证件未绑定手机号，无法使用短信验证码登录，请使用人脸识别登录',
+  APP_SESSION_NOT_FOUND: '该登录设备已退出或不存在',
+
+  // 扫码登录
+  QR_EXPIRED: '二维码已失效，请在电脑上刷新二维码后重新扫描',
+  QR_ALREADY_USED: '该二维码已使用，请在电脑上刷新二维码后重新扫描',
+  QR_TAKEN_BY_OTHER: '该二维码已被其他用户扫描，请在电脑上刷新二维码',
+  QR_NOT_CONFIRMED: '请在手机上确认登录',
+  QR_NOT_SCANNED: '请使用手机App重新扫描电脑上的二维码',
+  QR_ASSURANCE_TOO_LOW: '该服务要求实人认证，请先在手机App中通过人脸识别登录，再重新扫码',
+  LOGIN_REQUIRES_QR: '该服务要求实人认证，请使用手机App扫码登录',
+
+  // 换绑手机号
+  PHONE_CHANGE_STEP_INVALID: '本次换绑已失效，请重新开始',
+  PHONE_UNCHANGED: '新手机号不能与原手机号相同',
+  PHONE_CHANGE_NO_OLD_PHONE: '当前账号未绑定手机号，请通过人脸识别验证身份',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -82,3 +82,44 @@ export const passwordResetCompleteRequest = z.strictObject({
 export type PasswordResetCompleteRequest = z.infer<typeof passwordResetCompleteRequest>;
 
 export const emptyRequest = z.strictObject({});
+
+// Companion app (/app/api/*): app login and 换绑手机号 (docs/api.md).
+const personFields = {
+  idType: z.enum(ID_TYPE_VALUES),
+  name: text(60).min(1),
+  idNumber: text(32).min(1),
+};
+/** 登录有效期 in days; which values are offered is the server's to check (APP_VALIDITY_INVALID). */
+const validityDays = z.number();
+/**
+ * Captured camera frames as `data:image/jpeg;base64,…` URLs, with the separate
+ * face-processing consent. Their number and size are the face check's to
+ * judge (FACE_FRAMES_INVALID); the route's body limit bounds them.
+ */
+const faceFields = {
+  faceConsent: z.boolean(),
+  frames: z.array(z.string()),
+};
+const smsCode = text(6).min(1);
+const phone = text(32).min(1);
+
+export const appFaceLoginRequest = z.strictObject({ ...personFields, validityDays, ...faceFields });
+export type AppFaceLoginRequest = z.infer<typeof appFaceLoginRequest>;
+
+export const appSmsLoginSendRequest = z.strictObject({ ...personFields, ...captchaFields });
+export type AppSmsLoginSendRequest = z.infer<typeof appSmsLoginSendRequest>;
+
+export const appSmsLoginRequest = z.strictObject({ ...personFields, smsCode, validityDays });
+export type AppSmsLoginRequest = z.infer<typeof appSmsLoginRequest>;
+
+export const phoneChangeOldVerifyRequest = z.strictObject({ smsCode });
+export type PhoneChangeOldVerifyRequest = z.infer<typeof phoneChangeOldVerifyRequest>;
+
+export const phoneChangeFaceRequest = z.strictObject(faceFields);
+export type PhoneChangeFaceRequest = z.infer<typeof phoneChangeFaceRequest>;
+
+export const phoneChangeNewSendRequest = z.strictObject({ ticket, phone, ...captchaFields });
+export type PhoneChangeNewSendRequest = z.infer<typeof phoneChangeNewSendRequest>;
+
+export const phoneChangeNewVerifyRequest = z.strictObject({ ticket, phone, smsCode });
+export type PhoneChangeNewVerifyRequest = z.infer<typeof phoneChangeNewVerifyRequest>;

@@ -54,9 +54,17 @@ export interface AccountRepository {
   /**
    * 忘记密码's commit, all or nothing: the current hash moves to the history
    * (keeping `keepPrevious`), the new hash replaces it, the lockout clears,
-   * `credentialsChangedAt` becomes `now`, and every durable OIDC session,
-   * grant and refresh token of the person is deleted, so they must log in
-   * again everywhere.
+   * `credentialsChangedAt` becomes `now`, every durable OIDC session, grant
+   * and refresh token of the person is deleted and every app session revoked,
+   * so they must log in again everywhere.
    */
   resetPassword(id: string, passwordHash: string, now: number, keepPrevious: number): Promise<void>;
+  /** Raises the assurance level to `level` when it is lower (never lowers it: L4 stays L4). */
+  raiseAssuranceLevel(id: string, level: AssuranceLevel, now: number): Promise<void>;
+  /**
+   * 换绑手机号's commit: replaces the phone's ciphertext and blind index in one
+   * statement. Throws DuplicateAccountError('phone') when another account
+   * holds the number (also under races: the unique index decides).
+   */
+  changePhone(id: string, phone: { cipher: string; index: string }, now: number): Promise<void>;
 }

@@ -8,6 +8,12 @@ export interface KeyValueStore {
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
   /** Atomic read-and-delete: the basis of every one-time token. */
   take(key: string): Promise<string | null>;
+  /**
+   * Atomic compare-and-set: replaces the value with `next` (and the TTL with
+   * `ttlSeconds`) only if it is currently `expected`; true when it did. The
+   * basis of state machines shared by several nodes (QR login sessions).
+   */
+  swap(key: string, expected: string, next: string, ttlSeconds: number): Promise<boolean>;
   delete(key: string): Promise<void>;
   /** Atomic counter for a fixed window; the TTL starts at the first increment. */
   increment(key: string, ttlSeconds: number): Promise<number>;

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { errors, type default as Provider } from 'oidc-provider';
+import type Provider from 'oidc-provider';
 import { passwordLoginRequest } from '@uia/schemas';
-import { AppError } from '../errors.ts';
 import type { PasswordLogin } from '../services/password-login/index.ts';
+import { currentInteraction, interactionClient, interactionRequiredAcr } from './current-interaction.ts';
 import { parseBody } from './parse-body.ts';
 import { requestContext } from './request-context.ts';
 
@@ -18,32 +18,28 @@ export async function interactionRoutes(
 ) {
   const { provider } = options;
 
-  /** The interaction this browser holds, if it is the one in the URL; anything else is an expired request. */
-  async function currentInteraction(request: UidRequest, reply: FastifyReply) {
-    const expired = () => new AppError('LOGIN_REQUEST_EXPIRED', { status: 400 });
-    const details = await provider.interactionDetails(request.raw, reply.raw).catch((error: unknown) => {
-      throw error instanceof errors.SessionNotFound ? expired() : error;
-    });
-    if (details.uid !== request.params.uid) throw expired();
-    return details;
-  }
-
   app.get('/interaction/:uid', (_request, reply) => options.sendPortal(reply));
 
   app.get('/interaction/:uid/details', async (request: UidRequest, reply) => {
-    const details = await currentInteraction(request, reply);
-    const client = await provider.Client.find(String(details.params.client_id));
+    const details = await currentInteraction(provider, request, reply);
+    const requiredAcr = interactionRequiredAcr(details);
     return {
       uid: details.uid,
       prompt: details.prompt.name,
-      client: { id: client?.clientId ?? null, name: client?.clientName ?? '统一身份认证平台' },
+      client: await interactionClient(provider, details),
+      // The portal shows only 扫码登录 when this is above what a password proves.
+      ...(requiredAcr ? { requiredAcr } : {}),
     };
   });
 
   app.post('/interaction/:uid/login', async (request: UidRequest, reply) => {
     const body = parseBody(passwordLoginRequest, request.body);
-    const details = await currentInteraction(request, reply);
-    const result = await options.passwordLogin.login(body, { ...requestContext(request), clientId: String(details.params.client_id) });
+    const details = await currentInteraction(provider, request, reply);
+    const result = await options.passwordLogin.login(body, {
+      ...requestContext(request),
+      clientId: String(details.params.client_id),
+      requiredAcr: interactionRequiredAcr(details),
+    });
     const redirectTo = await provider.interactionResult(
       request.raw,
       reply.raw,
@@ -55,7 +51,7 @@ export async function interactionRoutes(
   });
 
   app.post('/interaction/:uid/abort', async (request: UidRequest, reply) => {
-    await currentInteraction(request, reply);
+    await currentInteraction(provider, request, reply);
     const redirectTo = await provider.interactionResult(
       request.raw,
       reply.raw,

@@ -14,6 +14,11 @@ const PAGE_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** No page of the platform may use the camera, microphone or location… */
+const PAGE_PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=()';
+/** …except the companion app's pages (/app/): 人脸识别 and 扫一扫 need the camera of this origin. */
+export const APP_PAGE_PERMISSIONS_POLICY = 'camera=(self), microphone=(), geolocation=()';
+
 /** Headers for every response, including oidc-provider's raw ones. */
 export function applySecurityHeaders(res: ServerResponse, secure: boolean) {
   res.setHeader('content-security-policy', PAGE_CSP);
@@ -22,7 +27,7 @@ export function applySecurityHeaders(res: ServerResponse, secure: boolean) {
   // same-origin, not no-referrer: with no-referrer Chromium sends `Origin: null` on our own POSTs.
   res.setHeader('referrer-policy', 'same-origin');
   res.setHeader('cross-origin-opener-policy', 'same-origin');
-  res.setHeader('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+  res.setHeader('permissions-policy', PAGE_PERMISSIONS_POLICY);
   if (secure) res.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
 }
 

@@ -45,6 +45,13 @@ export class MemoryKeyValueStore implements KeyValueStore {
     return typeof value === 'string' ? value : null;
   }
 
+  // Like take: no await between compare and set.
+  async swap(key: string, expected: string, next: string, ttlSeconds: number) {
+    if (this.live(key)?.value !== expected) return false;
+    this.entries.set(key, { value: next, expiresAt: this.now() + ttlSeconds * 1000 });
+    return true;
+  }
+
   async delete(key: string) {
     this.entries.delete(key);
   }

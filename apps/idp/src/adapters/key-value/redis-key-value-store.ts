@@ -7,6 +7,12 @@ local value = redis.call('INCR', KEYS[1])
 if value == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
 return value`;
 
+// SET only if the value is still the expected one (compare-and-set), atomically.
+const SWAP = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3])
+return 1`;
+
 // RPUSH and extend (never shorten) the list's TTL, atomically.
 const APPEND_TO_LIST = `
 redis.call('RPUSH', KEYS[1], ARGV[1])
@@ -40,6 +46,10 @@ export class RedisKeyValueStore implements KeyValueStore {
 
   async take(key: string) {
     return this.redis.getdel(this.k(key));
+  }
+
+  async swap(key: string, expected: string, next: string, ttlSeconds: number) {
+    return Number(await this.redis.eval(SWAP, 1, this.k(key), expected, next, Math.max(1, Math.ceil(ttlSeconds)))) === 1;
   }
 
   async delete(key: string) {

@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type Migration, type MigrationProvider } from 'kysely';
 import pg from 'pg';
 import * as initial from './migrations/0001_initial.ts';
 import * as passwordHistory from './migrations/0002_password_history.ts';
+import * as appSessions from './migrations/0003_app_sessions.ts';
 import type { Database } from './schema.ts';
 
 // int8 columns hold epoch milliseconds, well inside Number's safe range.
@@ -18,7 +19,11 @@ export interface SqlDatabase {
   close(): Promise<void>;
 }
 
-const migrations: Record<string, Migration> = { '0001_initial': initial, '0002_password_history': passwordHistory };
+const migrations: Record<string, Migration> = {
+  '0001_initial': initial,
+  '0002_password_history': passwordHistory,
+  '0003_app_sessions': appSessions,
+};
 
 class StaticMigrationProvider implements MigrationProvider {
   async getMigrations() {
@@ -43,12 +48,21 @@ export function openDatabase(options: { databaseUrl?: string | undefined; dataDi
 }
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });
+  // On PostgreSQL the migration tables live in the connection's own schema. Named explicitly,
+  // because Kysely otherwise looks for them in every schema of the database and, finding another
+  // schema's (tests run in one schema each, side by side), skips creating its own.
+  const schema = db.getExecutor().adapter instanceof PostgresAdapter ? await currentSchema(db) : null;
+  const migrator = new Migrator({ db, provider: new StaticMigrationProvider(), ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`数据库迁移失败 / migration failed: ${failed?.migrationName ?? ''} ${String(error)}`);
   }
+}
+
+async function currentSchema(db: Kysely<Database>): Promise<string | null> {
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema ?? null;
 }
 
 /** True when the error is a unique-constraint violation on either engine. */

@@ -64,6 +64,19 @@ export interface SigningKeysTable {
   created_at: number;
 }
 
+export interface AppSessionsTable {
+  id: string;
+  token_hash: string;
+  account_id: string;
+  acr: string;
+  /** JSON array of RFC 8176 method names. */
+  amr: string;
+  device: string;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+}
+
 export interface Database {
   accounts: AccountsTable;
   password_history: PasswordHistoryTable;
@@ -71,4 +84,5 @@ export interface Database {
   oidc_models: OidcModelsTable;
   audit_events: AuditEventsTable;
   signing_keys: SigningKeysTable;
+  app_sessions: AppSessionsTable;
 }

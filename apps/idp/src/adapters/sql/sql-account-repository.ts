@@ -153,8 +153,29 @@ export class SqlAccountRepository implements AccountRepository {
         .set({ password_hash: passwordHash, failed_logins: 0, locked_until: null, credentials_changed_at: now, updated_at: now })
         .where('id', '=', id)
         .execute();
-      // Sessions, grants (and with them every access token) and refresh tokens of the person.
+      // Sessions, grants (and with them every access token) and refresh tokens of the person,
+      // and the companion app's sessions: after a reset, every device logs in again.
       await trx.deleteFrom('oidc_models').where('account_id', '=', id).execute();
+      await trx.updateTable('app_sessions').set({ revoked_at: now }).where('account_id', '=', id).where('revoked_at', 'is', null).execute();
     });
+  }
+
+  async raiseAssuranceLevel(id: string, level: AssuranceLevel, now: number) {
+    await this.db
+      .updateTable('accounts')
+      .set({ assurance_level: level, updated_at: now })
+      .where('id', '=', id)
+      // 'L1' < 'L2' < 'L3' < 'L4' as text, on both engines.
+      .where('assurance_level', '<', level)
+      .execute();
+  }
+
+  async changePhone(id: string, phone: { cipher: string; index: string }, now: number) {
+    try {
+      await this.db.updateTable('accounts').set({ phone_cipher: phone.cipher, phone_index: phone.index, updated_at: now }).where('id', '=', id).execute();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DuplicateAccountError('phone');
+      throw error;
+    }
   }
 }

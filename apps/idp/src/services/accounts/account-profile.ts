@@ -38,3 +38,8 @@ export const LEVEL_ORDER: readonly AssuranceLevel[] = ['L1', 'L2', 'L3', 'L4'];
 export function loginAssurance(personLevel: AssuranceLevel, proven: AssuranceLevel): AssuranceLevel {
   return LEVEL_ORDER.indexOf(personLevel) < LEVEL_ORDER.indexOf(proven) ? personLevel : proven;
 }
+
+/** True when `level` is `required` or higher. */
+export function meetsLevel(level: AssuranceLevel, required: AssuranceLevel): boolean {
+  return LEVEL_ORDER.indexOf(level) >= LEVEL_ORDER.indexOf(required);
+}

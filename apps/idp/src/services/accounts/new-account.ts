@@ -5,10 +5,22 @@ import type { PiiCipher } from '../personal-data/pii-cipher.ts';
 import { PII_CONTEXT } from './account-profile.ts';
 import { idNumberIndex, phoneIndex } from './account-lookup.ts';
 
-/** A new active account record: personal data encrypted, look-up indexes computed. */
+/**
+ * A new active account record: personal data encrypted, look-up indexes
+ * computed. Phone, username and password may be missing: the first app
+ * login of a real person creates an account with none of them.
+ */
 export function newAccountRecord(
   cipher: PiiCipher,
-  person: { name: string; idType: IdType; idNumber: string; phone: string; username: string; passwordHash: string; assuranceLevel: AssuranceLevel },
+  person: {
+    name: string;
+    idType: IdType;
+    idNumber: string;
+    phone: string | null;
+    username: string | null;
+    passwordHash: string | null;
+    assuranceLevel: AssuranceLevel;
+  },
   now = Date.now(),
 ): StoredAccount {
   return {
@@ -19,8 +31,8 @@ export function newAccountRecord(
     idType: person.idType,
     idNumberCipher: cipher.encrypt(person.idNumber, PII_CONTEXT.idNumber),
     idNumberIndex: idNumberIndex(cipher, person.idType, person.idNumber),
-    phoneCipher: cipher.encrypt(person.phone, PII_CONTEXT.phone),
-    phoneIndex: phoneIndex(cipher, person.phone),
+    phoneCipher: person.phone === null ? null : cipher.encrypt(person.phone, PII_CONTEXT.phone),
+    phoneIndex: person.phone === null ? null : phoneIndex(cipher, person.phone),
     assuranceLevel: person.assuranceLevel,
     status: 'active',
     failedLogins: 0,

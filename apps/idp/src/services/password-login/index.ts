@@ -3,7 +3,7 @@ import { AppError } from '../../errors.ts';
 import type { AccountRepository, AssuranceLevel } from '../../ports/account-repository.ts';
 import type { AuditLog } from '../../ports/audit-log.ts';
 import type { PasswordHasher } from '../../ports/password-hasher.ts';
-import { loginAssurance } from '../accounts/account-profile.ts';
+import { loginAssurance, meetsLevel } from '../accounts/account-profile.ts';
 import { findAccountByIdentifier } from '../accounts/account-lookup.ts';
 import type { CaptchaService } from '../captcha/captcha-service.ts';
 import type { PiiCipher } from '../personal-data/pii-cipher.ts';
@@ -22,12 +22,22 @@ export interface LoginContext {
   ip: string;
   userAgent?: string;
   clientId?: string;
+  /** The level the relying party demands (acr_values), if any. */
+  requiredAcr?: AssuranceLevel | null;
 }
 
 export interface LoginResult {
   accountId: string;
   acr: AssuranceLevel;
   amr: string[];
+}
+
+/** The most a password proves (DESIGN.md §2): real-name, never real-person. */
+const PASSWORD_PROVES: AssuranceLevel = 'L2';
+
+/** A login below what the relying party demands would only meet the login prompt again: 扫码登录 is the way. */
+function ensureReaches(acr: AssuranceLevel, required: AssuranceLevel | null | undefined) {
+  if (required && !meetsLevel(acr, required)) throw new AppError('LOGIN_REQUIRES_QR', { status: 403 });
 }
 
 /** Masked form of what was typed, so failed attempts can be investigated without clear personal data. */
@@ -60,6 +70,8 @@ export class PasswordLogin {
     let accountId: string | null = null;
     let identifierKind = 'unknown';
     try {
+      // Before the captcha and the password: no password can reach a level above PASSWORD_PROVES.
+      ensureReaches(PASSWORD_PROVES, context.requiredAcr);
       await this.deps.rateLimiter.hit(RATE_LIMITS.loginPerIp, context.ip);
       await this.deps.captcha.verify(input.captchaId, input.captchaAnswer);
       const { kind, account } = await findAccountByIdentifier(this.deps.accounts, this.deps.cipher, input.identifier);
@@ -68,7 +80,8 @@ export class PasswordLogin {
       if (account) ensureAccountUsable(account, now);
       const verified = await verifyPassword(this.deps, account, input.password, now);
       await this.deps.accounts.recordSuccessfulLogin(verified.id, now);
-      const result = { accountId: verified.id, acr: loginAssurance(verified.assuranceLevel, 'L2'), amr: ['pwd'] };
+      const result = { accountId: verified.id, acr: loginAssurance(verified.assuranceLevel, PASSWORD_PROVES), amr: ['pwd'] };
+      ensureReaches(result.acr, context.requiredAcr);
       await this.audit('success', context, verified.id, { identifierKind: kind, acr: result.acr });
       return result;
     } catch (error) {

@@ -1,0 +1,33 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppSessionAuthenticator } from '../services/app-sessions/app-session.ts';
+import type { QrLogin } from '../services/qr-login/index.ts';
+import { requireAppSession } from './app-session-auth.ts';
+import { requestContext } from './request-context.ts';
+
+type QrRequest = FastifyRequest<{ Params: { id: string } }>;
+
+/**
+ * 扫码登录, the phone side: what the QR asks (reading it is the scan that
+ * binds it to the person), 确认登录 and 取消. Each needs a live app session
+ * (cookie `uia_app`).
+ */
+export async function appQrLoginRoutes(app: FastifyInstance, options: { qrLogin: QrLogin; appSessions: AppSessionAuthenticator }) {
+  const { qrLogin, appSessions } = options;
+
+  // The scan changes state and the answer names the requester's address: never cached.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
+
+  app.get('/app/api/qr/:id', async (request: QrRequest) =>
+    qrLogin.scan(request.params.id, await requireAppSession(request, appSessions), requestContext(request)),
+  );
+
+  app.post('/app/api/qr/:id/confirm', async (request: QrRequest) =>
+    qrLogin.confirm(request.params.id, await requireAppSession(request, appSessions), requestContext(request)),
+  );
+
+  app.post('/app/api/qr/:id/cancel', async (request: QrRequest) =>
+    qrLogin.cancel(request.params.id, await requireAppSession(request, appSessions), requestContext(request)),
+  );
+}

@@ -1,0 +1,82 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type Provider from 'oidc-provider';
+import type { QrLogin, QrWatch } from '../services/qr-login/index.ts';
+import { currentInteraction, interactionClient, interactionRequiredAcr } from './current-interaction.ts';
+import { EventStream } from './event-stream.ts';
+import { requestContext } from './request-context.ts';
+
+type QrRequest = FastifyRequest<{ Params: { uid: string; id: string } }>;
+
+/** A comment on every open stream this often, so proxies keep it; each also re-reads the QR. */
+const HEARTBEAT_MS = 15_000;
+
+/**
+ * 扫码登录, the PC side: QR codes of the login interaction, their status as
+ * Server-Sent Events, and the one-time completion. Every route checks the
+ * interaction cookie first, so only the browser that displays the QR can
+ * watch or complete it.
+ */
+export async function qrLoginRoutes(app: FastifyInstance, options: { provider: Provider; qrLogin: QrLogin }) {
+  const { provider, qrLogin } = options;
+  /** Open streams, ended when the server shuts down (they would hold its close). */
+  const streams = new Set<EventStream>();
+  app.addHook('preClose', async () => {
+    for (const stream of streams) stream.end();
+  });
+
+  app.post('/interaction/:uid/qr', async (request: QrRequest, reply) => {
+    const interaction = await currentInteraction(provider, request, reply);
+    const client = await interactionClient(provider, interaction);
+    const qr = await qrLogin.create(
+      { uid: interaction.uid, clientId: String(interaction.params.client_id), clientName: client.name, requiredAcr: interactionRequiredAcr(interaction) },
+      requestContext(request),
+    );
+    return reply.status(201).send(qr);
+  });
+
+  app.get('/interaction/:uid/qr/:id/events', async (request: QrRequest, reply) => {
+    const { uid, id } = request.params;
+    await currentInteraction(provider, request, reply);
+    const stream = new EventStream(reply);
+    let watch: QrWatch | null = null;
+    let heartbeat: NodeJS.Timeout | undefined;
+    let closed = false;
+    const stopWatching = () => watch?.stop().catch((error: unknown) => request.log.warn({ err: error }, 'qr login watch did not stop cleanly'));
+    const close = () => {
+      if (closed) return;
+      closed = true;
+      clearInterval(heartbeat);
+      streams.delete(stream);
+      stream.end();
+      void stopWatching();
+    };
+    stream.onClose(close);
+    // Throws (a JSON error, nothing streamed yet) for a QR that is not this interaction's.
+    watch = await qrLogin.watch(id, uid, {
+      status: (status) => stream.send('status', { status }),
+      end: close,
+      error: (error) => request.log.warn({ err: error }, 'qr login status could not be read'),
+    });
+    // A final status may have come first, or the browser went away meanwhile: the stream is over already.
+    if (closed) return stopWatching();
+    streams.add(stream);
+    heartbeat = setInterval(() => {
+      stream.comment('keep-alive');
+      void watch?.refresh();
+    }, HEARTBEAT_MS);
+  });
+
+  app.post('/interaction/:uid/qr/:id/complete', async (request: QrRequest, reply) => {
+    const { uid, id } = request.params;
+    await currentInteraction(provider, request, reply);
+    const login = await qrLogin.complete(id, uid, requestContext(request));
+    const redirectTo = await provider.interactionResult(
+      request.raw,
+      reply.raw,
+      // `ts`: when the phone's confirmation was collected, so a password reset after it voids this result.
+      { login: { accountId: login.accountId, acr: login.acr, amr: login.amr, ts: Math.floor(Date.now() / 1000), remember: false } },
+      { mergeWithLastSubmission: false },
+    );
+    return { redirectTo };
+  });
+}

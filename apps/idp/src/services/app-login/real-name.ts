@@ -1,0 +1,34 @@
+import { validateIdNumber, validateName, type IdType, type Validation } from '@uia/validators';
+import { AppError } from '../../errors.ts';
+import type { IdentityRegistry, RegistryVerdict } from '../../ports/identity-registry.ts';
+
+export interface RealNamePerson {
+  name: string;
+  idType: IdType;
+  idNumber: string;
+}
+
+function valid<T>(result: Validation<T>, field: string): T {
+  if (!result.ok) throw new AppError(result.reason, { field });
+  return result.value;
+}
+
+/** 证件类型 + 姓名 + 证件号码 as typed, normalised; format errors name their field. */
+export function validatePerson(input: { idType: IdType; name: string; idNumber: string }): RealNamePerson {
+  return {
+    name: valid(validateName(input.name), 'name'),
+    idType: input.idType,
+    idNumber: valid(validateIdNumber(input.idType, input.idNumber), 'idNumber'),
+  };
+}
+
+/** 实名核验: the registry must say the name belongs to the ID number. */
+export async function confirmRealName(registry: IdentityRegistry, person: RealNamePerson): Promise<void> {
+  let verdict: RegistryVerdict;
+  try {
+    verdict = await registry.verify(person);
+  } catch {
+    throw new AppError('REALNAME_UNAVAILABLE', { status: 503 });
+  }
+  if (verdict !== 'match') throw new AppError('REALNAME_MISMATCH', { status: 422, field: 'name' });
+}

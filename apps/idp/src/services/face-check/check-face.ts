@@ -1,0 +1,24 @@
+import { AppError } from '../../errors.ts';
+import type { FaceFrame, FaceVerdict, FaceVerifier } from '../../ports/face-verifier.ts';
+
+const VERDICT_ERRORS = {
+  no_face: 'FACE_NO_FACE',
+  not_live: 'FACE_NOT_LIVE',
+  mismatch: 'FACE_MISMATCH',
+} as const satisfies Record<Exclude<FaceVerdict, 'pass'>, string>;
+
+/**
+ * Asks the face verifier whether the frames show the live person of this ID
+ * number; anything but `pass` is an AppError (FACE_*), a verifier that does
+ * not answer is FACE_SERVICE_UNAVAILABLE. The verifier's own error is not
+ * passed on: it might describe the frames.
+ */
+export async function checkFace(verifier: FaceVerifier, person: { idType: string; idNumber: string }, frames: FaceFrame[]): Promise<void> {
+  let verdict: FaceVerdict;
+  try {
+    verdict = await verifier.verify({ idType: person.idType, idNumber: person.idNumber, frames });
+  } catch {
+    throw new AppError('FACE_SERVICE_UNAVAILABLE', { status: 503 });
+  }
+  if (verdict !== 'pass') throw new AppError(VERDICT_ERRORS[verdict], { status: 422 });
+}

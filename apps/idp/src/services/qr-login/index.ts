@@ -1,0 +1,150 @@
+import { AppError } from '../../errors.ts';
+import type { AccountRepository, AssuranceLevel } from '../../ports/account-repository.ts';
+import type { AuditLog } from '../../ports/audit-log.ts';
+import type { IpLocator } from '../../ports/ip-locator.ts';
+import type { KeyValueStore } from '../../ports/key-value-store.ts';
+import type { PubSub } from '../../ports/pub-sub.ts';
+import { loginAssurance } from '../accounts/account-profile.ts';
+import type { AppSessionView } from '../app-sessions/app-session.ts';
+import type { RateLimiter } from '../rate-limit/rate-limiter.ts';
+import { auditedStep } from '../audited-step.ts';
+import { describeRequester } from './describe-requester.ts';
+import { qrImageDataUrl } from './qr-image.ts';
+import { QR_LOGIN_POLICY } from './qr-login-policy.ts';
+import { newQrId, type QrLoginRecord, type QrLoginResult } from './qr-login-record.ts';
+import { QrLoginRecords } from './qr-login-records.ts';
+import { cancelled, confirmed, scanned, used } from './qr-transitions.ts';
+import { QrWatch, type QrStatusListener } from './qr-watch.ts';
+
+export type { QrStatusListener } from './qr-watch.ts';
+export type { QrWatch } from './qr-watch.ts';
+export type { QrLoginResult, QrStreamStatus } from './qr-login-record.ts';
+
+export interface QrLoginContext {
+  ip: string;
+  userAgent?: string;
+}
+
+/** The login interaction a QR is made for. */
+export interface QrInteraction {
+  uid: string;
+  clientId: string;
+  clientName: string;
+  requiredAcr: AssuranceLevel | null;
+}
+
+/** RFC 8176 `mca`: the login was confirmed on a second device (the phone). */
+const CONFIRMED_ON_PHONE = 'mca';
+
+/**
+ * 扫码登录 (DESIGN.md §2.1): the PC shows a QR of its login interaction, the
+ * logged-in app scans it (the QR then belongs to that person), shows who
+ * asks and confirms or cancels; the browser that showed the QR follows the
+ * status (`watch`) and collects the login, once (`complete`). State lives
+ * in the key-value store and changes by compare-and-set (QrLoginRecords),
+ * so any node may serve any step; the rules are in qr-transitions.ts.
+ */
+export class QrLogin {
+  private readonly records: QrLoginRecords;
+
+  constructor(
+    private readonly deps: {
+      store: KeyValueStore;
+      pubSub: PubSub;
+      accounts: AccountRepository;
+      ipLocator: IpLocator;
+      rateLimiter: RateLimiter;
+      audit: AuditLog;
+      /** The QR encodes `${publicUrl}/app/qr/<id>`, so a phone's own camera opens the confirm page. */
+      publicUrl: string;
+      now?: () => number;
+    },
+  ) {
+    this.records = new QrLoginRecords(deps.store, deps.pubSub, () => this.now());
+  }
+
+  /** A new QR for the interaction (every call, 刷新 included, makes a new one). */
+  async create(interaction: QrInteraction, context: QrLoginContext) {
+    await this.deps.rateLimiter.hit(QR_LOGIN_POLICY.createPerIp, context.ip);
+    const now = this.now();
+    const record: QrLoginRecord = {
+      id: newQrId(),
+      interactionUid: interaction.uid,
+      clientId: interaction.clientId,
+      clientName: interaction.clientName,
+      requiredAcr: interaction.requiredAcr,
+      requester: await describeRequester(this.deps.ipLocator, context),
+      status: 'pending',
+      requestedAt: now,
+      expiresAt: now + QR_LOGIN_POLICY.qrSeconds * 1000,
+      scannedBy: null,
+      login: null,
+      completeBy: null,
+    };
+    await this.records.create(record);
+    const qrUrl = `${this.deps.publicUrl}/app/qr/${record.id}`;
+    return { id: record.id, qrUrl, image: await qrImageDataUrl(qrUrl), expiresIn: QR_LOGIN_POLICY.qrSeconds };
+  }
+
+  /** Follows the QR's status for the browser of `interactionUid` (see QrWatch). */
+  watch(id: string, interactionUid: string, listener: QrStatusListener): Promise<QrWatch> {
+    return QrWatch.start(this.records, id, interactionUid, listener, () => this.now());
+  }
+
+  /** 扫一扫 in the app: binds the QR to the session's person and tells the phone who asks. */
+  async scan(id: string, session: AppSessionView, context: QrLoginContext) {
+    const record = await this.step('qr_login.scan', context, session.accountId, () => this.records.update(id, (current) => scanned(current, session)));
+    return {
+      client: { name: record.clientName },
+      requester: record.requester,
+      requestedAt: new Date(record.requestedAt).toISOString(),
+      expiresIn: Math.max(0, Math.ceil((record.expiresAt - this.now()) / 1000)),
+    };
+  }
+
+  /**
+   * 确认登录: the login is the session's person at the lower of their level
+   * and what the app login proved, with the app's methods plus `mca`.
+   */
+  async confirm(id: string, session: AppSessionView, context: QrLoginContext) {
+    await this.step('qr_login.confirm', context, session.accountId, async () => {
+      const account = await this.deps.accounts.findById(session.accountId);
+      if (!account || account.status !== 'active') throw new AppError('ACCOUNT_DISABLED', { status: 403 });
+      const login: QrLoginResult = {
+        accountId: account.id,
+        acr: loginAssurance(account.assuranceLevel, session.acr),
+        amr: [...new Set([...session.amr, CONFIRMED_ON_PHONE])],
+      };
+      const completeBy = this.now() + QR_LOGIN_POLICY.completeSeconds * 1000;
+      return this.records.update(id, (current) => confirmed(current, session, login, completeBy));
+    });
+    return { status: 'confirmed' as const };
+  }
+
+  /** 取消 in the app. */
+  async cancel(id: string, session: AppSessionView, context: QrLoginContext) {
+    await this.step('qr_login.cancel', context, session.accountId, () => this.records.update(id, (current) => cancelled(current, session)));
+    return { status: 'cancelled' as const };
+  }
+
+  /** The browser of `interactionUid` collects the confirmed login; the QR is then used. */
+  async complete(id: string, interactionUid: string, context: QrLoginContext): Promise<QrLoginResult> {
+    const record = await this.step('login.qr', context, null, () => this.records.update(id, (current) => used(current, interactionUid)));
+    return record.login!;
+  }
+
+  private now() {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  /** One audited step (audited-step.ts): who, for which service, and what a confirmed login proves. */
+  private step(type: string, context: QrLoginContext, accountId: string | null, run: () => Promise<QrLoginRecord>) {
+    return auditedStep(this.deps.audit, { type, ...context }, async (note) => {
+      note.accountId = accountId;
+      const record = await run();
+      note.accountId ??= record.login?.accountId ?? null;
+      note.detail = { clientId: record.clientId, ...(record.login ? { acr: record.login.acr, amr: record.login.amr.join(' ') } : {}) };
+      return record;
+    });
+  }
+}

@@ -1,0 +1,16 @@
+import type { RateLimit } from '../rate-limit/rate-limiter.ts';
+
+export const QR_LOGIN_POLICY = {
+  /** A QR can be scanned and confirmed for this long (DESIGN.md §2.1: 二维码已失效 after 180 s). */
+  qrSeconds: 180,
+  /** After 确认登录, the browser that shows the QR has this long to complete the login. */
+  completeSeconds: 60,
+  /**
+   * How long a record stays in the store after its QR was made, so a late
+   * scan still learns "used" rather than "expired". Past it, any QR reads as
+   * expired. Longer than the login interaction (15 min) it belongs to.
+   */
+  retentionSeconds: 20 * 60,
+  /** New QR codes (刷新) per client address. */
+  createPerIp: { name: 'qr:create:ip', limit: 30, windowSeconds: 60 } satisfies RateLimit,
+} as const;

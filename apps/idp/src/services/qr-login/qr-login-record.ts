@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import type { AssuranceLevel } from '../../ports/account-repository.ts';
+
+/**
+ * pending → scanned → confirmed → used, or → cancelled, or → expired (by the
+ * service clock: pending and scanned at `expiresAt`, confirmed at `completeBy`).
+ */
+export type QrStatus = 'pending' | 'scanned' | 'confirmed' | 'used' | 'cancelled' | 'expired';
+
+/** What the browser's event stream shows: `used` reads as `confirmed` (its completion then says so). */
+export type QrStreamStatus = Exclude<QrStatus, 'used'>;
+
+/** The browser that asked, as the 确认登录 page shows it. */
+export interface QrRequester {
+  browser: string;
+  os: string;
+  ip: string;
+  place: string;
+}
+
+/** The platform login a confirmed QR hands to oidc-provider. */
+export interface QrLoginResult {
+  accountId: string;
+  acr: AssuranceLevel;
+  amr: string[];
+}
+
+export interface QrLoginRecord {
+  id: string;
+  /** The login interaction (and so the browser, by its interaction cookie) the QR belongs to. */
+  interactionUid: string;
+  clientId: string;
+  /** The service that asks: the RP's name, or 统一身份认证平台 for the portal itself. */
+  clientName: string;
+  /** The lowest level the relying party demands (acr_values), or null. */
+  requiredAcr: AssuranceLevel | null;
+  requester: QrRequester;
+  status: QrStatus;
+  /** Epoch ms, by the service clock. */
+  requestedAt: number;
+  expiresAt: number;
+  /** The app session that scanned the QR: its person owns the QR from then on. */
+  scannedBy: { accountId: string; appSessionId: string } | null;
+  /** Set by 确认登录. */
+  login: QrLoginResult | null;
+  completeBy: number | null;
+}
+
+/** 128 random bits, base64url: the QR's id and the last segment of its URL. */
+export function newQrId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+export function isQrId(value: string): boolean {
+  return /^[A-Za-z0-9_-]{22}$/.test(value);
+}
+
+/** When the record's current state expires, or null for a final state. */
+export function deadlineOf(record: QrLoginRecord): number | null {
+  if (record.status === 'pending' || record.status === 'scanned') return record.expiresAt;
+  if (record.status === 'confirmed') return record.completeBy;
+  return null;
+}
+
+/** The record as the clock sees it: past its deadline it is expired, whatever was last written. */
+export function atTime(record: QrLoginRecord, now: number): QrLoginRecord {
+  const deadline = deadlineOf(record);
+  return deadline !== null && now >= deadline ? { ...record, status: 'expired' } : record;
+}
+
+const STREAM_FINAL: ReadonlySet<QrStreamStatus> = new Set(['confirmed', 'cancelled', 'expired']);
+
+/** A record gone from the store (past its retention) reads as expired. */
+export function streamStatus(record: QrLoginRecord | null): QrStreamStatus {
+  if (!record) return 'expired';
+  return record.status === 'used' ? 'confirmed' : record.status;
+}
+
+/** After these the stream has nothing more to say. */
+export function endsStream(status: QrStreamStatus): boolean {
+  return STREAM_FINAL.has(status);
+}

@@ -1,0 +1,61 @@
+import { AppError } from '../../errors.ts';
+import type { AppSessionView } from '../app-sessions/app-session.ts';
+import { meetsLevel } from '../accounts/account-profile.ts';
+import type { QrLoginRecord, QrLoginResult } from './qr-login-record.ts';
+
+/**
+ * The state machine's rules, one function per event. Each takes the record
+ * as the clock sees it and answers the next record, null when it already is
+ * in that state (a retried request), or throws the reason it cannot move.
+ */
+
+/** A QR that is no longer pending or scanned: which error a phone or browser sees. */
+function unusable(record: QrLoginRecord): AppError {
+  return record.status === 'confirmed' || record.status === 'used'
+    ? new AppError('QR_ALREADY_USED', { status: 409 })
+    : new AppError('QR_EXPIRED', { status: 410 });
+}
+
+/** 扫一扫: the first app session binds the QR to its person; that person may scan again (e.g. another device). */
+export function scanned(record: QrLoginRecord, session: AppSessionView): QrLoginRecord | null {
+  if (record.status === 'pending') return { ...record, status: 'scanned', scannedBy: { accountId: session.accountId, appSessionId: session.id } };
+  if (record.status !== 'scanned') throw unusable(record);
+  if (record.scannedBy?.accountId !== session.accountId) throw new AppError('QR_TAKEN_BY_OTHER', { status: 409 });
+  if (record.scannedBy.appSessionId === session.id) return null;
+  return { ...record, scannedBy: { accountId: session.accountId, appSessionId: session.id } };
+}
+
+/** Confirm and cancel come from the app session that scanned last, and only while the QR is scanned. */
+function ensureScannedBy(record: QrLoginRecord, session: AppSessionView) {
+  if (record.status === 'pending') throw new AppError('QR_NOT_SCANNED', { status: 409 });
+  if (record.status !== 'scanned') throw unusable(record);
+  if (record.scannedBy?.accountId !== session.accountId) throw new AppError('QR_TAKEN_BY_OTHER', { status: 409 });
+  if (record.scannedBy.appSessionId !== session.id) throw new AppError('QR_NOT_SCANNED', { status: 409 });
+}
+
+const bySameSession = (record: QrLoginRecord, session: AppSessionView) => record.scannedBy?.appSessionId === session.id;
+
+/** 确认登录: the login must reach what the relying party demands, or the phone is told to log in with a face check. */
+export function confirmed(record: QrLoginRecord, session: AppSessionView, login: QrLoginResult, completeBy: number): QrLoginRecord | null {
+  if (record.status === 'confirmed' && bySameSession(record, session)) return null;
+  ensureScannedBy(record, session);
+  if (record.requiredAcr && !meetsLevel(login.acr, record.requiredAcr)) {
+    throw new AppError('QR_ASSURANCE_TOO_LOW', { status: 403, details: { requiredAcr: record.requiredAcr } });
+  }
+  return { ...record, status: 'confirmed', login, completeBy };
+}
+
+/** 取消 on the phone. */
+export function cancelled(record: QrLoginRecord, session: AppSessionView): QrLoginRecord | null {
+  if (record.status === 'cancelled' && bySameSession(record, session)) return null;
+  ensureScannedBy(record, session);
+  return { ...record, status: 'cancelled' };
+}
+
+/** The browser that shows the QR collects the confirmed login, once. Another interaction's QR is unknown here. */
+export function used(record: QrLoginRecord, interactionUid: string): QrLoginRecord {
+  if (record.interactionUid !== interactionUid) throw new AppError('QR_EXPIRED', { status: 410 });
+  if (record.status === 'confirmed') return { ...record, status: 'used' };
+  if (record.status === 'pending' || record.status === 'scanned') throw new AppError('QR_NOT_CONFIRMED', { status: 409 });
+  throw unusable(record);
+}

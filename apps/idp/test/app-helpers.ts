@@ -1,0 +1,48 @@
+import { randomInt } from 'node:crypto';
+import { computeResidentIdCheckChar } from '@uia/validators';
+import { Browser } from './harness.ts';
+import { liveFrames } from './support/face-frames.ts';
+
+export const IPHONE_UA =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
+export const ANDROID_UA = 'Mozilla/5.0 (Linux; Android 13; HUAWEI P60) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36';
+
+/**
+ * A valid resident ID number with the given sequence code (characters 15–17).
+ * The demo simulators give 998 (face: not this person) and 999 (registry: not
+ * found) their own meaning, so ordinary test people use 000–997.
+ */
+export function residentId(sequence = String(randomInt(0, 998)).padStart(3, '0')): string {
+  const year = 1950 + randomInt(0, 55);
+  const month = String(randomInt(1, 13)).padStart(2, '0');
+  const day = String(randomInt(1, 29)).padStart(2, '0');
+  const first17 = `110101${year}${month}${day}${sequence}`;
+  return first17 + computeResidentIdCheckChar(first17);
+}
+
+export function appPerson() {
+  return { idType: 'resident_id', name: '赵小红', idNumber: residentId() };
+}
+
+export type AppPerson = ReturnType<typeof appPerson>;
+
+/** 开始人脸识别 with two frames of a moving face; the browser keeps the `uia_app` cookie. */
+export function faceLogin(browser: Browser, person: AppPerson, overrides: Record<string, unknown> = {}, userAgent = IPHONE_UA) {
+  return browser.json('/app/api/login/face', {
+    json: { ...person, validityDays: 7, faceConsent: true, frames: liveFrames(), ...overrides },
+    headers: { 'user-agent': userAgent },
+  });
+}
+
+/** A phone browser logged in to the app by face, or the test fails. */
+export async function loggedInApp(baseUrl: string, person: AppPerson, userAgent = IPHONE_UA) {
+  const browser = new Browser(baseUrl);
+  const login = await faceLogin(browser, person, {}, userAgent);
+  if (login.status !== 200) throw new Error(`app login failed: ${JSON.stringify(login.body)}`);
+  return { browser, session: login.body.session as { id: string; acr: string; amr: string[]; createdAt: string; expiresAt: string } };
+}
+
+/** Sent SMS, newest first (the demo outbox). */
+export async function sentSms(browser: Browser) {
+  return (await browser.json<{ to: string; text: string; code: string | null; at: string }[]>('/dev/sms')).body;
+}

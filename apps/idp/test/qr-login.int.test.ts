@@ -1,0 +1,207 @@
+import * as client from 'openid-client';
+import { describe, expect, it } from 'vitest';
+import { formatMessage } from '@uia/i18n';
+import { appPerson, loggedInApp } from './app-helpers.ts';
+import { Browser, startTestPlatform } from './harness.ts';
+import { appQr, pcQr } from './qr-helpers.ts';
+import { discover, followToRp, passwordLogin, RP, startLogin, useRelyingPartyPlatform, type StartedLogin } from './relying-party.ts';
+
+const rp = useRelyingPartyPlatform();
+
+/** A PC browser at the login page of the demo RP, with a QR on screen and its status stream open. */
+async function pcWithQr(extra: Record<string, string> = {}) {
+  const pc = new Browser(rp.t.baseUrl);
+  const login = await startLogin(pc, rp.config, extra);
+  const created = await pcQr.create(pc, login.uid);
+  expect(created.status).toBe(201);
+  const qr = created.body;
+  const { response, events } = await pcQr.events(pc, login.uid, qr.id);
+  expect(events).not.toBeNull();
+  expect(await events!.nextStatus()).toBe('pending');
+  return { pc, login, qr, response, events: events! };
+}
+
+const phone = async () => (await loggedInApp(rp.t.baseUrl, appPerson())).browser;
+
+async function tokensAfter(pc: Browser, login: StartedLogin, redirectTo: string) {
+  const callback = await followToRp(pc, redirectTo);
+  return client.authorizationCodeGrant(rp.config, callback, { pkceCodeVerifier: login.verifier, expectedState: login.state, expectedNonce: login.nonce });
+}
+
+const errorOf = (code: Parameters<typeof formatMessage>[0]) => ({ error: expect.objectContaining({ code, message: formatMessage(code) }) });
+
+describe(`扫码登录 (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'} + ${process.env.REDIS_URL ? 'Redis' : 'in-process store'})`, () => {
+  it('logs in by QR: the page follows pending → scanned → confirmed, and the RP gets acr L3 with face and mca', async () => {
+    const { pc, login, qr, response, events } = await pcWithQr();
+    expect(qr.qrUrl).toBe(`${rp.t.baseUrl}/app/qr/${qr.id}`);
+    expect(qr.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(qr.image).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(qr.expiresIn).toBe(180);
+    expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    expect(response.headers.get('x-accel-buffering')).toBe('no');
+
+    const app = await phone();
+    const scanned = await appQr.scan(app, qr.id);
+    expect(scanned.status).toBe(200);
+    expect(scanned.body).toEqual({
+      client: { name: '义务教育入学服务平台（演示）' },
+      requester: { browser: 'Chrome 126', os: 'Windows 10', ip: pc.ip, place: '本机/内网' },
+      requestedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      expiresIn: expect.any(Number),
+    });
+    expect(await events.nextStatus()).toBe('scanned');
+
+    expect(await pcQr.complete(pc, login.uid, qr.id)).toEqual({ status: 409, body: errorOf('QR_NOT_CONFIRMED') });
+    expect(await appQr.confirm(app, qr.id)).toEqual({ status: 200, body: { status: 'confirmed' } });
+    expect(await events.remainingStatuses()).toEqual(['confirmed']);
+
+    const completed = await pcQr.complete(pc, login.uid, qr.id);
+    expect(completed.status).toBe(200);
+    // One QR, one login: neither the browser nor the phone can use it again.
+    expect(await pcQr.complete(pc, login.uid, qr.id)).toEqual({ status: 409, body: errorOf('QR_ALREADY_USED') });
+    expect(await appQr.scan(app, qr.id)).toEqual({ status: 409, body: errorOf('QR_ALREADY_USED') });
+    expect(await appQr.confirm(app, qr.id)).toEqual({ status: 409, body: errorOf('QR_ALREADY_USED') });
+
+    const tokens = await tokensAfter(pc, login, completed.body.redirectTo);
+    const claims = tokens.claims()!;
+    expect(claims.acr).toBe('L3');
+    expect(claims.amr).toEqual(['face', 'mca']);
+    const events2 = (await rp.t.platform.audit.recent(50)).filter((event) => event.type === 'login.qr' && event.accountId === claims.sub);
+    expect(events2).toEqual([expect.objectContaining({ outcome: 'success', detail: { clientId: 'edu-portal', acr: 'L3', amr: 'face mca' } })]);
+  });
+
+  it('shows 已取消 when the phone cancels; the QR is then dead on both sides', async () => {
+    const { pc, login, qr, events } = await pcWithQr();
+    const app = await phone();
+    await appQr.scan(app, qr.id);
+    expect(await events.nextStatus()).toBe('scanned');
+    expect(await appQr.cancel(app, qr.id)).toEqual({ status: 200, body: { status: 'cancelled' } });
+    expect(await events.remainingStatuses()).toEqual(['cancelled']);
+    expect(await appQr.confirm(app, qr.id)).toEqual({ status: 410, body: errorOf('QR_EXPIRED') });
+    expect(await pcQr.complete(pc, login.uid, qr.id)).toEqual({ status: 410, body: errorOf('QR_EXPIRED') });
+  });
+
+  it('expires after 180 s: the stream says expired, a late scan gets QR_EXPIRED, and a new QR works', async () => {
+    const { pc, login, qr, events } = await pcWithQr();
+    const app = await phone();
+    rp.t.clock.advance(181_000);
+    expect(await appQr.scan(app, qr.id)).toEqual({ status: 410, body: errorOf('QR_EXPIRED') });
+    expect(await events.remainingStatuses()).toEqual(['expired']);
+    // A stream opened afterwards says so at once and ends.
+    const again = await pcQr.events(pc, login.uid, qr.id);
+    expect(await again.events!.remainingStatuses()).toEqual(['expired']);
+    expect(await pcQr.complete(pc, login.uid, qr.id)).toEqual({ status: 410, body: errorOf('QR_EXPIRED') });
+
+    // 点击刷新: a new QR for the same login.
+    const fresh = await pcQr.create(pc, login.uid);
+    expect(fresh.body.id).not.toBe(qr.id);
+    expect((await appQr.scan(app, fresh.body.id)).status).toBe(200);
+    await appQr.confirm(app, fresh.body.id);
+    expect((await pcQr.complete(pc, login.uid, fresh.body.id)).status).toBe(200);
+  });
+
+  it('completes only in the browser that displayed the QR: another browser can neither watch nor complete', async () => {
+    const { pc, login, qr, events } = await pcWithQr();
+    const stranger = new Browser(rp.t.baseUrl);
+    const watched = await pcQr.events(stranger, login.uid, qr.id);
+    expect(watched.events).toBeNull();
+    expect(watched.response.status).toBe(400);
+    expect(await watched.response.json()).toEqual(errorOf('LOGIN_REQUEST_EXPIRED'));
+    expect(await pcQr.create(stranger, login.uid)).toEqual({ status: 400, body: errorOf('LOGIN_REQUEST_EXPIRED') });
+
+    // Nor with a login interaction of its own.
+    const own = await startLogin(stranger, rp.config);
+    const foreign = await pcQr.events(stranger, own.uid, qr.id);
+    expect(foreign.response.status).toBe(410);
+    await foreign.response.arrayBuffer();
+
+    const app = await phone();
+    await appQr.scan(app, qr.id);
+    await appQr.confirm(app, qr.id);
+    expect(await events.remainingStatuses()).toEqual(['scanned', 'confirmed']);
+    expect(await pcQr.complete(stranger, login.uid, qr.id)).toEqual({ status: 400, body: errorOf('LOGIN_REQUEST_EXPIRED') });
+    expect(await pcQr.complete(stranger, own.uid, qr.id)).toEqual({ status: 410, body: errorOf('QR_EXPIRED') });
+    // The browser that showed it still can.
+    expect((await pcQr.complete(pc, login.uid, qr.id)).status).toBe(200);
+  });
+
+  it('belongs to the first person who scans it: another app user gets QR_TAKEN_BY_OTHER', async () => {
+    const { pc, login, qr, events } = await pcWithQr();
+    const [first, second] = await Promise.all([phone(), phone()]);
+    expect((await appQr.scan(first, qr.id)).status).toBe(200);
+    expect(await appQr.scan(second, qr.id)).toEqual({ status: 409, body: errorOf('QR_TAKEN_BY_OTHER') });
+    expect(await appQr.confirm(second, qr.id)).toEqual({ status: 409, body: errorOf('QR_TAKEN_BY_OTHER') });
+    expect(await appQr.cancel(second, qr.id)).toEqual({ status: 409, body: errorOf('QR_TAKEN_BY_OTHER') });
+    await appQr.confirm(first, qr.id);
+    expect(await events.remainingStatuses()).toEqual(['scanned', 'confirmed']);
+    expect((await pcQr.complete(pc, login.uid, qr.id)).status).toBe(200);
+  });
+
+  it('needs a live app session on the phone, and answers bad ids with QR_EXPIRED', async () => {
+    const { qr, events } = await pcWithQr();
+    const loggedOut = new Browser(rp.t.baseUrl);
+    expect(await appQr.scan(loggedOut, qr.id)).toEqual({ status: 401, body: errorOf('APP_LOGIN_REQUIRED') });
+    expect(await appQr.confirm(loggedOut, qr.id)).toEqual({ status: 401, body: errorOf('APP_LOGIN_REQUIRED') });
+    const app = await phone();
+    for (const id of ['nope', 'A'.repeat(22), '%E4%BD%A0', 'x'.repeat(99)]) {
+      expect(await appQr.scan(app, id)).toEqual({ status: 410, body: errorOf('QR_EXPIRED') });
+    }
+    // Confirming needs the scan first.
+    expect(await appQr.confirm(app, qr.id)).toEqual({ status: 409, body: errorOf('QR_NOT_SCANNED') });
+    await events.cancel();
+  });
+
+  it('steps up: acr_values=L3 puts an L2 password session back on the login page, which only 扫码登录 passes', async () => {
+    const pc = new Browser(rp.t.baseUrl);
+    const first = await passwordLogin(pc, rp.config, 'zhangsan', 'Demo@2026pw');
+    expect(first.tokens.claims()!.acr).toBe('L2');
+
+    // Asking for what the session has needs no login.
+    const verifier = client.randomPKCECodeVerifier();
+    const sameLevel = client.buildAuthorizationUrl(rp.config, {
+      redirect_uri: RP.redirectUri,
+      scope: 'openid',
+      code_challenge: await client.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      acr_values: 'L2',
+    });
+    expect((await followToRp(pc, sameLevel.href)).searchParams.get('code')).toBeTruthy();
+
+    const login = await startLogin(pc, rp.config, { acr_values: 'L3 L4' });
+    const details = await pc.json(`/interaction/${login.uid}/details`);
+    expect(details.body).toMatchObject({ prompt: 'login', requiredAcr: 'L3', client: { id: 'edu-portal' } });
+    const password = await pc.json(`/interaction/${login.uid}/login`, { json: { identifier: 'zhangsan', password: 'Demo@2026pw', ...(await pc.solvedCaptcha()) } });
+    expect(password).toEqual({ status: 403, body: errorOf('LOGIN_REQUIRES_QR') });
+
+    // 张三 logs in to the app by face (now L3) and scans.
+    const { body: qr } = await pcQr.create(pc, login.uid);
+    const { browser: app } = await loggedInApp(rp.t.baseUrl, { idType: 'resident_id', name: '张三', idNumber: '11010519491231002X' });
+    await appQr.scan(app, qr.id);
+    await appQr.confirm(app, qr.id);
+    const completed = await pcQr.complete(pc, login.uid, qr.id);
+    const claims = (await tokensAfter(pc, login, completed.body.redirectTo)).claims()!;
+    expect(claims).toMatchObject({ acr: 'L3', amr: ['face', 'mca'] });
+    expect(claims.sub).toBe(first.tokens.claims()!.sub);
+  });
+
+  it('leaves requiredAcr out when the RP demands no level', async () => {
+    const pc = new Browser(rp.t.baseUrl);
+    const login = await startLogin(pc, rp.config);
+    const details = await pc.json(`/interaction/${login.uid}/details`);
+    expect(details.body).not.toHaveProperty('requiredAcr');
+  });
+});
+
+describe('扫码登录 status streams at shutdown', () => {
+  it('are ended by the server, so an open QR page does not hold the shutdown', async () => {
+    const t = await startTestPlatform();
+    const pc = new Browser(t.baseUrl);
+    const login = await startLogin(pc, await discover(t.baseUrl));
+    const { body: qr } = await pcQr.create(pc, login.uid);
+    const { events } = await pcQr.events(pc, login.uid, qr.id);
+    expect(await events!.nextStatus()).toBe('pending');
+    await t.stop();
+    expect(await events!.remainingStatuses()).toEqual([]);
+  });
+});
