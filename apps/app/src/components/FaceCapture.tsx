@@ -1,0 +1,171 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { ui } from '@uia/i18n';
+import { errorMessage } from '../api.ts';
+import { captureFrame, useCamera, type CameraProblem } from '../camera.ts';
+import { fill } from '../format.ts';
+import { useSite } from '../state.tsx';
+import { DemoBadge } from './Layout.tsx';
+
+const f = ui.app.face;
+
+/** The liveness prompts, shown in turn; frames are taken while each is on screen. */
+const PROMPTS = [
+  { text: f.lookAtScreen, before: 700, frames: 0 },
+  { text: f.blink, before: 450, frames: 2 },
+  { text: f.shakeHead, before: 450, frames: 2 },
+] as const;
+const FRAME_GAP_MS = 450;
+
+const wait = (ms: number) => new Promise<void>((resolve) => window.setTimeout(resolve, ms));
+
+export function cameraProblemText(problem: CameraProblem): string {
+  return problem === 'denied' ? f.cameraDenied : problem === 'insecure' ? f.cameraInsecure : f.cameraUnavailable;
+}
+
+type Phase = { name: 'camera' } | { name: 'prompt'; index: number } | { name: 'verifying' } | { name: 'failed'; message: string };
+
+/**
+ * 开始人脸识别: the front camera in a round preview, the liveness prompts
+ * (请眨眨眼 → 请缓慢摇头) with 4 frames taken over ~2 s, then the camera is
+ * switched off and `verify(frames)` is called. The frames exist only in that
+ * call: nothing keeps them afterwards. A failed check shows the message with
+ * 重新识别; `onError` may take an error over instead (e.g. back to the form).
+ */
+export function FaceCapture({
+  verify,
+  onError,
+  onCancel,
+  alternative,
+}: {
+  verify: (frames: string[]) => Promise<void>;
+  /** Return true when the caller handled the error (the capture then stays quiet). */
+  onError?: (error: unknown) => boolean;
+  onCancel: () => void;
+  /** What to offer when the camera cannot be used (e.g. the SMS login link). */
+  alternative?: ReactNode;
+}) {
+  const site = useSite();
+  const [phase, setPhase] = useState<Phase>({ name: 'camera' });
+  const running = phase.name === 'camera' || phase.name === 'prompt';
+  const camera = useCamera('user', running);
+  const { videoRef, stop: stopCamera } = camera;
+  const canvasRef = useRef<HTMLCanvasElement | null>(null);
+  const statusRef = useRef<HTMLParagraphElement | null>(null);
+  const live = camera.status.state === 'live';
+
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  const verifyRef = useRef(verify);
+  const onErrorRef = useRef(onError);
+  verifyRef.current = verify;
+  onErrorRef.current = onError;
+
+  // Each time the preview goes live: the prompts, the frames, the check.
+  useEffect(() => {
+    if (!live) return;
+    let cancelled = false;
+    (async () => {
+      const frames: string[] = [];
+      try {
+        for (let index = 0; index < PROMPTS.length; index++) {
+          const prompt = PROMPTS[index]!;
+          if (cancelled) return;
+          setPhase({ name: 'prompt', index });
+          await wait(prompt.before);
+          for (let n = 0; n < prompt.frames; n++) {
+            if (cancelled) return;
+            const video = videoRef.current;
+            const canvas = canvasRef.current;
+            const frame = video && canvas ? captureFrame(video, canvas) : null;
+            if (frame) frames.push(frame);
+            await wait(FRAME_GAP_MS);
+          }
+        }
+        if (cancelled) return;
+        // From here on the camera is off: this run no longer depends on the preview.
+        stopCamera();
+        setPhase({ name: 'verifying' });
+        try {
+          await verifyRef.current(frames);
+        } catch (error: unknown) {
+          if (!mounted.current || onErrorRef.current?.(error)) return;
+          setPhase({ name: 'failed', message: errorMessage(error) });
+        }
+      } finally {
+        // The face images live only for this one request.
+        frames.length = 0;
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [live, videoRef, stopCamera]);
+
+  useEffect(() => {
+    if (phase.name === 'failed') statusRef.current?.focus();
+  }, [phase.name]);
+
+  const problem = camera.status.state === 'error' ? camera.status.problem : null;
+  const promptIndex = phase.name === 'prompt' ? phase.index : -1;
+  const promptText =
+    phase.name === 'prompt'
+      ? PROMPTS[phase.index]!.text
+      : phase.name === 'verifying'
+        ? f.verifying
+        : phase.name === 'failed'
+          ? phase.message
+          : problem
+            ? cameraProblemText(problem)
+            : f.preparing;
+
+  return (
+    <section className="face" aria-labelledby="face-title">
+      <h2 id="face-title" className="face-title">
+        {f.title}
+        <DemoBadge />
+      </h2>
+      <div className={`face-frame${phase.name === 'prompt' ? ' is-capturing' : ''}${phase.name === 'failed' || problem ? ' is-failed' : ''}`}>
+        <video ref={camera.videoRef} className="face-video" muted playsInline autoPlay aria-label={f.previewLabel} hidden={!running || !live} />
+        {phase.name === 'verifying' && <span className="spinner face-spinner" aria-hidden="true" />}
+      </div>
+      <canvas ref={canvasRef} hidden />
+
+      <p
+        ref={statusRef}
+        tabIndex={-1}
+        className={phase.name === 'failed' || problem ? 'face-prompt is-error' : 'face-prompt'}
+        role={phase.name === 'failed' || problem ? 'alert' : 'status'}
+        aria-live="assertive"
+      >
+        {promptText}
+      </p>
+      {promptIndex > 0 && (
+        <p className="face-step">{fill(f.progress, { step: promptIndex, total: PROMPTS.length - 1 })}</p>
+      )}
+      {site.demo && running && !problem && <p className="face-note">{f.demoNote}</p>}
+      {!problem && phase.name !== 'failed' && <p className="face-note">{f.privacyNote}</p>}
+
+      <div className="face-actions">
+        {phase.name === 'failed' && (
+          <button type="button" className="button button-primary button-block button-large" onClick={() => setPhase({ name: 'camera' })}>
+            {f.retry}
+          </button>
+        )}
+        {problem && (
+          <button type="button" className="button button-primary button-block button-large" onClick={camera.restart}>
+            {ui.app.retry}
+          </button>
+        )}
+        {(problem || phase.name === 'failed') && alternative}
+        <button type="button" className="button button-plain button-block" onClick={onCancel} disabled={phase.name === 'verifying'}>
+          {phase.name === 'failed' || problem ? f.backToForm : f.cancel}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,165 @@
+// The identity fields both logins share: 证件类型, 姓名, 证件号码 — and 登录有效期.
+import { formatMessage, ui, type ErrorCode } from '@uia/i18n';
+import { ID_TYPES, validateIdNumber, validateName } from '@uia/validators';
+import { VALIDITY_DAYS, type Identity, type ValidityDays } from './api.ts';
+import { describedBy, Field } from './components/Field.tsx';
+import { fill } from './format.ts';
+
+const l = ui.app.login;
+
+export interface IdentityValues {
+  idType: string;
+  name: string;
+  idNumber: string;
+}
+
+export type IdentityField = keyof IdentityValues;
+export type IdentityErrors = Partial<Record<IdentityField, string>>;
+
+export const EMPTY_IDENTITY: IdentityValues = { idType: 'resident_id', name: '', idNumber: '' };
+
+function verdict(result: { ok: true; value: string } | { ok: false; reason: ErrorCode }): { error?: string; value?: string } {
+  return result.ok ? { value: result.value } : { error: formatMessage(result.reason) };
+}
+
+/** One field checked with the shared validators; empty only counts when `requireFilled`. */
+export function checkIdentityField(field: IdentityField, v: IdentityValues, requireFilled: boolean): { error?: string; value?: string } {
+  const raw = v[field];
+  if (raw.trim() === '') {
+    if (!requireFilled) return {};
+    return { error: field === 'name' ? l.nameRequired : field === 'idNumber' ? l.idNumberRequired : formatMessage('ID_TYPE_INVALID') };
+  }
+  if (field === 'name') return verdict(validateName(raw));
+  if (field === 'idNumber') return verdict(validateIdNumber(v.idType, raw));
+  return ID_TYPES.some((t) => t.value === raw) ? { value: raw } : { error: formatMessage('ID_TYPE_INVALID') };
+}
+
+/** All three fields: the clean identity, or the errors. */
+export function checkIdentity(v: IdentityValues): { identity: Identity | null; errors: IdentityErrors } {
+  const errors: IdentityErrors = {};
+  const clean: Partial<Identity> = {};
+  for (const field of ['idType', 'name', 'idNumber'] as const) {
+    const result = checkIdentityField(field, v, true);
+    if (result.error) errors[field] = result.error;
+    else clean[field] = result.value ?? v[field].trim();
+  }
+  return Object.keys(errors).length ? { identity: null, errors } : { identity: clean as Identity, errors };
+}
+
+/** Which identity field a server error belongs to (by `field`, else by code). */
+export function identityFieldOf(code: string, field: string | undefined): IdentityField | null {
+  if (field === 'idType' || field === 'name' || field === 'idNumber') return field;
+  if (code === 'NAME_INVALID') return 'name';
+  if (code === 'ID_TYPE_INVALID') return 'idType';
+  if (code.startsWith('ID_') || code === 'REALNAME_MISMATCH') return 'idNumber';
+  return null;
+}
+
+export const identityInputId = (prefix: string, field: IdentityField) => `${prefix}-${field}`;
+
+export function IdentityFields({
+  prefix,
+  values,
+  errors,
+  onChange,
+  onBlurField,
+}: {
+  prefix: string;
+  values: IdentityValues;
+  errors: IdentityErrors;
+  onChange: (next: IdentityValues, changed: IdentityField) => void;
+  onBlurField: (field: IdentityField) => void;
+}) {
+  const id = (field: IdentityField) => identityInputId(prefix, field);
+  return (
+    <>
+      <Field id={id('idType')} label={l.idTypeLabel} error={errors.idType}>
+        <select
+          id={id('idType')}
+          name="idType"
+          className="input select"
+          value={values.idType}
+          onChange={(e) => onChange({ ...values, idType: e.target.value }, 'idType')}
+          aria-invalid={errors.idType ? true : undefined}
+          aria-describedby={describedBy(id('idType'), { error: errors.idType })}
+        >
+          {ID_TYPES.map((type) => (
+            <option key={type.value} value={type.value}>
+              {type.label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id={id('name')} label={l.nameLabel} error={errors.name}>
+        <input
+          id={id('name')}
+          name="name"
+          type="text"
+          className="input"
+          autoComplete="name"
+          maxLength={40}
+          placeholder={l.namePlaceholder}
+          value={values.name}
+          onChange={(e) => onChange({ ...values, name: e.target.value }, 'name')}
+          onBlur={() => onBlurField('name')}
+          aria-required={true}
+          aria-invalid={errors.name ? true : undefined}
+          aria-describedby={describedBy(id('name'), { error: errors.name })}
+        />
+      </Field>
+      <Field id={id('idNumber')} label={l.idNumberLabel} error={errors.idNumber}>
+        <input
+          id={id('idNumber')}
+          name="idNumber"
+          type="text"
+          className="input"
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          maxLength={32}
+          placeholder={l.idNumberPlaceholder}
+          value={values.idNumber}
+          onChange={(e) => onChange({ ...values, idNumber: e.target.value }, 'idNumber')}
+          onBlur={() => onBlurField('idNumber')}
+          aria-required={true}
+          aria-invalid={errors.idNumber ? true : undefined}
+          aria-describedby={describedBy(id('idNumber'), { error: errors.idNumber })}
+        />
+      </Field>
+    </>
+  );
+}
+
+/** 登录有效期: 1天 / 7天 / 30天 as a radio group. */
+export function ValidityChoice({
+  prefix,
+  value,
+  onChange,
+  error,
+}: {
+  prefix: string;
+  value: ValidityDays;
+  onChange: (days: ValidityDays) => void;
+  error?: string | undefined;
+}) {
+  const id = `${prefix}-validity`;
+  return (
+    <Field id={id} as="legend" label={l.validityLabel} error={error} hint={l.validityHint}>
+      <div className="segmented">
+        {VALIDITY_DAYS.map((days) => (
+          <label key={days} className={value === days ? 'segment is-selected' : 'segment'}>
+            <input
+              type="radio"
+              name="validityDays"
+              value={days}
+              checked={value === days}
+              onChange={() => onChange(days)}
+              aria-describedby={describedBy(id, { error, hint: true })}
+            />
+            <span>{fill(l.validityOption, { days })}</span>
+          </label>
+        ))}
+      </div>
+    </Field>
+  );
+}

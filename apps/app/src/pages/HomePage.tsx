@@ -1,0 +1,95 @@
+import { ui } from '@uia/i18n';
+import { ChevronRight, ScanIcon, ShieldMark, UserIcon } from '../components/Icons.tsx';
+import { Screen } from '../components/Layout.tsx';
+import { Link } from '../components/Link.tsx';
+import { beijingTime, fill, levelText } from '../format.ts';
+import { loginPath, paths } from '../router.ts';
+import { useAuth, useSite } from '../state.tsx';
+
+const h = ui.app.home;
+
+/** 首页: 请登录 (or who is logged in) and 扫一扫 at the top (manual 一.2, 一.3). */
+export function HomePage() {
+  const site = useSite();
+  const auth = useAuth();
+  const state = auth.state;
+  const loggedIn = state.status === 'loggedIn';
+
+  return (
+    <Screen tab="home">
+      <section className="home-hero" aria-labelledby="home-title">
+        <h1 id="home-title" className="home-brand">
+          <ShieldMark className="home-brand-mark" />
+          <span>{site.platformName}</span>
+        </h1>
+
+        {state.status === 'loggedIn' ? (
+          <Link to={paths.me} className="home-account" aria-label={`${state.me.person.maskedName}，${h.profileLink}`}>
+            <span className="avatar" aria-hidden="true">
+              <UserIcon />
+            </span>
+            <span className="home-account-text">
+              <span className="home-account-name">
+                {state.me.person.maskedName}
+                <span className="level-badge">{levelText(state.me.session.acr || state.me.person.assuranceLevel)}</span>
+              </span>
+              <span className="home-account-hint">{fill(h.loggedInHint, { time: beijingTime(state.me.session.expiresAt) })}</span>
+            </span>
+            <ChevronRight className="home-account-chevron" />
+          </Link>
+        ) : state.status === 'anonymous' ? (
+          <Link to={paths.login} className="home-account">
+            <span className="avatar" aria-hidden="true">
+              <UserIcon />
+            </span>
+            <span className="home-account-text">
+              <span className="home-account-name">{h.pleaseLogin}</span>
+              <span className="home-account-hint">{h.pleaseLoginHint}</span>
+            </span>
+            <ChevronRight className="home-account-chevron" />
+          </Link>
+        ) : state.status === 'unknown' ? (
+          <div className="home-account" role="alert">
+            <span className="home-account-text">
+              <span className="home-account-hint">{state.message}</span>
+            </span>
+            <button type="button" className="button button-ghost" onClick={() => void auth.refresh()}>
+              {ui.app.retry}
+            </button>
+          </div>
+        ) : (
+          <div className="home-account" aria-busy="true">
+            <span className="avatar" aria-hidden="true">
+              <UserIcon />
+            </span>
+            <span className="home-account-hint">{ui.app.loading}</span>
+          </div>
+        )}
+
+        <Link to={loggedIn ? paths.scan : loginPath(paths.scan)} className="home-scan">
+          <ScanIcon className="home-scan-icon" />
+          <span className="home-scan-text">
+            <span className="home-scan-label">{h.scan}</span>
+            <span className="home-scan-hint">{h.scanHint}</span>
+          </span>
+        </Link>
+      </section>
+
+      <section className="card" aria-labelledby="howto-title">
+        <h2 id="howto-title" className="card-title">
+          {h.howToTitle}
+        </h2>
+        <ol className="steps-list">
+          {h.howToSteps.map((step, index) => (
+            <li key={step}>
+              <span className="steps-number" aria-hidden="true">
+                {index + 1}
+              </span>
+              <span>{step}</span>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </Screen>
+  );
+}

@@ -1,0 +1,224 @@
+import { useEffect, useState } from 'react';
+import { formatMessage, ui } from '@uia/i18n';
+import { ApiError, endpoints, errorMessage, type QrDetails } from '../api.ts';
+import { ComputerIcon } from '../components/Icons.tsx';
+import { ResultPanel, Screen } from '../components/Layout.tsx';
+import { Link } from '../components/Link.tsx';
+import { beijingTime, fill } from '../format.ts';
+import { loginPath, navigate, paths } from '../router.ts';
+import { useAuth } from '../state.tsx';
+
+const c = ui.app.confirm;
+
+type State =
+  | { name: 'loading' }
+  | { name: 'ready'; details: QrDetails; deadline: number }
+  | { name: 'confirmed' }
+  | { name: 'cancelled' }
+  | { name: 'failed'; code: string; message: string };
+
+/** The codes after which this QR is of no more use: scan a fresh one. */
+const FINAL_CODES = new Set(['QR_EXPIRED', 'QR_ALREADY_USED', 'QR_TAKEN_BY_OTHER', 'NOT_FOUND']);
+
+/**
+ * 确认登录 (manual 一.3): who asks (the service, the PC's browser, OS, IP,
+ * approximate place, time), then the red 确认登录 or 取消. Opening the page
+ * marks the QR as scanned by this person.
+ */
+export function QrConfirmPage({ id }: { id: string }) {
+  const auth = useAuth();
+  const status = auth.state.status;
+
+  useEffect(() => {
+    if (status === 'anonymous') navigate(loginPath(paths.qr(id)), { replace: true });
+  }, [status, id]);
+
+  if (status === 'loggedIn') return <Confirm id={id} />;
+  return (
+    <Screen title={c.pageTitle} back={paths.home}>
+      {auth.state.status === 'unknown' ? (
+        <ResultPanel
+          tone="error"
+          title={c.failedTitle}
+          actions={
+            <button type="button" className="button button-primary button-block" onClick={() => void auth.refresh()}>
+              {ui.app.retry}
+            </button>
+          }
+        >
+          <p>{auth.state.message}</p>
+        </ResultPanel>
+      ) : (
+        <p className="page-loading" aria-busy="true">
+          {ui.app.loading}
+        </p>
+      )}
+    </Screen>
+  );
+}
+
+function Confirm({ id }: { id: string }) {
+  const auth = useAuth();
+  const [state, setState] = useState<State>({ name: 'loading' });
+  const [busy, setBusy] = useState<'confirm' | 'cancel' | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+
+  function fail(error: unknown) {
+    if (error instanceof ApiError && error.code === 'APP_LOGIN_REQUIRED') {
+      auth.loggedOut();
+      return;
+    }
+    const code = error instanceof ApiError ? error.code : 'INTERNAL_ERROR';
+    setState({ name: 'failed', code, message: errorMessage(error) });
+  }
+
+  useEffect(() => {
+    let live = true;
+    endpoints.qrDetails(id).then(
+      (details) => {
+        if (!live) return;
+        const seconds = typeof details.expiresIn === 'number' && details.expiresIn > 0 ? details.expiresIn : 0;
+        const at = Date.now();
+        setNow(at);
+        setState({ name: 'ready', details, deadline: at + seconds * 1000 });
+      },
+      (error: unknown) => {
+        if (live) fail(error);
+      },
+    );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per QR id
+  }, [id]);
+
+  const ready = state.name === 'ready';
+  useEffect(() => {
+    if (!ready) return;
+    const timer = window.setInterval(() => setNow(Date.now()), 500);
+    return () => window.clearInterval(timer);
+  }, [ready]);
+
+  const secondsLeft = state.name === 'ready' ? Math.max(0, Math.ceil((state.deadline - now) / 1000)) : 0;
+  const expired = state.name === 'ready' && secondsLeft === 0;
+
+  async function act(kind: 'confirm' | 'cancel') {
+    if (busy) return;
+    setBusy(kind);
+    setActionError(null);
+    try {
+      if (kind === 'confirm') await endpoints.qrConfirm(id);
+      else await endpoints.qrCancel(id);
+      setState(kind === 'confirm' ? { name: 'confirmed' } : { name: 'cancelled' });
+    } catch (error: unknown) {
+      if (error instanceof ApiError && (FINAL_CODES.has(error.code) || error.code === 'APP_LOGIN_REQUIRED')) fail(error);
+      else setActionError(errorMessage(error));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const scanAgain = (
+    <Link to={paths.scan} className="button button-primary button-block button-large" replace>
+      {c.scanAgain}
+    </Link>
+  );
+  const home = (
+    <Link to={paths.home} className="button button-outline button-block" replace>
+      {ui.app.homeLink}
+    </Link>
+  );
+
+  let content;
+  if (state.name === 'loading') {
+    content = (
+      <p className="page-loading" aria-busy="true">
+        {c.loading}
+      </p>
+    );
+  } else if (state.name === 'confirmed') {
+    content = (
+      <ResultPanel tone="success" title={c.confirmedTitle} actions={home}>
+        <p>{c.confirmedText}</p>
+      </ResultPanel>
+    );
+  } else if (state.name === 'cancelled') {
+    content = (
+      <ResultPanel tone="info" title={c.cancelledTitle} actions={home}>
+        <p>{c.cancelledText}</p>
+      </ResultPanel>
+    );
+  } else if (state.name === 'failed' || expired) {
+    const isExpired = expired || (state.name === 'failed' && state.code === 'QR_EXPIRED');
+    content = (
+      <ResultPanel
+        tone="error"
+        title={isExpired ? c.expiredTitle : c.failedTitle}
+        actions={
+          <>
+            {scanAgain}
+            {home}
+          </>
+        }
+      >
+        <p>{state.name === 'failed' ? state.message : formatMessage('QR_EXPIRED')}</p>
+      </ResultPanel>
+    );
+  } else {
+    const { details } = state;
+    const client = details.client?.name?.trim() || c.defaultClient;
+    const r = details.requester;
+    const rows: [string, string][] = [
+      [c.serviceLabel, client],
+      [c.browserLabel, r?.browser || c.unknown],
+      [c.osLabel, r?.os || c.unknown],
+      [c.ipLabel, r?.ip || c.unknown],
+      [c.placeLabel, r?.place || c.unknown],
+      [c.timeLabel, beijingTime(details.requestedAt)],
+    ];
+    content = (
+      <section className="confirm" aria-labelledby="confirm-title">
+        <div className="confirm-head">
+          <span className="confirm-icon" aria-hidden="true">
+            <ComputerIcon />
+          </span>
+          <h2 id="confirm-title" className="confirm-title">
+            {fill(c.requestBy, { client })}
+          </h2>
+        </div>
+        <dl className="details">
+          {rows.map(([label, value]) => (
+            <div className="details-row" key={label}>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="notice notice-warning">{c.warning}</p>
+        <p className="confirm-expiry" aria-live="off">
+          {fill(c.expiresIn, { seconds: secondsLeft })}
+        </p>
+        {actionError && (
+          <p className="alert alert-error" role="alert">
+            {actionError}
+          </p>
+        )}
+        <div className="confirm-actions">
+          <button type="button" className="button button-primary button-block button-large" onClick={() => void act('confirm')} disabled={busy !== null} aria-busy={busy === 'confirm'}>
+            {busy === 'confirm' ? c.confirming : c.confirm}
+          </button>
+          <button type="button" className="button button-plain button-block button-large" onClick={() => void act('cancel')} disabled={busy !== null} aria-busy={busy === 'cancel'}>
+            {busy === 'cancel' ? c.cancelling : c.cancel}
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <Screen title={c.pageTitle} back={paths.home}>
+      {content}
+    </Screen>
+  );
+}

@@ -1,0 +1,39 @@
+import { useEffect, type ReactNode } from 'react';
+import { ui } from '@uia/i18n';
+import type { Me } from './api.ts';
+import { ResultPanel, Screen } from './components/Layout.tsx';
+import { loginPath, navigate } from './router.ts';
+import { useAuth } from './state.tsx';
+
+/**
+ * A page that needs the app session: logged out → the login page, which
+ * comes back here afterwards; while asking the server → a loading screen.
+ */
+export function RequireLogin({ here, title, children }: { here: string; title: string; children: (me: Me) => ReactNode }) {
+  const auth = useAuth();
+  const status = auth.state.status;
+  useEffect(() => {
+    if (status === 'anonymous') navigate(loginPath(here), { replace: true });
+  }, [status, here]);
+
+  if (auth.state.status === 'loggedIn') return <>{children(auth.state.me)}</>;
+  return (
+    <Screen title={title}>
+      {auth.state.status === 'unknown' ? (
+        <ResultPanel
+          tone="error"
+          title={auth.state.message}
+          actions={
+            <button type="button" className="button button-primary button-block" onClick={() => void auth.refresh()}>
+              {ui.app.retry}
+            </button>
+          }
+        />
+      ) : (
+        <p className="page-loading" aria-busy="true">
+          {ui.app.loading}
+        </p>
+      )}
+    </Screen>
+  );
+}

@@ -1,0 +1,135 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * Tiny History-API router under the app's base `/app/`: the current location
+ * is an external store that changes on `popstate` and on our own `navigate`.
+ */
+export const BASE = '/app';
+
+const listeners = new Set<() => void>();
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  window.addEventListener('popstate', listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('popstate', listener);
+  };
+}
+
+function snapshot(): string {
+  return window.location.pathname + window.location.search;
+}
+
+export function useLocation(): { pathname: string; search: URLSearchParams } {
+  const href = useSyncExternalStore(subscribe, snapshot);
+  const url = new URL(href, window.location.origin);
+  return { pathname: url.pathname, search: url.searchParams };
+}
+
+/** Position in the app's own history: `goBack` only goes back to an app page. */
+function historyIndex(): number {
+  const state: unknown = window.history.state;
+  return state && typeof state === 'object' && 'idx' in state && typeof state.idx === 'number' ? state.idx : 0;
+}
+
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (to === snapshot()) return;
+  if (options.replace) window.history.replaceState({ idx: historyIndex() }, '', to);
+  else window.history.pushState({ idx: historyIndex() + 1 }, '', to);
+  for (const listener of listeners) listener();
+  if (!options.replace) window.scrollTo(0, 0);
+}
+
+/** Back when the previous entry is a page of this app, else to `fallback`. */
+export function goBack(fallback: string): void {
+  if (historyIndex() > 0) window.history.back();
+  else navigate(fallback, { replace: true });
+}
+
+export const paths = {
+  home: `${BASE}/`,
+  login: `${BASE}/login`,
+  smsLogin: `${BASE}/login/sms`,
+  scan: `${BASE}/scan`,
+  me: `${BASE}/me`,
+  settings: `${BASE}/settings`,
+  phone: `${BASE}/phone`,
+  qr: (id: string) => `${BASE}/qr/${encodeURIComponent(id)}`,
+} as const;
+
+export type Route =
+  | { page: 'home' }
+  | { page: 'login'; next: string | null }
+  | { page: 'smsLogin'; next: string | null }
+  | { page: 'scan' }
+  | { page: 'qr'; id: string }
+  | { page: 'me' }
+  | { page: 'settings' }
+  | { page: 'phone' }
+  | { page: 'notFound' };
+
+/** QR ids come from the server: URL-safe, bounded length. */
+export const QR_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+/**
+ * Where to go after logging in: only one of the app's own pages (a path,
+ * never another origin or a protocol-relative URL).
+ */
+export function cleanNext(raw: string | null): string | null {
+  if (!raw) return null;
+  if (!/^\/app\/[A-Za-z0-9/_-]*$/.test(raw) || raw.includes('//')) return null;
+  const route = matchRoute(raw, new URLSearchParams());
+  return route.page === 'notFound' || route.page === 'login' || route.page === 'smsLogin' ? null : raw;
+}
+
+export function matchRoute(pathname: string, search: URLSearchParams): Route {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  if (path === BASE) return { page: 'home' };
+  if (path === paths.login) return { page: 'login', next: cleanNext(search.get('next')) };
+  if (path === paths.smsLogin) return { page: 'smsLogin', next: cleanNext(search.get('next')) };
+  if (path === paths.scan) return { page: 'scan' };
+  if (path === paths.me) return { page: 'me' };
+  if (path === paths.settings) return { page: 'settings' };
+  if (path === paths.phone) return { page: 'phone' };
+  const qr = /^\/app\/qr\/([^/]+)$/.exec(path);
+  if (qr) {
+    let id = '';
+    try {
+      id = decodeURIComponent(qr[1] ?? '');
+    } catch {
+      return { page: 'notFound' };
+    }
+    return QR_ID.test(id) ? { page: 'qr', id } : { page: 'notFound' };
+  }
+  return { page: 'notFound' };
+}
+
+/** The login page that returns to `next` afterwards. */
+export function loginPath(next: string | null, sms = false): string {
+  const base = sms ? paths.smsLogin : paths.login;
+  return next ? `${base}?next=${encodeURIComponent(next)}` : base;
+}
+
+/**
+ * The confirm-page id of a scanned text: only an absolute URL of this very
+ * origin whose path is `/app/qr/<id>` (what the PC's QR code encodes).
+ */
+export function qrIdFromScan(text: string, origin: string = window.location.origin): string | null {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return null;
+  }
+  if (url.origin !== origin || url.username || url.password) return null;
+  const match = /^\/app\/qr\/([^/]+)\/?$/.exec(url.pathname);
+  if (!match) return null;
+  let id: string;
+  try {
+    id = decodeURIComponent(match[1] ?? '');
+  } catch {
+    return null;
+  }
+  return QR_ID.test(id) ? id : null;
+}
