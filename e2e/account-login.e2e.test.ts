@@ -90,6 +90,7 @@ describe('账号登录 from edu-portal', () => {
     try {
       const tab = await sso.newPage();
       await tab.goto(`${platformUrl}/`);
+      await chooseAccountLogin(tab);
       await fillAccountLogin(tab, platformUrl, DEMO.username, DEMO.password);
       expect((await submitAccountLogin(tab)).status()).toBe(200);
       await tab.waitForURL((url) => url.href.startsWith(`${platformUrl}/account/callback`));

@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { randomBytes } from 'node:crypto';
 import { randomResidentId } from '../apps/idp/test/harness.ts';
 import { currentCaptchaId, launchBrowser, newDesktopContext, screenshot, solveCaptcha } from './support/browser.ts';
-import { DEMO, fillAccountLogin, loginForm, shownError, startLoginFromEdu, submitAccountLogin } from './support/flows.ts';
+import { chooseAccountLogin, DEMO, fillAccountLogin, loginForm, loginModes, shownError, startLoginFromEdu, submitAccountLogin } from './support/flows.ts';
 import {
   forgotWizard,
   requestResetCode,
@@ -105,6 +105,7 @@ describe('忘记密码: the four steps from edu-portal, then a login with the ne
     // edu-portal → the platform's login page → 忘记密码?
     await startLoginFromEdu(page, eduUrl, platformUrl);
     const uid = new URL(page.url()).pathname.split('/').pop()!;
+    await chooseAccountLogin(page);
     await page.getByRole('link', { name: '忘记密码?' }).click();
     await page.waitForURL(`${platformUrl}/forgot-password?uid=${uid}`);
     await w.heading.waitFor();
@@ -165,6 +166,8 @@ describe('忘记密码: the four steps from edu-portal, then a login with the ne
     await w.backToLogin.click();
     await page.waitForURL(`${platformUrl}/interaction/${uid}`);
     expect(await page.getByTestId('login-client').textContent()).toBe('正在登录：义务教育入学服务平台（演示）');
+    // The tab remembers the mode picked before 忘记密码?: 账号登录, not the default 扫码登录.
+    expect(await loginModes(page).account.getAttribute('aria-selected')).toBe('true');
     await fillAccountLogin(page, platformUrl, DEMO.username, DEMO.password);
     expect((await submitAccountLogin(page)).status()).toBe(401);
     expect(await shownError(loginForm(page).passwordError)).toBe('账号或密码错误');
@@ -382,6 +385,7 @@ describe('忘记密码: sessions elsewhere end with the reset', () => {
     // B: logged in at edu-portal with the old password.
     const b = await newPage();
     await startLoginFromEdu(b.page, eduUrl, platformUrl);
+    await chooseAccountLogin(b.page);
     await fillAccountLogin(b.page, platformUrl, DEMO.username, DEMO.password);
     expect((await submitAccountLogin(b.page)).status()).toBe(200);
     await b.page.waitForURL(`${eduUrl}/`);
@@ -398,7 +402,8 @@ describe('忘记密码: sessions elsewhere end with the reset', () => {
     expect(await b.page.getByRole('button', { name: '退出登录' }).count()).toBe(0);
     // … and so is the platform's: no silent single sign-on, the login form is shown.
     await startLoginFromEdu(b.page, eduUrl, platformUrl);
-    expect(await loginForm(b.page).identifier.isVisible()).toBe(true);
+    expect(await loginModes(b.page).list.isVisible()).toBe(true);
+    await chooseAccountLogin(b.page);
     await screenshot(b.page, 'forgot-other-browser-logged-out', { fullPage: false });
   });
 });
@@ -412,6 +417,7 @@ describe('忘记密码 from a locked account', () => {
     const form = loginForm(page);
     await startLoginFromEdu(page, eduUrl, platformUrl);
     const uid = new URL(page.url()).pathname.split('/').pop()!;
+    await chooseAccountLogin(page);
     for (let attempt = 1; attempt <= 5; attempt += 1) {
       await fillAccountLogin(page, platformUrl, DEMO.username, `Wrong#pass${attempt}`);
       expect((await submitAccountLogin(page)).status()).toBe(attempt < 5 ? 401 : 423);

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Browser as ApiClient } from '../apps/idp/test/harness.ts';
 import { registerCitizen } from '../apps/idp/test/registration-helpers.ts';
 import { captchaAnswer, currentCaptchaId, launchBrowser, newDesktopContext, screenshot, solveCaptcha } from './support/browser.ts';
-import { fillAccountLogin, loginForm, shownError, startLoginFromEdu, submitAccountLogin } from './support/flows.ts';
+import { chooseAccountLogin, fillAccountLogin, loginForm, shownError, startLoginFromEdu, submitAccountLogin } from './support/flows.ts';
 import { startServers, type Servers } from './support/servers.ts';
 
 let servers: Servers;
@@ -35,6 +35,7 @@ describe('账号登录 refusals', () => {
   it('shows 图形验证码错误 under the captcha for a wrong answer and replaces the picture', async () => {
     const { eduUrl, platformUrl } = servers;
     await startLoginFromEdu(page, eduUrl, platformUrl);
+    await chooseAccountLogin(page);
     const form = loginForm(page);
     await form.identifier.fill(person.username);
     await form.password.fill(person.password);

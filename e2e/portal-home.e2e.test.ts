@@ -1,11 +1,12 @@
 // The platform's own login page opened directly at `/` (no relying party):
-// 账号登录 works through the portal's built-in client and ends on the
-// platform's 您已登录 page; 扫码登录 and 法人登录 say honestly that they are not
-// available yet instead of showing a QR code that cannot work.
+// it opens on 扫码登录 (the manual's default, 推荐), starting a login of the
+// portal's built-in client for the QR; 账号登录 works through that client and
+// ends on the platform's 您已登录 page; 法人登录 says honestly that it is not
+// available yet.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newDesktopContext, screenshot } from './support/browser.ts';
-import { DEMO, fillAccountLogin, loginForm, submitAccountLogin } from './support/flows.ts';
+import { launchBrowser, newDesktopContext, screenshot, visibleText } from './support/browser.ts';
+import { chooseAccountLogin, DEMO, fillAccountLogin, loginForm, loginModes, submitAccountLogin } from './support/flows.ts';
 import { startServers, type Servers } from './support/servers.ts';
 
 let servers: Servers;
@@ -27,7 +28,7 @@ async function openHome(): Promise<void> {
   context = await newDesktopContext(browser);
   page = await context.newPage();
   await page.goto(`${servers.platformUrl}/`);
-  await loginForm(page).identifier.waitFor({ state: 'visible' });
+  await loginModes(page).list.waitFor({ state: 'visible' });
 }
 
 describe('platform login page at /', () => {
@@ -37,9 +38,12 @@ describe('platform login page at /', () => {
       expect(await page.title()).toBe('登录 - 统一身份认证平台（演示）');
       expect(await page.getByText('演示环境').first().isVisible()).toBe(true);
       expect(await page.getByRole('tab', { name: '个人登录' }).getAttribute('aria-selected')).toBe('true');
-      expect(await page.getByRole('tab', { name: '账号登录' }).getAttribute('aria-selected')).toBe('true');
+      expect(await loginModes(page).qr.getAttribute('aria-selected')).toBe('true');
       // No relying party behind this login.
       expect(await page.getByTestId('login-client').count()).toBe(0);
+
+      await chooseAccountLogin(page);
+      expect(await loginModes(page).account.getAttribute('aria-selected')).toBe('true');
       await screenshot(page, 'platform-home-login-page');
 
       await fillAccountLogin(page, servers.platformUrl, DEMO.username, DEMO.password);
@@ -57,22 +61,20 @@ describe('platform login page at /', () => {
     }
   });
 
-  it('扫码登录 and 法人登录 show "not yet available" notices, no QR code', async () => {
+  it('opens on 扫码登录 with a QR code for a login of the platform itself; 法人登录 shows a "not yet available" notice', async () => {
     await openHome();
     try {
       const panel = page.locator('#login-panel');
 
-      await page.getByRole('tab', { name: /^扫码登录/ }).click();
-      expect(await page.getByRole('tab', { name: /^扫码登录/ }).getAttribute('aria-selected')).toBe('true');
-      const qrNotice = panel.getByRole('status');
-      await qrNotice.waitFor();
-      expect(await qrNotice.locator('.unavailable-text').textContent()).toBe('扫码登录功能将在后续版本开放，请使用账号登录');
-      // Nothing pretending to be a QR code, no account form.
-      expect(await panel.locator('img, canvas').count()).toBe(0);
+      // The QR needs a login interaction: the page started one for the portal's own client.
+      const qrImage = panel.getByRole('img', { name: '扫码登录二维码，请使用手机App扫描' });
+      await qrImage.waitFor();
+      expect(new URL(page.url()).pathname).toMatch(/^\/interaction\/[A-Za-z0-9_-]+$/);
+      expect(await qrImage.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
+      expect(await visibleText(panel.getByRole('status'))).toBe('请使用手机App扫码');
+      expect(await panel.getByText('打开手机App，点击首页“扫一扫”').isVisible()).toBe(true);
       expect(await loginForm(page).identifier.count()).toBe(0);
-      await screenshot(page, 'platform-qr-login-unavailable');
-      await qrNotice.getByRole('button', { name: '使用账号登录' }).click();
-      await loginForm(page).identifier.waitFor({ state: 'visible' });
+      await screenshot(page, 'platform-home-qr-login');
 
       await page.getByRole('tab', { name: '法人登录' }).click();
       expect(await page.getByRole('tab', { name: '法人登录' }).getAttribute('aria-selected')).toBe('true');
@@ -80,6 +82,7 @@ describe('platform login page at /', () => {
       await entityNotice.waitFor();
       expect(await entityNotice.locator('.unavailable-text').textContent()).toBe('法人登录将在后续版本开放');
       expect(await entityNotice.locator('.unavailable-hint').textContent()).toBe('目前请使用个人账号登录。');
+      // The QR is gone with its panel (its event stream closed).
       expect(await panel.locator('img, canvas').count()).toBe(0);
       expect(await loginForm(page).identifier.count()).toBe(0);
       await screenshot(page, 'platform-entity-login-unavailable');

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { maskIdNumber, maskName, maskPhone } from '@uia/validators';
 import { randomPhone, randomResidentId } from '../apps/idp/test/harness.ts';
 import { latestSmsCode, launchBrowser, newDesktopContext, screenshot, solveCaptcha } from './support/browser.ts';
-import { fillAccountLogin, shownError, startLoginFromEdu, submitAccountLogin } from './support/flows.ts';
+import { chooseAccountLogin, fillAccountLogin, shownError, startLoginFromEdu, submitAccountLogin } from './support/flows.ts';
 import { startServers, type Servers } from './support/servers.ts';
 
 let servers: Servers;
@@ -65,6 +65,8 @@ describe('立即注册', () => {
 
     await startLoginFromEdu(page, eduUrl, platformUrl);
     const uid = new URL(page.url()).pathname.split('/').pop()!;
+    // 立即注册 sits above the 账号登录 form's 登录 button (manual 二.1).
+    await chooseAccountLogin(page);
     await page.getByRole('link', { name: '立即注册' }).click();
     await page.waitForURL(`${platformUrl}/register?uid=${uid}`);
     await page.getByRole('heading', { name: '个人用户注册' }).waitFor();

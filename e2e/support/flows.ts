@@ -28,18 +28,31 @@ export function loginForm(page: Page) {
   };
 }
 
-/** On edu-portal's home page (logged out): 使用统一身份认证登录 → the platform's login page. */
+/** The login page's 登录方式 tabs (扫码登录 is the default, 账号登录 one click away). */
+export function loginModes(page: Page) {
+  return {
+    list: page.getByRole('tablist', { name: '登录方式' }),
+    qr: page.getByRole('tab', { name: /^扫码登录/ }),
+    account: page.getByRole('tab', { name: '账号登录' }),
+  };
+}
+
+/**
+ * On edu-portal's home page (logged out): 使用统一身份认证登录 → the
+ * platform's login page (which opens on 扫码登录; account flows then call
+ * {@link chooseAccountLogin}).
+ */
 export async function startLoginFromEdu(page: Page, eduUrl: string, platformUrl: string): Promise<void> {
   if (!page.url().startsWith(eduUrl)) await page.goto(`${eduUrl}/`);
   await page.getByRole('link', { name: '使用统一身份认证登录' }).click();
   await page.waitForURL((url) => url.href.startsWith(`${platformUrl}/interaction/`));
-  await loginForm(page).identifier.waitFor({ state: 'visible' });
+  await loginModes(page).list.waitFor({ state: 'visible' });
 }
 
-/** Picks 个人登录 → 账号登录 explicitly (as the manual describes). */
+/** Picks 个人登录 → 账号登录 explicitly (as the manual describes; 扫码登录 is the default). */
 export async function chooseAccountLogin(page: Page): Promise<void> {
   await page.getByRole('tab', { name: '个人登录' }).click();
-  await page.getByRole('tab', { name: '账号登录' }).click();
+  await loginModes(page).account.click();
   await loginForm(page).identifier.waitFor({ state: 'visible' });
 }
 

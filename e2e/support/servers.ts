@@ -37,7 +37,12 @@ export function assertPortalBuilt(): void {
   }
 }
 
-export async function startServers(): Promise<Servers> {
+export interface ServerOptions {
+  /** Extra edu-portal environment, e.g. `{ EDU_ACR_VALUES: 'L3' }` for a relying party that demands 实人认证. */
+  eduEnv?: Record<string, string>;
+}
+
+export async function startServers(options: ServerOptions = {}): Promise<Servers> {
   assertPortalBuilt();
   const eduPort = await freePort();
   const eduUrl = `http://localhost:${eduPort}`;
@@ -50,7 +55,14 @@ export async function startServers(): Promise<Servers> {
   let edu: FastifyInstance;
   try {
     edu = createEduPortal(
-      loadEduConfig({ UIA_MODE: 'demo', EDU_PORT: String(eduPort), EDU_HOST: '127.0.0.1', EDU_ISSUER: platform.issuer, EDU_BASE_URL: eduUrl }),
+      loadEduConfig({
+        UIA_MODE: 'demo',
+        EDU_PORT: String(eduPort),
+        EDU_HOST: '127.0.0.1',
+        EDU_ISSUER: platform.issuer,
+        EDU_BASE_URL: eduUrl,
+        ...options.eduEnv,
+      }),
     );
     await edu.listen({ host: '127.0.0.1', port: eduPort });
   } catch (error) {

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { formatMessage, ui } from '@uia/i18n';
 import { detectIdentifierKind } from '@uia/validators';
-import { ApiError, endpoints, errorMessage, LOGIN_START_PATH } from '../api.ts';
+import { ApiError, endpoints, errorMessage, LOGIN_START_PATH, PORTAL_CLIENT_ID, startInteraction } from '../api.ts';
 import { CaptchaImage, useCaptcha } from '../components/Captcha.tsx';
 import { describedBy, FieldError } from '../components/Field.tsx';
 import { Link } from '../components/Link.tsx';
+import { QrLogin } from '../components/QrLogin.tsx';
 import { Tabs } from '../components/Tabs.tsx';
 import { loginPath, navigate, withUid } from '../router.ts';
 import { fill } from '../text.ts';
@@ -12,22 +13,52 @@ import { fill } from '../text.ts';
 type Tab = 'personal' | 'entity';
 type Mode = 'qr' | 'account';
 
+/**
+ * The mode the person picked last in this browser tab, so that 返回登录 from
+ * 忘记密码 or 立即注册 comes back to 账号登录 instead of the default 扫码登录.
+ */
+const MODE_KEY = 'uia.loginMode';
+
+function rememberedMode(): Mode {
+  try {
+    return window.sessionStorage.getItem(MODE_KEY) === 'account' ? 'account' : 'qr';
+  } catch {
+    return 'qr';
+  }
+}
+
+function rememberMode(mode: Mode): void {
+  try {
+    window.sessionStorage.setItem(MODE_KEY, mode);
+  } catch {
+    /* storage disabled: the default is fine */
+  }
+}
+
 export function LoginPage({ uid }: { uid: string | null }) {
   const [tab, setTab] = useState<Tab>('personal');
-  // 扫码登录 is the manual's default, but it ships in a later release:
-  // until then the page opens on 账号登录.
-  const [mode, setMode] = useState<Mode>('account');
+  // 扫码登录 is the manual's default (推荐); 账号登录 is one click away.
+  const [mode, setMode] = useState<Mode>(rememberedMode);
   const [clientName, setClientName] = useState<string | null>(null);
   const [expired, setExpired] = useState<string | null>(null);
+  // The relying party demands a level only 扫码登录 reaches (requiredAcr, or
+  // a password login answered LOGIN_REQUIRES_QR): the note shown, else null.
+  const [qrOnly, setQrOnly] = useState<string | null>(null);
 
   useEffect(() => {
     setClientName(null);
     setExpired(null);
+    setQrOnly(null);
     if (!uid) return;
     let live = true;
     endpoints.interactionDetails(uid).then(
       (details) => {
-        if (live && details.client && typeof details.client.name === 'string') setClientName(details.client.name);
+        if (!live) return;
+        // The portal's own login (opened at `/`) is for the platform itself: no 正在登录 line.
+        if (details.client && typeof details.client.name === 'string' && details.client.id !== PORTAL_CLIENT_ID) {
+          setClientName(details.client.name);
+        }
+        if (typeof details.requiredAcr === 'string' && details.requiredAcr) setQrOnly(ui.qrLogin.requiresQr);
       },
       (error: unknown) => {
         if (!live || !(error instanceof ApiError)) return;
@@ -40,10 +71,33 @@ export function LoginPage({ uid }: { uid: string | null }) {
     };
   }, [uid]);
 
-  function switchToAccount() {
-    setTab('personal');
-    setMode('account');
+  function chooseMode(next: Mode) {
+    setMode(next);
+    rememberMode(next);
   }
+
+  function backToPersonal() {
+    setTab('personal');
+    chooseMode(qrOnly ? 'qr' : 'account');
+  }
+
+  const shownMode: Mode = qrOnly ? 'qr' : mode;
+
+  const modes = [
+    {
+      key: 'qr' as const,
+      label: (
+        <>
+          {ui.login.modeQr}
+          <span className="badge" aria-hidden="true">
+            {ui.login.recommended}
+          </span>
+        </>
+      ),
+      ariaLabel: `${ui.login.modeQr}（${ui.login.recommended}）`,
+    },
+    ...(qrOnly ? [] : [{ key: 'account' as const, label: ui.login.modeAccount }]),
+  ];
 
   return (
     <div className="container login-layout">
@@ -83,35 +137,17 @@ export function LoginPage({ uid }: { uid: string | null }) {
                 idPrefix="mode"
                 label={ui.login.modesLabel}
                 className="mode-tabs"
-                items={[
-                  {
-                    key: 'qr',
-                    label: (
-                      <>
-                        {ui.login.modeQr}
-                        <span className="badge" aria-hidden="true">
-                          {ui.login.recommended}
-                        </span>
-                      </>
-                    ),
-                    ariaLabel: `${ui.login.modeQr}（${ui.login.recommended}）`,
-                  },
-                  { key: 'account', label: ui.login.modeAccount },
-                ]}
-                selected={mode}
-                onSelect={setMode}
+                items={modes}
+                selected={shownMode}
+                onSelect={chooseMode}
               />
-              <div id="mode-panel" role="tabpanel" aria-labelledby={`mode-tab-${mode}`}>
+              <div id="mode-panel" role="tabpanel" aria-labelledby={`mode-tab-${shownMode}`}>
                 {expired ? (
                   <ExpiredNotice message={expired} />
-                ) : mode === 'qr' ? (
-                  <UnavailableNotice
-                    text={ui.login.qrUnavailable}
-                    action={ui.login.switchToAccount}
-                    onAction={switchToAccount}
-                  />
+                ) : shownMode === 'qr' ? (
+                  <QrLogin uid={uid} note={qrOnly} onExpired={setExpired} />
                 ) : (
-                  <AccountLoginForm uid={uid} onExpired={setExpired} />
+                  <AccountLoginForm uid={uid} onExpired={setExpired} onRequiresQr={setQrOnly} />
                 )}
               </div>
             </>
@@ -119,8 +155,8 @@ export function LoginPage({ uid }: { uid: string | null }) {
             <UnavailableNotice
               text={ui.login.entityUnavailable}
               hint={ui.login.entityUnavailableHint}
-              action={ui.login.switchToPersonalAccount}
-              onAction={switchToAccount}
+              action={qrOnly ? ui.qrLogin.switchToPersonalQr : ui.login.switchToPersonalAccount}
+              onAction={backToPersonal}
             />
           )}
         </div>
@@ -182,25 +218,16 @@ const kindLabel = (raw: string): string | null => {
   }
 };
 
-/**
- * Without an interaction (the portal opened at `/`), the portal first starts
- * an OIDC login for itself: `/login/start` redirects (through /oidc/auth) to
- * `/interaction/<uid>`. Following those redirects with fetch keeps what the
- * user typed; if the answer is not an interaction page we fall back to a
- * plain navigation.
- */
-async function startInteraction(): Promise<string | null> {
-  try {
-    const response = await fetch(LOGIN_START_PATH, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
-    const match = /^\/interaction\/([A-Za-z0-9_-]+)\/?$/.exec(new URL(response.url).pathname);
-    if (response.ok && match?.[1]) return match[1];
-  } catch {
-    /* fall through */
-  }
-  return null;
-}
-
-function AccountLoginForm({ uid, onExpired }: { uid: string | null; onExpired: (message: string) => void }) {
+function AccountLoginForm({
+  uid,
+  onExpired,
+  onRequiresQr,
+}: {
+  uid: string | null;
+  onExpired: (message: string) => void;
+  /** LOGIN_REQUIRES_QR: the relying party demands 实人认证, which only 扫码登录 gives. */
+  onRequiresQr: (message: string) => void;
+}) {
   const captcha = useCaptcha();
   const [identifier, setIdentifier] = useState('');
   const [password, setPassword] = useState('');
@@ -271,6 +298,10 @@ function AccountLoginForm({ uid, onExpired }: { uid: string | null; onExpired: (
       const message = errorMessage(error);
       if (error instanceof ApiError && error.code === 'LOGIN_REQUEST_EXPIRED') {
         onExpired(message);
+        return;
+      }
+      if (error instanceof ApiError && error.code === 'LOGIN_REQUIRES_QR') {
+        onRequiresQr(message);
         return;
       }
       setLocked(error instanceof ApiError && error.code === 'ACCOUNT_LOCKED');
