@@ -1,7 +1,6 @@
-import { useEffect } from 'react';
 import { ui } from '@uia/i18n';
+import { Link, useDocumentTitle, useLocation } from '@uia/web';
 import { ResultPanel, Screen } from './components/Layout.tsx';
-import { Link } from './components/Link.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { MePage } from './pages/MePage.tsx';
@@ -10,7 +9,7 @@ import { QrConfirmPage } from './pages/QrConfirmPage.tsx';
 import { ScanPage } from './pages/ScanPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { SmsLoginPage } from './pages/SmsLoginPage.tsx';
-import { matchRoute, paths, useLocation, type Route } from './router.ts';
+import { matchRoute, paths, type Route } from './router.ts';
 import { AuthProvider, SiteProvider, useSite } from './state.tsx';
 
 const titles: Record<Route['page'], string> = {
@@ -40,9 +39,7 @@ function Pages() {
   const { pathname, search } = useLocation();
   const route = matchRoute(pathname, search);
 
-  useEffect(() => {
-    document.title = `${titles[route.page]}${ui.site.pageTitleSeparator}${site.platformName}`;
-  }, [route.page, site.platformName]);
+  useDocumentTitle(titles[route.page], site.platformName);
 
   switch (route.page) {
     case 'home':

@@ -1,96 +1,9 @@
-import { fillTemplate, formatMessage, isErrorCode, ui } from '@uia/i18n';
+import { api } from '@uia/web';
 
-/** An error answer of the idp: `{ error: { code, message, field?, … } }`. */
-export class ApiError extends Error {
-  readonly code: string;
-  readonly status: number;
-  readonly field: string | undefined;
-  readonly retryAfter: number | undefined;
+// The client core (ApiError, the JSON calls, /api/site, /api/captcha) is @uia/web's.
+const { get, post } = api;
 
-  constructor(status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
-    super(message);
-    this.name = 'ApiError';
-    this.status = status;
-    this.code = code;
-    this.field = typeof extra.field === 'string' ? extra.field : undefined;
-    this.retryAfter = typeof extra.retryAfter === 'number' ? extra.retryAfter : undefined;
-  }
-}
-
-/** RATE_LIMITED with a long wait reads better in minutes or hours than in seconds. */
-function longWaitMessage(retryAfterSeconds: number): string | null {
-  if (retryAfterSeconds >= 7200) return fillTemplate(ui.site.rateLimitedHours, { hours: Math.ceil(retryAfterSeconds / 3600) });
-  if (retryAfterSeconds >= 120) return fillTemplate(ui.site.rateLimitedMinutes, { minutes: Math.ceil(retryAfterSeconds / 60) });
-  return null;
-}
-
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      cache: 'no-store',
-      headers: {
-        Accept: 'application/json',
-        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-      },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK_ERROR', ui.site.networkError);
-  }
-
-  let data: unknown = null;
-  const text = await response.text();
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = null;
-    }
-  }
-
-  if (!response.ok) {
-    const error =
-      data && typeof data === 'object' && 'error' in data && data.error && typeof data.error === 'object'
-        ? (data.error as Record<string, unknown>)
-        : null;
-    const code = error && typeof error.code === 'string' ? error.code : response.status === 404 ? 'NOT_FOUND' : 'INTERNAL_ERROR';
-    const retryAfter = error && typeof error.retryAfter === 'number' ? error.retryAfter : 0;
-    const message =
-      (code === 'RATE_LIMITED' ? longWaitMessage(retryAfter) : null) ??
-      (error && typeof error.message === 'string' && error.message ? error.message : isErrorCode(code) ? formatMessage(code) : ui.site.serverError);
-    throw new ApiError(response.status, code, message, error ?? {});
-  }
-  if (response.status === 204) return undefined as T;
-  if (data === null) throw new ApiError(response.status, 'INTERNAL_ERROR', ui.site.serverError);
-  return data as T;
-}
-
-const get = <T>(path: string) => request<T>('GET', path);
-const post = <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {});
-
-export function errorMessage(error: unknown): string {
-  return error instanceof ApiError ? error.message : ui.site.serverError;
-}
-
-export function isApiError(error: unknown, ...codes: string[]): error is ApiError {
-  return error instanceof ApiError && (codes.length === 0 || codes.includes(error.code));
-}
-
-// ---- the documented endpoints (docs/api.md) ----
-
-export interface SiteInfo {
-  platformName: string;
-  demo: boolean;
-}
-
-export interface CaptchaChallenge {
-  id: string;
-  image: string;
-  expiresIn?: number;
-}
+// ---- the app's endpoints (docs/api.md) ----
 
 export type ValidityDays = 1 | 7 | 30;
 export const VALIDITY_DAYS: readonly ValidityDays[] = [1, 7, 30];
@@ -150,9 +63,6 @@ export interface SmsSent {
 const qrPath = (id: string) => `/app/api/qr/${encodeURIComponent(id)}`;
 
 export const endpoints = {
-  site: () => get<SiteInfo>('/api/site'),
-  captcha: () => post<CaptchaChallenge>('/api/captcha'),
-
   // 登录
   loginFace: (body: Identity & { validityDays: ValidityDays; faceConsent: true; frames: string[] }) =>
     post<LoginResult>('/app/api/login/face', body),

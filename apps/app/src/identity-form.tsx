@@ -1,8 +1,10 @@
 // The identity fields both logins share: 证件类型, 姓名, 证件号码 — and 登录有效期.
+import { useState, type Dispatch, type ReactNode, type SetStateAction } from 'react';
 import { formatMessage, ui, type ErrorCode } from '@uia/i18n';
 import { ID_TYPES, validateIdNumber, validateName } from '@uia/validators';
+import { describedBy } from '@uia/web';
 import { VALIDITY_DAYS, type Identity, type ValidityDays } from './api.ts';
-import { describedBy, Field } from './components/Field.tsx';
+import { Field } from './components/Field.tsx';
 import { fill } from './format.ts';
 
 const l = ui.app.login;
@@ -53,6 +55,104 @@ export function identityFieldOf(code: string, field: string | undefined): Identi
   if (code === 'ID_TYPE_INVALID') return 'idType';
   if (code.startsWith('ID_') || code === 'REALNAME_MISMATCH') return 'idNumber';
   return null;
+}
+
+/** What a login form with the identity fields may show: a message per field, and one for the form. */
+export type IdentityFormErrors = IdentityErrors & { form?: string | undefined };
+
+/**
+ * The identity values and the form's errors, and the fields' handlers: typing
+ * clears that field's error (and the form's), leaving a filled field checks it.
+ */
+export function useIdentityForm<E extends IdentityFormErrors>(): {
+  values: IdentityValues;
+  errors: E;
+  setErrors: Dispatch<SetStateAction<E>>;
+  fieldProps: Pick<Parameters<typeof IdentityFields>[0], 'values' | 'errors' | 'onChange' | 'onBlurField'>;
+} {
+  const [values, setValues] = useState<IdentityValues>(EMPTY_IDENTITY);
+  const [errors, setErrors] = useState<E>({} as E);
+  return {
+    values,
+    errors,
+    setErrors,
+    fieldProps: {
+      values,
+      errors,
+      onChange: (next, changed) => {
+        setValues(next);
+        if (errors[changed] || errors.form) setErrors((e) => ({ ...e, [changed]: undefined, form: undefined }));
+      },
+      onBlurField: (field) => {
+        if (!values[field].trim()) return;
+        const { error } = checkIdentityField(field, values, false);
+        setErrors((e) => ({ ...e, [field]: error }));
+      },
+    },
+  };
+}
+
+/** A login form's head: heading and intro, the notes above the fields, and the form's error (`<prefix>-form-error`). */
+export function LoginFormHead({
+  prefix,
+  heading,
+  intro,
+  notes,
+  error,
+}: {
+  prefix: string;
+  heading: string;
+  intro: string;
+  notes: ReactNode;
+  error: string | undefined;
+}) {
+  return (
+    <>
+      <div className="form-head">
+        <h2 id={`${prefix}-heading`} className="form-heading">
+          {heading}
+        </h2>
+        <p className="form-intro">{intro}</p>
+      </div>
+      {notes}
+      {error && (
+        <div id={`${prefix}-form-error`} className="alert alert-error" role="alert" tabIndex={-1}>
+          {error}
+        </div>
+      )}
+    </>
+  );
+}
+
+/** 我已阅读并同意《人脸识别授权书》: the consent checkbox and its label (the error is the caller's). */
+export function FaceConsentCheck({
+  id,
+  checked,
+  onChange,
+  error,
+}: {
+  id: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  error: string | null | undefined;
+}) {
+  return (
+    <div className="agree">
+      <input
+        id={id}
+        name="faceConsent"
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, { error })}
+      />
+      <label htmlFor={id}>
+        {l.faceConsentBefore}
+        <strong>{l.faceConsentLink}</strong>
+      </label>
+    </div>
+  );
 }
 
 export const identityInputId = (prefix: string, field: IdentityField) => `${prefix}-${field}`;

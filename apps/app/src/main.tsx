@@ -1,16 +1,8 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { mount } from '@uia/web';
 import { App } from './App.tsx';
 import './styles.css';
 
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-}
+mount(<App />);
 
 // The app shell for offline start (never the API: see sw-template.js).
 if ('serviceWorker' in navigator && window.isSecureContext) {

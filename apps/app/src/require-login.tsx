@@ -1,8 +1,9 @@
 import { useEffect, type ReactNode } from 'react';
 import { ui } from '@uia/i18n';
+import { navigate } from '@uia/web';
 import type { Me } from './api.ts';
 import { ResultPanel, Screen } from './components/Layout.tsx';
-import { loginPath, navigate } from './router.ts';
+import { loginPath } from './router.ts';
 import { useAuth } from './state.tsx';
 
 /**

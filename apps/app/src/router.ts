@@ -1,51 +1,5 @@
-import { useSyncExternalStore } from 'react';
-
-/**
- * Tiny History-API router under the app's base `/app/`: the current location
- * is an external store that changes on `popstate` and on our own `navigate`.
- */
+/** The app's routes under its base `/app/` (the History-API store, useLocation / navigate / goBack, is @uia/web's). */
 export const BASE = '/app';
-
-const listeners = new Set<() => void>();
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  window.addEventListener('popstate', listener);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener('popstate', listener);
-  };
-}
-
-function snapshot(): string {
-  return window.location.pathname + window.location.search;
-}
-
-export function useLocation(): { pathname: string; search: URLSearchParams } {
-  const href = useSyncExternalStore(subscribe, snapshot);
-  const url = new URL(href, window.location.origin);
-  return { pathname: url.pathname, search: url.searchParams };
-}
-
-/** Position in the app's own history: `goBack` only goes back to an app page. */
-function historyIndex(): number {
-  const state: unknown = window.history.state;
-  return state && typeof state === 'object' && 'idx' in state && typeof state.idx === 'number' ? state.idx : 0;
-}
-
-export function navigate(to: string, options: { replace?: boolean } = {}): void {
-  if (to === snapshot()) return;
-  if (options.replace) window.history.replaceState({ idx: historyIndex() }, '', to);
-  else window.history.pushState({ idx: historyIndex() + 1 }, '', to);
-  for (const listener of listeners) listener();
-  if (!options.replace) window.scrollTo(0, 0);
-}
-
-/** Back when the previous entry is a page of this app, else to `fallback`. */
-export function goBack(fallback: string): void {
-  if (historyIndex() > 0) window.history.back();
-  else navigate(fallback, { replace: true });
-}
 
 export const paths = {
   home: `${BASE}/`,

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ui } from '@uia/i18n';
-import { ApiError, endpoints, type LoginResult, type Me } from './api.ts';
+import { ApiError, useSiteInfo } from '@uia/web';
+import { endpoints, type LoginResult, type Me } from './api.ts';
 
 // ---- the site (GET /api/site): platform name and demo mode ----
 
@@ -16,25 +17,7 @@ export function useSite(): Site {
 }
 
 export function SiteProvider({ children }: { children: ReactNode }) {
-  const [site, setSite] = useState<Site>({ platformName: ui.site.defaultPlatformName, demo: false });
-  useEffect(() => {
-    let live = true;
-    endpoints.site().then(
-      (info) => {
-        if (!live) return;
-        setSite({
-          platformName: typeof info.platformName === 'string' && info.platformName.trim() ? info.platformName : ui.site.defaultPlatformName,
-          demo: info.demo === true,
-        });
-      },
-      () => {
-        /* keep the neutral defaults */
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+  const site = useSiteInfo();
   return <SiteContext.Provider value={site}>{children}</SiteContext.Provider>;
 }
 

@@ -1,43 +1,11 @@
-import { useEffect, useState } from 'react';
 import { ui } from '@uia/i18n';
-import { endpoints, type DemoAccount } from './api.ts';
+import { Link, useDocumentTitle, useLocation, useSiteInfo } from '@uia/web';
 import { Layout } from './components/Layout.tsx';
-import { Link } from './components/Link.tsx';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage.tsx';
 import { LegalPage } from './pages/LegalPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { RegisterPage } from './pages/RegisterPage.tsx';
-import { matchRoute, useLocation } from './router.ts';
-
-function useSite() {
-  const [site, setSite] = useState<{ platformName: string; demo: boolean; demoAccount?: DemoAccount }>({
-    platformName: ui.site.defaultPlatformName,
-    demo: false,
-  });
-  useEffect(() => {
-    let live = true;
-    endpoints.site().then(
-      (info) => {
-        if (!live) return;
-        setSite({
-          platformName:
-            typeof info.platformName === 'string' && info.platformName.trim()
-              ? info.platformName
-              : ui.site.defaultPlatformName,
-          demo: info.demo === true,
-          ...(info.demoAccount ? { demoAccount: info.demoAccount } : {}),
-        });
-      },
-      () => {
-        /* keep the neutral defaults */
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return site;
-}
+import { matchRoute } from './router.ts';
 
 const titles = {
   login: ui.login.pageTitle,
@@ -49,13 +17,11 @@ const titles = {
 } as const;
 
 export function App() {
-  const site = useSite();
+  const site = useSiteInfo();
   const { pathname, search } = useLocation();
   const route = matchRoute(pathname, search);
 
-  useEffect(() => {
-    document.title = `${titles[route.page]}${ui.site.pageTitleSeparator}${site.platformName}`;
-  }, [route.page, site.platformName]);
+  useDocumentTitle(titles[route.page], site.platformName);
 
   let content;
   switch (route.page) {

@@ -1,38 +1,4 @@
-import { useSyncExternalStore } from 'react';
-
-/**
- * Tiny History-API router: the current location is an external store that
- * changes on `popstate` (back/forward) and on our own `navigate`.
- */
-const listeners = new Set<() => void>();
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  window.addEventListener('popstate', listener);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener('popstate', listener);
-  };
-}
-
-function snapshot(): string {
-  return window.location.pathname + window.location.search;
-}
-
-export function useLocation(): { pathname: string; search: URLSearchParams } {
-  const href = useSyncExternalStore(subscribe, snapshot);
-  const url = new URL(href, window.location.origin);
-  return { pathname: url.pathname, search: url.searchParams };
-}
-
-export function navigate(to: string, options: { replace?: boolean } = {}): void {
-  if (to === snapshot()) return;
-  if (options.replace) window.history.replaceState(null, '', to);
-  else window.history.pushState(null, '', to);
-  for (const listener of listeners) listener();
-  if (!options.replace) window.scrollTo(0, 0);
-}
-
+// The portal's routes (the History-API store, useLocation / navigate, is @uia/web's).
 export type Route =
   | { page: 'login'; uid: string | null }
   | { page: 'register'; uid: string | null }

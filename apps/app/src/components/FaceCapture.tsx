@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ui } from '@uia/i18n';
-import { errorMessage } from '../api.ts';
+import { errorMessage } from '@uia/web';
 import { captureFrame, useCamera, type CameraProblem } from '../camera.ts';
 import { fill } from '../format.ts';
 import { useSite } from '../state.tsx';

@@ -1,19 +1,5 @@
 import type { ReactNode } from 'react';
-
-/** ids of the hint / error elements that describe an input. */
-export function describedBy(id: string, opts: { hint?: boolean; error?: string | null | undefined }): string | undefined {
-  const ids = [opts.error ? `${id}-error` : null, opts.hint ? `${id}-hint` : null].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
-}
-
-export function FieldError({ id, message }: { id: string; message: string | null | undefined }) {
-  // Always rendered so that screen readers announce a message when it appears.
-  return (
-    <p id={`${id}-error`} className="field-error" role="alert" hidden={!message}>
-      {message}
-    </p>
-  );
-}
+import { FieldError, FieldHint } from '@uia/web';
 
 /** A stacked form field: label above the control, then its hint and error. */
 export function Field({
@@ -44,11 +30,7 @@ export function Field({
     <>
       {head}
       {children}
-      {hint ? (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
+      {hint ? <FieldHint id={id}>{hint}</FieldHint> : null}
       <FieldError id={id} message={error} />
     </>
   );

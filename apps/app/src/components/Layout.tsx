@@ -1,9 +1,9 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { ui } from '@uia/i18n';
-import { goBack, paths } from '../router.ts';
+import { goBack, Link } from '@uia/web';
+import { paths } from '../router.ts';
 import { useSite } from '../state.tsx';
 import { BackIcon, HomeIcon, UserIcon } from './Icons.tsx';
-import { Link } from './Link.tsx';
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(() => navigator.onLine !== false);
@@ -102,6 +102,18 @@ function TabBar({ current }: { current: 'home' | 'me' }) {
         <span>{ui.app.tabs.me}</span>
       </Link>
     </nav>
+  );
+}
+
+/** A card with a heading (`<h2 id={titleId}>`) that labels it. */
+export function Card({ titleId, title, children }: { titleId: string; title: string; children: ReactNode }) {
+  return (
+    <section className="card" aria-labelledby={titleId}>
+      <h2 id={titleId} className="card-title">
+        {title}
+      </h2>
+      {children}
+    </section>
   );
 }
 

@@ -1,7 +1,7 @@
 import { ui } from '@uia/i18n';
+import { Link } from '@uia/web';
 import { ChevronRight, ScanIcon, ShieldMark, UserIcon } from '../components/Icons.tsx';
-import { Screen } from '../components/Layout.tsx';
-import { Link } from '../components/Link.tsx';
+import { Card, Screen } from '../components/Layout.tsx';
 import { beijingTime, fill, levelText } from '../format.ts';
 import { loginPath, paths } from '../router.ts';
 import { useAuth, useSite } from '../state.tsx';
@@ -75,10 +75,7 @@ export function HomePage() {
         </Link>
       </section>
 
-      <section className="card" aria-labelledby="howto-title">
-        <h2 id="howto-title" className="card-title">
-          {h.howToTitle}
-        </h2>
+      <Card titleId="howto-title" title={h.howToTitle}>
         <ol className="steps-list">
           {h.howToSteps.map((step, index) => (
             <li key={step}>
@@ -89,7 +86,7 @@ export function HomePage() {
             </li>
           ))}
         </ol>
-      </section>
+      </Card>
     </Screen>
   );
 }

@@ -1,39 +1,37 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { formatMessage, ui } from '@uia/i18n';
-import { ApiError, endpoints, errorMessage, type Identity, type ValidityDays } from '../api.ts';
+import { ApiError, errorMessage, FieldError, Link, navigate } from '@uia/web';
+import { endpoints, type Identity, type ValidityDays } from '../api.ts';
 import { FaceCapture } from '../components/FaceCapture.tsx';
-import { describedBy, FieldError } from '../components/Field.tsx';
 import { DemoBadge, Screen } from '../components/Layout.tsx';
-import { Link } from '../components/Link.tsx';
 import {
   checkIdentity,
-  checkIdentityField,
-  EMPTY_IDENTITY,
+  FaceConsentCheck,
   IdentityFields,
   identityFieldOf,
   identityInputId,
+  LoginFormHead,
+  useIdentityForm,
   ValidityChoice,
-  type IdentityErrors,
+  type IdentityFormErrors,
   type IdentityField,
-  type IdentityValues,
 } from '../identity-form.tsx';
-import { loginPath, navigate, paths } from '../router.ts';
+import { loginPath, paths } from '../router.ts';
 import { useAuth, useSite } from '../state.tsx';
 
 const l = ui.app.login;
 const PREFIX = 'login';
 
-type Errors = IdentityErrors & { faceConsent?: string; validity?: string; form?: string };
+type Errors = IdentityFormErrors & { faceConsent?: string; validity?: string };
 
 /** 登录 (manual 一.2): 证件类型, 姓名, 证件号码, 登录有效期, 人脸识别授权, then 开始人脸识别. */
 export function LoginPage({ next }: { next: string | null }) {
   const auth = useAuth();
   const site = useSite();
-  const [values, setValues] = useState<IdentityValues>(EMPTY_IDENTITY);
+  const { values, errors, setErrors, fieldProps } = useIdentityForm<Errors>();
   const [validity, setValidity] = useState<ValidityDays>(1);
   const [consent, setConsent] = useState(false);
   const [consentOpen, setConsentOpen] = useState(false);
-  const [errors, setErrors] = useState<Errors>({});
   const [identity, setIdentity] = useState<Identity | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -99,55 +97,28 @@ export function LoginPage({ next }: { next: string | null }) {
   return (
     <Screen title={l.pageTitle} back={paths.home}>
       <form ref={formRef} className="form" noValidate onSubmit={onSubmit}>
-        <div className="form-head">
-          <h2 id="login-heading" className="form-heading">
-            {l.heading}
-          </h2>
-          <p className="form-intro">{l.intro}</p>
-        </div>
-        {next?.startsWith(`${paths.home}qr/`) && <p className="notice">{l.continueQr}</p>}
-        {errors.form && (
-          <div id="login-form-error" className="alert alert-error" role="alert" tabIndex={-1}>
-            {errors.form}
-          </div>
-        )}
-
-        <IdentityFields
+        <LoginFormHead
           prefix={PREFIX}
-          values={values}
-          errors={errors}
-          onChange={(next, changed) => {
-            setValues(next);
-            if (errors[changed] || errors.form) setErrors((e) => ({ ...e, [changed]: undefined, form: undefined }));
-          }}
-          onBlurField={(field) => {
-            if (!values[field].trim()) return;
-            const { error } = checkIdentityField(field, values, false);
-            setErrors((e) => ({ ...e, [field]: error }));
-          }}
+          heading={l.heading}
+          intro={l.intro}
+          notes={next?.startsWith(`${paths.home}qr/`) && <p className="notice">{l.continueQr}</p>}
+          error={errors.form}
         />
+
+        <IdentityFields prefix={PREFIX} {...fieldProps} />
 
         <ValidityChoice prefix={PREFIX} value={validity} onChange={setValidity} error={errors.validity} />
 
         <div className="consent">
-          <div className="agree">
-            <input
-              id="login-faceConsent"
-              name="faceConsent"
-              type="checkbox"
-              checked={consent}
-              onChange={(e) => {
-                setConsent(e.target.checked);
-                if (e.target.checked) setErrors((er) => ({ ...er, faceConsent: undefined }));
-              }}
-              aria-invalid={errors.faceConsent ? true : undefined}
-              aria-describedby={describedBy('login-faceConsent', { error: errors.faceConsent })}
-            />
-            <label htmlFor="login-faceConsent">
-              {l.faceConsentBefore}
-              <strong>{l.faceConsentLink}</strong>
-            </label>
-          </div>
+          <FaceConsentCheck
+            id="login-faceConsent"
+            checked={consent}
+            onChange={(checked) => {
+              setConsent(checked);
+              if (checked) setErrors((er) => ({ ...er, faceConsent: undefined }));
+            }}
+            error={errors.faceConsent}
+          />
           <button
             type="button"
             className="link-button consent-toggle"

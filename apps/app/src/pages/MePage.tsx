@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { ui } from '@uia/i18n';
-import { ApiError, endpoints, errorMessage, type Me, type SessionListItem } from '../api.ts';
+import { ApiError, errorMessage, Link, navigate } from '@uia/web';
+import { endpoints, type Me, type SessionListItem } from '../api.ts';
 import { SettingsIcon, UserIcon } from '../components/Icons.tsx';
-import { Screen } from '../components/Layout.tsx';
-import { Link } from '../components/Link.tsx';
+import { Card, Screen } from '../components/Layout.tsx';
 import { beijingTime, fill, levelText, remaining, toDate } from '../format.ts';
 import { RequireLogin } from '../require-login.tsx';
-import { navigate, paths } from '../router.ts';
+import { paths } from '../router.ts';
 import { useAuth } from '../state.tsx';
 
 const m = ui.app.me;
@@ -95,10 +95,7 @@ function MeContent({ me }: { me: Me }) {
         </dl>
       </section>
 
-      <section className="card" aria-labelledby="sessions-title">
-        <h2 id="sessions-title" className="card-title">
-          {m.sessionsTitle}
-        </h2>
+      <Card titleId="sessions-title" title={m.sessionsTitle}>
         <p className="card-hint">{m.sessionsHint}</p>
         <ul className="sessions">
           {sessions.map((session) => {
@@ -132,7 +129,7 @@ function MeContent({ me }: { me: Me }) {
             );
           })}
         </ul>
-      </section>
+      </Card>
 
       {error && (
         <p className="alert alert-error" role="alert">

@@ -1,16 +1,16 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { formatMessage, ui } from '@uia/i18n';
 import { maskPhone, validatePhone } from '@uia/validators';
-import { ApiError, endpoints, errorMessage, type Me } from '../api.ts';
-import { CaptchaImage, useCaptcha } from '../components/Captcha.tsx';
+import { ApiError, captchaFieldError, codeSent, describedBy, errorMessage, FieldError, Link, sendRefused, useCaptcha, useCountdown } from '@uia/web';
+import { endpoints, type Me } from '../api.ts';
+import { CaptchaField, SmsCodeField, type CodeSentTo } from '../components/CodeFields.tsx';
 import { FaceCapture } from '../components/FaceCapture.tsx';
-import { describedBy, Field, FieldError } from '../components/Field.tsx';
+import { Field } from '../components/Field.tsx';
 import { ChevronRight, FaceIcon, PhoneIcon } from '../components/Icons.tsx';
 import { ResultPanel, Screen } from '../components/Layout.tsx';
-import { Link } from '../components/Link.tsx';
-import { SmsCodeButton, useCountdown } from '../components/SmsCodeButton.tsx';
 import { Steps } from '../components/Steps.tsx';
 import { fill } from '../format.ts';
+import { FaceConsentCheck } from '../identity-form.tsx';
 import { RequireLogin } from '../require-login.tsx';
 import { paths } from '../router.ts';
 import { useAuth } from '../state.tsx';
@@ -158,7 +158,7 @@ function Choose({ maskedPhone, onChoose }: { maskedPhone: string | null; onChoos
 function OldPhone({ onTicket, onFlowError, onBack }: { onTicket: (ticket: string) => void; onFlowError: (error: unknown) => boolean; onBack: () => void }) {
   const countdown = useCountdown();
   const [sending, setSending] = useState(false);
-  const [sentTo, setSentTo] = useState<{ maskedPhone: string; minutes: number } | null>(null);
+  const [sentTo, setSentTo] = useState<CodeSentTo | null>(null);
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -169,12 +169,11 @@ function OldPhone({ onTicket, onFlowError, onBack }: { onTicket: (ticket: string
     setError(null);
     try {
       const result = await endpoints.phoneOldSend();
-      countdown.start(result.resendAfter > 0 ? result.resendAfter : 60);
-      setSentTo({ maskedPhone: result.maskedPhone, minutes: Math.max(1, Math.round((result.expiresIn || 300) / 60)) });
+      setSentTo({ maskedPhone: result.maskedPhone, minutes: codeSent(countdown, result) });
       focusLater('old-smsCode');
     } catch (e: unknown) {
       if (onFlowError(e)) return;
-      if (e instanceof ApiError && e.code === 'SMS_RESEND_TOO_SOON' && e.retryAfter) countdown.start(e.retryAfter);
+      sendRefused(countdown, e);
       setError(errorMessage(e));
       focusLater('old-smsCode');
     } finally {
@@ -208,33 +207,21 @@ function OldPhone({ onTicket, onFlowError, onBack }: { onTicket: (ticket: string
       <h2 id="old-title" className="form-heading-small">
         {p.byOldPhone}
       </h2>
-      <Field
+      <SmsCodeField
         id="old-smsCode"
         label={p.smsCodeLabel}
+        placeholder={p.smsCodePlaceholder}
+        value={code}
+        onChange={(value) => {
+          setCode(value);
+          setError(null);
+        }}
         error={error}
-        hint={sentTo ? fill(ui.smsCode.sent, { phone: sentTo.maskedPhone, minutes: sentTo.minutes }) : undefined}
-      >
-        <div className="input-row">
-          <input
-            id="old-smsCode"
-            name="smsCode"
-            className="input"
-            type="text"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
-            placeholder={p.smsCodePlaceholder}
-            value={code}
-            onChange={(e) => {
-              setCode(e.target.value);
-              setError(null);
-            }}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy('old-smsCode', { error, hint: Boolean(sentTo) })}
-          />
-          <SmsCodeButton countdown={countdown} sending={sending} onClick={() => void send()} />
-        </div>
-      </Field>
+        sentTo={sentTo}
+        countdown={countdown}
+        sending={sending}
+        onSend={() => void send()}
+      />
       <button type="submit" className="button button-primary button-block button-large" disabled={submitting} aria-busy={submitting}>
         {submitting ? p.submitting : p.next}
       </button>
@@ -297,23 +284,15 @@ function FaceStep({
         ))}
       </div>
       <div className="consent">
-        <div className="agree">
-          <input
-            id="phone-faceConsent"
-            type="checkbox"
-            checked={consent}
-            onChange={(e) => {
-              setConsent(e.target.checked);
-              if (e.target.checked) setError(null);
-            }}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy('phone-faceConsent', { error })}
-          />
-          <label htmlFor="phone-faceConsent">
-            {l.faceConsentBefore}
-            <strong>{l.faceConsentLink}</strong>
-          </label>
-        </div>
+        <FaceConsentCheck
+          id="phone-faceConsent"
+          checked={consent}
+          onChange={(checked) => {
+            setConsent(checked);
+            if (checked) setError(null);
+          }}
+          error={error}
+        />
         <FieldError id="phone-faceConsent" message={error} />
       </div>
       <button type="submit" className="button button-primary button-block button-large">
@@ -336,7 +315,7 @@ function NewPhone({ ticket, onDone, onFlowError }: { ticket: string; onDone: (ma
   const [code, setCode] = useState('');
   const [errors, setErrors] = useState<Partial<Record<NewField, string>>>({});
   const [sending, setSending] = useState(false);
-  const [sentTo, setSentTo] = useState<{ phone: string; minutes: number } | null>(null);
+  const [sentTo, setSentTo] = useState<(CodeSentTo & { phone: string }) | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const id = (field: NewField) => `new-${field}`;
@@ -385,11 +364,10 @@ function NewPhone({ ticket, onDone, onFlowError }: { ticket: string; onDone: (ma
     setErrors({});
     try {
       const result = await endpoints.phoneNewSend({ ticket, phone: value, captchaId: captcha.id, captchaAnswer: captchaAnswer.trim() });
-      countdown.start(result.resendAfter > 0 ? result.resendAfter : 60);
-      setSentTo({ phone: value, minutes: Math.max(1, Math.round((result.expiresIn || 300) / 60)) });
+      setSentTo({ phone: value, maskedPhone: maskPhone(value), minutes: codeSent(countdown, result) });
       focusLater(id('smsCode'));
     } catch (error: unknown) {
-      if (error instanceof ApiError && error.code === 'SMS_RESEND_TOO_SOON' && error.retryAfter) countdown.start(error.retryAfter);
+      sendRefused(countdown, error);
       placeServerError(error, 'captchaAnswer');
     } finally {
       setSending(false);
@@ -423,7 +401,7 @@ function NewPhone({ ticket, onDone, onFlowError }: { ticket: string; onDone: (ma
     }
   }
 
-  const captchaError = errors.captchaAnswer ?? (captcha.error ? ui.captcha.loadFailedMessage : undefined);
+  const captchaError = captchaFieldError(captcha, errors.captchaAnswer);
   const clear = (field: NewField) => errors[field] && setErrors((e) => ({ ...e, [field]: undefined }));
 
   return (
@@ -450,56 +428,33 @@ function NewPhone({ ticket, onDone, onFlowError }: { ticket: string; onDone: (ma
           aria-describedby={describedBy(id('phone'), { error: errors.phone })}
         />
       </Field>
-      <Field id={id('captchaAnswer')} label={p.captchaLabel} error={captchaError}>
-        <div className="input-row">
-          <input
-            id={id('captchaAnswer')}
-            name="captchaAnswer"
-            className="input"
-            type="text"
-            autoComplete="off"
-            autoCapitalize="off"
-            spellCheck={false}
-            maxLength={8}
-            placeholder={p.captchaPlaceholder}
-            value={captchaAnswer}
-            onChange={(e) => {
-              setCaptchaAnswer(e.target.value);
-              clear('captchaAnswer');
-            }}
-            aria-invalid={captchaError ? true : undefined}
-            aria-describedby={describedBy(id('captchaAnswer'), { error: captchaError })}
-          />
-          <CaptchaImage captcha={captcha} />
-        </div>
-      </Field>
-      <Field
+      <CaptchaField
+        id={id('captchaAnswer')}
+        label={p.captchaLabel}
+        placeholder={p.captchaPlaceholder}
+        captcha={captcha}
+        value={captchaAnswer}
+        onChange={(value) => {
+          setCaptchaAnswer(value);
+          clear('captchaAnswer');
+        }}
+        error={captchaError}
+      />
+      <SmsCodeField
         id={id('smsCode')}
         label={p.smsCodeLabel}
+        placeholder={p.smsCodePlaceholder}
+        value={code}
+        onChange={(value) => {
+          setCode(value);
+          clear('smsCode');
+        }}
         error={errors.smsCode}
-        hint={sentTo ? fill(ui.smsCode.sent, { phone: maskPhone(sentTo.phone), minutes: sentTo.minutes }) : undefined}
-      >
-        <div className="input-row">
-          <input
-            id={id('smsCode')}
-            name="smsCode"
-            className="input"
-            type="text"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
-            placeholder={p.smsCodePlaceholder}
-            value={code}
-            onChange={(e) => {
-              setCode(e.target.value);
-              clear('smsCode');
-            }}
-            aria-invalid={errors.smsCode ? true : undefined}
-            aria-describedby={describedBy(id('smsCode'), { error: errors.smsCode, hint: Boolean(sentTo) })}
-          />
-          <SmsCodeButton countdown={countdown} sending={sending} onClick={() => void send()} />
-        </div>
-      </Field>
+        sentTo={sentTo}
+        countdown={countdown}
+        sending={sending}
+        onSend={() => void send()}
+      />
       <button type="submit" className="button button-primary button-block button-large" disabled={submitting} aria-busy={submitting}>
         {submitting ? p.submitting : p.submit}
       </button>

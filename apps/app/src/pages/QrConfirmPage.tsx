@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { formatMessage, ui } from '@uia/i18n';
-import { ApiError, endpoints, errorMessage, type QrDetails } from '../api.ts';
+import { ApiError, errorMessage, Link, navigate } from '@uia/web';
+import { endpoints, type QrDetails } from '../api.ts';
 import { ComputerIcon } from '../components/Icons.tsx';
 import { ResultPanel, Screen } from '../components/Layout.tsx';
-import { Link } from '../components/Link.tsx';
 import { beijingTime, fill } from '../format.ts';
-import { loginPath, navigate, paths } from '../router.ts';
+import { loginPath, paths } from '../router.ts';
 import { useAuth } from '../state.tsx';
 
 const c = ui.app.confirm;
@@ -17,7 +17,11 @@ type State =
   | { name: 'cancelled' }
   | { name: 'failed'; code: string; message: string };
 
-/** The codes after which this QR is of no more use: scan a fresh one. */
+/**
+ * The codes after which this QR is of no more use: scan a fresh one. Any
+ * other refusal, QR_ASSURANCE_TOO_LOW and QR_REAUTH_REQUIRED included, leaves
+ * the QR scanned and shows its message here (log in again, then rescan).
+ */
 const FINAL_CODES = new Set(['QR_EXPIRED', 'QR_ALREADY_USED', 'QR_TAKEN_BY_OTHER', 'NOT_FOUND']);
 
 /**

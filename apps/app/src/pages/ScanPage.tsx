@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { ui } from '@uia/i18n';
+import { navigate } from '@uia/web';
 import { useCamera, type CameraProblem } from '../camera.ts';
 import { ImageIcon } from '../components/Icons.tsx';
 import { Screen } from '../components/Layout.tsx';
 import { createQrDecoder, type QrDecoder } from '../qr-decode.ts';
-import { navigate, paths, qrIdFromScan } from '../router.ts';
+import { paths, qrIdFromScan } from '../router.ts';
 
 const s = ui.app.scan;
 /** About 5 decodes a second. */

@@ -1,7 +1,7 @@
 import { ui } from '@uia/i18n';
+import { Link } from '@uia/web';
 import { ChevronRight, PhoneIcon } from '../components/Icons.tsx';
 import { Screen } from '../components/Layout.tsx';
-import { Link } from '../components/Link.tsx';
 import { RequireLogin } from '../require-login.tsx';
 import { paths } from '../router.ts';
 

@@ -1,32 +1,28 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { ui } from '@uia/i18n';
-import { ApiError, endpoints, errorMessage, type ValidityDays } from '../api.ts';
-import { CaptchaImage, useCaptcha } from '../components/Captcha.tsx';
-import { describedBy, Field } from '../components/Field.tsx';
+import { ApiError, captchaFieldError, codeSent, errorMessage, Link, navigate, sendRefused, useCaptcha, useCountdown } from '@uia/web';
+import { endpoints, type ValidityDays } from '../api.ts';
+import { CaptchaField, SmsCodeField, type CodeSentTo } from '../components/CodeFields.tsx';
 import { Screen } from '../components/Layout.tsx';
-import { Link } from '../components/Link.tsx';
-import { SmsCodeButton, useCountdown } from '../components/SmsCodeButton.tsx';
-import { fill } from '../format.ts';
 import {
   checkIdentity,
-  checkIdentityField,
-  EMPTY_IDENTITY,
   IdentityFields,
   identityFieldOf,
   identityInputId,
+  LoginFormHead,
+  useIdentityForm,
   ValidityChoice,
-  type IdentityErrors,
+  type IdentityFormErrors,
   type IdentityField,
-  type IdentityValues,
 } from '../identity-form.tsx';
-import { loginPath, navigate, paths } from '../router.ts';
+import { loginPath, paths } from '../router.ts';
 import { useAuth } from '../state.tsx';
 
 const s = ui.app.smsLogin;
 const PREFIX = 'sms';
 
 type Field = IdentityField | 'captchaAnswer' | 'smsCode';
-type Errors = IdentityErrors & { captchaAnswer?: string; smsCode?: string; form?: string };
+type Errors = IdentityFormErrors & { captchaAnswer?: string; smsCode?: string };
 const ORDER: Field[] = ['idType', 'name', 'idNumber', 'captchaAnswer', 'smsCode'];
 const inputId = (field: Field) => (field === 'captchaAnswer' || field === 'smsCode' ? `${PREFIX}-${field}` : identityInputId(PREFIX, field));
 
@@ -35,13 +31,12 @@ export function SmsLoginPage({ next }: { next: string | null }) {
   const auth = useAuth();
   const captcha = useCaptcha();
   const countdown = useCountdown();
-  const [values, setValues] = useState<IdentityValues>(EMPTY_IDENTITY);
+  const { values, errors, setErrors, fieldProps } = useIdentityForm<Errors>();
   const [captchaAnswer, setCaptchaAnswer] = useState('');
   const [smsCode, setSmsCode] = useState('');
   const [validity, setValidity] = useState<ValidityDays>(1);
-  const [errors, setErrors] = useState<Errors>({});
   const [sending, setSending] = useState(false);
-  const [sentTo, setSentTo] = useState<{ maskedPhone: string; minutes: number } | null>(null);
+  const [sentTo, setSentTo] = useState<CodeSentTo | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -75,11 +70,10 @@ export function SmsLoginPage({ next }: { next: string | null }) {
     setSending(true);
     try {
       const result = await endpoints.loginSmsSend({ ...checked.identity, captchaId: captcha.id ?? '', captchaAnswer: captchaAnswer.trim() });
-      countdown.start(typeof result.resendAfter === 'number' && result.resendAfter > 0 ? result.resendAfter : 60);
-      setSentTo({ maskedPhone: result.maskedPhone, minutes: Math.max(1, Math.round((result.expiresIn || 300) / 60)) });
+      setSentTo({ maskedPhone: result.maskedPhone, minutes: codeSent(countdown, result) });
       window.setTimeout(() => document.getElementById(inputId('smsCode'))?.focus(), 0);
     } catch (error: unknown) {
-      if (error instanceof ApiError && error.code === 'SMS_RESEND_TOO_SOON' && error.retryAfter) countdown.start(error.retryAfter);
+      sendRefused(countdown, error);
       const next = serverError(error, 'captchaAnswer');
       setErrors(next);
       focusFirst(next);
@@ -116,91 +110,54 @@ export function SmsLoginPage({ next }: { next: string | null }) {
     }
   }
 
-  const captchaError = errors.captchaAnswer ?? (captcha.error ? ui.captcha.loadFailedMessage : undefined);
+  const captchaError = captchaFieldError(captcha, errors.captchaAnswer);
 
   return (
     <Screen title={s.pageTitle} back={paths.home}>
       <form ref={formRef} className="form" noValidate onSubmit={onSubmit}>
-        <div className="form-head">
-          <h2 id="sms-heading" className="form-heading">
-            {s.heading}
-          </h2>
-          <p className="form-intro">{s.intro}</p>
-        </div>
-        {next?.startsWith(`${paths.home}qr/`) && <p className="notice">{ui.app.login.continueQr}</p>}
-        <p className="notice">{s.assuranceNote}</p>
-        {errors.form && (
-          <div id="sms-form-error" className="alert alert-error" role="alert" tabIndex={-1}>
-            {errors.form}
-          </div>
-        )}
-
-        <IdentityFields
+        <LoginFormHead
           prefix={PREFIX}
-          values={values}
-          errors={errors}
-          onChange={(next, changed) => {
-            setValues(next);
-            if (errors[changed] || errors.form) setErrors((e) => ({ ...e, [changed]: undefined, form: undefined }));
-          }}
-          onBlurField={(field) => {
-            if (!values[field].trim()) return;
-            const { error } = checkIdentityField(field, values, false);
-            setErrors((e) => ({ ...e, [field]: error }));
-          }}
+          heading={s.heading}
+          intro={s.intro}
+          notes={
+            <>
+              {next?.startsWith(`${paths.home}qr/`) && <p className="notice">{ui.app.login.continueQr}</p>}
+              <p className="notice">{s.assuranceNote}</p>
+            </>
+          }
+          error={errors.form}
         />
 
-        <Field id={inputId('captchaAnswer')} label={s.captchaLabel} error={captchaError}>
-          <div className="input-row">
-            <input
-              id={inputId('captchaAnswer')}
-              name="captchaAnswer"
-              className="input"
-              type="text"
-              autoComplete="off"
-              autoCapitalize="off"
-              spellCheck={false}
-              maxLength={8}
-              placeholder={s.captchaPlaceholder}
-              value={captchaAnswer}
-              onChange={(e) => {
-                setCaptchaAnswer(e.target.value);
-                if (errors.captchaAnswer) setErrors((er) => ({ ...er, captchaAnswer: undefined }));
-              }}
-              aria-invalid={captchaError ? true : undefined}
-              aria-describedby={describedBy(inputId('captchaAnswer'), { error: captchaError })}
-            />
-            <CaptchaImage captcha={captcha} />
-          </div>
-        </Field>
+        <IdentityFields prefix={PREFIX} {...fieldProps} />
 
-        <Field
+        <CaptchaField
+          id={inputId('captchaAnswer')}
+          label={s.captchaLabel}
+          placeholder={s.captchaPlaceholder}
+          captcha={captcha}
+          value={captchaAnswer}
+          onChange={(value) => {
+            setCaptchaAnswer(value);
+            if (errors.captchaAnswer) setErrors((er) => ({ ...er, captchaAnswer: undefined }));
+          }}
+          error={captchaError}
+        />
+
+        <SmsCodeField
           id={inputId('smsCode')}
           label={s.smsCodeLabel}
+          placeholder={s.smsCodePlaceholder}
+          value={smsCode}
+          onChange={(value) => {
+            setSmsCode(value);
+            if (errors.smsCode) setErrors((er) => ({ ...er, smsCode: undefined }));
+          }}
           error={errors.smsCode}
-          hint={sentTo ? fill(ui.smsCode.sent, { phone: sentTo.maskedPhone, minutes: sentTo.minutes }) : undefined}
-        >
-          <div className="input-row">
-            <input
-              id={inputId('smsCode')}
-              name="smsCode"
-              className="input"
-              type="text"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={6}
-              placeholder={s.smsCodePlaceholder}
-              value={smsCode}
-              onChange={(e) => {
-                setSmsCode(e.target.value);
-                if (errors.smsCode) setErrors((er) => ({ ...er, smsCode: undefined }));
-              }}
-              aria-invalid={errors.smsCode ? true : undefined}
-              aria-describedby={describedBy(inputId('smsCode'), { error: errors.smsCode, hint: Boolean(sentTo) })}
-            />
-            <SmsCodeButton countdown={countdown} sending={sending} onClick={send} />
-          </div>
-        </Field>
+          sentTo={sentTo}
+          countdown={countdown}
+          sending={sending}
+          onSend={send}
+        />
 
         <ValidityChoice prefix={PREFIX} value={validity} onChange={setValidity} />
 

@@ -1,27 +1,5 @@
 import type { ReactNode } from 'react';
-
-/** ids of the hint / error elements that describe an input. */
-export function describedBy(id: string, opts: { hint?: boolean; error?: string | null | undefined }): string | undefined {
-  const ids = [opts.error ? `${id}-error` : null, opts.hint ? `${id}-hint` : null].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
-}
-
-export function FieldError({ id, message }: { id: string; message: string | null | undefined }) {
-  // Always rendered so that screen readers announce a message when it appears.
-  return (
-    <p id={`${id}-error`} className="field-error" role="alert" hidden={!message}>
-      {message}
-    </p>
-  );
-}
-
-export function FieldHint({ id, children }: { id: string; children: ReactNode }) {
-  return (
-    <p id={`${id}-hint`} className="field-hint">
-      {children}
-    </p>
-  );
-}
+import { FieldError, FieldHint } from '@uia/web';
 
 /**
  * A form row with its label in a column on the left (立即注册, 忘记密码):

@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react';
 import { ui } from '@uia/i18n';
-import type { DemoAccount } from '../api.ts';
+import { Link, type DemoAccount } from '@uia/web';
 import { fill } from '../text.ts';
-import { Link } from './Link.tsx';
 
 export function BrandMark() {
   // A neutral shield: deliberately not any real government emblem.

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { ui } from '@uia/i18n';
-import { ApiError, endpoints, errorMessage, parseQrStatus, startInteraction, type QrChallenge, type QrStatus } from '../api.ts';
-import { loginPath, navigate } from '../router.ts';
+import { ApiError, errorMessage, navigate } from '@uia/web';
+import { endpoints, parseQrStatus, startInteraction, type QrChallenge, type QrStatus } from '../api.ts';
+import { loginPath } from '../router.ts';
 
 /**
  * What the panel shows. `live` is a QR on screen with the last status the
@@ -11,9 +12,21 @@ import { loginPath, navigate } from '../router.ts';
 type View =
   | { kind: 'loading' }
   | { kind: 'failed'; message: string }
-  | { kind: 'live'; qr: QrChallenge; status: QrStatus; completing: boolean; error: string | null };
+  | { kind: 'live'; qr: QrChallenge; status: QrStatus; person: string | null; completing: boolean; error: string | null };
 
 const FINAL: ReadonlySet<QrStatus> = new Set(['confirmed', 'cancelled', 'expired']);
+
+/** Who scanned (masked name, e.g. 张*), sent with `scanned` and `confirmed`; null when absent. */
+function personOf(data: unknown): string | null {
+  if (typeof data !== 'string') return null;
+  try {
+    const parsed: unknown = JSON.parse(data);
+    const person = parsed && typeof parsed === 'object' && 'person' in parsed ? parsed.person : null;
+    return typeof person === 'string' && person ? person : null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Manual reconnects after the browser gave up on the stream (an error answer;
@@ -91,10 +104,10 @@ export function QrLogin({
       }
     }
 
-    function onStatus(interaction: string, qr: QrChallenge, status: QrStatus) {
+    function onStatus(interaction: string, qr: QrChallenge, status: QrStatus, person: string | null = null) {
       if (!live || settled) return;
       if (FINAL.has(status)) stop();
-      update({ status, completing: status === 'confirmed', error: null });
+      update({ status, person, completing: status === 'confirmed', error: null });
       if (status === 'confirmed') void complete(interaction, qr);
     }
 
@@ -106,8 +119,9 @@ export function QrLogin({
         reconnectDelay = RECONNECT_FIRST_MS;
       };
       stream.addEventListener('status', (event) => {
-        const status = parseQrStatus((event as MessageEvent).data);
-        if (status) onStatus(interaction, qr, status);
+        const data: unknown = (event as MessageEvent).data;
+        const status = parseQrStatus(data);
+        if (status) onStatus(interaction, qr, status, personOf(data));
       });
       stream.onerror = () => {
         // CONNECTING: the browser reconnects by itself. CLOSED: it gave up
@@ -142,7 +156,7 @@ export function QrLogin({
         return;
       }
       if (!live) return;
-      setView({ kind: 'live', qr, status: 'pending', completing: false, error: null });
+      setView({ kind: 'live', qr, status: 'pending', person: null, completing: false, error: null });
       expiryTimer = setTimeout(() => onStatus(interaction, qr, 'expired'), qr.expiresIn * 1000 + EXPIRY_GRACE_MS);
       listen(interaction, qr);
     })();
@@ -181,6 +195,8 @@ export function QrLogin({
   const qr = view.kind === 'live' ? view.qr : null;
   const scanned = view.kind === 'live' && !view.error && (view.status === 'scanned' || view.status === 'confirmed');
   const completing = view.kind === 'live' && view.completing;
+  // Who scanned, so a person whose QR someone else scanned notices before anyone confirms.
+  const person = scanned && view.kind === 'live' ? view.person : null;
   const hint = completing
     ? ui.qrLogin.redirecting
     : view.kind === 'live' && view.status === 'scanned' && !view.error
@@ -229,6 +245,12 @@ export function QrLogin({
       >
         {status}
       </p>
+      {person && (
+        <p className="qr-person" data-testid="qr-person">
+          {ui.qrLogin.scannedBy}
+          {person}
+        </p>
+      )}
       <p className={`qr-hint${covered ? ' is-after-overlay' : ''}`}>
         {!completing && (
           <svg className="qr-hint-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">

@@ -1,11 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { formatMessage, ui } from '@uia/i18n';
 import { birthDateFromIdNumber, normalizeIdentifier, normalizeIdNumber, validatePassword, type IdentifierKind, type PasswordContext } from '@uia/validators';
-import { ApiError, endpoints, errorMessage } from '../api.ts';
-import { CaptchaImage, useCaptcha } from '../components/Captcha.tsx';
-import { describedBy, LabeledRow } from '../components/Field.tsx';
-import { Link } from '../components/Link.tsx';
-import { SmsCodeButton, useCountdown } from '../components/SmsCodeButton.tsx';
+import { ApiError, captchaFieldError, CaptchaInput, codeSent, describedBy, errorMessage, Link, sendRefused, SmsCodeInput, useCaptcha, useCountdown } from '@uia/web';
+import { endpoints } from '../api.ts';
+import { LabeledRow } from '../components/Field.tsx';
 import { loginPath } from '../router.ts';
 import { fill } from '../text.ts';
 
@@ -212,7 +210,7 @@ function AccountStep({
 
   useEffect(() => focusById(id(initialAccount ? 'captcha' : 'account')), [initialAccount]);
 
-  const captchaError = errors.captchaAnswer ?? (captcha.error ? ui.captcha.loadFailedMessage : undefined);
+  const captchaError = captchaFieldError(captcha, errors.captchaAnswer);
   const inputIds: Record<AccountField, string> = { account: id('account'), captchaAnswer: id('captcha') };
 
   function clear(field: AccountField) {
@@ -287,28 +285,19 @@ function AccountStep({
       </LabeledRow>
 
       <LabeledRow id={inputIds.captchaAnswer} label={f.captchaLabel} error={captchaError}>
-        <div className="captcha-row">
-          <input
-            id={inputIds.captchaAnswer}
-            name="captchaAnswer"
-            className="input"
-            type="text"
-            autoComplete="off"
-            autoCapitalize="off"
-            spellCheck={false}
-            maxLength={8}
-            placeholder={f.captchaPlaceholder}
-            value={captchaAnswer}
-            aria-required={true}
-            aria-invalid={captchaError ? true : undefined}
-            aria-describedby={describedBy(inputIds.captchaAnswer, { error: captchaError })}
-            onChange={(e) => {
-              setCaptchaAnswer(e.target.value);
-              clear('captchaAnswer');
-            }}
-          />
-          <CaptchaImage captcha={captcha} />
-        </div>
+        <CaptchaInput
+          id={inputIds.captchaAnswer}
+          rowClassName="captcha-row"
+          required
+          captcha={captcha}
+          placeholder={f.captchaPlaceholder}
+          value={captchaAnswer}
+          error={captchaError}
+          onChange={(value) => {
+            setCaptchaAnswer(value);
+            clear('captchaAnswer');
+          }}
+        />
       </LabeledRow>
 
       <SubmitRow submitting={submitting} />
@@ -427,7 +416,7 @@ function RecoverForm({
 
   useEffect(() => focusById(inputIds.idNumber), []);
 
-  const captchaError = errors.captchaAnswer ?? (captcha.error ? ui.captcha.loadFailedMessage : undefined);
+  const captchaError = captchaFieldError(captcha, errors.captchaAnswer);
 
   function set(field: RecoverField, value: string) {
     setValues((v) => ({ ...v, [field]: value }));
@@ -461,8 +450,7 @@ function RecoverForm({
         captchaId: captcha.id ?? '',
         captchaAnswer: values.captchaAnswer.trim(),
       });
-      countdown.start(typeof result.resendAfter === 'number' && result.resendAfter > 0 ? result.resendAfter : 60);
-      const minutes = Math.max(1, Math.round((typeof result.expiresIn === 'number' ? result.expiresIn : 300) / 60));
+      const minutes = codeSent(countdown, result);
       setSmsNotice(fill(ui.smsCode.sent, { phone: maskedPhone, minutes }));
       focusById(inputIds.smsCode);
     } catch (error: unknown) {
@@ -478,11 +466,7 @@ function RecoverForm({
         onNoPhone();
         return;
       }
-      // Only the resend interval is a countdown on the button. A RATE_LIMITED wait
-      // may last up to a day: its message says how long, the button stays usable.
-      if (code === 'SMS_RESEND_TOO_SOON' && error instanceof ApiError && error.retryAfter) {
-        countdown.start(error.retryAfter);
-      }
+      sendRefused(countdown, error);
       const field = error instanceof ApiError ? error.field : undefined;
       if (field === 'idNumber' || code === 'RESET_IDENTITY_MISMATCH') show('idNumber', message);
       else if (field === 'captchaAnswer' || code.startsWith('CAPTCHA_')) show('captchaAnswer', message);
@@ -546,46 +530,32 @@ function RecoverForm({
       </LabeledRow>
 
       <LabeledRow id={inputIds.captchaAnswer} label={f.smsCaptchaLabel} error={captchaError}>
-        <div className="captcha-row">
-          <input
-            id={inputIds.captchaAnswer}
-            name="captchaAnswer"
-            className="input"
-            type="text"
-            autoComplete="off"
-            autoCapitalize="off"
-            spellCheck={false}
-            maxLength={8}
-            placeholder={f.captchaPlaceholder}
-            value={values.captchaAnswer}
-            aria-required={true}
-            aria-invalid={captchaError ? true : undefined}
-            aria-describedby={describedBy(inputIds.captchaAnswer, { error: captchaError })}
-            onChange={(e) => set('captchaAnswer', e.target.value)}
-          />
-          <CaptchaImage captcha={captcha} />
-        </div>
+        <CaptchaInput
+          id={inputIds.captchaAnswer}
+          rowClassName="captcha-row"
+          required
+          captcha={captcha}
+          placeholder={f.captchaPlaceholder}
+          value={values.captchaAnswer}
+          error={captchaError}
+          onChange={(value) => set('captchaAnswer', value)}
+        />
       </LabeledRow>
 
       <LabeledRow id={inputIds.smsCode} label={f.smsCodeLabel} error={errors.smsCode} hint={smsNotice ?? undefined}>
-        <div className="sms-row">
-          <input
-            id={inputIds.smsCode}
-            name="smsCode"
-            className="input"
-            type="text"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
-            placeholder={f.smsCodePlaceholder}
-            value={values.smsCode}
-            aria-required={true}
-            aria-invalid={errors.smsCode ? true : undefined}
-            aria-describedby={describedBy(inputIds.smsCode, { error: errors.smsCode, hint: Boolean(smsNotice) })}
-            onChange={(e) => set('smsCode', e.target.value)}
-          />
-          <SmsCodeButton countdown={countdown} sending={sending} onClick={sendCode} />
-        </div>
+        <SmsCodeInput
+          id={inputIds.smsCode}
+          rowClassName="sms-row"
+          required
+          placeholder={f.smsCodePlaceholder}
+          value={values.smsCode}
+          error={errors.smsCode}
+          hint={Boolean(smsNotice)}
+          countdown={countdown}
+          sending={sending}
+          onSend={sendCode}
+          onChange={(value) => set('smsCode', value)}
+        />
       </LabeledRow>
 
       <SubmitRow submitting={submitting} />

@@ -1,5 +1,5 @@
 import { ui } from '@uia/i18n';
-import { Link } from '../components/Link.tsx';
+import { Link } from '@uia/web';
 
 interface LegalDoc {
   readonly heading: string;

@@ -1,13 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { formatMessage, ui } from '@uia/i18n';
 import { detectIdentifierKind } from '@uia/validators';
-import { ApiError, endpoints, errorMessage, LOGIN_START_PATH, PORTAL_CLIENT_ID, startInteraction } from '../api.ts';
-import { CaptchaImage, useCaptcha } from '../components/Captcha.tsx';
-import { describedBy, FieldError } from '../components/Field.tsx';
-import { Link } from '../components/Link.tsx';
+import { ApiError, captchaFieldError, CaptchaInput, describedBy, errorMessage, FieldError, Link, navigate, useCaptcha } from '@uia/web';
+import { endpoints, LOGIN_START_PATH, PORTAL_CLIENT_ID, startInteraction } from '../api.ts';
 import { QrLogin } from '../components/QrLogin.tsx';
 import { Tabs } from '../components/Tabs.tsx';
-import { loginPath, navigate, withUid } from '../router.ts';
+import { loginPath, withUid } from '../router.ts';
 import { fill } from '../text.ts';
 
 type Tab = 'personal' | 'entity';
@@ -243,7 +241,7 @@ function AccountLoginForm({
   };
 
   const hint = kindLabel(identifier);
-  const captchaError = errors.captchaAnswer ?? (captcha.error ? ui.captcha.loadFailedMessage : undefined);
+  const captchaError = captchaFieldError(captcha, errors.captchaAnswer);
 
   function clearError(field: LoginField) {
     if (errors[field] || errors.form) setErrors((e) => ({ ...e, [field]: undefined, form: undefined }));
@@ -395,28 +393,20 @@ function AccountLoginForm({
         <label htmlFor="login-captcha" className="visually-hidden">
           {ui.login.captchaLabel}
         </label>
-        <div className="captcha-row">
-          <input
-            ref={inputs.captchaAnswer}
-            id="login-captcha"
-            name="captchaAnswer"
-            className="input input-icon input-icon-shield"
-            type="text"
-            autoComplete="off"
-            autoCapitalize="off"
-            spellCheck={false}
-            maxLength={8}
-            placeholder={ui.login.captchaPlaceholder}
-            value={captchaAnswer}
-            aria-invalid={captchaError ? true : undefined}
-            aria-describedby={describedBy('login-captcha', { error: captchaError })}
-            onChange={(e) => {
-              setCaptchaAnswer(e.target.value);
-              clearError('captchaAnswer');
-            }}
-          />
-          <CaptchaImage captcha={captcha} />
-        </div>
+        <CaptchaInput
+          id="login-captcha"
+          inputRef={inputs.captchaAnswer}
+          rowClassName="captcha-row"
+          inputClassName="input input-icon input-icon-shield"
+          captcha={captcha}
+          placeholder={ui.login.captchaPlaceholder}
+          value={captchaAnswer}
+          error={captchaError}
+          onChange={(value) => {
+            setCaptchaAnswer(value);
+            clearError('captchaAnswer');
+          }}
+        />
         <FieldError id="login-captcha" message={captchaError} />
       </div>
 

@@ -10,11 +10,9 @@ import {
   validatePhone,
   validateUsername,
 } from '@uia/validators';
-import { ApiError, endpoints, errorMessage, type RegisterRequest } from '../api.ts';
-import { CaptchaImage, useCaptcha } from '../components/Captcha.tsx';
-import { describedBy, FieldError, LabeledRow } from '../components/Field.tsx';
-import { Link } from '../components/Link.tsx';
-import { SmsCodeButton, useCountdown } from '../components/SmsCodeButton.tsx';
+import { ApiError, captchaFieldError, CaptchaImage, codeSent, describedBy, errorMessage, FieldError, Link, sendRefused, SmsCodeButton, useCaptcha, useCountdown } from '@uia/web';
+import { endpoints, type RegisterRequest } from '../api.ts';
+import { LabeledRow } from '../components/Field.tsx';
 import { loginPath } from '../router.ts';
 import { fill } from '../text.ts';
 
@@ -231,15 +229,12 @@ function RegisterForm({ onDone }: { onDone: (username: string) => void }) {
         captchaId: captcha.id ?? '',
         captchaAnswer: values.captchaAnswer.trim(),
       });
-      countdown.start(typeof result.resendAfter === 'number' && result.resendAfter > 0 ? result.resendAfter : 60);
-      const minutes = Math.max(1, Math.round((typeof result.expiresIn === 'number' ? result.expiresIn : 300) / 60));
+      const minutes = codeSent(countdown, result);
       setSmsNotice(fill(ui.smsCode.sent, { phone: maskPhone(phoneValue), minutes }));
       focusField('smsCode');
     } catch (error: unknown) {
       const message = errorMessage(error);
-      if (error instanceof ApiError && error.code === 'SMS_RESEND_TOO_SOON' && error.retryAfter) {
-        countdown.start(error.retryAfter);
-      }
+      sendRefused(countdown, error);
       const field = error instanceof ApiError ? error.field : undefined;
       const target: Field = field === 'phone' || field === 'captchaAnswer' ? field : 'smsCode';
       setErrors((e) => ({ ...e, [target]: message }));
@@ -312,7 +307,7 @@ function RegisterForm({ onDone }: { onDone: (username: string) => void }) {
     );
   };
 
-  const captchaError = errors.captchaAnswer ?? (captcha.error ? ui.captcha.loadFailedMessage : undefined);
+  const captchaError = captchaFieldError(captcha, errors.captchaAnswer);
 
   return (
     <form ref={formRef} className="register-form" noValidate onSubmit={onSubmit}>

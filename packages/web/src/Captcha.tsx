@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type Ref } from 'react';
 import { ui } from '@uia/i18n';
-import { endpoints, errorMessage } from '../api.ts';
+import { errorMessage, sharedEndpoints } from './api.ts';
+import { describedBy } from './Field.tsx';
 
 export interface CaptchaState {
   id: string | null;
@@ -19,7 +20,7 @@ export function useCaptcha(): CaptchaState {
   const refresh = useCallback(() => {
     const mine = ++generation.current;
     setState((s) => ({ ...s, loading: true, error: null }));
-    endpoints.captcha().then(
+    sharedEndpoints.captcha().then(
       (challenge) => {
         if (mine !== generation.current) return;
         setState({ id: challenge.id, image: challenge.image, loading: false, error: null });
@@ -64,5 +65,58 @@ export function CaptchaImage({ captcha }: { captcha: CaptchaState }) {
         <span className="captcha-placeholder">{captcha.loading ? ui.captcha.loading : ui.captcha.loadFailed}</span>
       )}
     </button>
+  );
+}
+
+/** What to show under a captcha answer: the answer's own error, else that the picture did not load. */
+export function captchaFieldError(captcha: CaptchaState, error: string | null | undefined): string | undefined {
+  return error ?? (captcha.error ? ui.captcha.loadFailedMessage : undefined);
+}
+
+/** The captcha answer input with its picture, in one row (`rowClassName`: each stylesheet's row). */
+export function CaptchaInput({
+  id,
+  captcha,
+  value,
+  onChange,
+  error,
+  placeholder,
+  rowClassName,
+  inputClassName = 'input',
+  required = false,
+  inputRef,
+}: {
+  id: string;
+  captcha: CaptchaState;
+  value: string;
+  onChange: (value: string) => void;
+  error: string | null | undefined;
+  placeholder: string;
+  rowClassName: string;
+  inputClassName?: string;
+  required?: boolean;
+  inputRef?: Ref<HTMLInputElement>;
+}) {
+  return (
+    <div className={rowClassName}>
+      <input
+        ref={inputRef}
+        id={id}
+        name="captchaAnswer"
+        className={inputClassName}
+        type="text"
+        autoComplete="off"
+        autoCapitalize="off"
+        spellCheck={false}
+        maxLength={8}
+        placeholder={placeholder}
+        value={value}
+        aria-required={required || undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, { error })}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <CaptchaImage captcha={captcha} />
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { AnchorHTMLAttributes, MouseEvent, Ref } from 'react';
-import { navigate } from '../router.ts';
+import { navigate } from './router.ts';
 
 type Props = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string; replace?: boolean; ref?: Ref<HTMLAnchorElement> };
 

@@ -1,0 +1,124 @@
+import { useCallback, useEffect, useState } from 'react';
+import { fillTemplate, ui } from '@uia/i18n';
+import { ApiError } from './api.ts';
+import { describedBy } from './Field.tsx';
+
+export interface Countdown {
+  /** Whole seconds left (0 when the button may be used again). */
+  seconds: number;
+  /** Starts (or restarts) the countdown; 0 or less stops it. */
+  start: (seconds: number) => void;
+}
+
+/**
+ * A countdown to a deadline: counts wall-clock time, so a tab that was in the
+ * background (where timers are throttled) still shows the right number.
+ */
+export function useCountdown(): Countdown {
+  const [deadline, setDeadline] = useState(0);
+  const [seconds, setSeconds] = useState(0);
+
+  useEffect(() => {
+    if (!deadline) return;
+    const tick = () => {
+      const left = Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
+      setSeconds(left);
+      if (left === 0) setDeadline(0);
+    };
+    tick();
+    const timer = window.setInterval(tick, 250);
+    return () => window.clearInterval(timer);
+  }, [deadline]);
+
+  const start = useCallback((value: number) => {
+    const whole = Number.isFinite(value) ? Math.ceil(value) : 0;
+    if (whole <= 0) {
+      setDeadline(0);
+      setSeconds(0);
+      return;
+    }
+    setSeconds(whole);
+    setDeadline(Date.now() + whole * 1000);
+  }, []);
+
+  return { seconds, start };
+}
+
+/**
+ * A code was sent: the button counts down the resend interval (60 s unless
+ * the server says); answers the code's validity in whole minutes (at least 1).
+ */
+export function codeSent(countdown: Countdown, sent: { resendAfter?: unknown; expiresIn?: unknown }): number {
+  countdown.start(typeof sent.resendAfter === 'number' && sent.resendAfter > 0 ? sent.resendAfter : 60);
+  return Math.max(1, Math.round((typeof sent.expiresIn === 'number' && sent.expiresIn ? sent.expiresIn : 300) / 60));
+}
+
+/**
+ * A send refused as too soon (SMS_RESEND_TOO_SOON): the button counts down the
+ * server's wait. Only the resend interval is a countdown on the button: a
+ * RATE_LIMITED wait may last up to a day, its message says how long, and the
+ * button stays usable.
+ */
+export function sendRefused(countdown: Countdown, error: unknown): void {
+  if (error instanceof ApiError && error.code === 'SMS_RESEND_TOO_SOON' && error.retryAfter) countdown.start(error.retryAfter);
+}
+
+/** 获取验证码 / 发送中… / N秒后重新获取 next to an SMS code input. */
+export function SmsCodeButton({ countdown, sending, onClick }: { countdown: Countdown; sending: boolean; onClick: () => void }) {
+  const waiting = countdown.seconds > 0;
+  const label = waiting ? fillTemplate(ui.smsCode.countdown, { seconds: countdown.seconds }) : sending ? ui.smsCode.sending : ui.smsCode.send;
+  return (
+    <button type="button" className="button button-outline sms-button" onClick={onClick} disabled={sending || waiting} aria-busy={sending || undefined}>
+      {label}
+    </button>
+  );
+}
+
+/** The 6-digit SMS code input with its send button, in one row (`rowClassName`: each stylesheet's row). */
+export function SmsCodeInput({
+  id,
+  value,
+  onChange,
+  error,
+  hint,
+  placeholder,
+  countdown,
+  sending,
+  onSend,
+  rowClassName,
+  required = false,
+}: {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  error: string | null | undefined;
+  /** Whether a hint (`<id>-hint`, 验证码已发送至…) describes the input. */
+  hint: boolean;
+  placeholder: string;
+  countdown: Countdown;
+  sending: boolean;
+  onSend: () => void;
+  rowClassName: string;
+  required?: boolean;
+}) {
+  return (
+    <div className={rowClassName}>
+      <input
+        id={id}
+        name="smsCode"
+        className="input"
+        type="text"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={6}
+        placeholder={placeholder}
+        value={value}
+        aria-required={required || undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, { error, hint })}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <SmsCodeButton countdown={countdown} sending={sending} onClick={onSend} />
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+// What the portal (PC) and the app (phone) share: the idp API client, the
+// History-API router, and the form pieces whose logic is the same in both.
+// Each UI keeps its own endpoints, pages, layout and stylesheet.
+export { api, ApiError, errorMessage, longWaitMessage, sharedEndpoints, type CaptchaChallenge, type DemoAccount, type SiteInfo } from './api.ts';
+export { captchaFieldError, CaptchaImage, CaptchaInput, useCaptcha, type CaptchaState } from './Captcha.tsx';
+export { describedBy, FieldError, FieldHint } from './Field.tsx';
+export { Link } from './Link.tsx';
+export { goBack, navigate, useLocation } from './router.ts';
+export { mount, useDocumentTitle, useSiteInfo } from './site.tsx';
+export { codeSent, sendRefused, SmsCodeButton, SmsCodeInput, useCountdown, type Countdown } from './SmsCode.tsx';
