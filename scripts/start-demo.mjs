@@ -29,6 +29,7 @@ process.on('SIGTERM', () => stop(0));
 
 console.log(`
   统一身份认证平台（演示） http://localhost:${process.env.PORT ?? 3000}
+  手机App（演示，用手机浏览器或桌面浏览器的手机模式打开） http://localhost:${process.env.PORT ?? 3000}/app/
   义务教育入学服务平台（演示） http://localhost:${process.env.EDU_PORT ?? 3001}
   演示账号 zhangsan / 13800000001 / 11010519491231002X, 密码 Demo@2026pw
 `);

@@ -15,6 +15,7 @@ import { createEduPortal } from '../../apps/edu-portal/src/app.ts';
 import { loadConfig as loadEduConfig } from '../../apps/edu-portal/src/config.ts';
 
 export const PORTAL_INDEX = fileURLToPath(new URL('../../apps/portal/dist/index.html', import.meta.url));
+export const APP_INDEX = fileURLToPath(new URL('../../apps/app/dist/index.html', import.meta.url));
 
 export interface Servers {
   /** The platform, e.g. http://localhost:41234 (portal at `/`, OIDC at `/oidc`). */
@@ -28,12 +29,12 @@ export interface Servers {
   stop(): Promise<void>;
 }
 
+/** The portal and the phone app must be built: the platform serves their dist/ folders. */
 export function assertPortalBuilt(): void {
-  if (!existsSync(PORTAL_INDEX)) {
-    throw new Error(
-      `The portal SPA is not built (${PORTAL_INDEX} is missing). Run \`npm run build\` first ` +
-        '(`npm test` / `npm run test:e2e` do this for you).',
-    );
+  for (const index of [PORTAL_INDEX, APP_INDEX]) {
+    if (!existsSync(index)) {
+      throw new Error(`${index} is missing. Run \`npm run build\` first (\`npm test\` / \`npm run test:e2e\` do this for you).`);
+    }
   }
 }
 

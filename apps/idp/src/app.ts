@@ -1,8 +1,9 @@
 import cookie from '@fastify/cookie';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type Provider from 'oidc-provider';
 import type { Registry } from 'prom-client';
 import type { Config } from './config.ts';
+import { AppError } from './errors.ts';
 import { loggerOptions, type LogStream } from './logging.ts';
 import type { SmsOutbox } from './ports/sms-outbox.ts';
 import type { RegistrationService } from './services/accounts/registration-service.ts';
@@ -55,6 +56,8 @@ export interface AppServices {
   metrics: Registry;
 }
 
+const trustNearestHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 /** HTTP only: wires routes to already-built services. */
 export async function buildApp(
   config: Config,
@@ -64,8 +67,14 @@ export async function buildApp(
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config.logLevel, options.logStream),
-    trustProxy: config.trustProxy,
+    // A hop count as proxy-addr reads one: the `n` addresses nearest to us are proxies.
+    trustProxy: typeof config.trustProxy === 'number' ? trustNearestHops(config.trustProxy) : config.trustProxy,
     bodyLimit: 16 * 1024,
+    // The router's own refusals (a malformed %-escape, an over-long path parameter) answer in the
+    // platform's error shape too, as "no such resource".
+    frameworkErrors: (_error, _request, reply) => {
+      void (reply as FastifyReply).status(404).send(new AppError('NOT_FOUND', { status: 404 }).toBody());
+    },
   });
   // Only JSON bodies: a cross-site HTML form cannot produce one.
   app.removeContentTypeParser('text/plain');
@@ -79,8 +88,8 @@ export async function buildApp(
   await app.register(oidcMount, { provider: services.provider });
   const sendPortal = await registerPortalPages(app, paths);
   await registerAppPages(app, { appDistDir: paths.appDistDir, platformName: config.platformName });
-  await app.register(interactionRoutes, { provider: services.provider, passwordLogin: services.passwordLogin, sendPortal });
-  await app.register(qrLoginRoutes, { provider: services.provider, qrLogin: services.qrLogin });
+  await app.register(interactionRoutes, { provider: services.provider, passwordLogin: services.passwordLogin, sendPortal, platformName: config.platformName });
+  await app.register(qrLoginRoutes, { provider: services.provider, qrLogin: services.qrLogin, platformName: config.platformName });
   await app.register(publicApiRoutes, {
     site: { platformName: config.platformName, demo: config.mode === 'demo', ...(services.demoAccount ? { demoAccount: services.demoAccount } : {}) },
     captcha: services.captcha,

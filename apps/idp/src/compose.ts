@@ -155,7 +155,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
   });
 
   // 扫码登录. The IP locator knows only loopback/private ranges (docs/architecture.md); production plugs an IP-region database.
-  const qrLogin = new QrLogin({ store, pubSub, accounts, ipLocator: new DemoIpLocator(), rateLimiter, audit, publicUrl: config.publicUrl, now });
+  const qrLogin = new QrLogin({ store, pubSub, accounts, cipher, appSessions, ipLocator: new DemoIpLocator(), rateLimiter, audit, publicUrl: config.publicUrl, now });
 
   const app = await buildApp(
     config,

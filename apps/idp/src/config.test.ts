@@ -46,6 +46,14 @@ describe('loadConfig', () => {
     }
   });
 
+  it('believes X-Forwarded-For only as far as configured, and never blindly in production', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).trustProxy).toBe(false);
+    expect(loadConfig({ DATA_DIR: dataDir(), UIA_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ DATA_DIR: dataDir(), UIA_TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), UIA_TRUST_PROXY: 'yes please' })).toThrow(ConfigError);
+    expect(problemsOf({ UIA_MODE: 'production', UIA_TRUST_PROXY: 'true' }).some((p) => p.startsWith('UIA_TRUST_PROXY'))).toBe(true);
+  });
+
   it('refuses production with the dev outbox', () => {
     const problems = problemsOf({ UIA_MODE: 'production', UIA_SMS_PROVIDER: 'dev-outbox' });
     expect(problems.some((p) => p.startsWith('UIA_SMS_PROVIDER') && p.includes('dev outbox'))).toBe(true);

@@ -56,7 +56,12 @@ const envSchema = z.object({
   UIA_SMS_REGION: z.string().regex(/^[a-z]{2,}-[a-z]+(-\d+)?$/, '应为地域名，如 ap-guangzhou / expected a region such as ap-guangzhou').default('ap-guangzhou'),
   UIA_SMS_ENDPOINT: z.url('应为 https:// 地址 / expected a URL').optional(),
   UIA_SMS_TIMEOUT_MS: z.coerce.number().int().min(200, '至少 200 毫秒 / at least 200 ms').max(30_000, '至多 30000 毫秒 / at most 30000 ms').default(5000),
-  UIA_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  // false | a hop count ("1": one proxy in front) | the proxies' addresses/CIDRs ("10.0.0.0/8,127.0.0.1").
+  // "true" (believe any X-Forwarded-For) is for tests and demos only: production refuses it.
+  UIA_TRUST_PROXY: z
+    .string()
+    .regex(/^(false|true|\d{1,2}|[\da-fA-F.:/]+(,[\da-fA-F.:/]+)*)$/, '应为 false、代理层数（如 1）或代理地址/网段列表（如 10.0.0.0/8,127.0.0.1） / false, a hop count or a list of proxy addresses')
+    .default('false'),
   UIA_DEMO_RP_URL: z.url().default('http://localhost:3001'),
   UIA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -105,7 +110,8 @@ export interface Config {
   blindIndexKey: Buffer;
   cookieSecrets: string[];
   sms: SmsConfig;
-  trustProxy: boolean;
+  /** Fastify's trustProxy: which X-Forwarded-For entries are believed (the client IP drives rate limits and 确认登录's IP). */
+  trustProxy: boolean | number | string[];
   demoRelyingPartyUrl: string;
   logLevel: string;
 }
@@ -137,6 +143,13 @@ function loadOrCreateDemoSecrets(dataDir: string): DemoSecrets {
   return secrets;
 }
 
+function parseTrustProxy(value: string): boolean | number | string[] {
+  if (value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -154,6 +167,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!e.UIA_BLIND_INDEX_KEY) problems.push('UIA_BLIND_INDEX_KEY: 生产模式必须配置盲索引密钥 / required in production');
     if (!e.UIA_COOKIE_SECRETS) problems.push('UIA_COOKIE_SECRETS: 生产模式必须配置 Cookie 签名密钥 / required in production');
     if (!publicUrl.startsWith('https://')) problems.push('PUBLIC_URL: 生产模式必须使用 https:// 地址 / must be https in production');
+    if (e.UIA_TRUST_PROXY === 'true') {
+      problems.push('UIA_TRUST_PROXY: 生产模式不能信任任意 X-Forwarded-For，请填写代理层数（如 1）或代理地址/网段 / "true" lets clients forge their IP; give a hop count or the proxies\' addresses');
+    }
     if (sms?.provider === 'dev-outbox') {
       problems.push('UIA_SMS_PROVIDER: 生产模式不能使用开发短信发件箱，请配置 aliyun 或 tencent / the dev outbox is demo-only; set aliyun or tencent');
     }
@@ -181,7 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     blindIndexKey: Buffer.from(e.UIA_BLIND_INDEX_KEY ?? demo.blindIndexKey, 'base64'),
     cookieSecrets: (e.UIA_COOKIE_SECRETS ?? demo.cookieSecret).split(',').map((s) => s.trim()),
     sms,
-    trustProxy: e.UIA_TRUST_PROXY === 'true',
+    trustProxy: parseTrustProxy(e.UIA_TRUST_PROXY),
     demoRelyingPartyUrl: e.UIA_DEMO_RP_URL.replace(/\/$/, ''),
     logLevel: e.UIA_LOG_LEVEL,
   };

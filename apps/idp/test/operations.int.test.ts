@@ -25,3 +25,13 @@ describe('health and metrics', () => {
     expect(text).not.toMatch(/code=|uid=|(?<!\w)c_[\w-]{22}/);
   });
 });
+
+describe('URLs the router itself refuses', () => {
+  it('answer in the platform error shape, never Fastify\'s own', async () => {
+    for (const path of ['/app/api/qr/%ZZ', `/app/api/sessions/${'x'.repeat(3000)}/revoke`]) {
+      const response = await fetch(`${rp.t.baseUrl}${path}`, { method: path.endsWith('revoke') ? 'POST' : 'GET' });
+      expect(response.status).toBe(404);
+      expect(await response.json()).toEqual({ error: { code: 'NOT_FOUND', message: '请求的资源不存在' } });
+    }
+  });
+});

@@ -185,6 +185,94 @@ describe(`扫码登录 (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'} + 
     expect(claims.sub).toBe(first.tokens.claims()!.sub);
   });
 
+  it('refuses an app login older than max_age with QR_REAUTH_REQUIRED, leaving the QR scanned; the login time is the confirmation', async () => {
+    const person = appPerson();
+    const stale = await loggedInApp(rp.t.baseUrl, person);
+    rp.t.clock.advance(120_000);
+    const { pc, login, qr, events } = await pcWithQr({ max_age: '60' });
+    expect((await appQr.scan(stale.browser, qr.id)).status).toBe(200);
+    expect(await events.nextStatus()).toBe('scanned');
+    expect(await appQr.confirm(stale.browser, qr.id)).toEqual({ status: 403, body: errorOf('QR_REAUTH_REQUIRED') });
+    expect(await pcQr.complete(pc, login.uid, qr.id)).toEqual({ status: 409, body: errorOf('QR_NOT_CONFIRMED') });
+
+    // A fresh face login in the app, then scanning again, works; the login counts from 确认登录, not from completion.
+    const { browser: fresh } = await loggedInApp(rp.t.baseUrl, person);
+    expect((await appQr.scan(fresh, qr.id)).status).toBe(200);
+    expect(await appQr.confirm(fresh, qr.id)).toEqual({ status: 200, body: { status: 'confirmed' } });
+    const confirmedAt = Math.floor(rp.t.clock.now() / 1000);
+    rp.t.clock.advance(30_000);
+    const completed = await pcQr.complete(pc, login.uid, qr.id);
+    expect(completed.status).toBe(200);
+    const claims = (await tokensAfter(pc, login, completed.body.redirectTo)).claims()!;
+    expect(claims).toMatchObject({ acr: 'L3', amr: ['face', 'mca'] });
+    expect(claims.auth_time).toBe(confirmedAt);
+  });
+
+  it('refuses, for prompt=login, an app login older than the platform freshness bound (5 min)', async () => {
+    const stale = await loggedInApp(rp.t.baseUrl, appPerson());
+    rp.t.clock.advance(6 * 60_000);
+    const { qr } = await pcWithQr({ prompt: 'login' });
+    await appQr.scan(stale.browser, qr.id);
+    expect(await appQr.confirm(stale.browser, qr.id)).toEqual({ status: 403, body: errorOf('QR_REAUTH_REQUIRED') });
+    // Within the bound it passes.
+    const recent = await loggedInApp(rp.t.baseUrl, appPerson());
+    rp.t.clock.advance(4 * 60_000);
+    const { qr: other } = await pcWithQr({ prompt: 'login' });
+    await appQr.scan(recent.browser, other.id);
+    expect(await appQr.confirm(recent.browser, other.id)).toEqual({ status: 200, body: { status: 'confirmed' } });
+  });
+
+  it('does not complete when the confirming app session ended in between (退出登录, password reset): QR_EXPIRED', async () => {
+    const { pc, login, qr, events } = await pcWithQr();
+    const app = await loggedInApp(rp.t.baseUrl, appPerson());
+    await appQr.scan(app.browser, qr.id);
+    await appQr.confirm(app.browser, qr.id);
+    expect(await events.remainingStatuses()).toEqual(['scanned', 'confirmed']);
+    expect((await app.browser.request(`/app/api/sessions/${app.session.id}/revoke`, { method: 'POST' })).status).toBe(204);
+    expect(await pcQr.complete(pc, login.uid, qr.id)).toEqual({ status: 410, body: errorOf('QR_EXPIRED') });
+    // And it stays dead.
+    expect(await pcQr.complete(pc, login.uid, qr.id)).toEqual({ status: 410, body: errorOf('QR_EXPIRED') });
+  });
+
+  it('tells the PC who scanned: scanned and confirmed carry the masked name', async () => {
+    const { qr, events } = await pcWithQr();
+    const app = await phone();
+    await appQr.scan(app, qr.id);
+    expect(JSON.parse((await events.next())!.data)).toEqual({ status: 'scanned', person: '赵*红' });
+    await appQr.confirm(app, qr.id);
+    expect(JSON.parse((await events.next())!.data)).toEqual({ status: 'confirmed', person: '赵*红' });
+  });
+
+  it('刷新 kills the previous QR: its stream says expired and it can be neither scanned, confirmed nor completed', async () => {
+    const { pc, login, qr, events } = await pcWithQr();
+    const app = await phone();
+    await appQr.scan(app, qr.id);
+    expect(await events.nextStatus()).toBe('scanned');
+    const fresh = await pcQr.create(pc, login.uid);
+    expect(fresh.status).toBe(201);
+    expect(await events.remainingStatuses()).toEqual(['expired']);
+    expect(await appQr.confirm(app, qr.id)).toEqual({ status: 410, body: errorOf('QR_EXPIRED') });
+    expect(await appQr.scan(app, qr.id)).toEqual({ status: 410, body: errorOf('QR_EXPIRED') });
+
+    // Even one confirmed already: a newer QR for the interaction voids it.
+    await appQr.scan(app, fresh.body.id);
+    await appQr.confirm(app, fresh.body.id);
+    const newest = await pcQr.create(pc, login.uid);
+    expect(await pcQr.complete(pc, login.uid, fresh.body.id)).toEqual({ status: 410, body: errorOf('QR_EXPIRED') });
+    await appQr.scan(app, newest.body.id);
+    await appQr.confirm(app, newest.body.id);
+    expect((await pcQr.complete(pc, login.uid, newest.body.id)).status).toBe(200);
+  });
+
+  it('answers a new QR with cache-control: no-store', async () => {
+    const pc = new Browser(rp.t.baseUrl);
+    const login = await startLogin(pc, rp.config);
+    const response = await pc.request(`/interaction/${login.uid}/qr`, { method: 'POST', json: {} });
+    expect(response.status).toBe(201);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    await response.arrayBuffer();
+  });
+
   it('leaves requiredAcr out when the RP demands no level', async () => {
     const pc = new Browser(rp.t.baseUrl);
     const login = await startLogin(pc, rp.config);

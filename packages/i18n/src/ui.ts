@@ -83,6 +83,8 @@ export const ui = {
     overlayCancelled: '已取消，点击刷新',
     overlayFailed: '二维码加载失败，点击重试',
     scannedHint: '请在手机上点击“确认登录”',
+    /** Before the scanner's masked name (张*), so a stranger's scan is noticed. */
+    scannedBy: '扫码人：',
     redirecting: '正在跳转，请稍候…',
     hint: '打开手机App，点击首页“扫一扫”',
     requiresQr: '该服务要求实人认证，请使用手机App扫码登录',
@@ -189,11 +191,11 @@ export const ui = {
     smsCodePlaceholder: '请输入6位短信验证码',
     smsCodeRequired: '请输入6位短信验证码',
     lostPhoneTitle: '手机号已停用或丢失？',
-    lostPhoneText: '无法接收短信验证码时，请携带本人有效身份证件到就近政务服务大厅办理密码重置。',
+    lostPhoneText: '无法接收短信验证码时，可在手机App中通过人脸识别登录，在“我的 → 设置 → 换绑手机号”中选择“原手机号已停用”换绑新手机号，再回到这里找回密码；也可携带本人有效身份证件到就近政务服务大厅办理密码重置。',
     lostPhoneHint: '手机号仍能接收短信、只是需要更换的，可以先完成找回并登录，再更换绑定的手机号。',
     noPhoneTitle: '该账号未绑定手机号',
     noPhoneText: '该账号无法通过短信验证码在线找回密码。',
-    serviceHall: '请携带本人有效身份证件到就近政务服务大厅办理密码重置。',
+    serviceHall: '可在手机App中通过人脸识别登录并绑定手机号后再找回密码，或携带本人有效身份证件到就近政务服务大厅办理密码重置。',
 
     // 3 设置新密码
     passwordLabel: '新密码',

@@ -12,7 +12,7 @@ export const SUPPORTED_SCOPES = ['openid', 'offline_access', 'profile', 'phone',
 export interface ProviderOptions extends OidcAdapterDeps {
   issuer: string;
   secureCookies: boolean;
-  trustProxy: boolean;
+  trustProxy: boolean | number | string[];
   cookieSecrets: string[];
   signingKeys: JWK[];
   accounts: AccountRepository;
@@ -143,6 +143,6 @@ export function createProvider(options: ProviderOptions): Provider {
   };
 
   const provider = new Provider(options.issuer, configuration);
-  provider.proxy = options.trustProxy;
+  provider.proxy = options.trustProxy !== false;
   return provider;
 }

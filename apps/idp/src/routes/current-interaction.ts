@@ -23,10 +23,21 @@ export async function currentInteraction(provider: Provider, request: UidRequest
 
 type Interaction = Awaited<ReturnType<typeof currentInteraction>>;
 
-/** The service that asks for the login: the RP's registered name, or the platform itself. */
-export async function interactionClient(provider: Provider, interaction: Interaction) {
+/** The service that asks for the login: the RP's registered name, or the platform itself (`platformName`). */
+export async function interactionClient(provider: Provider, interaction: Interaction, platformName: string) {
   const client = await provider.Client.find(String(interaction.params.client_id));
-  return { id: client?.clientId ?? null, name: client?.clientName ?? '统一身份认证平台' };
+  return { id: client?.clientId ?? null, name: client?.clientName ?? platformName };
+}
+
+/**
+ * How recent the login must be: the request's `max_age` (seconds, or null)
+ * and whether it asked `prompt=login`.
+ */
+export function interactionFreshness(interaction: Interaction): { maxAge: number | null; promptLogin: boolean } {
+  const raw = interaction.params.max_age;
+  const maxAge = typeof raw === 'number' || (typeof raw === 'string' && /^\d+$/.test(raw)) ? Number(raw) : null;
+  const prompts = typeof interaction.params.prompt === 'string' ? interaction.params.prompt.split(' ') : [];
+  return { maxAge: maxAge !== null && Number.isSafeInteger(maxAge) ? maxAge : null, promptLogin: prompts.includes('login') };
 }
 
 /** The level the login must reach (acr_values), or null. */

@@ -14,7 +14,7 @@ type UidRequest = FastifyRequest<{ Params: { uid: string } }>;
  */
 export async function interactionRoutes(
   app: FastifyInstance,
-  options: { provider: Provider; passwordLogin: PasswordLogin; sendPortal: (reply: FastifyReply) => FastifyReply },
+  options: { provider: Provider; passwordLogin: PasswordLogin; sendPortal: (reply: FastifyReply) => FastifyReply; platformName: string },
 ) {
   const { provider } = options;
 
@@ -26,7 +26,7 @@ export async function interactionRoutes(
     return {
       uid: details.uid,
       prompt: details.prompt.name,
-      client: await interactionClient(provider, details),
+      client: await interactionClient(provider, details, options.platformName),
       // The portal shows only 扫码登录 when this is above what a password proves.
       ...(requiredAcr ? { requiredAcr } : {}),
     };

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import type { QrLogin, QrWatch } from '../services/qr-login/index.ts';
-import { currentInteraction, interactionClient, interactionRequiredAcr } from './current-interaction.ts';
+import { currentInteraction, interactionClient, interactionFreshness, interactionRequiredAcr } from './current-interaction.ts';
 import { EventStream } from './event-stream.ts';
 import { requestContext } from './request-context.ts';
 
@@ -16,8 +16,8 @@ const HEARTBEAT_MS = 15_000;
  * interaction cookie first, so only the browser that displays the QR can
  * watch or complete it.
  */
-export async function qrLoginRoutes(app: FastifyInstance, options: { provider: Provider; qrLogin: QrLogin }) {
-  const { provider, qrLogin } = options;
+export async function qrLoginRoutes(app: FastifyInstance, options: { provider: Provider; qrLogin: QrLogin; platformName: string }) {
+  const { provider, qrLogin, platformName } = options;
   /** Open streams, ended when the server shuts down (they would hold its close). */
   const streams = new Set<EventStream>();
   app.addHook('preClose', async () => {
@@ -26,12 +26,19 @@ export async function qrLoginRoutes(app: FastifyInstance, options: { provider: P
 
   app.post('/interaction/:uid/qr', async (request: QrRequest, reply) => {
     const interaction = await currentInteraction(provider, request, reply);
-    const client = await interactionClient(provider, interaction);
+    const client = await interactionClient(provider, interaction, platformName);
     const qr = await qrLogin.create(
-      { uid: interaction.uid, clientId: String(interaction.params.client_id), clientName: client.name, requiredAcr: interactionRequiredAcr(interaction) },
+      {
+        uid: interaction.uid,
+        clientId: String(interaction.params.client_id),
+        clientName: client.name,
+        requiredAcr: interactionRequiredAcr(interaction),
+        ...interactionFreshness(interaction),
+      },
       requestContext(request),
     );
-    return reply.status(201).send(qr);
+    // A one-time QR: never cached.
+    return reply.status(201).header('cache-control', 'no-store').send(qr);
   });
 
   app.get('/interaction/:uid/qr/:id/events', async (request: QrRequest, reply) => {
@@ -53,7 +60,7 @@ export async function qrLoginRoutes(app: FastifyInstance, options: { provider: P
     stream.onClose(close);
     // Throws (a JSON error, nothing streamed yet) for a QR that is not this interaction's.
     watch = await qrLogin.watch(id, uid, {
-      status: (status) => stream.send('status', { status }),
+      status: (event) => stream.send('status', event),
       end: close,
       error: (error) => request.log.warn({ err: error }, 'qr login status could not be read'),
     });
@@ -69,12 +76,12 @@ export async function qrLoginRoutes(app: FastifyInstance, options: { provider: P
   app.post('/interaction/:uid/qr/:id/complete', async (request: QrRequest, reply) => {
     const { uid, id } = request.params;
     await currentInteraction(provider, request, reply);
-    const login = await qrLogin.complete(id, uid, requestContext(request));
+    const { login, authTime } = await qrLogin.complete(id, uid, requestContext(request));
     const redirectTo = await provider.interactionResult(
       request.raw,
       reply.raw,
-      // `ts`: when the phone's confirmation was collected, so a password reset after it voids this result.
-      { login: { accountId: login.accountId, acr: login.acr, amr: login.amr, ts: Math.floor(Date.now() / 1000), remember: false } },
+      // `ts`: the moment of 确认登录 (service clock), so max_age and a later password reset judge that login.
+      { login: { accountId: login.accountId, acr: login.acr, amr: login.amr, ts: Math.floor(authTime / 1000), remember: false } },
       { mergeWithLastSubmission: false },
     );
     return { redirectTo };

@@ -20,8 +20,10 @@ export interface AppSessionView {
   expiresAt: number;
 }
 
-/** What the QR-login routes need from app sessions. */
+/** What the QR-login routes and service need from app sessions. */
 export interface AppSessionAuthenticator {
   /** The live session behind a cookie value, or null (unknown, expired, revoked). */
   authenticate(token: string): Promise<AppSessionView | null>;
+  /** Whether the account's session `id` is still live (neither expired nor revoked). */
+  isLive(id: string, accountId: string): Promise<boolean>;
 }

@@ -54,6 +54,11 @@ export class AppSessions implements AppSessionAuthenticator {
     return toView(session);
   }
 
+  async isLive(id: string, accountId: string): Promise<boolean> {
+    const sessions = await this.repository.listLive(accountId, this.now());
+    return sessions.some((session) => session.id === id);
+  }
+
   async list(accountId: string): Promise<ListedAppSession[]> {
     const sessions = await this.repository.listLive(accountId, this.now());
     return sessions.map((session) => ({ ...toView(session), device: session.device }));

@@ -1,11 +1,13 @@
+import { maskName } from '@uia/validators';
 import { AppError } from '../../errors.ts';
 import type { AccountRepository, AssuranceLevel } from '../../ports/account-repository.ts';
 import type { AuditLog } from '../../ports/audit-log.ts';
 import type { IpLocator } from '../../ports/ip-locator.ts';
 import type { KeyValueStore } from '../../ports/key-value-store.ts';
 import type { PubSub } from '../../ports/pub-sub.ts';
-import { loginAssurance } from '../accounts/account-profile.ts';
-import type { AppSessionView } from '../app-sessions/app-session.ts';
+import { loginAssurance, PII_CONTEXT } from '../accounts/account-profile.ts';
+import type { AppSessionAuthenticator, AppSessionView } from '../app-sessions/app-session.ts';
+import type { PiiCipher } from '../personal-data/pii-cipher.ts';
 import type { RateLimiter } from '../rate-limit/rate-limiter.ts';
 import { auditedStep } from '../audited-step.ts';
 import { describeRequester } from './describe-requester.ts';
@@ -13,12 +15,12 @@ import { qrImageDataUrl } from './qr-image.ts';
 import { QR_LOGIN_POLICY } from './qr-login-policy.ts';
 import { newQrId, type QrLoginRecord, type QrLoginResult } from './qr-login-record.ts';
 import { QrLoginRecords } from './qr-login-records.ts';
-import { cancelled, confirmed, scanned, used } from './qr-transitions.ts';
+import { cancelled, confirmed, scanned, superseded, used } from './qr-transitions.ts';
 import { QrWatch, type QrStatusListener } from './qr-watch.ts';
 
 export type { QrStatusListener } from './qr-watch.ts';
 export type { QrWatch } from './qr-watch.ts';
-export type { QrLoginResult, QrStreamStatus } from './qr-login-record.ts';
+export type { QrLoginResult, QrStreamEvent, QrStreamStatus } from './qr-login-record.ts';
 
 export interface QrLoginContext {
   ip: string;
@@ -31,6 +33,16 @@ export interface QrInteraction {
   clientId: string;
   clientName: string;
   requiredAcr: AssuranceLevel | null;
+  /** The request's `max_age` in seconds, or null. */
+  maxAge: number | null;
+  /** The request asked `prompt=login` (a fresh login). */
+  promptLogin: boolean;
+}
+
+/** What a completed QR hands to oidc-provider: the login and when it happened (确认登录, epoch ms). */
+export interface QrCompletion {
+  login: QrLoginResult;
+  authTime: number;
 }
 
 /** RFC 8176 `mca`: the login was confirmed on a second device (the phone). */
@@ -52,6 +64,10 @@ export class QrLogin {
       store: KeyValueStore;
       pubSub: PubSub;
       accounts: AccountRepository;
+      /** The scanner's name, masked, for the PC. */
+      cipher: PiiCipher;
+      /** The confirming app session must still be live when the browser completes. */
+      appSessions: AppSessionAuthenticator;
       ipLocator: IpLocator;
       rateLimiter: RateLimiter;
       audit: AuditLog;
@@ -63,7 +79,10 @@ export class QrLogin {
     this.records = new QrLoginRecords(deps.store, deps.pubSub, () => this.now());
   }
 
-  /** A new QR for the interaction (every call, 刷新 included, makes a new one). */
+  /**
+   * A new QR for the interaction (every call, 刷新 included, makes a new one);
+   * the interaction's previous QR is expired then, so only the one on screen works.
+   */
   async create(interaction: QrInteraction, context: QrLoginContext) {
     await this.deps.rateLimiter.hit(QR_LOGIN_POLICY.createPerIp, context.ip);
     const now = this.now();
@@ -73,6 +92,8 @@ export class QrLogin {
       clientId: interaction.clientId,
       clientName: interaction.clientName,
       requiredAcr: interaction.requiredAcr,
+      maxAge: interaction.maxAge,
+      promptLogin: interaction.promptLogin,
       requester: await describeRequester(this.deps.ipLocator, context),
       status: 'pending',
       requestedAt: now,
@@ -80,8 +101,10 @@ export class QrLogin {
       scannedBy: null,
       login: null,
       completeBy: null,
+      confirmedAt: null,
     };
-    await this.records.create(record);
+    const previous = await this.records.create(record);
+    if (previous) await this.expire(previous);
     const qrUrl = `${this.deps.publicUrl}/app/qr/${record.id}`;
     return { id: record.id, qrUrl, image: await qrImageDataUrl(qrUrl), expiresIn: QR_LOGIN_POLICY.qrSeconds };
   }
@@ -93,7 +116,10 @@ export class QrLogin {
 
   /** 扫一扫 in the app: binds the QR to the session's person and tells the phone who asks. */
   async scan(id: string, session: AppSessionView, context: QrLoginContext) {
-    const record = await this.step('qr_login.scan', context, session.accountId, () => this.records.update(id, (current) => scanned(current, session)));
+    const record = await this.step('qr_login.scan', context, session.accountId, async () => {
+      const person = await this.maskedName(session.accountId);
+      return this.records.update(id, (current) => scanned(current, session, person));
+    });
     return {
       client: { name: record.clientName },
       requester: record.requester,
@@ -115,8 +141,7 @@ export class QrLogin {
         acr: loginAssurance(account.assuranceLevel, session.acr),
         amr: [...new Set([...session.amr, CONFIRMED_ON_PHONE])],
       };
-      const completeBy = this.now() + QR_LOGIN_POLICY.completeSeconds * 1000;
-      return this.records.update(id, (current) => confirmed(current, session, login, completeBy));
+      return this.records.update(id, (current) => confirmed(current, session, login, this.now()));
     });
     return { status: 'confirmed' as const };
   }
@@ -127,10 +152,45 @@ export class QrLogin {
     return { status: 'cancelled' as const };
   }
 
-  /** The browser of `interactionUid` collects the confirmed login; the QR is then used. */
-  async complete(id: string, interactionUid: string, context: QrLoginContext): Promise<QrLoginResult> {
-    const record = await this.step('login.qr', context, null, () => this.records.update(id, (current) => used(current, interactionUid)));
-    return record.login!;
+  /**
+   * The browser of `interactionUid` collects the confirmed login; the QR is
+   * then used. Only the interaction's current QR (刷新 kills the older ones),
+   * and only while the confirming app session is live and the account active
+   * (a password reset or 退出登录 since the confirmation voids it: QR_EXPIRED).
+   */
+  async complete(id: string, interactionUid: string, context: QrLoginContext): Promise<QrCompletion> {
+    const record = await this.step('login.qr', context, null, async () => {
+      const current = await this.records.read(id);
+      // Decides the errors of a QR that is not confirmed (or not this interaction's) before anything else.
+      if (current) used(current, interactionUid);
+      if (!current || !(await this.records.isCurrent(id, interactionUid)) || !(await this.confirmationStands(current))) {
+        if (current) await this.expire(id);
+        throw new AppError('QR_EXPIRED', { status: 410 });
+      }
+      return this.records.update(id, (latest) => used(latest, interactionUid));
+    });
+    return { login: record.login!, authTime: record.confirmedAt ?? this.now() };
+  }
+
+  /** The confirming app session is still live and its person's account still active. */
+  private async confirmationStands(record: QrLoginRecord) {
+    const by = record.scannedBy;
+    if (!by || !record.login) return false;
+    if (!(await this.deps.appSessions.isLive(by.appSessionId, by.accountId))) return false;
+    const account = await this.deps.accounts.findById(record.login.accountId);
+    return account?.status === 'active';
+  }
+
+  /** Moves a QR that can no longer be used to expired (announced to its watchers). */
+  private async expire(id: string) {
+    await this.records.update(id, superseded).catch((error: unknown) => {
+      if (!(error instanceof AppError && error.code === 'QR_EXPIRED')) throw error;
+    });
+  }
+
+  private async maskedName(accountId: string) {
+    const account = await this.deps.accounts.findById(accountId);
+    return account ? maskName(this.deps.cipher.decrypt(account.nameCipher, PII_CONTEXT.name)) : '';
   }
 
   private now() {

@@ -11,6 +11,12 @@ export const QR_LOGIN_POLICY = {
    * expired. Longer than the login interaction (15 min) it belongs to.
    */
   retentionSeconds: 20 * 60,
+  /**
+   * For `prompt=login` (a fresh login demanded, no `max_age`): the app login
+   * confirming the QR must be at most this old, or the phone must log in
+   * again (QR_REAUTH_REQUIRED).
+   */
+  promptLoginFreshSeconds: 5 * 60,
   /** New QR codes (刷新) per client address. */
   createPerIp: { name: 'qr:create:ip', limit: 30, windowSeconds: 60 } satisfies RateLimit,
 } as const;

@@ -10,6 +10,12 @@ export type QrStatus = 'pending' | 'scanned' | 'confirmed' | 'used' | 'cancelled
 /** What the browser's event stream shows: `used` reads as `confirmed` (its completion then says so). */
 export type QrStreamStatus = Exclude<QrStatus, 'used'>;
 
+/** One `status` event of the stream: once scanned, with the scanner's masked name, so the PC shows who it is. */
+export interface QrStreamEvent {
+  status: QrStreamStatus;
+  person?: string;
+}
+
 /** The browser that asked, as the 确认登录 page shows it. */
 export interface QrRequester {
   browser: string;
@@ -34,16 +40,29 @@ export interface QrLoginRecord {
   clientName: string;
   /** The lowest level the relying party demands (acr_values), or null. */
   requiredAcr: AssuranceLevel | null;
+  /**
+   * The interaction's `max_age` (seconds) and whether it asked `prompt=login`:
+   * how recent the app login (its face or SMS check) must be at 确认登录.
+   * Absent in records written before they existed: no demand.
+   */
+  maxAge?: number | null;
+  promptLogin?: boolean;
   requester: QrRequester;
   status: QrStatus;
   /** Epoch ms, by the service clock. */
   requestedAt: number;
   expiresAt: number;
-  /** The app session that scanned the QR: its person owns the QR from then on. */
-  scannedBy: { accountId: string; appSessionId: string } | null;
+  /**
+   * The app session that scanned the QR: its person owns the QR from then on
+   * (`person`: their masked name, shown on the PC). After 确认登录 it is the
+   * confirming session, which must still be live at completion.
+   */
+  scannedBy: { accountId: string; appSessionId: string; person?: string } | null;
   /** Set by 确认登录. */
   login: QrLoginResult | null;
   completeBy: number | null;
+  /** When 确认登录 happened (epoch ms): the login's time (`auth_time`). */
+  confirmedAt?: number | null;
 }
 
 /** 128 random bits, base64url: the QR's id and the last segment of its URL. */
@@ -74,6 +93,13 @@ const STREAM_FINAL: ReadonlySet<QrStreamStatus> = new Set(['confirmed', 'cancell
 export function streamStatus(record: QrLoginRecord | null): QrStreamStatus {
   if (!record) return 'expired';
   return record.status === 'used' ? 'confirmed' : record.status;
+}
+
+/** The stream's event for the record: who scanned it, while scanned or confirmed. */
+export function streamEvent(record: QrLoginRecord | null): QrStreamEvent {
+  const status = streamStatus(record);
+  const person = status === 'scanned' || status === 'confirmed' ? record?.scannedBy?.person : undefined;
+  return person ? { status, person } : { status };
 }
 
 /** After these the stream has nothing more to say. */

@@ -30,8 +30,29 @@ export class QrLoginRecords {
     private readonly now: () => number,
   ) {}
 
-  async create(record: QrLoginRecord) {
+  /**
+   * Stores a new record and makes it its interaction's current QR (key
+   * `qr-login:current:<uid>`, moved by compare-and-set so of two racing
+   * 刷新 one QR ends current); answers the QR it replaced, if any.
+   */
+  async create(record: QrLoginRecord): Promise<string | null> {
     await this.store.set(this.key(record.id), JSON.stringify(record), this.retentionLeft(record));
+    const pointer = this.currentKey(record.interactionUid);
+    const ttl = QR_LOGIN_POLICY.retentionSeconds;
+    for (let round = 0; round < MAX_SWAP_ROUNDS; round += 1) {
+      const previous = await this.store.get(pointer);
+      if (previous === null) {
+        await this.store.set(pointer, record.id, ttl);
+        return null;
+      }
+      if (await this.store.swap(pointer, previous, record.id, ttl)) return previous;
+    }
+    throw new Error('QR login pointer kept changing under compare-and-set');
+  }
+
+  /** Whether `id` is the QR last made for the interaction (刷新 makes the older ones useless). */
+  async isCurrent(id: string, interactionUid: string): Promise<boolean> {
+    return (await this.store.get(this.currentKey(interactionUid))) === id;
   }
 
   /** The record as of now, or null (unknown, malformed id, past its retention). */
@@ -84,5 +105,9 @@ export class QrLoginRecords {
 
   private key(id: string) {
     return `qr-login:${id}`;
+  }
+
+  private currentKey(interactionUid: string) {
+    return `qr-login:current:${interactionUid}`;
   }
 }

@@ -4,6 +4,7 @@ import { MemoryPubSub } from '../../adapters/pub-sub/memory-pub-sub.ts';
 import type { AccountRepository, AssuranceLevel, StoredAccount } from '../../ports/account-repository.ts';
 import type { AuditEvent, AuditLog } from '../../ports/audit-log.ts';
 import type { AppSessionView } from '../app-sessions/app-session.ts';
+import type { PiiCipher } from '../personal-data/pii-cipher.ts';
 import { RateLimiter } from '../rate-limit/rate-limiter.ts';
 import { describeRequester } from './describe-requester.ts';
 import { QrLogin, type QrStreamStatus } from './index.ts';
@@ -12,7 +13,7 @@ const PC = { ip: '192.168.1.20', userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64
 const PHONE = { ip: '10.0.0.8' };
 
 function account(id: string, assuranceLevel: AssuranceLevel): StoredAccount {
-  return { id, assuranceLevel, status: 'active' } as StoredAccount;
+  return { id, assuranceLevel, status: 'active', nameCipher: `name-of-${id}` } as StoredAccount;
 }
 
 function session(id: string, accountId: string, acr: AssuranceLevel = 'L3', amr = ['face']): AppSessionView {
@@ -33,12 +34,14 @@ function setUp() {
     store,
     pubSub: new MemoryPubSub(),
     accounts: { findById: async (id: string) => accounts.get(id) ?? null } as AccountRepository,
+    cipher: { decrypt: () => '张三' } as unknown as PiiCipher,
+    appSessions: { authenticate: async () => null, isLive: async () => true },
     ipLocator: { locate: async () => '本机/内网' },
     rateLimiter: new RateLimiter(store),
     audit,
     publicUrl: 'https://uia.example.gov.cn',
   });
-  const interaction = { uid: 'uid-1', clientId: 'edu-portal', clientName: '义务教育入学服务平台', requiredAcr: null };
+  const interaction = { uid: 'uid-1', clientId: 'edu-portal', clientName: '义务教育入学服务平台', requiredAcr: null, maxAge: null, promptLogin: false };
   return { qrLogin, audited, interaction };
 }
 
@@ -47,7 +50,7 @@ async function watchOf(qrLogin: QrLogin, id: string, uid = 'uid-1') {
   const statuses: QrStreamStatus[] = [];
   let markEnded: () => void = () => undefined;
   const ended = new Promise<void>((resolve) => (markEnded = resolve));
-  const watch = await qrLogin.watch(id, uid, { status: (status) => statuses.push(status), end: () => markEnded(), error: (error) => { throw error; } });
+  const watch = await qrLogin.watch(id, uid, { status: (event) => statuses.push(event.status), end: () => markEnded(), error: (error) => { throw error; } });
   return { statuses, ended, watch };
 }
 
@@ -101,7 +104,7 @@ describe('QrLogin', () => {
     await ended;
     expect(statuses).toEqual(['pending', 'scanned', 'confirmed']);
     expect(await code(qrLogin.complete(qr.id, 'uid-other', PC))).toBe('QR_EXPIRED');
-    expect(await qrLogin.complete(qr.id, 'uid-1', PC)).toEqual({ accountId: 'zhang', acr: 'L3', amr: ['face', 'mca'] });
+    expect((await qrLogin.complete(qr.id, 'uid-1', PC)).login).toEqual({ accountId: 'zhang', acr: 'L3', amr: ['face', 'mca'] });
     expect(await code(qrLogin.complete(qr.id, 'uid-1', PC))).toBe('QR_ALREADY_USED');
     expect(await code(qrLogin.scan(qr.id, phone, PHONE))).toBe('QR_ALREADY_USED');
     expect(audited.find((event) => event.type === 'login.qr' && event.outcome === 'success')).toMatchObject({
@@ -116,7 +119,7 @@ describe('QrLogin', () => {
     const wangFace = session('s-wang', 'wang', 'L3', ['face']);
     await qrLogin.scan(plain.id, wangFace, PHONE);
     await qrLogin.confirm(plain.id, wangFace, PHONE);
-    expect(await qrLogin.complete(plain.id, 'uid-1', PC)).toMatchObject({ acr: 'L2' });
+    expect((await qrLogin.complete(plain.id, 'uid-1', PC)).login).toMatchObject({ acr: 'L2' });
 
     const demanding = await qrLogin.create({ ...interaction, requiredAcr: 'L3' }, PC);
     const zhangSms = session('s-sms', 'zhang', 'L2', ['sms']);
@@ -126,7 +129,7 @@ describe('QrLogin', () => {
     const zhangFace = session('s-face', 'zhang', 'L3', ['face']);
     await qrLogin.scan(demanding.id, zhangFace, PHONE);
     await qrLogin.confirm(demanding.id, zhangFace, PHONE);
-    expect(await qrLogin.complete(demanding.id, 'uid-1', PC)).toEqual({ accountId: 'zhang', acr: 'L3', amr: ['face', 'mca'] });
+    expect((await qrLogin.complete(demanding.id, 'uid-1', PC)).login).toEqual({ accountId: 'zhang', acr: 'L3', amr: ['face', 'mca'] });
   });
 
   it('binds the QR to the first person who scans it; only the session that scanned last confirms or cancels', async () => {

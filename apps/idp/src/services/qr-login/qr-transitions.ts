@@ -1,6 +1,8 @@
 import { AppError } from '../../errors.ts';
 import type { AppSessionView } from '../app-sessions/app-session.ts';
 import { meetsLevel } from '../accounts/account-profile.ts';
+import { appLoginTooOld } from './qr-freshness.ts';
+import { QR_LOGIN_POLICY } from './qr-login-policy.ts';
 import type { QrLoginRecord, QrLoginResult } from './qr-login-record.ts';
 
 /**
@@ -16,13 +18,17 @@ function unusable(record: QrLoginRecord): AppError {
     : new AppError('QR_EXPIRED', { status: 410 });
 }
 
-/** 扫一扫: the first app session binds the QR to its person; that person may scan again (e.g. another device). */
-export function scanned(record: QrLoginRecord, session: AppSessionView): QrLoginRecord | null {
-  if (record.status === 'pending') return { ...record, status: 'scanned', scannedBy: { accountId: session.accountId, appSessionId: session.id } };
+/**
+ * 扫一扫: the first app session binds the QR to its person (`person`: their
+ * masked name, for the PC); that person may scan again (e.g. another device).
+ */
+export function scanned(record: QrLoginRecord, session: AppSessionView, person: string): QrLoginRecord | null {
+  const scannedBy = { accountId: session.accountId, appSessionId: session.id, person };
+  if (record.status === 'pending') return { ...record, status: 'scanned', scannedBy };
   if (record.status !== 'scanned') throw unusable(record);
   if (record.scannedBy?.accountId !== session.accountId) throw new AppError('QR_TAKEN_BY_OTHER', { status: 409 });
-  if (record.scannedBy.appSessionId === session.id) return null;
-  return { ...record, scannedBy: { accountId: session.accountId, appSessionId: session.id } };
+  if (record.scannedBy.appSessionId === session.id && record.scannedBy.person === person) return null;
+  return { ...record, scannedBy };
 }
 
 /** Confirm and cancel come from the app session that scanned last, and only while the QR is scanned. */
@@ -35,14 +41,19 @@ function ensureScannedBy(record: QrLoginRecord, session: AppSessionView) {
 
 const bySameSession = (record: QrLoginRecord, session: AppSessionView) => record.scannedBy?.appSessionId === session.id;
 
-/** 确认登录: the login must reach what the relying party demands, or the phone is told to log in with a face check. */
-export function confirmed(record: QrLoginRecord, session: AppSessionView, login: QrLoginResult, completeBy: number): QrLoginRecord | null {
+/**
+ * 确认登录 at `now`: the login must reach what the relying party demands, and
+ * the app login must be as recent as it demands (max_age, prompt=login), or
+ * the phone is told to log in again (face check); the QR then stays scanned.
+ */
+export function confirmed(record: QrLoginRecord, session: AppSessionView, login: QrLoginResult, now: number): QrLoginRecord | null {
   if (record.status === 'confirmed' && bySameSession(record, session)) return null;
   ensureScannedBy(record, session);
   if (record.requiredAcr && !meetsLevel(login.acr, record.requiredAcr)) {
     throw new AppError('QR_ASSURANCE_TOO_LOW', { status: 403, details: { requiredAcr: record.requiredAcr } });
   }
-  return { ...record, status: 'confirmed', login, completeBy };
+  if (appLoginTooOld(record, session, now)) throw new AppError('QR_REAUTH_REQUIRED', { status: 403 });
+  return { ...record, status: 'confirmed', login, confirmedAt: now, completeBy: now + QR_LOGIN_POLICY.completeSeconds * 1000 };
 }
 
 /** 取消 on the phone. */
@@ -50,6 +61,12 @@ export function cancelled(record: QrLoginRecord, session: AppSessionView): QrLog
   if (record.status === 'cancelled' && bySameSession(record, session)) return null;
   ensureScannedBy(record, session);
   return { ...record, status: 'cancelled' };
+}
+
+/** 刷新 made a newer QR for the interaction: this one is dead, whatever its state (a confirmed one included). */
+export function superseded(record: QrLoginRecord): QrLoginRecord | null {
+  if (record.status === 'pending' || record.status === 'scanned' || record.status === 'confirmed') return { ...record, status: 'expired' };
+  return null;
 }
 
 /** The browser that shows the QR collects the confirmed login, once. Another interaction's QR is unknown here. */

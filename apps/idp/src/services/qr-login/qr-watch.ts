@@ -1,10 +1,10 @@
 import { AppError } from '../../errors.ts';
 import type { QrLoginRecords } from './qr-login-records.ts';
-import { deadlineOf, endsStream, streamStatus, type QrLoginRecord, type QrStreamStatus } from './qr-login-record.ts';
+import { deadlineOf, endsStream, streamEvent, type QrLoginRecord, type QrStreamEvent } from './qr-login-record.ts';
 
-/** Where a watch reports: each new status, the end after a final one, and failures to read the store. */
+/** Where a watch reports: each new status (with who scanned), the end after a final one, and failures to read the store. */
 export interface QrStatusListener {
-  status(status: QrStreamStatus): void;
+  status(event: QrStreamEvent): void;
   end(): void;
   error(error: unknown): void;
 }
@@ -18,7 +18,7 @@ export interface QrStatusListener {
  * writes and announces `expired` even when nothing else happens.
  */
 export class QrWatch {
-  private last: QrStreamStatus | null = null;
+  private last: string | null = null;
   private reads: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   private unsubscribe: (() => Promise<void>) | null = null;
@@ -75,12 +75,13 @@ export class QrWatch {
   }
 
   private show(record: QrLoginRecord | null) {
-    const status = streamStatus(record);
-    if (status !== this.last) {
-      this.last = status;
-      this.listener.status(status);
+    const event = streamEvent(record);
+    const shown = JSON.stringify(event);
+    if (shown !== this.last) {
+      this.last = shown;
+      this.listener.status(event);
     }
-    if (endsStream(status)) {
+    if (endsStream(event.status)) {
       this.stop().catch((error: unknown) => this.listener.error(error));
       this.listener.end();
       return;
