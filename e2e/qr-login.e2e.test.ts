@@ -131,7 +131,7 @@ async function appFaceLogin(page: Page, platformUrl: string, person: Person, day
   await form.startFace.click();
   if (shots) {
     // The liveness prompts run on their own; catch one for the picture.
-    await page.getByText(/请眨眨眼|请缓慢摇头/).first().waitFor();
+    await page.getByText(/请眨眨眼|请缓慢摇头|请缓慢点头/).first().waitFor();
     await screenshot(page, `${shots}-face`, { fullPage: false });
   }
   await page.waitForURL(`${platformUrl}/app/`, { timeout: 30_000 });

@@ -55,6 +55,21 @@ export interface QrDetails {
   expiresIn: number;
 }
 
+/** A liveness action the server asks for (POST /app/api/face/challenge). */
+export type FaceAction = 'blink' | 'shake' | 'nod';
+
+export interface FaceChallenge {
+  challengeId: string;
+  actions: FaceAction[];
+  expiresIn: number;
+}
+
+/** What a face check sends: the challenge it was captured for and the frames. */
+export interface FaceCaptureResult {
+  challengeId: string;
+  frames: string[];
+}
+
 export interface SmsSent {
   resendAfter: number;
   expiresIn: number;
@@ -63,8 +78,11 @@ export interface SmsSent {
 const qrPath = (id: string) => `/app/api/qr/${encodeURIComponent(id)}`;
 
 export const endpoints = {
+  // 人脸识别 (login and 换绑): the server-chosen prompts, one-time
+  faceChallenge: () => post<FaceChallenge>('/app/api/face/challenge'),
+
   // 登录
-  loginFace: (body: Identity & { validityDays: ValidityDays; faceConsent: true; frames: string[] }) =>
+  loginFace: (body: Identity & FaceCaptureResult & { validityDays: ValidityDays; faceConsent: true }) =>
     post<LoginResult>('/app/api/login/face', body),
   loginSmsSend: (body: Identity & { captchaId: string; captchaAnswer: string }) =>
     post<SmsSent & { maskedPhone: string }>('/app/api/login/sms/send', body),
@@ -76,14 +94,15 @@ export const endpoints = {
   revokeSession: (id: string) => post<void>(`/app/api/sessions/${encodeURIComponent(id)}/revoke`),
 
   // 扫码登录
-  qrDetails: (id: string) => get<QrDetails>(qrPath(id)),
+  /** Marks the QR scanned by this person and answers what it asks (again on a reload: the same person may scan twice). */
+  qrScan: (id: string) => post<QrDetails>(`${qrPath(id)}/scan`),
   qrConfirm: (id: string) => post<{ status: string }>(`${qrPath(id)}/confirm`),
   qrCancel: (id: string) => post<{ status: string }>(`${qrPath(id)}/cancel`),
 
   // 换绑手机号
   phoneOldSend: () => post<SmsSent & { maskedPhone: string }>('/app/api/phone/old/send'),
   phoneOldVerify: (body: { smsCode: string }) => post<{ ticket: string }>('/app/api/phone/old/verify', body),
-  phoneFace: (body: { faceConsent: true; frames: string[] }) => post<{ ticket: string }>('/app/api/phone/face', body),
+  phoneFace: (body: FaceCaptureResult & { faceConsent: true }) => post<{ ticket: string }>('/app/api/phone/face', body),
   phoneNewSend: (body: { ticket: string; phone: string; captchaId: string; captchaAnswer: string }) =>
     post<SmsSent>('/app/api/phone/new/send', body),
   phoneNewVerify: (body: { ticket: string; phone: string; smsCode: string }) => post<{ maskedPhone: string }>('/app/api/phone/new/verify', body),

@@ -11,6 +11,7 @@ import type { AppAccount } from './services/app-login/app-account.ts';
 import type { AppLogin } from './services/app-login/index.ts';
 import type { AppSessions } from './services/app-sessions/app-sessions.ts';
 import type { ChangePhone } from './services/change-phone/index.ts';
+import type { FaceChallenges } from './services/face-check/face-challenges.ts';
 import type { CaptchaService } from './services/captcha/captcha-service.ts';
 import type { PasswordLogin } from './services/password-login/index.ts';
 import type { PasswordReset } from './services/password-reset/index.ts';
@@ -42,6 +43,7 @@ export interface AppServices {
   passwordReset: PasswordReset;
   /** Companion app (/app/api): login, 我的, 换绑手机号. */
   appLogin: AppLogin;
+  faceChallenges: FaceChallenges;
   appAccount: AppAccount;
   appSessions: AppSessions;
   /** 扫码登录: the PC's QR codes and the app's scan/confirm. */
@@ -100,6 +102,7 @@ export async function buildApp(
   await app.register(passwordResetRoutes, { passwordReset: services.passwordReset, secure: config.publicUrl.startsWith('https://') });
   await app.register(appApiRoutes, {
     appLogin: services.appLogin,
+    faceChallenges: services.faceChallenges,
     appAccount: services.appAccount,
     appSessions: services.appSessions,
     changePhone: services.changePhone,

@@ -35,6 +35,7 @@ import { AppLogin } from './services/app-login/index.ts';
 import { AppSessions } from './services/app-sessions/app-sessions.ts';
 import { ChangePhone } from './services/change-phone/index.ts';
 import { ensurePortalClient } from './services/clients/builtin-clients.ts';
+import { FaceChallenges } from './services/face-check/face-challenges.ts';
 import { CaptchaService } from './services/captcha/captcha-service.ts';
 import { PasswordLogin } from './services/password-login/index.ts';
 import { PasswordReset } from './services/password-reset/index.ts';
@@ -101,10 +102,11 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
   const registration = new RegistrationService({ accounts, cipher, hasher, smsCodes, registry, audit });
   // Companion app: the face verifier is a simulator (config.ts refuses production mode until a real one exists).
   const faceVerifier = new SimulatedFaceVerifier();
+  const faceChallenges = new FaceChallenges({ store, rateLimiter, now });
   const appSessions = new AppSessions(new SqlAppSessionRepository(database.db), now);
-  const appLogin = new AppLogin({ accounts, cipher, registry, faceVerifier, captcha, smsCodes, rateLimiter, appSessions, audit, now });
+  const appLogin = new AppLogin({ accounts, cipher, registry, faceVerifier, faceChallenges, captcha, smsCodes, rateLimiter, appSessions, audit, now });
   const appAccount = new AppAccount({ accounts, cipher, appSessions, audit });
-  const changePhone = new ChangePhone({ accounts, cipher, faceVerifier, captcha, smsCodes, notices: smsNotices, rateLimiter, store, audit, now });
+  const changePhone = new ChangePhone({ accounts, cipher, faceVerifier, faceChallenges, captcha, smsCodes, notices: smsNotices, rateLimiter, store, audit, now });
   const passwordLogin = new PasswordLogin({
     accounts,
     cipher,
@@ -167,6 +169,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
       passwordLogin,
       passwordReset,
       appLogin,
+      faceChallenges,
       appAccount,
       appSessions,
       changePhone,

@@ -26,10 +26,22 @@ export function appPerson() {
 
 export type AppPerson = ReturnType<typeof appPerson>;
 
-/** 开始人脸识别 with two frames of a moving face; the browser keeps the `uia_app` cookie. */
-export function faceLogin(browser: Browser, person: AppPerson, overrides: Record<string, unknown> = {}, userAgent = IPHONE_UA) {
+/** POST /app/api/face/challenge: a fresh one-time liveness challenge (what the app does before the camera step). */
+export async function faceChallenge(browser: Browser): Promise<{ challengeId: string; actions: string[]; expiresIn: number }> {
+  const issued = await browser.json('/app/api/face/challenge', { json: {} });
+  if (issued.status !== 200) throw new Error(`face challenge failed: ${JSON.stringify(issued.body)}`);
+  return issued.body;
+}
+
+/**
+ * 开始人脸识别 with two frames of a moving face and a fresh challenge (unless
+ * `overrides` names `challengeId`, even as undefined); the browser keeps the
+ * `uia_app` cookie.
+ */
+export async function faceLogin(browser: Browser, person: AppPerson, overrides: Record<string, unknown> = {}, userAgent = IPHONE_UA) {
+  const challengeId = 'challengeId' in overrides ? undefined : (await faceChallenge(browser)).challengeId;
   return browser.json('/app/api/login/face', {
-    json: { ...person, validityDays: 7, faceConsent: true, frames: liveFrames(), ...overrides },
+    json: { ...person, validityDays: 7, faceConsent: true, challengeId, frames: liveFrames(), ...overrides },
     headers: { 'user-agent': userAgent },
   });
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANDROID_UA, appPerson, faceLogin, IPHONE_UA, loggedInApp, residentId } from './app-helpers.ts';
+import { ANDROID_UA, appPerson, faceChallenge, faceLogin, IPHONE_UA, loggedInApp, residentId } from './app-helpers.ts';
 import { Browser, startTestPlatform, type TestPlatform } from './harness.ts';
 import { registerCitizen } from './registration-helpers.ts';
 import { asDataUrl, blankFrame, faceFrame } from './support/face-frames.ts';
@@ -30,8 +30,9 @@ describe(`app login by face (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite
   it('creates a real-person (L3) account at a first login, without username, password or phone', async () => {
     const person = remember(appPerson());
     const browser = new Browser(t.baseUrl);
+    const { challengeId } = await faceChallenge(browser);
     const response = await browser.request('/app/api/login/face', {
-      json: { ...person, validityDays: 1, faceConsent: true, frames: [asDataUrl(faceFrame()), asDataUrl(faceFrame({ offsetX: 24 }))] },
+      json: { ...person, validityDays: 1, faceConsent: true, challengeId, frames: [asDataUrl(faceFrame()), asDataUrl(faceFrame({ offsetX: 24 }))] },
       headers: { 'user-agent': IPHONE_UA },
     });
     const body = await response.json();
@@ -149,6 +150,83 @@ describe(`app login by face (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite
     const limited = await faceLogin(new Browser(t.baseUrl), person);
     expect(limited.status).toBe(429);
     expect(limited.body.error).toMatchObject({ code: 'RATE_LIMITED' });
+  });
+});
+
+describe('the face check\'s liveness challenge', () => {
+  const challengeRefused = { status: 400, body: { error: { code: 'FACE_CHALLENGE_INVALID', message: '人脸识别已超时，请重新开始识别' } } };
+
+  it('is issued without a session: two distinct actions of blink / shake / nod, for 120 s, never cached', async () => {
+    const browser = new Browser(t.baseUrl);
+    const response = await browser.request('/app/api/face/challenge', { json: {} });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const body = await response.json();
+    expect(body).toEqual({ challengeId: expect.stringMatching(/^fc_[\w-]{22}$/), actions: expect.any(Array), expiresIn: 120 });
+    const seen = new Set<string>();
+    for (let n = 0; n < 12; n += 1) {
+      const { challengeId, actions } = await faceChallenge(browser);
+      expect(challengeId).not.toBe(body.challengeId);
+      expect(actions).toHaveLength(2);
+      expect(new Set(actions).size).toBe(2);
+      for (const action of actions) expect(['blink', 'shake', 'nod']).toContain(action);
+      seen.add(actions.join());
+    }
+    expect(seen.size).toBeGreaterThan(1); // server-chosen, not a fixed script (6 sequences: all equal 12 times is 1 in 6^11)
+    expect((await browser.json('/app/api/face/challenge', { json: { actions: ['blink'] } })).body.error.code).toBe('UNKNOWN_FIELD');
+  });
+
+  it('refuses a face login without a challenge, with an unknown one, and before the budgets or the registry are spent', async () => {
+    const person = appPerson();
+    for (const challengeId of [undefined, '', `fc_${'A'.repeat(22)}`, 'made-up', 'fc_../../etc']) {
+      expect(await faceLogin(new Browser(t.baseUrl), person, { challengeId })).toMatchObject(challengeRefused);
+    }
+    for (let attempt = 0; attempt < 7; attempt += 1) {
+      expect((await faceLogin(new Browser(t.baseUrl), person, { challengeId: undefined })).body.error.code).toBe('FACE_CHALLENGE_INVALID');
+    }
+    // Twelve refusals, and the person's 10 attempts an hour are still all there.
+    expect((await faceLogin(new Browser(t.baseUrl), person)).status).toBe(200);
+    const failures = (await audit('app.login_face')).filter((e) => e.outcome === 'failure').map((e) => e.detail?.reason);
+    expect(failures).toContain('FACE_CHALLENGE_INVALID');
+  });
+
+  it('is one-time: a replayed login, even a successful one, and a challenge spent by a failed check are refused', async () => {
+    const browser = new Browser(t.baseUrl);
+    const person = appPerson();
+    const { challengeId } = await faceChallenge(browser);
+    expect((await faceLogin(browser, person, { challengeId })).status).toBe(200);
+    // The very same request again, from the same or another phone.
+    expect(await faceLogin(browser, person, { challengeId })).toMatchObject(challengeRefused);
+    expect(await faceLogin(new Browser(t.baseUrl), person, { challengeId })).toMatchObject(challengeRefused);
+
+    const still = asDataUrl(faceFrame());
+    const spent = await faceChallenge(browser);
+    expect((await faceLogin(browser, person, { challengeId: spent.challengeId, frames: [still, still] })).body.error.code).toBe('FACE_NOT_LIVE');
+    expect(await faceLogin(browser, person, { challengeId: spent.challengeId })).toMatchObject(challengeRefused);
+
+    // Of two requests racing with one challenge, exactly one gets it.
+    const raced = await faceChallenge(browser);
+    const results = await Promise.all([0, 1].map(() => faceLogin(new Browser(t.baseUrl), appPerson(), { challengeId: raced.challengeId })));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
+  });
+
+  it('expires after 120 s by the service clock', async () => {
+    const browser = new Browser(t.baseUrl);
+    const inTime = await faceChallenge(browser);
+    t.clock.advance(119_000);
+    expect((await faceLogin(browser, appPerson(), { challengeId: inTime.challengeId })).status).toBe(200);
+
+    const late = await faceChallenge(browser);
+    t.clock.advance(120_000);
+    expect(await faceLogin(browser, appPerson(), { challengeId: late.challengeId })).toMatchObject(challengeRefused);
+  });
+
+  it('is rate-limited per address', async () => {
+    const browser = new Browser(t.baseUrl);
+    for (let n = 0; n < 60; n += 1) expect((await browser.request('/app/api/face/challenge', { json: {} })).status).toBe(200);
+    const limited = await browser.json('/app/api/face/challenge', { json: {} });
+    expect(limited).toMatchObject({ status: 429, body: { error: { code: 'RATE_LIMITED' } } });
+    expect((await faceChallenge(new Browser(t.baseUrl))).actions).toHaveLength(2); // another address is not affected
   });
 });
 
@@ -283,8 +361,9 @@ describe('登录有效期', () => {
     const sessions = [];
     for (const validityDays of [1, 7, 30]) {
       const browser = new Browser(t.baseUrl);
+      const { challengeId } = await faceChallenge(browser);
       const response = await browser.request('/app/api/login/face', {
-        json: { ...appPerson(), validityDays, faceConsent: true, frames: [asDataUrl(faceFrame()), asDataUrl(faceFrame({ offsetX: 24 }))] },
+        json: { ...appPerson(), validityDays, faceConsent: true, challengeId, frames: [asDataUrl(faceFrame()), asDataUrl(faceFrame({ offsetX: 24 }))] },
       });
       const body = await response.json();
       expect(response.headers.getSetCookie().join()).toContain(`Max-Age=${validityDays * 86400}`);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANDROID_UA, appPerson, loggedInApp, sentSms } from './app-helpers.ts';
+import { ANDROID_UA, appPerson, faceChallenge, faceLogin, loggedInApp, sentSms } from './app-helpers.ts';
 import { Browser, randomPhone, startTestPlatform, type TestPlatform } from './harness.ts';
 import { newPerson, registerCitizen } from './registration-helpers.ts';
 import { asDataUrl, faceFrame, liveFrames } from './support/face-frames.ts';
@@ -29,8 +29,14 @@ async function oldPhoneTicket(browser: Browser, phone: string) {
   return verified.body.ticket as string;
 }
 
+/** 换绑's face step, as the app does it: a fresh challenge, then the frames. */
+async function phoneFace(browser: Browser, json: Record<string, unknown>) {
+  const challengeId = 'challengeId' in json ? undefined : (await faceChallenge(browser)).challengeId;
+  return browser.json('/app/api/phone/face', { json: { challengeId, ...json } });
+}
+
 async function faceTicket(browser: Browser) {
-  const verified = await browser.json('/app/api/phone/face', { json: { faceConsent: true, frames: liveFrames() } });
+  const verified = await phoneFace(browser, { faceConsent: true, frames: liveFrames() });
   expect(verified.status).toBe(200);
   return verified.body.ticket as string;
 }
@@ -79,9 +85,9 @@ describe(`换绑手机号 (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'}
 
   it('proves the person by a face check when the old phone is lost', async () => {
     const { citizen, browser } = await citizenInApp();
-    expect((await browser.json('/app/api/phone/face', { json: { faceConsent: false, frames: liveFrames() } })).body.error.code).toBe('FACE_CONSENT_REQUIRED');
+    expect((await phoneFace(browser, { faceConsent: false, frames: liveFrames() })).body.error.code).toBe('FACE_CONSENT_REQUIRED');
     const still = asDataUrl(faceFrame());
-    expect((await browser.json('/app/api/phone/face', { json: { faceConsent: true, frames: [still, still] } })).body.error.code).toBe('FACE_NOT_LIVE');
+    expect((await phoneFace(browser, { faceConsent: true, frames: [still, still] })).body.error.code).toBe('FACE_NOT_LIVE');
     const ticket = await faceTicket(browser);
 
     const newPhone = randomPhone();
@@ -92,6 +98,31 @@ describe(`换绑手机号 (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'}
     const events = await audit('account.phone_changed');
     expect(events.find((e) => e.detail?.method === 'face')).toMatchObject({ outcome: 'success', detail: { hadPhone: true } });
     expect((await audit('phone_change.face')).map((e) => e.detail?.reason ?? 'passed')).toEqual(expect.arrayContaining(['passed', 'FACE_NOT_LIVE', 'FACE_CONSENT_REQUIRED']));
+  });
+
+  it('needs a fresh challenge for the face step: none, an unknown, a spent or an expired one is refused without spending the face budget', async () => {
+    const { browser } = await citizenInApp();
+    const refused = { status: 400, body: { error: { code: 'FACE_CHALLENGE_INVALID', message: '人脸识别已超时，请重新开始识别' } } };
+    expect(await phoneFace(browser, { faceConsent: true, frames: liveFrames(), challengeId: undefined })).toMatchObject(refused);
+    expect(await phoneFace(browser, { faceConsent: true, frames: liveFrames(), challengeId: `fc_${'B'.repeat(22)}` })).toMatchObject(refused);
+
+    // A challenge spent by a login cannot be used again here, nor one spent here.
+    const login = await faceChallenge(browser);
+    expect((await faceLogin(new Browser(t.baseUrl), appPerson(), { challengeId: login.challengeId })).status).toBe(200);
+    expect(await phoneFace(browser, { faceConsent: true, frames: liveFrames(), challengeId: login.challengeId })).toMatchObject(refused);
+    const once = await faceChallenge(browser);
+    expect((await phoneFace(browser, { faceConsent: true, frames: liveFrames(), challengeId: once.challengeId })).status).toBe(200);
+    expect(await phoneFace(browser, { faceConsent: true, frames: liveFrames(), challengeId: once.challengeId })).toMatchObject(refused);
+
+    const late = await faceChallenge(browser);
+    t.clock.advance(120_000);
+    expect(await phoneFace(browser, { faceConsent: true, frames: liveFrames(), challengeId: late.challengeId })).toMatchObject(refused);
+    for (let n = 0; n < 5; n += 1) expect((await phoneFace(browser, { faceConsent: true, frames: liveFrames(), challengeId: undefined })).status).toBe(400);
+
+    // One face check passed so far: four more of the 5 an hour remain.
+    for (let n = 0; n < 4; n += 1) expect((await phoneFace(browser, { faceConsent: true, frames: liveFrames() })).status).toBe(200);
+    expect((await phoneFace(browser, { faceConsent: true, frames: liveFrames() })).status).toBe(429);
+    expect((await audit('phone_change.face')).some((e) => e.outcome === 'failure' && e.detail?.reason === 'FACE_CHALLENGE_INVALID')).toBe(true);
   });
 
   it('binds a first phone to an account made by a face login (which has none to prove with)', async () => {

@@ -200,6 +200,12 @@ export class Browser {
     return response;
   }
 
+  /** Takes over another browser's cookies (the same browser reaching another node behind a load balancer). */
+  adoptCookies(from: Browser) {
+    for (const [name, value] of from.cookies) this.cookies.set(name, value);
+    return this;
+  }
+
   async json<T = any>(path: string, init: Parameters<Browser['request']>[1] = {}): Promise<{ status: number; body: T }> {
     const response = await this.request(path, init);
     return { status: response.status, body: (await response.json()) as T };

@@ -26,7 +26,7 @@ export const pcQr = {
 
 /** The app's 扫码登录 calls, in a phone browser holding the `uia_app` cookie. */
 export const appQr = {
-  scan: (phone: Browser, id: string) => phone.json(`/app/api/qr/${id}`),
+  scan: (phone: Browser, id: string) => phone.json(`/app/api/qr/${id}/scan`, { json: {} }),
   confirm: (phone: Browser, id: string) => phone.json(`/app/api/qr/${id}/confirm`, { json: {} }),
   cancel: (phone: Browser, id: string) => phone.json(`/app/api/qr/${id}/cancel`, { json: {} }),
 };

@@ -1,8 +1,8 @@
 import * as client from 'openid-client';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMessage } from '@uia/i18n';
 import { appPerson, loggedInApp } from './app-helpers.ts';
-import { Browser, startTestPlatform } from './harness.ts';
+import { Browser, startTestPlatform, type TestPlatform } from './harness.ts';
 import { appQr, pcQr } from './qr-helpers.ts';
 import { discover, followToRp, passwordLogin, RP, startLogin, useRelyingPartyPlatform, type StartedLogin } from './relying-party.ts';
 
@@ -29,6 +29,16 @@ async function tokensAfter(pc: Browser, login: StartedLogin, redirectTo: string)
 }
 
 const errorOf = (code: Parameters<typeof formatMessage>[0]) => ({ error: expect.objectContaining({ code, message: formatMessage(code) }) });
+
+/** Opens a status stream, retrying briefly while the server has not yet noticed that an earlier one closed. */
+async function eventsOnceFree(pc: Browser, uid: string, id: string) {
+  for (let attempt = 0; ; attempt += 1) {
+    const opened = await pcQr.events(pc, uid, id);
+    if (opened.response.status !== 429 || attempt === 40) return opened;
+    await opened.response.arrayBuffer();
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
 
 describe(`扫码登录 (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'} + ${process.env.REDIS_URL ? 'Redis' : 'in-process store'})`, () => {
   it('logs in by QR: the page follows pending → scanned → confirmed, and the RP gets acr L3 with face and mca', async () => {
@@ -264,6 +274,86 @@ describe(`扫码登录 (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'} + 
     expect((await pcQr.complete(pc, login.uid, newest.body.id)).status).toBe(200);
   });
 
+  it('scans only by POST: a GET (a cross-site link carries the SameSite=Lax app cookie) changes nothing', async () => {
+    const { qr, events } = await pcWithQr();
+    const app = await phone();
+    const viaLink = await app.request(`/app/api/qr/${qr.id}`);
+    expect(viaLink.status).toBe(404);
+    await viaLink.arrayBuffer();
+    // Not scanned: the phone cannot confirm, and the PC still shows pending.
+    expect(await appQr.confirm(app, qr.id)).toEqual({ status: 409, body: errorOf('QR_NOT_SCANNED') });
+    const scanned = await app.json(`/app/api/qr/${qr.id}/scan`, { json: {} });
+    expect(scanned.status).toBe(200);
+    expect(scanned.body).toMatchObject({ client: { name: '义务教育入学服务平台（演示）' }, expiresIn: expect.any(Number) });
+    expect(await events.nextStatus()).toBe('scanned');
+    // Scanning again (a reload of the confirm page) answers the same.
+    expect((await appQr.scan(app, qr.id)).body).toMatchObject({ client: scanned.body.client, requester: scanned.body.requester });
+    await events.cancel();
+  });
+
+  it('caps open status streams at 2 per login interaction; closing one, or the QR ending, frees its slot', async () => {
+    const { pc, login, qr, events } = await pcWithQr();
+    const second = await pcQr.events(pc, login.uid, qr.id);
+    expect(second.response.status).toBe(200);
+    expect(await second.events!.nextStatus()).toBe('pending');
+    const third = await pcQr.events(pc, login.uid, qr.id);
+    expect(third.response.status).toBe(429);
+    expect(third.response.headers.get('retry-after')).toBe('15');
+    expect(await third.response.json()).toMatchObject({ error: { code: 'RATE_LIMITED', retryAfter: 15 } });
+
+    await events.cancel();
+    const reopened = await eventsOnceFree(pc, login.uid, qr.id);
+    expect(reopened.response.status).toBe(200);
+    expect(await reopened.events!.nextStatus()).toBe('pending');
+
+    // The server ends both streams at 取消, and their slots are free again.
+    const app = await phone();
+    await appQr.scan(app, qr.id);
+    await appQr.cancel(app, qr.id);
+    expect(await second.events!.remainingStatuses()).toEqual(['scanned', 'cancelled']);
+    expect(await reopened.events!.remainingStatuses()).toEqual(['scanned', 'cancelled']);
+    for (let i = 0; i < 3; i += 1) {
+      const late = await eventsOnceFree(pc, login.uid, qr.id);
+      expect(late.response.status).toBe(200);
+      expect(await late.events!.remainingStatuses()).toEqual(['cancelled']);
+    }
+  });
+
+  it('caps open status streams at 20 per client address, across interactions', async () => {
+    const ip = `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    const open: { pc: Browser; uid: string; id: string; events: NonNullable<Awaited<ReturnType<typeof pcQr.events>>['events']> }[] = [];
+    for (let i = 0; i < 10; i += 1) {
+      const pc = new Browser(rp.t.baseUrl, ip);
+      const login = await startLogin(pc, rp.config);
+      const { body: qr } = await pcQr.create(pc, login.uid);
+      for (let j = 0; j < 2; j += 1) {
+        const { response, events } = await pcQr.events(pc, login.uid, qr.id);
+        expect(response.status).toBe(200);
+        open.push({ pc, uid: login.uid, id: qr.id, events: events! });
+      }
+    }
+    const pc = new Browser(rp.t.baseUrl, ip);
+    const login = await startLogin(pc, rp.config);
+    const { body: qr } = await pcQr.create(pc, login.uid);
+    const refused = await pcQr.events(pc, login.uid, qr.id);
+    expect(refused.response.status).toBe(429);
+    expect(await refused.response.json()).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+    // Another address is not affected.
+    const elsewhere = new Browser(rp.t.baseUrl);
+    const otherLogin = await startLogin(elsewhere, rp.config);
+    const { body: otherQr } = await pcQr.create(elsewhere, otherLogin.uid);
+    const fine = await pcQr.events(elsewhere, otherLogin.uid, otherQr.id);
+    expect(fine.response.status).toBe(200);
+    await fine.events!.cancel();
+
+    await open.pop()!.events.cancel();
+    const admitted = await eventsOnceFree(pc, login.uid, qr.id);
+    expect(admitted.response.status).toBe(200);
+    expect(await admitted.events!.nextStatus()).toBe('pending');
+    await admitted.events!.cancel();
+    for (const stream of open) await stream.events.cancel();
+  });
+
   it('answers a new QR with cache-control: no-store', async () => {
     const pc = new Browser(rp.t.baseUrl);
     const login = await startLogin(pc, rp.config);
@@ -291,5 +381,43 @@ describe('扫码登录 status streams at shutdown', () => {
     expect(await events!.nextStatus()).toBe('pending');
     await t.stop();
     expect(await events!.remainingStatuses()).toEqual([]);
+  });
+});
+
+describe('扫码登录 in the request logs', () => {
+  const lines: string[] = [];
+  let t: TestPlatform;
+  beforeAll(async () => {
+    t = await startTestPlatform({ env: { UIA_LOG_LEVEL: 'trace' }, logStream: { write: (line) => void lines.push(line) } });
+  });
+  afterAll(() => t.stop());
+
+  it('never carries a QR id: the id segment of every QR path is logged as :id', async () => {
+    const pc = new Browser(t.baseUrl);
+    const login = await startLogin(pc, await discover(t.baseUrl));
+    const { body: qr } = await pcQr.create(pc, login.uid);
+    const { events } = await pcQr.events(pc, login.uid, qr.id);
+    expect(await events!.nextStatus()).toBe('pending');
+    const app = (await loggedInApp(t.baseUrl, appPerson())).browser;
+    // The page the QR encodes, with a query string for good measure.
+    await (await app.request(`/app/qr/${qr.id}?from=camera`)).arrayBuffer();
+    expect((await appQr.scan(app, qr.id)).status).toBe(200);
+    expect((await appQr.confirm(app, qr.id)).status).toBe(200);
+    expect(await events!.remainingStatuses()).toEqual(['scanned', 'confirmed']);
+    expect((await pcQr.complete(pc, login.uid, qr.id)).status).toBe(200);
+
+    const paths = lines.map((line) => JSON.parse(line) as { req?: { path: string } }).flatMap((entry) => (entry.req ? [entry.req.path] : []));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/app/qr/:id',
+        '/app/api/qr/:id/scan',
+        '/app/api/qr/:id/confirm',
+        `/interaction/${login.uid}/qr`,
+        `/interaction/${login.uid}/qr/:id/events`,
+        `/interaction/${login.uid}/qr/:id/complete`,
+      ]),
+    );
+    expect(lines.filter((line) => line.includes(qr.id))).toEqual([]);
+    expect(lines.filter((line) => line.includes('from=camera'))).toEqual([]);
   });
 });

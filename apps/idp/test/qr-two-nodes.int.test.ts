@@ -153,4 +153,62 @@ describe.skipIf(missing.length > 0)(title, () => {
     expect(await events!.remainingStatuses()).toEqual(['scanned', 'cancelled']);
     expect((await pcQr.complete(pc, login.uid, qr.id)).body.error.code).toBe('QR_EXPIRED');
   });
+
+  it('expires the QR watched on node 1 when the same browser makes a new one (刷新) through node 2', async () => {
+    // Timed expiry (180 s) is not exercised here: both processes run on the real clock. It is decided by
+    // the watching node's own timer re-reading the shared record (covered in qr-login.int.test.ts with a
+    // moved clock); what crosses nodes is a change made elsewhere, which this and the cancel test push.
+    const pc = new Browser(one.url);
+    const login = await startLogin(pc, config);
+    const { body: qr } = await pcQr.create(pc, login.uid);
+    const { events } = await pcQr.events(pc, login.uid, qr.id);
+    expect(await events!.nextStatus()).toBe('pending');
+
+    const pcOnTwo = new BrowserOnNode(two.url, new URL(one.url).origin).adoptCookies(pc);
+    const fresh = await pcQr.create(pcOnTwo, login.uid);
+    expect(fresh.status).toBe(201);
+    expect(await events!.remainingStatuses()).toEqual(['expired']);
+
+    const phone = new BrowserOnNode(two.url, new URL(one.url).origin);
+    expect((await faceLogin(phone, appPerson())).status).toBe(200);
+    expect((await appQr.scan(phone, qr.id)).body.error.code).toBe('QR_EXPIRED');
+    // The new one works, watched on node 1.
+    const watched = await pcQr.events(pc, login.uid, fresh.body.id);
+    expect(await watched.events!.nextStatus()).toBe('pending');
+    expect((await appQr.scan(phone, fresh.body.id)).status).toBe(200);
+    expect(await watched.events!.nextStatus()).toBe('scanned');
+    await watched.events!.cancel();
+  });
+
+  it('lets exactly one of 确认登录 (node 1) and 取消 (node 2), sent at once, win; the stream ends in its state', async () => {
+    // Which one wins is the race's to decide; that exactly one does, every round, is the point.
+    for (let round = 0; round < 4; round += 1) {
+      const pc = new Browser(one.url);
+      const login = await startLogin(pc, config);
+      const { body: qr } = await pcQr.create(pc, login.uid);
+      const { events } = await pcQr.events(pc, login.uid, qr.id);
+      expect(await events!.nextStatus()).toBe('pending');
+
+      // One app session, reaching both nodes.
+      const phoneOnTwo = new BrowserOnNode(two.url, new URL(one.url).origin);
+      expect((await faceLogin(phoneOnTwo, appPerson())).status).toBe(200);
+      const phoneOnOne = new BrowserOnNode(one.url, new URL(one.url).origin).adoptCookies(phoneOnTwo);
+      expect((await appQr.scan(phoneOnTwo, qr.id)).status).toBe(200);
+      expect(await events!.nextStatus()).toBe('scanned');
+
+      const [confirm, cancel] = await Promise.all([appQr.confirm(phoneOnOne, qr.id), appQr.cancel(phoneOnTwo, qr.id)]);
+      const winners = [confirm, cancel].filter((answer) => answer.status === 200);
+      expect(winners).toHaveLength(1);
+      const final = winners[0]!.body.status as string;
+      if (final === 'confirmed') {
+        expect(cancel).toEqual({ status: 409, body: { error: expect.objectContaining({ code: 'QR_ALREADY_USED' }) } });
+      } else {
+        expect(final).toBe('cancelled');
+        expect(confirm).toEqual({ status: 410, body: { error: expect.objectContaining({ code: 'QR_EXPIRED' }) } });
+      }
+      expect(await events!.remainingStatuses()).toEqual([final]);
+      const completed = await pcQr.complete(pc, login.uid, qr.id);
+      expect(completed.status).toBe(final === 'confirmed' ? 200 : 410);
+    }
+  });
 });

@@ -306,6 +306,7 @@ export const ui = {
       lookAtScreen: '请正对屏幕，保持面部在圆框内',
       blink: '请眨眨眼',
       shakeHead: '请缓慢摇头',
+      nod: '请缓慢点头',
       verifying: '正在核验，请稍候…',
       previewLabel: '摄像头预览',
       progress: '第{step}步，共{total}步',

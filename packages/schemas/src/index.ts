@@ -98,6 +98,11 @@ const validityDays = z.number();
  */
 const faceFields = {
   faceConsent: z.boolean(),
+  /**
+   * From POST /app/api/face/challenge, one-time. Optional here only so that a
+   * missing one is answered like an unknown or spent one: FACE_CHALLENGE_INVALID.
+   */
+  challengeId: text(64).optional(),
   frames: z.array(z.string()),
 };
 const smsCode = text(6).min(1);

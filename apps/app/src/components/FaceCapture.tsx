@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ui } from '@uia/i18n';
 import { errorMessage } from '@uia/web';
+import { endpoints, type FaceAction, type FaceCaptureResult } from '../api.ts';
 import { captureFrame, useCamera, type CameraProblem } from '../camera.ts';
 import { fill } from '../format.ts';
 import { useSite } from '../state.tsx';
@@ -8,12 +9,13 @@ import { DemoBadge } from './Layout.tsx';
 
 const f = ui.app.face;
 
-/** The liveness prompts, shown in turn; frames are taken while each is on screen. */
-const PROMPTS = [
-  { text: f.lookAtScreen, before: 700, frames: 0 },
-  { text: f.blink, before: 450, frames: 2 },
-  { text: f.shakeHead, before: 450, frames: 2 },
-] as const;
+/** The prompt of each action the server may ask for. */
+const ACTION_TEXT: Record<FaceAction, string> = { blink: f.blink, shake: f.shakeHead, nod: f.nod };
+/** 请正对屏幕 is shown at least this long (while the challenge is fetched) before the first action. */
+const GET_READY_MS = 700;
+/** Per action: a pause to start it, then frames taken while its prompt is on screen. */
+const ACTION_LEAD_MS = 450;
+const FRAMES_PER_ACTION = 2;
 const FRAME_GAP_MS = 450;
 
 const wait = (ms: number) => new Promise<void>((resolve) => window.setTimeout(resolve, ms));
@@ -22,14 +24,22 @@ export function cameraProblemText(problem: CameraProblem): string {
   return problem === 'denied' ? f.cameraDenied : problem === 'insecure' ? f.cameraInsecure : f.cameraUnavailable;
 }
 
-type Phase = { name: 'camera' } | { name: 'prompt'; index: number } | { name: 'verifying' } | { name: 'failed'; message: string };
+type Phase =
+  | { name: 'camera' }
+  | { name: 'ready' }
+  | { name: 'prompt'; actions: readonly FaceAction[]; index: number }
+  | { name: 'verifying' }
+  | { name: 'failed'; message: string };
 
 /**
- * 开始人脸识别: the front camera in a round preview, the liveness prompts
- * (请眨眨眼 → 请缓慢摇头) with 4 frames taken over ~2 s, then the camera is
- * switched off and `verify(frames)` is called. The frames exist only in that
- * call: nothing keeps them afterwards. A failed check shows the message with
- * 重新识别; `onError` may take an error over instead (e.g. back to the form).
+ * 开始人脸识别: the front camera in a round preview; once it is live, a
+ * server-issued liveness challenge (POST /app/api/face/challenge) names the
+ * actions to prompt for, in its order (e.g. 请缓慢点头 → 请眨眨眼), with 2
+ * frames taken during each; then the camera is switched off and
+ * `verify({ challengeId, frames })` is called. The challenge is one-time, so
+ * every attempt (重新识别 too) fetches a new one. The frames exist only in
+ * that call: nothing keeps them afterwards. A failed check shows the message
+ * with 重新识别; `onError` may take an error over instead (e.g. back to the form).
  */
 export function FaceCapture({
   verify,
@@ -37,7 +47,7 @@ export function FaceCapture({
   onCancel,
   alternative,
 }: {
-  verify: (frames: string[]) => Promise<void>;
+  verify: (capture: FaceCaptureResult) => Promise<void>;
   /** Return true when the caller handled the error (the capture then stays quiet). */
   onError?: (error: unknown) => boolean;
   onCancel: () => void;
@@ -46,7 +56,8 @@ export function FaceCapture({
 }) {
   const site = useSite();
   const [phase, setPhase] = useState<Phase>({ name: 'camera' });
-  const running = phase.name === 'camera' || phase.name === 'prompt';
+  const capturing = phase.name === 'ready' || phase.name === 'prompt';
+  const running = phase.name === 'camera' || capturing;
   const camera = useCamera('user', running);
   const { videoRef, stop: stopCamera } = camera;
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
@@ -65,19 +76,28 @@ export function FaceCapture({
   verifyRef.current = verify;
   onErrorRef.current = onError;
 
-  // Each time the preview goes live: the prompts, the frames, the check.
+  // Each time the preview goes live: a new challenge, its prompts, the frames, the check.
   useEffect(() => {
     if (!live) return;
     let cancelled = false;
     (async () => {
       const frames: string[] = [];
       try {
-        for (let index = 0; index < PROMPTS.length; index++) {
-          const prompt = PROMPTS[index]!;
+        setPhase({ name: 'ready' });
+        let challenge;
+        try {
+          [challenge] = await Promise.all([endpoints.faceChallenge(), wait(GET_READY_MS)]);
+        } catch (error: unknown) {
+          if (cancelled || !mounted.current) return;
+          stopCamera();
+          setPhase({ name: 'failed', message: errorMessage(error) });
+          return;
+        }
+        for (let index = 0; index < challenge.actions.length; index++) {
           if (cancelled) return;
-          setPhase({ name: 'prompt', index });
-          await wait(prompt.before);
-          for (let n = 0; n < prompt.frames; n++) {
+          setPhase({ name: 'prompt', actions: challenge.actions, index });
+          await wait(ACTION_LEAD_MS);
+          for (let n = 0; n < FRAMES_PER_ACTION; n++) {
             if (cancelled) return;
             const video = videoRef.current;
             const canvas = canvasRef.current;
@@ -91,7 +111,7 @@ export function FaceCapture({
         stopCamera();
         setPhase({ name: 'verifying' });
         try {
-          await verifyRef.current(frames);
+          await verifyRef.current({ challengeId: challenge.challengeId, frames });
         } catch (error: unknown) {
           if (!mounted.current || onErrorRef.current?.(error)) return;
           setPhase({ name: 'failed', message: errorMessage(error) });
@@ -111,10 +131,11 @@ export function FaceCapture({
   }, [phase.name]);
 
   const problem = camera.status.state === 'error' ? camera.status.problem : null;
-  const promptIndex = phase.name === 'prompt' ? phase.index : -1;
   const promptText =
-    phase.name === 'prompt'
-      ? PROMPTS[phase.index]!.text
+    phase.name === 'ready'
+      ? f.lookAtScreen
+      : phase.name === 'prompt'
+      ? ACTION_TEXT[phase.actions[phase.index]!]
       : phase.name === 'verifying'
         ? f.verifying
         : phase.name === 'failed'
@@ -129,7 +150,7 @@ export function FaceCapture({
         {f.title}
         <DemoBadge />
       </h2>
-      <div className={`face-frame${phase.name === 'prompt' ? ' is-capturing' : ''}${phase.name === 'failed' || problem ? ' is-failed' : ''}`}>
+      <div className={`face-frame${capturing ? ' is-capturing' : ''}${phase.name === 'failed' || problem ? ' is-failed' : ''}`}>
         <video ref={camera.videoRef} className="face-video" muted playsInline autoPlay aria-label={f.previewLabel} hidden={!running || !live} />
         {phase.name === 'verifying' && <span className="spinner face-spinner" aria-hidden="true" />}
       </div>
@@ -144,8 +165,8 @@ export function FaceCapture({
       >
         {promptText}
       </p>
-      {promptIndex > 0 && (
-        <p className="face-step">{fill(f.progress, { step: promptIndex, total: PROMPTS.length - 1 })}</p>
+      {phase.name === 'prompt' && (
+        <p className="face-step">{fill(f.progress, { step: phase.index + 1, total: phase.actions.length })}</p>
       )}
       {site.demo && running && !problem && <p className="face-note">{f.demoNote}</p>}
       {!problem && phase.name !== 'failed' && <p className="face-note">{f.privacyNote}</p>}

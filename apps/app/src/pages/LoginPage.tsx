@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { formatMessage, ui } from '@uia/i18n';
 import { ApiError, errorMessage, FieldError, Link, navigate } from '@uia/web';
-import { endpoints, type Identity, type ValidityDays } from '../api.ts';
+import { endpoints, type FaceCaptureResult, type Identity, type ValidityDays } from '../api.ts';
 import { FaceCapture } from '../components/FaceCapture.tsx';
 import { DemoBadge, Screen } from '../components/Layout.tsx';
 import {
@@ -54,16 +54,16 @@ export function LoginPage({ next }: { next: string | null }) {
     setIdentity(checked.identity);
   }
 
-  async function verify(frames: string[]) {
+  async function verify(capture: FaceCaptureResult) {
     if (!identity) return;
-    const result = await endpoints.loginFace({ ...identity, validityDays: validity, faceConsent: true, frames });
+    const result = await endpoints.loginFace({ ...identity, validityDays: validity, faceConsent: true, ...capture });
     auth.loggedIn(result);
     navigate(next ?? paths.home, { replace: true });
   }
 
-  /** Errors about what was typed go back to the form; face errors stay on the camera step. */
+  /** Errors about what was typed go back to the form; face errors (a spent or late challenge too) stay on the camera step. */
   function onFaceError(error: unknown): boolean {
-    if (!(error instanceof ApiError)) return false;
+    if (!(error instanceof ApiError) || error.code === 'FACE_CHALLENGE_INVALID') return false;
     const field = identityFieldOf(error.code, error.field);
     if (field) {
       setIdentity(null);

@@ -252,8 +252,8 @@ function FaceStep({
   if (capturing) {
     return (
       <FaceCapture
-        verify={async (frames) => {
-          const { ticket } = await endpoints.phoneFace({ faceConsent: true, frames });
+        verify={async (capture) => {
+          const { ticket } = await endpoints.phoneFace({ faceConsent: true, ...capture });
           onTicket(ticket);
         }}
         onError={onFlowError}

@@ -27,7 +27,8 @@ const FINAL_CODES = new Set(['QR_EXPIRED', 'QR_ALREADY_USED', 'QR_TAKEN_BY_OTHER
 /**
  * 确认登录 (manual 一.3): who asks (the service, the PC's browser, OS, IP,
  * approximate place, time), then the red 确认登录 or 取消. Opening the page
- * marks the QR as scanned by this person.
+ * scans the QR (a POST, so a link cannot do it for the person); a reload
+ * scans again, which the same person may.
  */
 export function QrConfirmPage({ id }: { id: string }) {
   const auth = useAuth();
@@ -79,7 +80,7 @@ function Confirm({ id }: { id: string }) {
 
   useEffect(() => {
     let live = true;
-    endpoints.qrDetails(id).then(
+    endpoints.qrScan(id).then(
       (details) => {
         if (!live) return;
         const seconds = typeof details.expiresIn === 'number' && details.expiresIn > 0 ? details.expiresIn : 0;

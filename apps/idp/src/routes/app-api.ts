@@ -14,6 +14,7 @@ import type { AppLogin, AppLoginResult } from '../services/app-login/index.ts';
 import type { AppSessionView } from '../services/app-sessions/app-session.ts';
 import type { AppSessions } from '../services/app-sessions/app-sessions.ts';
 import type { ChangePhone } from '../services/change-phone/index.ts';
+import type { FaceChallenges } from '../services/face-check/face-challenges.ts';
 import { FACE_BODY_LIMIT_BYTES } from '../services/face-check/face-frames.ts';
 import { clearAppSessionCookie, requireAppSession, setAppSessionCookie } from './app-session-auth.ts';
 import { parseBody } from './parse-body.ts';
@@ -35,9 +36,9 @@ const sessionBody = (session: AppSessionView) => ({
 /** The companion app's JSON API (docs/api.md, "Companion app"): app login, 我的, 换绑手机号. */
 export async function appApiRoutes(
   app: FastifyInstance,
-  options: { appLogin: AppLogin; appAccount: AppAccount; appSessions: AppSessions; changePhone: ChangePhone; secure: boolean },
+  options: { appLogin: AppLogin; faceChallenges: FaceChallenges; appAccount: AppAccount; appSessions: AppSessions; changePhone: ChangePhone; secure: boolean },
 ) {
-  const { appLogin, appAccount, appSessions, changePhone, secure } = options;
+  const { appLogin, faceChallenges, appAccount, appSessions, changePhone, secure } = options;
   const session = (request: FastifyRequest) => requireAppSession(request, appSessions);
 
   // Personal data and one-time tickets: never cached.
@@ -49,6 +50,12 @@ export async function appApiRoutes(
     setAppSessionCookie(reply, result.token, result.validityDays, secure);
     return reply.send({ person: result.person, session: sessionBody(result.session) });
   };
+
+  // The liveness challenge of a face check (login or 换绑): no session needed, rate-limited per address.
+  app.post(`${PREFIX}/face/challenge`, async (request) => {
+    parseBody(emptyRequest, request.body ?? {});
+    return faceChallenges.issue(requestContext(request));
+  });
 
   app.post(`${PREFIX}/login/face`, FACE_ROUTE, async (request, reply) => {
     const body = parseBody(appFaceLoginRequest, request.body);

@@ -7,9 +7,10 @@ import { requestContext } from './request-context.ts';
 type QrRequest = FastifyRequest<{ Params: { id: string } }>;
 
 /**
- * 扫码登录, the phone side: what the QR asks (reading it is the scan that
- * binds it to the person), 确认登录 and 取消. Each needs a live app session
- * (cookie `uia_app`).
+ * 扫码登录, the phone side: the scan (which binds the QR to the person and
+ * answers what it asks), 确认登录 and 取消. Each needs a live app session
+ * (cookie `uia_app`). All three change state, so all three are POSTs: the
+ * cookie is SameSite=Lax, which a cross-site top-level GET would still carry.
  */
 export async function appQrLoginRoutes(app: FastifyInstance, options: { qrLogin: QrLogin; appSessions: AppSessionAuthenticator }) {
   const { qrLogin, appSessions } = options;
@@ -19,7 +20,7 @@ export async function appQrLoginRoutes(app: FastifyInstance, options: { qrLogin:
     reply.header('cache-control', 'no-store');
   });
 
-  app.get('/app/api/qr/:id', async (request: QrRequest) =>
+  app.post('/app/api/qr/:id/scan', async (request: QrRequest) =>
     qrLogin.scan(request.params.id, await requireAppSession(request, appSessions), requestContext(request)),
   );
 

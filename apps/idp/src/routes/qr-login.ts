@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import type { QrLogin, QrWatch } from '../services/qr-login/index.ts';
 import { currentInteraction, interactionClient, interactionFreshness, interactionRequiredAcr } from './current-interaction.ts';
+import { QR_LOGIN_POLICY } from '../services/qr-login/qr-login-policy.ts';
 import { EventStream } from './event-stream.ts';
+import { OpenStreams } from './open-streams.ts';
 import { requestContext } from './request-context.ts';
 
 type QrRequest = FastifyRequest<{ Params: { uid: string; id: string } }>;
@@ -20,6 +22,8 @@ export async function qrLoginRoutes(app: FastifyInstance, options: { provider: P
   const { provider, qrLogin, platformName } = options;
   /** Open streams, ended when the server shuts down (they would hold its close). */
   const streams = new Set<EventStream>();
+  /** Caps on open status streams per interaction and per client address, in this process (QR_LOGIN_POLICY). */
+  const openStreams = new OpenStreams();
   app.addHook('preClose', async () => {
     for (const stream of streams) stream.end();
   });
@@ -44,6 +48,11 @@ export async function qrLoginRoutes(app: FastifyInstance, options: { provider: P
   app.get('/interaction/:uid/qr/:id/events', async (request: QrRequest, reply) => {
     const { uid, id } = request.params;
     await currentInteraction(provider, request, reply);
+    // Throws RATE_LIMITED (JSON, nothing streamed) when the interaction or the address has enough open already.
+    const release = openStreams.take([
+      { key: `interaction:${uid}`, limit: QR_LOGIN_POLICY.streamsPerInteraction },
+      { key: `ip:${request.ip}`, limit: QR_LOGIN_POLICY.streamsPerIp },
+    ]);
     const stream = new EventStream(reply);
     let watch: QrWatch | null = null;
     let heartbeat: NodeJS.Timeout | undefined;
@@ -53,17 +62,23 @@ export async function qrLoginRoutes(app: FastifyInstance, options: { provider: P
       if (closed) return;
       closed = true;
       clearInterval(heartbeat);
+      release();
       streams.delete(stream);
       stream.end();
       void stopWatching();
     };
     stream.onClose(close);
     // Throws (a JSON error, nothing streamed yet) for a QR that is not this interaction's.
-    watch = await qrLogin.watch(id, uid, {
-      status: (event) => stream.send('status', event),
-      end: close,
-      error: (error) => request.log.warn({ err: error }, 'qr login status could not be read'),
-    });
+    try {
+      watch = await qrLogin.watch(id, uid, {
+        status: (event) => stream.send('status', event),
+        end: close,
+        error: (error) => request.log.warn({ err: error }, 'qr login status could not be read'),
+      });
+    } catch (error) {
+      release();
+      throw error;
+    }
     // A final status may have come first, or the browser went away meanwhile: the stream is over already.
     if (closed) return stopWatching();
     streams.add(stream);

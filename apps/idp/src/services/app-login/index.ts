@@ -13,6 +13,7 @@ import { describeDevice } from '../app-sessions/device-summary.ts';
 import { auditedStep, type AuditNote } from '../audited-step.ts';
 import type { CaptchaService } from '../captcha/captcha-service.ts';
 import { checkFace } from '../face-check/check-face.ts';
+import type { FaceChallenges } from '../face-check/face-challenges.ts';
 import { requireFaceConsent } from '../face-check/face-consent.ts';
 import { decodeFaceFrames } from '../face-check/face-frames.ts';
 import type { PiiCipher } from '../personal-data/pii-cipher.ts';
@@ -49,6 +50,7 @@ export class AppLogin {
       cipher: PiiCipher;
       registry: IdentityRegistry;
       faceVerifier: FaceVerifier;
+      faceChallenges: FaceChallenges;
       captcha: CaptchaService;
       smsCodes: SmsCodeService;
       rateLimiter: RateLimiter;
@@ -58,7 +60,11 @@ export class AppLogin {
     },
   ) {}
 
-  /** 开始人脸识别: consent → 登录有效期 → formats → limits → registry → face → account (created or raised to L3) → session. */
+  /**
+   * 开始人脸识别: consent → 登录有效期 → formats → the challenge (one-time, taken
+   * before anything costly) → limits → registry → face → account (created or
+   * raised to L3) → session.
+   */
   async faceLogin(input: AppFaceLoginRequest, context: AppLoginContext): Promise<AppLoginResult> {
     return auditedStep(this.deps.audit, { type: 'app.login_face', ...context }, async (note) => {
       requireFaceConsent(input.faceConsent);
@@ -66,9 +72,10 @@ export class AppLogin {
       note.detail = { idType: input.idType, validityDays };
       const person = validatePerson(input);
       const frames = decodeFaceFrames(input.frames);
+      const challenge = await this.deps.faceChallenges.take(input.challengeId ?? '');
       await this.spendAttempt(person, context);
       await confirmRealName(this.deps.registry, person);
-      await checkFace(this.deps.faceVerifier, person, frames);
+      await checkFace(this.deps.faceVerifier, person, frames, challenge);
       const { account, created } = await realPersonAccount(this.deps, person, this.now());
       note.accountId = account.id;
       note.detail.accountCreated = created;

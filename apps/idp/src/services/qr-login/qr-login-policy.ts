@@ -17,6 +17,14 @@ export const QR_LOGIN_POLICY = {
    * again (QR_REAUTH_REQUIRED).
    */
   promptLoginFreshSeconds: 5 * 60,
+  /**
+   * Status streams (SSE) open at once, counted in memory by each node (a
+   * stream holds a socket, a subscription and timers of the node serving
+   * it): per login interaction (a page and a reload overlapping) and per
+   * client address. Beyond either: RATE_LIMITED.
+   */
+  streamsPerInteraction: 2,
+  streamsPerIp: 20,
   /** New QR codes (刷新) per client address. */
   createPerIp: { name: 'qr:create:ip', limit: 30, windowSeconds: 60 } satisfies RateLimit,
 } as const;

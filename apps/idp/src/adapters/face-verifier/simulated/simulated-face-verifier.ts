@@ -1,4 +1,4 @@
-import type { FaceFrame, FaceVerdict, FaceVerifier } from '../../../ports/face-verifier.ts';
+import type { FaceVerdict, FaceVerifier, FaceVerifyRequest } from '../../../ports/face-verifier.ts';
 import { luminanceGrid, type LuminanceGrid } from './luminance-grid.ts';
 
 /**
@@ -32,12 +32,22 @@ export const SIMULATED_FACE_RULES = {
  * - then an ID number whose sequence code is `998` is a `mismatch`, any other `pass`.
  * Chromium's fake camera (a sweeping circle in the middle) passes. Frames are
  * only decoded in memory: never stored, never logged.
+ *
+ * The challenge: the simulator cannot tell a blink from a nod, so it does not
+ * check that the frames show `request.challenge.actions` (a real service
+ * does). What it relies on is that the service only calls it with a fresh,
+ * server-issued challenge that was taken (one-time, 120 s) from the store
+ * just before: a recorded request replayed as it was fails with
+ * FACE_CHALLENGE_INVALID before it gets here. It only requires a challenge
+ * with at least one action, as any real service would.
  */
 export class SimulatedFaceVerifier implements FaceVerifier {
   readonly simulated = true;
 
-  async verify(request: { idType: string; idNumber: string; frames: FaceFrame[] }): Promise<FaceVerdict> {
+  async verify(request: FaceVerifyRequest): Promise<FaceVerdict> {
     const rules = SIMULATED_FACE_RULES;
+    // No challenge, no liveness: the service never calls without one (the type says so too).
+    if (!request.challenge?.id || request.challenge.actions.length === 0) return 'not_live';
     if (request.frames.length < rules.minFrames) return 'no_face';
     const grids: LuminanceGrid[] = [];
     for (const frame of request.frames) {
