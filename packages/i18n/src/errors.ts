@@ -35,6 +35,12 @@ export const errorMessages = {
   PASSWORD_MISMATCH: '两次输入的密码不一致',
   CONSENT_REQUIRED: '请阅读并同意《用户服务协议》和《隐私政策》',
 
+  // 统一社会信用代码 (validators, GB 32100 / GB 11714)
+  USCC_FORMAT: '统一社会信用代码应为18位数字或大写字母（不含I、O、Z、S、V）',
+  USCC_STRUCTURE: '统一社会信用代码中的登记管理部门、机构类别或行政区划代码无效',
+  USCC_ORG_CODE: '统一社会信用代码中的组织机构代码校验位不正确，请核对',
+  USCC_CHECKSUM: '统一社会信用代码校验位不正确，请核对',
+
   // captcha
   CAPTCHA_INVALID: '图形验证码错误，请重新输入',
   CAPTCHA_EXPIRED: '图形验证码已失效，请点击图片刷新',

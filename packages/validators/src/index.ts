@@ -4,6 +4,7 @@ export { normalizeIdNumber } from './normalize-id.ts';
 export { computeResidentIdCheckChar, verifyResidentIdChecksum } from './checksum.ts';
 export { validateIdNumber, birthDateFromIdNumber, type IdNumberOptions } from './id-number.ts';
 export { isChinesePassportNumber } from './passport.ts';
+export { computeUsccCheckChar, USCC_DEPARTMENT_CATEGORIES, validateUscc, verifyUsccChecksum } from './uscc.ts';
 export { validateName } from './name.ts';
 export { validatePhone } from './phone.ts';
 export { validateUsername } from './username.ts';

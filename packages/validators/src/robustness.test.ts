@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   birthDateFromIdNumber,
+  computeUsccCheckChar,
   detectIdentifierKind,
   ID_TYPES,
   maskIdNumber,
@@ -13,8 +14,10 @@ import {
   validateName,
   validatePassword,
   validatePhone,
+  validateUscc,
   validateUsername,
   verifyResidentIdChecksum,
+  verifyUsccChecksum,
 } from './index.ts';
 
 const hostileStrings = [
@@ -50,6 +53,9 @@ describe('bad input never throws', () => {
       expect(validateUsername(raw).ok).toBe(false);
       expect(detectIdentifierKind(raw)).toBe('username');
       expect(verifyResidentIdChecksum(raw)).toBe(false);
+      expect(validateUscc(raw).ok).toBe(false);
+      expect(verifyUsccChecksum(raw)).toBe(false);
+      expect(computeUsccCheckChar(raw)).toBeNull();
     }
   });
 
@@ -72,6 +78,9 @@ describe('bad input never throws', () => {
       expect(maskIdNumber(raw)).toBe('');
       expect(maskPhone(raw)).toBe('');
       expect(maskName(raw)).toBe('');
+      expect(validateUscc(raw)).toEqual({ ok: false, reason: 'USCC_FORMAT' });
+      expect(verifyUsccChecksum(raw)).toBe(false);
+      expect(computeUsccCheckChar(raw)).toBeNull();
     }
   });
 
@@ -97,6 +106,9 @@ describe('bad input never throws', () => {
       maskIdNumber,
       maskName,
       maskPhone,
+      validateUscc,
+      verifyUsccChecksum,
+      computeUsccCheckChar,
     ];
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.constantFrom(...idTypes), (raw, idType) => {
@@ -117,6 +129,7 @@ describe('bad input never throws', () => {
         validateUsername(raw);
         validatePassword(raw);
         detectIdentifierKind(raw);
+        validateUscc(raw);
         for (const idType of idTypes) validateIdNumber(idType, raw);
       }
     }

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { computeResidentIdCheckChar } from './checksum.ts';
 import { MAINLAND_PROVINCE_CODES } from './regions.ts';
+import { computeOrgCodeCheckChar, computeUsccCheckChar, USCC_CHARSET, USCC_DEPARTMENT_CATEGORIES } from './uscc.ts';
 
 /** Fixed "today" for tests so generated birth dates are never in the future. */
 export const TEST_NOW = new Date('2025-06-01T00:00:00+08:00');
@@ -37,6 +38,23 @@ export const foreignPermanentResidence2023 = fc
   .map(([province, nationality, date, sequence]) => withCheckChar(`9${province}${nationality}${date}${sequence}`));
 
 export const phone = fc.tuple(fc.constantFrom(...'3456789'), digits(9)).map(([second, rest]) => `1${second}${rest}`);
+
+/** 登记管理部门 + 机构类别 pairs that GB 32100 assigns (e.g. 91, 12, 51, N2, Y1). */
+export const usccDepartmentCategory = fc.constantFrom(
+  ...Object.entries(USCC_DEPARTMENT_CATEGORIES).flatMap(([department, categories]) => [...categories].map((category) => department + category)),
+);
+
+/** Structurally valid USCCs: department/category, region (national or a province), 组织机构代码 with its GB 11714 check, GB 32100 check. */
+export const uscc = fc
+  .tuple(
+    usccDepartmentCategory,
+    fc.oneof(fc.constant('100000'), fc.tuple(provinceCode, digits(4)).map(([province, rest]) => province + rest)),
+    fc.string({ unit: fc.constantFrom(...USCC_CHARSET), minLength: 8, maxLength: 8 }),
+  )
+  .map(([head, region, orgBody]) => {
+    const first17 = head + region + orgBody + computeOrgCodeCheckChar(orgBody)!;
+    return first17 + computeUsccCheckChar(first17)!;
+  });
 
 export const username = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{5,19}$/);
 

@@ -18,6 +18,10 @@ export const REASON_CODES = [
   'PASSWORD_COMPLEXITY',
   'PASSWORD_INVALID_CHARACTERS',
   'PASSWORD_CONTAINS_PERSONAL',
+  'USCC_FORMAT',
+  'USCC_STRUCTURE',
+  'USCC_ORG_CODE',
+  'USCC_CHECKSUM',
 ] as const;
 
 export type ReasonCode = (typeof REASON_CODES)[number];
