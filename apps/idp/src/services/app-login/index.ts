@@ -90,7 +90,7 @@ export class AppLogin {
       const person = validatePerson(input);
       await this.deps.rateLimiter.hit(APP_LOGIN_LIMITS.perIp, context.ip);
       await this.deps.captcha.verify(input.captchaId, input.captchaAnswer);
-      await this.deps.rateLimiter.hit(APP_LOGIN_LIMITS.perIdNumber, this.idIndex(person));
+      await this.spendIdNumberBudgets(person, context);
       await confirmRealName(this.deps.registry, person);
       const { account, phone } = await this.accountWithPhone(person);
       note.accountId = account.id;
@@ -125,7 +125,13 @@ export class AppLogin {
   /** Counted before the checks, so parallel requests cannot get more checks than allowed. */
   private async spendAttempt(person: RealNamePerson, context: AppLoginContext) {
     await this.deps.rateLimiter.hit(APP_LOGIN_LIMITS.perIp, context.ip);
-    await this.deps.rateLimiter.hit(APP_LOGIN_LIMITS.perIdNumber, this.idIndex(person));
+    await this.spendIdNumberBudgets(person, context);
+  }
+
+  private async spendIdNumberBudgets(person: RealNamePerson, context: AppLoginContext) {
+    const idIndex = this.idIndex(person);
+    await this.deps.rateLimiter.hit(APP_LOGIN_LIMITS.perIdNumberFromIp, `${idIndex}:${context.ip}`);
+    await this.deps.rateLimiter.hit(APP_LOGIN_LIMITS.perIdNumber, idIndex);
   }
 
   private async accountWithPhone(person: RealNamePerson): Promise<{ account: StoredAccount; phone: string }> {
