@@ -67,6 +67,7 @@ export async function buildApp(
   paths: { portalDistDir: string; staticDir: string; appDistDir?: string },
   options: { logStream?: LogStream } = {},
 ): Promise<FastifyInstance> {
+  const secure = config.publicUrl.startsWith('https://');
   const app = Fastify({
     logger: loggerOptions(config.logLevel, options.logStream),
     // A hop count as proxy-addr reads one: the `n` addresses nearest to us are proxies.
@@ -85,7 +86,7 @@ export async function buildApp(
   await app.register(cookie, { secret: config.cookieSecrets });
   registerErrorHandling(app);
   registerMetrics(app, { registry: services.metrics });
-  registerSecurityHeaders(app, { publicOrigin: new URL(config.publicUrl).origin, secure: config.publicUrl.startsWith('https://') });
+  registerSecurityHeaders(app, { publicOrigin: new URL(config.publicUrl).origin, secure });
 
   await app.register(oidcMount, { provider: services.provider });
   const sendPortal = await registerPortalPages(app, paths);
@@ -99,20 +100,20 @@ export async function buildApp(
     registration: services.registration,
     rateLimiter: services.rateLimiter,
   });
-  await app.register(passwordResetRoutes, { passwordReset: services.passwordReset, secure: config.publicUrl.startsWith('https://') });
+  await app.register(passwordResetRoutes, { passwordReset: services.passwordReset, secure });
   await app.register(appApiRoutes, {
     appLogin: services.appLogin,
     faceChallenges: services.faceChallenges,
     appAccount: services.appAccount,
     appSessions: services.appSessions,
     changePhone: services.changePhone,
-    secure: config.publicUrl.startsWith('https://'),
+    secure,
   });
   await app.register(appQrLoginRoutes, { qrLogin: services.qrLogin, appSessions: services.appSessions });
   await app.register(portalSelfLoginRoutes, {
     issuer: config.issuer,
     publicUrl: config.publicUrl,
-    secure: config.publicUrl.startsWith('https://'),
+    secure,
     platformName: config.platformName,
     demo: config.mode === 'demo',
   });

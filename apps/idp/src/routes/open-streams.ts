@@ -31,9 +31,4 @@ export class OpenStreams {
       }
     };
   }
-
-  /** Streams open under `key` (for tests and metrics). */
-  count(key: string): number {
-    return this.open.get(key) ?? 0;
-  }
 }

@@ -14,6 +14,7 @@ import type { SessionTerminator } from '../../ports/session-terminator.ts';
 import type { SmsNotice } from '../../ports/sms-sender.ts';
 import { PII_CONTEXT, readAccountProfile } from '../accounts/account-profile.ts';
 import { findAccountByIdentifier } from '../accounts/account-lookup.ts';
+import { auditedStep, type AuditNote } from '../audited-step.ts';
 import { formatBeijingMinute } from '../beijing-time.ts';
 import type { CaptchaService } from '../captcha/captcha-service.ts';
 import type { PiiCipher } from '../personal-data/pii-cipher.ts';
@@ -24,11 +25,6 @@ import { ensurePasswordAllowed } from './ensure-password-allowed.ts';
 import { matchesAccountIdNumber } from './match-id-number.ts';
 import { RESET_POLICY } from './reset-policy.ts';
 import { ResetTickets, type OpenTicket, type TicketCounter } from './reset-tickets.ts';
-
-interface AuditNote {
-  accountId: string | null;
-  detail: Record<string, string | number | boolean>;
-}
 
 export interface ResetContext {
   ip: string;
@@ -193,19 +189,7 @@ export class PasswordReset {
     return account.phoneCipher ? maskPhone(this.phoneOf(account)) : null;
   }
 
-  /** Runs one step and writes its audit event, success or failure (error codes and facts only, no personal data). */
-  private async audited<T>(type: string, context: ResetContext, step: (note: AuditNote) => Promise<T>): Promise<T> {
-    const note: AuditNote = { accountId: null, detail: {} };
-    const event = { type, ip: context.ip, userAgent: context.userAgent ?? null };
-    let result: T;
-    try {
-      result = await step(note);
-    } catch (error) {
-      const reason = error instanceof AppError ? error.code : 'INTERNAL_ERROR';
-      await this.deps.audit.append({ ...event, outcome: 'failure', accountId: note.accountId, detail: { ...note.detail, reason } });
-      throw error;
-    }
-    await this.deps.audit.append({ ...event, outcome: 'success', accountId: note.accountId, detail: note.detail });
-    return result;
+  private audited<T>(type: string, context: ResetContext, step: (note: AuditNote) => Promise<T>): Promise<T> {
+    return auditedStep(this.deps.audit, { type, ip: context.ip, userAgent: context.userAgent }, step);
   }
 }

@@ -16,15 +16,11 @@ export class RateLimiter {
 
   /** Counts one hit for `subject`; throws RATE_LIMITED once the window's budget is spent. */
   async hit(rule: RateLimit, subject: string): Promise<void> {
-    const key = this.key(rule, subject);
+    const key = `rl:${rule.name}:${subject}`;
     const count = await this.store.increment(key, rule.windowSeconds);
     if (count > rule.limit) {
       throw rateLimited((await this.store.ttl(key)) ?? rule.windowSeconds, rule.scope);
     }
-  }
-
-  private key(rule: RateLimit, subject: string) {
-    return `rl:${rule.name}:${subject}`;
   }
 }
 
