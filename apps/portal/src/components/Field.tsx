@@ -39,3 +39,13 @@ export function LabeledRow({
     </div>
   );
 }
+
+/** The form-level error above a labelled form (立即注册, 忘记密码); focusable so a failed submit can move focus to it. */
+export function FormAlert({ id, message }: { id: string; message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <div id={id} className="alert alert-error" role="alert" tabIndex={-1}>
+      {message}
+    </div>
+  );
+}

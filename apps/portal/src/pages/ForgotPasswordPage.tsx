@@ -3,7 +3,7 @@ import { formatMessage, ui } from '@uia/i18n';
 import { birthDateFromIdNumber, normalizeIdentifier, normalizeIdNumber, validatePassword, type IdentifierKind, type PasswordContext } from '@uia/validators';
 import { ApiError, captchaFieldError, CaptchaInput, codeSent, describedBy, errorMessage, Link, sendRefused, SmsCodeInput, useCaptcha, useCountdown } from '@uia/web';
 import { endpoints } from '../api.ts';
-import { LabeledRow } from '../components/Field.tsx';
+import { FormAlert, LabeledRow } from '../components/Field.tsx';
 import { loginPath } from '../router.ts';
 import { fill } from '../text.ts';
 
@@ -170,15 +170,6 @@ function focusById(elementId: string) {
   document.getElementById(elementId)?.focus();
 }
 
-function FormAlert({ message }: { message: string | undefined }) {
-  if (!message) return null;
-  return (
-    <div id={id('form-error')} className="alert alert-error" role="alert" tabIndex={-1}>
-      {message}
-    </div>
-  );
-}
-
 function SubmitRow({ submitting, label = f.next }: { submitting: boolean; label?: string }) {
   return (
     <div className="form-row form-row-offset">
@@ -261,7 +252,7 @@ function AccountStep({
 
   return (
     <form className="forgot-form" noValidate onSubmit={onSubmit} aria-describedby={errors.form ? id('form-error') : undefined}>
-      <FormAlert message={errors.form} />
+      <FormAlert id={id('form-error')} message={errors.form} />
       <LabeledRow id={inputIds.account} label={f.accountLabel} error={errors.account}>
         <input
           id={inputIds.account}
@@ -509,7 +500,7 @@ function RecoverForm({
 
   return (
     <form className="forgot-form recover-form" noValidate onSubmit={onSubmit} aria-describedby={errors.form ? id('form-error') : undefined}>
-      <FormAlert message={errors.form} />
+      <FormAlert id={id('form-error')} message={errors.form} />
       <LabeledRow id={inputIds.idNumber} label={f.idNumberLabel} error={errors.idNumber}>
         <input
           id={inputIds.idNumber}
@@ -687,7 +678,7 @@ function PasswordStep({
 
   return (
     <form className="forgot-form" noValidate onSubmit={onSubmit} aria-describedby={errors.form ? id('form-error') : undefined}>
-      <FormAlert message={errors.form} />
+      <FormAlert id={id('form-error')} message={errors.form} />
       <LabeledRow
         id={inputIds.password}
         label={f.passwordLabel}

@@ -12,7 +12,7 @@ import {
 } from '@uia/validators';
 import { ApiError, captchaFieldError, CaptchaImage, codeSent, describedBy, errorMessage, FieldError, Link, sendRefused, SmsCodeButton, useCaptcha, useCountdown } from '@uia/web';
 import { endpoints, type RegisterRequest } from '../api.ts';
-import { LabeledRow } from '../components/Field.tsx';
+import { FormAlert, LabeledRow } from '../components/Field.tsx';
 import { loginPath } from '../router.ts';
 import { fill } from '../text.ts';
 
@@ -312,11 +312,7 @@ function RegisterForm({ onDone }: { onDone: (username: string) => void }) {
   return (
     <form ref={formRef} className="register-form" noValidate onSubmit={onSubmit}>
       <p className="form-intro">{r.subheading}</p>
-      {errors.form && (
-        <div id="register-form-error" className="alert alert-error" role="alert" tabIndex={-1}>
-          {errors.form}
-        </div>
-      )}
+      <FormAlert id="register-form-error" message={errors.form} />
 
       <Row field="name" label={r.nameLabel} error={errors.name}>
         {input('name', { type: 'text', autoComplete: 'name', maxLength: 40, placeholder: r.namePlaceholder })}
