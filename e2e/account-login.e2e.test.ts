@@ -4,9 +4,10 @@
 // 退出登录 ended the platform's session too, not only edu-portal's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newDesktopContext, screenshot } from './support/browser.ts';
+import { newDesktopContext, screenshot } from './support/browser.ts';
 import { chooseAccountLogin, DEMO, fillAccountLogin, loginForm, logoutFromEdu, startLoginFromEdu, submitAccountLogin } from './support/flows.ts';
-import { startServers, type Servers } from './support/servers.ts';
+import type { Servers } from './support/servers.ts';
+import { closeAll, openDesktopPage, startServersAndBrowser } from './support/session.ts';
 
 let servers: Servers;
 let browser: Browser;
@@ -14,17 +15,11 @@ let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  servers = await startServers();
-  browser = await launchBrowser();
-  context = await newDesktopContext(browser);
-  page = await context.newPage();
+  ({ servers, browser } = await startServersAndBrowser());
+  ({ context, page } = await openDesktopPage(browser));
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await servers?.stop();
-});
+afterAll(() => closeAll({ context, browser, servers }));
 
 const cases = [
   { kind: '用户名', identifier: DEMO.username, hint: '按用户名登录', shots: true },

@@ -11,14 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { randomBytes } from 'node:crypto';
 import { randomResidentId } from '../apps/idp/test/harness.ts';
-import { currentCaptchaId, launchBrowser, newDesktopContext, screenshot, solveCaptcha } from './support/browser.ts';
+import { currentCaptchaId, devOutbox, launchBrowser, newDesktopContext, screenshot, solveCaptcha } from './support/browser.ts';
 import { chooseAccountLogin, DEMO, fillAccountLogin, loginForm, loginModes, shownError, startLoginFromEdu, submitAccountLogin } from './support/flows.ts';
 import {
   forgotWizard,
   requestResetCode,
   resetCode,
   resetPasswordThroughWizard,
-  sentSms,
   submitAccountStep,
   submitNewPassword,
   submitResetCode,
@@ -134,7 +133,7 @@ describe('忘记密码: the four steps from edu-portal, then a login with the ne
     expect(await shownError(w.smsCodeHint)).toBe(`验证码已发送至 ${MASKED_PHONE}，5分钟内有效`);
     await w.countdown.waitFor();
     expect(await w.countdown.isDisabled()).toBe(true);
-    const outbox = await sentSms(platformUrl);
+    const outbox = await devOutbox(platformUrl);
     expect(outbox[0]?.to).toBe(DEMO.phone);
     await w.smsCode.fill(await resetCode(platformUrl, DEMO.phone));
     await screenshot(page, 'forgot-2-code-sent', { fullPage: false });
@@ -177,7 +176,7 @@ describe('忘记密码: the four steps from edu-portal, then a login with the ne
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`欢迎，${DEMO.maskedName}`);
 
     // A notice about the reset went to the bound phone (a notice carries no code).
-    const noticesTo = async (phone: string) => (await sentSms(platformUrl)).filter((m) => m.to === phone && m.code === null);
+    const noticesTo = async (phone: string) => (await devOutbox(platformUrl)).filter((m) => m.to === phone && m.code === null);
     await expect.poll(async () => (await noticesTo(DEMO.phone)).length).toBe(1);
     const notices = await noticesTo(DEMO.phone);
     expect(notices[0]).toMatchObject({ template: 'notice_password_reset', code: null });
@@ -198,7 +197,7 @@ describe('忘记密码: a wrong ID number', () => {
     await page.goto(`${platformUrl}/forgot-password`);
     await currentCaptchaId(page);
     expect((await submitAccountStep(page, platformUrl, DEMO.username)).status()).toBe(200);
-    const before = (await sentSms(platformUrl)).length;
+    const before = (await devOutbox(platformUrl)).length;
 
     let wrong = randomResidentId();
     while (wrong === DEMO.idNumber) wrong = randomResidentId();
@@ -210,7 +209,7 @@ describe('忘记密码: a wrong ID number', () => {
     expect(await w.idNumber.getAttribute('aria-describedby')).toContain('forgot-idNumber-error');
     expect(await w.captcha.inputValue()).toBe('');
     expect(await w.sendCode.isEnabled()).toBe(true);
-    expect((await sentSms(platformUrl)).length).toBe(before);
+    expect((await devOutbox(platformUrl)).length).toBe(before);
     await screenshot(page, 'forgot-2-identity-mismatch', { fullPage: false });
   });
 
@@ -222,10 +221,10 @@ describe('忘记密码: a wrong ID number', () => {
     await currentCaptchaId(page);
     expect((await submitAccountStep(page, platformUrl, `nobody_${randomBytes(4).toString('hex')}`)).status()).toBe(200);
     expect(await w.maskedPhone.textContent()).toMatch(/^1[3-9]\d\*{4}\d{4}$/);
-    const before = (await sentSms(platformUrl)).length;
+    const before = (await devOutbox(platformUrl)).length;
     expect((await requestResetCode(page, platformUrl, DEMO.idNumber)).status()).toBe(400);
     expect(await shownError(w.idNumberError)).toBe('账户名与证件号码不匹配，请核对后重试');
-    expect((await sentSms(platformUrl)).length).toBe(before);
+    expect((await devOutbox(platformUrl)).length).toBe(before);
   });
 });
 

@@ -7,9 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Browser as ApiClient } from '../apps/idp/test/harness.ts';
 import { registerCitizen } from '../apps/idp/test/registration-helpers.ts';
-import { captchaAnswer, currentCaptchaId, launchBrowser, newDesktopContext, screenshot, solveCaptcha } from './support/browser.ts';
+import { captchaAnswer, currentCaptchaId, screenshot, solveCaptcha } from './support/browser.ts';
 import { chooseAccountLogin, fillAccountLogin, loginForm, shownError, startLoginFromEdu, submitAccountLogin } from './support/flows.ts';
-import { startServers, type Servers } from './support/servers.ts';
+import type { Servers } from './support/servers.ts';
+import { closeAll, openDesktopPage, startServersAndBrowser } from './support/session.ts';
 
 let servers: Servers;
 let browser: Browser;
@@ -18,18 +19,12 @@ let page: Page;
 let person: Awaited<ReturnType<typeof registerCitizen>>;
 
 beforeAll(async () => {
-  servers = await startServers();
+  ({ servers, browser } = await startServersAndBrowser());
   person = await registerCitizen(new ApiClient(servers.platformUrl));
-  browser = await launchBrowser();
-  context = await newDesktopContext(browser);
-  page = await context.newPage();
+  ({ context, page } = await openDesktopPage(browser));
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await servers?.stop();
-});
+afterAll(() => closeAll({ context, browser, servers }));
 
 describe('账号登录 refusals', () => {
   it('shows 图形验证码错误 under the captcha for a wrong answer and replaces the picture', async () => {

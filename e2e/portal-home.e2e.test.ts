@@ -5,9 +5,10 @@
 // available yet.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newDesktopContext, screenshot, visibleText } from './support/browser.ts';
+import { screenshot, visibleText } from './support/browser.ts';
 import { chooseAccountLogin, DEMO, fillAccountLogin, loginForm, loginModes, submitAccountLogin } from './support/flows.ts';
-import { startServers, type Servers } from './support/servers.ts';
+import type { Servers } from './support/servers.ts';
+import { closeAll, openDesktopPage, startServersAndBrowser } from './support/session.ts';
 
 let servers: Servers;
 let browser: Browser;
@@ -15,18 +16,13 @@ let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  servers = await startServers();
-  browser = await launchBrowser();
+  ({ servers, browser } = await startServersAndBrowser());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await servers?.stop();
-});
+afterAll(() => closeAll({ browser, servers }));
 
 async function openHome(): Promise<void> {
-  context = await newDesktopContext(browser);
-  page = await context.newPage();
+  ({ context, page } = await openDesktopPage(browser));
   await page.goto(`${servers.platformUrl}/`);
   await loginModes(page).list.waitFor({ state: 'visible' });
 }

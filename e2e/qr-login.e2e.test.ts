@@ -159,6 +159,19 @@ function confirmPage(page: Page) {
   };
 }
 
+/** Holds the PC's completion request (`…/qr/…/complete`) until the returned function is called. */
+async function holdQrCompletion(pc: Page): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await pc.route('**/interaction/*/qr/*/complete', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 // =====================================================================
 
 describe('扫码登录 with edu-portal', () => {
@@ -263,14 +276,7 @@ describe('扫码登录 with edu-portal', () => {
     await screenshot(pc, 'portal-qr-pending', { fullPage: false });
 
     // Hold the completion a moment so that 登录成功 can be seen (and pictured).
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await pc.route('**/interaction/*/qr/*/complete', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdQrCompletion(pc);
 
     // The phone's camera sees the PC's QR: a browser whose fake camera plays it, with the app session.
     const scanBrowser = await launchPhoneBrowser({ fakeVideoFile: await qrVideoFromPage(qrPanel(pc).image) });
@@ -412,14 +418,7 @@ describe('扫码登录 with edu-portal', () => {
     expect(((await liConfirm.json()) as { error: { code: string } }).error.code).toBe('QR_TAKEN_BY_OTHER');
 
     // Hold the PC's own completion until the other browser has tried.
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await pc.route('**/interaction/*/qr/*/complete', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdQrCompletion(pc);
     await confirmPage(zhang).confirm.click();
     await zhang.getByText('已确认登录').waitFor();
     await pcStatus(pc, '登录成功');

@@ -7,24 +7,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { maskIdNumber, maskName, maskPhone } from '@uia/validators';
 import { randomPhone, randomResidentId } from '../apps/idp/test/harness.ts';
-import { latestSmsCode, launchBrowser, newDesktopContext, screenshot, solveCaptcha } from './support/browser.ts';
+import { latestSmsCode, newDesktopContext, screenshot, solveCaptcha } from './support/browser.ts';
 import { chooseAccountLogin, fillAccountLogin, shownError, startLoginFromEdu, submitAccountLogin } from './support/flows.ts';
-import { startServers, type Servers } from './support/servers.ts';
+import type { Servers } from './support/servers.ts';
+import { closeAll, startServersAndBrowser } from './support/session.ts';
 
 let servers: Servers;
 let browser: Browser;
 let context: BrowserContext | undefined;
 
 beforeAll(async () => {
-  servers = await startServers();
-  browser = await launchBrowser();
+  ({ servers, browser } = await startServersAndBrowser());
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await servers?.stop();
-});
+afterAll(() => closeAll({ context, browser, servers }));
 
 /**
  * The registration form's fields, found by their visible labels. Each label

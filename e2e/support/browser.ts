@@ -19,8 +19,13 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** Debian's headless Chromium with the flags every flow uses, plus `extraArgs` (e.g. a fake camera). */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  return launchChromium();
 }
 
 /** A fresh browser profile (cookies, storage) at a PC viewport, Chinese locale. */

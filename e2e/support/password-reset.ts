@@ -1,12 +1,7 @@
 // The 忘记密码 wizard's controls and steps, as a person meets them (manual
 // 二.3): 1 填写账户名 → 2 验证身份 (前往找回) → 3 设置新密码 → 4 完成.
 import type { Page, Response } from 'playwright-core';
-import { currentCaptchaId, devOutbox, latestSmsCode, solveCaptcha, waitForNewCaptcha, type SmsMessage } from './browser.ts';
-
-/** Every message in the dev outbox (`GET /dev/sms`, newest first); notices have `code: null`. */
-export async function sentSms(platformUrl: string): Promise<SmsMessage[]> {
-  return devOutbox(platformUrl);
-}
+import { currentCaptchaId, latestSmsCode, solveCaptcha, waitForNewCaptcha } from './browser.ts';
 
 export function forgotWizard(page: Page) {
   const textbox = (name: string) => page.getByRole('textbox', { name, exact: true });

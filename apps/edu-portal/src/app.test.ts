@@ -317,19 +317,32 @@ function expectNoStack(body: string): void {
   expect(body).not.toMatch(/\bat [\w.<>]+ \(|node_modules|Error:|ClientError|TypeError|stack/i);
 }
 
-describe('edu-portal with a reachable provider', () => {
-  let op: TestProvider;
-  let portal: FastifyInstance;
-
+/**
+ * A provider and a portal wired to it (back-channel deliveries go to the
+ * portal) for the calling describe block; the fields are set once its
+ * beforeAll has run.
+ */
+function usePortalWithProvider(): { op: TestProvider; portal: FastifyInstance } {
+  const running = {} as { op: TestProvider; portal: FastifyInstance };
   beforeAll(async () => {
-    op = await startProvider();
-    portal = createEduPortal(portalConfig(op.issuer));
-    op.backchannel.portal = portal;
-    await portal.ready();
+    running.op = await startProvider();
+    running.portal = createEduPortal(portalConfig(running.op.issuer));
+    running.op.backchannel.portal = running.portal;
+    await running.portal.ready();
   });
   afterAll(async () => {
-    await portal?.close();
-    await op?.close();
+    await running.portal?.close();
+    await running.op?.close();
+  });
+  return running;
+}
+
+describe('edu-portal with a reachable provider', () => {
+  const running = usePortalWithProvider();
+  let op: TestProvider;
+  let portal: FastifyInstance;
+  beforeAll(() => {
+    ({ op, portal } = running);
   });
 
   it('serves health, CSS and security headers', async () => {
@@ -532,18 +545,11 @@ describe('edu-portal with a reachable provider', () => {
 });
 
 describe('edu-portal back-channel logout', () => {
+  const running = usePortalWithProvider();
   let op: TestProvider;
   let portal: FastifyInstance;
-
-  beforeAll(async () => {
-    op = await startProvider();
-    portal = createEduPortal(portalConfig(op.issuer));
-    op.backchannel.portal = portal;
-    await portal.ready();
-  });
-  afterAll(async () => {
-    await portal?.close();
-    await op?.close();
+  beforeAll(() => {
+    ({ op, portal } = running);
   });
 
   it('ends exactly the session a logout at the platform names (sid), from a real Logout Token', async () => {

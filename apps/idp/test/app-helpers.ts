@@ -53,8 +53,3 @@ export async function loggedInApp(baseUrl: string, person: AppPerson, userAgent 
   if (login.status !== 200) throw new Error(`app login failed: ${JSON.stringify(login.body)}`);
   return { browser, session: login.body.session as { id: string; acr: string; amr: string[]; createdAt: string; expiresAt: string } };
 }
-
-/** Sent SMS, newest first (the demo outbox). */
-export async function sentSms(browser: Browser) {
-  return (await browser.json<{ to: string; text: string; code: string | null; at: string }[]>('/dev/sms')).body;
-}

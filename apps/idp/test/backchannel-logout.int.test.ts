@@ -67,6 +67,21 @@ async function startReceiver() {
   };
 }
 
+/** Opens the end_session page and returns its form's xsrf value. */
+async function endSessionXsrf(browser: Browser, endUrl: string): Promise<string> {
+  const xsrf = /name="xsrf" value="([^"]+)"/.exec(await (await browser.request(endUrl)).text())?.[1];
+  return xsrf!;
+}
+
+/** 退出登录 on the end_session page. */
+function confirmLogout(browser: Browser, xsrf: string) {
+  return browser.request('/oidc/session/end/confirm', {
+    method: 'POST',
+    body: new URLSearchParams({ xsrf, logout: 'yes' }).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+}
+
 function logoutTokenOf(request: Received): string {
   expect(request.method).toBe('POST');
   expect(request.path).toBe('/backchannel-logout');
@@ -125,14 +140,9 @@ describe(`back-channel logout at the platform (${process.env.DATABASE_URL ? 'pos
 
     // RP-initiated logout, confirmed with 退出登录.
     const endUrl = client.buildEndSessionUrl(config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: `${receiver.url}/` });
-    const page = await browser.request(endUrl.href);
-    const xsrf = /name="xsrf" value="([^"]+)"/.exec(await page.text())?.[1];
+    const xsrf = await endSessionXsrf(browser, endUrl.href);
     expect(receiver.received).toEqual([]);
-    const confirm = await browser.request('/oidc/session/end/confirm', {
-      method: 'POST',
-      body: new URLSearchParams({ xsrf: xsrf!, logout: 'yes' }).toString(),
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    });
+    const confirm = await confirmLogout(browser, xsrf);
     expect(confirm.status).toBe(303);
     expect(confirm.headers.get('location')).toBe(`${receiver.url}/`);
 
@@ -170,12 +180,7 @@ describe(`back-channel logout at the platform (${process.env.DATABASE_URL ? 'pos
     const tokens = await login(browser);
     await receiver.close();
     const endUrl = client.buildEndSessionUrl(config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: `${receiver.url}/` });
-    const xsrf = /name="xsrf" value="([^"]+)"/.exec(await (await browser.request(endUrl.href)).text())?.[1];
-    const confirm = await browser.request('/oidc/session/end/confirm', {
-      method: 'POST',
-      body: new URLSearchParams({ xsrf: xsrf!, logout: 'yes' }).toString(),
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    });
+    const confirm = await confirmLogout(browser, await endSessionXsrf(browser, endUrl.href));
     expect(confirm.status).toBe(303);
     expect(confirm.headers.get('location')).toBe(`${receiver.url}/`);
     const again = await startLogin(browser, config, { redirect_uri: `${receiver.url}/callback` });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANDROID_UA, appPerson, faceChallenge, faceLogin, loggedInApp, sentSms } from './app-helpers.ts';
+import { ANDROID_UA, appPerson, faceChallenge, faceLogin, loggedInApp } from './app-helpers.ts';
 import { Browser, randomPhone, startTestPlatform, type TestPlatform } from './harness.ts';
 import { newPerson, registerCitizen } from './registration-helpers.ts';
 import { asDataUrl, faceFrame, liveFrames } from './support/face-frames.ts';
@@ -64,9 +64,9 @@ describe(`换绑手机号 (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'}
     expect(me.body.session.id).toBe(session.id);
     expect(me.body.person.maskedPhone).toBe(masked(newPhone));
 
-    const notice = (await sentSms(browser)).find((message) => message.to === citizen.phone && message.code === null);
+    const notice = (await browser.sentSms()).find((message) => message.to === citizen.phone && message.code === null);
     expect(notice?.text).toContain('绑定手机号已更换');
-    expect((await sentSms(browser)).some((message) => message.to === newPhone && message.code === null)).toBe(false);
+    expect((await browser.sentSms()).some((message) => message.to === newPhone && message.code === null)).toBe(false);
 
     const [event] = await audit('account.phone_changed');
     expect(event).toMatchObject({ outcome: 'success', detail: { method: 'sms', hadPhone: true, appSessionId: session.id } });
@@ -94,7 +94,7 @@ describe(`换绑手机号 (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'}
     await sendNew(browser, ticket, newPhone);
     const changed = await verifyNew(browser, ticket, newPhone, await browser.latestSmsCode(newPhone));
     expect(changed.body.maskedPhone).toBe(masked(newPhone));
-    expect((await sentSms(browser)).some((message) => message.to === citizen.phone && message.text.includes('绑定手机号已更换'))).toBe(true);
+    expect((await browser.sentSms()).some((message) => message.to === citizen.phone && message.text.includes('绑定手机号已更换'))).toBe(true);
     const events = await audit('account.phone_changed');
     expect(events.find((e) => e.detail?.method === 'face')).toMatchObject({ outcome: 'success', detail: { hadPhone: true } });
     expect((await audit('phone_change.face')).map((e) => e.detail?.reason ?? 'passed')).toEqual(expect.arrayContaining(['passed', 'FACE_NOT_LIVE', 'FACE_CONSENT_REQUIRED']));
@@ -143,7 +143,7 @@ describe(`换绑手机号 (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'}
     expect((await sendNew(browser, ticket, citizen.phone)).body.error).toMatchObject({ code: 'PHONE_UNCHANGED', message: '新手机号不能与原手机号相同', field: 'phone' });
     expect((await sendNew(browser, ticket, '12345')).body.error).toMatchObject({ code: 'PHONE_INVALID', field: 'phone' });
     expect(await sendNew(browser, ticket, someoneElse.phone)).toMatchObject({ status: 409, body: { error: { code: 'PHONE_TAKEN', field: 'phone' } } });
-    expect((await sentSms(browser)).filter((message) => message.to === someoneElse.phone)).toHaveLength(1); // registration's code only
+    expect((await browser.sentSms()).filter((message) => message.to === someoneElse.phone)).toHaveLength(1); // registration's code only
   });
 
   it('loses the race for a number to whoever binds it first (PHONE_TAKEN at the change)', async () => {

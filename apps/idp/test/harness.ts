@@ -232,8 +232,13 @@ export class Browser {
     return { captchaId: body.id, captchaAnswer: answer.body.answer };
   }
 
+  /** Sent SMS, newest first (the demo outbox `GET /dev/sms`); notices have `code: null`. */
+  async sentSms() {
+    return (await this.json<{ to: string; text: string; code: string | null; at: string }[]>('/dev/sms')).body;
+  }
+
   async latestSmsCode(phone: string): Promise<string> {
-    const { body } = await this.json<{ to: string; code: string | null }[]>('/dev/sms');
+    const body = await this.sentSms();
     // Notices (no code) may be newer than the code.
     const message = body.find((m) => m.to === phone && m.code !== null);
     if (!message?.code) throw new Error(`no SMS code to ${phone}`);

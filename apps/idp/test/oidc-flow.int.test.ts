@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as client from 'openid-client';
 import { Browser } from './harness.ts';
-import { RP, followToRp, passwordLogin, startLogin, useRelyingPartyPlatform } from './relying-party.ts';
+import { RP, authorizationUrl, followToRp, passwordLogin, startLogin, useRelyingPartyPlatform } from './relying-party.ts';
 
 const rp = useRelyingPartyPlatform();
 
@@ -44,14 +44,7 @@ describe(`OIDC single sign-on (${process.env.DATABASE_URL ? 'postgres' : 'sqlite
   it('keeps the single sign-on session: a second login request needs no password', async () => {
     const browser = new Browser(rp.t.baseUrl);
     await passwordLogin(browser, rp.config, 'zhangsan', 'Demo@2026pw');
-    const verifier = client.randomPKCECodeVerifier();
-    const url = client.buildAuthorizationUrl(rp.config, {
-      redirect_uri: RP.redirectUri,
-      scope: 'openid',
-      code_challenge: await client.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: 'S256',
-      state: 's2',
-    });
+    const url = await authorizationUrl(rp.config, { state: 's2' });
     const callback = await followToRp(browser, url.href);
     expect(callback.searchParams.get('code')).toBeTruthy();
   });

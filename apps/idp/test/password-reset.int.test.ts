@@ -76,7 +76,7 @@ describe('忘记密码 API', () => {
     expect(await loginStatus(person.username, 'Fresh#Pass2026')).toEqual({ status: 200, code: undefined });
     expect(await loginStatus(person.username, person.password)).toMatchObject({ code: 'CREDENTIALS_INVALID' });
 
-    const { body: outbox } = await wizard.browser.json<{ to: string; text: string }[]>('/dev/sms');
+    const outbox = await wizard.browser.sentSms();
     expect(outbox.find((m) => m.to === person.phone)?.text).toContain('您的统一身份认证账号密码已重置');
   });
 
@@ -124,7 +124,7 @@ describe('忘记密码 API', () => {
     const wrongId = await owner.sendCode(own.body.ticket, '110101199001011237');
     expect(wrongId).toEqual(ghostAnswer);
     expect(wrongId).toMatchObject({ status: 400, body: { error: { code: 'RESET_IDENTITY_MISMATCH', field: 'idNumber' } } });
-    const { body: outbox } = await owner.browser.json<{ to: string }[]>('/dev/sms');
+    const outbox = await owner.browser.sentSms();
     expect(outbox.filter((m) => m.to === person.phone)).toHaveLength(1); // the registration code only
   });
 

@@ -4,7 +4,7 @@ import { formatMessage } from '@uia/i18n';
 import { appPerson, loggedInApp } from './app-helpers.ts';
 import { Browser, startTestPlatform, type TestPlatform } from './harness.ts';
 import { appQr, pcQr } from './qr-helpers.ts';
-import { discover, followToRp, passwordLogin, RP, startLogin, useRelyingPartyPlatform, type StartedLogin } from './relying-party.ts';
+import { authorizationUrl, discover, followToRp, passwordLogin, RP, startLogin, useRelyingPartyPlatform, type StartedLogin } from './relying-party.ts';
 
 const rp = useRelyingPartyPlatform();
 
@@ -168,14 +168,7 @@ describe(`扫码登录 (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'} + 
     expect(first.tokens.claims()!.acr).toBe('L2');
 
     // Asking for what the session has needs no login.
-    const verifier = client.randomPKCECodeVerifier();
-    const sameLevel = client.buildAuthorizationUrl(rp.config, {
-      redirect_uri: RP.redirectUri,
-      scope: 'openid',
-      code_challenge: await client.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: 'S256',
-      acr_values: 'L2',
-    });
+    const sameLevel = await authorizationUrl(rp.config, { acr_values: 'L2' });
     expect((await followToRp(pc, sameLevel.href)).searchParams.get('code')).toBeTruthy();
 
     const login = await startLogin(pc, rp.config, { acr_values: 'L3 L4' });

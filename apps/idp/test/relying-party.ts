@@ -42,6 +42,17 @@ export async function startLogin(browser: Browser, config: client.Configuration,
   return { uid, verifier, state, nonce };
 }
 
+/** An authorization URL of the demo RP (scope openid, a fresh PKCE challenge) with `extra` parameters. */
+export async function authorizationUrl(config: client.Configuration, extra: Record<string, string> = {}): Promise<URL> {
+  return client.buildAuthorizationUrl(config, {
+    redirect_uri: RP.redirectUri,
+    scope: 'openid',
+    code_challenge: await client.calculatePKCECodeChallenge(client.randomPKCECodeVerifier()),
+    code_challenge_method: 'S256',
+    ...extra,
+  });
+}
+
 /** Follows redirects inside the platform until the browser is sent back to the RP's callback. */
 export function followToRp(browser: Browser, url: string): Promise<URL> {
   return browser.followUntil(url, RP.redirectUri);
