@@ -16,6 +16,11 @@ import type { CaptchaService } from './services/captcha/captcha-service.ts';
 import type { PasswordLogin } from './services/password-login/index.ts';
 import type { PasswordReset } from './services/password-reset/index.ts';
 import type { QrLogin } from './services/qr-login/index.ts';
+import type { AgentGrants } from './services/entities/agent-grants.ts';
+import type { EntityLogin } from './services/entities/entity-login.ts';
+import type { EntityRegistration } from './services/entities/entity-registration.ts';
+import type { UserCenter } from './services/user-center/user-center.ts';
+import type { UserCenterSessions } from './services/user-center/user-center-sessions.ts';
 import type { RateLimiter } from './services/rate-limit/rate-limiter.ts';
 import type { SmsCodeService } from './services/sms/sms-code-service.ts';
 import { appApiRoutes } from './routes/app-api.ts';
@@ -32,6 +37,7 @@ import { registerPortalPages } from './routes/portal-pages.ts';
 import { portalSelfLoginRoutes } from './routes/portal-self-login.ts';
 import { publicApiRoutes } from './routes/public-api.ts';
 import { qrLoginRoutes } from './routes/qr-login.ts';
+import { userCenterRoutes } from './routes/user-center.ts';
 import { registerSecurityHeaders } from './routes/security-headers.ts';
 
 export interface AppServices {
@@ -48,6 +54,13 @@ export interface AppServices {
   appSessions: AppSessions;
   /** 扫码登录: the PC's QR codes and the app's scan/confirm. */
   qrLogin: QrLogin;
+  /** 法人登录 by account. */
+  entityLogin: EntityLogin;
+  /** 用户中心: its sessions, the person's view, 注册单位, 管理经办人. */
+  userCenterSessions: UserCenterSessions;
+  userCenter: UserCenter;
+  entityRegistration: EntityRegistration;
+  agentGrants: AgentGrants;
   changePhone: ChangePhone;
   rateLimiter: RateLimiter;
   /** The dev outbox (`GET /dev/sms`), when it is the SMS channel. */
@@ -91,7 +104,13 @@ export async function buildApp(
   await app.register(oidcMount, { provider: services.provider });
   const sendPortal = await registerPortalPages(app, paths);
   await registerAppPages(app, { appDistDir: paths.appDistDir, platformName: config.platformName });
-  await app.register(interactionRoutes, { provider: services.provider, passwordLogin: services.passwordLogin, sendPortal, platformName: config.platformName });
+  await app.register(interactionRoutes, {
+    provider: services.provider,
+    passwordLogin: services.passwordLogin,
+    entityLogin: services.entityLogin,
+    sendPortal,
+    platformName: config.platformName,
+  });
   await app.register(qrLoginRoutes, { provider: services.provider, qrLogin: services.qrLogin, platformName: config.platformName });
   await app.register(publicApiRoutes, {
     site: { platformName: config.platformName, demo: config.mode === 'demo', ...(services.demoAccount ? { demoAccount: services.demoAccount } : {}) },
@@ -116,6 +135,13 @@ export async function buildApp(
     secure,
     platformName: config.platformName,
     demo: config.mode === 'demo',
+    sessions: services.userCenterSessions,
+  });
+  await app.register(userCenterRoutes, {
+    sessions: services.userCenterSessions,
+    userCenter: services.userCenter,
+    registration: services.entityRegistration,
+    agents: services.agentGrants,
   });
   await app.register(healthRoutes, { checks: services.readinessChecks });
   if (config.mode === 'demo') {

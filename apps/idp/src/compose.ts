@@ -23,9 +23,11 @@ import { SqlAccountRepository } from './adapters/sql/sql-account-repository.ts';
 import { SqlAppSessionRepository } from './adapters/sql/sql-app-session-repository.ts';
 import { SqlAuditLog } from './adapters/sql/sql-audit-log.ts';
 import { SqlClientRepository } from './adapters/sql/sql-client-repository.ts';
+import { SqlEntityRepository } from './adapters/sql/sql-entity-repository.ts';
+import { SimulatedBusinessRegistry } from './adapters/business-registry/simulated-business-registry.ts';
 import { SqlOidcModelStore } from './adapters/sql/sql-oidc-model-store.ts';
 import { SqlSigningKeyStore } from './adapters/sql/sql-signing-key-store.ts';
-import { DEMO_ACCOUNT, DEMO_CITIZENS, seedDemoData } from './demo/demo-data.ts';
+import { DEMO_ACCOUNT, DEMO_CITIZENS, DEMO_REGISTERED_ENTITIES, seedDemoData } from './demo/demo-data.ts';
 import { createProvider } from './oidc/provider.ts';
 import { OidcSessionTerminator } from './oidc/oidc-session-terminator.ts';
 import { loadSigningKeys } from './oidc/signing-keys.ts';
@@ -40,6 +42,12 @@ import { CaptchaService } from './services/captcha/captcha-service.ts';
 import { PasswordLogin } from './services/password-login/index.ts';
 import { PasswordReset } from './services/password-reset/index.ts';
 import { QrLogin } from './services/qr-login/index.ts';
+import { AgentGrants } from './services/entities/agent-grants.ts';
+import { EntityLogin } from './services/entities/entity-login.ts';
+import { EntityMembership } from './services/entities/entity-membership.ts';
+import { EntityRegistration } from './services/entities/entity-registration.ts';
+import { UserCenter } from './services/user-center/user-center.ts';
+import { UserCenterSessions } from './services/user-center/user-center-sessions.ts';
 import { PiiCipher } from './services/personal-data/pii-cipher.ts';
 import { RateLimiter } from './services/rate-limit/rate-limiter.ts';
 import { SmsCodeService } from './services/sms/sms-code-service.ts';
@@ -117,9 +125,18 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
     dummyHash: await hasher.hash(randomBytes(16).toString('hex')),
   });
 
+  // 法人: entities and their agents. The business registry is a simulator (config.ts refuses production mode until a real one exists).
+  const entities = new SqlEntityRepository(database.db);
+  const membership = new EntityMembership(entities);
+  const businessRegistry = new SimulatedBusinessRegistry(DEMO_REGISTERED_ENTITIES);
+  const entityLogin = new EntityLogin({ passwordLogin, membership, audit, now });
+  const entityRegistration = new EntityRegistration({ entities, accounts, cipher, registry: businessRegistry, rateLimiter, audit, now });
+  const agentGrants = new AgentGrants({ entities, accounts, clients, cipher, rateLimiter, audit, maxAgents: config.entityMaxAgents, now });
+  const userCenter = new UserCenter({ accounts, clients, membership, cipher, now });
+
   await ensurePortalClient(clients, config.publicUrl);
   if (config.mode === 'demo') {
-    await seedDemoData({ accounts, clients, cipher, hasher, relyingPartyUrl: config.demoRelyingPartyUrl });
+    await seedDemoData({ accounts, clients, entities, cipher, hasher, relyingPartyUrl: config.demoRelyingPartyUrl });
   }
 
   const provider = createProvider({
@@ -129,12 +146,14 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
     cookieSecrets: config.cookieSecrets,
     signingKeys: await loadSigningKeys(new SqlSigningKeyStore(database.db), cipher),
     accounts,
+    membership,
     cipher,
     store,
     models,
     clients,
     platformName: config.platformName,
     demo: config.mode === 'demo',
+    now,
   });
 
   const passwordReset = new PasswordReset({
@@ -157,7 +176,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
   });
 
   // 扫码登录. The IP locator knows only loopback/private ranges (docs/architecture.md); production plugs an IP-region database.
-  const qrLogin = new QrLogin({ store, pubSub, accounts, cipher, appSessions, ipLocator: new DemoIpLocator(), rateLimiter, audit, publicUrl: config.publicUrl, now });
+  const qrLogin = new QrLogin({ store, pubSub, accounts, cipher, appSessions, membership, ipLocator: new DemoIpLocator(), rateLimiter, audit, publicUrl: config.publicUrl, now });
 
   const app = await buildApp(
     config,
@@ -174,6 +193,11 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
       appSessions,
       changePhone,
       qrLogin,
+      entityLogin,
+      userCenterSessions: new UserCenterSessions(store),
+      userCenter,
+      entityRegistration,
+      agentGrants,
       rateLimiter,
       devOutbox,
       metrics,

@@ -63,6 +63,8 @@ const envSchema = z.object({
     .regex(/^(false|true|\d{1,2}|[\da-fA-F.:/]+(,[\da-fA-F.:/]+)*)$/, '应为 false、代理层数（如 1）或代理地址/网段列表（如 10.0.0.0/8,127.0.0.1） / false, a hop count or a list of proxy addresses')
     .default('false'),
   UIA_DEMO_RP_URL: z.url().default('http://localhost:3001'),
+  /** 法人: how many current agents (经办人) one entity may have besides its legal representative. */
+  UIA_ENTITY_MAX_AGENTS: z.coerce.number().int().min(1, '至少 1 名 / at least 1').max(100, '至多 100 名 / at most 100').default(5),
   UIA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -113,6 +115,8 @@ export interface Config {
   /** Fastify's trustProxy: which X-Forwarded-For entries are believed (the client IP drives rate limits and 确认登录's IP). */
   trustProxy: boolean | number | string[];
   demoRelyingPartyUrl: string;
+  /** 法人: the most current agents per entity (UIA_ENTITY_MAX_AGENTS). */
+  entityMaxAgents: number;
   logLevel: string;
 }
 
@@ -178,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
     problems.push('UIA_IDENTITY_REGISTRY: 本版本只有实名核验模拟器，不能用于生产 / only the simulated identity registry exists in this version');
     problems.push('UIA_FACE_VERIFIER: 本版本只有人脸识别模拟器，不能用于生产 / only the simulated face verifier exists in this version');
+    problems.push('UIA_BUSINESS_REGISTRY: 本版本只有企业登记信息模拟器，不能用于生产 / only the simulated business registry exists in this version');
   }
   if (problems.length > 0 || !sms) throw new ConfigError(problems);
 
@@ -199,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sms,
     trustProxy: parseTrustProxy(e.UIA_TRUST_PROXY),
     demoRelyingPartyUrl: e.UIA_DEMO_RP_URL.replace(/\/$/, ''),
+    entityMaxAgents: e.UIA_ENTITY_MAX_AGENTS,
     logLevel: e.UIA_LOG_LEVEL,
   };
 }

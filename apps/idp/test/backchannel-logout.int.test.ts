@@ -14,6 +14,7 @@ import { Argon2PasswordHasher } from '../src/adapters/password/argon2-password-h
 import { migrateToLatest, openDatabase } from '../src/adapters/sql/database.ts';
 import { SqlAccountRepository } from '../src/adapters/sql/sql-account-repository.ts';
 import { SqlClientRepository } from '../src/adapters/sql/sql-client-repository.ts';
+import { SqlEntityRepository } from '../src/adapters/sql/sql-entity-repository.ts';
 import { SqlOidcModelStore } from '../src/adapters/sql/sql-oidc-model-store.ts';
 import { SqlSigningKeyStore } from '../src/adapters/sql/sql-signing-key-store.ts';
 import { DEMO_CLIENT, seedDemoData } from '../src/demo/demo-data.ts';
@@ -215,7 +216,8 @@ describe('back-channel logout from platform code, outside any request', () => {
       metadata: { redirect_uris: ['http://localhost:3001/callback'], grant_types: ['authorization_code'], response_types: ['code'] },
     });
     const accounts = new SqlAccountRepository(database.db);
-    await seedDemoData({ accounts, clients, cipher, hasher: new Argon2PasswordHasher(), relyingPartyUrl: receiver.url });
+    const entities = new SqlEntityRepository(database.db);
+    await seedDemoData({ accounts, clients, entities, cipher, hasher: new Argon2PasswordHasher(), relyingPartyUrl: receiver.url });
     const seeded = await clients.find(DEMO_CLIENT.clientId);
     expect(seeded?.metadata).toMatchObject({
       redirect_uris: [`${receiver.url}/callback`],

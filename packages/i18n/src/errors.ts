@@ -105,6 +105,33 @@ export const errorMessages = {
   PHONE_CHANGE_STEP_INVALID: '本次换绑已失效，请重新开始',
   PHONE_UNCHANGED: '新手机号不能与原手机号相同',
   PHONE_CHANGE_NO_OLD_PHONE: '当前账号未绑定手机号，请通过人脸识别验证身份',
+
+  // 用户中心
+  ACCOUNT_LOGIN_REQUIRED: '请先登录用户中心',
+
+  // 法人: entities, legal representatives and agents
+  ENTITY_NOT_FOUND: '该单位未在本平台注册，请核对统一社会信用代码或单位账号',
+  ENTITY_NOT_AUTHORIZED: '您不是该单位的法定代表人或有效经办人，无法代表该单位登录',
+  ENTITY_GRANT_EXPIRED: '您对该单位的经办授权已过期，请联系法定代表人重新授权',
+  ENTITY_SERVICE_NOT_GRANTED: '您的经办授权不包含当前业务系统，请联系法定代表人调整授权范围',
+  ENTITY_LOGIN_REQUIRED: '该业务系统仅支持法人登录，请切换到“法人登录”',
+  ENTITY_LOGIN_NOT_SUPPORTED: '该业务系统不支持法人登录，请使用个人登录',
+  ENTITY_CHOICE_REQUIRED: '请选择要代表登录的单位',
+  ENTITY_NOT_IN_REGISTRY: '未在登记机关查询到该统一社会信用代码，请核对',
+  ENTITY_NAME_MISMATCH: '单位名称与登记信息不一致，请核对（需与营业执照一致）',
+  ENTITY_NOT_LEGAL_REPRESENTATIVE: '登记信息显示您不是该单位的法定代表人，无法注册',
+  ENTITY_ALREADY_REGISTERED: '该单位已注册，法定代表人可直接使用法人登录',
+  ENTITY_ACCOUNT_NAME_TAKEN: '该单位账号已被使用，请更换',
+  ENTITY_REGISTRY_UNAVAILABLE: '企业登记信息核验服务暂不可用，请稍后再试',
+  ENTITY_REPRESENTATIVE_ONLY: '仅单位的法定代表人可以管理经办人',
+  REALNAME_REQUIRED: '请先完成实名认证',
+  AGENT_IDENTIFIER_INVALID: '请输入经办人的证件号码或手机号',
+  AGENT_NOT_FOUND: '未找到该证件号码或手机号对应的实名用户，请对方先注册并完成实名认证',
+  AGENT_IS_REPRESENTATIVE: '法定代表人无需授权给自己',
+  AGENT_LIMIT_REACHED: '每个单位最多授权{limit}名经办人，请先撤销不再需要的经办人',
+  AGENT_EXPIRY_INVALID: '授权有效期须晚于今天，且不超过{maxYears}年',
+  AGENT_SERVICES_INVALID: '请选择至少一个已接入的业务系统',
+  AGENT_GRANT_NOT_FOUND: '该授权不存在或已撤销',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

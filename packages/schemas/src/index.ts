@@ -128,3 +128,36 @@ export type PhoneChangeNewSendRequest = z.infer<typeof phoneChangeNewSendRequest
 
 export const phoneChangeNewVerifyRequest = z.strictObject({ ticket, phone, smsCode });
 export type PhoneChangeNewVerifyRequest = z.infer<typeof phoneChangeNewVerifyRequest>;
+
+// 法人: entity login, the QR's login type, and the user center's entity and agent management (docs/api.md).
+export const LOGIN_TYPES = ['personal', 'entity'] as const;
+export type LoginType = (typeof LOGIN_TYPES)[number];
+
+/** The USCC (18 characters) or the entity's account name (单位账号). */
+const entityRef = text(64).min(1);
+
+export const entityLoginRequest = z.strictObject({ entity: entityRef, ...passwordLoginRequest.shape });
+export type EntityLoginRequest = z.infer<typeof entityLoginRequest>;
+
+export const qrCreateRequest = z.strictObject({ loginType: z.enum(LOGIN_TYPES).optional() });
+export type QrCreateRequest = z.infer<typeof qrCreateRequest>;
+
+export const qrConfirmRequest = z.strictObject({ entityId: text(64).min(1).optional() });
+export type QrConfirmRequest = z.infer<typeof qrConfirmRequest>;
+
+export const registerEntityRequest = z.strictObject({
+  uscc: text(32).min(1),
+  name: text(100).min(1),
+  accountName: text(64).optional(),
+});
+export type RegisterEntityRequest = z.infer<typeof registerEntityRequest>;
+
+export const grantAgentRequest = z.strictObject({
+  /** The agent's ID number or phone. */
+  agent: text(32).min(1),
+  /** Client ids, or null for all business. */
+  services: z.array(text(64).min(1)).max(50).nullable(),
+  /** YYYY-MM-DD, Beijing time: the grant's last day. */
+  expiresOn: text(10).min(1),
+});
+export type GrantAgentRequest = z.infer<typeof grantAgentRequest>;

@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { IdType } from '@uia/validators';
 import type { AccountRepository } from '../ports/account-repository.ts';
+import type { RegisteredEntity } from '../ports/business-registry.ts';
 import type { ClientRepository } from '../ports/client-repository.ts';
+import type { EntityRepository } from '../ports/entity-repository.ts';
 import type { PasswordHasher } from '../ports/password-hasher.ts';
 import { newAccountRecord } from '../services/accounts/new-account.ts';
 import type { PiiCipher } from '../services/personal-data/pii-cipher.ts';
@@ -10,6 +13,7 @@ export const DEMO_CITIZENS: { name: string; idType: IdType; idNumber: string }[]
   { name: '张三', idType: 'resident_id', idNumber: '11010519491231002X' },
   { name: '李四', idType: 'resident_id', idNumber: '34052419800101001X' },
   { name: '陈小明', idType: 'hmt_residence_permit', idNumber: '810000199408230021' },
+  { name: '王五', idType: 'resident_id', idNumber: '110108198506120033' },
 ];
 
 export const DEMO_ACCOUNT = {
@@ -20,6 +24,32 @@ export const DEMO_ACCOUNT = {
   idNumber: '11010519491231002X',
   password: 'Demo@2026pw',
 };
+
+/** A second demo person with an account: the one 张三 can make an agent (经办人) of his company. */
+export const DEMO_AGENT_ACCOUNT = {
+  name: '王五',
+  username: 'wangwu',
+  phone: '13800000003',
+  idType: 'resident_id' as IdType,
+  idNumber: '110108198506120033',
+  password: 'Demo@2026pw',
+};
+
+/**
+ * Entities the simulated business registry knows (docs/demo.md). Fictional; the
+ * USCCs are made up but valid under GB 32100. The first is registered on the
+ * platform at every demo start with 张三 as its legal representative; the
+ * second can be registered by 张三 in the user center (注册单位); the third's
+ * legal representative is 李四, so 张三 registering it is refused.
+ */
+export const DEMO_REGISTERED_ENTITIES: readonly RegisteredEntity[] = [
+  { uscc: '91110105MA01XH3R44', name: '北京演示科技有限公司', legalRepresentative: { name: '张三', idType: 'resident_id', idNumber: '11010519491231002X' } },
+  { uscc: '91110108MA02PL8K7Q', name: '北京演示教育咨询有限公司', legalRepresentative: { name: '张三', idType: 'resident_id', idNumber: '11010519491231002X' } },
+  { uscc: '91310115MA03TD5W7R', name: '上海演示贸易有限公司', legalRepresentative: { name: '李四', idType: 'resident_id', idNumber: '34052419800101001X' } },
+];
+
+/** The demo entity on the platform from the start: 法人登录 with 统一社会信用代码 or this 单位账号. */
+export const DEMO_ENTITY = { uscc: '91110105MA01XH3R44', name: '北京演示科技有限公司', accountName: 'demotech' };
 
 export const DEMO_CLIENT = {
   clientId: 'edu-portal',
@@ -35,6 +65,7 @@ export const DEMO_CLIENT = {
 export async function seedDemoData(deps: {
   accounts: AccountRepository;
   clients: ClientRepository;
+  entities: EntityRepository;
   cipher: PiiCipher;
   hasher: PasswordHasher;
   relyingPartyUrl: string;
@@ -54,12 +85,23 @@ export async function seedDemoData(deps: {
       grant_types: ['authorization_code', 'refresh_token'],
       response_types: ['code'],
       token_endpoint_auth_method: 'client_secret_basic',
-      scope: 'openid offline_access profile phone id_card',
+      scope: 'openid offline_access profile phone id_card entity',
     },
   });
 
-  if (await accounts.findByUsername(DEMO_ACCOUNT.username)) return;
-  await accounts.create(
-    newAccountRecord(cipher, { ...DEMO_ACCOUNT, passwordHash: await deps.hasher.hash(DEMO_ACCOUNT.password), assuranceLevel: 'L2' }),
-  );
+  const representative = await seedAccount(deps, DEMO_ACCOUNT);
+  await seedAccount(deps, DEMO_AGENT_ACCOUNT);
+  if (!(await deps.entities.findByUscc(DEMO_ENTITY.uscc))) {
+    const now = Date.now();
+    await deps.entities.create({ id: randomUUID(), ...DEMO_ENTITY, legalRepAccountId: representative, createdAt: now, updatedAt: now });
+  }
+}
+
+/** The account's id, creating it first when it is missing. */
+async function seedAccount(deps: Parameters<typeof seedDemoData>[0], person: typeof DEMO_ACCOUNT): Promise<string> {
+  const existing = await deps.accounts.findByUsername(person.username);
+  if (existing) return existing.id;
+  const record = newAccountRecord(deps.cipher, { ...person, passwordHash: await deps.hasher.hash(person.password), assuranceLevel: 'L2' });
+  await deps.accounts.create(record);
+  return record.id;
 }

@@ -1,11 +1,15 @@
 import { interactionPolicy } from 'oidc-provider';
+import { accountAvailableCheck } from './checks/account-available.ts';
 import { acrStepUpCheck } from './checks/acr-step-up.ts';
 import { credentialsChangedCheck } from './checks/credentials-changed.ts';
+import { loginTypeCheck } from './checks/login-type.ts';
 
 /** oidc-provider's default prompts, with the platform's extra login checks (one job each, in checks/). */
 export function platformInteractionPolicy() {
   const policy = interactionPolicy.base();
   const login = policy.get('login')!;
+  login.checks.add(accountAvailableCheck());
+  login.checks.add(loginTypeCheck());
   login.checks.add(credentialsChangedCheck());
   login.checks.add(acrStepUpCheck());
   return policy;

@@ -2,6 +2,7 @@ import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { ClientRepository } from '../ports/client-repository.ts';
 import type { KeyValueStore } from '../ports/key-value-store.ts';
 import type { OidcModelStore } from '../ports/oidc-model-store.ts';
+import { personIdOf } from '../services/entities/acting-principal.ts';
 
 /** Models that must survive a restart and be found per person (to end all their sessions). */
 const DURABLE_MODELS = new Set(['Session', 'Grant', 'RefreshToken']);
@@ -61,7 +62,8 @@ class SqlModelAdapter implements Adapter {
       payload: payload as Record<string, unknown>,
       grantId: payload.grantId ?? null,
       uid: payload.uid ?? null,
-      accountId: payload.accountId ?? null,
+      // The person, also for an entity login: a password reset or 退出登录 everywhere finds all of their models.
+      accountId: payload.accountId ? personIdOf(payload.accountId) : null,
       expiresAt: expiresIn ? Date.now() + expiresIn * 1000 : null,
     });
   }

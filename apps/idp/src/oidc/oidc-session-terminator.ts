@@ -29,7 +29,7 @@ export class OidcSessionTerminator implements SessionTerminator {
     const [sessions, grants] = await Promise.all([this.deps.models.findByAccount('Session', accountId), this.deps.models.findByAccount('Grant', accountId)]);
     const bySession = sessions.flatMap((session) =>
       Object.entries((session.payload as SessionAuthorizations).authorizations ?? {}).flatMap(([clientId, authorization]) =>
-        authorization.sid ? [{ clientId, sid: authorization.sid, grantId: authorization.grantId ?? null }] : [],
+        authorization.sid ? [{ clientId, sid: authorization.sid, grantId: authorization.grantId ?? null, sub: String(session.payload.accountId ?? accountId) }] : [],
       ),
     );
     const services: SignedInService[] = [...bySession];
@@ -38,21 +38,21 @@ export class OidcSessionTerminator implements SessionTerminator {
       const clientId = String(grant.payload.clientId);
       if (told.has(clientId)) continue;
       told.add(clientId);
-      services.push({ clientId, sid: null, grantId: grant.id });
+      services.push({ clientId, sid: null, grantId: grant.id, sub: String(grant.payload.accountId ?? accountId) });
     }
     return services;
   }
 
-  async announceSignedOut(accountId: string, services: SignedInService[]): Promise<void> {
+  async announceSignedOut(services: SignedInService[]): Promise<void> {
     const { provider } = this.deps;
     await Promise.all(
-      services.map(async ({ clientId, sid, grantId }) => {
+      services.map(async ({ clientId, sid, grantId, sub }) => {
         try {
           // Codes and access tokens live in the key-value store, indexed by grant.
           if (grantId) await provider.AccessToken.adapter.revokeByGrantId(grantId);
           const client = await provider.Client.find(clientId);
           // backchannelLogout(sub, sid) is oidc-provider's own (what end_session uses); @types lacks it.
-          if (client?.backchannelLogoutUri) await (client as unknown as BackchannelClient).backchannelLogout(accountId, sid ?? undefined);
+          if (client?.backchannelLogoutUri) await (client as unknown as BackchannelClient).backchannelLogout(sub, sid ?? undefined);
         } catch (error) {
           this.deps.onError(error, clientId);
         }

@@ -1,13 +1,16 @@
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { JWK } from 'jose';
+import { maskIdNumber, maskName } from '@uia/validators';
 import type { AccountRepository } from '../ports/account-repository.ts';
 import { readAccountProfile } from '../services/accounts/account-profile.ts';
+import { parseAccountId } from '../services/entities/acting-principal.ts';
+import type { EntityMembership, EntityStanding } from '../services/entities/entity-membership.ts';
 import type { PiiCipher } from '../services/personal-data/pii-cipher.ts';
 import { escapeHtml, renderPage } from './html-pages.ts';
 import { platformInteractionPolicy } from './interaction-policy.ts';
 import { createOidcAdapterFactory, type OidcAdapterDeps } from './oidc-adapter.ts';
 
-export const SUPPORTED_SCOPES = ['openid', 'offline_access', 'profile', 'phone', 'id_card'];
+export const SUPPORTED_SCOPES = ['openid', 'offline_access', 'profile', 'phone', 'id_card', 'entity'];
 
 export interface ProviderOptions extends OidcAdapterDeps {
   issuer: string;
@@ -16,9 +19,13 @@ export interface ProviderOptions extends OidcAdapterDeps {
   cookieSecrets: string[];
   signingKeys: JWK[];
   accounts: AccountRepository;
+  /** Whether a person may (still) act for an entity: checked whenever an entity login's account is loaded. */
+  membership: EntityMembership;
   cipher: PiiCipher;
   platformName: string;
   demo: boolean;
+  /** The service clock (agent grants expire by it). */
+  now: () => number;
 }
 
 /**
@@ -59,16 +66,32 @@ export function createProvider(options: ProviderOptions): Provider {
     pkce: { required: () => true },
     scopes: SUPPORTED_SCOPES,
     claims: {
-      // acr/amr belong to every ID token: relying parties decide on them (DESIGN.md §2).
-      openid: ['sub', 'acr', 'amr'],
+      // acr/amr belong to every ID token: relying parties decide on them (DESIGN.md §2). So do
+      // entity/acting_person of an entity login (findAccount gives them for nothing else): a
+      // service must never take a company's login for the person's own. Only services that
+      // requested the `entity` scope ever get such a login (oidc/checks/login-type.ts).
+      openid: ['sub', 'acr', 'amr', 'entity', 'acting_person'],
       profile: ['name'],
       phone: ['phone_number', 'phone_number_verified'],
       id_card: ['id_type', 'id_number'],
+      // 法人登录 only: the entity and who acts for it (docs/api.md, 法人登录).
+      entity: ['entity', 'acting_person'],
     },
+    // login_type=entity: the relying party takes entity logins only (oidc/checks/login-type.ts).
+    extraParams: ['login_type'],
     acrValues: ['L1', 'L2', 'L3', 'L4'],
-    async findAccount(_ctx, sub) {
-      const account = await options.accounts.findById(sub);
+    // A person, or a person acting for an entity (services/entities/acting-principal.ts). The
+    // entity standing is decided at every load — login, SSO, userinfo, refresh — so a revoked
+    // or expired agent grant, or one for other services, ends the login at its next use.
+    async findAccount(ctx, sub) {
+      const { personId, entityId } = parseAccountId(sub);
+      const account = await options.accounts.findById(personId);
       if (!account || account.status !== 'active') return undefined;
+      let standing: EntityStanding | null = null;
+      if (entityId) {
+        standing = await options.membership.standing(entityId, personId, ctx.oidc?.client?.clientId ?? null, options.now()).catch(() => null);
+        if (!standing) return undefined;
+      }
       return {
         accountId: sub,
         credentialsChangedAt: account.credentialsChangedAt,
@@ -80,6 +103,12 @@ export function createProvider(options: ProviderOptions): Provider {
             ...(profile.phone ? { phone_number: `+86${profile.phone}`, phone_number_verified: true } : {}),
             id_type: profile.idType,
             id_number: profile.idNumber,
+            ...(standing
+              ? {
+                  entity: { uscc: standing.entity.uscc, name: standing.entity.name },
+                  acting_person: { sub: personId, name: maskName(profile.name), id_number: maskIdNumber(profile.idNumber), role: standing.role },
+                }
+              : {}),
           };
         },
       };

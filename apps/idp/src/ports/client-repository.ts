@@ -10,4 +10,6 @@ export interface ClientRecord {
 export interface ClientRepository {
   find(clientId: string): Promise<ClientRecord | null>;
   upsert(client: ClientRecord): Promise<void>;
+  /** Enabled relying parties, id and registered name only (what an agent grant may name), by name. */
+  listServices(): Promise<{ clientId: string; clientName: string }[]>;
 }

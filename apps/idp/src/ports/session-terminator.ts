@@ -4,6 +4,8 @@ export interface SignedInService {
   /** The session id that relying party knows (the ID token's `sid`); null for a grant without a live session. */
   sid: string | null;
   grantId: string | null;
+  /** The subject that relying party knows: the person, or the person acting for an entity. */
+  sub: string;
 }
 
 /**
@@ -14,5 +16,5 @@ export interface SignedInService {
  */
 export interface SessionTerminator {
   signedInServices(accountId: string): Promise<SignedInService[]>;
-  announceSignedOut(accountId: string, services: SignedInService[]): Promise<void>;
+  announceSignedOut(services: SignedInService[]): Promise<void>;
 }

@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { qrConfirmRequest } from '@uia/schemas';
 import type { AppSessionAuthenticator } from '../services/app-sessions/app-session.ts';
 import type { QrLogin } from '../services/qr-login/index.ts';
 import { requireAppSession } from './app-session-auth.ts';
+import { parseBody } from './parse-body.ts';
 import { requestContext } from './request-context.ts';
 
 type QrRequest = FastifyRequest<{ Params: { id: string } }>;
@@ -24,9 +26,11 @@ export async function appQrLoginRoutes(app: FastifyInstance, options: { qrLogin:
     qrLogin.scan(request.params.id, await requireAppSession(request, appSessions), requestContext(request)),
   );
 
-  app.post('/app/api/qr/:id/confirm', async (request: QrRequest) =>
-    qrLogin.confirm(request.params.id, await requireAppSession(request, appSessions), requestContext(request)),
-  );
+  // 法人登录 QRs carry the chosen entity: `{ entityId }`.
+  app.post('/app/api/qr/:id/confirm', async (request: QrRequest) => {
+    const choice = parseBody(qrConfirmRequest, request.body ?? {});
+    return qrLogin.confirm(request.params.id, await requireAppSession(request, appSessions), requestContext(request), choice);
+  });
 
   app.post('/app/api/qr/:id/cancel', async (request: QrRequest) =>
     qrLogin.cancel(request.params.id, await requireAppSession(request, appSessions), requestContext(request)),

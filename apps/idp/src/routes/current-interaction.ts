@@ -2,6 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errors, type default as Provider } from 'oidc-provider';
 import { AppError } from '../errors.ts';
 import type { AssuranceLevel } from '../ports/account-repository.ts';
+import type { LoginType } from '@uia/schemas';
+import { acceptsEntityLogin, requestsEntityLoginOnly } from '../oidc/checks/login-type.ts';
 import { requestedAcr } from '../oidc/requested-acr.ts';
 
 type UidRequest = FastifyRequest<{ Params: { uid: string } }>;
@@ -43,4 +45,21 @@ export function interactionFreshness(interaction: Interaction): { maxAge: number
 /** The level the login must reach (acr_values), or null. */
 export function interactionRequiredAcr(interaction: Interaction): AssuranceLevel | null {
   return requestedAcr(interaction.params.acr_values);
+}
+
+/**
+ * The logins the relying party takes: entity only (`login_type=entity`),
+ * personal only (it did not request the `entity` scope), or both.
+ */
+export function interactionLoginTypes(interaction: Interaction): LoginType[] {
+  if (requestsEntityLoginOnly(interaction.params)) return ['entity'];
+  return acceptsEntityLogin(interaction.params) ? ['personal', 'entity'] : ['personal'];
+}
+
+/** The login type a QR of this interaction is for: what the page asked, within what the relying party takes. */
+export function qrLoginType(interaction: Interaction, asked: LoginType | undefined): LoginType {
+  const types = interactionLoginTypes(interaction);
+  const wanted = asked ?? types[0]!;
+  if (!types.includes(wanted)) throw new AppError(wanted === 'entity' ? 'ENTITY_LOGIN_NOT_SUPPORTED' : 'ENTITY_LOGIN_REQUIRED', { status: 403 });
+  return wanted;
 }

@@ -1,8 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
-import { passwordLoginRequest } from '@uia/schemas';
-import type { PasswordLogin } from '../services/password-login/index.ts';
-import { currentInteraction, interactionClient, interactionRequiredAcr } from './current-interaction.ts';
+import { entityLoginRequest, passwordLoginRequest } from '@uia/schemas';
+import { AppError } from '../errors.ts';
+import type { EntityLogin } from '../services/entities/entity-login.ts';
+import type { LoginResult, PasswordLogin } from '../services/password-login/index.ts';
+import { currentInteraction, interactionClient, interactionLoginTypes, interactionRequiredAcr } from './current-interaction.ts';
 import { parseBody } from './parse-body.ts';
 import { requestContext } from './request-context.ts';
 
@@ -14,9 +16,24 @@ type UidRequest = FastifyRequest<{ Params: { uid: string } }>;
  */
 export async function interactionRoutes(
   app: FastifyInstance,
-  options: { provider: Provider; passwordLogin: PasswordLogin; sendPortal: (reply: FastifyReply) => FastifyReply; platformName: string },
+  options: {
+    provider: Provider;
+    passwordLogin: PasswordLogin;
+    entityLogin: EntityLogin;
+    sendPortal: (reply: FastifyReply) => FastifyReply;
+    platformName: string;
+  },
 ) {
   const { provider } = options;
+
+  /** Hands the checked login to oidc-provider; `ts` is when the password was checked, so a later password reset voids it. */
+  const finishLogin = (request: UidRequest, reply: FastifyReply, result: LoginResult) =>
+    provider.interactionResult(
+      request.raw,
+      reply.raw,
+      { login: { accountId: result.accountId, acr: result.acr, amr: result.amr, ts: Math.floor(Date.now() / 1000), remember: false } },
+      { mergeWithLastSubmission: false },
+    );
 
   app.get('/interaction/:uid', (_request, reply) => options.sendPortal(reply));
 
@@ -27,6 +44,7 @@ export async function interactionRoutes(
       uid: details.uid,
       prompt: details.prompt.name,
       client: await interactionClient(provider, details, options.platformName),
+      loginTypes: interactionLoginTypes(details),
       // The portal shows only 扫码登录 when this is above what a password proves.
       ...(requiredAcr ? { requiredAcr } : {}),
     };
@@ -35,19 +53,26 @@ export async function interactionRoutes(
   app.post('/interaction/:uid/login', async (request: UidRequest, reply) => {
     const body = parseBody(passwordLoginRequest, request.body);
     const details = await currentInteraction(provider, request, reply);
+    if (!interactionLoginTypes(details).includes('personal')) throw new AppError('ENTITY_LOGIN_REQUIRED', { status: 403 });
     const result = await options.passwordLogin.login(body, {
       ...requestContext(request),
       clientId: String(details.params.client_id),
       requiredAcr: interactionRequiredAcr(details),
     });
-    const redirectTo = await provider.interactionResult(
-      request.raw,
-      reply.raw,
-      // `ts`: when the password was checked, so a password reset after it voids this result.
-      { login: { accountId: result.accountId, acr: result.acr, amr: result.amr, ts: Math.floor(Date.now() / 1000), remember: false } },
-      { mergeWithLastSubmission: false },
-    );
-    return { redirectTo };
+    return { redirectTo: await finishLogin(request, reply, result) };
+  });
+
+  // 法人登录 by account: the acting person's own credentials, then their standing with the entity.
+  app.post('/interaction/:uid/entity-login', async (request: UidRequest, reply) => {
+    const body = parseBody(entityLoginRequest, request.body);
+    const details = await currentInteraction(provider, request, reply);
+    const result = await options.entityLogin.login(body, {
+      ...requestContext(request),
+      clientId: String(details.params.client_id),
+      requiredAcr: interactionRequiredAcr(details),
+      entityLoginAllowed: interactionLoginTypes(details).includes('entity'),
+    });
+    return { redirectTo: await finishLogin(request, reply, result) };
   });
 
   app.post('/interaction/:uid/abort', async (request: UidRequest, reply) => {

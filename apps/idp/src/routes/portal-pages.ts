@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
 /** Pathnames the portal single-page app answers (besides /interaction/:uid). */
-export const PORTAL_PAGES = ['/', '/register', '/forgot-password', '/terms', '/privacy'];
+export const PORTAL_PAGES = ['/', '/register', '/forgot-password', '/terms', '/privacy', '/account'];
 
 /**
  * Serves the built portal (apps/portal/dist) and the idp's own page styles.

@@ -1,21 +1,25 @@
 import type { FastifyInstance } from 'fastify';
 import * as oidcClient from 'openid-client';
-import { maskName } from '@uia/validators';
-import { escapeHtml, renderPage } from '../oidc/html-pages.ts';
+import { emptyRequest } from '@uia/schemas';
+import { renderPage } from '../oidc/html-pages.ts';
+import { PORTAL_CLIENT_ID } from '../services/clients/builtin-clients.ts';
+import { personIdOf } from '../services/entities/acting-principal.ts';
+import type { UserCenterSessions } from '../services/user-center/user-center-sessions.ts';
+import { parseBody } from './parse-body.ts';
+import { closeUserCenterSession, openUserCenterSession, requireUserCenterSession } from './user-center-session.ts';
 
-export const PORTAL_CLIENT_ID = 'uia-portal';
 const STATE_COOKIE = 'uia_portal_login';
-const LEVEL_LABELS: Record<string, string> = { L1: 'L1 注册用户', L2: 'L2 实名用户', L3: 'L3 实人认证', L4: 'L4 现场核验' };
 
 /**
  * The portal opened directly at `/` has no login request behind it, so it
  * becomes a relying party of its own platform (like Keycloak's account
  * console): /login/start begins a code flow for the built-in public client
- * `uia-portal`, and /account/callback shows who is now logged in.
+ * `uia-portal`, /account/callback opens the user center's session and goes
+ * to the user center (/account), whose 退出登录 also ends the platform session.
  */
 export async function portalSelfLoginRoutes(
   app: FastifyInstance,
-  options: { issuer: string; publicUrl: string; secure: boolean; platformName: string; demo: boolean },
+  options: { issuer: string; publicUrl: string; secure: boolean; platformName: string; demo: boolean; sessions: UserCenterSessions },
 ) {
   const redirectUri = `${options.publicUrl}/account/callback`;
   let discovered: Promise<oidcClient.Configuration> | null = null;
@@ -65,18 +69,21 @@ export async function portalSelfLoginRoutes(
       const config = await configuration();
       const tokens = await oidcClient.authorizationCodeGrant(config, new URL(request.url, options.publicUrl), { pkceCodeVerifier: verifier, expectedState: state });
       const claims = tokens.claims()!;
-      const userinfo = await oidcClient.fetchUserInfo(config, tokens.access_token, claims.sub);
-      const logout = oidcClient.buildEndSessionUrl(config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: `${options.publicUrl}/` });
-      return reply.send(
-        page(
-          '您已登录',
-          `<p>欢迎，${escapeHtml(maskName(String(userinfo.name ?? '')))}。您已登录统一身份认证平台，访问接入本平台的业务系统时无需再次登录。</p>
-<p class="muted">认证等级：${escapeHtml(LEVEL_LABELS[String(claims.acr)] ?? claims.acr ?? '')}</p>
-<div class="actions"><a class="button primary" href="${escapeHtml(logout.href)}">退出登录</a></div>`,
-        ),
-      );
+      // uia-portal never requests the `entity` scope, so this is always a personal login.
+      await openUserCenterSession(reply, options.sessions, { personId: personIdOf(claims.sub), idToken: tokens.id_token! }, options.secure);
+      return reply.redirect('/account', 303);
     } catch {
       return reply.status(400).send(page('登录未完成', '<p>登录未完成或已取消，请重新登录。</p><p><a href="/">返回登录页</a></p>'));
     }
+  });
+
+  // 退出登录 in the user center: ends its session, then the platform's (RP-initiated logout).
+  app.post('/api/account/logout', async (request, reply) => {
+    parseBody(emptyRequest, request.body ?? {});
+    const session = await requireUserCenterSession(request, options.sessions);
+    await closeUserCenterSession(request, reply, options.sessions, options.secure);
+    const config = await configuration();
+    const logout = oidcClient.buildEndSessionUrl(config, { id_token_hint: session.idToken, post_logout_redirect_uri: `${options.publicUrl}/` });
+    return reply.header('cache-control', 'no-store').send({ redirectTo: logout.href });
   });
 }

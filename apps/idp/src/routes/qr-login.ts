@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import type { QrLogin, QrWatch } from '../services/qr-login/index.ts';
-import { currentInteraction, interactionClient, interactionFreshness, interactionRequiredAcr } from './current-interaction.ts';
+import { qrCreateRequest } from '@uia/schemas';
+import { currentInteraction, interactionClient, interactionFreshness, interactionRequiredAcr, qrLoginType } from './current-interaction.ts';
+import { parseBody } from './parse-body.ts';
 import { QR_LOGIN_POLICY } from '../services/qr-login/qr-login-policy.ts';
 import { EventStream } from './event-stream.ts';
 import { OpenStreams } from './open-streams.ts';
@@ -29,6 +31,7 @@ export async function qrLoginRoutes(app: FastifyInstance, options: { provider: P
   });
 
   app.post('/interaction/:uid/qr', async (request: QrRequest, reply) => {
+    const { loginType } = parseBody(qrCreateRequest, request.body ?? {});
     const interaction = await currentInteraction(provider, request, reply);
     const client = await interactionClient(provider, interaction, platformName);
     const qr = await qrLogin.create(
@@ -38,6 +41,7 @@ export async function qrLoginRoutes(app: FastifyInstance, options: { provider: P
         clientName: client.name,
         requiredAcr: interactionRequiredAcr(interaction),
         ...interactionFreshness(interaction),
+        loginType: qrLoginType(interaction, loginType),
       },
       requestContext(request),
     );

@@ -77,6 +77,29 @@ export interface AppSessionsTable {
   revoked_at: number | null;
 }
 
+export interface EntitiesTable {
+  id: string;
+  uscc: string;
+  name: string;
+  account_name: string | null;
+  legal_rep_account_id: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface EntityAgentsTable {
+  id: string;
+  entity_id: string;
+  account_id: string;
+  /** JSON array of client ids; null = all business. */
+  services: string | null;
+  expires_at: number;
+  granted_by: string;
+  granted_at: number;
+  revoked_at: number | null;
+  revoked_by: string | null;
+}
+
 export interface Database {
   accounts: AccountsTable;
   password_history: PasswordHistoryTable;
@@ -85,4 +108,6 @@ export interface Database {
   audit_events: AuditEventsTable;
   signing_keys: SigningKeysTable;
   app_sessions: AppSessionsTable;
+  entities: EntitiesTable;
+  entity_agents: EntityAgentsTable;
 }

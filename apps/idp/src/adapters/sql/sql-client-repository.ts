@@ -21,6 +21,11 @@ export class SqlClientRepository implements ClientRepository {
     };
   }
 
+  async listServices() {
+    const rows = await this.db.selectFrom('clients').select(['client_id', 'client_name']).where('enabled', '=', 1).orderBy('client_name').execute();
+    return rows.map((row) => ({ clientId: row.client_id, clientName: row.client_name }));
+  }
+
   async upsert(client: ClientRecord) {
     const now = Date.now();
     const values = {

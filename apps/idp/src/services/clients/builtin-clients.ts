@@ -1,9 +1,12 @@
 import type { ClientRepository } from '../../ports/client-repository.ts';
 
+/** The portal's own relying party: the user center logs in through it. Never a service an agent grant names. */
+export const PORTAL_CLIENT_ID = 'uia-portal';
+
 /** The portal's own client (see routes/portal-self-login.ts); kept in step with PUBLIC_URL at every start. */
 export async function ensurePortalClient(clients: ClientRepository, publicUrl: string) {
   await clients.upsert({
-    clientId: 'uia-portal',
+    clientId: PORTAL_CLIENT_ID,
     clientName: '统一身份认证平台',
     clientSecret: null,
     enabled: true,

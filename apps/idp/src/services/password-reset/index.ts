@@ -154,7 +154,7 @@ export class PasswordReset {
       const passwordHash = await hasher.hash(input.password);
       const signedIn = await sessions.signedInServices(account.id);
       await accounts.resetPassword(account.id, passwordHash, now, RESET_POLICY.passwordHistoryDepth - 1);
-      await sessions.announceSignedOut(account.id, signedIn);
+      await sessions.announceSignedOut(signedIn);
       note.detail = { signedOutServices: signedIn.length };
       if (profile.phone) await notices.send(profile.phone, 'notice_password_reset', { time: formatBeijingMinute(now) }, context);
       return { done: true as const };

@@ -1,3 +1,4 @@
+import type { LoginType } from '@uia/schemas';
 import { maskName } from '@uia/validators';
 import { AppError } from '../../errors.ts';
 import type { AccountRepository, AssuranceLevel } from '../../ports/account-repository.ts';
@@ -10,6 +11,8 @@ import type { AppSessionAuthenticator, AppSessionView } from '../app-sessions/ap
 import type { PiiCipher } from '../personal-data/pii-cipher.ts';
 import type { RateLimiter } from '../rate-limit/rate-limiter.ts';
 import { auditedStep } from '../audited-step.ts';
+import { entityAccountId } from '../entities/acting-principal.ts';
+import type { EntityMembership } from '../entities/entity-membership.ts';
 import { describeRequester } from './describe-requester.ts';
 import { qrImageDataUrl } from './qr-image.ts';
 import { QR_LOGIN_POLICY } from './qr-login-policy.ts';
@@ -37,11 +40,13 @@ export interface QrInteraction {
   maxAge: number | null;
   /** The request asked `prompt=login` (a fresh login). */
   promptLogin: boolean;
+  /** 法人登录: the person picks the entity to act for when confirming. */
+  loginType: LoginType;
 }
 
-/** What a completed QR hands to oidc-provider: the login and when it happened (确认登录, epoch ms). */
+/** What a completed QR hands to oidc-provider: the login (its account the person, or the person acting for an entity) and when it happened (确认登录, epoch ms). */
 export interface QrCompletion {
-  login: QrLoginResult;
+  login: { accountId: string; acr: AssuranceLevel; amr: string[] };
   authTime: number;
 }
 
@@ -68,6 +73,8 @@ export class QrLogin {
       cipher: PiiCipher;
       /** The confirming app session must still be live when the browser completes. */
       appSessions: AppSessionAuthenticator;
+      /** 法人登录: who may act for which entity, checked at confirmation and again at completion. */
+      membership: EntityMembership;
       ipLocator: IpLocator;
       rateLimiter: RateLimiter;
       audit: AuditLog;
@@ -95,6 +102,7 @@ export class QrLogin {
       maxAge: interaction.maxAge,
       promptLogin: interaction.promptLogin,
       requester: await describeRequester(this.deps.ipLocator, context),
+      loginType: interaction.loginType,
       status: 'pending',
       requestedAt: now,
       expiresAt: now + QR_LOGIN_POLICY.qrSeconds * 1000,
@@ -114,25 +122,32 @@ export class QrLogin {
     return QrWatch.start(this.records, id, interactionUid, listener, () => this.now());
   }
 
-  /** 扫一扫 in the app: binds the QR to the session's person and tells the phone who asks. */
+  /**
+   * 扫一扫 in the app: binds the QR to the session's person and tells the phone
+   * who asks; for 法人登录 also the entities the person may act for at that service.
+   */
   async scan(id: string, session: AppSessionView, context: QrLoginContext) {
     const record = await this.step('qr_login.scan', context, session.accountId, async () => {
       const person = await this.maskedName(session.accountId);
       return this.records.update(id, (current) => scanned(current, session, person));
     });
-    return {
+    const answer = {
       client: { name: record.clientName },
       requester: record.requester,
       requestedAt: new Date(record.requestedAt).toISOString(),
       expiresIn: Math.max(0, Math.ceil((record.expiresAt - this.now()) / 1000)),
     };
+    if (record.loginType !== 'entity') return answer;
+    const standings = await this.deps.membership.entitiesOf(session.accountId, this.now(), record.clientId);
+    const entities = standings.map(({ entity, role }) => ({ id: entity.id, uscc: entity.uscc, name: entity.name, role }));
+    return { ...answer, loginType: 'entity' as const, entities };
   }
 
   /**
    * 确认登录: the login is the session's person at the lower of their level
    * and what the app login proved, with the app's methods plus `mca`.
    */
-  async confirm(id: string, session: AppSessionView, context: QrLoginContext) {
+  async confirm(id: string, session: AppSessionView, context: QrLoginContext, choice: { entityId?: string | undefined } = {}) {
     await this.step('qr_login.confirm', context, session.accountId, async () => {
       const account = await this.deps.accounts.findById(session.accountId);
       if (!account || account.status !== 'active') throw new AppError('ACCOUNT_DISABLED', { status: 403 });
@@ -140,6 +155,7 @@ export class QrLogin {
         accountId: account.id,
         acr: loginAssurance(account.assuranceLevel, session.acr),
         amr: [...new Set([...session.amr, CONFIRMED_ON_PHONE])],
+        ...(await this.chosenEntity(id, account.id, choice.entityId)),
       };
       return this.records.update(id, (current) => confirmed(current, session, login, this.now()));
     });
@@ -167,9 +183,25 @@ export class QrLogin {
         if (current) await this.expire(id);
         throw new AppError('QR_EXPIRED', { status: 410 });
       }
+      // 法人登录: the grant may have been revoked (or run out) since 确认登录.
+      const { entityId, accountId } = current.login!;
+      if (entityId) await this.deps.membership.standing(entityId, accountId, current.clientId, this.now());
       return this.records.update(id, (latest) => used(latest, interactionUid));
     });
-    return { login: record.login!, authTime: record.confirmedAt ?? this.now() };
+    const { accountId, acr, amr, entityId } = record.login!;
+    return { login: { accountId: entityId ? entityAccountId(entityId, accountId) : accountId, acr, amr }, authTime: record.confirmedAt ?? this.now() };
+  }
+
+  /**
+   * The entity of a 法人登录 QR's confirmation: one the person may act for at
+   * the QR's service (else the reason they may not). Nothing for a personal QR.
+   */
+  private async chosenEntity(id: string, personId: string, entityId: string | undefined): Promise<{ entityId?: string }> {
+    const record = await this.records.read(id);
+    if (record?.loginType !== 'entity') return {};
+    if (!entityId) throw new AppError('ENTITY_CHOICE_REQUIRED', { field: 'entityId' });
+    await this.deps.membership.standing(entityId, personId, record.clientId, this.now());
+    return { entityId };
   }
 
   /** The confirming app session is still live and its person's account still active. */
@@ -203,7 +235,11 @@ export class QrLogin {
       note.accountId = accountId;
       const record = await run();
       note.accountId ??= record.login?.accountId ?? null;
-      note.detail = { clientId: record.clientId, ...(record.login ? { acr: record.login.acr, amr: record.login.amr.join(' ') } : {}) };
+      note.detail = {
+        clientId: record.clientId,
+        ...(record.login ? { acr: record.login.acr, amr: record.login.amr.join(' ') } : {}),
+        ...(record.login?.entityId ? { entityId: record.login.entityId } : {}),
+      };
       return record;
     });
   }

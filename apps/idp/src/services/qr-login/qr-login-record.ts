@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { LoginType } from '@uia/schemas';
 import type { AssuranceLevel } from '../../ports/account-repository.ts';
 
 /**
@@ -26,9 +27,12 @@ export interface QrRequester {
 
 /** The platform login a confirmed QR hands to oidc-provider. */
 export interface QrLoginResult {
+  /** The person who confirmed. */
   accountId: string;
   acr: AssuranceLevel;
   amr: string[];
+  /** 法人登录: the entity the person chose to act for on the 确认登录 page. */
+  entityId?: string;
 }
 
 export interface QrLoginRecord {
@@ -48,6 +52,8 @@ export interface QrLoginRecord {
   maxAge?: number | null;
   promptLogin?: boolean;
   requester: QrRequester;
+  /** 个人登录 or 法人登录 (the person then picks the entity when confirming). Absent in older records: personal. */
+  loginType?: LoginType;
   status: QrStatus;
   /** Epoch ms, by the service clock. */
   requestedAt: number;

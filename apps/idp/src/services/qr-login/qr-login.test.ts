@@ -7,6 +7,7 @@ import type { AppSessionView } from '../app-sessions/app-session.ts';
 import type { PiiCipher } from '../personal-data/pii-cipher.ts';
 import { RateLimiter } from '../rate-limit/rate-limiter.ts';
 import { describeRequester } from './describe-requester.ts';
+import type { EntityMembership } from '../entities/entity-membership.ts';
 import { QrLogin, type QrStreamStatus } from './index.ts';
 
 const PC = { ip: '192.168.1.20', userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36' };
@@ -36,12 +37,14 @@ function setUp() {
     accounts: { findById: async (id: string) => accounts.get(id) ?? null } as AccountRepository,
     cipher: { decrypt: () => '张三' } as unknown as PiiCipher,
     appSessions: { authenticate: async () => null, isLive: async () => true },
+    // Personal QRs only here; 法人登录 QRs are covered by test/entity-login.int.test.ts.
+    membership: {} as EntityMembership,
     ipLocator: { locate: async () => '本机/内网' },
     rateLimiter: new RateLimiter(store),
     audit,
     publicUrl: 'https://uia.example.gov.cn',
   });
-  const interaction = { uid: 'uid-1', clientId: 'edu-portal', clientName: '义务教育入学服务平台', requiredAcr: null, maxAge: null, promptLogin: false };
+  const interaction = { uid: 'uid-1', clientId: 'edu-portal', clientName: '义务教育入学服务平台', requiredAcr: null, maxAge: null, promptLogin: false, loginType: 'personal' as const };
   return { qrLogin, audited, interaction };
 }
 

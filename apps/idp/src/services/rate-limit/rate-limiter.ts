@@ -37,4 +37,7 @@ export const RATE_LIMITS = {
   resetStartPerAccountName: { name: 'reset:name', limit: 10, windowSeconds: 3600, scope: 'account_name' },
   resetIdChecksPerAccountName: { name: 'reset:id-checks', limit: 10, windowSeconds: 24 * 3600, scope: 'account_name' },
   resetCodesPerAccount: { name: 'reset:codes', limit: 5, windowSeconds: 24 * 3600 },
+  // 法人: agent grants and revocations per representative (a grant looks a person up by ID number or phone).
+  agentChangesPerAccount: { name: 'entity:agents', limit: 30, windowSeconds: 3600 },
+  entityRegistrationsPerAccount: { name: 'entity:register', limit: 20, windowSeconds: 3600 },
 } satisfies Record<string, RateLimit>;

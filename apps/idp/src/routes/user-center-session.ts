@@ -1,0 +1,27 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../errors.ts';
+import { USER_CENTER_SESSION_SECONDS, type UserCenterSession, type UserCenterSessions } from '../services/user-center/user-center-sessions.ts';
+
+const USER_CENTER_COOKIE = 'uia_account';
+// Strict: the user center's API is only ever called by its own page.
+const cookieOptions = (secure: boolean) => ({ path: '/', httpOnly: true, sameSite: 'strict' as const, secure });
+
+/** Opens the user center's session after the portal's own login. */
+export async function openUserCenterSession(reply: FastifyReply, sessions: UserCenterSessions, session: UserCenterSession, secure: boolean) {
+  const token = await sessions.open(session);
+  reply.setCookie(USER_CENTER_COOKIE, token, { ...cookieOptions(secure), maxAge: USER_CENTER_SESSION_SECONDS });
+}
+
+/** The live user-center session behind the cookie, or 401 ACCOUNT_LOGIN_REQUIRED. */
+export async function requireUserCenterSession(request: FastifyRequest, sessions: UserCenterSessions): Promise<UserCenterSession> {
+  const token = request.cookies[USER_CENTER_COOKIE];
+  const session = token ? await sessions.find(token) : null;
+  if (!session) throw new AppError('ACCOUNT_LOGIN_REQUIRED', { status: 401 });
+  return session;
+}
+
+export async function closeUserCenterSession(request: FastifyRequest, reply: FastifyReply, sessions: UserCenterSessions, secure: boolean) {
+  const token = request.cookies[USER_CENTER_COOKIE];
+  if (token) await sessions.close(token);
+  reply.clearCookie(USER_CENTER_COOKIE, cookieOptions(secure));
+}

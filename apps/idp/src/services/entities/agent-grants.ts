@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import { maskIdNumber, maskName, normalizeIdentifier } from '@uia/validators';
+import type { GrantAgentRequest } from '@uia/schemas';
+import { AppError } from '../../errors.ts';
+import type { AccountRepository } from '../../ports/account-repository.ts';
+import type { AuditLog } from '../../ports/audit-log.ts';
+import type { ClientRepository } from '../../ports/client-repository.ts';
+import type { EntityRepository, StoredAgentGrant, StoredEntity } from '../../ports/entity-repository.ts';
+import { findAccountByIdentifier } from '../accounts/account-lookup.ts';
+import { meetsLevel, PII_CONTEXT } from '../accounts/account-profile.ts';
+import { auditedStep } from '../audited-step.ts';
+import { PORTAL_CLIENT_ID } from '../clients/builtin-clients.ts';
+import type { PiiCipher } from '../personal-data/pii-cipher.ts';
+import { RATE_LIMITS, type RateLimiter } from '../rate-limit/rate-limiter.ts';
+import type { EntityRequestContext } from './entity-registration.ts';
+
+export interface ServiceRef {
+  id: string;
+  name: string;
+}
+
+/** An agent as the representative's 管理经办人 view shows them: masked. */
+export interface AgentView {
+  id: string;
+  person: { name: string; idNumber: string };
+  services: ServiceRef[] | null;
+  expiresAt: string;
+  grantedAt: string;
+  status: 'active' | 'expired';
+}
+
+const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
+const DAY_MS = 24 * 3600 * 1000;
+const MAX_GRANT_YEARS = 5;
+
+/** The moment a grant ending on `day` (YYYY-MM-DD, Beijing) runs out: the next Beijing midnight. Null for no such date. */
+export function endOfBeijingDay(day: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return null;
+  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const start = Date.UTC(year, month - 1, date);
+  if (new Date(start).toISOString().slice(0, 10) !== day) return null;
+  return start + DAY_MS - BEIJING_OFFSET_MS;
+}
+
+/**
+ * 管理经办人: the legal representative grants agents (by their ID number or
+ * phone; they must have a real-name account), for all business or named
+ * services, until a day; re-granting replaces a grant; revoking ends it at
+ * once. At most `maxAgents` current grants per entity. Every change audited.
+ */
+export class AgentGrants {
+  constructor(
+    private readonly deps: {
+      entities: EntityRepository;
+      accounts: AccountRepository;
+      clients: ClientRepository;
+      cipher: PiiCipher;
+      rateLimiter: RateLimiter;
+      audit: AuditLog;
+      maxAgents: number;
+      now?: () => number;
+    },
+  ) {}
+
+  async list(representativeId: string, entityId: string) {
+    await this.representedEntity(representativeId, entityId);
+    const [grants, services] = await Promise.all([this.deps.entities.listStandingGrants(entityId), this.services()]);
+    return { agents: await Promise.all(grants.map((grant) => this.view(grant, services))), maxAgents: this.deps.maxAgents, services };
+  }
+
+  async grant(representativeId: string, entityId: string, input: GrantAgentRequest, context: EntityRequestContext): Promise<AgentView> {
+    return auditedStep(this.deps.audit, { type: 'entity.agent_granted', ...context }, async (note) => {
+      note.accountId = representativeId;
+      note.detail = { entityId };
+      const entity = await this.representedEntity(representativeId, entityId);
+      await this.deps.rateLimiter.hit(RATE_LIMITS.agentChangesPerAccount, representativeId);
+      const now = this.now();
+      const expiresAt = this.expiry(input.expiresOn, now);
+      const services = await this.services();
+      const named = this.namedServices(input.services, services);
+      const agent = await this.agentAccount(input.agent);
+      if (agent.id === entity.legalRepAccountId) throw new AppError('AGENT_IS_REPRESENTATIVE', { status: 409, field: 'agent' });
+      const grant: StoredAgentGrant = {
+        id: randomUUID(),
+        entityId,
+        accountId: agent.id,
+        services: named,
+        expiresAt,
+        grantedBy: representativeId,
+        grantedAt: now,
+        revokedAt: null,
+        revokedBy: null,
+      };
+      const granted = await this.deps.entities.grant(grant, { maxCurrent: this.deps.maxAgents, now });
+      if (!granted) {
+        throw new AppError('AGENT_LIMIT_REACHED', { status: 409, params: { limit: this.deps.maxAgents }, details: { limit: this.deps.maxAgents } });
+      }
+      const view = await this.view(grant, services);
+      note.detail = { entityId, grantId: grant.id, agent: view.person.idNumber, services: named === null ? 'all' : named.join(' '), expiresAt: view.expiresAt };
+      return view;
+    });
+  }
+
+  async revoke(representativeId: string, entityId: string, grantId: string, context: EntityRequestContext) {
+    await auditedStep(this.deps.audit, { type: 'entity.agent_revoked', ...context }, async (note) => {
+      note.accountId = representativeId;
+      note.detail = { entityId, grantId };
+      await this.representedEntity(representativeId, entityId);
+      await this.deps.rateLimiter.hit(RATE_LIMITS.agentChangesPerAccount, representativeId);
+      if (!(await this.deps.entities.revoke(entityId, grantId, representativeId, this.now()))) {
+        throw new AppError('AGENT_GRANT_NOT_FOUND', { status: 404 });
+      }
+    });
+    return { revoked: true as const };
+  }
+
+  private async representedEntity(personId: string, entityId: string): Promise<StoredEntity> {
+    const entity = await this.deps.entities.findById(entityId);
+    // Someone else's entity reads like one that does not exist to them: no hint which ids are real.
+    if (!entity || entity.legalRepAccountId !== personId) throw new AppError('ENTITY_REPRESENTATIVE_ONLY', { status: 403 });
+    return entity;
+  }
+
+  private expiry(expiresOn: string, now: number): number {
+    const end = endOfBeijingDay(expiresOn);
+    const latest = now + MAX_GRANT_YEARS * 366 * DAY_MS;
+    if (end === null || end <= now || end > latest) {
+      throw new AppError('AGENT_EXPIRY_INVALID', { field: 'expiresOn', params: { maxYears: MAX_GRANT_YEARS } });
+    }
+    return end;
+  }
+
+  private namedServices(requested: string[] | null, services: ServiceRef[]): string[] | null {
+    if (requested === null) return null;
+    const known = new Set(services.map((service) => service.id));
+    const unique = [...new Set(requested)];
+    if (unique.length === 0 || unique.some((id) => !known.has(id))) throw new AppError('AGENT_SERVICES_INVALID', { field: 'services' });
+    return unique;
+  }
+
+  private async agentAccount(typed: string) {
+    const kind = normalizeIdentifier(typed).kind;
+    if (kind === 'username') throw new AppError('AGENT_IDENTIFIER_INVALID', { field: 'agent' });
+    const { account } = await findAccountByIdentifier(this.deps.accounts, this.deps.cipher, typed);
+    if (!account || account.status !== 'active' || !meetsLevel(account.assuranceLevel, 'L2')) {
+      throw new AppError('AGENT_NOT_FOUND', { status: 404, field: 'agent' });
+    }
+    return account;
+  }
+
+  /** Services an agent may be limited to: every enabled relying party but the portal itself. */
+  private async services(): Promise<ServiceRef[]> {
+    const all = await this.deps.clients.listServices();
+    return all.filter((client) => client.clientId !== PORTAL_CLIENT_ID).map((client) => ({ id: client.clientId, name: client.clientName }));
+  }
+
+  private async view(grant: StoredAgentGrant, services: ServiceRef[]): Promise<AgentView> {
+    const account = await this.deps.accounts.findById(grant.accountId);
+    const name = account ? maskName(this.deps.cipher.decrypt(account.nameCipher, PII_CONTEXT.name)) : '';
+    const idNumber = account ? maskIdNumber(this.deps.cipher.decrypt(account.idNumberCipher, PII_CONTEXT.idNumber)) : '';
+    const byId = new Map(services.map((service) => [service.id, service]));
+    return {
+      id: grant.id,
+      person: { name, idNumber },
+      services: grant.services === null ? null : grant.services.map((id) => byId.get(id) ?? { id, name: id }),
+      expiresAt: new Date(grant.expiresAt).toISOString(),
+      grantedAt: new Date(grant.grantedAt).toISOString(),
+      status: grant.expiresAt > this.now() ? 'active' : 'expired',
+    };
+  }
+
+  private now() {
+    return (this.deps.now ?? Date.now)();
+  }
+}

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { validateUscc, validateUsername } from '@uia/validators';
+import type { RegisterEntityRequest } from '@uia/schemas';
+import { AppError } from '../../errors.ts';
+import type { AccountRepository } from '../../ports/account-repository.ts';
+import type { AuditLog } from '../../ports/audit-log.ts';
+import type { BusinessRegistry, RegisteredEntity } from '../../ports/business-registry.ts';
+import { DuplicateEntityError, type EntityRepository, type StoredEntity } from '../../ports/entity-repository.ts';
+import { meetsLevel, readAccountProfile } from '../accounts/account-profile.ts';
+import { auditedStep } from '../audited-step.ts';
+import type { PiiCipher } from '../personal-data/pii-cipher.ts';
+import { RATE_LIMITS, type RateLimiter } from '../rate-limit/rate-limiter.ts';
+
+export interface EntityRequestContext {
+  ip: string;
+  userAgent?: string;
+}
+
+/** Names compare as the licence prints them: half- and full-width brackets alike, spaces ignored. */
+function comparableName(name: string): string {
+  return name.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
+}
+
+/**
+ * 注册单位: a real-name person declares to be an entity's legal
+ * representative; the BusinessRegistry decides. When the registry names a
+ * new representative for an entity already registered, that person's
+ * registration moves the entity to them.
+ */
+export class EntityRegistration {
+  constructor(
+    private readonly deps: {
+      entities: EntityRepository;
+      accounts: AccountRepository;
+      cipher: PiiCipher;
+      registry: BusinessRegistry;
+      rateLimiter: RateLimiter;
+      audit: AuditLog;
+      now?: () => number;
+    },
+  ) {}
+
+  async register(personId: string, input: RegisterEntityRequest, context: EntityRequestContext): Promise<StoredEntity> {
+    return auditedStep(this.deps.audit, { type: 'entity.registered', ...context }, async (note) => {
+      note.accountId = personId;
+      // Each attempt asks the registry who represents a company: bounded per person.
+      await this.deps.rateLimiter.hit(RATE_LIMITS.entityRegistrationsPerAccount, personId);
+      const uscc = validateUscc(input.uscc);
+      if (!uscc.ok) throw new AppError(uscc.reason, { field: 'uscc' });
+      note.detail = { uscc: uscc.value };
+      const accountName = this.accountName(input.accountName);
+      const person = await this.realNamePerson(personId);
+      const registered = await this.lookup(uscc.value);
+      if (comparableName(registered.name) !== comparableName(input.name)) throw new AppError('ENTITY_NAME_MISMATCH', { field: 'name' });
+      const representative = registered.legalRepresentative;
+      if (representative.idType !== person.idType || representative.idNumber !== person.idNumber || representative.name !== person.name) {
+        throw new AppError('ENTITY_NOT_LEGAL_REPRESENTATIVE', { status: 403 });
+      }
+      const now = (this.deps.now ?? Date.now)();
+      const existing = await this.deps.entities.findByUscc(uscc.value);
+      if (existing) {
+        if (existing.legalRepAccountId === personId) throw new AppError('ENTITY_ALREADY_REGISTERED', { status: 409, field: 'uscc' });
+        await this.deps.entities.changeRepresentative(existing.id, personId, now);
+        note.detail = { uscc: uscc.value, entityId: existing.id, representativeChanged: true };
+        return { ...existing, legalRepAccountId: personId, updatedAt: now };
+      }
+      const entity: StoredEntity = {
+        id: randomUUID(),
+        uscc: uscc.value,
+        name: registered.name,
+        accountName,
+        legalRepAccountId: personId,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await this.deps.entities.create(entity).catch((error: unknown) => {
+        if (!(error instanceof DuplicateEntityError)) throw error;
+        throw error.field === 'accountName'
+          ? new AppError('ENTITY_ACCOUNT_NAME_TAKEN', { status: 409, field: 'accountName' })
+          : new AppError('ENTITY_ALREADY_REGISTERED', { status: 409, field: 'uscc' });
+      });
+      note.detail = { uscc: uscc.value, entityId: entity.id };
+      return entity;
+    });
+  }
+
+  private accountName(raw: string | undefined): string | null {
+    if (raw === undefined || raw.trim() === '') return null;
+    const name = validateUsername(raw);
+    if (!name.ok) throw new AppError(name.reason, { field: 'accountName' });
+    return name.value;
+  }
+
+  private async realNamePerson(personId: string) {
+    const account = await this.deps.accounts.findById(personId);
+    if (!account || account.status !== 'active') throw new AppError('ACCOUNT_LOGIN_REQUIRED', { status: 401 });
+    if (!meetsLevel(account.assuranceLevel, 'L2')) throw new AppError('REALNAME_REQUIRED', { status: 403 });
+    return readAccountProfile(account, this.deps.cipher);
+  }
+
+  private async lookup(uscc: string): Promise<RegisteredEntity> {
+    let registered: RegisteredEntity | null;
+    try {
+      registered = await this.deps.registry.lookup(uscc);
+    } catch {
+      throw new AppError('ENTITY_REGISTRY_UNAVAILABLE', { status: 503, details: { retryable: true } });
+    }
+    if (!registered) throw new AppError('ENTITY_NOT_IN_REGISTRY', { status: 404, field: 'uscc' });
+    return registered;
+  }
+}
