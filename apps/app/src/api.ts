@@ -48,11 +48,23 @@ export interface Identity {
   idNumber: string;
 }
 
+/** An entity the person may act for at this service (法人登录 by QR). */
+export interface QrEntity {
+  id: string;
+  uscc: string;
+  name: string;
+  role: 'legal_representative' | 'agent';
+}
+
 export interface QrDetails {
   client: { name: string | null } | null;
   requester: { browser: string | null; os: string | null; ip: string | null; place: string | null } | null;
   requestedAt: string | number | null;
   expiresIn: number;
+  /** `entity` for a 法人登录 QR (absent or `personal` otherwise). */
+  loginType?: 'personal' | 'entity';
+  /** For an entity QR: the entities this person may act for at this service (may be empty). */
+  entities?: QrEntity[];
 }
 
 /** A liveness action the server asks for (POST /app/api/face/challenge). */
@@ -96,7 +108,8 @@ export const endpoints = {
   // 扫码登录
   /** Marks the QR scanned by this person and answers what it asks (again on a reload: the same person may scan twice). */
   qrScan: (id: string) => post<QrDetails>(`${qrPath(id)}/scan`),
-  qrConfirm: (id: string) => post<{ status: string }>(`${qrPath(id)}/confirm`),
+  /** An entity QR sends the chosen entity; a personal QR sends nothing (as before). */
+  qrConfirm: (id: string, body?: { entityId: string }) => post<{ status: string }>(`${qrPath(id)}/confirm`, body),
   qrCancel: (id: string) => post<{ status: string }>(`${qrPath(id)}/cancel`),
 
   // 换绑手机号

@@ -6,7 +6,7 @@ import { Provider } from 'oidc-provider';
 import type { FastifyInstance } from 'fastify';
 import { calculateJwkThumbprint, decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type JWTPayload } from 'jose';
 import { maskIdNumber, maskName, maskPhone } from '@uia/validators';
-import { BACKCHANNEL_LOGOUT_PATH, createEduPortal, SESSION_COOKIE, TX_COOKIE } from './app.ts';
+import { BACKCHANNEL_LOGOUT_PATH, createEduPortal, ENTITY_LOGIN_PATH, SESSION_COOKIE, TX_COOKIE } from './app.ts';
 import { BACKCHANNEL_LOGOUT_EVENT } from './backchannel-logout.ts';
 import { loadConfig, type EduConfig } from './config.ts';
 
@@ -31,6 +31,14 @@ const CITIZEN = {
   phone_number_verified: true,
   id_type: 'resident_id',
   id_number: '11010519491231002X',
+};
+
+// 法人登录 (docs/api.md § 法人登录): the subject is entity:<entityId>:<personAccountId>, and the
+// `entity` scope's claims describe the entity and the acting person (masked by the platform).
+const ENTITY_ACCOUNT_ID = `entity:ent-1:${ACCOUNT_ID}`;
+const ENTITY_CLAIMS = {
+  entity: { uscc: '91110000600037341L', name: '北京示例科技有限公司' },
+  acting_person: { sub: ACCOUNT_ID, name: maskName(CITIZEN.name), id_number: maskIdNumber(CITIZEN.id_number), role: 'legal_representative' },
 };
 
 interface TestProvider {
@@ -58,7 +66,7 @@ async function freePort(): Promise<number> {
  * Back-channel logout is on, and the provider's outgoing requests to the portal are handed to the
  * portal by `fastify.inject()`.
  */
-async function startProvider(port = 0): Promise<TestProvider> {
+async function startProvider(port = 0, options: { entityInIdToken?: boolean } = {}): Promise<TestProvider> {
   const backchannel: TestProvider['backchannel'] = { delivered: [] };
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
@@ -79,7 +87,7 @@ async function startProvider(port = 0): Promise<TestProvider> {
       },
     ],
     pkce: { required: () => true },
-    scopes: ['openid', 'profile', 'phone', 'id_card', 'offline_access'],
+    scopes: ['openid', 'profile', 'phone', 'id_card', 'entity', 'offline_access'],
     claims: {
       // acr/amr listed under `openid` so that every ID token carries them (otherwise oidc-provider
       // returns them only when requested through acr_values or the claims parameter).
@@ -87,7 +95,12 @@ async function startProvider(port = 0): Promise<TestProvider> {
       profile: ['name'],
       phone: ['phone_number', 'phone_number_verified'],
       id_card: ['id_type', 'id_number'],
+      entity: ['entity', 'acting_person'],
     },
+    // By default the ID token carries the granted scopes' claims too (the `entity` claim is
+    // checked there); `entityInIdToken: false` keeps oidc-provider's default (scope claims in
+    // userinfo only, as the platform's provider is configured today).
+    conformIdTokenClaims: options.entityInIdToken === false,
     acrValues: ['L1', 'L2', 'L3', 'L4'],
     cookies: { keys: ['edu-portal-test-cookie-key'] },
     jwks: { keys: [SIGNING_KEY as never] },
@@ -111,17 +124,20 @@ async function startProvider(port = 0): Promise<TestProvider> {
       return new Response(res.body || null, { status: res.statusCode });
     },
     async findAccount(_ctx, id) {
-      return { accountId: id, async claims() { return { sub: id, ...CITIZEN }; } };
+      const entity = id.startsWith('entity:') ? ENTITY_CLAIMS : {};
+      return { accountId: id, async claims() { return { sub: id, ...CITIZEN, ...entity }; } };
     },
   });
   const callback = provider.callback();
   server.on('request', (req: http.IncomingMessage & { originalUrl?: string }, res) => {
     const url = req.url ?? '/';
-    const testLogin = /^\/oidc\/interaction\/([\w-]+)\/test-login$/.exec(url);
+    // `?as=entity`: the person logs in for an entity (法人登录), as the platform's entity login does.
+    const testLogin = /^\/oidc\/interaction\/([\w-]+)\/test-login(\?as=entity)?$/.exec(url);
     if (testLogin && req.method === 'POST') {
       req.url = `/oidc/interaction/${testLogin[1]}`;
+      const accountId = testLogin[2] ? ENTITY_ACCOUNT_ID : ACCOUNT_ID;
       provider
-        .interactionFinished(req, res, { login: { accountId: ACCOUNT_ID, acr: 'L3', amr: ['face', 'mca'] } }, { mergeWithLastSubmission: false })
+        .interactionFinished(req, res, { login: { accountId, acr: 'L3', amr: ['face', 'mca'] } }, { mergeWithLastSubmission: false })
         .catch((err: unknown) => {
           res.statusCode = 500;
           res.end(String(err));
@@ -207,9 +223,14 @@ async function followProvider(jar: CookieJar, start: string, init: RequestInit =
  * amr face+mca) and consent. `jar` is the browser's cookie jar at the provider (one jar, one
  * provider session). Returns the callback URL the provider sends the browser back to.
  */
-async function authorizeAtProvider(portal: FastifyInstance, op: TestProvider, jar = new CookieJar()): Promise<{ tx: string; portalUrl: URL; jar: CookieJar }> {
-  // 1. The portal starts the login.
-  const login = await portal.inject('/login');
+async function authorizeAtProvider(
+  portal: FastifyInstance,
+  op: TestProvider,
+  jar = new CookieJar(),
+  options: { start?: string; as?: 'entity' } = {},
+): Promise<{ tx: string; portalUrl: URL; jar: CookieJar }> {
+  // 1. The portal starts the login (使用统一身份认证登录, or 法人登录 with start = /login/entity).
+  const login = await portal.inject(options.start ?? '/login');
   expect(login.statusCode).toBe(302);
   const tx = cookieValue(login, TX_COOKIE)!;
 
@@ -222,7 +243,7 @@ async function authorizeAtProvider(portal: FastifyInstance, op: TestProvider, ja
   const uid = /\/interaction\/([\w-]+)/.exec(loginPage)![1]!;
 
   // 3. Log in, then consent through the devInteractions form.
-  const afterLogin = await followProvider(jar, `${op.issuer}/interaction/${uid}/test-login`, { method: 'POST' });
+  const afterLogin = await followProvider(jar, `${op.issuer}/interaction/${uid}/test-login${options.as ? `?as=${options.as}` : ''}`, { method: 'POST' });
   let portalUrl = afterLogin.portalUrl;
   if (!portalUrl) {
     const consentPage = await afterLogin.res.text();
@@ -322,10 +343,10 @@ function expectNoStack(body: string): void {
  * portal) for the calling describe block; the fields are set once its
  * beforeAll has run.
  */
-function usePortalWithProvider(): { op: TestProvider; portal: FastifyInstance } {
+function usePortalWithProvider(options: { entityInIdToken?: boolean } = {}): { op: TestProvider; portal: FastifyInstance } {
   const running = {} as { op: TestProvider; portal: FastifyInstance };
   beforeAll(async () => {
-    running.op = await startProvider();
+    running.op = await startProvider(0, options);
     running.portal = createEduPortal(portalConfig(running.op.issuer));
     running.op.backchannel.portal = running.portal;
     await running.portal.ready();
@@ -371,6 +392,7 @@ describe('edu-portal with a reachable provider', () => {
     expect(res.body).toContain('<title>义务教育入学服务平台（演示）</title>');
     expect(res.body).toContain('演示环境');
     expect(res.body).toMatch(/<a class="btn btn-primary btn-lg" href="\/login">使用统一身份认证登录<\/a>/);
+    expect(res.body).toMatch(/<a class="btn btn-secondary btn-lg" href="\/login\/entity">法人登录<\/a>/);
     expect(res.body).toContain('href="/static/site.css"');
     expect(res.body).not.toContain('退出登录');
   });
@@ -388,7 +410,9 @@ describe('edu-portal with a reachable provider', () => {
     expect(p.get('code_challenge')).toMatch(/^[\w-]{43}$/);
     expect(p.get('state')).toMatch(/^[\w-]{20,}$/);
     expect(p.get('nonce')).toMatch(/^[\w-]{20,}$/);
-    expect(p.get('scope')?.split(' ')).toEqual(expect.arrayContaining(['openid', 'profile', 'phone', 'id_card']));
+    // `entity` too: the platform then offers 个人登录 and 法人登录; no login_type (both allowed).
+    expect(p.get('scope')?.split(' ')).toEqual(expect.arrayContaining(['openid', 'profile', 'phone', 'id_card', 'entity']));
+    expect(p.has('login_type')).toBe(false);
     expect(p.has('acr_values')).toBe(false);
 
     const setCookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith(`${TX_COOKIE}=`));
@@ -541,6 +565,111 @@ describe('edu-portal with a reachable provider', () => {
     });
     expect(confirmed.portalUrl?.href).toBe(`${PORTAL_BASE}/`);
     expect(op.backchannel.delivered.slice(deliveredBefore).map((d) => d.status)).toEqual([200]);
+  });
+});
+
+describe('edu-portal 法人登录', () => {
+  const running = usePortalWithProvider();
+  let op: TestProvider;
+  let portal: FastifyInstance;
+  beforeAll(() => {
+    ({ op, portal } = running);
+  });
+
+  it('starts 法人登录 as the same code flow with the entity scope and login_type=entity', async () => {
+    const personal = new URL((await portal.inject('/login')).headers.location as string);
+    const res = await portal.inject(ENTITY_LOGIN_PATH);
+    expect(res.statusCode).toBe(302);
+    const location = new URL(res.headers.location as string);
+    expect(location.href.startsWith(`${op.issuer}/auth`)).toBe(true);
+    const p = location.searchParams;
+    expect(p.get('login_type')).toBe('entity');
+    expect(p.get('scope')?.split(' ')).toEqual(expect.arrayContaining(['openid', 'entity']));
+    expect(p.get('scope')).toBe(personal.searchParams.get('scope'));
+    expect(p.get('client_id')).toBe(CLIENT_ID);
+    expect(p.get('response_type')).toBe('code');
+    expect(p.get('redirect_uri')).toBe(`${PORTAL_BASE}/callback`);
+    expect(p.get('code_challenge_method')).toBe('S256');
+    expect(p.get('code_challenge')).toMatch(/^[\w-]{43}$/);
+    expect(p.get('state')).toMatch(/^[\w-]{20,}$/);
+    expect(p.get('nonce')).toMatch(/^[\w-]{20,}$/);
+    const setCookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith(`${TX_COOKIE}=`));
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/Path=\/callback/);
+  });
+
+  it('shows the 单位信息 block after an entity login, with the acting person masked', async () => {
+    const { tx, portalUrl } = await authorizeAtProvider(portal, op, new CookieJar(), { start: ENTITY_LOGIN_PATH, as: 'entity' });
+    const callback = await portal.inject({ url: portalUrl.pathname + portalUrl.search, cookies: { [TX_COOKIE]: tx } });
+    expect(callback.statusCode, callback.body).toBe(303);
+    const session = cookieValue(callback, SESSION_COOKIE)!;
+    expect(session).toBeTruthy();
+
+    const home = await portal.inject({ url: '/', cookies: { [SESSION_COOKIE]: session } });
+    expect(home.statusCode).toBe(200);
+    const body = home.body;
+    expect(body).toContain('单位信息');
+    expect(body).toContain('<dt>单位名称</dt><dd>北京示例科技有限公司</dd>');
+    expect(body).toContain('<dt>统一社会信用代码</dt><dd>91110000600037341L</dd>');
+    expect(body).toContain(`<dt>经办人</dt><dd>${maskName(CITIZEN.name)}（${maskIdNumber(CITIZEN.id_number)}）</dd>`);
+    expect(body).toContain('<dt>身份</dt><dd>法定代表人</dd>');
+    // The person's own (personal) claims are still shown below, masked.
+    expect(body).toContain(`欢迎，${maskName(CITIZEN.name)}`);
+    expect(body).toContain('L3 实人认证');
+    expect(body).not.toContain(CITIZEN.name);
+    expect(body).not.toContain(CITIZEN.id_number);
+    expect(body).not.toContain('使用统一身份认证登录');
+  });
+
+  it('shows the 单位信息 block when the person chose 法人登录 at the platform after the personal button', async () => {
+    const { tx, portalUrl } = await authorizeAtProvider(portal, op, new CookieJar(), { as: 'entity' });
+    const callback = await portal.inject({ url: portalUrl.pathname + portalUrl.search, cookies: { [TX_COOKIE]: tx } });
+    expect(callback.statusCode, callback.body).toBe(303);
+    const home = await portal.inject({ url: '/', cookies: { [SESSION_COOKIE]: cookieValue(callback, SESSION_COOKIE)! } });
+    expect(home.body).toContain('<dt>单位名称</dt><dd>北京示例科技有限公司</dd>');
+  });
+
+  it('keeps the personal view without 单位信息 for a personal login', async () => {
+    const { session } = await logIn(portal, op);
+    const home = await portal.inject({ url: '/', cookies: { [SESSION_COOKIE]: session } });
+    expect(home.body).toContain(`欢迎，${maskName(CITIZEN.name)}`);
+    expect(home.body).not.toContain('单位信息');
+    expect(home.body).not.toContain('统一社会信用代码');
+  });
+
+  it('refuses a 法人登录 whose tokens carry no entity (login_type dropped on the way): Chinese error page, no session', async () => {
+    const { tx, portalUrl } = await authorizeAtProvider(portal, op, new CookieJar(), { start: ENTITY_LOGIN_PATH });
+    const callback = await portal.inject({ url: portalUrl.pathname + portalUrl.search, cookies: { [TX_COOKIE]: tx } });
+    expect(callback.statusCode).toBe(403);
+    expect(callback.headers['content-type']).toMatch(/^text\/html/);
+    expect(callback.body).toContain('法人登录未完成');
+    expect(callback.body).toContain('未返回单位信息');
+    expect(callback.body).toContain(`href="${ENTITY_LOGIN_PATH}">重新登录</a>`);
+    expect(callback.body).toContain('href="/"');
+    expectNoStack(callback.body);
+    expect(cookieValue(callback, SESSION_COOKIE)).toBeUndefined();
+    // The transaction is spent all the same.
+    expect(([] as string[]).concat(callback.headers['set-cookie'] ?? []).some((c) => c.startsWith(`${TX_COOKIE}=;`))).toBe(true);
+  });
+});
+
+describe('edu-portal 法人登录 with the entity claims in userinfo only', () => {
+  const running = usePortalWithProvider({ entityInIdToken: false });
+
+  it('shows the 单位信息 block from userinfo, and still refuses a 法人登录 without an entity', async () => {
+    const { op, portal } = running;
+    const entity = await authorizeAtProvider(portal, op, new CookieJar(), { start: ENTITY_LOGIN_PATH, as: 'entity' });
+    const callback = await portal.inject({ url: entity.portalUrl.pathname + entity.portalUrl.search, cookies: { [TX_COOKIE]: entity.tx } });
+    expect(callback.statusCode, callback.body).toBe(303);
+    const home = await portal.inject({ url: '/', cookies: { [SESSION_COOKIE]: cookieValue(callback, SESSION_COOKIE)! } });
+    expect(home.body).toContain('<dt>单位名称</dt><dd>北京示例科技有限公司</dd>');
+    expect(home.body).toContain('<dt>身份</dt><dd>法定代表人</dd>');
+
+    const personal = await authorizeAtProvider(portal, op, new CookieJar(), { start: ENTITY_LOGIN_PATH });
+    const refused = await portal.inject({ url: personal.portalUrl.pathname + personal.portalUrl.search, cookies: { [TX_COOKIE]: personal.tx } });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).toContain('法人登录未完成');
+    expect(cookieValue(refused, SESSION_COOKIE)).toBeUndefined();
   });
 });
 

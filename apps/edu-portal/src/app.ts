@@ -9,9 +9,16 @@ import { maskIdNumber, maskName, maskPhone } from '@uia/validators';
 import type { EduConfig } from './config.ts';
 import { isKeySetUnavailable, JtiReplayCache, LogoutTokenError, verifyLogoutToken } from './backchannel-logout.ts';
 import { MemorySessionStore, type SessionIdentity } from './sessions.ts';
-import { errorPage, homeAnonymousPage, homeUserPage, type PortalUser } from './views.ts';
+import { ENTITY_LOGIN_PATH, errorPage, homeAnonymousPage, homeUserPage, type PortalEntity, type PortalUser } from './views.ts';
 
-export const SCOPE = 'openid profile phone id_card';
+/**
+ * Every login asks for `entity` too: the platform then offers 个人登录 and 法人登录, and an entity
+ * login carries the `entity` and `acting_person` claims (docs/api.md § 法人登录).
+ */
+export const SCOPE = 'openid profile phone id_card entity';
+/** The extra authorization parameter of the 法人登录 button: entity login only. */
+export const ENTITY_LOGIN_PARAMETERS = { login_type: 'entity' } as const;
+export { ENTITY_LOGIN_PATH };
 export const TX_COOKIE = 'edu_tx';
 export const SESSION_COOKIE = 'edu_sid';
 /** Where the platform POSTs Logout Tokens (registered as the client's backchannel_logout_uri). */
@@ -33,6 +40,8 @@ interface LoginTransaction {
   verifier: string;
   /** Epoch ms; the cookie's Max-Age is not trusted alone. */
   exp: number;
+  /** Started by 法人登录: the callback accepts only a login that carries an entity. */
+  entity?: true;
 }
 
 /** The platform could not be reached (discovery, token or userinfo request failed at the network level). */
@@ -85,10 +94,42 @@ function decodeTx(raw: string): LoginTransaction | undefined {
     if (typeof tx.state !== 'string' || typeof tx.nonce !== 'string' || typeof tx.verifier !== 'string' || typeof tx.exp !== 'number') {
       return undefined;
     }
+    if (tx.entity !== undefined && tx.entity !== true) return undefined;
     return tx as LoginTransaction;
   } catch {
     return undefined;
   }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function nonEmpty(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+/**
+ * The entity of a 法人登录 from a set of claims: `entity` { uscc, name } and `acting_person`
+ * { sub, name, id_number, role } (docs/api.md § 法人登录 · OIDC). Undefined when there is no
+ * usable `entity` claim. The person's name and ID number arrive masked; masking again is a
+ * no-op for them and keeps an unmasked value off the page.
+ */
+function readEntity(claims: Record<string, unknown>, fallback: Record<string, unknown>): PortalEntity | undefined {
+  const entity = claims.entity;
+  if (!isObject(entity) || !nonEmpty(entity.uscc) || !nonEmpty(entity.name)) return undefined;
+  const result: PortalEntity = { uscc: entity.uscc.trim(), name: entity.name.trim() };
+  const acting = isObject(claims.acting_person) ? claims.acting_person : isObject(fallback.acting_person) ? fallback.acting_person : undefined;
+  if (acting) {
+    const actingPerson: NonNullable<PortalEntity['actingPerson']> = {};
+    const maskedName = safeMask(maskName, acting.name);
+    const maskedIdNumber = safeMask(maskIdNumber, acting.id_number);
+    if (maskedName) actingPerson.maskedName = maskedName;
+    if (maskedIdNumber) actingPerson.maskedIdNumber = maskedIdNumber;
+    if (nonEmpty(acting.role)) actingPerson.role = acting.role;
+    result.actingPerson = actingPerson;
+  }
+  return result;
 }
 
 // Request logs never carry query strings: on /callback they hold the authorization code and state.
@@ -228,7 +269,9 @@ export function createEduPortal(config: EduConfig, options: EduPortalOptions = {
     return sendPage(reply, 200, homeAnonymousPage());
   });
 
-  app.get('/login', async (request, reply) => {
+  // 使用统一身份认证登录 (/login) and 法人登录 (/login/entity): one code flow; the latter asks the
+  // platform for an entity login only and remembers that it did, in the transaction cookie.
+  async function startLogin(request: FastifyRequest, reply: FastifyReply, entity: boolean): Promise<FastifyReply> {
     let client: oidc.Configuration;
     try {
       client = await platform();
@@ -242,6 +285,7 @@ export function createEduPortal(config: EduConfig, options: EduPortalOptions = {
       verifier,
       exp: Date.now() + TX_TTL_SECONDS * 1000,
     };
+    if (entity) tx.entity = true;
     const parameters: Record<string, string> = {
       redirect_uri: config.redirectUri,
       scope: SCOPE,
@@ -252,10 +296,14 @@ export function createEduPortal(config: EduConfig, options: EduPortalOptions = {
       nonce: tx.nonce,
     };
     if (config.acrValues) parameters.acr_values = config.acrValues;
+    if (entity) Object.assign(parameters, ENTITY_LOGIN_PARAMETERS);
     const url = oidc.buildAuthorizationUrl(client, parameters);
     reply.setCookie(TX_COOKIE, encodeTx(tx), { ...cookieBase, path: '/callback', maxAge: TX_TTL_SECONDS });
     return reply.redirect(url.href, 302);
-  });
+  }
+
+  app.get('/login', async (request, reply) => startLogin(request, reply, false));
+  app.get(ENTITY_LOGIN_PATH, async (request, reply) => startLogin(request, reply, true));
 
   app.get('/callback', async (request, reply) => {
     const query = request.query as Record<string, unknown>;
@@ -324,6 +372,10 @@ export function createEduPortal(config: EduConfig, options: EduPortalOptions = {
       if (maskedPhone) user.maskedPhone = maskedPhone;
       if (info.phone_number_verified === true) user.phoneVerified = true;
       if (typeof claims.acr === 'string') user.acr = claims.acr;
+      // 法人登录: the ID token's entity (userinfo's when the ID token has none: it answers for the
+      // same subject, server to server). Any login may be one (the platform offers both tabs).
+      const entity = readEntity(claims, info) ?? readEntity(info, claims);
+      if (entity) user.entity = entity;
     } catch (err) {
       if (isNetworkError(err)) return sendUnavailable(request, reply, err);
       request.log.warn({ err }, 'login callback rejected');
@@ -331,6 +383,24 @@ export function createEduPortal(config: EduConfig, options: EduPortalOptions = {
         return sendError(reply, 400, '登录验证失败', '授权码无效、已过期或已被使用。请返回首页重新登录。', true);
       }
       return sendError(reply, 400, '登录验证失败', '登录结果校验未通过，为保护您的账号安全，本次登录未生效。请返回首页重新登录。', true);
+    }
+
+    // Started as 法人登录 but not an entity login: login_type=entity travelled through the browser,
+    // where it can be dropped or changed, so the answer is checked here and a personal login is
+    // not accepted in its place.
+    if (tx.entity && !user.entity) {
+      request.log.warn('entity login requested but the tokens carry no entity');
+      return sendPage(
+        reply,
+        403,
+        errorPage({
+          title: '法人登录未完成',
+          message:
+            '本次登录未返回单位信息，无法确认您代表哪家单位办理业务。为保护单位信息安全，本站未为您登录。请返回首页重新点击“法人登录”，并在统一身份认证平台选择要代表登录的单位。',
+          retryLogin: true,
+          retryHref: ENTITY_LOGIN_PATH,
+        }),
+      );
     }
 
     // A fresh session id on every login (no fixation); an earlier session of this browser ends.

@@ -12,7 +12,29 @@ export interface PortalUser {
   phoneVerified?: boolean;
   acr?: string;
   amr: string[];
+  /** 法人登录: the entity the person acts for (the `entity` and `acting_person` claims). */
+  entity?: PortalEntity;
 }
+
+/** The entity of a 法人登录 and the person acting for it (masked as the platform sends them). */
+export interface PortalEntity {
+  uscc: string;
+  name: string;
+  actingPerson?: {
+    maskedName?: string;
+    maskedIdNumber?: string;
+    /** `legal_representative` or `agent`; anything else is shown as sent. */
+    role?: string;
+  };
+}
+
+/** Where 法人登录 starts (the same code flow with the `entity` scope and `login_type=entity`). */
+export const ENTITY_LOGIN_PATH = '/login/entity';
+
+export const ENTITY_ROLE_LABELS: Record<string, string> = {
+  legal_representative: '法定代表人',
+  agent: '经办人',
+};
 
 export const ACR_LABELS: Record<string, string> = {
   L1: '注册用户',
@@ -48,6 +70,11 @@ export function acrLabel(acr: string | undefined): string {
 export function amrLabel(amr: string[]): string {
   if (!amr.length) return '未提供';
   return amr.map((m) => AMR_LABELS[m] ?? m).join('、');
+}
+
+export function entityRoleLabel(role: string | undefined): string {
+  if (!role) return '未提供';
+  return ENTITY_ROLE_LABELS[role] ?? role;
 }
 
 export function idTypeLabel(idType: string | undefined): string | undefined {
@@ -95,8 +122,11 @@ export function homeAnonymousPage(): string {
     <li><strong>学区划片查询</strong><span>按住址查询对口学校</span></li>
     <li><strong>录取结果查询</strong><span>查看录取学校与报到时间</span></li>
   </ul>
-  <a class="btn btn-primary btn-lg" href="/login">使用统一身份认证登录</a>
-  <p class="hint">您将跳转到统一身份认证平台完成登录，本站不会获取您的密码。</p>
+  <div class="login-buttons">
+    <a class="btn btn-primary btn-lg" href="/login">使用统一身份认证登录</a>
+    <a class="btn btn-secondary btn-lg" href="${ENTITY_LOGIN_PATH}">法人登录</a>
+  </div>
+  <p class="hint">您将跳转到统一身份认证平台完成登录，本站不会获取您的密码。单位办理业务请选择“法人登录”，由法定代表人或经授权的经办人登录。</p>
 </section>`,
   );
 }
@@ -104,11 +134,26 @@ export function homeAnonymousPage(): string {
 export function homeUserPage(user: PortalUser, requiredAcr?: string): string {
   const idType = idTypeLabel(user.idType);
   const acrOk = !requiredAcr || (user.acr !== undefined && requiredAcr.split(' ').includes(user.acr));
+  const entity = user.entity;
+  const acting = entity?.actingPerson;
+  const actingPerson = [acting?.maskedName, acting?.maskedIdNumber ? `（${acting.maskedIdNumber}）` : undefined].filter(Boolean).join('');
   return layout(
     SITE_NAME,
     html`<section class="card">
   <h1>欢迎，${user.maskedName}</h1>
-  <p class="lead">您已通过统一身份认证平台登录。以下为平台提供的身份信息（已脱敏显示）。</p>
+  ${
+    entity
+      ? html`<p class="lead">您已通过统一身份认证平台以法人身份登录，代表以下单位办理业务。以下为平台提供的单位及身份信息（个人信息已脱敏显示）。</p>
+  <h2 class="section-title">单位信息</h2>
+  <dl class="profile profile-entity">
+    <div><dt>单位名称</dt><dd>${entity.name}</dd></div>
+    <div><dt>统一社会信用代码</dt><dd>${entity.uscc}</dd></div>
+    <div><dt>经办人</dt><dd>${actingPerson || '未提供'}</dd></div>
+    <div><dt>身份</dt><dd>${entityRoleLabel(acting?.role)}</dd></div>
+  </dl>
+  <h2 class="section-title">经办人个人信息</h2>`
+      : html`<p class="lead">您已通过统一身份认证平台登录。以下为平台提供的身份信息（已脱敏显示）。</p>`
+  }
   <dl class="profile">
     <div><dt>姓名</dt><dd>${user.maskedName}</dd></div>
     ${idType ? html`<div><dt>证件类型</dt><dd>${idType}</dd></div>` : ''}
@@ -130,6 +175,8 @@ export interface ErrorPageOptions {
   message: string;
   /** Offer "重新登录" next to "返回首页". */
   retryLogin?: boolean;
+  /** Where "重新登录" goes (default /login). */
+  retryHref?: string;
 }
 
 export function errorPage(opts: ErrorPageOptions): string {
@@ -139,7 +186,7 @@ export function errorPage(opts: ErrorPageOptions): string {
   <h1>${opts.title}</h1>
   <p class="lead">${opts.message}</p>
   <div class="actions">
-    ${opts.retryLogin ? html`<a class="btn btn-primary" href="/login">重新登录</a>` : ''}
+    ${opts.retryLogin ? html`<a class="btn btn-primary" href="${opts.retryHref ?? '/login'}">重新登录</a>` : ''}
     <a class="btn ${opts.retryLogin ? 'btn-secondary' : 'btn-primary'}" href="/">返回首页</a>
   </div>
 </section>`,

@@ -30,6 +30,14 @@ describe('loadConfig', () => {
     }
   });
 
+  it('caps agents per entity at UIA_ENTITY_MAX_AGENTS (default 5, 1–100)', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).entityMaxAgents).toBe(5);
+    expect(loadConfig({ DATA_DIR: dataDir(), UIA_ENTITY_MAX_AGENTS: '12' }).entityMaxAgents).toBe(12);
+    for (const wrong of ['0', '101', 'many']) {
+      expect(() => loadConfig({ DATA_DIR: dataDir(), UIA_ENTITY_MAX_AGENTS: wrong })).toThrow(/UIA_ENTITY_MAX_AGENTS/);
+    }
+  });
+
   it('refuses production mode without keys, https or real adapters', () => {
     expect(() => loadConfig({ UIA_MODE: 'production', DATA_DIR: dataDir() })).toThrow(ConfigError);
     try {
@@ -131,6 +139,7 @@ describe('SMS configuration', () => {
     expect(problemsOf({ ...production, ...tencentEnv })).toEqual([
       'UIA_IDENTITY_REGISTRY: 本版本只有实名核验模拟器，不能用于生产 / only the simulated identity registry exists in this version',
       'UIA_FACE_VERIFIER: 本版本只有人脸识别模拟器，不能用于生产 / only the simulated face verifier exists in this version',
+      'UIA_BUSINESS_REGISTRY: 本版本只有企业登记信息模拟器，不能用于生产 / only the simulated business registry exists in this version',
     ]);
     expect(problemsOf({ ...production, ...aliyunEnv, UIA_SMS_ENDPOINT: 'http://sms-proxy.internal' }).some((p) => p.startsWith('UIA_SMS_ENDPOINT'))).toBe(true);
   });

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { formatMessage, ui } from '@uia/i18n';
 import { ApiError, errorMessage, Link, navigate } from '@uia/web';
-import { endpoints, type QrDetails } from '../api.ts';
+import { endpoints, type QrDetails, type QrEntity } from '../api.ts';
 import { ComputerIcon } from '../components/Icons.tsx';
 import { ResultPanel, Screen } from '../components/Layout.tsx';
 import { beijingTime, fill } from '../format.ts';
@@ -23,6 +23,12 @@ type State =
  * the QR scanned and shows its message here (log in again, then rescan).
  */
 const FINAL_CODES = new Set(['QR_EXPIRED', 'QR_ALREADY_USED', 'QR_TAKEN_BY_OTHER', 'NOT_FOUND']);
+
+/** A 法人登录 QR: the entities the person may act for at this service ([] when none), or null for a personal QR. */
+function entityChoices(details: QrDetails): QrEntity[] | null {
+  if (details.loginType !== 'entity') return null;
+  return Array.isArray(details.entities) ? details.entities.filter((e) => e && typeof e.id === 'string' && e.id !== '') : [];
+}
 
 /**
  * 确认登录 (manual 一.3): who asks (the service, the PC's browser, OS, IP,
@@ -68,6 +74,8 @@ function Confirm({ id }: { id: string }) {
   const [busy, setBusy] = useState<'confirm' | 'cancel' | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
+  /** 法人登录: the entity chosen in 选择登录单位 (preselected when there is only one). */
+  const [entityId, setEntityId] = useState<string | null>(null);
 
   function fail(error: unknown) {
     if (error instanceof ApiError && error.code === 'APP_LOGIN_REQUIRED') {
@@ -86,6 +94,8 @@ function Confirm({ id }: { id: string }) {
         const seconds = typeof details.expiresIn === 'number' && details.expiresIn > 0 ? details.expiresIn : 0;
         const at = Date.now();
         setNow(at);
+        const entities = entityChoices(details);
+        setEntityId(entities?.length === 1 ? entities[0]!.id : null);
         setState({ name: 'ready', details, deadline: at + seconds * 1000 });
       },
       (error: unknown) => {
@@ -108,12 +118,16 @@ function Confirm({ id }: { id: string }) {
   const secondsLeft = state.name === 'ready' ? Math.max(0, Math.ceil((state.deadline - now) / 1000)) : 0;
   const expired = state.name === 'ready' && secondsLeft === 0;
 
+  const entities = state.name === 'ready' ? entityChoices(state.details) : null;
+
   async function act(kind: 'confirm' | 'cancel') {
     if (busy) return;
+    // An entity QR is confirmed for the chosen entity only (the button is disabled until then).
+    if (kind === 'confirm' && entities && !entities.some((e) => e.id === entityId)) return;
     setBusy(kind);
     setActionError(null);
     try {
-      if (kind === 'confirm') await endpoints.qrConfirm(id);
+      if (kind === 'confirm') await (entities && entityId ? endpoints.qrConfirm(id, { entityId }) : endpoints.qrConfirm(id));
       else await endpoints.qrCancel(id);
       setState(kind === 'confirm' ? { name: 'confirmed' } : { name: 'cancelled' });
     } catch (error: unknown) {
@@ -182,6 +196,9 @@ function Confirm({ id }: { id: string }) {
       [c.placeLabel, r?.place || c.unknown],
       [c.timeLabel, beijingTime(details.requestedAt)],
     ];
+    if (entities) rows.splice(1, 0, [c.loginTypeLabel, c.entityLoginType]);
+    const canConfirm = entities === null || entities.length > 0;
+    const chosen = entities === null || entities.some((e) => e.id === entityId);
     content = (
       <section className="confirm" aria-labelledby="confirm-title">
         <div className="confirm-head">
@@ -200,7 +217,53 @@ function Confirm({ id }: { id: string }) {
             </div>
           ))}
         </dl>
-        <p className="notice notice-warning">{c.warning}</p>
+        {entities && entities.length > 0 && (
+          <fieldset className="entity-picker" aria-describedby="entity-picker-hint">
+            <legend className="entity-picker-title">{c.entityTitle}</legend>
+            <p id="entity-picker-hint" className="entity-picker-hint">
+              {c.entityHint}
+            </p>
+            <div className="entity-options">
+              {entities.map((entity) => {
+                const checked = entity.id === entityId;
+                return (
+                  <label key={entity.id} className={checked ? 'entity-option is-selected' : 'entity-option'}>
+                    <input
+                      type="radio"
+                      name="entityId"
+                      value={entity.id}
+                      checked={checked}
+                      disabled={busy !== null}
+                      onChange={() => {
+                        setEntityId(entity.id);
+                        setActionError(null);
+                      }}
+                    />
+                    <span className="entity-option-text">
+                      <span className="entity-option-head">
+                        <span className="entity-option-name">{entity.name}</span>
+                        <span className={`entity-role entity-role-${entity.role === 'agent' ? 'agent' : 'representative'}`}>
+                          {c.entityRoles[entity.role] ?? entity.role}
+                        </span>
+                      </span>
+                      <span className="entity-option-uscc">
+                        {c.entityUsccLabel}
+                        <span className="entity-option-code">{entity.uscc}</span>
+                      </span>
+                    </span>
+                  </label>
+                );
+              })}
+            </div>
+          </fieldset>
+        )}
+        {canConfirm ? (
+          <p className="notice notice-warning">{entities ? c.entityWarning : c.warning}</p>
+        ) : (
+          <p className="notice notice-warning entity-none" role="status">
+            {c.entityNone}
+          </p>
+        )}
         <p className="confirm-expiry" aria-live="off">
           {fill(c.expiresIn, { seconds: secondsLeft })}
         </p>
@@ -210,10 +273,24 @@ function Confirm({ id }: { id: string }) {
           </p>
         )}
         <div className="confirm-actions">
-          <button type="button" className="button button-primary button-block button-large" onClick={() => void act('confirm')} disabled={busy !== null} aria-busy={busy === 'confirm'}>
-            {busy === 'confirm' ? c.confirming : c.confirm}
-          </button>
-          <button type="button" className="button button-plain button-block button-large" onClick={() => void act('cancel')} disabled={busy !== null} aria-busy={busy === 'cancel'}>
+          {canConfirm && (
+            <button
+              type="button"
+              className="button button-primary button-block button-large"
+              onClick={() => void act('confirm')}
+              disabled={busy !== null || !chosen}
+              aria-busy={busy === 'confirm'}
+            >
+              {busy === 'confirm' ? c.confirming : c.confirm}
+            </button>
+          )}
+          <button
+            type="button"
+            className={`button ${canConfirm ? 'button-plain' : 'button-outline'} button-block button-large`}
+            onClick={() => void act('cancel')}
+            disabled={busy !== null}
+            aria-busy={busy === 'cancel'}
+          >
             {busy === 'cancel' ? c.cancelling : c.cancel}
           </button>
         </div>

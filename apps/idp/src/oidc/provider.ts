@@ -1,6 +1,7 @@
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { JWK } from 'jose';
 import { maskIdNumber, maskName } from '@uia/validators';
+import { AppError } from '../errors.ts';
 import type { AccountRepository } from '../ports/account-repository.ts';
 import { readAccountProfile } from '../services/accounts/account-profile.ts';
 import { parseAccountId } from '../services/entities/acting-principal.ts';
@@ -89,7 +90,11 @@ export function createProvider(options: ProviderOptions): Provider {
       if (!account || account.status !== 'active') return undefined;
       let standing: EntityStanding | null = null;
       if (entityId) {
-        standing = await options.membership.standing(entityId, personId, ctx.oidc?.client?.clientId ?? null, options.now()).catch(() => null);
+        // The person's standing, or no account (an AppError says why); a storage failure stays an error.
+        standing = await options.membership.standing(entityId, personId, ctx.oidc?.client?.clientId ?? null, options.now()).catch((error: unknown) => {
+          if (error instanceof AppError) return null;
+          throw error;
+        });
         if (!standing) return undefined;
       }
       return {
