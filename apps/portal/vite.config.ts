@@ -3,8 +3,8 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // The idp server serves `dist/` at `/` and falls back to index.html for the
-// SPA routes (/, /interaction/:uid, /register, /forgot-password, /terms,
-// /privacy). Its CSP forbids inline scripts and styles, so nothing is inlined.
+// SPA routes (/, /interaction/:uid, /register, /forgot-password, /account,
+// /terms, /privacy). Its CSP forbids inline scripts and styles, so nothing is inlined.
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',

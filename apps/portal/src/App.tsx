@@ -1,6 +1,7 @@
 import { ui } from '@uia/i18n';
 import { Link, useDocumentTitle, useLocation, useSiteInfo } from '@uia/web';
 import { Layout } from './components/Layout.tsx';
+import { AccountPage } from './pages/AccountPage.tsx';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage.tsx';
 import { LegalPage } from './pages/LegalPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
@@ -11,6 +12,7 @@ const titles = {
   login: ui.login.pageTitle,
   register: ui.register.pageTitle,
   forgot: ui.forgot.pageTitle,
+  account: ui.account.pageTitle,
   terms: ui.terms.pageTitle,
   privacy: ui.privacy.pageTitle,
   notFound: ui.site.notFoundTitle,
@@ -33,6 +35,9 @@ export function App() {
       break;
     case 'forgot':
       content = <ForgotPasswordPage uid={route.uid} />;
+      break;
+    case 'account':
+      content = <AccountPage />;
       break;
     case 'terms':
       content = <LegalPage doc={ui.terms} />;

@@ -1,4 +1,4 @@
-import { api } from '@uia/web';
+import { api, ApiError } from '@uia/web';
 
 // The client core (ApiError, the JSON calls, /api/site, /api/captcha) is @uia/web's.
 
@@ -10,6 +10,22 @@ export interface InteractionDetails {
   client: { id: string; name: string };
   /** Set when the relying party demands a level only 扫码登录 reaches (e.g. `L3`). */
   requiredAcr?: string;
+  /** Which of 个人登录 / 法人登录 the relying party accepts (docs/api.md § 法人登录). */
+  loginTypes?: LoginType[];
+}
+
+/** 个人登录 or 法人登录 (a person acting for a legal entity). */
+export type LoginType = 'personal' | 'entity';
+
+/**
+ * The tabs to show for a `/details` answer: its `loginTypes` (known values,
+ * in the page's order), else 个人登录 only.
+ */
+export function loginTypesOf(details: Pick<InteractionDetails, 'loginTypes'> | null): LoginType[] {
+  const raw: unknown = details?.loginTypes;
+  const given = Array.isArray(raw) ? raw : [];
+  const types = (['personal', 'entity'] as const).filter((type) => given.includes(type));
+  return types.length ? types : ['personal'];
 }
 
 /** A QR code of 扫码登录 (`POST /interaction/:uid/qr`). */
@@ -51,7 +67,69 @@ export interface RegisterRequest {
   agreeTerms: boolean;
 }
 
+// ---- 用户中心 (/account, docs/api.md § User center) ----
+
+/** The logged-in person, masked by the server. */
+export interface AccountPerson {
+  name: string;
+  idNumber: string;
+  phone: string | null;
+  assuranceLevel: string;
+}
+
+export interface ServiceRef {
+  id: string;
+  name: string;
+}
+
+export type EntityRole = 'legal_representative' | 'agent';
+
+/** An entity the person may act for now. */
+export interface AccountEntity {
+  id: string;
+  uscc: string;
+  name: string;
+  accountName: string | null;
+  role: EntityRole;
+  /** The agent's grant: null = all business. */
+  services: ServiceRef[] | null;
+  /** The agent's grant expiry (ISO); null for the representative. */
+  expiresAt: string | null;
+}
+
+/** An unrevoked agent grant of an entity. */
+export interface AgentGrant {
+  id: string;
+  person: { name: string; idNumber: string };
+  services: ServiceRef[] | null;
+  expiresAt: string;
+  grantedAt: string;
+  status: 'active' | 'expired';
+}
+
+export interface AgentList {
+  agents: AgentGrant[];
+  maxAgents: number;
+  /** The registered services a grant may name. */
+  services: ServiceRef[];
+}
+
+export interface RegisterEntityRequest {
+  uscc: string;
+  name: string;
+  accountName?: string;
+}
+
+export interface GrantAgentRequest {
+  agent: string;
+  /** Client ids, or null for all business. */
+  services: string[] | null;
+  /** YYYY-MM-DD (Beijing): the grant's last day. */
+  expiresOn: string;
+}
+
 const interactionPath = (uid: string) => `/interaction/${encodeURIComponent(uid)}`;
+const entityPath = (entityId: string) => `/api/account/entities/${encodeURIComponent(entityId)}`;
 
 export const endpoints = {
   sendSms: (body: { phone: string; purpose: 'register'; captchaId: string; captchaAnswer: string }) =>
@@ -61,8 +139,10 @@ export const endpoints = {
   interactionDetails: (uid: string) => api.get<InteractionDetails>(`${interactionPath(uid)}/details`),
   login: (uid: string, body: { identifier: string; password: string; captchaId: string; captchaAnswer: string }) =>
     api.post<{ redirectTo: string }>(`${interactionPath(uid)}/login`, body),
+  entityLogin: (uid: string, body: { entity: string; identifier: string; password: string; captchaId: string; captchaAnswer: string }) =>
+    api.post<{ redirectTo: string }>(`${interactionPath(uid)}/entity-login`, body),
   // 扫码登录: a new QR per call (刷新), its status stream, the one-time completion.
-  createQr: (uid: string) => api.post<QrChallenge>(`${interactionPath(uid)}/qr`),
+  createQr: (uid: string, loginType: LoginType) => api.post<QrChallenge>(`${interactionPath(uid)}/qr`, { loginType }),
   qrEventsUrl: (uid: string, id: string) => `${interactionPath(uid)}/qr/${encodeURIComponent(id)}/events`,
   completeQr: (uid: string, id: string) =>
     api.post<{ redirectTo: string }>(`${interactionPath(uid)}/qr/${encodeURIComponent(id)}/complete`),
@@ -75,6 +155,15 @@ export const endpoints = {
     api.post<{ ticket: string }>('/api/password-reset/verify-code', body),
   resetComplete: (body: { ticket: string; password: string; confirmPassword: string }) =>
     api.post<{ done: true }>('/api/password-reset/complete', body),
+  // 用户中心: every call needs the user-center session (else 401 ACCOUNT_LOGIN_REQUIRED).
+  accountMe: () => api.get<{ person: AccountPerson }>('/api/account/me'),
+  accountLogout: () => api.post<{ redirectTo: string }>('/api/account/logout'),
+  accountEntities: () => api.get<{ entities: AccountEntity[] }>('/api/account/entities'),
+  registerEntity: (body: RegisterEntityRequest) => api.post<{ entity: AccountEntity }>('/api/account/entities', body),
+  entityAgents: (entityId: string) => api.get<AgentList>(`${entityPath(entityId)}/agents`),
+  grantAgent: (entityId: string, body: GrantAgentRequest) => api.post<{ agent: AgentGrant }>(`${entityPath(entityId)}/agents`, body),
+  revokeAgent: (entityId: string, grantId: string) =>
+    api.post<{ revoked: true }>(`${entityPath(entityId)}/agents/${encodeURIComponent(grantId)}/revoke`),
 };
 
 /** Where the portal starts an OIDC login for itself when opened at `/`. */
@@ -82,6 +171,17 @@ export const LOGIN_START_PATH = '/login/start';
 
 /** The portal's own client (apps/idp routes/portal-self-login.ts): a login of the platform itself, no service to name. */
 export const PORTAL_CLIENT_ID = 'uia-portal';
+
+/**
+ * The user center's session is gone (401 ACCOUNT_LOGIN_REQUIRED, e.g. after
+ * its 2 hours): log in again through the portal's own client, which comes
+ * back to `/account`. True when the page is leaving.
+ */
+export function leaveIfLoggedOut(error: unknown): boolean {
+  if (!(error instanceof ApiError) || (error.code !== 'ACCOUNT_LOGIN_REQUIRED' && error.status !== 401)) return false;
+  window.location.assign(LOGIN_START_PATH);
+  return true;
+}
 
 let starting: Promise<string | null> | null = null;
 

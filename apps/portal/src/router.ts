@@ -3,6 +3,7 @@ export type Route =
   | { page: 'login'; uid: string | null }
   | { page: 'register'; uid: string | null }
   | { page: 'forgot'; uid: string | null }
+  | { page: 'account' }
   | { page: 'terms' }
   | { page: 'privacy' }
   | { page: 'notFound' };
@@ -24,6 +25,7 @@ export function matchRoute(pathname: string, search: URLSearchParams): Route {
   }
   if (path === '/register') return { page: 'register', uid: queryUid };
   if (path === '/forgot-password') return { page: 'forgot', uid: queryUid };
+  if (path === '/account') return { page: 'account' };
   if (path === '/terms') return { page: 'terms' };
   if (path === '/privacy') return { page: 'privacy' };
   return { page: 'notFound' };

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ui } from '@uia/i18n';
 import { ApiError, errorMessage, navigate } from '@uia/web';
-import { endpoints, parseQrStatus, startInteraction, type QrChallenge, type QrStatus } from '../api.ts';
+import { endpoints, parseQrStatus, startInteraction, type LoginType, type QrChallenge, type QrStatus } from '../api.ts';
 import { loginPath } from '../router.ts';
 
 /**
@@ -54,10 +54,13 @@ const statusText: Record<QrStatus, string> = {
  */
 export function QrLogin({
   uid,
+  loginType = 'personal',
   note,
   onExpired,
 }: {
   uid: string | null;
+  /** 法人登录: the person picks, in the app, the entity to act for. */
+  loginType?: LoginType;
   /** Shown above the QR (e.g. the service demands 实人认证). */
   note?: string | null;
   /** The login interaction itself has expired (LOGIN_REQUEST_EXPIRED). */
@@ -148,7 +151,7 @@ export function QrLogin({
       }
       let qr: QrChallenge;
       try {
-        qr = await endpoints.createQr(interaction);
+        qr = await endpoints.createQr(interaction, loginType);
       } catch (error: unknown) {
         if (!live) return;
         if (error instanceof ApiError && error.code === 'LOGIN_REQUEST_EXPIRED') onExpiredRef.current(error.message);
@@ -165,7 +168,7 @@ export function QrLogin({
       live = false;
       stop();
     };
-  }, [uid, attempt]);
+  }, [uid, loginType, attempt]);
 
   const refresh = () => setAttempt((n) => n + 1);
 
@@ -197,11 +200,16 @@ export function QrLogin({
   const completing = view.kind === 'live' && view.completing;
   // Who scanned, so a person whose QR someone else scanned notices before anyone confirms.
   const person = scanned && view.kind === 'live' ? view.person : null;
+  const forEntity = loginType === 'entity';
   const hint = completing
     ? ui.qrLogin.redirecting
     : view.kind === 'live' && view.status === 'scanned' && !view.error
-      ? ui.qrLogin.scannedHint
-      : ui.qrLogin.hint;
+      ? forEntity
+        ? ui.login.entityQrScannedHint
+        : ui.qrLogin.scannedHint
+      : forEntity
+        ? ui.login.entityQrHint
+        : ui.qrLogin.hint;
 
   return (
     <div className="qr-login" data-qr-status={view.kind === 'live' ? view.status : view.kind}>

@@ -1,14 +1,14 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { formatMessage, ui } from '@uia/i18n';
 import { detectIdentifierKind } from '@uia/validators';
 import { ApiError, captchaFieldError, CaptchaInput, describedBy, errorMessage, FieldError, Link, navigate, useCaptcha } from '@uia/web';
-import { endpoints, LOGIN_START_PATH, PORTAL_CLIENT_ID, startInteraction } from '../api.ts';
+import { endpoints, LOGIN_START_PATH, loginTypesOf, PORTAL_CLIENT_ID, startInteraction, type LoginType } from '../api.ts';
 import { QrLogin } from '../components/QrLogin.tsx';
 import { Tabs } from '../components/Tabs.tsx';
+import { checkEntityRef } from '../entities.ts';
 import { loginPath, withUid } from '../router.ts';
 import { fill } from '../text.ts';
 
-type Tab = 'personal' | 'entity';
 type Mode = 'qr' | 'account';
 
 /**
@@ -34,10 +34,14 @@ function rememberMode(mode: Mode): void {
 }
 
 export function LoginPage({ uid }: { uid: string | null }) {
-  const [tab, setTab] = useState<Tab>('personal');
+  const [tab, setTab] = useState<LoginType>('personal');
   // 扫码登录 is the manual's default (推荐); 账号登录 is one click away.
   const [mode, setMode] = useState<Mode>(rememberedMode);
   const [clientName, setClientName] = useState<string | null>(null);
+  // The tabs the relying party accepts; null until /details answered. The
+  // portal's own login (no interaction yet) is a personal one. Kept while a
+  // new interaction's details load, so a form the person is using stays.
+  const [loginTypes, setLoginTypes] = useState<LoginType[] | null>(uid ? null : ['personal']);
   const [expired, setExpired] = useState<string | null>(null);
   // The relying party demands a level only 扫码登录 reaches (requiredAcr, or
   // a password login answered LOGIN_REQUIRES_QR): the note shown, else null.
@@ -57,9 +61,12 @@ export function LoginPage({ uid }: { uid: string | null }) {
           setClientName(details.client.name);
         }
         if (typeof details.requiredAcr === 'string' && details.requiredAcr) setQrOnly(ui.qrLogin.requiresQr);
+        setLoginTypes(loginTypesOf(details));
       },
       (error: unknown) => {
-        if (!live || !(error instanceof ApiError)) return;
+        if (!live) return;
+        setLoginTypes((known) => known ?? ['personal']);
+        if (!(error instanceof ApiError)) return;
         if (error.code === 'LOGIN_REQUEST_EXPIRED') setExpired(error.message);
         else if (error.code === 'NOT_FOUND') setExpired(formatMessage('LOGIN_REQUEST_EXPIRED'));
       },
@@ -74,11 +81,8 @@ export function LoginPage({ uid }: { uid: string | null }) {
     rememberMode(next);
   }
 
-  function backToPersonal() {
-    setTab('personal');
-    chooseMode(qrOnly ? 'qr' : 'account');
-  }
-
+  // 个人登录 unless the relying party accepts only 法人登录.
+  const shownTab: LoginType | null = loginTypes ? (loginTypes.includes(tab) ? tab : (loginTypes[0] ?? 'personal')) : null;
   const shownMode: Mode = qrOnly ? 'qr' : mode;
 
   const modes = [
@@ -117,20 +121,17 @@ export function LoginPage({ uid }: { uid: string | null }) {
             {fill(ui.login.loggingInto, { client: clientName })}
           </p>
         )}
-        <Tabs
-          idPrefix="login"
-          label={ui.login.tabsLabel}
-          className="login-tabs"
-          items={[
-            { key: 'personal', label: ui.login.tabPersonal },
-            { key: 'entity', label: ui.login.tabEntity },
-          ]}
-          selected={tab}
-          onSelect={setTab}
-        />
-        <div id="login-panel" role="tabpanel" aria-labelledby={`login-tab-${tab}`} className="login-panel">
-          {tab === 'personal' ? (
-            <>
+        {loginTypes && shownTab ? (
+          <>
+            <Tabs
+              idPrefix="login"
+              label={ui.login.tabsLabel}
+              className="login-tabs"
+              items={loginTypes.map((key) => ({ key, label: key === 'entity' ? ui.login.tabEntity : ui.login.tabPersonal }))}
+              selected={shownTab}
+              onSelect={setTab}
+            />
+            <div id="login-panel" role="tabpanel" aria-labelledby={`login-tab-${shownTab}`} className="login-panel">
               <Tabs
                 idPrefix="mode"
                 label={ui.login.modesLabel}
@@ -139,52 +140,26 @@ export function LoginPage({ uid }: { uid: string | null }) {
                 selected={shownMode}
                 onSelect={chooseMode}
               />
-              <div id="mode-panel" role="tabpanel" aria-labelledby={`mode-tab-${shownMode}`}>
+              {/* Keyed by the tab: switching 个人/法人 starts a fresh QR or form. */}
+              <div key={shownTab} id="mode-panel" role="tabpanel" aria-labelledby={`mode-tab-${shownMode}`}>
                 {expired ? (
                   <ExpiredNotice message={expired} />
                 ) : shownMode === 'qr' ? (
-                  <QrLogin uid={uid} note={qrOnly} onExpired={setExpired} />
+                  <QrLogin uid={uid} loginType={shownTab} note={qrOnly} onExpired={setExpired} />
                 ) : (
-                  <AccountLoginForm uid={uid} onExpired={setExpired} onRequiresQr={setQrOnly} />
+                  <AccountLoginForm uid={uid} loginType={shownTab} onExpired={setExpired} onRequiresQr={setQrOnly} />
                 )}
               </div>
-            </>
-          ) : (
-            <UnavailableNotice
-              text={ui.login.entityUnavailable}
-              hint={ui.login.entityUnavailableHint}
-              action={qrOnly ? ui.qrLogin.switchToPersonalQr : ui.login.switchToPersonalAccount}
-              onAction={backToPersonal}
-            />
-          )}
-        </div>
+            </div>
+          </>
+        ) : (
+          <div className="login-panel">
+            <p className="login-loading" role="status">
+              {ui.login.loading}
+            </p>
+          </div>
+        )}
       </section>
-    </div>
-  );
-}
-
-function UnavailableNotice({
-  text,
-  hint,
-  action,
-  onAction,
-}: {
-  text: string;
-  hint?: string;
-  action: string;
-  onAction: () => void;
-}) {
-  return (
-    <div className="unavailable" role="status">
-      <svg className="unavailable-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-        <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" strokeWidth="1.6" />
-        <path d="M12 7v6M12 16.5v.5" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
-      </svg>
-      <p className="unavailable-text">{text}</p>
-      {hint && <p className="unavailable-hint">{hint}</p>}
-      <button type="button" className="button button-primary button-block" onClick={onAction}>
-        {action}
-      </button>
     </div>
   );
 }
@@ -200,8 +175,11 @@ function ExpiredNotice({ message }: { message: string }) {
   );
 }
 
-type LoginField = 'identifier' | 'password' | 'captchaAnswer';
+type LoginField = 'entity' | 'identifier' | 'password' | 'captchaAnswer';
 type LoginErrors = Partial<Record<LoginField | 'form', string>>;
+
+/** The form's order, to focus the first field in error (`entity` only under 法人登录). */
+const FIELD_ORDER: readonly LoginField[] = ['entity', 'identifier', 'password', 'captchaAnswer'];
 
 const kindLabel = (raw: string): string | null => {
   const value = raw.trim();
@@ -216,17 +194,27 @@ const kindLabel = (raw: string): string | null => {
   }
 };
 
+/**
+ * 账号登录 (个人登录) and its 法人登录 twin: the same identifier, password
+ * and captcha, plus, for an entity, the 统一社会信用代码/单位账号 it acts for.
+ */
 function AccountLoginForm({
   uid,
+  loginType,
   onExpired,
   onRequiresQr,
 }: {
   uid: string | null;
+  loginType: LoginType;
   onExpired: (message: string) => void;
   /** LOGIN_REQUIRES_QR: the relying party demands 实人认证, which only 扫码登录 gives. */
   onRequiresQr: (message: string) => void;
 }) {
+  const forEntity = loginType === 'entity';
+  // Element ids: `login-…` for 个人登录 (as before), `entity-login-…` for 法人登录.
+  const idPrefix = forEntity ? 'entity-login' : 'login';
   const captcha = useCaptcha();
+  const [entity, setEntity] = useState('');
   const [identifier, setIdentifier] = useState('');
   const [password, setPassword] = useState('');
   const [captchaAnswer, setCaptchaAnswer] = useState('');
@@ -234,11 +222,13 @@ function AccountLoginForm({
   // ACCOUNT_LOCKED: 忘记密码 is the way in without waiting.
   const [locked, setLocked] = useState(false);
   const [submitting, setSubmitting] = useState(false);
-  const inputs = {
+  const inputs: Record<LoginField, RefObject<HTMLInputElement | null>> = {
+    entity: useRef<HTMLInputElement>(null),
     identifier: useRef<HTMLInputElement>(null),
     password: useRef<HTMLInputElement>(null),
     captchaAnswer: useRef<HTMLInputElement>(null),
   };
+  const fields = forEntity ? FIELD_ORDER : FIELD_ORDER.filter((field) => field !== 'entity');
 
   const hint = kindLabel(identifier);
   const captchaError = captchaFieldError(captcha, errors.captchaAnswer);
@@ -249,8 +239,7 @@ function AccountLoginForm({
   }
 
   function focusFirst(found: LoginErrors) {
-    const order: LoginField[] = ['identifier', 'password', 'captchaAnswer'];
-    const first = order.find((field) => found[field]);
+    const first = fields.find((field) => found[field]);
     if (first) inputs[first].current?.focus();
   }
 
@@ -258,6 +247,8 @@ function AccountLoginForm({
     event.preventDefault();
     if (submitting) return;
     const found: LoginErrors = {};
+    const entityRef = forEntity ? checkEntityRef(entity) : null;
+    if (entityRef && 'error' in entityRef) found.entity = entityRef.error;
     if (!identifier.trim()) found.identifier = ui.login.identifierRequired;
     if (!password) found.password = ui.login.passwordRequired;
     if (!captchaAnswer.trim()) found.captchaAnswer = ui.login.captchaRequired;
@@ -279,13 +270,17 @@ function AccountLoginForm({
       navigate(loginPath(interaction), { replace: true });
     }
 
+    const credentials = {
+      identifier: identifier.trim(),
+      password,
+      captchaId: captcha.id ?? '',
+      captchaAnswer: captchaAnswer.trim(),
+    };
     try {
-      const result = await endpoints.login(interaction, {
-        identifier: identifier.trim(),
-        password,
-        captchaId: captcha.id ?? '',
-        captchaAnswer: captchaAnswer.trim(),
-      });
+      const result =
+        entityRef && 'value' in entityRef
+          ? await endpoints.entityLogin(interaction, { entity: entityRef.value, ...credentials })
+          : await endpoints.login(interaction, credentials);
       window.location.assign(result.redirectTo);
       // Stay in the submitting state while the browser leaves the page.
     } catch (error: unknown) {
@@ -303,11 +298,8 @@ function AccountLoginForm({
         return;
       }
       setLocked(error instanceof ApiError && error.code === 'ACCOUNT_LOCKED');
-      const field = error instanceof ApiError ? error.field : undefined;
-      const next: LoginErrors =
-        field === 'identifier' || field === 'password' || field === 'captchaAnswer'
-          ? { [field]: message }
-          : { form: message };
+      const field = fields.find((f) => error instanceof ApiError && error.field === f);
+      const next: LoginErrors = field ? { [field]: message } : { form: message };
       setErrors(next);
       if (next.form) inputs.captchaAnswer.current?.focus();
       else focusFirst(next);
@@ -315,20 +307,58 @@ function AccountLoginForm({
   }
 
   return (
-    <form className="login-form" noValidate onSubmit={onSubmit} aria-describedby={errors.form ? 'login-form-error' : undefined}>
+    <form
+      className="login-form"
+      noValidate
+      onSubmit={onSubmit}
+      aria-describedby={errors.form ? `${idPrefix}-form-error` : undefined}
+    >
       {errors.form && (
-        <div id="login-form-error" className="alert alert-error" role="alert">
+        <div id={`${idPrefix}-form-error`} className="alert alert-error" role="alert">
           {errors.form}
         </div>
       )}
 
+      {forEntity && (
+        <>
+          <p className="entity-login-hint" data-testid="entity-login-hint">
+            {ui.login.entityHint}
+          </p>
+          <div className="form-row">
+            <label htmlFor="entity-login-entity" className="visually-hidden">
+              {ui.login.entityLabel}
+            </label>
+            <input
+              ref={inputs.entity}
+              id="entity-login-entity"
+              name="entity"
+              className="input input-icon input-icon-building"
+              type="text"
+              autoComplete="organization"
+              autoCapitalize="characters"
+              spellCheck={false}
+              maxLength={64}
+              placeholder={ui.login.entityPlaceholder}
+              value={entity}
+              aria-invalid={errors.entity ? true : undefined}
+              aria-describedby={describedBy('entity-login-entity', { error: errors.entity })}
+              onChange={(e) => {
+                setEntity(e.target.value);
+                clearError('entity');
+              }}
+            />
+            <FieldError id="entity-login-entity" message={errors.entity} />
+          </div>
+        </>
+      )}
+
       <div className="form-row">
-        <label htmlFor="login-identifier" className="visually-hidden">
+        <label htmlFor={`${idPrefix}-identifier`} className="visually-hidden">
           {ui.login.identifierLabel}
         </label>
         <input
           ref={inputs.identifier}
-          id="login-identifier"
+          id={`${idPrefix}-identifier`}
           name="identifier"
           className="input input-icon input-icon-user"
           type="text"
@@ -340,28 +370,28 @@ function AccountLoginForm({
           placeholder={ui.login.identifierPlaceholder}
           value={identifier}
           aria-invalid={errors.identifier ? true : undefined}
-          aria-describedby={describedBy('login-identifier', { error: errors.identifier, hint: Boolean(hint) })}
+          aria-describedby={describedBy(`${idPrefix}-identifier`, { error: errors.identifier, hint: Boolean(hint) })}
           onChange={(e) => {
             setIdentifier(e.target.value);
             clearError('identifier');
           }}
         />
         {hint && (
-          <p id="login-identifier-hint" className="field-hint identifier-kind" aria-live="polite">
+          <p id={`${idPrefix}-identifier-hint`} className="field-hint identifier-kind" aria-live="polite">
             {hint}
           </p>
         )}
-        <FieldError id="login-identifier" message={errors.identifier} />
+        <FieldError id={`${idPrefix}-identifier`} message={errors.identifier} />
       </div>
 
       <div className="form-row">
-        <label htmlFor="login-password" className="visually-hidden">
+        <label htmlFor={`${idPrefix}-password`} className="visually-hidden">
           {ui.login.passwordLabel}
         </label>
         <div className="input-with-aside">
           <input
             ref={inputs.password}
-            id="login-password"
+            id={`${idPrefix}-password`}
             name="password"
             className="input input-icon input-icon-lock"
             type="password"
@@ -370,7 +400,7 @@ function AccountLoginForm({
             placeholder={ui.login.passwordPlaceholder}
             value={password}
             aria-invalid={errors.password ? true : undefined}
-            aria-describedby={describedBy('login-password', { error: errors.password, hint: locked })}
+            aria-describedby={describedBy(`${idPrefix}-password`, { error: errors.password, hint: locked })}
             onChange={(e) => {
               setPassword(e.target.value);
               clearError('password');
@@ -380,9 +410,9 @@ function AccountLoginForm({
             {ui.login.forgotPassword}
           </Link>
         </div>
-        <FieldError id="login-password" message={errors.password} />
+        <FieldError id={`${idPrefix}-password`} message={errors.password} />
         {locked && (
-          <p id="login-password-hint" className="field-hint locked-hint">
+          <p id={`${idPrefix}-password-hint`} className="field-hint locked-hint">
             {ui.login.lockedHint}
             <Link to={withUid('/forgot-password', uid)}>{ui.login.forgotPassword}</Link>
           </p>
@@ -390,11 +420,11 @@ function AccountLoginForm({
       </div>
 
       <div className="form-row">
-        <label htmlFor="login-captcha" className="visually-hidden">
+        <label htmlFor={`${idPrefix}-captcha`} className="visually-hidden">
           {ui.login.captchaLabel}
         </label>
         <CaptchaInput
-          id="login-captcha"
+          id={`${idPrefix}-captcha`}
           inputRef={inputs.captchaAnswer}
           rowClassName="captcha-row"
           inputClassName="input input-icon input-icon-shield"
@@ -407,7 +437,7 @@ function AccountLoginForm({
             clearError('captchaAnswer');
           }}
         />
-        <FieldError id="login-captcha" message={captchaError} />
+        <FieldError id={`${idPrefix}-captcha`} message={captchaError} />
       </div>
 
       <p className="register-line">
