@@ -1,12 +1,13 @@
 // The platform's own login page opened directly at `/` (no relying party):
 // it opens on 扫码登录 (the manual's default, 推荐), starting a login of the
 // portal's built-in client for the QR; 账号登录 works through that client and
-// ends on the platform's 您已登录 page; 法人登录 says honestly that it is not
-// available yet.
+// ends in the user center (/account). The platform's own login is a personal
+// one (个人登录 only); a relying party that accepts entities (edu-portal) gets
+// the 法人登录 tab too, with its own 扫码登录 and 账号登录 form.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { screenshot, visibleText } from './support/browser.ts';
-import { chooseAccountLogin, DEMO, fillAccountLogin, loginForm, loginModes, submitAccountLogin } from './support/flows.ts';
+import { chooseAccountLogin, DEMO, fillAccountLogin, loginForm, loginModes, startLoginFromEdu, submitAccountLogin } from './support/flows.ts';
 import type { Servers } from './support/servers.ts';
 import { closeAll, openDesktopPage, startServersAndBrowser } from './support/session.ts';
 
@@ -28,7 +29,7 @@ async function openHome(): Promise<void> {
 }
 
 describe('platform login page at /', () => {
-  it('loads without a relying party and logs zhangsan in to the platform itself (您已登录)', async () => {
+  it('loads without a relying party and logs zhangsan in to the platform itself (the user center)', async () => {
     await openHome();
     try {
       expect(await page.title()).toBe('登录 - 统一身份认证平台（演示）');
@@ -44,20 +45,25 @@ describe('platform login page at /', () => {
 
       await fillAccountLogin(page, servers.platformUrl, DEMO.username, DEMO.password);
       expect((await submitAccountLogin(page)).status()).toBe(200);
-      await page.waitForURL((url) => url.href.startsWith(`${servers.platformUrl}/account/callback`));
-      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('您已登录');
-      const text = await page.locator('body').innerText();
-      expect(text).toContain(`欢迎，${DEMO.maskedName}。您已登录统一身份认证平台`);
-      expect(text).toContain('认证等级：L2');
+      // /account/callback opens the user center's session and redirects to it.
+      await page.waitForURL(`${servers.platformUrl}/account`);
+      await page.getByRole('heading', { level: 1, name: '用户中心' }).waitFor();
+      expect(await page.title()).toBe('用户中心 - 统一身份认证平台（演示）');
+      await page.getByRole('region', { name: '个人信息' }).waitFor();
+      const text = await page.locator('main').innerText();
+      expect(text).toContain(`欢迎，${DEMO.maskedName}`);
+      expect(text).toContain(DEMO.maskedIdNumber);
+      expect(text).toContain('L2 实名用户');
       expect(text).not.toContain('张三');
-      expect(await page.getByRole('link', { name: '退出登录' }).isVisible()).toBe(true);
+      expect(text).not.toContain(DEMO.idNumber);
+      expect(await page.getByRole('button', { name: '退出登录' }).isVisible()).toBe(true);
       await screenshot(page, 'platform-home-logged-in');
     } finally {
       await context.close();
     }
   });
 
-  it('opens on 扫码登录 with a QR code for a login of the platform itself; 法人登录 shows a "not yet available" notice', async () => {
+  it('opens on 扫码登录 with a QR code for a login of the platform itself (个人登录 only: the platform\'s own login is personal)', async () => {
     await openHome();
     try {
       const panel = page.locator('#login-panel');
@@ -72,19 +78,49 @@ describe('platform login page at /', () => {
       expect(await loginForm(page).identifier.count()).toBe(0);
       await screenshot(page, 'platform-home-qr-login');
 
+      // The portal's own client does not ask for entities: 个人登录 is the only tab.
+      const tabs = page.getByRole('tablist', { name: '登录身份' }).getByRole('tab');
+      expect(await tabs.allTextContents()).toEqual(['个人登录']);
+      expect(await page.getByRole('tab', { name: '法人登录' }).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('from a relying party that accepts entities, the 法人登录 tab offers an entity QR and the entity\'s 账号登录 form (no "not yet available" notice)', async () => {
+    ({ context, page } = await openDesktopPage(browser));
+    try {
+      await startLoginFromEdu(page, servers.eduUrl, servers.platformUrl);
+      const panel = page.locator('#login-panel');
+      const tabs = page.getByRole('tablist', { name: '登录身份' }).getByRole('tab');
+      expect(await tabs.allTextContents()).toEqual(['个人登录', '法人登录']);
+      expect(await page.getByRole('tab', { name: '个人登录' }).getAttribute('aria-selected')).toBe('true');
+      await panel.getByRole('img', { name: '扫码登录二维码，请使用手机App扫描' }).waitFor();
+
+      // 法人登录 → a fresh QR, for an entity login.
+      const entityQr = page.waitForResponse((r) => r.request().method() === 'POST' && /^\/interaction\/[^/]+\/qr$/.test(new URL(r.url()).pathname));
       await page.getByRole('tab', { name: '法人登录' }).click();
       expect(await page.getByRole('tab', { name: '法人登录' }).getAttribute('aria-selected')).toBe('true');
-      const entityNotice = panel.getByRole('status');
-      await entityNotice.waitFor();
-      expect(await entityNotice.locator('.unavailable-text').textContent()).toBe('法人登录将在后续版本开放');
-      expect(await entityNotice.locator('.unavailable-hint').textContent()).toBe('目前请使用个人账号登录。');
-      // The QR is gone with its panel (its event stream closed).
-      expect(await panel.locator('img, canvas').count()).toBe(0);
-      expect(await loginForm(page).identifier.count()).toBe(0);
-      await screenshot(page, 'platform-entity-login-unavailable');
-      await entityNotice.getByRole('button', { name: '切换到个人账号登录' }).click();
+      const created = await entityQr;
+      expect(created.status()).toBe(201);
+      expect(created.request().postDataJSON()).toMatchObject({ loginType: 'entity' });
+      await panel.getByRole('img', { name: '扫码登录二维码，请使用手机App扫描' }).waitFor();
+      await panel.getByText('请使用手机App扫码，并在手机上选择要代表登录的单位').waitFor();
+      expect(await panel.getByText('法人登录将在后续版本开放').count()).toBe(0);
+
+      // 账号登录 under 法人登录: the entity, then the person's own account.
+      await loginModes(page).account.click();
+      await page.getByLabel('统一社会信用代码/单位账号').waitFor();
+      expect(await page.getByTestId('entity-login-hint').textContent()).toBe('法定代表人或经办人使用本人账号登录；经办人需由法定代表人在用户中心授权');
+      expect(await page.getByLabel('用户名/手机号/身份证号').isVisible()).toBe(true);
+      expect(await page.getByLabel('密码', { exact: true }).isVisible()).toBe(true);
+      expect(await panel.locator('img[data-captcha-id]').isVisible()).toBe(true);
+      await screenshot(page, 'platform-entity-login-tab');
+
+      // Back to 个人登录: its own form.
+      await page.getByRole('tab', { name: '个人登录' }).click();
       await loginForm(page).identifier.waitFor({ state: 'visible' });
-      expect(await page.getByRole('tab', { name: '个人登录' }).getAttribute('aria-selected')).toBe('true');
+      expect(await page.getByLabel('统一社会信用代码/单位账号').count()).toBe(0);
     } finally {
       await context.close();
     }

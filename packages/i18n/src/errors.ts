@@ -129,7 +129,7 @@ export const errorMessages = {
   AGENT_NOT_FOUND: '未找到该证件号码或手机号对应的实名用户，请对方先注册并完成实名认证',
   AGENT_IS_REPRESENTATIVE: '法定代表人无需授权给自己',
   AGENT_LIMIT_REACHED: '每个单位最多授权{limit}名经办人，请先撤销不再需要的经办人',
-  AGENT_EXPIRY_INVALID: '授权有效期须晚于今天，且不超过{maxYears}年',
+  AGENT_EXPIRY_INVALID: '授权有效期须为今天或之后，且不超过{maxYears}年',
   AGENT_SERVICES_INVALID: '请选择至少一个已接入的业务系统',
   AGENT_GRANT_NOT_FOUND: '该授权不存在或已撤销',
 } as const;

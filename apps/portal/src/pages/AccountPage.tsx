@@ -436,7 +436,8 @@ function GrantForm({ entityId, services, onGranted }: { entityId: string; servic
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [expiresOn, setExpiresOn] = useState(() => beijingDayFrom(new Date(), { years: 1 }));
   const now = new Date();
-  const firstDay = beijingDayFrom(now, { days: 1 });
+  // Today is allowed: a grant runs to the end of its day, Beijing time (docs/api.md § User center).
+  const firstDay = beijingDayFrom(now, {});
   const lastDay = beijingDayFrom(now, { years: MAX_GRANT_YEARS });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
