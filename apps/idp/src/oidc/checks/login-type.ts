@@ -1,9 +1,14 @@
 import { interactionPolicy, type KoaContextWithOIDC } from 'oidc-provider';
 import { parseAccountId } from '../../services/entities/acting-principal.ts';
 
-/** The request's `login_type=entity`: the relying party takes entity logins only. */
+/**
+ * The request's `login_type=entity`: the relying party takes entity logins only.
+ * Only together with the `entity` scope: without it the parameter is ignored, so
+ * a service that did not request (or may not request) the scope never gets an
+ * entity login through it.
+ */
 export function requestsEntityLoginOnly(params: Record<string, unknown> | undefined): boolean {
-  return params?.login_type === 'entity';
+  return params?.login_type === 'entity' && acceptsEntityLogin(params);
 }
 
 /** The request's scopes include `entity`: the relying party can receive an entity login. */

@@ -124,7 +124,9 @@ export class AgentGrants {
 
   private expiry(expiresOn: string, now: number): number {
     const end = endOfBeijingDay(expiresOn);
-    const latest = now + MAX_GRANT_YEARS * 366 * DAY_MS;
+    // The same Beijing calendar date MAX_GRANT_YEARS ahead is the last allowed day (29 February: 1 March).
+    const today = new Date(now + BEIJING_OFFSET_MS);
+    const latest = Date.UTC(today.getUTCFullYear() + MAX_GRANT_YEARS, today.getUTCMonth(), today.getUTCDate()) + DAY_MS - BEIJING_OFFSET_MS;
     if (end === null || end <= now || end > latest) {
       throw new AppError('AGENT_EXPIRY_INVALID', { field: 'expiresOn', params: { maxYears: MAX_GRANT_YEARS } });
     }

@@ -88,6 +88,9 @@ export class EntityRegistration {
     if (raw === undefined || raw.trim() === '') return null;
     const name = validateUsername(raw);
     if (!name.ok) throw new AppError(name.reason, { field: 'accountName' });
+    // 法人登录 reads 18 letters and digits as a 统一社会信用代码 (EntityMembership.parseReference):
+    // such an account name could never log in.
+    if (/^[0-9a-z]{18}$/.test(name.value)) throw new AppError('USERNAME_LOOKS_LIKE_IDENTIFIER', { field: 'accountName' });
     return name.value;
   }
 
