@@ -278,6 +278,7 @@ export const ui = {
     revoked: '已撤销{name}的授权',
 
     grantTitle: '授权经办人',
+    grantReplaces: '已授权的经办人再次授权将替换原授权。',
     agentLabel: '经办人证件号码或手机号',
     agentPlaceholder: '请输入经办人的证件号码或手机号',
     agentHint: '经办人须已在本平台注册并完成实名认证',
