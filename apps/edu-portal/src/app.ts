@@ -375,7 +375,11 @@ export function createEduPortal(config: EduConfig, options: EduPortalOptions = {
       // 法人登录: the ID token's entity (userinfo's when the ID token has none: it answers for the
       // same subject, server to server). Any login may be one (the platform offers both tabs).
       const entity = readEntity(claims, info) ?? readEntity(info, claims);
-      if (entity) user.entity = entity;
+      if (entity) {
+        user.entity = entity;
+        // An entity login carries the acting person only as acting_person (masked), no personal claims.
+        if (entity.actingPerson?.maskedName) user.maskedName = entity.actingPerson.maskedName;
+      }
     } catch (err) {
       if (isNetworkError(err)) return sendUnavailable(request, reply, err);
       request.log.warn({ err }, 'login callback rejected');

@@ -151,14 +151,19 @@ export function homeUserPage(user: PortalUser, requiredAcr?: string): string {
     <div><dt>经办人</dt><dd>${actingPerson || '未提供'}</dd></div>
     <div><dt>身份</dt><dd>${entityRoleLabel(acting?.role)}</dd></div>
   </dl>
-  <h2 class="section-title">经办人个人信息</h2>`
+  <h2 class="section-title">本次登录</h2>`
       : html`<p class="lead">您已通过统一身份认证平台登录。以下为平台提供的身份信息（已脱敏显示）。</p>`
   }
   <dl class="profile">
-    <div><dt>姓名</dt><dd>${user.maskedName}</dd></div>
+    ${
+      // An entity login brings no personal claims: the person is the masked 经办人 above.
+      entity
+        ? ''
+        : html`<div><dt>姓名</dt><dd>${user.maskedName}</dd></div>
     ${idType ? html`<div><dt>证件类型</dt><dd>${idType}</dd></div>` : ''}
     <div><dt>证件号码</dt><dd>${user.maskedIdNumber ?? '未提供'}</dd></div>
-    <div><dt>手机号码</dt><dd>${user.maskedPhone ?? '未提供'}${user.maskedPhone && user.phoneVerified ? html` <span class="tag">已验证</span>` : ''}</dd></div>
+    <div><dt>手机号码</dt><dd>${user.maskedPhone ?? '未提供'}${user.maskedPhone && user.phoneVerified ? html` <span class="tag">已验证</span>` : ''}</dd></div>`
+    }
     <div><dt>认证等级</dt><dd>${acrLabel(user.acr)}</dd></div>
     <div><dt>登录方式</dt><dd>${amrLabel(user.amr)}</dd></div>
   </dl>

@@ -194,7 +194,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
       changePhone,
       qrLogin,
       entityLogin,
-      userCenterSessions: new UserCenterSessions(store),
+      userCenterSessions: new UserCenterSessions({ store, accounts, now }),
       userCenter,
       entityRegistration,
       agentGrants,

@@ -169,11 +169,34 @@ describe('user center (/account) session', () => {
       () => account.agents(stranger, 'some-id'),
       () => account.grant(stranger, 'some-id', { agent: WANGWU.idNumber, services: null, expiresOn: '2099-01-01' }),
       () => account.revoke(stranger, 'some-id', 'grant-id'),
-      () => account.logout(stranger),
     ];
     for (const call of calls) expect(await call()).toEqual({ status: 401, body: errorOf('ACCOUNT_LOGIN_REQUIRED') });
+    // 退出登录 with no (or an expired) session still leads to the platform's logout, without the hint.
+    const logout = await account.logout(stranger);
+    expect(logout.status).toBe(200);
+    expect(new URL(logout.body.redirectTo).searchParams.has('id_token_hint')).toBe(false);
     const forged = await stranger.json('/api/account/me', { headers: { cookie: `uia_account=${'A'.repeat(43)}` } });
     expect(forged).toEqual({ status: 401, body: errorOf('ACCOUNT_LOGIN_REQUIRED') });
+  });
+
+  it('ends the user-center session with a password reset after it opened, or when the account is disabled', async () => {
+    const accountIdOf = async (username: string) =>
+      (await ctx.t.platform.database.selectFrom('accounts').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+    const person = await citizen(ctx);
+    const browser = await userCenter(ctx, person, person.password);
+    expect((await account.me(browser)).status).toBe(200);
+    // What a completed 忘记密码 writes (the reset's own tests walk the wizard): the session no longer counts.
+    await ctx.t.platform.database
+      .updateTable('accounts')
+      .set({ credentials_changed_at: ctx.t.clock.now() + 1000 })
+      .where('id', '=', await accountIdOf(person.username))
+      .execute();
+    expect(await account.entities(browser)).toEqual({ status: 401, body: errorOf('ACCOUNT_LOGIN_REQUIRED') });
+
+    const other = await citizen(ctx);
+    const otherBrowser = await userCenter(ctx, other, other.password);
+    await ctx.t.platform.database.updateTable('accounts').set({ status: 'disabled' }).where('id', '=', await accountIdOf(other.username)).execute();
+    expect(await account.me(otherBrowser)).toEqual({ status: 401, body: errorOf('ACCOUNT_LOGIN_REQUIRED') });
   });
 
   it('uses single sign-on: a browser with a platform session reaches /account without the login page', async () => {
@@ -404,18 +427,19 @@ describe('管理经办人 (agents API)', () => {
     expect((await account.entities(wangwu)).body.entities).toEqual([]);
   });
 
-  it('audits entity.agent_granted and entity.agent_revoked with entity, grant and masked agent only', async () => {
+  it('audits entity.agent_granted and entity.agent_revoked with entity, grant and the agent by account id only', async () => {
+    const agentAccountId = await personalSub(ctx, WANGWU);
     const granted = (await auditEvents(ctx, 'entity.agent_granted')).filter((event) => event.outcome === 'success');
     expect(granted.length).toBeGreaterThanOrEqual(2);
     expect(granted[0]!.detail).toEqual({
       entityId,
       grantId: expect.any(String),
-      agent: '110***********0033',
+      agentAccountId,
       services: expect.any(String),
       expiresAt: expect.any(String),
     });
     const revoked = (await auditEvents(ctx, 'entity.agent_revoked')).filter((event) => event.outcome === 'success');
-    expect(revoked[0]!.detail).toEqual({ entityId, grantId: expect.any(String) });
+    expect(revoked[0]!.detail).toEqual({ entityId, grantId: expect.any(String), agentAccountId });
     const text = JSON.stringify(await ctx.t.platform.audit.recent(500));
     for (const secret of [WANGWU.idNumber, WANGWU.name, ZHANGSAN.idNumber, ZHANGSAN.name]) expect(text).not.toContain(secret);
   });
@@ -479,7 +503,9 @@ describe('法人登录 by account through the demo RP', () => {
     expect(claims.sub).toBe(`entity:${entityId}:${zhangsanSub}`);
     expect(claims).toMatchObject({ entity, acting_person: actingPerson, acr: 'L2', amr: ['pwd'] });
     const userinfo = await client.fetchUserInfo(ctx.config, tokens.access_token, claims.sub);
-    expect(userinfo).toMatchObject({ sub: claims.sub, name: '张三', entity, acting_person: actingPerson });
+    expect(userinfo).toEqual({ sub: claims.sub, entity, acting_person: actingPerson });
+    // The person's own data stay with their personal logins, whatever scopes the service holds.
+    for (const personal of ['name', 'phone_number', 'id_type', 'id_number']) expect(claims).not.toHaveProperty(personal);
 
     const events = (await auditEvents(ctx, 'login.entity')).filter((event) => event.outcome === 'success');
     expect(events[0]).toMatchObject({ accountId: zhangsanSub, detail: { clientId: 'edu-portal', entityId, role: 'legal_representative' } });
@@ -600,7 +626,7 @@ describe('revoked agent grants stop at once', () => {
 
     expect(await entityLoginRefusal(ctx, DEMO_ENTITY.uscc, 'wangwu')).toEqual({ status: 403, body: errorOf('ENTITY_NOT_AUTHORIZED') });
     await expect(client.refreshTokenGrant(ctx.config, refreshed.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
-    await expect(client.fetchUserInfo(ctx.config, refreshed.access_token, claims.sub)).rejects.toBeTruthy();
+    await expect(client.fetchUserInfo(ctx.config, refreshed.access_token, claims.sub)).rejects.toMatchObject({ status: 401 });
     const again = await startLogin(browser, ctx.config, ENTITY_ONLY);
     expect((await browser.json(`/interaction/${again.uid}/details`)).body.prompt).toBe('login');
 

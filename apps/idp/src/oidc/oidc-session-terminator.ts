@@ -33,12 +33,16 @@ export class OidcSessionTerminator implements SessionTerminator {
       ),
     );
     const services: SignedInService[] = [...bySession];
-    const told = new Set(bySession.map((service) => service.clientId));
+    // A person may hold several grants at one service (their own, and one per entity they
+    // acted for), each known there by its own subject: every grant no live session covers is told.
+    const covered = new Set(bySession.map((service) => service.grantId));
+    const told = new Set(bySession.map((service) => `${service.clientId}\u0000${service.sub}`));
     for (const grant of grants) {
       const clientId = String(grant.payload.clientId);
-      if (told.has(clientId)) continue;
-      told.add(clientId);
-      services.push({ clientId, sid: null, grantId: grant.id, sub: String(grant.payload.accountId ?? accountId) });
+      const sub = String(grant.payload.accountId ?? accountId);
+      if (covered.has(grant.id) || told.has(`${clientId}\u0000${sub}`)) continue;
+      told.add(`${clientId}\u0000${sub}`);
+      services.push({ clientId, sid: null, grantId: grant.id, sub });
     }
     return services;
   }

@@ -75,7 +75,8 @@ export function createProvider(options: ProviderOptions): Provider {
       profile: ['name'],
       phone: ['phone_number', 'phone_number_verified'],
       id_card: ['id_type', 'id_number'],
-      // 法人登录 only: the entity and who acts for it (docs/api.md, 法人登录).
+      // 法人登录: what a service declares it can receive. The claims themselves are in `openid`
+      // above; the scope must still name claims for oidc-provider to know it.
       entity: ['entity', 'acting_person'],
     },
     // login_type=entity: the relying party takes entity logins only (oidc/checks/login-type.ts).
@@ -102,18 +103,21 @@ export function createProvider(options: ProviderOptions): Provider {
         credentialsChangedAt: account.credentialsChangedAt,
         async claims() {
           const profile = readAccountProfile(account, options.cipher);
+          // An entity login tells the service the entity and who acts for it, masked: the
+          // person's own data stay with their own (personal) logins.
+          if (standing) {
+            return {
+              sub,
+              entity: { uscc: standing.entity.uscc, name: standing.entity.name },
+              acting_person: { sub: personId, name: maskName(profile.name), id_number: maskIdNumber(profile.idNumber), role: standing.role },
+            };
+          }
           return {
             sub,
             name: profile.name,
             ...(profile.phone ? { phone_number: `+86${profile.phone}`, phone_number_verified: true } : {}),
             id_type: profile.idType,
             id_number: profile.idNumber,
-            ...(standing
-              ? {
-                  entity: { uscc: standing.entity.uscc, name: standing.entity.name },
-                  acting_person: { sub: personId, name: maskName(profile.name), id_number: maskIdNumber(profile.idNumber), role: standing.role },
-                }
-              : {}),
           };
         },
       };

@@ -28,8 +28,9 @@ export async function appQrLoginRoutes(app: FastifyInstance, options: { qrLogin:
 
   // 法人登录 QRs carry the chosen entity: `{ entityId }`.
   app.post('/app/api/qr/:id/confirm', async (request: QrRequest) => {
+    const session = await requireAppSession(request, appSessions);
     const choice = parseBody(qrConfirmRequest, request.body ?? {});
-    return qrLogin.confirm(request.params.id, await requireAppSession(request, appSessions), requestContext(request), choice);
+    return qrLogin.confirm(request.params.id, session, requestContext(request), choice);
   });
 
   app.post('/app/api/qr/:id/cancel', async (request: QrRequest) =>

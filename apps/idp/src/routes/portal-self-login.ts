@@ -3,10 +3,10 @@ import * as oidcClient from 'openid-client';
 import { emptyRequest } from '@uia/schemas';
 import { renderPage } from '../oidc/html-pages.ts';
 import { PORTAL_CLIENT_ID } from '../services/clients/builtin-clients.ts';
-import { personIdOf } from '../services/entities/acting-principal.ts';
+import { parseAccountId } from '../services/entities/acting-principal.ts';
 import type { UserCenterSessions } from '../services/user-center/user-center-sessions.ts';
 import { parseBody } from './parse-body.ts';
-import { closeUserCenterSession, openUserCenterSession, requireUserCenterSession } from './user-center-session.ts';
+import { closeUserCenterSession, currentUserCenterSession, openUserCenterSession } from './user-center-session.ts';
 
 const STATE_COOKIE = 'uia_portal_login';
 
@@ -69,21 +69,28 @@ export async function portalSelfLoginRoutes(
       const config = await configuration();
       const tokens = await oidcClient.authorizationCodeGrant(config, new URL(request.url, options.publicUrl), { pkceCodeVerifier: verifier, expectedState: state });
       const claims = tokens.claims()!;
-      // uia-portal never requests the `entity` scope, so this is always a personal login.
-      await openUserCenterSession(reply, options.sessions, { personId: personIdOf(claims.sub), idToken: tokens.id_token! }, options.secure);
+      // uia-portal never requests the `entity` scope (oidc/checks/login-type.ts): a person's own login, always.
+      const { personId, entityId } = parseAccountId(claims.sub);
+      if (entityId !== null) throw new Error('the user center takes personal logins only');
+      await openUserCenterSession(request, reply, options.sessions, { personId, idToken: tokens.id_token! }, options.secure);
       return reply.redirect('/account', 303);
     } catch {
       return reply.status(400).send(page('登录未完成', '<p>登录未完成或已取消，请重新登录。</p><p><a href="/">返回登录页</a></p>'));
     }
   });
 
-  // 退出登录 in the user center: ends its session, then the platform's (RP-initiated logout).
+  // 退出登录 in the user center: ends its session, then the platform's (RP-initiated logout). With
+  // the user-center session gone already (expired), still to end_session, without the hint: the
+  // platform then asks whether to log out, and the button never just logs the person back in.
   app.post('/api/account/logout', async (request, reply) => {
     parseBody(emptyRequest, request.body ?? {});
-    const session = await requireUserCenterSession(request, options.sessions);
+    const session = await currentUserCenterSession(request, options.sessions);
     await closeUserCenterSession(request, reply, options.sessions, options.secure);
     const config = await configuration();
-    const logout = oidcClient.buildEndSessionUrl(config, { id_token_hint: session.idToken, post_logout_redirect_uri: `${options.publicUrl}/` });
+    const logout = oidcClient.buildEndSessionUrl(config, {
+      ...(session ? { id_token_hint: session.idToken } : {}),
+      post_logout_redirect_uri: `${options.publicUrl}/`,
+    });
     return reply.header('cache-control', 'no-store').send({ redirectTo: logout.href });
   });
 }

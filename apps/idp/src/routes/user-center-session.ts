@@ -7,15 +7,29 @@ const USER_CENTER_COOKIE = 'uia_account';
 const cookieOptions = (secure: boolean) => ({ path: '/', httpOnly: true, sameSite: 'strict' as const, secure });
 
 /** Opens the user center's session after the portal's own login. */
-export async function openUserCenterSession(reply: FastifyReply, sessions: UserCenterSessions, session: UserCenterSession, secure: boolean) {
+export async function openUserCenterSession(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  sessions: UserCenterSessions,
+  session: Omit<UserCenterSession, 'openedAt'>,
+  secure: boolean,
+) {
+  // A login replaces whatever session this browser had (no fixation, no orphan in the store).
+  const previous = request.cookies[USER_CENTER_COOKIE];
+  if (previous) await sessions.close(previous);
   const token = await sessions.open(session);
   reply.setCookie(USER_CENTER_COOKIE, token, { ...cookieOptions(secure), maxAge: USER_CENTER_SESSION_SECONDS });
 }
 
+/** The live user-center session behind the cookie, or null. */
+export async function currentUserCenterSession(request: FastifyRequest, sessions: UserCenterSessions): Promise<UserCenterSession | null> {
+  const token = request.cookies[USER_CENTER_COOKIE];
+  return token ? sessions.find(token) : null;
+}
+
 /** The live user-center session behind the cookie, or 401 ACCOUNT_LOGIN_REQUIRED. */
 export async function requireUserCenterSession(request: FastifyRequest, sessions: UserCenterSessions): Promise<UserCenterSession> {
-  const token = request.cookies[USER_CENTER_COOKIE];
-  const session = token ? await sessions.find(token) : null;
+  const session = await currentUserCenterSession(request, sessions);
   if (!session) throw new AppError('ACCOUNT_LOGIN_REQUIRED', { status: 401 });
   return session;
 }

@@ -12,12 +12,7 @@ import { auditedStep } from '../audited-step.ts';
 import { PORTAL_CLIENT_ID } from '../clients/builtin-clients.ts';
 import type { PiiCipher } from '../personal-data/pii-cipher.ts';
 import { RATE_LIMITS, type RateLimiter } from '../rate-limit/rate-limiter.ts';
-import type { EntityRequestContext } from './entity-registration.ts';
-
-export interface ServiceRef {
-  id: string;
-  name: string;
-}
+import type { EntityRequestContext, ServiceRef } from './entity-types.ts';
 
 /** An agent as the representative's 管理经办人 view shows them: masked. */
 export interface AgentView {
@@ -97,7 +92,8 @@ export class AgentGrants {
         throw new AppError('AGENT_LIMIT_REACHED', { status: 409, params: { limit: this.deps.maxAgents }, details: { limit: this.deps.maxAgents } });
       }
       const view = await this.view(grant, services);
-      note.detail = { entityId, grantId: grant.id, agent: view.person.idNumber, services: named === null ? 'all' : named.join(' '), expiresAt: view.expiresAt };
+      // The agent by account id: exact for investigators, no personal data in the audit log.
+      note.detail = { entityId, grantId: grant.id, agentAccountId: agent.id, services: named === null ? 'all' : named.join(' '), expiresAt: view.expiresAt };
       return view;
     });
   }
@@ -108,7 +104,9 @@ export class AgentGrants {
       note.detail = { entityId, grantId };
       await this.representedEntity(representativeId, entityId);
       await this.deps.rateLimiter.hit(RATE_LIMITS.agentChangesPerAccount, representativeId);
-      if (!(await this.deps.entities.revoke(entityId, grantId, representativeId, this.now()))) {
+      const standing = (await this.deps.entities.listStandingGrants(entityId)).find((grant) => grant.id === grantId);
+      if (standing) note.detail.agentAccountId = standing.accountId;
+      if (!standing || !(await this.deps.entities.revoke(entityId, grantId, representativeId, this.now()))) {
         throw new AppError('AGENT_GRANT_NOT_FOUND', { status: 404 });
       }
     });

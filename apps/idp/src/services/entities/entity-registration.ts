@@ -10,11 +10,7 @@ import { meetsLevel, readAccountProfile } from '../accounts/account-profile.ts';
 import { auditedStep } from '../audited-step.ts';
 import type { PiiCipher } from '../personal-data/pii-cipher.ts';
 import { RATE_LIMITS, type RateLimiter } from '../rate-limit/rate-limiter.ts';
-
-export interface EntityRequestContext {
-  ip: string;
-  userAgent?: string;
-}
+import type { EntityRequestContext } from './entity-types.ts';
 
 /** Names compare as the licence prints them: half- and full-width brackets alike, spaces ignored. */
 function comparableName(name: string): string {

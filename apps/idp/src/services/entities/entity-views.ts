@@ -1,5 +1,5 @@
 import type { EntityStanding } from './entity-membership.ts';
-import type { ServiceRef } from './agent-grants.ts';
+import type { ServiceRef } from './entity-types.ts';
 
 /** An entity as the person who may act for it sees it (user center, the app's 选择登录单位). */
 export interface EntityView {

@@ -4,7 +4,8 @@ import { sql, type Kysely } from 'kysely';
  * 法人: registered legal entities (the USCC and name are public business
  * data, stored in clear) and the agents their legal representative
  * authorised. A grant is never updated in place: re-granting or revoking
- * stamps `revoked_at`, so the table is the history of who could act when.
+ * stamps `revoked_at`, so the table is the history of who could act when
+ * (no cascading deletes: that history outlives nothing it refers to).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -22,8 +23,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('entity_agents')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('entity_id', 'text', (c) => c.notNull().references('entities.id').onDelete('cascade'))
-    .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+    .addColumn('entity_id', 'text', (c) => c.notNull().references('entities.id'))
+    .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id'))
     // JSON array of client ids; null = all business.
     .addColumn('services', 'text')
     .addColumn('expires_at', 'bigint', (c) => c.notNull())
