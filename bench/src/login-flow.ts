@@ -34,6 +34,8 @@ export interface TokenSet {
 export interface Credentials {
   identifier: string;
   password: string;
+  /** 法人登录: the entity (USCC or 单位账号) the person logs in for; the request then asks for entity login only. */
+  entity?: string;
 }
 
 export async function discoverTarget(origin: string, issuer: string, rp: RelyingParty): Promise<OidcTarget> {
@@ -52,8 +54,8 @@ interface AuthorizationRequest {
   state: string;
 }
 
-/** A fresh authorization request: PKCE S256 with a real verifier, state and nonce. */
-function authorizationRequest(target: OidcTarget): AuthorizationRequest {
+/** A fresh authorization request: PKCE S256 with a real verifier, state and nonce (and `extra` parameters). */
+function authorizationRequest(target: OidcTarget, extra: Record<string, string> = {}): AuthorizationRequest {
   const verifier = base64url(randomBytes(32));
   const state = base64url(randomBytes(16));
   const url = new URL(target.authorizationEndpoint);
@@ -66,6 +68,7 @@ function authorizationRequest(target: OidcTarget): AuthorizationRequest {
     code_challenge_method: 'S256',
     state,
     nonce: base64url(randomBytes(16)),
+    ...extra,
   }).toString();
   return { url: url.href, verifier, state };
 }
@@ -108,12 +111,13 @@ async function timed<T>(step: LoginStep, record: StepRecorder | undefined, work:
 /**
  * One password login through the platform's real API, as the portal SPA does
  * it: /oidc/auth → /interaction/:uid, a captcha (solved through the demo
- * hook), POST /interaction/:uid/login, then the redirectTo chain back to the
- * relying party's callback. `record` (optional) gets each step's duration.
+ * hook), POST /interaction/:uid/login (or /entity-login for 法人登录), then
+ * the redirectTo chain back to the relying party's callback. `record`
+ * (optional) gets each step's duration.
  */
 export async function platformPasswordLogin(target: OidcTarget, credentials: Credentials, record?: StepRecorder): Promise<AuthorizationCode> {
   const browser = new Browser(target.origin, randomIp());
-  const request = authorizationRequest(target);
+  const request = authorizationRequest(target, credentials.entity ? { login_type: 'entity' } : {});
 
   const uid = await timed('authorize', record, async () => {
     const start = await browser.request(request.url);
@@ -126,9 +130,15 @@ export async function platformPasswordLogin(target: OidcTarget, credentials: Cre
   const captcha = await timed('captcha', record, () => expectJson<{ id: string }>(browser, '/api/captcha', 201, { method: 'POST', json: {} }));
   const { answer } = await timed('captcha answer', record, () => expectJson<{ answer: string }>(browser, `/dev/captcha/${encodeURIComponent(captcha.id)}`, 200));
   const { redirectTo } = await timed('login POST', record, () =>
-    expectJson<{ redirectTo: string }>(browser, `/interaction/${uid}/login`, 200, {
+    expectJson<{ redirectTo: string }>(browser, `/interaction/${uid}/${credentials.entity ? 'entity-login' : 'login'}`, 200, {
       method: 'POST',
-      json: { identifier: credentials.identifier, password: credentials.password, captchaId: captcha.id, captchaAnswer: answer },
+      json: {
+        ...(credentials.entity ? { entity: credentials.entity } : {}),
+        identifier: credentials.identifier,
+        password: credentials.password,
+        captchaId: captcha.id,
+        captchaAnswer: answer,
+      },
     }),
   );
   const callback = await timed('resume → callback', record, () => browser.followUntil(redirectTo, target.rp.redirectUri));

@@ -2,7 +2,7 @@ import { cpus, loadavg, platform as osPlatform, release } from 'node:os';
 import { parseArgs } from 'node:util';
 import argon2 from 'argon2';
 import { OWASP_ARGON2ID } from '../../apps/idp/src/adapters/password/argon2-password-hasher.ts';
-import { DEMO_ACCOUNT, DEMO_CLIENT } from '../../apps/idp/src/demo/demo-data.ts';
+import { DEMO_ACCOUNT, DEMO_CLIENT, DEMO_ENTITY } from '../../apps/idp/src/demo/demo-data.ts';
 import { startBareProvider, type BareProvider } from './bare-provider.ts';
 import { discoverTarget, LOGIN_STEPS, platformPasswordLogin, refreshChains, selfCompletingLogin, type RelyingParty } from './login-flow.ts';
 import { measurePair, type MeasuredTask } from './measure.ts';
@@ -87,6 +87,12 @@ async function main() {
     const bareRefresh = await refreshChains(bareTarget, options.concurrency, () => selfCompletingLogin(bareTarget));
     const [platformGrants, bareGrants] = await pair('refresh grant, platform vs bare oidc-provider', { task: platformRefresh }, { task: bareRefresh });
 
+    // 法人登录: every refresh of an entity login checks the person's standing with the entity again.
+    const entityTarget = { ...target, rp: { ...rp, scope: 'openid offline_access entity' } };
+    const entityRefresh = await refreshChains(entityTarget, options.concurrency, () => platformPasswordLogin(entityTarget, { ...credentials, entity: DEMO_ENTITY.accountName }));
+    const personalRefresh = await refreshChains(target, options.concurrency, () => platformPasswordLogin(target, credentials));
+    const [entityGrants, personalGrants] = await pair('refresh grant, entity login vs personal login', { task: entityRefresh }, { task: personalRefresh });
+
     const providerVersion = (await import('oidc-provider/package.json', { with: { type: 'json' } })).default.version as string;
     console.log('');
     console.log(
@@ -110,6 +116,14 @@ async function main() {
       comparisonTable([
         { measurement: 'password login (real API)', value: logins, unit: 'logins/s', baseline: 'argon2id verify, same params', baselineValue: argon, baselineUnit: 'hashes/s' },
         { measurement: 'refresh grant (platform)', value: platformGrants, unit: 'grants/s', baseline: 'bare oidc-provider', baselineValue: bareGrants, baselineUnit: 'grants/s' },
+        {
+          measurement: 'refresh grant, 法人登录 (standing re-checked)',
+          value: entityGrants,
+          unit: 'grants/s',
+          baseline: 'refresh grant, personal login',
+          baselineValue: personalGrants,
+          baselineUnit: 'grants/s',
+        },
       ]),
     );
     console.log('');
@@ -119,6 +133,8 @@ async function main() {
       ['argon2id verify', argon],
       ['refresh grant, platform', platformGrants],
       ['refresh grant, bare', bareGrants],
+      ['refresh grant, entity login', entityGrants],
+      ['refresh grant, personal login', personalGrants],
     ])) {
       console.log(note);
     }
