@@ -46,6 +46,7 @@ import { AgentGrants } from './services/entities/agent-grants.ts';
 import { EntityLogin } from './services/entities/entity-login.ts';
 import { EntityMembership } from './services/entities/entity-membership.ts';
 import { EntityRegistration } from './services/entities/entity-registration.ts';
+import { RepresentativeCheck } from './services/entities/representative-check.ts';
 import { UserCenter } from './services/user-center/user-center.ts';
 import { UserCenterSessions } from './services/user-center/user-center-sessions.ts';
 import { PiiCipher } from './services/personal-data/pii-cipher.ts';
@@ -127,11 +128,11 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
 
   // 法人: entities and their agents. The business registry is a simulator (config.ts refuses production mode until a real one exists).
   const entities = new SqlEntityRepository(database.db);
-  const membership = new EntityMembership(entities);
   const businessRegistry = new SimulatedBusinessRegistry(DEMO_REGISTERED_ENTITIES);
+  const representatives = new RepresentativeCheck({ registry: businessRegistry, accounts, cipher, store });
+  const membership = new EntityMembership(entities, representatives);
   const entityLogin = new EntityLogin({ passwordLogin, membership, audit, now });
   const entityRegistration = new EntityRegistration({ entities, accounts, cipher, registry: businessRegistry, rateLimiter, audit, now });
-  const agentGrants = new AgentGrants({ entities, accounts, clients, cipher, rateLimiter, audit, maxAgents: config.entityMaxAgents, now });
   const userCenter = new UserCenter({ accounts, clients, membership, cipher, now });
 
   await ensurePortalClient(clients, config.publicUrl);
@@ -156,6 +157,15 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
     now,
   });
 
+  // Ending a person's sessions at the services (password reset, a revoked agent grant).
+  const sessions = new OidcSessionTerminator({
+    provider,
+    models,
+    // The client id only: the error may carry the relying party's answer, never personal data.
+    onError: (error, clientId) => app.log.warn({ err: error, clientId }, 'back-channel logout failed'),
+  });
+  const agentGrants = new AgentGrants({ entities, accounts, clients, cipher, representatives, sessions, rateLimiter, audit, maxAgents: config.entityMaxAgents, now });
+
   const passwordReset = new PasswordReset({
     accounts,
     cipher,
@@ -163,12 +173,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
     captcha,
     smsCodes,
     notices: smsNotices,
-    sessions: new OidcSessionTerminator({
-      provider,
-      models,
-      // The client id only: the error may carry the relying party's answer, never personal data.
-      onError: (error, clientId) => app.log.warn({ err: error, clientId }, 'back-channel logout failed'),
-    }),
+    sessions,
     rateLimiter,
     store,
     audit,

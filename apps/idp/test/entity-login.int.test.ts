@@ -1,3 +1,6 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRemoteJWKSet, jwtVerify } from 'jose';
 import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMessage } from '@uia/i18n';
@@ -103,9 +106,16 @@ async function personalSub(ctx: Context, who: { username: string }) {
   return tokens.claims()!.sub;
 }
 
-/** 张三 grants an agent on the demo entity; the grant, or the test fails. */
-async function grantAgent(rep: Browser, entityId: string, agent: string, expiresOn: string, services: string[] | null = null): Promise<AgentBody> {
-  const granted = await account.grant(rep, entityId, { agent, services, expiresOn });
+/** 张三 grants an agent (their name as on their ID, and ID number or phone) on the demo entity; the grant, or the test fails. */
+async function grantAgent(
+  rep: Browser,
+  entityId: string,
+  agentName: string,
+  agent: string,
+  expiresOn: string,
+  services: string[] | null = null,
+): Promise<AgentBody> {
+  const granted = await account.grant(rep, entityId, { agentName, agent, services, expiresOn });
   if (granted.status !== 201) throw new Error(`grant failed: ${JSON.stringify(granted.body)}`);
   return granted.body.agent;
 }
@@ -167,7 +177,7 @@ describe('user center (/account) session', () => {
       () => account.entities(stranger),
       () => account.register(stranger, EDU_CONSULTING),
       () => account.agents(stranger, 'some-id'),
-      () => account.grant(stranger, 'some-id', { agent: WANGWU.idNumber, services: null, expiresOn: '2099-01-01' }),
+      () => account.grant(stranger, 'some-id', { agentName: WANGWU.name, agent: WANGWU.idNumber, services: null, expiresOn: '2099-01-01' }),
       () => account.revoke(stranger, 'some-id', 'grant-id'),
     ];
     for (const call of calls) expect(await call()).toEqual({ status: 401, body: errorOf('ACCOUNT_LOGIN_REQUIRED') });
@@ -343,7 +353,7 @@ describe('管理经办人 (agents API)', () => {
   });
 
   it('grants 王五 by ID number, masked in the answer and the list; 王五 then sees the entity as agent', async () => {
-    const granted = await account.grant(zhangsan, entityId, { agent: WANGWU.idNumber, services: null, expiresOn: inDays(30) });
+    const granted = await account.grant(zhangsan, entityId, { agentName: WANGWU.name, agent: WANGWU.idNumber, services: null, expiresOn: inDays(30) });
     expect(granted.status).toBe(201);
     const agent = granted.body.agent as AgentBody;
     expect(agent).toEqual({
@@ -366,7 +376,7 @@ describe('管理经办人 (agents API)', () => {
 
   it('replaces 王五\'s grant when granted again by phone: one agent, the new grant; the old grant id is gone', async () => {
     const [before] = (await account.agents(zhangsan, entityId)).body.agents as AgentBody[];
-    const replaced = await grantAgent(zhangsan, entityId, WANGWU.phone, inDays(60), ['edu-portal']);
+    const replaced = await grantAgent(zhangsan, entityId, WANGWU.name, WANGWU.phone, inDays(60), ['edu-portal']);
     expect(replaced.id).not.toBe(before!.id);
     expect(replaced).toMatchObject({ person: { name: '王*', idNumber: '110***********0033' }, services: [EDU_PORTAL_SERVICE] });
     expect((await account.agents(zhangsan, entityId)).body.agents).toEqual([replaced]);
@@ -375,29 +385,42 @@ describe('管理经办人 (agents API)', () => {
 
   it('refuses an unknown person (404 AGENT_NOT_FOUND), a user name (AGENT_IDENTIFIER_INVALID) and the representative himself (409 AGENT_IS_REPRESENTATIVE)', async () => {
     const body = { services: null, expiresOn: inDays(10) };
-    expect(await account.grant(zhangsan, entityId, { agent: '110101199001011237', ...body })).toEqual({ status: 404, body: errorOf('AGENT_NOT_FOUND', { field: 'agent' }) });
-    expect(await account.grant(zhangsan, entityId, { agent: '13912345678', ...body })).toEqual({ status: 404, body: errorOf('AGENT_NOT_FOUND', { field: 'agent' }) });
-    expect(await account.grant(zhangsan, entityId, { agent: 'wangwu', ...body })).toEqual({ status: 400, body: errorOf('AGENT_IDENTIFIER_INVALID', { field: 'agent' }) });
-    expect(await account.grant(zhangsan, entityId, { agent: ZHANGSAN.idNumber, ...body })).toEqual({ status: 409, body: errorOf('AGENT_IS_REPRESENTATIVE') });
-    expect(await account.grant(zhangsan, entityId, { agent: ZHANGSAN.phone, ...body })).toEqual({ status: 409, body: errorOf('AGENT_IS_REPRESENTATIVE') });
+    expect(await account.grant(zhangsan, entityId, { agentName: WANGWU.name, agent: '110101199001011237', ...body })).toEqual({ status: 404, body: errorOf('AGENT_NOT_FOUND', { field: 'agent' }) });
+    expect(await account.grant(zhangsan, entityId, { agentName: WANGWU.name, agent: '13912345678', ...body })).toEqual({ status: 404, body: errorOf('AGENT_NOT_FOUND', { field: 'agent' }) });
+    expect(await account.grant(zhangsan, entityId, { agentName: WANGWU.name, agent: 'wangwu', ...body })).toEqual({ status: 400, body: errorOf('AGENT_IDENTIFIER_INVALID', { field: 'agent' }) });
+    expect(await account.grant(zhangsan, entityId, { agentName: ZHANGSAN.name, agent: ZHANGSAN.idNumber, ...body })).toEqual({ status: 409, body: errorOf('AGENT_IS_REPRESENTATIVE') });
+    expect(await account.grant(zhangsan, entityId, { agentName: ZHANGSAN.name, agent: ZHANGSAN.phone, ...body })).toEqual({ status: 409, body: errorOf('AGENT_IS_REPRESENTATIVE') });
+  });
+
+  it('refuses a name that is not the account\'s with a valid ID number or phone exactly as an unknown number (404 AGENT_NOT_FOUND, field agent)', async () => {
+    const before = (await account.agents(zhangsan, entityId)).body.agents;
+    const body = { services: null, expiresOn: inDays(10) };
+    const unknownNumber = await account.grant(zhangsan, entityId, { agentName: WANGWU.name, agent: '110101199001011237', ...body });
+    expect(unknownNumber).toEqual({ status: 404, body: errorOf('AGENT_NOT_FOUND', { field: 'agent' }) });
+    // Nothing tells the representative that the number has an account, or whose it is.
+    for (const [agentName, agent] of [['王六', WANGWU.idNumber], [ZHANGSAN.name, WANGWU.phone], ['王', WANGWU.idNumber]]) {
+      expect(await account.grant(zhangsan, entityId, { agentName, agent, ...body }), `${agentName} ${agent}`).toEqual(unknownNumber);
+    }
+    // 王五's grant is untouched.
+    expect((await account.agents(zhangsan, entityId)).body.agents).toEqual(before);
   });
 
   it('refuses an expiry before today, more than 5 calendar years ahead, or not a date with AGENT_EXPIRY_INVALID (field expiresOn)', async () => {
     const invalid = { status: 400, body: errorOf('AGENT_EXPIRY_INVALID', { field: 'expiresOn' }) };
     const fiveYearsAndADay = beijingDateYearsAhead(ctx.t.clock.now(), 5, 1);
     for (const expiresOn of [inDays(-1), fiveYearsAndADay, inDays(6 * 365), '2030-02-30', '2030/01/01', 'tomorrow']) {
-      expect(await account.grant(zhangsan, entityId, { agent: WANGWU.idNumber, services: null, expiresOn })).toEqual(invalid);
+      expect(await account.grant(zhangsan, entityId, { agentName: WANGWU.name, agent: WANGWU.idNumber, services: null, expiresOn })).toEqual(invalid);
     }
     // Today is allowed (the grant runs to its end); five years ahead too.
-    expect((await account.grant(zhangsan, entityId, { agent: WANGWU.idNumber, services: null, expiresOn: today() })).status).toBe(201);
-    const far = await account.grant(zhangsan, entityId, { agent: WANGWU.idNumber, services: null, expiresOn: beijingDateYearsAhead(ctx.t.clock.now(), 5) });
+    expect((await account.grant(zhangsan, entityId, { agentName: WANGWU.name, agent: WANGWU.idNumber, services: null, expiresOn: today() })).status).toBe(201);
+    const far = await account.grant(zhangsan, entityId, { agentName: WANGWU.name, agent: WANGWU.idNumber, services: null, expiresOn: beijingDateYearsAhead(ctx.t.clock.now(), 5) });
     expect(far.status).toBe(201);
   });
 
   it('refuses unknown services and an empty list with AGENT_SERVICES_INVALID (field services)', async () => {
     const invalid = { status: 400, body: errorOf('AGENT_SERVICES_INVALID', { field: 'services' }) };
     for (const services of [['no-such-service'], [], ['edu-portal', 'no-such-service'], ['uia-portal']]) {
-      expect(await account.grant(zhangsan, entityId, { agent: WANGWU.idNumber, services, expiresOn: inDays(10) })).toEqual(invalid);
+      expect(await account.grant(zhangsan, entityId, { agentName: WANGWU.name, agent: WANGWU.idNumber, services, expiresOn: inDays(10) })).toEqual(invalid);
     }
   });
 
@@ -406,7 +429,7 @@ describe('管理经办人 (agents API)', () => {
     const [grant] = (await account.agents(zhangsan, entityId)).body.agents as AgentBody[];
     const refused = { status: 403, body: errorOf('ENTITY_REPRESENTATIVE_ONLY') };
     expect(await account.agents(wangwu, entityId)).toEqual(refused);
-    expect(await account.grant(wangwu, entityId, { agent: ZHANGSAN.idNumber, services: null, expiresOn: inDays(10) })).toEqual(refused);
+    expect(await account.grant(wangwu, entityId, { agentName: ZHANGSAN.name, agent: ZHANGSAN.idNumber, services: null, expiresOn: inDays(10) })).toEqual(refused);
     expect(await account.revoke(wangwu, entityId, grant!.id)).toEqual(refused);
     for (const id of ['no-such-entity', '00000000-0000-0000-0000-000000000000', '%E4%BD%A0']) {
       expect(await account.agents(zhangsan, id), id).toEqual(refused);
@@ -455,18 +478,42 @@ describe('管理经办人 cap (UIA_ENTITY_MAX_AGENTS=2)', () => {
     const [first, second] = [await citizen(ctx), await citizen(ctx)];
     expect((await account.agents(zhangsan, entityId)).body.maxAgents).toBe(2);
 
-    await grantAgent(zhangsan, entityId, WANGWU.idNumber, expiresOn);
-    const firstGrant = await grantAgent(zhangsan, entityId, first.idNumber, expiresOn);
-    const refused = await account.grant(zhangsan, entityId, { agent: second.phone, services: null, expiresOn });
+    await grantAgent(zhangsan, entityId, WANGWU.name, WANGWU.idNumber, expiresOn);
+    const firstGrant = await grantAgent(zhangsan, entityId, first.name, first.idNumber, expiresOn);
+    const refused = await account.grant(zhangsan, entityId, { agentName: second.name, agent: second.phone, services: null, expiresOn });
     expect(refused).toEqual({ status: 409, body: errorOf('AGENT_LIMIT_REACHED', { limit: 2 }) });
     expect(refused.body.error.message).toContain('2');
 
     // Replacing a grant does not need a free slot, and a refused grant leaves the one it would replace standing.
-    await grantAgent(zhangsan, entityId, WANGWU.phone, expiresOn, ['edu-portal']);
+    await grantAgent(zhangsan, entityId, WANGWU.name, WANGWU.phone, expiresOn, ['edu-portal']);
     expect((await account.agents(zhangsan, entityId)).body.agents).toHaveLength(2);
 
     await account.revoke(zhangsan, entityId, firstGrant.id);
-    expect((await account.grant(zhangsan, entityId, { agent: second.phone, services: null, expiresOn })).status).toBe(201);
+    expect((await account.grant(zhangsan, entityId, { agentName: second.name, agent: second.phone, services: null, expiresOn })).status).toBe(201);
+  });
+});
+
+describe('管理经办人 cap under concurrent grants (UIA_ENTITY_MAX_AGENTS=2)', () => {
+  const ctx = usePlatform({ env: { UIA_ENTITY_MAX_AGENTS: '2' } });
+
+  it('lets one of three simultaneous grants take the last slot: one 201, two 409 AGENT_LIMIT_REACHED, two agents listed', async () => {
+    const zhangsan = await userCenter(ctx, ZHANGSAN);
+    const entityId = await entityIdOf(zhangsan, DEMO_ENTITY.uscc);
+    const expiresOn = beijingDate(ctx.t.clock.now(), 30);
+    const people = [await citizen(ctx), await citizen(ctx), await citizen(ctx)];
+    const standing = await grantAgent(zhangsan, entityId, WANGWU.name, WANGWU.idNumber, expiresOn);
+
+    const answers = await Promise.all(
+      people.map((person) => account.grant(zhangsan, entityId, { agentName: person.name, agent: person.idNumber, services: null, expiresOn })),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409, 409]);
+    for (const refused of answers.filter((answer) => answer.status === 409)) {
+      expect(refused).toEqual({ status: 409, body: errorOf('AGENT_LIMIT_REACHED', { limit: 2 }) });
+    }
+    const winner = answers.find((answer) => answer.status === 201)!.body.agent as AgentBody;
+    const agents = (await account.agents(zhangsan, entityId)).body.agents as AgentBody[];
+    expect(agents).toHaveLength(2);
+    expect(agents.map((agent) => agent.id).sort()).toEqual([standing.id, winner.id].sort());
   });
 });
 
@@ -587,14 +634,14 @@ describe('法人登录 by account through the demo RP', () => {
 
   it('logs an agent in after the grant, as role agent; a grant for edu-portal covers edu-portal', async () => {
     const zhangsan = await userCenter(ctx, ZHANGSAN);
-    await grantAgent(zhangsan, entityId, WANGWU.idNumber, beijingDate(ctx.t.clock.now(), 7));
+    await grantAgent(zhangsan, entityId, WANGWU.name, WANGWU.idNumber, beijingDate(ctx.t.clock.now(), 7));
     const { tokens, claims } = await entityLogin(ctx, DEMO_ENTITY.uscc, 'wangwu');
     const actingPerson = { sub: wangwuSub, name: '王*', id_number: '110***********0033', role: 'agent' };
     expect(claims.sub).toBe(`entity:${entityId}:${wangwuSub}`);
     expect(claims).toMatchObject({ entity: { uscc: DEMO_ENTITY.uscc, name: DEMO_ENTITY.name }, acting_person: actingPerson });
     expect(await client.fetchUserInfo(ctx.config, tokens.access_token, claims.sub)).toMatchObject({ acting_person: actingPerson });
 
-    await grantAgent(zhangsan, entityId, WANGWU.phone, beijingDate(ctx.t.clock.now(), 7), ['edu-portal']);
+    await grantAgent(zhangsan, entityId, WANGWU.name, WANGWU.phone, beijingDate(ctx.t.clock.now(), 7), ['edu-portal']);
     const limited = await entityLogin(ctx, DEMO_ENTITY.accountName, WANGWU.phone);
     expect(limited.claims.acting_person).toEqual(actingPerson);
     // Userinfo and refresh check the grant against the service too: edu-portal is covered.
@@ -614,7 +661,7 @@ describe('revoked agent grants stop at once', () => {
   it('after revoking 王五: new login ENTITY_NOT_AUTHORIZED, refresh invalid_grant, userinfo refused, and SSO meets the login prompt', async () => {
     const zhangsan = await userCenter(ctx, ZHANGSAN);
     const entityId = await entityIdOf(zhangsan, DEMO_ENTITY.uscc);
-    const grant = await grantAgent(zhangsan, entityId, WANGWU.idNumber, beijingDate(ctx.t.clock.now(), 30));
+    const grant = await grantAgent(zhangsan, entityId, WANGWU.name, WANGWU.idNumber, beijingDate(ctx.t.clock.now(), 30));
     const { browser, tokens, claims } = await entityLogin(ctx, DEMO_ENTITY.uscc, 'wangwu');
     expect(tokens.refresh_token).toBeTruthy();
     // Before the revocation the session gives SSO and the refresh token works.
@@ -636,9 +683,14 @@ describe('revoked agent grants stop at once', () => {
 });
 
 /** Where an authorization request from `browser` goes: the login page, or (SSO) straight back to the RP. */
-async function startLoginOrCallback(ctx: Context, browser: Browser, extra: Record<string, string>): Promise<'interaction' | 'callback'> {
+async function startLoginOrCallback(
+  ctx: Context,
+  browser: Browser,
+  extra: Record<string, string>,
+  redirectUri = RP.redirectUri,
+): Promise<'interaction' | 'callback'> {
   const url = client.buildAuthorizationUrl(ctx.config, {
-    redirect_uri: RP.redirectUri,
+    redirect_uri: redirectUri,
     code_challenge: await client.calculatePKCECodeChallenge(client.randomPKCECodeVerifier()),
     code_challenge_method: 'S256',
     scope: 'openid',
@@ -646,7 +698,7 @@ async function startLoginOrCallback(ctx: Context, browser: Browser, extra: Recor
   });
   let next = url.href;
   for (let hop = 0; hop < 8; hop += 1) {
-    if (next.startsWith(RP.redirectUri)) return new URL(next).searchParams.get('code') ? 'callback' : 'interaction';
+    if (next.startsWith(redirectUri)) return new URL(next).searchParams.get('code') ? 'callback' : 'interaction';
     if (new URL(next).pathname.startsWith('/interaction/')) return 'interaction';
     const response = await browser.request(next);
     await response.arrayBuffer();
@@ -657,13 +709,99 @@ async function startLoginOrCallback(ctx: Context, browser: Browser, extra: Recor
   throw new Error('authorization request did not settle');
 }
 
+/** Stands in for the demo RP's server (backchannel-logout.int.test.ts): records every request, answers 200. */
+async function startReceiver() {
+  const received: { path: string; body: string }[] = [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => {
+      received.push({ path: req.url!, body });
+      res.writeHead(200, { 'cache-control': 'no-store' }).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    received,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+describe('revoking a grant logs the agent out of the services (back-channel logout)', () => {
+  const ctx = {} as Context;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  beforeAll(async () => {
+    receiver = await startReceiver();
+    // The demo RP (edu-portal) registered at the receiver: redirect_uri and backchannel_logout_uri there.
+    ctx.t = await startTestPlatform({ env: { UIA_DEMO_RP_URL: receiver.url } });
+    ctx.config = await discover(ctx.t.baseUrl);
+  });
+  afterAll(async () => {
+    await ctx.t?.stop();
+    await receiver?.close();
+  });
+
+  /** 法人登录 (entity) or 账号登录 (personal) of 王五 at the demo RP, back at the receiver's callback; the tokens. */
+  async function loginAtRp(browser: Browser, kind: 'entity' | 'personal') {
+    const redirectUri = `${receiver.url}/callback`;
+    const login = await startLogin(browser, ctx.config, kind === 'entity' ? { ...ENTITY_ONLY, redirect_uri: redirectUri } : { redirect_uri: redirectUri });
+    const answer =
+      kind === 'entity'
+        ? await entityLoginAt(browser, login.uid, DEMO_ENTITY.uscc, 'wangwu')
+        : await browser.json(`/interaction/${login.uid}/login`, { json: { identifier: 'wangwu', password: PASSWORD, ...(await browser.solvedCaptcha()) } });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    const callback = await browser.followUntil(answer.body.redirectTo, redirectUri);
+    return client.authorizationCodeGrant(ctx.config, callback, { pkceCodeVerifier: login.verifier, expectedState: login.state, expectedNonce: login.nonce });
+  }
+
+  it('sends the RP a Logout Token for entity:<entityId>:<personId>; the agent\'s personal login there stays', async () => {
+    const zhangsan = await userCenter(ctx, ZHANGSAN);
+    const entityId = await entityIdOf(zhangsan, DEMO_ENTITY.uscc);
+    const grant = await grantAgent(zhangsan, entityId, WANGWU.name, WANGWU.idNumber, beijingDate(ctx.t.clock.now(), 30));
+
+    const personalBrowser = new Browser(ctx.t.baseUrl);
+    const personal = await loginAtRp(personalBrowser, 'personal');
+    const personId = personal.claims()!.sub;
+    const entityBrowser = new Browser(ctx.t.baseUrl);
+    const entity = await loginAtRp(entityBrowser, 'entity');
+    const entityClaims = entity.claims()!;
+    expect(entityClaims.sub).toBe(`entity:${entityId}:${personId}`);
+    receiver.received.length = 0;
+
+    expect(await account.revoke(zhangsan, entityId, grant.id)).toEqual({ status: 200, body: { revoked: true } });
+
+    // The revocation waits for the back-channel request: one Logout Token, for the entity subject only.
+    expect(receiver.received.map((request) => request.path)).toEqual(['/backchannel-logout']);
+    const token = new URLSearchParams(receiver.received[0]!.body).get('logout_token')!;
+    const jwks = createRemoteJWKSet(new URL(ctx.config.serverMetadata().jwks_uri!));
+    const { payload } = await jwtVerify(token, jwks, { issuer: ctx.t.issuer, audience: RP.clientId, typ: 'logout+jwt' });
+    expect(payload).toMatchObject({
+      sub: `entity:${entityId}:${personId}`,
+      sid: entityClaims.sid,
+      events: { 'http://schemas.openid.net/event/backchannel-logout': {} },
+    });
+    // The entity login's access token is revoked; the personal login at the same RP keeps working.
+    await expect(client.fetchUserInfo(ctx.config, entity.access_token, entityClaims.sub)).rejects.toMatchObject({ status: 401 });
+    expect(await client.fetchUserInfo(ctx.config, personal.access_token, personId)).toMatchObject({ sub: personId });
+    expect((await client.refreshTokenGrant(ctx.config, personal.refresh_token!)).claims()!.sub).toBe(personId);
+    expect(await startLoginOrCallback(ctx, personalBrowser, {}, `${receiver.url}/callback`)).toBe('callback');
+    expect(receiver.received).toHaveLength(1);
+  });
+});
+
 describe('expired agent grants', () => {
   const ctx = usePlatform();
 
   it('a grant until today works until the next Beijing midnight, then ENTITY_GRANT_EXPIRED; the session meets the login prompt', async () => {
     const zhangsan = await userCenter(ctx, ZHANGSAN);
     const entityId = await entityIdOf(zhangsan, DEMO_ENTITY.uscc);
-    await grantAgent(zhangsan, entityId, WANGWU.idNumber, beijingDate(ctx.t.clock.now()));
+    await grantAgent(zhangsan, entityId, WANGWU.name, WANGWU.idNumber, beijingDate(ctx.t.clock.now()));
     const { browser, tokens } = await entityLogin(ctx, DEMO_ENTITY.uscc, 'wangwu');
 
     ctx.t.clock.advance(untilBeijingMidnight(ctx.t.clock.now()) + 1000);
@@ -749,7 +887,7 @@ describe('法人 扫码登录', () => {
   });
 
   it('logs an agent in by QR: the scan lists the entities, confirming needs the choice, the tokens carry the entity', async () => {
-    const grant = await grantAgent(zhangsan, entityId, WANGWU.idNumber, beijingDate(ctx.t.clock.now(), 30), ['edu-portal']);
+    const grant = await grantAgent(zhangsan, entityId, WANGWU.name, WANGWU.idNumber, beijingDate(ctx.t.clock.now(), 30), ['edu-portal']);
     const { pc, login, qr } = await pcWithEntityQr();
     const { browser: phone } = await wangwuPhone();
 
@@ -804,7 +942,7 @@ describe('法人 扫码登录', () => {
   });
 
   it('checks the grant again at completion: revoked between confirm and complete → 403 ENTITY_NOT_AUTHORIZED', async () => {
-    const grant = await grantAgent(zhangsan, entityId, WANGWU.phone, beijingDate(ctx.t.clock.now(), 30));
+    const grant = await grantAgent(zhangsan, entityId, WANGWU.name, WANGWU.phone, beijingDate(ctx.t.clock.now(), 30));
     const { pc, login, qr } = await pcWithEntityQr();
     const { browser: phone } = await wangwuPhone();
     await scanQr(phone, qr.id);
@@ -866,7 +1004,7 @@ describe('bad input on the 法人 endpoints', () => {
   });
 
   it('管理经办人: unknown fields, over-long and wrongly typed fields, and bodies that are no object', async () => {
-    const good = { agent: WANGWU.idNumber, services: null, expiresOn: beijingDate(ctx.t.clock.now(), 10) };
+    const good = { agentName: WANGWU.name, agent: WANGWU.idNumber, services: null, expiresOn: beijingDate(ctx.t.clock.now(), 10) };
     expect(await account.grant(zhangsan, entityId, { ...good, role: 'admin' })).toEqual(unknownField);
     expect(await account.grant(zhangsan, entityId, { ...good, agent: '1'.repeat(33) })).toEqual(tooLong('agent'));
     expect(await account.grant(zhangsan, entityId, { ...good, expiresOn: '2030-01-01T00' })).toEqual(tooLong('expiresOn'));
@@ -875,7 +1013,12 @@ describe('bad input on the 法人 endpoints', () => {
     expect(await account.grant(zhangsan, entityId, { ...good, services: 'edu-portal' })).toEqual(invalid('services'));
     expect(await account.grant(zhangsan, entityId, { ...good, services: [7] })).toEqual(invalid('services.0'));
     expect(await account.grant(zhangsan, entityId, { ...good, agent: 110108198506120033 })).toEqual(invalid('agent'));
-    expect(await account.grant(zhangsan, entityId, { agent: WANGWU.idNumber, expiresOn: good.expiresOn })).toEqual(required('services'));
+    const { agentName: _agentName, ...withoutName } = good;
+    expect(await account.grant(zhangsan, entityId, withoutName)).toEqual(required('agentName'));
+    expect(await account.grant(zhangsan, entityId, { ...good, agentName: '' })).toEqual(required('agentName'));
+    expect(await account.grant(zhangsan, entityId, { ...good, agentName: '王'.repeat(61) })).toEqual(tooLong('agentName'));
+    expect(await account.grant(zhangsan, entityId, { ...good, agentName: ['王五'] })).toEqual(invalid('agentName'));
+    expect(await account.grant(zhangsan, entityId, { agentName: WANGWU.name, agent: WANGWU.idNumber, expiresOn: good.expiresOn })).toEqual(required('services'));
     expect(await account.grant(zhangsan, entityId, [good] as never)).toEqual({ status: 400, body: errorOf('BODY_INVALID') });
     const notJson = await zhangsan.json(`/api/account/entities/${entityId}/agents`, { body: '{"agent":', headers: { 'content-type': 'application/json' } });
     expect(notJson).toEqual({ status: 400, body: errorOf('BODY_INVALID') });

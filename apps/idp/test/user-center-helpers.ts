@@ -65,6 +65,7 @@ export const account = {
   entities: (browser: Browser) => browser.json<{ entities: EntityBody[] }>('/api/account/entities'),
   register: (browser: Browser, body: Record<string, unknown>) => browser.json('/api/account/entities', { json: body }),
   agents: (browser: Browser, entityId: string) => browser.json(`/api/account/entities/${entityId}/agents`),
+  /** The body as sent (`agentName`, `agent`, `services`, `expiresOn`), unchecked so tests can send bad ones. */
   grant: (browser: Browser, entityId: string, body: Record<string, unknown>) => browser.json(`/api/account/entities/${entityId}/agents`, { json: body }),
   revoke: (browser: Browser, entityId: string, grantId: string) =>
     browser.json(`/api/account/entities/${entityId}/agents/${grantId}/revoke`, { json: {} }),

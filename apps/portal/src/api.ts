@@ -121,6 +121,9 @@ export interface RegisterEntityRequest {
 }
 
 export interface GrantAgentRequest {
+  /** The agent's name as on their ID: the server finds no one unless it matches their account. */
+  agentName: string;
+  /** The agent's ID number or phone. */
   agent: string;
   /** Client ids, or null for all business. */
   services: string[] | null;

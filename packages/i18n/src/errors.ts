@@ -126,7 +126,7 @@ export const errorMessages = {
   ENTITY_REPRESENTATIVE_ONLY: '仅单位的法定代表人可以管理经办人',
   REALNAME_REQUIRED: '请先完成实名认证',
   AGENT_IDENTIFIER_INVALID: '请输入经办人的证件号码或手机号',
-  AGENT_NOT_FOUND: '未找到该证件号码或手机号对应的实名用户，请对方先注册并完成实名认证',
+  AGENT_NOT_FOUND: '未找到与该姓名及证件号码（或手机号）相符的实名用户，请核对，或请对方先注册并完成实名认证',
   AGENT_IS_REPRESENTATIVE: '法定代表人无需授权给自己',
   AGENT_LIMIT_REACHED: '每个单位最多授权{limit}名经办人，请先撤销不再需要的经办人',
   AGENT_EXPIRY_INVALID: '授权有效期须为今天或之后，且不超过{maxYears}年',

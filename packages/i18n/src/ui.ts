@@ -279,6 +279,9 @@ export const ui = {
 
     grantTitle: '授权经办人',
     grantReplaces: '已授权的经办人再次授权将替换原授权。',
+    agentNameLabel: '经办人姓名',
+    agentNamePlaceholder: '请输入经办人的姓名（与证件一致）',
+    agentNameRequired: '请输入经办人姓名',
     agentLabel: '经办人证件号码或手机号',
     agentPlaceholder: '请输入经办人的证件号码或手机号',
     agentHint: '经办人须已在本平台注册并完成实名认证',

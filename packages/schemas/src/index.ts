@@ -153,6 +153,8 @@ export const registerEntityRequest = z.strictObject({
 export type RegisterEntityRequest = z.infer<typeof registerEntityRequest>;
 
 export const grantAgentRequest = z.strictObject({
+  /** The agent's name as on their ID: the representative must know whom they authorise. */
+  agentName: text(60).min(1),
   /** The agent's ID number or phone. */
   agent: text(32).min(1),
   /** Client ids, or null for all business. */

@@ -6,12 +6,15 @@ import type { AccountRepository } from '../../ports/account-repository.ts';
 import type { AuditLog } from '../../ports/audit-log.ts';
 import type { ClientRepository } from '../../ports/client-repository.ts';
 import type { EntityRepository, StoredAgentGrant, StoredEntity } from '../../ports/entity-repository.ts';
+import type { SessionTerminator } from '../../ports/session-terminator.ts';
 import { findAccountByIdentifier } from '../accounts/account-lookup.ts';
 import { meetsLevel, PII_CONTEXT } from '../accounts/account-profile.ts';
 import { auditedStep } from '../audited-step.ts';
 import { PORTAL_CLIENT_ID } from '../clients/builtin-clients.ts';
 import type { PiiCipher } from '../personal-data/pii-cipher.ts';
 import { RATE_LIMITS, type RateLimiter } from '../rate-limit/rate-limiter.ts';
+import { entityAccountId } from './acting-principal.ts';
+import type { RepresentativeCheck } from './representative-check.ts';
 import type { EntityRequestContext, ServiceRef } from './entity-types.ts';
 
 /** An agent as the representative's 管理经办人 view shows them: masked. */
@@ -51,6 +54,9 @@ export class AgentGrants {
       accounts: AccountRepository;
       clients: ClientRepository;
       cipher: PiiCipher;
+      representatives: RepresentativeCheck;
+      /** A revocation logs the agent's entity logins out of the services at once (back-channel logout). */
+      sessions: SessionTerminator;
       rateLimiter: RateLimiter;
       audit: AuditLog;
       maxAgents: number;
@@ -74,7 +80,7 @@ export class AgentGrants {
       const expiresAt = this.expiry(input.expiresOn, now);
       const services = await this.services();
       const named = this.namedServices(input.services, services);
-      const agent = await this.agentAccount(input.agent);
+      const agent = await this.agentAccount(input.agent, input.agentName);
       if (agent.id === entity.legalRepAccountId) throw new AppError('AGENT_IS_REPRESENTATIVE', { status: 409, field: 'agent' });
       const grant: StoredAgentGrant = {
         id: randomUUID(),
@@ -109,6 +115,10 @@ export class AgentGrants {
       if (!standing || !(await this.deps.entities.revoke(entityId, grantId, representativeId, this.now()))) {
         throw new AppError('AGENT_GRANT_NOT_FOUND', { status: 404 });
       }
+      // The platform already refuses the agent's entity logins (findAccount); the services hear it now too.
+      const actingSubject = entityAccountId(entityId, standing.accountId);
+      const signedIn = await this.deps.sessions.signedInServices(standing.accountId);
+      await this.deps.sessions.announceSignedOut(signedIn.filter((service) => service.sub === actingSubject));
     });
     return { revoked: true as const };
   }
@@ -117,6 +127,8 @@ export class AgentGrants {
     const entity = await this.deps.entities.findById(entityId);
     // Someone else's entity reads like one that does not exist to them: no hint which ids are real.
     if (!entity || entity.legalRepAccountId !== personId) throw new AppError('ENTITY_REPRESENTATIVE_ONLY', { status: 403 });
+    // Managing agents is the registry's representative's power, whoever registered the entity.
+    if (!(await this.deps.representatives.stillRepresents(entity, personId))) throw new AppError('ENTITY_REPRESENTATIVE_ONLY', { status: 403 });
     return entity;
   }
 
@@ -139,11 +151,17 @@ export class AgentGrants {
     return unique;
   }
 
-  private async agentAccount(typed: string) {
+  /**
+   * The real-name account behind the ID number or phone, if it bears the name
+   * typed too: a representative cannot learn whether a number has an account
+   * (or whose it is) without already knowing the person. Any miss is one answer.
+   */
+  private async agentAccount(typed: string, name: string) {
     const kind = normalizeIdentifier(typed).kind;
     if (kind === 'username') throw new AppError('AGENT_IDENTIFIER_INVALID', { field: 'agent' });
     const { account } = await findAccountByIdentifier(this.deps.accounts, this.deps.cipher, typed);
-    if (!account || account.status !== 'active' || !meetsLevel(account.assuranceLevel, 'L2')) {
+    const usable = account && account.status === 'active' && meetsLevel(account.assuranceLevel, 'L2');
+    if (!usable || this.deps.cipher.decrypt(account.nameCipher, PII_CONTEXT.name) !== name.trim()) {
       throw new AppError('AGENT_NOT_FOUND', { status: 404, field: 'agent' });
     }
     return account;

@@ -36,7 +36,7 @@ export class EntityLogin {
       note.detail = { clientId: context.clientId ?? null, method: 'password' };
       const entity = await this.deps.membership.resolve(input.entity);
       note.detail.entityId = entity.id;
-      const standing = await this.deps.membership.standing(entity.id, person.accountId, context.clientId ?? null, (this.deps.now ?? Date.now)());
+      const standing = await this.deps.membership.standingAtLogin(entity.id, person.accountId, context.clientId ?? null, (this.deps.now ?? Date.now)());
       note.detail.role = standing.role;
       return { ...person, accountId: entityAccountId(entity.id, person.accountId) };
     });

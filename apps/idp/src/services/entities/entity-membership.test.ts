@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../errors.ts';
 import type { EntityRepository, StoredAgentGrant, StoredEntity } from '../../ports/entity-repository.ts';
 import { EntityMembership } from './entity-membership.ts';
+import type { RepresentativeCheck } from './representative-check.ts';
 
 const NOW = Date.UTC(2026, 5, 1, 4, 0, 0);
 const DAY = 24 * 3600 * 1000;
@@ -61,6 +62,10 @@ function fakeRepository(entities: StoredEntity[], grants: StoredAgentGrant[]): E
   };
 }
 
+/** The registry still names whoever the platform has as representative (or, with `false`, nobody). */
+const registrySays = (agrees: boolean) => ({ stillRepresents: async () => agrees }) as unknown as RepresentativeCheck;
+const REGISTRY_AGREES = registrySays(true);
+
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
     await promise;
@@ -73,7 +78,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 
 describe('EntityMembership.standing', () => {
   it('the legal representative stands for every service, with no grant', async () => {
-    const membership = new EntityMembership(fakeRepository([ENTITY], []));
+    const membership = new EntityMembership(fakeRepository([ENTITY], []), REGISTRY_AGREES);
     for (const clientId of ['edu-portal', 'tax-portal', null]) {
       expect(await membership.standing(ENTITY.id, 'rep', clientId, NOW)).toEqual({ entity: ENTITY, role: 'legal_representative', grant: null });
     }
@@ -81,7 +86,7 @@ describe('EntityMembership.standing', () => {
 
   it('an agent for all business stands for every service until the grant expires', async () => {
     const all = grant({ services: null });
-    const membership = new EntityMembership(fakeRepository([ENTITY], [all]));
+    const membership = new EntityMembership(fakeRepository([ENTITY], [all]), REGISTRY_AGREES);
     expect(await membership.standing(ENTITY.id, 'agent', 'tax-portal', NOW)).toEqual({ entity: ENTITY, role: 'agent', grant: all });
     expect(await membership.standing(ENTITY.id, 'agent', null, NOW)).toMatchObject({ role: 'agent' });
     expect(await codeOf(membership.standing(ENTITY.id, 'agent', 'edu-portal', all.expiresAt))).toBe('403 ENTITY_GRANT_EXPIRED');
@@ -89,20 +94,21 @@ describe('EntityMembership.standing', () => {
   });
 
   it('an agent for named services stands only for those: ENTITY_SERVICE_NOT_GRANTED elsewhere and without a service', async () => {
-    const membership = new EntityMembership(fakeRepository([ENTITY], [grant({ services: ['edu-portal'] })]));
+    const membership = new EntityMembership(fakeRepository([ENTITY], [grant({ services: ['edu-portal'] })]), REGISTRY_AGREES);
     expect(await membership.standing(ENTITY.id, 'agent', 'edu-portal', NOW)).toMatchObject({ role: 'agent' });
     expect(await codeOf(membership.standing(ENTITY.id, 'agent', 'tax-portal', NOW))).toBe('403 ENTITY_SERVICE_NOT_GRANTED');
     expect(await codeOf(membership.standing(ENTITY.id, 'agent', null, NOW))).toBe('403 ENTITY_SERVICE_NOT_GRANTED');
   });
 
   it('tells an expired grant before a service it does not cover', async () => {
-    const membership = new EntityMembership(fakeRepository([ENTITY], [grant({ services: ['edu-portal'], expiresAt: NOW - 1 })]));
+    const membership = new EntityMembership(fakeRepository([ENTITY], [grant({ services: ['edu-portal'], expiresAt: NOW - 1 })]), REGISTRY_AGREES);
     expect(await codeOf(membership.standing(ENTITY.id, 'agent', 'tax-portal', NOW))).toBe('403 ENTITY_GRANT_EXPIRED');
   });
 
   it('refuses a revoked agent, a stranger and the agent of another entity with ENTITY_NOT_AUTHORIZED', async () => {
     const membership = new EntityMembership(
       fakeRepository([ENTITY, OTHER_ENTITY], [grant({ accountId: 'revoked', revokedAt: NOW - 1, revokedBy: 'rep' }), grant({ entityId: OTHER_ENTITY.id, accountId: 'elsewhere' })]),
+      REGISTRY_AGREES,
     );
     for (const person of ['revoked', 'stranger', 'elsewhere', '']) {
       expect(await codeOf(membership.standing(ENTITY.id, person, 'edu-portal', NOW)), person).toBe('403 ENTITY_NOT_AUTHORIZED');
@@ -110,7 +116,7 @@ describe('EntityMembership.standing', () => {
   });
 
   it('refuses an unknown entity with ENTITY_NOT_FOUND', async () => {
-    const membership = new EntityMembership(fakeRepository([ENTITY], []));
+    const membership = new EntityMembership(fakeRepository([ENTITY], []), REGISTRY_AGREES);
     expect(await codeOf(membership.standing('no-such-entity', 'rep', 'edu-portal', NOW))).toBe('404 ENTITY_NOT_FOUND');
   });
 });
@@ -120,7 +126,7 @@ describe('EntityMembership.entitiesOf', () => {
     grant({ entityId: OTHER_ENTITY.id, accountId: 'agent', services: ['tax-portal'] }),
     grant({ accountId: 'agent', services: null }),
   ];
-  const membership = new EntityMembership(fakeRepository([ENTITY, OTHER_ENTITY], grants));
+  const membership = new EntityMembership(fakeRepository([ENTITY, OTHER_ENTITY], grants), REGISTRY_AGREES);
 
   it('lists represented entities and current grants; for a service, only grants that cover it', async () => {
     expect((await membership.entitiesOf('agent', NOW)).map((s) => [s.entity.id, s.role])).toEqual([
@@ -164,5 +170,20 @@ describe('EntityMembership.parseReference', () => {
       expect((thrown as AppError).code).toBe(code);
       expect((thrown as AppError).field).toBe('entity');
     }
+  });
+});
+
+describe('EntityMembership.standingAtLogin', () => {
+  it('refuses a representative the registry no longer names (ENTITY_NOT_AUTHORIZED); agents are judged by their grant alone', async () => {
+    const membership = new EntityMembership(fakeRepository([ENTITY], [grant({})]), registrySays(false));
+    expect(await codeOf(membership.standingAtLogin(ENTITY.id, 'rep', 'edu-portal', NOW))).toBe('403 ENTITY_NOT_AUTHORIZED');
+    expect((await membership.standingAtLogin(ENTITY.id, 'agent', 'edu-portal', NOW)).role).toBe('agent');
+    // Later uses of an existing login (SSO, refresh) do not ask the registry.
+    expect((await membership.standing(ENTITY.id, 'rep', 'edu-portal', NOW)).role).toBe('legal_representative');
+  });
+
+  it('lets the registry\'s representative log in', async () => {
+    const membership = new EntityMembership(fakeRepository([ENTITY], []), REGISTRY_AGREES);
+    expect((await membership.standingAtLogin(ENTITY.id, 'rep', null, NOW)).role).toBe('legal_representative');
   });
 });

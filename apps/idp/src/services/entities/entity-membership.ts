@@ -1,6 +1,7 @@
 import { validateUscc, validateUsername } from '@uia/validators';
 import { AppError } from '../../errors.ts';
 import type { EntityRepository, StoredAgentGrant, StoredEntity } from '../../ports/entity-repository.ts';
+import type { RepresentativeCheck } from './representative-check.ts';
 
 export type EntityRole = 'legal_representative' | 'agent';
 
@@ -23,7 +24,11 @@ function grantCovers(grant: StoredAgentGrant, clientId: string | null): boolean 
  * grant is unrevoked, unexpired and covers the service.
  */
 export class EntityMembership {
-  constructor(private readonly entities: EntityRepository) {}
+  constructor(
+    private readonly entities: EntityRepository,
+    /** Asks the registry again about a representative at login (see representative-check.ts). */
+    private readonly representatives: RepresentativeCheck,
+  ) {}
 
   /**
    * What 统一社会信用代码/单位账号 names, without looking it up: a USCC, an
@@ -56,6 +61,19 @@ export class EntityMembership {
     if (grant.expiresAt <= now) throw new AppError('ENTITY_GRANT_EXPIRED', { status: 403 });
     if (!grantCovers(grant, clientId)) throw new AppError('ENTITY_SERVICE_NOT_GRANTED', { status: 403 });
     return { entity, role: 'agent', grant };
+  }
+
+  /**
+   * `standing` for a login (法人登录 by account, 确认登录 of a QR): a
+   * representative must also still be the registry's. Every later use of the
+   * login (SSO, refresh) checks `standing` only.
+   */
+  async standingAtLogin(entityId: string, personId: string, clientId: string | null, now: number): Promise<EntityStanding> {
+    const standing = await this.standing(entityId, personId, clientId, now);
+    if (standing.role === 'legal_representative' && !(await this.representatives.stillRepresents(standing.entity, personId))) {
+      throw new AppError('ENTITY_NOT_AUTHORIZED', { status: 403 });
+    }
+    return standing;
   }
 
   /** Every entity the person may act for now (for `clientId` only, when given). */

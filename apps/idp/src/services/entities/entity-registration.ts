@@ -57,6 +57,9 @@ export class EntityRegistration {
       if (existing) {
         if (existing.legalRepAccountId === personId) throw new AppError('ENTITY_ALREADY_REGISTERED', { status: 409, field: 'uscc' });
         await this.deps.entities.changeRepresentative(existing.id, personId, now);
+        // The new representative acts as such now: a grant they held as an agent would only take a slot.
+        const ownGrant = await this.deps.entities.standingGrant(existing.id, personId);
+        if (ownGrant) await this.deps.entities.revoke(existing.id, ownGrant.id, personId, now);
         note.detail = { uscc: uscc.value, entityId: existing.id, representativeChanged: true };
         return { ...existing, legalRepAccountId: personId, updatedAt: now };
       }

@@ -200,7 +200,7 @@ export class QrLogin {
     const record = await this.records.read(id);
     if (record?.loginType !== 'entity') return {};
     if (!entityId) throw new AppError('ENTITY_CHOICE_REQUIRED', { field: 'entityId' });
-    await this.deps.membership.standing(entityId, personId, record.clientId, this.now());
+    await this.deps.membership.standingAtLogin(entityId, personId, record.clientId, this.now());
     return { entityId };
   }
 

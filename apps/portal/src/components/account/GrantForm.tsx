@@ -12,19 +12,21 @@ const a = ui.account;
 /** The longest grant the server accepts (docs/api.md: at most 5 years ahead). */
 const MAX_GRANT_YEARS = 5;
 
-type GrantField = 'agent' | 'services' | 'expiresOn';
-const GRANT_FIELDS: readonly GrantField[] = ['agent', 'services', 'expiresOn'];
+type GrantField = 'agentName' | 'agent' | 'services' | 'expiresOn';
+const GRANT_FIELDS: readonly GrantField[] = ['agentName', 'agent', 'services', 'expiresOn'];
 
 /**
- * 授权经办人: a registered, verified person by ID number or phone, 全部业务 or
+ * 授权经办人: a registered, verified person by name and ID number or phone
+ * (the server finds no one unless both match the same account), 全部业务 or
  * chosen services, until a Beijing day (today up to MAX_GRANT_YEARS ahead).
  * Granting someone who already holds a grant replaces it (the form says so).
  */
 export function GrantForm({ entityId, services, onGranted }: { entityId: string; services: ServiceRef[]; onGranted: (agent: AgentGrant) => void }) {
   const id = useId();
-  const ids = { agent: `${id}-agent`, services: `${id}-services`, expiresOn: `${id}-expires`, alert: `${id}-error` };
+  const ids = { agentName: `${id}-agent-name`, agent: `${id}-agent`, services: `${id}-services`, expiresOn: `${id}-expires`, alert: `${id}-error` };
   const form = useApiForm(GRANT_FIELDS, ids.alert);
   const { errors } = form;
+  const [agentName, setAgentName] = useState('');
   const [agent, setAgent] = useState('');
   const [allServices, setAllServices] = useState(true);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
@@ -36,10 +38,12 @@ export function GrantForm({ entityId, services, onGranted }: { entityId: string;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const name = agentName.trim();
     const value = agent.trim();
     const validExpiry = /^\d{4}-\d{2}-\d{2}$/.test(expiresOn) && expiresOn >= firstDay && expiresOn <= lastDay;
     void form.submit(
       {
+        agentName: name ? undefined : a.agentNameRequired,
         agent: value ? undefined : formatMessage('AGENT_IDENTIFIER_INVALID'),
         services: !allServices && chosen.size === 0 ? formatMessage('AGENT_SERVICES_INVALID') : undefined,
         expiresOn: !expiresOn
@@ -50,11 +54,13 @@ export function GrantForm({ entityId, services, onGranted }: { entityId: string;
       },
       () =>
         endpoints.grantAgent(entityId, {
+          agentName: name,
           agent: value,
           services: allServices ? null : services.filter((s) => chosen.has(s.id)).map((s) => s.id),
           expiresOn,
         }),
       ({ agent: granted }) => {
+        setAgentName('');
         setAgent('');
         setAllServices(true);
         setChosen(new Set());
@@ -82,6 +88,27 @@ export function GrantForm({ entityId, services, onGranted }: { entityId: string;
         {a.grantReplaces}
       </p>
       <FormAlert id={ids.alert} message={errors.form} />
+      <LabeledRow id={ids.agentName} label={a.agentNameLabel} error={errors.agentName}>
+        <input
+          ref={form.control('agentName')}
+          id={ids.agentName}
+          name="agentName"
+          className="input"
+          type="text"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={60}
+          placeholder={a.agentNamePlaceholder}
+          value={agentName}
+          aria-required
+          aria-invalid={errors.agentName ? true : undefined}
+          aria-describedby={describedBy(ids.agentName, { error: errors.agentName })}
+          onChange={(e) => {
+            setAgentName(e.target.value);
+            form.clear('agentName');
+          }}
+        />
+      </LabeledRow>
       <LabeledRow id={ids.agent} label={a.agentLabel} error={errors.agent} hint={a.agentHint}>
         <input
           ref={form.control('agent')}

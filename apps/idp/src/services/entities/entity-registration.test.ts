@@ -1,0 +1,197 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { MemoryKeyValueStore } from '../../adapters/key-value/memory-key-value-store.ts';
+import { AppError } from '../../errors.ts';
+import type { AccountRepository, StoredAccount } from '../../ports/account-repository.ts';
+import type { AuditEvent, AuditLog, StoredAuditEvent } from '../../ports/audit-log.ts';
+import type { BusinessRegistry, RegisteredEntity } from '../../ports/business-registry.ts';
+import { DuplicateEntityError, type EntityRepository, type StoredAgentGrant, type StoredEntity } from '../../ports/entity-repository.ts';
+import { newAccountRecord } from '../accounts/new-account.ts';
+import { PiiCipher } from '../personal-data/pii-cipher.ts';
+import { RateLimiter } from '../rate-limit/rate-limiter.ts';
+import { EntityRegistration } from './entity-registration.ts';
+
+const NOW = Date.UTC(2026, 5, 1, 4, 0, 0);
+const DAY = 24 * 3600 * 1000;
+const CONTEXT = { ip: '127.0.0.1', userAgent: 'vitest' };
+
+const cipher = new PiiCipher([{ id: 'k1', key: randomBytes(32) }], randomBytes(32));
+
+const person = (name: string, idNumber: string, phone: string): StoredAccount =>
+  newAccountRecord(cipher, { name, idType: 'resident_id', idNumber, phone, username: null, passwordHash: null, assuranceLevel: 'L2' }, NOW - DAY);
+
+const ZHANG = { name: '张三', idType: 'resident_id', idNumber: '11010519491231002X' } as const;
+const LI = { name: '李四', idType: 'resident_id', idNumber: '340104199203040011' } as const;
+const zhang = person(ZHANG.name, ZHANG.idNumber, '13800000001');
+const li = person(LI.name, LI.idNumber, '13800000002');
+const wang = person('王五', '110108198506120033', '13800000003');
+
+const EDU = { uscc: '91110108MA02PL8K7Q', name: '北京演示教育咨询有限公司' };
+
+/** Accounts by id: all EntityRegistration reads. */
+function fakeAccounts(accounts: StoredAccount[]): AccountRepository {
+  const unused = async (): Promise<never> => {
+    throw new Error('not used');
+  };
+  return {
+    findById: async (id) => accounts.find((account) => account.id === id) ?? null,
+    findByUsername: unused,
+    findByIdNumberIndex: unused,
+    findByPhoneIndex: unused,
+    create: unused,
+    recordFailedLogin: unused,
+    recordSuccessfulLogin: unused,
+    previousPasswordHashes: unused,
+    resetPassword: unused,
+    raiseAssuranceLevel: unused,
+    changePhone: unused,
+  };
+}
+
+/** The repository over in-memory rows, writes included (as the SQL one behaves, without its locking). */
+function fakeEntities() {
+  const entities: StoredEntity[] = [];
+  const grants: StoredAgentGrant[] = [];
+  const standing = () => grants.filter((grant) => grant.revokedAt === null);
+  const repository: EntityRepository = {
+    findById: async (id) => entities.find((entity) => entity.id === id) ?? null,
+    findByUscc: async (uscc) => entities.find((entity) => entity.uscc === uscc) ?? null,
+    findByAccountName: async (name) => entities.find((entity) => entity.accountName === name) ?? null,
+    create: async (entity) => {
+      if (entities.some((e) => e.uscc === entity.uscc)) throw new DuplicateEntityError('uscc');
+      if (entity.accountName && entities.some((e) => e.accountName === entity.accountName)) throw new DuplicateEntityError('accountName');
+      entities.push({ ...entity });
+    },
+    changeRepresentative: async (id, accountId, now) => {
+      const entity = entities.find((e) => e.id === id)!;
+      entity.legalRepAccountId = accountId;
+      entity.updatedAt = now;
+    },
+    listByRepresentative: async (accountId) => entities.filter((entity) => entity.legalRepAccountId === accountId),
+    standingGrant: async (entityId, accountId) => standing().find((g) => g.entityId === entityId && g.accountId === accountId) ?? null,
+    listStandingGrants: async (entityId) => standing().filter((g) => g.entityId === entityId),
+    listStandingGrantsOf: async (accountId) =>
+      standing()
+        .filter((g) => g.accountId === accountId)
+        .map((g) => ({ grant: g, entity: entities.find((e) => e.id === g.entityId)! })),
+    grant: async (grant) => {
+      grants.push({ ...grant });
+      return true;
+    },
+    revoke: async (entityId, grantId, by, now) => {
+      const grant = standing().find((g) => g.entityId === entityId && g.id === grantId);
+      if (!grant) return false;
+      grant.revokedAt = now;
+      grant.revokedBy = by;
+      return true;
+    },
+  };
+  return { repository, entities, grants };
+}
+
+/** The registry's answer for EDU, changed by the test between registrations. */
+function fakeRegistry(representative: RegisteredEntity['legalRepresentative']) {
+  const registry = {
+    representative,
+    lookup: async (uscc: string): Promise<RegisteredEntity | null> =>
+      uscc === EDU.uscc ? { ...EDU, legalRepresentative: { ...registry.representative } } : null,
+  };
+  return registry satisfies BusinessRegistry;
+}
+
+function memoryAudit() {
+  const events: StoredAuditEvent[] = [];
+  const audit: AuditLog = {
+    append: async (event: AuditEvent) => {
+      events.push({ ...event, id: String(events.length + 1), at: NOW });
+    },
+    recent: async (limit) => events.slice(-limit).reverse(),
+  };
+  return { audit, events };
+}
+
+function agentGrant(entityId: string, accountId: string): StoredAgentGrant {
+  return {
+    id: `grant-${accountId}`,
+    entityId,
+    accountId,
+    services: null,
+    expiresAt: NOW + 30 * DAY,
+    grantedBy: zhang.id,
+    grantedAt: NOW - DAY,
+    revokedAt: null,
+    revokedBy: null,
+  };
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return `${error.status} ${error.code}`;
+    throw error;
+  }
+  return 'ok';
+}
+
+function setup() {
+  const entities = fakeEntities();
+  const registry = fakeRegistry({ ...ZHANG });
+  const { audit, events } = memoryAudit();
+  const registration = new EntityRegistration({
+    entities: entities.repository,
+    accounts: fakeAccounts([zhang, li, wang]),
+    cipher,
+    registry,
+    rateLimiter: new RateLimiter(new MemoryKeyValueStore()),
+    audit,
+    now: () => NOW,
+  });
+  return { registration, registry, entities, events };
+}
+
+describe('EntityRegistration: the registry names a new legal representative', () => {
+  it('moves the entity to the new representative, audits it, revokes their own grant; the old one is refused from then on', async () => {
+    const { registration, registry, entities, events } = setup();
+    const first = await registration.register(zhang.id, EDU, CONTEXT);
+    expect(first).toMatchObject({ ...EDU, legalRepAccountId: zhang.id });
+    // 张三 authorised 李四 and 王五 as agents while he represented the entity.
+    await entities.repository.grant(agentGrant(first.id, li.id), { maxCurrent: 5, now: NOW });
+    await entities.repository.grant(agentGrant(first.id, wang.id), { maxCurrent: 5, now: NOW });
+
+    registry.representative = { ...LI };
+    const moved = await registration.register(li.id, EDU, CONTEXT);
+
+    // The same entity, answered as now represented by 李四.
+    expect(moved).toEqual({ ...first, legalRepAccountId: li.id, updatedAt: NOW });
+    expect(entities.entities).toHaveLength(1);
+    expect(await entities.repository.findByUscc(EDU.uscc)).toMatchObject({ id: first.id, legalRepAccountId: li.id });
+    expect(events.at(-1)).toMatchObject({
+      type: 'entity.registered',
+      outcome: 'success',
+      accountId: li.id,
+      detail: { uscc: EDU.uscc, entityId: first.id, representativeChanged: true },
+    });
+    // 李四's own agent grant is revoked (by himself, now); the predecessor's other agents stay until revoked.
+    expect(entities.grants.find((grant) => grant.accountId === li.id)).toMatchObject({ revokedAt: NOW, revokedBy: li.id });
+    expect(await entities.repository.listStandingGrants(first.id)).toEqual([agentGrant(first.id, wang.id)]);
+
+    // 张三 is no longer the registry's representative; 李四 registering again is a repeat.
+    expect(await codeOf(registration.register(zhang.id, EDU, CONTEXT))).toBe('403 ENTITY_NOT_LEGAL_REPRESENTATIVE');
+    expect(await codeOf(registration.register(li.id, EDU, CONTEXT))).toBe('409 ENTITY_ALREADY_REGISTERED');
+    await expect(entities.repository.findByUscc(EDU.uscc)).resolves.toMatchObject({ legalRepAccountId: li.id });
+    expect(events.slice(-2).map((event) => [event.outcome, event.detail?.reason])).toEqual([
+      ['failure', 'ENTITY_NOT_LEGAL_REPRESENTATIVE'],
+      ['failure', 'ENTITY_ALREADY_REGISTERED'],
+    ]);
+  });
+
+  it('a new representative without a grant takes the entity over and revokes nothing', async () => {
+    const { registration, registry, entities } = setup();
+    const first = await registration.register(zhang.id, EDU, CONTEXT);
+    await entities.repository.grant(agentGrant(first.id, wang.id), { maxCurrent: 5, now: NOW });
+    registry.representative = { ...LI };
+    expect(await registration.register(li.id, EDU, CONTEXT)).toMatchObject({ id: first.id, legalRepAccountId: li.id });
+    expect(entities.grants.every((grant) => grant.revokedAt === null)).toBe(true);
+  });
+});
