@@ -199,9 +199,10 @@ async function openAgents(page: Page): Promise<Locator> {
   return agents;
 }
 
-/** 授权经办人: 王五 by ID number, 全部业务, until `expiresOn`; waits for the confirmation. */
+/** 授权经办人: 王五 by name and ID number, 全部业务, until `expiresOn`; waits for the confirmation. */
 async function grantWangwu(agents: Locator, expiresOn: string): Promise<void> {
   const form = agents.getByRole('form', { name: '授权经办人' });
+  await form.getByLabel('经办人姓名').fill(WANGWU.name);
   await form.getByLabel('经办人证件号码或手机号').fill(WANGWU.idNumber);
   await form.getByRole('radio', { name: '全部业务' }).check();
   await form.getByLabel('授权有效期至').fill(expiresOn);
