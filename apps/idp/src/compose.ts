@@ -132,7 +132,6 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
   const representatives = new RepresentativeCheck({ registry: businessRegistry, accounts, cipher, store });
   const membership = new EntityMembership(entities, representatives);
   const entityLogin = new EntityLogin({ passwordLogin, membership, audit, now });
-  const entityRegistration = new EntityRegistration({ entities, accounts, cipher, registry: businessRegistry, rateLimiter, audit, now });
   const userCenter = new UserCenter({ accounts, clients, membership, cipher, now });
 
   await ensurePortalClient(clients, config.publicUrl);
@@ -164,6 +163,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
     // The client id only: the error may carry the relying party's answer, never personal data.
     onError: (error, clientId) => app.log.warn({ err: error, clientId }, 'back-channel logout failed'),
   });
+  const entityRegistration = new EntityRegistration({ entities, accounts, cipher, registry: businessRegistry, representatives, sessions, rateLimiter, audit, now });
   const agentGrants = new AgentGrants({ entities, accounts, clients, cipher, representatives, sessions, rateLimiter, audit, maxAgents: config.entityMaxAgents, now });
 
   const passwordReset = new PasswordReset({

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMessage } from '@uia/i18n';
+import { SqlEntityRepository } from '../src/adapters/sql/sql-entity-repository.ts';
 import { appPerson, loggedInApp } from './app-helpers.ts';
 import { Browser, startTestPlatform, type TestPlatform, type TestPlatformOptions } from './harness.ts';
 import { WINDOWS_CHROME } from './qr-helpers.ts';
@@ -490,6 +492,38 @@ describe('管理经办人 cap (UIA_ENTITY_MAX_AGENTS=2)', () => {
 
     await account.revoke(zhangsan, entityId, firstGrant.id);
     expect((await account.grant(zhangsan, entityId, { agentName: second.name, agent: second.phone, services: null, expiresOn })).status).toBe(201);
+  });
+});
+
+describe('entity repository: a takeover and a grant of the predecessor', () => {
+  const ctx = usePlatform();
+
+  it('a grant by someone who no longer represents the entity is refused and writes nothing; the takeover revokes the successor\'s own grant', async () => {
+    const repository = new SqlEntityRepository(ctx.t.platform.database);
+    const zhangsan = await userCenter(ctx, ZHANGSAN);
+    const entityId = await entityIdOf(zhangsan, DEMO_ENTITY.uscc);
+    const [zhangsanId, wangwuId] = [await personalSub(ctx, ZHANGSAN), await personalSub(ctx, WANGWU)];
+    const now = ctx.t.clock.now();
+    const grantOf = (accountId: string, grantedBy: string) => ({
+      id: randomUUID(),
+      entityId,
+      accountId,
+      services: null,
+      expiresAt: now + 86_400_000,
+      grantedBy,
+      grantedAt: now,
+      revokedAt: null,
+      revokedBy: null,
+    });
+    expect(await repository.grant(grantOf(wangwuId, zhangsanId), { maxCurrent: 5, now })).toBe('granted');
+    // The registry named 王五; his registration takes the entity over.
+    await repository.takeOver(entityId, wangwuId, now);
+    expect(await repository.standingGrant(entityId, wangwuId)).toBeNull();
+    expect((await repository.findById(entityId))?.legalRepAccountId).toBe(wangwuId);
+    // A grant 张三 had in flight meets the new state: refused, nothing written.
+    const late = grantOf(randomUUID(), zhangsanId);
+    expect(await repository.grant(late, { maxCurrent: 5, now })).toBe('not_representative');
+    expect((await repository.listStandingGrants(entityId)).map((grant) => grant.id)).not.toContain(late.id);
   });
 });
 

@@ -36,8 +36,12 @@ export interface EntityRepository {
   findByAccountName(accountName: string): Promise<StoredEntity | null>;
   /** Throws DuplicateEntityError when the USCC or account name is taken (also under races). */
   create(entity: StoredEntity): Promise<void>;
-  /** The registry names a new legal representative: the entity moves to them. */
-  changeRepresentative(id: string, accountId: string, now: number): Promise<void>;
+  /**
+   * The registry names a new legal representative: in one transaction the
+   * entity moves to them (serialised with `grant`) and a standing agent grant
+   * of theirs on it is revoked (they act as representative now).
+   */
+  takeOver(id: string, accountId: string, now: number): Promise<void>;
   listByRepresentative(accountId: string): Promise<StoredEntity[]>;
   /** The person's unrevoked grant for the entity (possibly expired), or null. */
   standingGrant(entityId: string, accountId: string): Promise<StoredAgentGrant | null>;
@@ -46,12 +50,13 @@ export interface EntityRepository {
   /** Unrevoked grants held by a person, with their entities. */
   listStandingGrantsOf(accountId: string): Promise<{ grant: StoredAgentGrant; entity: StoredEntity }[]>;
   /**
-   * In one transaction, serialised per entity: revokes the person's standing
-   * grant (a re-grant replaces it), then inserts `grant` unless the entity
-   * already has `maxCurrent` other current (unrevoked, unexpired at `now`)
-   * grants. Returns false, writing nothing, when the cap is reached.
+   * In one transaction, serialised per entity: unless `grant.grantedBy` is no
+   * longer the entity's legal representative (a takeover got there first),
+   * revokes the person's standing grant (a re-grant replaces it), then
+   * inserts `grant` unless the entity already has `maxCurrent` other current
+   * (unrevoked, unexpired at `now`) grants. Writes nothing unless 'granted'.
    */
-  grant(grant: StoredAgentGrant, limits: { maxCurrent: number; now: number }): Promise<boolean>;
+  grant(grant: StoredAgentGrant, limits: { maxCurrent: number; now: number }): Promise<'granted' | 'limit_reached' | 'not_representative'>;
   /** Stamps the grant revoked; false when it is not an unrevoked grant of that entity. */
   revoke(entityId: string, grantId: string, by: string, now: number): Promise<boolean>;
 }

@@ -67,8 +67,17 @@ export class SqlEntityRepository implements EntityRepository {
     }
   }
 
-  async changeRepresentative(id: string, accountId: string, now: number) {
-    await this.db.updateTable('entities').set({ legal_rep_account_id: accountId, updated_at: now }).where('id', '=', id).execute();
+  async takeOver(id: string, accountId: string, now: number) {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('entities').set({ legal_rep_account_id: accountId, updated_at: now }).where('id', '=', id).execute();
+      await trx
+        .updateTable('entity_agents')
+        .set({ revoked_at: now, revoked_by: accountId })
+        .where('entity_id', '=', id)
+        .where('account_id', '=', accountId)
+        .where('revoked_at', 'is', null)
+        .execute();
+    });
   }
 
   async listByRepresentative(accountId: string) {
@@ -119,9 +128,16 @@ export class SqlEntityRepository implements EntityRepository {
 
   async grant(grant: StoredAgentGrant, limits: { maxCurrent: number; now: number }) {
     return this.db.transaction().execute(async (trx) => {
-      // Touching the entity row first serialises concurrent grants of one entity on
-      // PostgreSQL (row lock until commit); SQLite has one writer anyway. The cap holds.
-      await trx.updateTable('entities').set({ updated_at: limits.now }).where('id', '=', grant.entityId).execute();
+      // Touching the entity row first serialises concurrent grants (and takeovers) of one entity
+      // on PostgreSQL (row lock until commit); SQLite has one writer anyway. The cap holds, and
+      // only the current representative's grant goes in.
+      const touched = await trx
+        .updateTable('entities')
+        .set({ updated_at: limits.now })
+        .where('id', '=', grant.entityId)
+        .where('legal_rep_account_id', '=', grant.grantedBy)
+        .executeTakeFirst();
+      if (Number(touched.numUpdatedRows) !== 1) throw new GrantRefused('not_representative');
       await trx
         .updateTable('entity_agents')
         .set({ revoked_at: limits.now, revoked_by: grant.grantedBy })
@@ -136,10 +152,8 @@ export class SqlEntityRepository implements EntityRepository {
         .where('revoked_at', 'is', null)
         .where('expires_at', '>', limits.now)
         .executeTakeFirstOrThrow();
-      if (Number(current) >= limits.maxCurrent) {
-        // Nothing of this attempt may stay: the replaced grant stands again.
-        throw new AgentCapReached();
-      }
+      // Nothing of a refused attempt may stay: the replaced grant stands again.
+      if (Number(current) >= limits.maxCurrent) throw new GrantRefused('limit_reached');
       await trx
         .insertInto('entity_agents')
         .values({
@@ -154,9 +168,9 @@ export class SqlEntityRepository implements EntityRepository {
           revoked_by: null,
         })
         .execute();
-      return true;
+      return 'granted' as const;
     }).catch((error: unknown) => {
-      if (error instanceof AgentCapReached) return false;
+      if (error instanceof GrantRefused) return error.reason;
       throw error;
     });
   }
@@ -177,5 +191,9 @@ export class SqlEntityRepository implements EntityRepository {
   }
 }
 
-/** Rolls the grant's transaction back when the entity has its fill of agents. */
-class AgentCapReached extends Error {}
+/** Rolls a grant's transaction back: the entity has its fill of agents, or the granter lost the entity. */
+class GrantRefused extends Error {
+  constructor(readonly reason: 'limit_reached' | 'not_representative') {
+    super(reason);
+  }
+}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { maskIdNumber, maskName, normalizeIdentifier } from '@uia/validators';
+import { maskIdNumber, maskName, normalizeIdentifier, validateName } from '@uia/validators';
 import type { GrantAgentRequest } from '@uia/schemas';
 import { AppError } from '../../errors.ts';
 import type { AccountRepository } from '../../ports/account-repository.ts';
@@ -42,8 +42,8 @@ export function endOfBeijingDay(day: string): number | null {
 }
 
 /**
- * 管理经办人: the legal representative grants agents (by their ID number or
- * phone; they must have a real-name account), for all business or named
+ * 管理经办人: the legal representative grants agents (by their name and ID
+ * number or phone; they must have a real-name account), for all business or named
  * services, until a day; re-granting replaces a grant; revoking ends it at
  * once. At most `maxAgents` current grants per entity. Every change audited.
  */
@@ -65,7 +65,7 @@ export class AgentGrants {
   ) {}
 
   async list(representativeId: string, entityId: string) {
-    await this.representedEntity(representativeId, entityId);
+    await this.representedEntity(representativeId, entityId, { askRegistry: false });
     const [grants, services] = await Promise.all([this.deps.entities.listStandingGrants(entityId), this.services()]);
     return { agents: await Promise.all(grants.map((grant) => this.view(grant, services))), maxAgents: this.deps.maxAgents, services };
   }
@@ -74,7 +74,8 @@ export class AgentGrants {
     return auditedStep(this.deps.audit, { type: 'entity.agent_granted', ...context }, async (note) => {
       note.accountId = representativeId;
       note.detail = { entityId };
-      const entity = await this.representedEntity(representativeId, entityId);
+      // Giving power needs the registry's representative (fail closed); taking it away (revoke) does not.
+      const entity = await this.representedEntity(representativeId, entityId, { askRegistry: true });
       await this.deps.rateLimiter.hit(RATE_LIMITS.agentChangesPerAccount, representativeId);
       const now = this.now();
       const expiresAt = this.expiry(input.expiresOn, now);
@@ -93,8 +94,10 @@ export class AgentGrants {
         revokedAt: null,
         revokedBy: null,
       };
-      const granted = await this.deps.entities.grant(grant, { maxCurrent: this.deps.maxAgents, now });
-      if (!granted) {
+      const outcome = await this.deps.entities.grant(grant, { maxCurrent: this.deps.maxAgents, now });
+      // A takeover committed meanwhile: the granter no longer represents the entity.
+      if (outcome === 'not_representative') throw new AppError('ENTITY_REPRESENTATIVE_ONLY', { status: 403 });
+      if (outcome === 'limit_reached') {
         throw new AppError('AGENT_LIMIT_REACHED', { status: 409, params: { limit: this.deps.maxAgents }, details: { limit: this.deps.maxAgents } });
       }
       const view = await this.view(grant, services);
@@ -108,27 +111,29 @@ export class AgentGrants {
     await auditedStep(this.deps.audit, { type: 'entity.agent_revoked', ...context }, async (note) => {
       note.accountId = representativeId;
       note.detail = { entityId, grantId };
-      await this.representedEntity(representativeId, entityId);
+      await this.representedEntity(representativeId, entityId, { askRegistry: false });
       await this.deps.rateLimiter.hit(RATE_LIMITS.agentChangesPerAccount, representativeId);
       const standing = (await this.deps.entities.listStandingGrants(entityId)).find((grant) => grant.id === grantId);
-      if (standing) note.detail.agentAccountId = standing.accountId;
-      if (!standing || !(await this.deps.entities.revoke(entityId, grantId, representativeId, this.now()))) {
-        throw new AppError('AGENT_GRANT_NOT_FOUND', { status: 404 });
-      }
-      // The platform already refuses the agent's entity logins (findAccount); the services hear it now too.
+      if (!standing) throw new AppError('AGENT_GRANT_NOT_FOUND', { status: 404 });
+      note.detail.agentAccountId = standing.accountId;
+      // Read before the revocation commits (as a password reset does), so a failure here changes nothing.
       const actingSubject = entityAccountId(entityId, standing.accountId);
-      const signedIn = await this.deps.sessions.signedInServices(standing.accountId);
-      await this.deps.sessions.announceSignedOut(signedIn.filter((service) => service.sub === actingSubject));
+      const signedIn = (await this.deps.sessions.signedInServices(standing.accountId)).filter((service) => service.sub === actingSubject);
+      if (!(await this.deps.entities.revoke(entityId, grantId, representativeId, this.now()))) throw new AppError('AGENT_GRANT_NOT_FOUND', { status: 404 });
+      // The platform already refuses the agent's entity logins (findAccount); the services hear it now too (never throws).
+      await this.deps.sessions.announceSignedOut(signedIn);
     });
     return { revoked: true as const };
   }
 
-  private async representedEntity(personId: string, entityId: string): Promise<StoredEntity> {
+  private async representedEntity(personId: string, entityId: string, options: { askRegistry: boolean }): Promise<StoredEntity> {
     const entity = await this.deps.entities.findById(entityId);
     // Someone else's entity reads like one that does not exist to them: no hint which ids are real.
     if (!entity || entity.legalRepAccountId !== personId) throw new AppError('ENTITY_REPRESENTATIVE_ONLY', { status: 403 });
-    // Managing agents is the registry's representative's power, whoever registered the entity.
-    if (!(await this.deps.representatives.stillRepresents(entity, personId))) throw new AppError('ENTITY_REPRESENTATIVE_ONLY', { status: 403 });
+    // Granting is the registry's representative's power, whoever registered the entity.
+    if (options.askRegistry && !(await this.deps.representatives.stillRepresents(entity, personId))) {
+      throw new AppError('ENTITY_REPRESENTATIVE_ONLY', { status: 403 });
+    }
     return entity;
   }
 
@@ -161,7 +166,9 @@ export class AgentGrants {
     if (kind === 'username') throw new AppError('AGENT_IDENTIFIER_INVALID', { field: 'agent' });
     const { account } = await findAccountByIdentifier(this.deps.accounts, this.deps.cipher, typed);
     const usable = account && account.status === 'active' && meetsLevel(account.assuranceLevel, 'L2');
-    if (!usable || this.deps.cipher.decrypt(account.nameCipher, PII_CONTEXT.name) !== name.trim()) {
+    // The name as registration stored it (half-width, NFC, one kind of middle dot, no spaces inside Han names).
+    const typedName = validateName(name);
+    if (!usable || !typedName.ok || this.deps.cipher.decrypt(account.nameCipher, PII_CONTEXT.name) !== typedName.value) {
       throw new AppError('AGENT_NOT_FOUND', { status: 404, field: 'agent' });
     }
     return account;

@@ -50,7 +50,7 @@ function fakeRepository(entities: StoredEntity[], grants: StoredAgentGrant[]): E
     create: async () => {
       throw new Error('not used');
     },
-    changeRepresentative: async () => {
+    takeOver: async () => {
       throw new Error('not used');
     },
     grant: async () => {

@@ -6,10 +6,12 @@ import type { AccountRepository, StoredAccount } from '../../ports/account-repos
 import type { AuditEvent, AuditLog, StoredAuditEvent } from '../../ports/audit-log.ts';
 import type { BusinessRegistry, RegisteredEntity } from '../../ports/business-registry.ts';
 import { DuplicateEntityError, type EntityRepository, type StoredAgentGrant, type StoredEntity } from '../../ports/entity-repository.ts';
+import type { SessionTerminator, SignedInService } from '../../ports/session-terminator.ts';
 import { newAccountRecord } from '../accounts/new-account.ts';
 import { PiiCipher } from '../personal-data/pii-cipher.ts';
 import { RateLimiter } from '../rate-limit/rate-limiter.ts';
 import { EntityRegistration } from './entity-registration.ts';
+import { RepresentativeCheck } from './representative-check.ts';
 
 const NOW = Date.UTC(2026, 5, 1, 4, 0, 0);
 const DAY = 24 * 3600 * 1000;
@@ -62,10 +64,14 @@ function fakeEntities() {
       if (entity.accountName && entities.some((e) => e.accountName === entity.accountName)) throw new DuplicateEntityError('accountName');
       entities.push({ ...entity });
     },
-    changeRepresentative: async (id, accountId, now) => {
+    takeOver: async (id, accountId, now) => {
       const entity = entities.find((e) => e.id === id)!;
       entity.legalRepAccountId = accountId;
       entity.updatedAt = now;
+      for (const grant of standing().filter((g) => g.entityId === id && g.accountId === accountId)) {
+        grant.revokedAt = now;
+        grant.revokedBy = accountId;
+      }
     },
     listByRepresentative: async (accountId) => entities.filter((entity) => entity.legalRepAccountId === accountId),
     standingGrant: async (entityId, accountId) => standing().find((g) => g.entityId === entityId && g.accountId === accountId) ?? null,
@@ -76,7 +82,7 @@ function fakeEntities() {
         .map((g) => ({ grant: g, entity: entities.find((e) => e.id === g.entityId)! })),
     grant: async (grant) => {
       grants.push({ ...grant });
-      return true;
+      return 'granted';
     },
     revoke: async (entityId, grantId, by, now) => {
       const grant = standing().find((g) => g.entityId === entityId && g.id === grantId);
@@ -134,27 +140,47 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
   return 'ok';
 }
 
+/** Services the predecessor is logged in at: one for the entity, one personal (which must stay). */
+function fakeSessions(predecessorEntitySub: () => string) {
+  const announced: SignedInService[][] = [];
+  const sessions: SessionTerminator = {
+    signedInServices: async (accountId) => [
+      { clientId: 'edu-portal', sid: 'sid-entity', grantId: 'g-entity', sub: predecessorEntitySub() },
+      { clientId: 'edu-portal', sid: 'sid-own', grantId: 'g-own', sub: accountId },
+    ],
+    announceSignedOut: async (services) => void announced.push(services),
+  };
+  return { sessions, announced };
+}
+
 function setup() {
   const entities = fakeEntities();
   const registry = fakeRegistry({ ...ZHANG });
   const { audit, events } = memoryAudit();
+  const accounts = fakeAccounts([zhang, li, wang]);
+  const representatives = new RepresentativeCheck({ registry, accounts, cipher, store: new MemoryKeyValueStore() });
+  const { sessions, announced } = fakeSessions(() => `entity:${entities.entities[0]?.id}:${zhang.id}`);
   const registration = new EntityRegistration({
     entities: entities.repository,
-    accounts: fakeAccounts([zhang, li, wang]),
+    accounts,
     cipher,
     registry,
+    representatives,
+    sessions,
     rateLimiter: new RateLimiter(new MemoryKeyValueStore()),
     audit,
     now: () => NOW,
   });
-  return { registration, registry, entities, events };
+  return { registration, registry, entities, events, representatives, announced };
 }
 
 describe('EntityRegistration: the registry names a new legal representative', () => {
   it('moves the entity to the new representative, audits it, revokes their own grant; the old one is refused from then on', async () => {
-    const { registration, registry, entities, events } = setup();
+    const { registration, registry, entities, events, representatives, announced } = setup();
     const first = await registration.register(zhang.id, EDU, CONTEXT);
     expect(first).toMatchObject({ ...EDU, legalRepAccountId: zhang.id });
+    // 张三's logins have the registry's answer cached: 张三 represents EDU.
+    expect(await representatives.stillRepresents(first, zhang.id)).toBe(true);
     // 张三 authorised 李四 and 王五 as agents while he represented the entity.
     await entities.repository.grant(agentGrant(first.id, li.id), { maxCurrent: 5, now: NOW });
     await entities.repository.grant(agentGrant(first.id, wang.id), { maxCurrent: 5, now: NOW });
@@ -172,6 +198,11 @@ describe('EntityRegistration: the registry names a new legal representative', ()
       accountId: li.id,
       detail: { uscc: EDU.uscc, entityId: first.id, representativeChanged: true },
     });
+    // The cached answer follows the takeover at once: 李四 can log in for EDU and grant agents now.
+    expect(await representatives.stillRepresents({ ...first, legalRepAccountId: li.id }, li.id)).toBe(true);
+    expect(await representatives.stillRepresents(first, zhang.id)).toBe(false);
+    // The services hear that 张三's entity login ended, not his own.
+    expect(announced).toEqual([[{ clientId: 'edu-portal', sid: 'sid-entity', grantId: 'g-entity', sub: `entity:${first.id}:${zhang.id}` }]]);
     // 李四's own agent grant is revoked (by himself, now); the predecessor's other agents stay until revoked.
     expect(entities.grants.find((grant) => grant.accountId === li.id)).toMatchObject({ revokedAt: NOW, revokedBy: li.id });
     expect(await entities.repository.listStandingGrants(first.id)).toEqual([agentGrant(first.id, wang.id)]);

@@ -6,11 +6,14 @@ import type { AccountRepository } from '../../ports/account-repository.ts';
 import type { AuditLog } from '../../ports/audit-log.ts';
 import type { BusinessRegistry, RegisteredEntity } from '../../ports/business-registry.ts';
 import { DuplicateEntityError, type EntityRepository, type StoredEntity } from '../../ports/entity-repository.ts';
+import type { SessionTerminator } from '../../ports/session-terminator.ts';
 import { meetsLevel, readAccountProfile } from '../accounts/account-profile.ts';
 import { auditedStep } from '../audited-step.ts';
 import type { PiiCipher } from '../personal-data/pii-cipher.ts';
 import { RATE_LIMITS, type RateLimiter } from '../rate-limit/rate-limiter.ts';
+import { entityAccountId } from './acting-principal.ts';
 import type { EntityRequestContext } from './entity-types.ts';
+import type { RepresentativeCheck } from './representative-check.ts';
 
 /** Names compare as the licence prints them: half- and full-width brackets alike, spaces ignored. */
 function comparableName(name: string): string {
@@ -30,6 +33,10 @@ export class EntityRegistration {
       accounts: AccountRepository;
       cipher: PiiCipher;
       registry: BusinessRegistry;
+      /** Told the registry's fresh answer, so its cache agrees with a takeover at once. */
+      representatives: RepresentativeCheck;
+      /** A takeover logs the predecessor's entity logins out of the services (back-channel logout). */
+      sessions: SessionTerminator;
       rateLimiter: RateLimiter;
       audit: AuditLog;
       now?: () => number;
@@ -47,6 +54,7 @@ export class EntityRegistration {
       const accountName = this.accountName(input.accountName);
       const person = await this.realNamePerson(personId);
       const registered = await this.lookup(uscc.value);
+      await this.deps.representatives.remember(uscc.value, registered);
       if (comparableName(registered.name) !== comparableName(input.name)) throw new AppError('ENTITY_NAME_MISMATCH', { field: 'name' });
       const representative = registered.legalRepresentative;
       if (representative.idType !== person.idType || representative.idNumber !== person.idNumber || representative.name !== person.name) {
@@ -56,10 +64,11 @@ export class EntityRegistration {
       const existing = await this.deps.entities.findByUscc(uscc.value);
       if (existing) {
         if (existing.legalRepAccountId === personId) throw new AppError('ENTITY_ALREADY_REGISTERED', { status: 409, field: 'uscc' });
-        await this.deps.entities.changeRepresentative(existing.id, personId, now);
-        // The new representative acts as such now: a grant they held as an agent would only take a slot.
-        const ownGrant = await this.deps.entities.standingGrant(existing.id, personId);
-        if (ownGrant) await this.deps.entities.revoke(existing.id, ownGrant.id, personId, now);
+        // The predecessor's entity logins end with the takeover (findAccount finds no standing); their services hear it.
+        const predecessor = entityAccountId(existing.id, existing.legalRepAccountId);
+        const signedIn = (await this.deps.sessions.signedInServices(existing.legalRepAccountId)).filter((service) => service.sub === predecessor);
+        await this.deps.entities.takeOver(existing.id, personId, now);
+        await this.deps.sessions.announceSignedOut(signedIn);
         note.detail = { uscc: uscc.value, entityId: existing.id, representativeChanged: true };
         return { ...existing, legalRepAccountId: personId, updatedAt: now };
       }

@@ -1,6 +1,6 @@
 import { AppError } from '../../errors.ts';
 import type { AccountRepository } from '../../ports/account-repository.ts';
-import type { BusinessRegistry } from '../../ports/business-registry.ts';
+import type { BusinessRegistry, RegisteredEntity } from '../../ports/business-registry.ts';
 import type { StoredEntity } from '../../ports/entity-repository.ts';
 import type { KeyValueStore } from '../../ports/key-value-store.ts';
 import { idNumberIndex } from '../accounts/account-lookup.ts';
@@ -9,11 +9,15 @@ import type { PiiCipher } from '../personal-data/pii-cipher.ts';
 /** How long the registry's answer is trusted before it is asked again. */
 const REGISTRY_ANSWER_SECONDS = 3600;
 
+const key = (uscc: string) => `entity:representative:${uscc}`;
+
 /**
  * The registry, not the platform, says who represents an entity: a
  * representative recorded at 注册单位 is asked about again (at most hourly)
- * when they log in for the entity or manage its agents, so a change of
- * representative in the registry ends the old one's powers within the hour.
+ * when they log in for the entity or grant an agent, so a representative
+ * the registry no longer names can start no new entity login and grant no
+ * agent within the hour (their existing entity logins end when the new
+ * representative registers the entity: findAccount then finds no standing).
  * The answer is cached as the representative's blind ID index: no personal
  * data in the store. A registry that cannot be reached refuses (fail closed):
  * who may act for a company is not guessed.
@@ -34,19 +38,30 @@ export class RepresentativeCheck {
     return account !== null && registered !== null && account.idNumberIndex === registered;
   }
 
+  /**
+   * Keeps an answer the registry just gave elsewhere (注册单位 asks it itself),
+   * so a takeover is not contradicted by an older cached answer.
+   */
+  async remember(uscc: string, registered: RegisteredEntity | null): Promise<void> {
+    await this.deps.store.set(key(uscc), this.representativeIndex(registered) ?? '', REGISTRY_ANSWER_SECONDS);
+  }
+
   /** The registry's representative of the USCC as a blind ID index, or null when the code is not registered any more. */
   private async registeredRepresentative(uscc: string): Promise<string | null> {
-    const key = `entity:representative:${uscc}`;
-    const cached = await this.deps.store.get(key);
+    const cached = await this.deps.store.get(key(uscc));
     if (cached !== null) return cached === '' ? null : cached;
-    let answer: string | null;
+    let registered: RegisteredEntity | null;
     try {
-      const registered = await this.deps.registry.lookup(uscc);
-      answer = registered ? idNumberIndex(this.deps.cipher, registered.legalRepresentative.idType, registered.legalRepresentative.idNumber) : null;
+      registered = await this.deps.registry.lookup(uscc);
     } catch {
       throw new AppError('ENTITY_REGISTRY_UNAVAILABLE', { status: 503, details: { retryable: true } });
     }
-    await this.deps.store.set(key, answer ?? '', REGISTRY_ANSWER_SECONDS);
-    return answer;
+    await this.remember(uscc, registered);
+    return this.representativeIndex(registered);
+  }
+
+  private representativeIndex(registered: RegisteredEntity | null): string | null {
+    const person = registered?.legalRepresentative;
+    return person ? idNumberIndex(this.deps.cipher, person.idType, person.idNumber) : null;
   }
 }
