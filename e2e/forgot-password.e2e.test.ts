@@ -48,6 +48,9 @@ function freshServers(): { readonly current: Servers } {
     holder.current = await startServers();
   });
   afterAll(async () => {
+    // Pages first: a page left on the login page keeps its QR status stream open, and a
+    // browser talking to servers that are shutting down only makes the shutdown wait.
+    for (const context of contexts.splice(0)) await context.close().catch(() => undefined);
     await holder.current?.stop();
   });
   return holder;

@@ -26,7 +26,9 @@ export async function qrLoginRoutes(app: FastifyInstance, options: { provider: P
   const streams = new Set<EventStream>();
   /** Caps on open status streams per interaction and per client address, in this process (QR_LOGIN_POLICY). */
   const openStreams = new OpenStreams();
+  let shuttingDown = false;
   app.addHook('preClose', async () => {
+    shuttingDown = true;
     for (const stream of streams) stream.end();
   });
 
@@ -85,6 +87,9 @@ export async function qrLoginRoutes(app: FastifyInstance, options: { provider: P
     }
     // A final status may have come first, or the browser went away meanwhile: the stream is over already.
     if (closed) return stopWatching();
+    // The server began shutting down while this stream was being set up: preClose has run, so end it
+    // here, or the close would wait for it forever (the browser's EventSource reconnects elsewhere).
+    if (shuttingDown) return close();
     streams.add(stream);
     heartbeat = setInterval(() => {
       stream.comment('keep-alive');
