@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
 import { launchBrowser, newDesktopContext, screenshot, solveCaptcha, visibleText, waitForNewCaptcha } from './support/browser.ts';
 import { chooseAccountLogin, DEMO, fillAccountLogin, loginModes, submitAccountLogin } from './support/flows.ts';
-import { appLoginForm, launchPhoneBrowser, newPhoneContext } from './support/app.ts';
+import { appFaceLogin, launchPhoneBrowser, newPhoneContext } from './support/app.ts';
 import { qrVideoFromPage } from './support/qr-camera.ts';
 import { startServers, type Servers } from './support/servers.ts';
 
@@ -223,22 +223,6 @@ async function cells(rowLocator: Locator): Promise<string[]> {
   return (await rowLocator.getByRole('cell').allTextContents()).map((t) => t.trim());
 }
 
-// ---- the phone ----
-
-/** The app's 实名登录 with a face check (as qr-login.e2e): 王五 on the phone. */
-async function appFaceLoginWangwu(page: Page, platformUrl: string): Promise<void> {
-  await page.goto(`${platformUrl}/app/login`);
-  const form = appLoginForm(page);
-  await form.idType.selectOption({ label: '居民身份证' });
-  await form.name.fill(WANGWU.name);
-  await form.idNumber.fill(WANGWU.idNumber);
-  await form.validity(7).check();
-  await form.faceConsent.check();
-  await form.startFace.click();
-  await page.waitForURL(`${platformUrl}/app/`, { timeout: 30_000 });
-  await page.getByRole('link', { name: `${WANGWU.maskedName}，查看我的信息` }).waitFor();
-}
-
 // =====================================================================
 
 describe('法人登录 (a person acting for 北京演示科技有限公司)', () => {
@@ -318,7 +302,7 @@ describe('法人登录 (a person acting for 北京演示科技有限公司)', ()
     // The phone: 王五 in the app (face check).
     const phoneContext = await newPhoneContext(phoneBrowser, platformUrl);
     contexts.push(phoneContext);
-    await appFaceLoginWangwu(await phoneContext.newPage(), platformUrl);
+    await appFaceLogin(await phoneContext.newPage(), platformUrl, WANGWU, 7);
 
     // The PC: edu-portal → 法人登录 → 扫码登录 (an entity QR).
     const pcContext = await newDesktopContext(browser);

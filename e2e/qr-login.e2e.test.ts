@@ -12,17 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { devOutbox, latestSmsCode, launchBrowser, newDesktopContext, screenshot, solveCaptcha, visibleText } from './support/browser.ts';
 import { chooseAccountLogin, DEMO, fillAccountLogin, loginForm, loginModes, startLoginFromEdu } from './support/flows.ts';
-import { appLoginForm, launchPhoneBrowser, newPhoneContext } from './support/app.ts';
+import { appFaceLogin, launchPhoneBrowser, newPhoneContext, type AppPerson as Person } from './support/app.ts';
 import { qrVideoFromPage } from './support/qr-camera.ts';
 import { startServers, type Servers } from './support/servers.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-interface Person {
-  name: string;
-  idNumber: string;
-  maskedName: string;
-}
 const ZHANGSAN: Person = { name: '张三', idNumber: DEMO.idNumber, maskedName: DEMO.maskedName };
 // Seeded in the identity registry simulator only (docs/demo.md): no platform account until the first app login.
 const LISI: Person = { name: '李四', idNumber: '34052419800101001X', maskedName: '李*' };
@@ -117,26 +112,6 @@ async function fetchIn(page: Page, method: 'GET' | 'POST', path: string): Promis
 }
 
 // ---- the phone side ----
-
-/** 登录 in the app (manual 一.2): 证件类型, 姓名, 证件号码, 登录有效期, consent, 开始人脸识别 → 首页. */
-async function appFaceLogin(page: Page, platformUrl: string, person: Person, days: 1 | 7 | 30, shots?: string): Promise<void> {
-  await page.goto(`${platformUrl}/app/login`);
-  const form = appLoginForm(page);
-  await form.idType.selectOption({ label: '居民身份证' });
-  await form.name.fill(person.name);
-  await form.idNumber.fill(person.idNumber);
-  await form.validity(days).check();
-  await form.faceConsent.check();
-  if (shots) await screenshot(page, `${shots}-form`, { fullPage: false });
-  await form.startFace.click();
-  if (shots) {
-    // The liveness prompts run on their own; catch one for the picture.
-    await page.getByText(/请眨眨眼|请缓慢摇头|请缓慢点头/).first().waitFor();
-    await screenshot(page, `${shots}-face`, { fullPage: false });
-  }
-  await page.waitForURL(`${platformUrl}/app/`, { timeout: 30_000 });
-  await page.getByRole('link', { name: `${person.maskedName}，查看我的信息` }).waitFor();
-}
 
 /** A phone profile logged in to the app as `person` (face check, `days`). */
 async function phoneLoggedIn(browser: Browser, servers: Servers, person: Person, days: 1 | 7 | 30 = 7): Promise<{ context: BrowserContext; page: Page }> {

@@ -10,7 +10,7 @@
 //    picture never passes the face check (identical frames are not live).
 import { writeFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './browser.ts';
+import { launchChromium, screenshot } from './browser.ts';
 
 export const PHONE_VIEWPORT = { width: 390, height: 844 } as const;
 /** A current Android Chrome: mobile layout, and what 我的 shows as the device. */
@@ -129,4 +129,32 @@ export function appLoginForm(page: Page) {
     faceConsent: page.getByRole('checkbox', { name: /人脸识别服务授权/ }),
     startFace: page.getByRole('button', { name: '开始人脸识别' }),
   };
+}
+
+/** Someone the simulated identity registry knows, as the app's 实名登录 asks for them. */
+export interface AppPerson {
+  name: string;
+  idNumber: string;
+  /** As the app shows them (张*). */
+  maskedName: string;
+}
+
+/** 登录 in the app (manual 一.2): 证件类型, 姓名, 证件号码, 登录有效期, consent, 开始人脸识别 → 首页. */
+export async function appFaceLogin(page: Page, platformUrl: string, person: AppPerson, days: 1 | 7 | 30, shots?: string): Promise<void> {
+  await page.goto(`${platformUrl}/app/login`);
+  const form = appLoginForm(page);
+  await form.idType.selectOption({ label: '居民身份证' });
+  await form.name.fill(person.name);
+  await form.idNumber.fill(person.idNumber);
+  await form.validity(days).check();
+  await form.faceConsent.check();
+  if (shots) await screenshot(page, `${shots}-form`, { fullPage: false });
+  await form.startFace.click();
+  if (shots) {
+    // The liveness prompts run on their own; catch one for the picture.
+    await page.getByText(/请眨眨眼|请缓慢摇头|请缓慢点头/).first().waitFor();
+    await screenshot(page, `${shots}-face`, { fullPage: false });
+  }
+  await page.waitForURL(`${platformUrl}/app/`, { timeout: 30_000 });
+  await page.getByRole('link', { name: `${person.maskedName}，查看我的信息` }).waitFor();
 }

@@ -10,6 +10,7 @@ import type { SessionTerminator } from '../../ports/session-terminator.ts';
 import { findAccountByIdentifier } from '../accounts/account-lookup.ts';
 import { meetsLevel, PII_CONTEXT } from '../accounts/account-profile.ts';
 import { auditedStep } from '../audited-step.ts';
+import { endOfBeijingDay, endOfBeijingDayYearsAhead } from '../beijing-time.ts';
 import { PORTAL_CLIENT_ID } from '../clients/builtin-clients.ts';
 import type { PiiCipher } from '../personal-data/pii-cipher.ts';
 import { RATE_LIMITS, type RateLimiter } from '../rate-limit/rate-limiter.ts';
@@ -27,19 +28,7 @@ export interface AgentView {
   status: 'active' | 'expired';
 }
 
-const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
-const DAY_MS = 24 * 3600 * 1000;
 const MAX_GRANT_YEARS = 5;
-
-/** The moment a grant ending on `day` (YYYY-MM-DD, Beijing) runs out: the next Beijing midnight. Null for no such date. */
-export function endOfBeijingDay(day: string): number | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!match) return null;
-  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const start = Date.UTC(year, month - 1, date);
-  if (new Date(start).toISOString().slice(0, 10) !== day) return null;
-  return start + DAY_MS - BEIJING_OFFSET_MS;
-}
 
 /**
  * 管理经办人: the legal representative grants agents (by their name and ID
@@ -139,10 +128,7 @@ export class AgentGrants {
 
   private expiry(expiresOn: string, now: number): number {
     const end = endOfBeijingDay(expiresOn);
-    // The same Beijing calendar date MAX_GRANT_YEARS ahead is the last allowed day (29 February: 1 March).
-    const today = new Date(now + BEIJING_OFFSET_MS);
-    const latest = Date.UTC(today.getUTCFullYear() + MAX_GRANT_YEARS, today.getUTCMonth(), today.getUTCDate()) + DAY_MS - BEIJING_OFFSET_MS;
-    if (end === null || end <= now || end > latest) {
+    if (end === null || end <= now || end > endOfBeijingDayYearsAhead(now, MAX_GRANT_YEARS)) {
       throw new AppError('AGENT_EXPIRY_INVALID', { field: 'expiresOn', params: { maxYears: MAX_GRANT_YEARS } });
     }
     return end;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../errors.ts';
-import type { EntityRepository, StoredAgentGrant, StoredEntity } from '../../ports/entity-repository.ts';
+import type { StoredAgentGrant, StoredEntity } from '../../ports/entity-repository.ts';
 import { EntityMembership } from './entity-membership.ts';
+import { memoryEntityRepository } from './memory-entity-repository.ts';
 import type { RepresentativeCheck } from './representative-check.ts';
 
 const NOW = Date.UTC(2026, 5, 1, 4, 0, 0);
@@ -33,34 +34,7 @@ function grant(overrides: Partial<StoredAgentGrant>): StoredAgentGrant {
   };
 }
 
-/** The repository's reads over in-memory rows (the writes are not needed here). */
-function fakeRepository(entities: StoredEntity[], grants: StoredAgentGrant[]): EntityRepository {
-  const standing = () => grants.filter((g) => g.revokedAt === null);
-  return {
-    findById: async (id) => entities.find((e) => e.id === id) ?? null,
-    findByUscc: async (uscc) => entities.find((e) => e.uscc === uscc) ?? null,
-    findByAccountName: async (name) => entities.find((e) => e.accountName === name) ?? null,
-    listByRepresentative: async (accountId) => entities.filter((e) => e.legalRepAccountId === accountId),
-    standingGrant: async (entityId, accountId) => standing().find((g) => g.entityId === entityId && g.accountId === accountId) ?? null,
-    listStandingGrants: async (entityId) => standing().filter((g) => g.entityId === entityId),
-    listStandingGrantsOf: async (accountId) =>
-      standing()
-        .filter((g) => g.accountId === accountId)
-        .map((g) => ({ grant: g, entity: entities.find((e) => e.id === g.entityId)! })),
-    create: async () => {
-      throw new Error('not used');
-    },
-    takeOver: async () => {
-      throw new Error('not used');
-    },
-    grant: async () => {
-      throw new Error('not used');
-    },
-    revoke: async () => {
-      throw new Error('not used');
-    },
-  };
-}
+const fakeRepository = (entities: StoredEntity[], grants: StoredAgentGrant[]) => memoryEntityRepository(entities, grants).repository;
 
 /** The registry still names whoever the platform has as representative (or, with `false`, nobody). */
 const registrySays = (agrees: boolean) => ({ stillRepresents: async () => agrees }) as unknown as RepresentativeCheck;

@@ -5,12 +5,13 @@ import { AppError } from '../../errors.ts';
 import type { AccountRepository, StoredAccount } from '../../ports/account-repository.ts';
 import type { AuditEvent, AuditLog, StoredAuditEvent } from '../../ports/audit-log.ts';
 import type { BusinessRegistry, RegisteredEntity } from '../../ports/business-registry.ts';
-import { DuplicateEntityError, type EntityRepository, type StoredAgentGrant, type StoredEntity } from '../../ports/entity-repository.ts';
+import type { StoredAgentGrant } from '../../ports/entity-repository.ts';
 import type { SessionTerminator, SignedInService } from '../../ports/session-terminator.ts';
 import { newAccountRecord } from '../accounts/new-account.ts';
 import { PiiCipher } from '../personal-data/pii-cipher.ts';
 import { RateLimiter } from '../rate-limit/rate-limiter.ts';
 import { EntityRegistration } from './entity-registration.ts';
+import { memoryEntityRepository } from './memory-entity-repository.ts';
 import { RepresentativeCheck } from './representative-check.ts';
 
 const NOW = Date.UTC(2026, 5, 1, 4, 0, 0);
@@ -48,51 +49,6 @@ function fakeAccounts(accounts: StoredAccount[]): AccountRepository {
     raiseAssuranceLevel: unused,
     changePhone: unused,
   };
-}
-
-/** The repository over in-memory rows, writes included (as the SQL one behaves, without its locking). */
-function fakeEntities() {
-  const entities: StoredEntity[] = [];
-  const grants: StoredAgentGrant[] = [];
-  const standing = () => grants.filter((grant) => grant.revokedAt === null);
-  const repository: EntityRepository = {
-    findById: async (id) => entities.find((entity) => entity.id === id) ?? null,
-    findByUscc: async (uscc) => entities.find((entity) => entity.uscc === uscc) ?? null,
-    findByAccountName: async (name) => entities.find((entity) => entity.accountName === name) ?? null,
-    create: async (entity) => {
-      if (entities.some((e) => e.uscc === entity.uscc)) throw new DuplicateEntityError('uscc');
-      if (entity.accountName && entities.some((e) => e.accountName === entity.accountName)) throw new DuplicateEntityError('accountName');
-      entities.push({ ...entity });
-    },
-    takeOver: async (id, accountId, now) => {
-      const entity = entities.find((e) => e.id === id)!;
-      entity.legalRepAccountId = accountId;
-      entity.updatedAt = now;
-      for (const grant of standing().filter((g) => g.entityId === id && g.accountId === accountId)) {
-        grant.revokedAt = now;
-        grant.revokedBy = accountId;
-      }
-    },
-    listByRepresentative: async (accountId) => entities.filter((entity) => entity.legalRepAccountId === accountId),
-    standingGrant: async (entityId, accountId) => standing().find((g) => g.entityId === entityId && g.accountId === accountId) ?? null,
-    listStandingGrants: async (entityId) => standing().filter((g) => g.entityId === entityId),
-    listStandingGrantsOf: async (accountId) =>
-      standing()
-        .filter((g) => g.accountId === accountId)
-        .map((g) => ({ grant: g, entity: entities.find((e) => e.id === g.entityId)! })),
-    grant: async (grant) => {
-      grants.push({ ...grant });
-      return 'granted';
-    },
-    revoke: async (entityId, grantId, by, now) => {
-      const grant = standing().find((g) => g.entityId === entityId && g.id === grantId);
-      if (!grant) return false;
-      grant.revokedAt = now;
-      grant.revokedBy = by;
-      return true;
-    },
-  };
-  return { repository, entities, grants };
 }
 
 /** The registry's answer for EDU, changed by the test between registrations. */
@@ -154,7 +110,7 @@ function fakeSessions(predecessorEntitySub: () => string) {
 }
 
 function setup() {
-  const entities = fakeEntities();
+  const entities = memoryEntityRepository();
   const registry = fakeRegistry({ ...ZHANG });
   const { audit, events } = memoryAudit();
   const accounts = fakeAccounts([zhang, li, wang]);

@@ -5,6 +5,7 @@ import { endpoints, type AgentGrant, type ServiceRef } from '../../api.ts';
 import { beijingDayFrom } from '../../entities.ts';
 import { fill } from '../../text.ts';
 import { FormAlert, LabeledRow } from '../Field.tsx';
+import { TextField } from './TextField.tsx';
 import { useApiForm } from '../useApiForm.ts';
 
 const a = ui.account;
@@ -88,49 +89,36 @@ export function GrantForm({ entityId, services, onGranted }: { entityId: string;
         {a.grantReplaces}
       </p>
       <FormAlert id={ids.alert} message={errors.form} />
-      <LabeledRow id={ids.agentName} label={a.agentNameLabel} error={errors.agentName}>
-        <input
-          ref={form.control('agentName')}
-          id={ids.agentName}
-          name="agentName"
-          className="input"
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={60}
-          placeholder={a.agentNamePlaceholder}
-          value={agentName}
-          aria-required
-          aria-invalid={errors.agentName ? true : undefined}
-          aria-describedby={describedBy(ids.agentName, { error: errors.agentName })}
-          onChange={(e) => {
-            setAgentName(e.target.value);
-            form.clear('agentName');
-          }}
-        />
-      </LabeledRow>
-      <LabeledRow id={ids.agent} label={a.agentLabel} error={errors.agent} hint={a.agentHint}>
-        <input
-          ref={form.control('agent')}
-          id={ids.agent}
-          name="agent"
-          className="input"
-          type="text"
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          maxLength={32}
-          placeholder={a.agentPlaceholder}
-          value={agent}
-          aria-required
-          aria-invalid={errors.agent ? true : undefined}
-          aria-describedby={describedBy(ids.agent, { error: errors.agent, hint: true })}
-          onChange={(e) => {
-            setAgent(e.target.value);
-            form.clear('agent');
-          }}
-        />
-      </LabeledRow>
+      <TextField
+        id={ids.agentName}
+        name="agentName"
+        label={a.agentNameLabel}
+        value={agentName}
+        onChange={(value) => {
+          setAgentName(value);
+          form.clear('agentName');
+        }}
+        inputRef={form.control('agentName')}
+        error={errors.agentName}
+        placeholder={a.agentNamePlaceholder}
+        maxLength={60}
+      />
+      <TextField
+        id={ids.agent}
+        name="agent"
+        label={a.agentLabel}
+        value={agent}
+        onChange={(value) => {
+          setAgent(value);
+          form.clear('agent');
+        }}
+        inputRef={form.control('agent')}
+        error={errors.agent}
+        hint={a.agentHint}
+        placeholder={a.agentPlaceholder}
+        maxLength={32}
+        autoCapitalize="characters"
+      />
 
       <div className="form-row labeled-row">
         <span id={`${ids.services}-label`} className="row-label">

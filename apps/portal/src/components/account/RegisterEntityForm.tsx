@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { formatMessage, ui } from '@uia/i18n';
 import { validateUsername } from '@uia/validators';
-import { describedBy } from '@uia/web';
 import { endpoints, type AccountEntity } from '../../api.ts';
 import { checkUscc } from '../../entities.ts';
-import { FormAlert, LabeledRow } from '../Field.tsx';
+import { FormAlert } from '../Field.tsx';
+import { TextField } from './TextField.tsx';
 import { useApiForm } from '../useApiForm.ts';
 
 const a = ui.account;
@@ -43,41 +43,27 @@ export function RegisterEntityForm({ onRegistered }: { onRegistered: (entity: Ac
     );
   }
 
-  const input = (field: RegisterField, props: { placeholder: string; maxLength: number; hint?: boolean; required?: boolean }) => (
-    <input
-      ref={form.control(field)}
-      id={`entity-register-${field}`}
-      name={field}
-      className="input"
-      type="text"
-      autoComplete="off"
-      spellCheck={false}
-      placeholder={props.placeholder}
-      maxLength={props.maxLength}
-      value={values[field]}
-      aria-required={props.required ?? true}
-      aria-invalid={errors[field] ? true : undefined}
-      aria-describedby={describedBy(`entity-register-${field}`, { error: errors[field], hint: props.hint })}
-      onChange={(e) => {
-        const value = e.target.value;
-        setValues((v) => ({ ...v, [field]: value }));
-        form.clear(field);
+  const field = (name: RegisterField, props: { label: string; placeholder: string; maxLength: number; hint?: string; required?: boolean }) => (
+    <TextField
+      id={`entity-register-${name}`}
+      name={name}
+      value={values[name]}
+      onChange={(value) => {
+        setValues((v) => ({ ...v, [name]: value }));
+        form.clear(name);
       }}
+      inputRef={form.control(name)}
+      error={errors[name]}
+      {...props}
     />
   );
 
   return (
     <form className="account-form" noValidate onSubmit={onSubmit} aria-label={a.registerTitle}>
       <FormAlert id="entity-register-error" message={errors.form} />
-      <LabeledRow id="entity-register-uscc" label={a.usccLabel} error={errors.uscc}>
-        {input('uscc', { placeholder: a.usccPlaceholder, maxLength: 32 })}
-      </LabeledRow>
-      <LabeledRow id="entity-register-name" label={a.entityNameLabel} error={errors.name} hint={a.entityNameHint}>
-        {input('name', { placeholder: a.entityNamePlaceholder, maxLength: 100, hint: true })}
-      </LabeledRow>
-      <LabeledRow id="entity-register-accountName" label={a.accountNameLabel} error={errors.accountName} hint={a.accountNameHint} required={false}>
-        {input('accountName', { placeholder: a.accountNamePlaceholder, maxLength: 20, hint: true, required: false })}
-      </LabeledRow>
+      {field('uscc', { label: a.usccLabel, placeholder: a.usccPlaceholder, maxLength: 32 })}
+      {field('name', { label: a.entityNameLabel, placeholder: a.entityNamePlaceholder, maxLength: 100, hint: a.entityNameHint })}
+      {field('accountName', { label: a.accountNameLabel, placeholder: a.accountNamePlaceholder, maxLength: 20, hint: a.accountNameHint, required: false })}
       <div className="form-row form-row-offset">
         <button type="submit" className="button button-primary button-wide" disabled={form.submitting} aria-busy={form.submitting}>
           {form.submitting ? a.registering : a.registerSubmit}
