@@ -63,7 +63,7 @@ describe('platform login page at /', () => {
     }
   });
 
-  it('opens on 扫码登录 with a QR code for a login of the platform itself (个人登录 only: the platform\'s own login is personal)', async () => {
+  it('opens on 个人登录 → 扫码登录 with a QR code for a login of the platform itself, beside the 法人登录 tab', async () => {
     await openHome();
     try {
       const panel = page.locator('#login-panel');
@@ -78,10 +78,10 @@ describe('platform login page at /', () => {
       expect(await loginForm(page).identifier.count()).toBe(0);
       await screenshot(page, 'platform-home-qr-login');
 
-      // The portal's own client does not ask for entities: 个人登录 is the only tab.
+      // The manual's tabs (DESIGN.md §2): 个人登录, selected, and 法人登录.
       const tabs = page.getByRole('tablist', { name: '登录身份' }).getByRole('tab');
-      expect(await tabs.allTextContents()).toEqual(['个人登录']);
-      expect(await page.getByRole('tab', { name: '法人登录' }).count()).toBe(0);
+      expect(await tabs.allTextContents()).toEqual(['个人登录', '法人登录']);
+      expect(await page.getByRole('tab', { name: '个人登录' }).getAttribute('aria-selected')).toBe('true');
     } finally {
       await context.close();
     }

@@ -148,12 +148,12 @@ describe('user center (/account) session', () => {
     expect(start.status).toBe(303);
     const authorize = new URL(start.headers.get('location')!);
     expect(authorize.searchParams.get('client_id')).toBe('uia-portal');
-    expect(authorize.searchParams.get('scope')).toBe('openid profile');
+    expect(authorize.searchParams.get('scope')).toBe('openid profile entity');
 
     const interaction = await browser.followUntil(authorize.href, `${ctx.t.baseUrl}/interaction/`);
     const uid = interaction.pathname.split('/').pop()!;
     const details = await browser.json(`/interaction/${uid}/details`);
-    expect(details.body).toMatchObject({ prompt: 'login', client: { id: 'uia-portal' }, loginTypes: ['personal'] });
+    expect(details.body).toMatchObject({ prompt: 'login', client: { id: 'uia-portal' }, loginTypes: ['personal', 'entity'] });
     const login = await browser.json(`/interaction/${uid}/login`, { json: { identifier: 'zhangsan', password: PASSWORD, ...(await browser.solvedCaptcha()) } });
     expect(login.status).toBe(200);
 

@@ -39,9 +39,9 @@ export function LoginPage({ uid }: { uid: string | null }) {
   const [mode, setMode] = useState<Mode>(rememberedMode);
   const [clientName, setClientName] = useState<string | null>(null);
   // The tabs the relying party accepts; null until /details answered. The
-  // portal's own login (no interaction yet) is a personal one. Kept while a
-  // new interaction's details load, so a form the person is using stays.
-  const [loginTypes, setLoginTypes] = useState<LoginType[] | null>(uid ? null : ['personal']);
+  // portal's own login (no interaction yet) offers both, as its client does.
+  // Kept while a new interaction's details load, so a form in use stays.
+  const [loginTypes, setLoginTypes] = useState<LoginType[] | null>(uid ? null : ['personal', 'entity']);
   const [expired, setExpired] = useState<string | null>(null);
   // The relying party demands a level only 扫码登录 reaches (requiredAcr, or
   // a password login answered LOGIN_REQUIRES_QR): the note shown, else null.

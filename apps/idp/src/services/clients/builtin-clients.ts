@@ -16,7 +16,8 @@ export async function ensurePortalClient(clients: ClientRepository, publicUrl: s
       grant_types: ['authorization_code'],
       response_types: ['code'],
       token_endpoint_auth_method: 'none',
-      scope: 'openid profile',
+      // `entity`: the login page at / offers 个人登录 and 法人登录 (DESIGN.md §2), and either opens the user center.
+      scope: 'openid profile entity',
     },
   });
 }
