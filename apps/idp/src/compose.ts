@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
 import { buildApp } from './app.ts';
 import type { AuditLog } from './ports/audit-log.ts';
+import type { ClientRepository } from './ports/client-repository.ts';
 import type { Config } from './config.ts';
 import type { LogStream } from './logging.ts';
 import { CountingAuditLog } from './adapters/metrics/counting-audit-log.ts';
@@ -37,6 +38,7 @@ import { AppLogin } from './services/app-login/index.ts';
 import { AppSessions } from './services/app-sessions/app-sessions.ts';
 import { ChangePhone } from './services/change-phone/index.ts';
 import { ensurePortalClient } from './services/clients/builtin-clients.ts';
+import { ClientAuthThrottle } from './services/clients/client-auth-throttle.ts';
 import { FaceChallenges } from './services/face-check/face-challenges.ts';
 import { CaptchaService } from './services/captcha/captcha-service.ts';
 import { PasswordLogin } from './services/password-login/index.ts';
@@ -60,6 +62,8 @@ export interface Platform {
   audit: AuditLog;
   /** The SQL database, for operations tooling and tests that inspect what is stored. */
   database: Kysely<Database>;
+  /** The registered relying parties, for operations tooling and tests that register one. */
+  clients: ClientRepository;
   close(): Promise<void>;
 }
 
@@ -154,6 +158,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
     platformName: config.platformName,
     demo: config.mode === 'demo',
     now,
+    clientAuthThrottle: new ClientAuthThrottle({ store, audit, now }),
   });
 
   // Ending a person's sessions at the services (password reset, a revoked agent grant).
@@ -227,6 +232,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
     app,
     audit,
     database: database.db,
+    clients,
     async close() {
       clearInterval(sweeper);
       await app.close();

@@ -2,7 +2,7 @@ import * as client from 'openid-client';
 import { afterAll, beforeAll } from 'vitest';
 import { startTestPlatform, type Browser, type TestPlatform } from './harness.ts';
 
-/** The demo relying party (edu-portal's registration), driven with openid-client as a real RP would. */
+/** The demo relying party (edu-portal's registration: client_secret_basic), driven with openid-client as a real RP would. */
 export const RP = {
   clientId: 'edu-portal',
   clientSecret: 'edu-portal-demo-secret',
@@ -11,7 +11,7 @@ export const RP = {
 };
 
 export async function discover(baseUrl: string) {
-  return client.discovery(new URL(`${baseUrl}/oidc`), RP.clientId, RP.clientSecret, undefined, { execute: [client.allowInsecureRequests] });
+  return client.discovery(new URL(`${baseUrl}/oidc`), RP.clientId, RP.clientSecret, client.ClientSecretBasic(RP.clientSecret), { execute: [client.allowInsecureRequests] });
 }
 
 export interface StartedLogin {

@@ -1,5 +1,5 @@
 import type { Adapter, AdapterPayload } from 'oidc-provider';
-import type { ClientRepository } from '../ports/client-repository.ts';
+import type { ClientRecord, ClientRepository } from '../ports/client-repository.ts';
 import type { KeyValueStore } from '../ports/key-value-store.ts';
 import type { OidcModelStore } from '../ports/oidc-model-store.ts';
 import { personIdOf } from '../services/entities/acting-principal.ts';
@@ -13,14 +13,18 @@ export interface OidcAdapterDeps {
   clients: ClientRepository;
 }
 
+/** Runs whenever oidc-provider loads an enabled client, before it uses it (oidc/client-authentication.ts). */
+export type LoadedClientCheck = (client: ClientRecord) => Promise<void>;
+
 /**
  * oidc-provider persistence: clients from the clients table, durable models
- * in SQL, short-lived ones (codes, access tokens, interactions…) in the
- * key-value store with an index per grant for revocation.
+ * in SQL, short-lived ones (codes, access tokens, interactions, the
+ * ReplayDetection of client assertions' `jti`…) in the key-value store (Redis
+ * when several nodes serve) with an index per grant for revocation.
  */
-export function createOidcAdapterFactory(deps: OidcAdapterDeps) {
+export function createOidcAdapterFactory(deps: OidcAdapterDeps, checkLoadedClient: LoadedClientCheck) {
   return function adapterFor(name: string): Adapter {
-    if (name === 'Client') return new ClientAdapter(deps.clients);
+    if (name === 'Client') return new ClientAdapter(deps.clients, checkLoadedClient);
     return DURABLE_MODELS.has(name) ? new SqlModelAdapter(name, deps.models) : new KeyValueModelAdapter(name, deps.store);
   };
 }
@@ -28,11 +32,15 @@ export function createOidcAdapterFactory(deps: OidcAdapterDeps) {
 const unsupported = () => Promise.reject(new Error('not supported'));
 
 class ClientAdapter implements Adapter {
-  constructor(private readonly clients: ClientRepository) {}
+  constructor(
+    private readonly clients: ClientRepository,
+    private readonly checkLoadedClient: LoadedClientCheck,
+  ) {}
 
   async find(id: string): Promise<AdapterPayload | undefined> {
     const client = await this.clients.find(id);
     if (!client?.enabled) return undefined;
+    await this.checkLoadedClient(client);
     return {
       ...client.metadata,
       client_id: client.clientId,

@@ -6,7 +6,9 @@ import type { AccountRepository } from '../ports/account-repository.ts';
 import { readAccountProfile } from '../services/accounts/account-profile.ts';
 import { parseAccountId } from '../services/entities/acting-principal.ts';
 import type { EntityMembership, EntityStanding } from '../services/entities/entity-membership.ts';
+import type { ClientAuthThrottle } from '../services/clients/client-auth-throttle.ts';
 import type { PiiCipher } from '../services/personal-data/pii-cipher.ts';
+import { createClientAuthGate, watchClientAuthFailures } from './client-authentication.ts';
 import { escapeHtml, renderPage } from './html-pages.ts';
 import { platformInteractionPolicy } from './interaction-policy.ts';
 import { createOidcAdapterFactory, type OidcAdapterDeps } from './oidc-adapter.ts';
@@ -27,6 +29,8 @@ export interface ProviderOptions extends OidcAdapterDeps {
   demo: boolean;
   /** The service clock (agent grants expire by it). */
   now: () => number;
+  /** Wrong client credentials: audited, counted per (client, address), refused past the budget. */
+  clientAuthThrottle: ClientAuthThrottle;
 }
 
 /**
@@ -56,7 +60,7 @@ export function createProvider(options: ProviderOptions): Provider {
   const page = (title: string, body: string) => renderPage({ title, body, platformName: options.platformName, demo: options.demo });
 
   const configuration: Configuration = {
-    adapter: createOidcAdapterFactory(options),
+    adapter: createOidcAdapterFactory(options, createClientAuthGate(options.clientAuthThrottle)),
     jwks: { keys: options.signingKeys as never },
     cookies: {
       keys: options.cookieSecrets,
@@ -64,6 +68,13 @@ export function createProvider(options: ProviderOptions): Provider {
       short: { signed: true, httpOnly: true, sameSite: 'lax', secure: options.secureCookies },
     },
     responseTypes: ['code'],
+    // How relying parties authenticate (their registered `token_endpoint_auth_method`; docs/api.md):
+    // a secret (basic or post, held to the one registered: oidc/client-authentication.ts), a
+    // private_key_jwt assertion signed with a key of the client's registered `jwks`/`jwks_uri`,
+    // or none for the portal's own public client (PKCE). No client_secret_jwt: no service needs
+    // it, and a service that wants to keep its secret off the wire should hold a key pair instead.
+    clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'],
+    enabledJWA: { clientAuthSigningAlgValues: ['PS256', 'RS256', 'ES256', 'Ed25519', 'EdDSA'] },
     pkce: { required: () => true },
     scopes: SUPPORTED_SCOPES,
     claims: {
@@ -182,5 +193,6 @@ export function createProvider(options: ProviderOptions): Provider {
 
   const provider = new Provider(options.issuer, configuration);
   provider.proxy = options.trustProxy !== false;
+  watchClientAuthFailures(provider, options.clientAuthThrottle);
   return provider;
 }
