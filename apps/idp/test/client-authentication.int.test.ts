@@ -2,7 +2,8 @@
 // only, wrong credentials audited and throttled per (client, address), private_key_jwt with
 // assertions that cannot be replayed. Each test speaks from its own client address
 // (X-Forwarded-For, believed in tests) so one test's budget never spends another's.
-import { exportJWK, generateKeyPair } from 'jose';
+import { randomUUID } from 'node:crypto';
+import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_AUTH_POLICY } from '../src/services/clients/client-auth-throttle.ts';
@@ -212,6 +213,37 @@ describe(`client authentication (${process.env.DATABASE_URL ? 'postgres' : 'sqli
       expect(response.status).toBe(401);
       expect(await response.json()).toMatchObject({ error: 'invalid_client' });
       expect(await clientAuthAudit(ip)).toEqual([expect.objectContaining({ clientId: JWT_CLIENT_ID, detail: { reason: 'assertion_replayed', method: 'client_assertion', endpoint: 'token' } })]);
+    });
+
+    it('takes one assertion sent twice at the same instant only once (the jti is claimed atomically)', async () => {
+      const ip = randomIp();
+      const rp = await relyingParty(JWT_CLIENT_ID, undefined, client.PrivateKeyJwt({ key: privateKey, kid }), ip);
+      const logins = [await callbackFor(rp.config), await callbackFor(rp.config)];
+      const assertion = await new SignJWT({})
+        .setProtectedHeader({ alg: 'ES256', kid })
+        .setIssuer(JWT_CLIENT_ID)
+        .setSubject(JWT_CLIENT_ID)
+        .setAudience(t.issuer)
+        .setJti(randomUUID())
+        .setIssuedAt()
+        .setExpirationTime('1m')
+        .sign(privateKey);
+      const exchangeWithAssertion = (found: Awaited<ReturnType<typeof callbackFor>>) =>
+        fetch(`${t.baseUrl}/oidc/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': ip },
+          body: new URLSearchParams({
+            grant_type: 'authorization_code',
+            code: found.callback.searchParams.get('code')!,
+            redirect_uri: RP.redirectUri,
+            code_verifier: found.login.verifier,
+            client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+            client_assertion: assertion,
+          }),
+        });
+      const statuses = (await Promise.all(logins.map(exchangeWithAssertion))).map((response) => response.status);
+      expect(statuses.sort()).toEqual([200, 401]);
+      expect((await clientAuthAudit(ip)).map((event) => event.detail?.reason)).toEqual(['assertion_replayed']);
     });
 
     it('refuses an assertion signed by another key, and a secret instead of an assertion', async () => {

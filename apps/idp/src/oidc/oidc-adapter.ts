@@ -25,6 +25,7 @@ export type LoadedClientCheck = (client: ClientRecord) => Promise<void>;
 export function createOidcAdapterFactory(deps: OidcAdapterDeps, checkLoadedClient: LoadedClientCheck) {
   return function adapterFor(name: string): Adapter {
     if (name === 'Client') return new ClientAdapter(deps.clients, checkLoadedClient);
+    if (name === 'ReplayDetection') return new ReplayDetectionAdapter(name, deps.store);
     return DURABLE_MODELS.has(name) ? new SqlModelAdapter(name, deps.models) : new KeyValueModelAdapter(name, deps.store);
   };
 }
@@ -102,7 +103,7 @@ class SqlModelAdapter implements Adapter {
 class KeyValueModelAdapter implements Adapter {
   constructor(
     private readonly name: string,
-    private readonly store: KeyValueStore,
+    protected readonly store: KeyValueStore,
   ) {}
 
   private key(id: string) {
@@ -141,5 +142,25 @@ class KeyValueModelAdapter implements Adapter {
     const keys = await this.store.readList(listKey);
     await Promise.all(keys.map((key) => this.store.delete(key)));
     await this.store.delete(listKey);
+  }
+}
+
+/**
+ * The used `jti`s of client assertions (and DPoP proofs). oidc-provider's
+ * ReplayDetection.unique() finds, then saves: two nodes (or two requests on
+ * one) given the same assertion at once would both find nothing and both
+ * accept it. So finding claims the id with an atomic counter, and the second
+ * claimer is told it was found. The record oidc-provider saves right after
+ * (with the assertion's own lifetime) answers every later lookup; the claim
+ * only has to outlive the moment between the two calls.
+ */
+class ReplayDetectionAdapter extends KeyValueModelAdapter {
+  private static readonly CLAIM_SECONDS = 60;
+
+  override async find(id: string) {
+    const saved = await super.find(id);
+    if (saved) return saved;
+    const claims = await this.store.increment(`oidc:ReplayDetection:claim:${id}`, ReplayDetectionAdapter.CLAIM_SECONDS);
+    return claims > 1 ? ({ jti: id } as AdapterPayload) : undefined;
   }
 }
