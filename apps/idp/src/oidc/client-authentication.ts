@@ -20,10 +20,13 @@ export function rememberClientAddress(request: IncomingMessage, ip: string) {
 }
 
 function attemptOf(ctx: KoaContextWithOIDC, clientId: string | null): ClientAuthAttempt {
+  const ip = clientAddresses.get(ctx.req);
+  // Never a budget keyed by an address a client chose: oidc-provider is reached through the mount only.
+  if (ip === undefined) throw new Error('an OIDC request that did not come through the /oidc mount');
   const userAgent = ctx.get('user-agent');
   return {
     clientId,
-    ip: clientAddresses.get(ctx.req) ?? ctx.ip,
+    ip,
     ...(userAgent ? { userAgent: userAgent.slice(0, 300) } : {}),
     presentedMethod: presentedMethod(ctx),
     endpoint: ctx.oidc.route,
