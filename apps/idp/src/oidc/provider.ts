@@ -8,7 +8,7 @@ import { parseAccountId } from '../services/entities/acting-principal.ts';
 import type { EntityMembership, EntityStanding } from '../services/entities/entity-membership.ts';
 import type { PiiCipher } from '../services/personal-data/pii-cipher.ts';
 import { escapeHtml, renderPage } from './html-pages.ts';
-import { platformInteractionPolicy } from './interaction-policy.ts';
+import { interactionPagePath, platformInteractionPolicy } from './interaction-policy.ts';
 import { createOidcAdapterFactory, type OidcAdapterDeps } from './oidc-adapter.ts';
 
 export const SUPPORTED_SCOPES = ['openid', 'offline_access', 'profile', 'phone', 'id_card', 'entity'];
@@ -122,7 +122,7 @@ export function createProvider(options: ProviderOptions): Provider {
         },
       };
     },
-    interactions: { policy: platformInteractionPolicy(), url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    interactions: { policy: platformInteractionPolicy(), url: (_ctx, interaction) => interactionPagePath(interaction) },
     loadExistingGrant: loadGrantWithRequestedScopes,
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token') && client.clientAuthMethod !== 'none',
     rotateRefreshToken: true,
