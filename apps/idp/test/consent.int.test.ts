@@ -107,10 +107,25 @@ describe(`prompt=consent (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
     expect((await browser.json(`/interaction/${consentUid}/consent/confirm`, { method: 'POST' })).body.error.code).toBe('LOGIN_REQUEST_EXPIRED');
   });
 
-  it('does not take a login interaction for a consent one', async () => {
+  it('does not take a login interaction for a consent one, nor the other way round', async () => {
     const browser = new Browser(rp.t.baseUrl);
     const login = await startLogin(browser, rp.config, CONSENT);
     const answer = await browser.json(`/interaction/${login.uid}/consent/confirm`, { method: 'POST' });
     expect(answer).toMatchObject({ status: 400, body: { error: { code: 'LOGIN_REQUEST_EXPIRED' } } });
+
+    // This client sends the consent interaction's cookie to every path (a browser would not).
+    const other = new Browser(rp.t.baseUrl);
+    const { consentUid } = await loginToConsent(other);
+    const captcha = await other.solvedCaptcha();
+    for (const [path, init] of [
+      ['details', {}],
+      ['login', { json: { identifier: 'zhangsan', password: 'Demo@2026pw', ...captcha } }],
+      ['abort', { method: 'POST' }],
+    ] as const) {
+      const misused = await other.json(`/interaction/${consentUid}/${path}`, init);
+      expect(misused).toMatchObject({ status: 400, body: { error: { code: 'LOGIN_REQUEST_EXPIRED' } } });
+    }
+    // The consent itself is still open.
+    expect((await other.json(`/interaction/${consentUid}/consent/confirm`, { method: 'POST' })).status).toBe(200);
   });
 });

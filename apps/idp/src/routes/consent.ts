@@ -19,10 +19,11 @@ export async function consentRoutes(
 ) {
   const { provider, consent } = options;
 
-  /** This browser's interaction, if it is asking for consent (a login interaction's cookie also covers these paths). */
+  /** This browser's consent interaction (a login interaction's cookie, scoped to /interaction/<uid>, also reaches these paths). */
   const consentInteraction = async (request: UidRequest, reply: FastifyReply) => {
-    const details = await currentInteraction(provider, request, reply);
-    if (details.prompt.name !== 'consent' || !details.session?.accountId) throw new AppError('LOGIN_REQUEST_EXPIRED', { status: 400 });
+    const details = await currentInteraction(provider, request, reply, 'consent');
+    // oidc-provider asks for consent only once someone is logged in; checked, as the grant is theirs.
+    if (!details.session?.accountId) throw new AppError('LOGIN_REQUEST_EXPIRED', { status: 400 });
     return details;
   };
 
