@@ -31,8 +31,9 @@ export interface ProviderOptions extends OidcAdapterDeps {
 
 /**
  * Registered relying parties are government services vetted by the operator,
- * and the user agreement covers their data use, so no consent screen: the
- * grant always holds what the client asked for within its registered scope.
+ * and the user agreement covers their data use, so no consent screen unless
+ * the service sends prompt=consent (oidc/consent.ts): the grant always holds
+ * what the client asked for within its registered scope.
  */
 async function loadGrantWithRequestedScopes(ctx: KoaContextWithOIDC) {
   const { oidc } = ctx;
