@@ -27,7 +27,8 @@ export class ConsentDecisions {
     const accountId = interaction.session!.accountId;
     const clientId = String(interaction.params.client_id);
     const existing = interaction.grantId ? await Grant.find(interaction.grantId) : undefined;
-    const grant = existing ?? new Grant({ accountId, clientId });
+    // The session's grant for this service, if it is still this person's (else a fresh one).
+    const grant = existing && existing.accountId === accountId && existing.clientId === clientId ? existing : new Grant({ accountId, clientId });
     const scopes = consentScopes(interaction);
     grant.addOIDCScope(scopes.join(' '));
     const grantId = await grant.save();
