@@ -5,6 +5,7 @@ import type { Registry } from 'prom-client';
 import type { Config } from './config.ts';
 import { AppError } from './errors.ts';
 import { loggerOptions, type LogStream } from './logging.ts';
+import type { ConsentDecisions } from './oidc/consent.ts';
 import type { SmsOutbox } from './ports/sms-outbox.ts';
 import type { RegistrationService } from './services/accounts/registration-service.ts';
 import type { AppAccount } from './services/app-login/app-account.ts';
@@ -28,6 +29,7 @@ import { appQrLoginRoutes } from './routes/app-qr-login.ts';
 import { devHookRoutes } from './routes/dev-hooks.ts';
 import { registerErrorHandling } from './routes/error-handling.ts';
 import { healthRoutes } from './routes/health.ts';
+import { consentRoutes } from './routes/consent.ts';
 import { interactionRoutes } from './routes/interactions.ts';
 import { registerMetrics } from './routes/metrics.ts';
 import { oidcMount } from './routes/oidc-mount.ts';
@@ -56,6 +58,8 @@ export interface AppServices {
   qrLogin: QrLogin;
   /** 法人登录 by account. */
   entityLogin: EntityLogin;
+  /** 同意 / 取消 on the consent page of `prompt=consent`. */
+  consent: ConsentDecisions;
   /** 用户中心: its sessions, the person's view, 注册单位, 管理经办人. */
   userCenterSessions: UserCenterSessions;
   userCenter: UserCenter;
@@ -111,6 +115,7 @@ export async function buildApp(
     sendPortal,
     platformName: config.platformName,
   });
+  await app.register(consentRoutes, { provider: services.provider, consent: services.consent, sendPortal, platformName: config.platformName });
   await app.register(qrLoginRoutes, { provider: services.provider, qrLogin: services.qrLogin, platformName: config.platformName });
   await app.register(publicApiRoutes, {
     site: { platformName: config.platformName, demo: config.mode === 'demo', ...(services.demoAccount ? { demoAccount: services.demoAccount } : {}) },

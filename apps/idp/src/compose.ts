@@ -29,6 +29,7 @@ import { SimulatedBusinessRegistry } from './adapters/business-registry/simulate
 import { SqlOidcModelStore } from './adapters/sql/sql-oidc-model-store.ts';
 import { SqlSigningKeyStore } from './adapters/sql/sql-signing-key-store.ts';
 import { DEMO_ACCOUNT, DEMO_CITIZENS, DEMO_REGISTERED_ENTITIES, seedDemoData } from './demo/demo-data.ts';
+import { ConsentDecisions } from './oidc/consent.ts';
 import { createProvider } from './oidc/provider.ts';
 import { OidcSessionTerminator } from './oidc/oidc-session-terminator.ts';
 import { loadSigningKeys } from './oidc/signing-keys.ts';
@@ -204,6 +205,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
       changePhone,
       qrLogin,
       entityLogin,
+      consent: new ConsentDecisions({ provider, audit }),
       userCenterSessions: new UserCenterSessions({ store, accounts, now }),
       userCenter,
       entityRegistration,

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { Browser } from './harness.ts';
 import { passwordLogin, useRelyingPartyPlatform } from './relying-party.ts';
@@ -32,6 +33,36 @@ describe('URLs the router itself refuses', () => {
       const response = await fetch(`${rp.t.baseUrl}${path}`, { method: 'POST' });
       expect(response.status).toBe(404);
       expect(await response.json()).toEqual({ error: { code: 'NOT_FOUND', message: '请求的资源不存在' } });
+    }
+  });
+});
+
+/** GET with the path sent as written: fetch would resolve `..` and `.` segments before sending. */
+function rawGet(baseUrl: string, path: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const outgoing = request({ hostname, port, path, method: 'GET' }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
+}
+
+describe('static file paths', () => {
+  it('serve the files that exist', async () => {
+    const response = await rawGet(rp.t.baseUrl, '/static/pages.css');
+    expect(response.status).toBe(200);
+  });
+
+  it('answer 404 NOT_FOUND, not BODY_INVALID, for names the file server refuses (NUL, traversal, dot segments)', async () => {
+    const paths = ['/assets/%00', '/assets/x%00.js', '/static/%00', '/app/assets/%00', '/assets/../../package.json', '/static/a/../../../etc/passwd', '/static/../pages.css', '/assets/.', '/assets/..', '/assets/a%5c..%5cb', '/assets/missing.js'];
+    for (const path of paths) {
+      const response = await rawGet(rp.t.baseUrl, path);
+      expect({ path, status: response.status, body: JSON.parse(response.body) }).toEqual({ path, status: 404, body: { error: { code: 'NOT_FOUND', message: '请求的资源不存在' } } });
     }
   });
 });

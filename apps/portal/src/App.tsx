@@ -2,6 +2,7 @@ import { ui } from '@uia/i18n';
 import { Link, useDocumentTitle, useLocation, useSiteInfo } from '@uia/web';
 import { Layout } from './components/Layout.tsx';
 import { AccountPage } from './pages/AccountPage.tsx';
+import { ConsentPage } from './pages/ConsentPage.tsx';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage.tsx';
 import { LegalPage } from './pages/LegalPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
@@ -10,6 +11,7 @@ import { matchRoute } from './router.ts';
 
 const titles = {
   login: ui.login.pageTitle,
+  consent: ui.consent.pageTitle,
   register: ui.register.pageTitle,
   forgot: ui.forgot.pageTitle,
   account: ui.account.pageTitle,
@@ -29,6 +31,9 @@ export function App() {
   switch (route.page) {
     case 'login':
       content = <LoginPage uid={route.uid} />;
+      break;
+    case 'consent':
+      content = <ConsentPage uid={route.uid} />;
       break;
     case 'register':
       content = <RegisterPage uid={route.uid} />;

@@ -14,6 +14,13 @@ export interface InteractionDetails {
   loginTypes?: LoginType[];
 }
 
+/** 授权确认 (`GET /interaction/:uid/consent/details`): the service and the scopes it asks for. */
+export interface ConsentDetails {
+  uid: string;
+  client: { id: string | null; name: string };
+  scopes: string[];
+}
+
 /** 个人登录 or 法人登录 (a person acting for a legal entity). */
 export type LoginType = 'personal' | 'entity';
 
@@ -144,6 +151,9 @@ export const endpoints = {
     api.post<{ redirectTo: string }>(`${interactionPath(uid)}/login`, body),
   entityLogin: (uid: string, body: { entity: string; identifier: string; password: string; captchaId: string; captchaAnswer: string }) =>
     api.post<{ redirectTo: string }>(`${interactionPath(uid)}/entity-login`, body),
+  consentDetails: (uid: string) => api.get<ConsentDetails>(`${interactionPath(uid)}/consent/details`),
+  confirmConsent: (uid: string) => api.post<{ redirectTo: string }>(`${interactionPath(uid)}/consent/confirm`),
+  denyConsent: (uid: string) => api.post<{ redirectTo: string }>(`${interactionPath(uid)}/consent/deny`),
   // 扫码登录: a new QR per call (刷新), its status stream, the one-time completion.
   createQr: (uid: string, loginType: LoginType) => api.post<QrChallenge>(`${interactionPath(uid)}/qr`, { loginType }),
   qrEventsUrl: (uid: string, id: string) => `${interactionPath(uid)}/qr/${encodeURIComponent(id)}/events`,

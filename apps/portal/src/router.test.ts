@@ -19,6 +19,9 @@ describe('portal routes', () => {
     expect(route('/')).toEqual({ page: 'login', uid: null });
     expect(route('/interaction/Abc_123-x')).toEqual({ page: 'login', uid: 'Abc_123-x' });
     expect(route('/interaction/bad%20uid')).toEqual({ page: 'notFound' });
+    expect(route('/interaction/Abc_123-x/consent')).toEqual({ page: 'consent', uid: 'Abc_123-x' });
+    expect(route('/interaction/bad%20uid/consent')).toEqual({ page: 'notFound' });
+    expect(route('/interaction/u1/other')).toEqual({ page: 'notFound' });
     expect(route('/register', 'uid=u1')).toEqual({ page: 'register', uid: 'u1' });
     expect(route('/forgot-password', 'uid=<x>')).toEqual({ page: 'forgot', uid: null });
     expect(loginPath(null)).toBe('/');

@@ -1,6 +1,7 @@
 // The portal's routes (the History-API store, useLocation / navigate, is @uia/web's).
 export type Route =
   | { page: 'login'; uid: string | null }
+  | { page: 'consent'; uid: string }
   | { page: 'register'; uid: string | null }
   | { page: 'forgot'; uid: string | null }
   | { page: 'account' }
@@ -18,10 +19,12 @@ export function matchRoute(pathname: string, search: URLSearchParams): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   const queryUid = cleanUid(search.get('uid'));
   if (path === '/') return { page: 'login', uid: queryUid };
-  const interaction = /^\/interaction\/([^/]+)$/.exec(path);
+  // /interaction/<uid> logs in; /interaction/<uid>/consent is 授权确认 (prompt=consent).
+  const interaction = /^\/interaction\/([^/]+)(\/consent)?$/.exec(path);
   if (interaction) {
     const uid = cleanUid(decodeURIComponent(interaction[1] ?? ''));
-    return uid ? { page: 'login', uid } : { page: 'notFound' };
+    if (!uid) return { page: 'notFound' };
+    return interaction[2] ? { page: 'consent', uid } : { page: 'login', uid };
   }
   if (path === '/register') return { page: 'register', uid: queryUid };
   if (path === '/forgot-password') return { page: 'forgot', uid: queryUid };

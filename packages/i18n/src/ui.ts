@@ -95,6 +95,30 @@ export const ui = {
     requiresQr: '该服务要求实人认证，请使用手机App扫码登录',
   },
 
+  /**
+   * 授权确认: the page a relying party asks for with `prompt=consent` (docs/api.md § 授权确认).
+   * `scopes` names what each OIDC scope gives the service.
+   */
+  consent: {
+    pageTitle: '授权确认',
+    heading: '授权确认',
+    intro: '{client} 申请获取您的以下信息：',
+    scopes: {
+      openid: '基本身份标识（用户标识、认证等级与登录方式）',
+      profile: '姓名',
+      phone: '手机号',
+      id_card: '证件信息（证件类型、证件号码）',
+      entity: '单位信息（所代表的单位及经办人）',
+      offline_access: '离线访问/保持登录（即使您已退出登录，该服务在授权有效期内仍可获取上述信息）',
+    } as Record<string, string>,
+    note: '同意后，本次授权将为该服务保留；该服务再次请求授权确认时仍会询问您。',
+    approve: '同意',
+    approving: '正在提交…',
+    deny: '取消',
+    denying: '正在取消…',
+    loading: '正在加载授权信息…',
+  },
+
   /** Graphic captcha image (click to refresh). */
   captcha: {
     alt: '图形验证码',

@@ -14,3 +14,12 @@ export function platformInteractionPolicy() {
   login.checks.add(acrStepUpCheck());
   return policy;
 }
+
+/**
+ * Where the portal shows an interaction: the consent page for `prompt=consent`,
+ * the login page otherwise. oidc-provider scopes the interaction cookie to this
+ * path, so a consent interaction cannot be completed through the login routes.
+ */
+export function interactionPagePath(interaction: { uid: string; prompt: { name: string } }): string {
+  return interaction.prompt.name === 'consent' ? `/interaction/${interaction.uid}/consent` : `/interaction/${interaction.uid}`;
+}

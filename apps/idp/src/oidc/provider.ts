@@ -10,7 +10,7 @@ import type { ClientAuthThrottle } from '../services/clients/client-auth-throttl
 import type { PiiCipher } from '../services/personal-data/pii-cipher.ts';
 import { createClientAuthGate, watchClientAuthFailures } from './client-authentication.ts';
 import { escapeHtml, renderPage } from './html-pages.ts';
-import { platformInteractionPolicy } from './interaction-policy.ts';
+import { interactionPagePath, platformInteractionPolicy } from './interaction-policy.ts';
 import { createOidcAdapterFactory, type OidcAdapterDeps } from './oidc-adapter.ts';
 
 export const SUPPORTED_SCOPES = ['openid', 'offline_access', 'profile', 'phone', 'id_card', 'entity'];
@@ -35,8 +35,9 @@ export interface ProviderOptions extends OidcAdapterDeps {
 
 /**
  * Registered relying parties are government services vetted by the operator,
- * and the user agreement covers their data use, so no consent screen: the
- * grant always holds what the client asked for within its registered scope.
+ * and the user agreement covers their data use, so no consent screen unless
+ * the service sends prompt=consent (oidc/consent.ts): the grant always holds
+ * what the client asked for within its registered scope.
  */
 async function loadGrantWithRequestedScopes(ctx: KoaContextWithOIDC) {
   const { oidc } = ctx;
@@ -133,7 +134,7 @@ export function createProvider(options: ProviderOptions): Provider {
         },
       };
     },
-    interactions: { policy: platformInteractionPolicy(), url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    interactions: { policy: platformInteractionPolicy(), url: (_ctx, interaction) => interactionPagePath(interaction) },
     loadExistingGrant: loadGrantWithRequestedScopes,
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token') && client.clientAuthMethod !== 'none',
     rotateRefreshToken: true,

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError } from '../errors.ts';
 import { APP_PAGE_PERMISSIONS_POLICY } from './security-headers.ts';
+import { registerStaticFiles } from './static-files.ts';
 
 /** Pathnames the companion app (apps/app, a single-page app under /app/) answers. */
 export const APP_PAGES = ['/app/', '/app/login', '/app/login/sms', '/app/scan', '/app/qr/:id', '/app/me', '/app/settings', '/app/phone'];
@@ -41,7 +41,7 @@ export async function registerAppPages(app: FastifyInstance, options: { appDistD
   };
 
   if (dist && existsSync(join(dist, 'assets'))) {
-    await app.register(fastifyStatic, { root: join(dist, 'assets'), prefix: '/app/assets/', decorateReply: false, immutable: true, maxAge: '365d' });
+    await registerStaticFiles(app, { root: join(dist, 'assets'), prefix: '/app/assets/', decorateReply: false, immutable: true, maxAge: '365d' });
   }
 
   // The service worker: always revalidated, so a new build's shell is picked up.

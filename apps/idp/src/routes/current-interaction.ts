@@ -9,17 +9,19 @@ import { requestedAcr } from '../oidc/requested-acr.ts';
 type UidRequest = FastifyRequest<{ Params: { uid: string } }>;
 
 /**
- * The login interaction this browser holds, if it is the one in the URL;
+ * The interaction this browser holds, if it is the one in the URL and asks
+ * for `prompt` (the login routes' login, the consent routes' consent);
  * anything else is an expired request. oidc-provider scopes its interaction
- * cookie to /interaction/<uid>, so only the browser the login started in
- * gets past this (another browser cannot watch or complete its QR login).
+ * cookie to the interaction's page (/interaction/<uid>, or …/consent), so
+ * only the browser the request started in gets past this (another browser
+ * cannot watch or complete its QR login).
  */
-export async function currentInteraction(provider: Provider, request: UidRequest, reply: FastifyReply) {
+export async function currentInteraction(provider: Provider, request: UidRequest, reply: FastifyReply, prompt: 'login' | 'consent' = 'login') {
   const expired = () => new AppError('LOGIN_REQUEST_EXPIRED', { status: 400 });
   const details = await provider.interactionDetails(request.raw, reply.raw).catch((error: unknown) => {
     throw error instanceof errors.SessionNotFound ? expired() : error;
   });
-  if (details.uid !== request.params.uid) throw expired();
+  if (details.uid !== request.params.uid || details.prompt.name !== prompt) throw expired();
   return details;
 }
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { registerStaticFiles } from './static-files.ts';
 
 /** Pathnames the portal single-page app answers (besides /interaction/:uid). */
 export const PORTAL_PAGES = ['/', '/register', '/forgot-password', '/terms', '/privacy', '/account'];
@@ -22,9 +22,9 @@ export async function registerPortalPages(app: FastifyInstance, options: { porta
   };
 
   if (existsSync(join(options.portalDistDir, 'assets'))) {
-    await app.register(fastifyStatic, { root: join(options.portalDistDir, 'assets'), prefix: '/assets/', immutable: true, maxAge: '365d' });
+    await registerStaticFiles(app, { root: join(options.portalDistDir, 'assets'), prefix: '/assets/', decorateReply: false, immutable: true, maxAge: '365d' });
   }
-  await app.register(fastifyStatic, { root: options.staticDir, prefix: '/static/', decorateReply: false });
+  await registerStaticFiles(app, { root: options.staticDir, prefix: '/static/', decorateReply: false });
   const favicon = join(options.portalDistDir, 'favicon.svg');
   if (existsSync(favicon)) {
     const icon = readFileSync(favicon);

@@ -169,14 +169,20 @@ describe('SmsCodeService.check / consume', () => {
   });
 
   it('allows at most 5 tries, then even the right code fails', async () => {
-    const { service, sender } = setup();
+    const { service, sender, clock } = setup();
     await service.send(PHONE, 'register', context);
     const code = sender.lastCode();
     const wrong = code === '000000' ? '111111' : '000000';
     const answers: string[] = [];
     for (let i = 0; i < 5; i += 1) answers.push((await appError(service.check(PHONE, 'register', wrong, 'smsCode'))).code);
     expect(answers).toEqual(['SMS_CODE_INVALID', 'SMS_CODE_INVALID', 'SMS_CODE_INVALID', 'SMS_CODE_INVALID', 'SMS_CODE_ATTEMPTS_EXCEEDED']);
-    expect(await appError(service.check(PHONE, 'register', code))).toMatchObject({ code: expect.stringMatching(/^SMS_CODE_(ATTEMPTS_EXCEEDED|EXPIRED)$/) });
+    // The right code afterwards is refused for the true reason, not as 已失效.
+    expect(await appError(service.check(PHONE, 'register', code))).toMatchObject({ code: 'SMS_CODE_ATTEMPTS_EXCEEDED', field: 'smsCode' });
+    expect(await appError(service.redeem(PHONE, 'register', code))).toMatchObject({ code: 'SMS_CODE_ATTEMPTS_EXCEEDED' });
+    // A new code starts afresh.
+    clock.advance(SMS_CODE_POLICY.resendSeconds);
+    await service.send(PHONE, 'register', context);
+    await service.check(PHONE, 'register', sender.lastCode());
   });
 
   it('expires after 5 minutes', async () => {
@@ -229,6 +235,6 @@ describe('SmsCodeService.redeem', () => {
     const codes: string[] = [];
     for (let i = 0; i < SMS_CODE_POLICY.maxAttempts; i += 1) codes.push((await appError(service.redeem(PHONE, 'reset_password', wrong))).code);
     expect(codes).toEqual(['SMS_CODE_INVALID', 'SMS_CODE_INVALID', 'SMS_CODE_INVALID', 'SMS_CODE_INVALID', 'SMS_CODE_ATTEMPTS_EXCEEDED']);
-    expect(await appError(service.redeem(PHONE, 'reset_password', code))).toMatchObject({ code: 'SMS_CODE_EXPIRED' });
+    expect(await appError(service.redeem(PHONE, 'reset_password', code))).toMatchObject({ code: 'SMS_CODE_ATTEMPTS_EXCEEDED' });
   });
 });

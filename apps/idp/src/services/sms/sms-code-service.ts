@@ -166,7 +166,12 @@ export class SmsCodeService {
 
   private async compare(keys: ReturnType<SmsCodeService['keys']>, raw: string | null, phone: string, purpose: SmsCodePurpose, code: string, field: string) {
     const stored = raw ? (JSON.parse(raw) as StoredCode) : null;
-    if (!stored || stored.expiresAt <= this.now()) throw new AppError('SMS_CODE_EXPIRED', { field });
+    if (!stored || stored.expiresAt <= this.now()) {
+      // A code ended by too many wrong tries is gone too; its attempt counter (cleared only by a
+      // new code or a success) tells the person the true reason rather than 已失效.
+      const attempts = Number((await this.deps.store.get(keys.attempts)) ?? 0);
+      throw new AppError(attempts >= SMS_CODE_POLICY.maxAttempts ? 'SMS_CODE_ATTEMPTS_EXCEEDED' : 'SMS_CODE_EXPIRED', { field });
+    }
 
     const attempts = await this.deps.store.increment(keys.attempts, SMS_CODE_POLICY.ttlSeconds);
     if (attempts > SMS_CODE_POLICY.maxAttempts) {
