@@ -114,7 +114,7 @@ export const ui = {
 
   /** The password policy, as registration and 设置新密码 show it. */
   passwordPolicy: {
-    hint: '8-20位，包含大写字母、小写字母、数字、特殊符号中的至少3种，不能包含用户名、手机号或出生日期',
+    hint: '8-64位，包含大写字母、小写字母、数字、特殊符号中的至少3种，不能包含用户名、手机号或出生日期，不能是常见密码',
   },
 
   /** 立即注册 (personal registration). */

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { formatMessage, ui } from '@uia/i18n';
-import { birthDateFromIdNumber, normalizeIdentifier, normalizeIdNumber, validatePassword, type IdentifierKind, type PasswordContext } from '@uia/validators';
+import { birthDateFromIdNumber, normalizeIdentifier, normalizeIdNumber, PASSWORD_LENGTH, validatePassword, type IdentifierKind, type PasswordContext } from '@uia/validators';
 import { ApiError, captchaFieldError, CaptchaInput, codeSent, describedBy, errorMessage, Link, sendRefused, SmsCodeInput, useCaptcha, useCountdown } from '@uia/web';
 import { endpoints } from '../api.ts';
 import { FormAlert, LabeledRow } from '../components/Field.tsx';
@@ -665,7 +665,7 @@ function PasswordStep({
       className="input"
       type="password"
       autoComplete="new-password"
-      maxLength={20}
+      maxLength={PASSWORD_LENGTH.max}
       placeholder={placeholder}
       value={values[field]}
       aria-required={true}
