@@ -52,7 +52,6 @@ describe('isCommonPassword', () => {
     fc.assert(
       fc.property(stem, tail, (letters, end) => {
         const password = letters[0]!.toUpperCase() + letters.slice(1) + end;
-        expect(listed.includes(password.toLowerCase())).toBe(false);
         expect(validateNewPassword(password)).toEqual({ ok: true, value: password });
       }),
     );

@@ -235,7 +235,7 @@ function AccountStep({
     try {
       const typed = account.trim();
       const result = await endpoints.resetStart({ account: typed, captchaId: captcha.id ?? '', captchaAnswer: captchaAnswer.trim() });
-      onDone(typed, result.ticket, { phoneBound: result.phoneBound !== false, maskedPhone: typeof result.maskedPhone === 'string' && result.maskedPhone ? result.maskedPhone : null });
+      onDone(typed, result.ticket, { phoneBound: result.phoneBound, maskedPhone: typeof result.maskedPhone === 'string' && result.maskedPhone ? result.maskedPhone : null });
     } catch (error: unknown) {
       if (isFlowError(error)) {
         onFlowError(error.message);
