@@ -56,7 +56,8 @@ describe('立即注册', () => {
       idNumber: randomResidentId(),
       phone: randomPhone(),
       username: `e2e_${randomBytes(4).toString('hex')}`,
-      password: 'Secret#2026ok',
+      // A passphrase longer than the old 20-character cap.
+      password: 'Quiet-River-Maple-Lantern-2026',
     };
 
     await startLoginFromEdu(page, eduUrl, platformUrl);
@@ -93,6 +94,18 @@ describe('立即注册', () => {
     await form.confirmPassword.blur();
     expect(await page.locator('.field-error:visible').count()).toBe(0);
     await screenshot(page, 'register-form-filled', { fullPage: true });
+    expect(await form.password.inputValue()).toBe(person.password);
+
+    // A common password meets the composition rule but not the list: the server says why, under 密码.
+    await form.password.fill('Password1!');
+    await form.confirmPassword.fill('Password1!');
+    const refused = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/register');
+    await form.submit.click();
+    expect((await refused).status()).toBe(400);
+    expect(await shownError(page.locator('#reg-password-error'))).toBe('该密码过于常见或已在数据泄露中出现，请更换');
+    await screenshot(page, 'register-password-too-common', { fullPage: true });
+    await form.password.fill(person.password);
+    await form.confirmPassword.fill(person.password);
 
     const registered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/register');
     await form.submit.click();

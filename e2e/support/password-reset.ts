@@ -13,6 +13,7 @@ export function forgotWizard(page: Page) {
     account: textbox('账户名'),
     accountCaptcha: textbox('安全验证'),
     // 2 验证身份
+    phoneCard: page.locator('.method-card'),
     maskedPhone: page.locator('.masked-phone'),
     goRecover: page.getByRole('button', { name: '前往找回' }),
     changeAccount: page.getByRole('button', { name: '更换账户名' }),

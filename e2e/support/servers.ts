@@ -41,6 +41,8 @@ export function assertPortalBuilt(): void {
 export interface ServerOptions {
   /** Extra edu-portal environment, e.g. `{ EDU_ACR_VALUES: 'L3' }` for a relying party that demands 实人认证. */
   eduEnv?: Record<string, string>;
+  /** Extra platform environment, e.g. `{ UIA_PASSWORD_MAX_AGE_DAYS: '90' }`. */
+  platformEnv?: Record<string, string>;
 }
 
 export async function startServers(options: ServerOptions = {}): Promise<Servers> {
@@ -51,7 +53,7 @@ export async function startServers(options: ServerOptions = {}): Promise<Servers
   const platform = await startTestPlatform({
     publicHost: 'localhost',
     externalStores: false,
-    env: { UIA_TRUST_PROXY: 'false', UIA_DEMO_RP_URL: eduUrl },
+    env: { ...options.platformEnv, UIA_TRUST_PROXY: 'false', UIA_DEMO_RP_URL: eduUrl },
   });
   let edu: FastifyInstance;
   try {

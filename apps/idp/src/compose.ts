@@ -129,6 +129,8 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
     rateLimiter,
     audit,
     dummyHash: await hasher.hash(randomBytes(16).toString('hex')),
+    passwordMaxAgeDays: config.passwordMaxAgeDays,
+    now,
   });
 
   // 法人: entities and their agents. The business registry is a simulator (config.ts refuses production mode until a real one exists).

@@ -38,6 +38,14 @@ describe('loadConfig', () => {
     }
   });
 
+  it('forces no periodic password change unless UIA_PASSWORD_MAX_AGE_DAYS says so (0–3650 days)', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).passwordMaxAgeDays).toBe(0);
+    expect(loadConfig({ DATA_DIR: dataDir(), UIA_PASSWORD_MAX_AGE_DAYS: '90' }).passwordMaxAgeDays).toBe(90);
+    for (const wrong of ['-1', '3651', '1.5', 'quarterly']) {
+      expect(() => loadConfig({ DATA_DIR: dataDir(), UIA_PASSWORD_MAX_AGE_DAYS: wrong })).toThrow(/UIA_PASSWORD_MAX_AGE_DAYS/);
+    }
+  });
+
   it('refuses production mode without keys, https or real adapters', () => {
     expect(() => loadConfig({ UIA_MODE: 'production', DATA_DIR: dataDir() })).toThrow(ConfigError);
     try {

@@ -65,6 +65,13 @@ const envSchema = z.object({
   UIA_DEMO_RP_URL: z.url().default('http://localhost:3001'),
   /** 法人: how many current agents (经办人) one entity may have besides its legal representative. */
   UIA_ENTITY_MAX_AGENTS: z.coerce.number().int().min(1, '至少 1 名 / at least 1').max(100, '至多 100 名 / at most 100').default(5),
+  /** Days a password stays valid for login (0: no forced periodic change). */
+  UIA_PASSWORD_MAX_AGE_DAYS: z.coerce
+    .number('应为天数（整数），0 表示不强制定期修改 / expected a number of days, 0 = off')
+    .int('应为整数天数 / expected whole days')
+    .min(0, '不能为负数，0 表示不强制定期修改 / 0 (off) or more')
+    .max(3650, '至多 3650 天 / at most 3650 days')
+    .default(0),
   UIA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -117,6 +124,8 @@ export interface Config {
   demoRelyingPartyUrl: string;
   /** 法人: the most current agents per entity (UIA_ENTITY_MAX_AGENTS). */
   entityMaxAgents: number;
+  /** UIA_PASSWORD_MAX_AGE_DAYS: a password older than this must be reset before the next password login (0: never). */
+  passwordMaxAgeDays: number;
   logLevel: string;
 }
 
@@ -205,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(e.UIA_TRUST_PROXY),
     demoRelyingPartyUrl: e.UIA_DEMO_RP_URL.replace(/\/$/, ''),
     entityMaxAgents: e.UIA_ENTITY_MAX_AGENTS,
+    passwordMaxAgeDays: e.UIA_PASSWORD_MAX_AGE_DAYS,
     logLevel: e.UIA_LOG_LEVEL,
   };
 }

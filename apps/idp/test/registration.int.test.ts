@@ -87,6 +87,9 @@ describe('立即注册 API', () => {
     ['an unknown ID type', { idType: 'driving_licence' }, 'ID_TYPE_INVALID', 'idType'],
     ['a weak password', { password: 'alllowercase' }, 'PASSWORD_COMPLEXITY', 'password'],
     ['a password with the username', { username: 'wangxm2026', password: 'Wangxm2026!' }, 'PASSWORD_CONTAINS_PERSONAL', 'password'],
+    ['a common password', { password: 'Password1!' }, 'PASSWORD_TOO_COMMON', 'password'],
+    ['a common password in leetspeak', { password: 'P@ssw0rd2026' }, 'PASSWORD_TOO_COMMON', 'password'],
+    ['a password over 64 characters', { password: 'Quiet-River-Maple-Lantern-47'.repeat(3) }, 'PASSWORD_LENGTH', 'password'],
     ['a username that is a phone number', { username: '13912345678' }, 'USERNAME_INVALID', 'username'],
     ['a name with HTML', { name: '<script>alert(1)</script>' }, 'NAME_INVALID', 'name'],
     ['no consent', { agreeTerms: false }, 'CONSENT_REQUIRED', 'agreeTerms'],
@@ -104,6 +107,22 @@ describe('立即注册 API', () => {
       expect(fixed.status).toBe(201);
     });
   }
+
+  it('accepts a 64-character passphrase, which then logs in', async () => {
+    const person = { ...newPerson(), password: 'Quiet-River-Maple-Lantern-47-'.padEnd(64, 'x') };
+    expect(person.password).toHaveLength(64);
+    await registerCitizen(new Browser(rp.t.baseUrl), person);
+    const { tokens } = await passwordLogin(new Browser(rp.t.baseUrl), rp.config, person.username, person.password);
+    expect(tokens.claims()!.acr).toBe('L2');
+  });
+
+  it('says why a common password is refused, in Chinese', async () => {
+    const browser = new Browser(rp.t.baseUrl);
+    const person = newPerson();
+    await sendRegisterCode(browser, person.phone);
+    const response = await register(browser, { ...person, password: 'Qwerty123!', smsCode: await browser.latestSmsCode(person.phone), agreeTerms: true });
+    expect(response).toMatchObject({ status: 400, body: { error: { code: 'PASSWORD_TOO_COMMON', message: '该密码过于常见或已在数据泄露中出现，请更换', field: 'password' } } });
+  });
 
   it('normalises full-width digits and a lower-case x', async () => {
     const browser = new Browser(rp.t.baseUrl);

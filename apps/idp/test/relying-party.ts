@@ -62,10 +62,11 @@ export function followToRp(browser: Browser, url: string): Promise<URL> {
  * Starts the platform for the calling test file and discovers it as the demo
  * relying party; the fields are filled in by the time the tests run.
  */
-export function useRelyingPartyPlatform() {
+/** One platform for the file's tests; `env` adds configuration (e.g. UIA_PASSWORD_MAX_AGE_DAYS). */
+export function useRelyingPartyPlatform(env: Record<string, string> = {}) {
   const context = {} as { t: TestPlatform; config: client.Configuration };
   beforeAll(async () => {
-    context.t = await startTestPlatform();
+    context.t = await startTestPlatform({ env });
     context.config = await discover(context.t.baseUrl);
   });
   afterAll(() => context.t?.stop());

@@ -161,9 +161,9 @@ export const endpoints = {
     api.post<{ redirectTo: string }>(`${interactionPath(uid)}/qr/${encodeURIComponent(id)}/complete`),
   // 忘记密码: each step answers with the ticket the next step presents.
   resetStart: (body: { account: string; captchaId: string; captchaAnswer: string }) =>
-    api.post<{ ticket: string; maskedPhone: string | null }>('/api/password-reset/start', body),
+    api.post<{ ticket: string; phoneBound: boolean; maskedPhone: string | null }>('/api/password-reset/start', body),
   resetSendCode: (body: { ticket: string; idNumber: string; captchaId: string; captchaAnswer: string }) =>
-    api.post<{ resendAfter: number; expiresIn: number }>('/api/password-reset/send-code', body),
+    api.post<{ resendAfter: number; expiresIn: number; maskedPhone: string }>('/api/password-reset/send-code', body),
   resetVerifyCode: (body: { ticket: string; smsCode: string }) =>
     api.post<{ ticket: string }>('/api/password-reset/verify-code', body),
   resetComplete: (body: { ticket: string; password: string; confirmPassword: string }) =>

@@ -28,10 +28,11 @@ export const errorMessages = {
   PHONE_INVALID: '请输入正确的11位手机号码',
   USERNAME_INVALID: '用户名需以字母开头，由6-20位字母、数字或下划线组成',
   USERNAME_LOOKS_LIKE_IDENTIFIER: '用户名不能是手机号或证件号码的格式',
-  PASSWORD_LENGTH: '密码长度需为8-20位',
+  PASSWORD_LENGTH: '密码长度需为8-64位',
   PASSWORD_COMPLEXITY: '密码需包含大写字母、小写字母、数字、特殊符号中的至少3种',
   PASSWORD_INVALID_CHARACTERS: '密码只能包含字母、数字和常用符号',
   PASSWORD_CONTAINS_PERSONAL: '密码不能包含用户名、手机号或出生日期',
+  PASSWORD_TOO_COMMON: '该密码过于常见或已在数据泄露中出现，请更换',
   PASSWORD_MISMATCH: '两次输入的密码不一致',
   CONSENT_REQUIRED: '请阅读并同意《用户服务协议》和《隐私政策》',
 
@@ -77,6 +78,7 @@ export const errorMessages = {
   RESET_STEP_SKIPPED: '请按顺序完成找回密码的每一步',
   RESET_CODE_NOT_SENT: '请先获取短信验证码',
   PASSWORD_REUSED: '新密码不能与最近3次使用过的密码相同',
+  PASSWORD_EXPIRED: '密码已超过有效期，请点击“忘记密码”设置新密码后再登录',
 
   // companion app: login, face check, sessions
   APP_LOGIN_REQUIRED: '请先登录手机App',

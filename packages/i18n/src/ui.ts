@@ -138,7 +138,7 @@ export const ui = {
 
   /** The password policy, as registration and 设置新密码 show it. */
   passwordPolicy: {
-    hint: '8-20位，包含大写字母、小写字母、数字、特殊符号中的至少3种，不能包含用户名、手机号或出生日期',
+    hint: '8-64位，包含大写字母、小写字母、数字、特殊符号中的至少3种，不能包含用户名、手机号或出生日期，不能是常见密码',
   },
 
   /** 立即注册 (personal registration). */
@@ -208,6 +208,8 @@ export const ui = {
     byPhoneBefore: '向该账号绑定的手机号 ',
     byPhoneAfter: ' 发送短信验证码',
     phoneNotYours: '如这不是您的手机号，请核对账户名是否正确',
+    byBoundPhone: '向该账号绑定的手机号发送短信验证码',
+    phoneShownAfterIdNumber: '为保护您的个人信息，证件号码核对无误后，页面将显示接收验证码的手机号（部分隐藏）',
     phoneStopped: '如该手机号已停用，请查看下方说明',
     goRecover: '前往找回',
     changeAccount: '更换账户名',

@@ -8,7 +8,7 @@ export { computeUsccCheckChar, USCC_DEPARTMENT_CATEGORIES, validateUscc, verifyU
 export { validateName } from './name.ts';
 export { validatePhone } from './phone.ts';
 export { validateUsername } from './username.ts';
-export { validatePassword, type PasswordContext } from './password.ts';
+export { PASSWORD_LENGTH, validatePassword, type PasswordContext } from './password.ts';
 export {
   detectIdentifierKind,
   normalizeIdentifier,

@@ -12,7 +12,9 @@ export interface PasswordContext {
   birthDate?: string | null;
 }
 
-const LENGTH = { min: 8, max: 20 } as const;
+// Up to 64 so people can use passphrases (NIST SP 800-63B: at least 64 allowed);
+// the forms' maxLength reads it too.
+export const PASSWORD_LENGTH = { min: 8, max: 64 } as const;
 
 // Printable ASCII without the space: a space is invisible in a masked field
 // and form autofill or input methods drop or add it silently, locking people
@@ -47,7 +49,7 @@ function personalFragments(context: PasswordContext): string[] {
 
 export function validatePassword(password: string, context: PasswordContext = {}): Validation<string> {
   if (typeof password !== 'string') return fail('PASSWORD_LENGTH');
-  if (password.length < LENGTH.min || password.length > LENGTH.max) return fail('PASSWORD_LENGTH');
+  if (password.length < PASSWORD_LENGTH.min || password.length > PASSWORD_LENGTH.max) return fail('PASSWORD_LENGTH');
   if (!ALLOWED.test(password)) return fail('PASSWORD_INVALID_CHARACTERS');
   const classes = CHARACTER_CLASSES.filter((pattern) => pattern.test(password)).length;
   if (classes < REQUIRED_CLASSES) return fail('PASSWORD_COMPLEXITY');

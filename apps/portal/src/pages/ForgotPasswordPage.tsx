@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { formatMessage, ui } from '@uia/i18n';
-import { birthDateFromIdNumber, normalizeIdentifier, normalizeIdNumber, validatePassword, type IdentifierKind, type PasswordContext } from '@uia/validators';
+import { birthDateFromIdNumber, normalizeIdentifier, normalizeIdNumber, PASSWORD_LENGTH, validatePassword, type IdentifierKind, type PasswordContext } from '@uia/validators';
 import { ApiError, captchaFieldError, CaptchaInput, codeSent, describedBy, errorMessage, Link, sendRefused, SmsCodeInput, useCaptcha, useCountdown } from '@uia/web';
 import { endpoints } from '../api.ts';
 import { FormAlert, LabeledRow } from '../components/Field.tsx';
@@ -17,9 +17,19 @@ const f = ui.forgot;
  */
 type Stage =
   | { step: 1 }
-  | { step: 2; ticket: string; account: string; maskedPhone: string | null }
+  | { step: 2; ticket: string; account: string; start: StartAnswer }
   | { step: 3; ticket: string; context: PasswordContext }
   | { step: 4 };
+
+/**
+ * Step 1's answer: whether a phone is bound, and its mask only when the
+ * account name typed was that phone (for a username or ID number the mask
+ * comes with the SMS code, once the ID number matched: docs/api.md).
+ */
+interface StartAnswer {
+  phoneBound: boolean;
+  maskedPhone: string | null;
+}
 
 /** Answers that end the whole flow: only 重新开始 helps. */
 const FLOW_ERRORS = new Set(['RESET_TICKET_INVALID', 'RESET_TICKET_OTHER_BROWSER', 'RESET_STEP_SKIPPED', 'RESET_ATTEMPTS_EXCEEDED']);
@@ -70,9 +80,9 @@ export function ForgotPasswordPage({ uid }: { uid: string | null }) {
       <AccountStep
         key={round}
         initialAccount={account}
-        onDone={(typed, ticket, maskedPhone) => {
+        onDone={(typed, ticket, start) => {
           setAccount(typed);
-          setStage({ step: 2, ticket, account: typed, maskedPhone });
+          setStage({ step: 2, ticket, account: typed, start });
         }}
         onFlowError={setFlowError}
       />
@@ -82,10 +92,10 @@ export function ForgotPasswordPage({ uid }: { uid: string | null }) {
       <VerifyStep
         ticket={stage.ticket}
         account={stage.account}
-        maskedPhone={stage.maskedPhone}
+        start={stage.start}
         uid={uid}
         onVerified={(ticket, idNumber) => setStage({ step: 3, ticket, context: passwordContext(stage.account, idNumber) })}
-        onNoPhone={() => setStage({ ...stage, maskedPhone: null })}
+        onNoPhone={() => setStage({ ...stage, start: { phoneBound: false, maskedPhone: null } })}
         onChangeAccount={restart}
         onFlowError={setFlowError}
       />
@@ -190,7 +200,7 @@ function AccountStep({
   onFlowError,
 }: {
   initialAccount: string;
-  onDone: (account: string, ticket: string, maskedPhone: string | null) => void;
+  onDone: (account: string, ticket: string, start: StartAnswer) => void;
   onFlowError: (message: string) => void;
 }) {
   const captcha = useCaptcha();
@@ -225,7 +235,7 @@ function AccountStep({
     try {
       const typed = account.trim();
       const result = await endpoints.resetStart({ account: typed, captchaId: captcha.id ?? '', captchaAnswer: captchaAnswer.trim() });
-      onDone(typed, result.ticket, typeof result.maskedPhone === 'string' && result.maskedPhone ? result.maskedPhone : null);
+      onDone(typed, result.ticket, { phoneBound: result.phoneBound, maskedPhone: typeof result.maskedPhone === 'string' && result.maskedPhone ? result.maskedPhone : null });
     } catch (error: unknown) {
       if (isFlowError(error)) {
         onFlowError(error.message);
@@ -301,7 +311,7 @@ function AccountStep({
 function VerifyStep({
   ticket,
   account,
-  maskedPhone,
+  start,
   uid,
   onVerified,
   onNoPhone,
@@ -310,7 +320,7 @@ function VerifyStep({
 }: {
   ticket: string;
   account: string;
-  maskedPhone: string | null;
+  start: StartAnswer;
   uid: string | null;
   onVerified: (ticket: string, idNumber: string) => void;
   onNoPhone: () => void;
@@ -320,11 +330,13 @@ function VerifyStep({
   const [recovering, setRecovering] = useState(false);
   const goButton = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    if (maskedPhone) goButton.current?.focus();
-  }, [maskedPhone]);
+  const { phoneBound, maskedPhone } = start;
 
-  if (!maskedPhone) return <NoPhoneNotice account={account} uid={uid} onChangeAccount={onChangeAccount} />;
+  useEffect(() => {
+    if (phoneBound) goButton.current?.focus();
+  }, [phoneBound]);
+
+  if (!phoneBound) return <NoPhoneNotice account={account} uid={uid} onChangeAccount={onChangeAccount} />;
 
   return (
     <div className="verify-step">
@@ -341,12 +353,23 @@ function VerifyStep({
             </button>
           </p>
           <p className="method-title">{f.byPhoneTitle}</p>
-          <p className="method-phone" id={id('phone')}>
-            {f.byPhoneBefore}
-            <strong className="masked-phone">{maskedPhone}</strong>
-            {f.byPhoneAfter}
-          </p>
-          <p className="method-muted">{f.phoneNotYours}</p>
+          {maskedPhone ? (
+            <>
+              <p className="method-phone" id={id('phone')}>
+                {f.byPhoneBefore}
+                <strong className="masked-phone">{maskedPhone}</strong>
+                {f.byPhoneAfter}
+              </p>
+              <p className="method-muted">{f.phoneNotYours}</p>
+            </>
+          ) : (
+            <>
+              <p className="method-phone" id={id('phone')}>
+                {f.byBoundPhone}
+              </p>
+              <p className="method-muted">{f.phoneShownAfterIdNumber}</p>
+            </>
+          )}
           <p className="method-muted">{f.phoneStopped}</p>
         </div>
         {!recovering && (
@@ -363,7 +386,7 @@ function VerifyStep({
       </div>
 
       {recovering && (
-        <RecoverForm ticket={ticket} account={account} maskedPhone={maskedPhone} onVerified={onVerified} onNoPhone={onNoPhone} onFlowError={onFlowError} />
+        <RecoverForm ticket={ticket} account={account} onVerified={onVerified} onNoPhone={onNoPhone} onFlowError={onFlowError} />
       )}
 
       <aside className="notice lost-phone" aria-labelledby={id('lost-phone-title')}>
@@ -383,7 +406,6 @@ type RecoverField = 'idNumber' | 'captchaAnswer' | 'smsCode';
 function RecoverForm({
   ticket,
   account,
-  maskedPhone,
   onVerified,
   onNoPhone,
   onFlowError,
@@ -391,7 +413,6 @@ function RecoverForm({
   ticket: string;
   /** The account name typed at step 1 (for the hint when its own limit ran out). */
   account: string;
-  maskedPhone: string;
   onVerified: (ticket: string, idNumber: string) => void;
   onNoPhone: () => void;
   onFlowError: (message: string) => void;
@@ -442,7 +463,7 @@ function RecoverForm({
         captchaAnswer: values.captchaAnswer.trim(),
       });
       const minutes = codeSent(countdown, result);
-      setSmsNotice(fill(ui.smsCode.sent, { phone: maskedPhone, minutes }));
+      setSmsNotice(fill(ui.smsCode.sent, { phone: result.maskedPhone, minutes }));
       focusById(inputIds.smsCode);
     } catch (error: unknown) {
       if (isFlowError(error)) {
@@ -665,7 +686,7 @@ function PasswordStep({
       className="input"
       type="password"
       autoComplete="new-password"
-      maxLength={20}
+      maxLength={PASSWORD_LENGTH.max}
       placeholder={placeholder}
       value={values[field]}
       aria-required={true}

@@ -6,6 +6,7 @@ import {
   maskPhone,
   validateIdNumber,
   validateName,
+  PASSWORD_LENGTH,
   validatePassword,
   validatePhone,
   validateUsername,
@@ -411,7 +412,7 @@ function RegisterForm({ onDone }: { onDone: (username: string) => void }) {
         {input('password', {
           type: 'password',
           autoComplete: 'new-password',
-          maxLength: 20,
+          maxLength: PASSWORD_LENGTH.max,
           placeholder: r.passwordPlaceholder,
           hint: true,
         })}
@@ -421,7 +422,7 @@ function RegisterForm({ onDone }: { onDone: (username: string) => void }) {
         {input('confirmPassword', {
           type: 'password',
           autoComplete: 'new-password',
-          maxLength: 20,
+          maxLength: PASSWORD_LENGTH.max,
           placeholder: r.confirmPasswordPlaceholder,
         })}
       </Row>

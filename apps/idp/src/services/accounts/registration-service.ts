@@ -2,12 +2,12 @@ import {
   birthDateFromIdNumber,
   validateIdNumber,
   validateName,
-  validatePassword,
   validatePhone,
   validateUsername,
   type IdType,
   type Validation,
 } from '@uia/validators';
+import { validateNewPassword } from '@uia/validators/common-passwords';
 import type { RegisterRequest } from '@uia/schemas';
 import { AppError } from '../../errors.ts';
 import { DuplicateAccountError, type AccountRepository } from '../../ports/account-repository.ts';
@@ -50,7 +50,7 @@ export class RegistrationService {
     const idNumber = valid(validateIdNumber(idType, input.idNumber), 'idNumber');
     const phone = valid(validatePhone(input.phone), 'phone');
     const username = valid(validateUsername(input.username), 'username');
-    valid(validatePassword(input.password, { username, phone, birthDate: birthDateFromIdNumber(idType, idNumber) ?? undefined }), 'password');
+    valid(validateNewPassword(input.password, { username, phone, birthDate: birthDateFromIdNumber(idType, idNumber) ?? undefined }), 'password');
     if (input.agreeTerms !== true) throw new AppError('CONSENT_REQUIRED', { field: 'agreeTerms' });
 
     const { accounts, cipher, smsCodes, registry } = this.deps;

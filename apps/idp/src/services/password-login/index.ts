@@ -9,6 +9,7 @@ import type { CaptchaService } from '../captcha/captcha-service.ts';
 import type { PiiCipher } from '../personal-data/pii-cipher.ts';
 import { RATE_LIMITS, type RateLimiter } from '../rate-limit/rate-limiter.ts';
 import { ensureAccountUsable } from './ensure-account-usable.ts';
+import { ensurePasswordFresh } from './ensure-password-fresh.ts';
 import { verifyPassword } from './verify-password.ts';
 
 export interface PasswordLoginInput {
@@ -61,6 +62,8 @@ export class PasswordLogin {
       rateLimiter: RateLimiter;
       audit: AuditLog;
       dummyHash: string;
+      /** UIA_PASSWORD_MAX_AGE_DAYS (0: passwords never expire). */
+      passwordMaxAgeDays?: number;
       now?: () => number;
     },
   ) {}
@@ -80,6 +83,7 @@ export class PasswordLogin {
       if (account) ensureAccountUsable(account, now);
       const verified = await verifyPassword(this.deps, account, input.password, now);
       await this.deps.accounts.recordSuccessfulLogin(verified.id, now);
+      ensurePasswordFresh(verified, now, this.deps.passwordMaxAgeDays ?? 0);
       const result = { accountId: verified.id, acr: loginAssurance(verified.assuranceLevel, PASSWORD_PROVES), amr: ['pwd'] };
       ensureReaches(result.acr, context.requiredAcr);
       await this.audit('success', context, verified.id, { identifierKind: kind, acr: result.acr });

@@ -1,4 +1,5 @@
-import { birthDateFromIdNumber, validatePassword } from '@uia/validators';
+import { birthDateFromIdNumber } from '@uia/validators';
+import { validateNewPassword } from '@uia/validators/common-passwords';
 import { AppError } from '../../errors.ts';
 import type { AccountRepository, StoredAccount } from '../../ports/account-repository.ts';
 import type { PasswordHasher } from '../../ports/password-hasher.ts';
@@ -7,7 +8,8 @@ import { RESET_POLICY } from './reset-policy.ts';
 
 /**
  * The new password follows registration's policy (built from the person's
- * own username, phone and birth date) and is none of the last three.
+ * own username, phone and birth date, and not on the common-password list) and
+ * is none of the last three.
  */
 export async function ensurePasswordAllowed(
   deps: { accounts: AccountRepository; hasher: PasswordHasher },
@@ -15,7 +17,7 @@ export async function ensurePasswordAllowed(
   profile: AccountProfile,
   input: { password: string; confirmPassword: string },
 ): Promise<void> {
-  const policy = validatePassword(input.password, {
+  const policy = validateNewPassword(input.password, {
     username: profile.username,
     phone: profile.phone,
     birthDate: birthDateFromIdNumber(profile.idType, profile.idNumber),

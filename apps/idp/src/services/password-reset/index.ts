@@ -20,11 +20,11 @@ import type { CaptchaService } from '../captcha/captcha-service.ts';
 import type { PiiCipher } from '../personal-data/pii-cipher.ts';
 import { RATE_LIMITS, type RateLimiter } from '../rate-limit/rate-limiter.ts';
 import type { SmsCodeService } from '../sms/sms-code-service.ts';
-import { decoyMaskedPhone } from './decoy-phone.ts';
 import { ensurePasswordAllowed } from './ensure-password-allowed.ts';
 import { matchesAccountIdNumber } from './match-id-number.ts';
 import { RESET_POLICY } from './reset-policy.ts';
 import { ResetTickets, type OpenTicket, type TicketCounter } from './reset-tickets.ts';
+import { startAnswer } from './start-answer.ts';
 
 export interface ResetContext {
   ip: string;
@@ -43,9 +43,13 @@ export interface ResetNoticeSender {
  * SMS code to the bound phone) → 3 设置新密码 → 4 完成. Each step answers
  * with a ticket for the next (see ResetTickets).
  *
- * Enumeration: an unknown account name gets a ticket and a decoy masked
- * phone just like a real one, and fails at the ID number with the very
- * message a wrong ID number gets (docs/api.md explains the trade-off).
+ * Enumeration and linking: step 1 shows nothing of the bound phone that the
+ * account name typed does not already say (start-answer.ts); an unknown
+ * account name gets a ticket and the same answer as a real one, and fails at
+ * the ID number with the very message a wrong ID number gets. The masked
+ * phone comes with the code, once the ID number matched. One address may
+ * look up only a few distinct account names an hour (docs/api.md explains
+ * the trade-offs).
  */
 export class PasswordReset {
   private readonly tickets: ResetTickets;
@@ -68,7 +72,7 @@ export class PasswordReset {
     this.tickets = new ResetTickets(deps.store, deps.now);
   }
 
-  /** Step 1: 账户名 + 安全验证 → the masked bound phone (null: no phone bound) and a ticket. */
+  /** Step 1: 账户名 + 安全验证 → a ticket, whether a phone is bound, and its mask if the name typed was that phone. */
   async start(input: PasswordResetStartRequest, context: ResetContext) {
     return this.audited('password_reset.start', context, async (note) => {
       const { rateLimiter, captcha, accounts, cipher } = this.deps;
@@ -76,13 +80,13 @@ export class PasswordReset {
       await captcha.verify(input.captchaId, input.captchaAnswer);
       const accountName = normalizeIdentifier(input.account);
       const accountNameIndex = cipher.blindIndex('reset-account-name', `${accountName.kind}:${accountName.value}`);
+      await rateLimiter.hitDistinct(RATE_LIMITS.resetNamesPerIp, context.ip, accountNameIndex);
       await rateLimiter.hit(RATE_LIMITS.resetStartPerAccountName, accountNameIndex);
 
       const { account } = await findAccountByIdentifier(accounts, cipher, input.account);
       const usable = account?.status === 'active' ? account : null;
       note.accountId = usable?.id ?? null;
       note.detail = { accountNameKind: accountName.kind, accountFound: usable !== null };
-      const maskedPhone = usable ? this.maskedPhoneOf(usable) : decoyMaskedPhone(cipher, accountName);
       const ticket = await this.tickets.issue(
         {
           step: 'verify_identity',
@@ -93,7 +97,7 @@ export class PasswordReset {
         },
         RESET_POLICY.verifyIdentityTicketSeconds,
       );
-      return { ticket, maskedPhone };
+      return { ticket, ...startAnswer(accountName, usable) };
     });
   }
 
@@ -112,9 +116,11 @@ export class PasswordReset {
       }
       const account = await this.accountOf(ticket);
       await rateLimiter.hit(RATE_LIMITS.resetCodesPerAccount, account.id);
-      const sent = await smsCodes.send(this.phoneOf(account), 'reset_password', context);
+      const phone = this.phoneOf(account);
+      const sent = await smsCodes.send(phone, 'reset_password', context);
       await this.tickets.markCodeSent(ticket);
-      return sent;
+      // Shown only now: whoever got here named the account and its ID number, and the owner's phone got the code.
+      return { ...sent, maskedPhone: maskPhone(phone) };
     });
   }
 
@@ -183,10 +189,6 @@ export class PasswordReset {
   private phoneOf(account: StoredAccount): string {
     if (!account.phoneCipher) throw new AppError('RESET_NO_BOUND_PHONE', { status: 409 });
     return this.deps.cipher.decrypt(account.phoneCipher, PII_CONTEXT.phone);
-  }
-
-  private maskedPhoneOf(account: StoredAccount): string | null {
-    return account.phoneCipher ? maskPhone(this.phoneOf(account)) : null;
   }
 
   private audited<T>(type: string, context: ResetContext, step: (note: AuditNote) => Promise<T>): Promise<T> {

@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
+import { normalizeIdentifier } from '@uia/validators';
 import { describe, expect, it } from 'vitest';
 import { MemoryKeyValueStore } from '../../adapters/key-value/memory-key-value-store.ts';
 import { newAccountRecord } from '../accounts/new-account.ts';
 import { PiiCipher } from '../personal-data/pii-cipher.ts';
-import { decoyMaskedPhone } from './decoy-phone.ts';
 import { matchesAccountIdNumber } from './match-id-number.ts';
 import { ResetTickets, type ResetTicketState } from './reset-tickets.ts';
+import { startAnswer } from './start-answer.ts';
 
 const cipher = new PiiCipher([{ id: 'k1', key: randomBytes(32) }], randomBytes(32));
-const account = newAccountRecord(cipher, {
+const person = {
   name: '张三',
   idType: 'resident_id',
   idNumber: '11010519491231002X',
@@ -16,7 +17,8 @@ const account = newAccountRecord(cipher, {
   username: 'zhangsan',
   passwordHash: 'x',
   assuranceLevel: 'L2',
-});
+} as const;
+const account = newAccountRecord(cipher, person);
 
 const identity = { idType: account.idType, idNumberIndex: account.idNumberIndex };
 
@@ -34,25 +36,25 @@ describe('matchesAccountIdNumber', () => {
   });
 });
 
-describe('decoyMaskedPhone', () => {
-  it('is stable for one name, differs between names, and looks like a masked mainland number', () => {
-    const first = decoyMaskedPhone(cipher, { kind: 'username', value: 'nobody' });
-    expect(first).toMatch(/^1[3-9]\d\*{4}\d{4}$/);
-    expect(decoyMaskedPhone(cipher, { kind: 'username', value: 'nobody' })).toBe(first);
-    const others = new Set(['a1', 'b2', 'c3', 'd4', 'e5', 'f6'].map((value) => decoyMaskedPhone(cipher, { kind: 'username', value })));
-    expect(others.size).toBeGreaterThan(1);
+describe('startAnswer (what step 1 shows of the bound phone)', () => {
+  const otherPhone = newAccountRecord(cipher, { ...person, username: 'lisi_2026', phone: '13999998888' });
+  const noPhone = { ...account, phoneCipher: null, phoneIndex: null };
+
+  it('shows nothing of the phone for a username or ID number: two accounts, or none, answer alike', () => {
+    for (const accountName of [normalizeIdentifier('zhangsan'), normalizeIdentifier('11010519491231002X')]) {
+      const answers = [account, otherPhone, null].map((found) => startAnswer(accountName, found));
+      expect(answers).toEqual([{ phoneBound: true, maskedPhone: null }, { phoneBound: true, maskedPhone: null }, { phoneBound: true, maskedPhone: null }]);
+    }
   });
 
-  it('shows a typed phone number\'s own mask, as a real account found by phone would', () => {
-    expect(decoyMaskedPhone(cipher, { kind: 'phone', value: '13912345678' })).toBe('139****5678');
+  it('shows a typed phone number its own mask, for a real account and an unknown one alike', () => {
+    const accountName = normalizeIdentifier('138 0000 0001');
+    expect(startAnswer(accountName, account)).toEqual({ phoneBound: true, maskedPhone: '138****0001' });
+    expect(startAnswer(accountName, null)).toEqual({ phoneBound: true, maskedPhone: '138****0001' });
   });
 
-  it('depends on the key: another deployment shows other decoys', () => {
-    const other = new PiiCipher([{ id: 'k1', key: randomBytes(32) }], randomBytes(32));
-    const names = ['n1', 'n2', 'n3', 'n4', 'n5'];
-    const mine = names.map((value) => decoyMaskedPhone(cipher, { kind: 'username', value }));
-    const theirs = names.map((value) => decoyMaskedPhone(other, { kind: 'username', value }));
-    expect(mine).not.toEqual(theirs);
+  it('says when a real account has no bound phone', () => {
+    expect(startAnswer(normalizeIdentifier('zhangsan'), noPhone)).toEqual({ phoneBound: false, maskedPhone: null });
   });
 });
 

@@ -22,6 +22,25 @@ export class RateLimiter {
       throw rateLimited((await this.store.ttl(key)) ?? rule.windowSeconds, rule.scope);
     }
   }
+
+  /**
+   * Counts `member` once per window for `subject` (e.g. distinct account
+   * names per address): repeating a member already counted costs nothing,
+   * a new one past the budget throws RATE_LIMITED. The first-seen marker is
+   * itself an atomic counter, so two parallel requests with one new member
+   * count it once.
+   */
+  async hitDistinct(rule: RateLimit, subject: string, member: string): Promise<void> {
+    const marker = `rl:${rule.name}:${subject}:seen:${member}`;
+    if ((await this.store.increment(marker, rule.windowSeconds)) > 1) return;
+    const key = `rl:${rule.name}:${subject}`;
+    const count = await this.store.increment(key, rule.windowSeconds);
+    if (count > rule.limit) {
+      // Refused members stay uncounted as seen, so asking again is refused again.
+      await this.store.delete(marker);
+      throw rateLimited((await this.store.ttl(key)) ?? rule.windowSeconds, rule.scope);
+    }
+  }
 }
 
 export const RATE_LIMITS = {
@@ -32,8 +51,10 @@ export const RATE_LIMITS = {
   // 忘记密码: lookups per IP and per account name (the name as typed, so an account's
   // three names do not share a budget an attacker could observe), ID-number checks per
   // name (counted before the check, so parallel requests cannot outrun it), and codes per
-  // account (so probing cannot spend the phone's whole daily SMS quota).
+  // account (so probing cannot spend the phone's whole daily SMS quota). Distinct account
+  // names per address: one address cannot walk a list of names (docs/api.md § Enumeration).
   resetStartPerIp: { name: 'reset:ip', limit: 30, windowSeconds: 3600 },
+  resetNamesPerIp: { name: 'reset:ip-names', limit: 5, windowSeconds: 3600 },
   resetStartPerAccountName: { name: 'reset:name', limit: 10, windowSeconds: 3600, scope: 'account_name' },
   resetIdChecksPerAccountName: { name: 'reset:id-checks', limit: 10, windowSeconds: 24 * 3600, scope: 'account_name' },
   resetCodesPerAccount: { name: 'reset:codes', limit: 5, windowSeconds: 24 * 3600 },
