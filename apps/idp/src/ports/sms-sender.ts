@@ -72,6 +72,9 @@ export class SmsDeliveryError extends Error {
   }
 }
 
+/** The channel could not be reached or gave no readable answer (cloud-api/vendor-http.ts): retry later. */
+export const smsUnavailable = (reason: string, cause?: unknown): Error => new SmsDeliveryError('unavailable', reason, { cause });
+
 export interface SmsSender {
   /** Resolves once the channel accepted the message; throws SmsDeliveryError otherwise. */
   send(message: SmsMessage): Promise<void>;

@@ -5,7 +5,7 @@ import type { SmsSender } from '../../ports/sms-sender.ts';
 import { AliyunSmsSender } from './aliyun/aliyun-sms-sender.ts';
 import { DevOutboxSmsSender } from './dev-outbox/dev-outbox-sms-sender.ts';
 import { TencentSmsSender } from './tencent/tencent-sms-sender.ts';
-import type { FetchLike } from './vendor-http.ts';
+import type { FetchLike } from '../cloud-api/vendor-http.ts';
 
 export { DevOutboxSmsSender } from './dev-outbox/dev-outbox-sms-sender.ts';
 

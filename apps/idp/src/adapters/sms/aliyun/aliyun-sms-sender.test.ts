@@ -4,7 +4,7 @@ import { SmsDeliveryError, type SmsMessage, type SmsTemplateName } from '../../.
 import { startVendorTestServer, type ReceivedRequest, type VendorAnswer, type VendorTestServer } from '../../../../test/support/vendor-test-server.ts';
 import { ALIYUN_ERROR_KINDS, aliyunFailureKind } from './aliyun-error-codes.ts';
 import { AliyunSmsSender, type AliyunSmsConfig } from './aliyun-sms-sender.ts';
-import { aliyunStringToSign, percentEncode, signAliyunRpc } from './aliyun-signature.ts';
+import { aliyunStringToSign, percentEncode, signAliyunRpc } from '../../cloud-api/aliyun-rpc-signature.ts';
 
 /*
  * Aliyun 短信服务 "HTTP协议及签名" (https://help.aliyun.com/document_detail/101343.html)

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { namedTemplateParams, SmsDeliveryError, type SmsMessage, type SmsSender, type SmsTemplateName } from '../../../ports/sms-sender.ts';
-import { callVendor, type FetchLike } from '../vendor-http.ts';
+import { namedTemplateParams, SmsDeliveryError, smsUnavailable, type SmsMessage, type SmsSender, type SmsTemplateName } from '../../../ports/sms-sender.ts';
+import { callVendor, type FetchLike } from '../../cloud-api/vendor-http.ts';
 import { aliyunFailureKind } from './aliyun-error-codes.ts';
-import { aliyunTimestamp, canonicalizedQueryString, percentEncode, signAliyunRpc } from './aliyun-signature.ts';
+import { aliyunTimestamp, canonicalizedQueryString, percentEncode, signAliyunRpc } from '../../cloud-api/aliyun-rpc-signature.ts';
 
 export const ALIYUN_SMS_ENDPOINT = 'https://dysmsapi.aliyuncs.com';
 
@@ -57,6 +57,7 @@ export class AliyunSmsSender implements SmsSender {
         body: `${canonicalizedQueryString(params)}&Signature=${percentEncode(params.Signature)}`,
       },
       config.timeoutMs,
+      smsUnavailable,
     );
     // 4xx answers (bad signature, unknown AccessKey) carry a JSON `Code` too.
     const code = typeof body.Code === 'string' ? body.Code : null;

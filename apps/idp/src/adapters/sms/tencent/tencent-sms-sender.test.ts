@@ -4,7 +4,7 @@ import { SmsDeliveryError, type SmsMessage, type SmsTemplateName } from '../../.
 import { startVendorTestServer, type ReceivedRequest, type VendorAnswer, type VendorTestServer } from '../../../../test/support/vendor-test-server.ts';
 import { TENCENT_ERROR_KINDS, tencentFailureKind } from './tencent-error-codes.ts';
 import { TencentSmsSender, type TencentSmsConfig } from './tencent-sms-sender.ts';
-import { tc3Authorization, tc3CanonicalRequest, tc3Signature, tc3StringToSign } from './tencent-signature.ts';
+import { tc3Authorization, tc3CanonicalRequest, tc3Signature, tc3StringToSign } from '../../cloud-api/tencent-tc3-signature.ts';
 
 /*
  * The worked example of "Signature v3" (TC3-HMAC-SHA256) in Tencent Cloud's

@@ -1,7 +1,7 @@
-import { orderedTemplateParams, SmsDeliveryError, type SmsMessage, type SmsSender, type SmsTemplateName } from '../../../ports/sms-sender.ts';
-import { callVendor, type FetchLike } from '../vendor-http.ts';
+import { orderedTemplateParams, SmsDeliveryError, smsUnavailable, type SmsMessage, type SmsSender, type SmsTemplateName } from '../../../ports/sms-sender.ts';
+import { callVendor, type FetchLike } from '../../cloud-api/vendor-http.ts';
 import { tencentFailureKind } from './tencent-error-codes.ts';
-import { tc3Authorization } from './tencent-signature.ts';
+import { tc3Authorization } from '../../cloud-api/tencent-tc3-signature.ts';
 
 export const TENCENT_SMS_ENDPOINT = 'https://sms.tencentcloudapi.com';
 const CONTENT_TYPE = 'application/json; charset=utf-8';
@@ -78,6 +78,7 @@ export class TencentSmsSender implements SmsSender {
         body: payload,
       },
       config.timeoutMs,
+      smsUnavailable,
     );
 
     const response = body.Response as { Error?: { Code?: unknown }; SendStatusSet?: { Code?: unknown }[] } | undefined;
