@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import type { SessionLifetime } from './services/platform-sessions/session-lifetime.ts';
 import { SMS_TEMPLATE_NAMES, type SmsTemplateName } from './ports/sms-sender.ts';
 
 /**
@@ -65,6 +66,10 @@ const envSchema = z.object({
   UIA_DEMO_RP_URL: z.url().default('http://localhost:3001'),
   /** 法人: how many current agents (经办人) one entity may have besides its legal representative. */
   UIA_ENTITY_MAX_AGENTS: z.coerce.number().int().min(1, '至少 1 名 / at least 1').max(100, '至多 100 名 / at most 100').default(5),
+  /** The platform session ends after this much inactivity (docs/configuration.md). */
+  UIA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5, '至少 5 分钟 / at least 5 minutes').max(1440, '至多 1440 分钟 / at most 1440 minutes').default(30),
+  /** ... and at the latest this long after its login, however much it is used. */
+  UIA_SESSION_MAX_HOURS: z.coerce.number().int().min(1, '至少 1 小时 / at least 1 hour').max(168, '至多 168 小时 / at most 168 hours').default(12),
   UIA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -117,6 +122,8 @@ export interface Config {
   demoRelyingPartyUrl: string;
   /** 法人: the most current agents per entity (UIA_ENTITY_MAX_AGENTS). */
   entityMaxAgents: number;
+  /** The platform session's idle and absolute lifetimes (UIA_SESSION_IDLE_MINUTES, UIA_SESSION_MAX_HOURS). */
+  sessionLifetime: SessionLifetime;
   logLevel: string;
 }
 
@@ -184,6 +191,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('UIA_FACE_VERIFIER: 本版本只有人脸识别模拟器，不能用于生产 / only the simulated face verifier exists in this version');
     problems.push('UIA_BUSINESS_REGISTRY: 本版本只有企业登记信息模拟器，不能用于生产 / only the simulated business registry exists in this version');
   }
+  if (e.UIA_SESSION_IDLE_MINUTES > e.UIA_SESSION_MAX_HOURS * 60) {
+    problems.push('UIA_SESSION_IDLE_MINUTES: 不能长于 UIA_SESSION_MAX_HOURS / must not exceed the absolute lifetime');
+  }
   if (problems.length > 0 || !sms) throw new ConfigError(problems);
 
   const demo = loadOrCreateDemoSecrets(dataDir);
@@ -205,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(e.UIA_TRUST_PROXY),
     demoRelyingPartyUrl: e.UIA_DEMO_RP_URL.replace(/\/$/, ''),
     entityMaxAgents: e.UIA_ENTITY_MAX_AGENTS,
+    sessionLifetime: { idleSeconds: e.UIA_SESSION_IDLE_MINUTES * 60, maxSeconds: e.UIA_SESSION_MAX_HOURS * 3600 },
     logLevel: e.UIA_LOG_LEVEL,
   };
 }

@@ -8,6 +8,7 @@ import { parseAccountId } from '../services/entities/acting-principal.ts';
 import type { EntityMembership, EntityStanding } from '../services/entities/entity-membership.ts';
 import type { PiiCipher } from '../services/personal-data/pii-cipher.ts';
 import { escapeHtml, renderPage } from './html-pages.ts';
+import type { SessionActivity, SessionLifetime } from '../services/platform-sessions/session-lifetime.ts';
 import { platformInteractionPolicy } from './interaction-policy.ts';
 import { createOidcAdapterFactory, type OidcAdapterDeps } from './oidc-adapter.ts';
 
@@ -27,6 +28,20 @@ export interface ProviderOptions extends OidcAdapterDeps {
   demo: boolean;
   /** The service clock (agent grants expire by it). */
   now: () => number;
+  /** Idle and absolute lifetimes of platform sessions (oidc/checks/session-lifetime.ts). */
+  sessionActivity: SessionActivity;
+}
+
+/**
+ * The stored session's lifetime, set again at every save (every request that
+ * uses it): the idle timeout, but never past the absolute limit from its login.
+ * oidc-provider's clock (the system's) decides this expiry; the service clock's
+ * view of both limits is the login check's (checks/session-lifetime.ts).
+ */
+export function sessionTtlSeconds(lifetime: SessionLifetime, loginTs: number | undefined, nowSeconds: number): number {
+  const absoluteLeft = loginTs === undefined ? lifetime.maxSeconds : loginTs + lifetime.maxSeconds - nowSeconds;
+  // oidc-provider needs a positive TTL; a session past its limit lives one more second (the check refuses it anyway).
+  return Math.max(1, Math.min(lifetime.idleSeconds, absoluteLeft));
 }
 
 /**
@@ -122,7 +137,7 @@ export function createProvider(options: ProviderOptions): Provider {
         },
       };
     },
-    interactions: { policy: platformInteractionPolicy(), url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    interactions: { policy: platformInteractionPolicy(options.sessionActivity), url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     loadExistingGrant: loadGrantWithRequestedScopes,
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token') && client.clientAuthMethod !== 'none',
     rotateRefreshToken: true,
@@ -131,7 +146,7 @@ export function createProvider(options: ProviderOptions): Provider {
       AuthorizationCode: 60,
       IdToken: 600,
       Interaction: 900,
-      Session: 8 * 3600,
+      Session: (_ctx, session) => sessionTtlSeconds(options.sessionActivity.lifetime, session.authTime(), Math.floor(Date.now() / 1000)),
       Grant: 30 * 24 * 3600,
       RefreshToken: 7 * 24 * 3600,
     },
