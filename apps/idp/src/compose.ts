@@ -190,6 +190,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
   // 扫码登录.
   const qrLogin = new QrLogin({ store, pubSub, accounts, cipher, appSessions, membership, ipLocator, rateLimiter, audit, publicUrl: config.publicUrl, now });
 
+  const userCenterSessions = new UserCenterSessions({ store, accounts, now });
   const app = await buildApp(
     config,
     {
@@ -206,9 +207,9 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
       changePhone,
       qrLogin,
       entityLogin,
-      userCenterSessions: new UserCenterSessions({ store, accounts, now }),
+      userCenterSessions,
       userCenter,
-      accountSessions: new AccountSessions({ sessions, activity: sessionActivity, appSessions, clients, audit }),
+      accountSessions: new AccountSessions({ sessions, activity: sessionActivity, appSessions, clients, userCenterSessions, audit }),
       sessionActivity,
       entityRegistration,
       agentGrants,

@@ -85,8 +85,15 @@ export async function portalSelfLoginRoutes(
       const { personId } = parseAccountId(claims.sub);
       // The user center ends with the platform session's absolute lifetime at the latest (the login just made it).
       const platform = await options.platformSession(request, reply);
-      const loginTs = platform?.accountId === claims.sub ? platform.loginTs : claims.iat;
-      await openUserCenterSession(request, reply, options.sessions, { personId, idToken: tokens.id_token! }, options.platformSessionEndsAt(loginTs), options.secure);
+      const own = platform?.accountId === claims.sub ? platform : null;
+      await openUserCenterSession(
+        request,
+        reply,
+        options.sessions,
+        { personId, idToken: tokens.id_token!, platformSessionUid: own?.uid ?? null },
+        options.platformSessionEndsAt(own?.loginTs ?? claims.iat),
+        options.secure,
+      );
       return reply.redirect('/account', 303);
     } catch {
       return reply.status(400).send(page('登录未完成', '<p>登录未完成或已取消，请重新登录。</p><p><a href="/">返回登录页</a></p>'));

@@ -6,6 +6,7 @@ import type { AppSessions } from '../app-sessions/app-sessions.ts';
 import { auditedStep } from '../audited-step.ts';
 import { PORTAL_CLIENT_ID } from '../clients/builtin-clients.ts';
 import type { SessionActivity } from '../platform-sessions/session-lifetime.ts';
+import type { UserCenterSessions } from './user-center-sessions.ts';
 
 /** Public ids of the page: `pc.<Session uid>` for a browser, `app.<app session id>` for the phone app. */
 const PC = 'pc.';
@@ -20,7 +21,7 @@ export interface SessionsRequestContext {
  * 登录设备与会话 of the user center: the person's browser (platform)
  * sessions with their browser, OS, place, last use and services; their app
  * sessions; 退出 for one and 全部退出 for all but the browser viewing the
- * page. Ending a browser session tells its services by back-channel logout
+ * page. Ending a browser session closes the user center it opened and tells its services by back-channel logout
  * (the SessionTerminator every other "end sessions" path uses). Audited as
  * `session.end` / `session.end_others`, the person as actor.
  */
@@ -31,6 +32,7 @@ export class AccountSessions {
       activity: SessionActivity;
       appSessions: AppSessions;
       clients: ClientRepository;
+      userCenterSessions: UserCenterSessions;
       audit: AuditLog;
     },
   ) {}
@@ -102,7 +104,8 @@ export class AccountSessions {
   /** Ends a browser session and tells its services; false when it was gone already. */
   private async endBrowser(personId: string, session: PlatformSession): Promise<boolean> {
     if (!(await this.deps.sessions.endPlatformSession(personId, session.uid))) return false;
-    await this.deps.activity.forget(session.uid);
+    // Its browser loses the user center too (opened by that login), not only the services.
+    await Promise.all([this.deps.activity.forget(session.uid), this.deps.userCenterSessions.closeForPlatformSession(session.uid)]);
     return true;
   }
 

@@ -6,6 +6,8 @@ import type { KeyValueStore } from '../../ports/key-value-store.ts';
 export interface UserCenterSession {
   personId: string;
   idToken: string;
+  /** The platform session (oidc-provider Session uid) it was logged in by: 退出 of that session in 登录设备与会话 ends this one too. */
+  platformSessionUid: string | null;
   /** Epoch ms (service clock): a password reset after it ends the session. */
   openedAt: number;
   /** Epoch ms (service clock): two hours after opening, or the platform session's absolute end if sooner. */
@@ -16,6 +18,7 @@ export interface UserCenterSession {
 export const USER_CENTER_SESSION_SECONDS = 2 * 3600;
 
 const key = (token: string) => `user-center:session:${createHash('sha256').update(token).digest('base64url')}`;
+const byPlatformSession = (uid: string) => `user-center:platform-session:${uid}`;
 
 /**
  * Sessions of the user center (/account), opened after the portal's own
@@ -45,6 +48,7 @@ export class UserCenterSessions {
     const seconds = Math.max(1, Math.min(USER_CENTER_SESSION_SECONDS, Math.floor((notAfter - openedAt) / 1000)));
     const opened: UserCenterSession = { ...session, openedAt, expiresAt: openedAt + seconds * 1000 };
     await this.deps.store.set(key(token), JSON.stringify(opened), seconds);
+    if (session.platformSessionUid) await this.deps.store.appendToList(byPlatformSession(session.platformSessionUid), key(token), seconds);
     return { token, seconds };
   }
 
@@ -64,5 +68,13 @@ export class UserCenterSessions {
 
   async close(token: string): Promise<void> {
     await this.deps.store.delete(key(token));
+  }
+
+  /** Closes the sessions opened by that platform session (it was ended from another browser). */
+  async closeForPlatformSession(uid: string): Promise<void> {
+    const { store } = this.deps;
+    const keys = await store.readList(byPlatformSession(uid));
+    await Promise.all(keys.map((stored) => store.delete(stored)));
+    await store.delete(byPlatformSession(uid));
   }
 }
