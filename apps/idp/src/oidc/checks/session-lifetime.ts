@@ -1,4 +1,5 @@
 import { interactionPolicy, type KoaContextWithOIDC } from 'oidc-provider';
+import { clientAddress } from '../client-address.ts';
 import type { SessionActivity } from '../../services/platform-sessions/session-lifetime.ts';
 
 /**
@@ -12,7 +13,8 @@ export async function sessionLifetimeOver(ctx: KoaContextWithOIDC, activity: Ses
   const session = ctx.oidc.session;
   const loginTs = session?.authTime();
   if (!session?.accountId || loginTs === undefined) return false;
-  return !(await activity.admit(session.uid, loginTs, { ip: ctx.ip, userAgent: ctx.get('user-agent') || undefined }));
+  const ip = clientAddress(ctx.req) ?? ctx.ip;
+  return !(await activity.admit(session.uid, loginTs, { ip, userAgent: ctx.get('user-agent') || undefined }));
 }
 
 export const sessionLifetimeCheck = (activity: SessionActivity) =>
