@@ -77,17 +77,21 @@ export function Sessions() {
         <LoadState state={list} onRetry={reload} />
       ) : (
         <>
-          <h3 className="session-group-title">{a.browsersTitle}</h3>
-          <ul className="session-list">
+          <h3 id="sessions-browsers-title" className="session-group-title">
+            {a.browsersTitle}
+          </h3>
+          <ul className="session-list" aria-labelledby="sessions-browsers-title">
             {list.data.browsers.map((session) => (
               <BrowserItem key={session.id} session={session} busy={ending} onEnd={() => endOne(session.id, browserName(session))} />
             ))}
           </ul>
-          <h3 className="session-group-title">{a.appsTitle}</h3>
+          <h3 id="sessions-apps-title" className="session-group-title">
+            {a.appsTitle}
+          </h3>
           {list.data.apps.length === 0 ? (
             <p className="account-empty">{a.appsEmpty}</p>
           ) : (
-            <ul className="session-list">
+            <ul className="session-list" aria-labelledby="sessions-apps-title">
               {list.data.apps.map((session) => (
                 <AppItem key={session.id} session={session} busy={ending} onEnd={() => endOne(session.id, session.device)} />
               ))}
