@@ -12,7 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
 import { launchBrowser, newDesktopContext, screenshot, solveCaptcha, visibleText, waitForNewCaptcha } from './support/browser.ts';
-import { chooseAccountLogin, DEMO, fillAccountLogin, loginModes, submitAccountLogin } from './support/flows.ts';
+import { DEMO, loginModes, loginToUserCenter } from './support/flows.ts';
 import { appFaceLogin, launchPhoneBrowser, newPhoneContext } from './support/app.ts';
 import { qrVideoFromPage } from './support/qr-camera.ts';
 import { startServers, type Servers } from './support/servers.ts';
@@ -169,16 +169,7 @@ async function expectEduEntityLogin(page: Page, servers: Servers): Promise<void>
 async function openUserCenterAsZhangsan(browser: Browser, servers: Servers, shots = false): Promise<{ context: BrowserContext; page: Page }> {
   const context = await newDesktopContext(browser);
   const page = await context.newPage();
-  await page.goto(`${servers.platformUrl}/account`);
-  // Not logged in to the user center: the page goes to the platform's login (for the portal itself).
-  await page.waitForURL((url) => url.href.startsWith(`${servers.platformUrl}/interaction/`));
-  await loginModes(page).list.waitFor();
-  await chooseAccountLogin(page);
-  await fillAccountLogin(page, servers.platformUrl, DEMO.username, DEMO.password);
-  if (shots) await screenshot(page, 'entity-user-center-login');
-  expect((await submitAccountLogin(page)).status()).toBe(200);
-  await page.waitForURL(`${servers.platformUrl}/account`);
-  await page.getByRole('heading', { level: 1, name: '用户中心' }).waitFor();
+  await loginToUserCenter(page, servers.platformUrl, DEMO.username, DEMO.password, shots ? (login) => screenshot(login, 'entity-user-center-login').then(() => undefined) : undefined);
   return { context, page };
 }
 

@@ -93,3 +93,20 @@ export async function logoutFromEdu(page: Page, eduUrl: string, platformUrl: str
   await page.waitForURL(`${eduUrl}/`);
   await page.getByRole('link', { name: '使用统一身份认证登录' }).waitFor({ state: 'visible' });
 }
+
+/**
+ * Opens the user center at `<platform>/account` in a page without its session: the page goes to the
+ * platform's login (for the portal itself), 账号登录, then back to 用户中心. `beforeSubmit` e.g. takes a screenshot.
+ */
+export async function loginToUserCenter(page: Page, platformUrl: string, identifier: string, password: string, beforeSubmit?: (page: Page) => Promise<void>): Promise<void> {
+  await page.goto(`${platformUrl}/account`);
+  await page.waitForURL((url) => url.href.startsWith(`${platformUrl}/interaction/`));
+  await loginModes(page).list.waitFor();
+  await chooseAccountLogin(page);
+  await fillAccountLogin(page, platformUrl, identifier, password);
+  if (beforeSubmit) await beforeSubmit(page);
+  const answer = await submitAccountLogin(page);
+  if (answer.status() !== 200) throw new Error(`user center login refused: ${answer.status()}`);
+  await page.waitForURL(`${platformUrl}/account`);
+  await page.getByRole('heading', { level: 1, name: '用户中心' }).waitFor();
+}

@@ -1,5 +1,5 @@
 import cookie from '@fastify/cookie';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import type { Registry } from 'prom-client';
 import type { Config } from './config.ts';
@@ -20,6 +20,8 @@ import type { QrLogin } from './services/qr-login/index.ts';
 import type { AgentGrants } from './services/entities/agent-grants.ts';
 import type { EntityLogin } from './services/entities/entity-login.ts';
 import type { EntityRegistration } from './services/entities/entity-registration.ts';
+import type { AccountSessions } from './services/user-center/account-sessions.ts';
+import type { SessionActivity } from './services/platform-sessions/session-lifetime.ts';
 import type { UserCenter } from './services/user-center/user-center.ts';
 import type { UserCenterSessions } from './services/user-center/user-center-sessions.ts';
 import type { RateLimiter } from './services/rate-limit/rate-limiter.ts';
@@ -40,6 +42,7 @@ import { portalSelfLoginRoutes } from './routes/portal-self-login.ts';
 import { publicApiRoutes } from './routes/public-api.ts';
 import { qrLoginRoutes } from './routes/qr-login.ts';
 import { userCenterRoutes } from './routes/user-center.ts';
+import { browserPlatformSession } from './routes/browser-platform-session.ts';
 import { registerSecurityHeaders } from './routes/security-headers.ts';
 
 export interface AppServices {
@@ -63,6 +66,10 @@ export interface AppServices {
   /** 用户中心: its sessions, the person's view, 注册单位, 管理经办人. */
   userCenterSessions: UserCenterSessions;
   userCenter: UserCenter;
+  /** 登录设备与会话 of the user center. */
+  accountSessions: AccountSessions;
+  /** Platform session lifetimes and what is known of each session. */
+  sessionActivity: SessionActivity;
   entityRegistration: EntityRegistration;
   agentGrants: AgentGrants;
   changePhone: ChangePhone;
@@ -73,6 +80,8 @@ export interface AppServices {
   demoAccount: { username: string; phone: string; idNumber: string; password: string } | null;
   readinessChecks: Record<string, () => Promise<unknown>>;
   metrics: Registry;
+  /** The service clock. */
+  now: () => number;
 }
 
 const trustNearestHops = (hops: number) => (_address: string, hop: number) => hop < hops;
@@ -85,6 +94,7 @@ export async function buildApp(
   options: { logStream?: LogStream } = {},
 ): Promise<FastifyInstance> {
   const secure = config.publicUrl.startsWith('https://');
+  const platformSession = (request: FastifyRequest, reply: FastifyReply) => browserPlatformSession(services.provider, request, reply);
   const app = Fastify({
     logger: loggerOptions(config.logLevel, options.logStream),
     // A hop count as proxy-addr reads one: the `n` addresses nearest to us are proxies.
@@ -114,6 +124,7 @@ export async function buildApp(
     entityLogin: services.entityLogin,
     sendPortal,
     platformName: config.platformName,
+    now: services.now,
   });
   await app.register(consentRoutes, { provider: services.provider, consent: services.consent, sendPortal, platformName: config.platformName });
   await app.register(qrLoginRoutes, { provider: services.provider, qrLogin: services.qrLogin, platformName: config.platformName });
@@ -141,12 +152,16 @@ export async function buildApp(
     platformName: config.platformName,
     demo: config.mode === 'demo',
     sessions: services.userCenterSessions,
+    platformSession,
+    platformSessionEndsAt: (loginTs) => services.sessionActivity.endsAt(loginTs),
   });
   await app.register(userCenterRoutes, {
     sessions: services.userCenterSessions,
     userCenter: services.userCenter,
     registration: services.entityRegistration,
     agents: services.agentGrants,
+    accountSessions: services.accountSessions,
+    platformSession,
   });
   await app.register(healthRoutes, { checks: services.readinessChecks });
   if (config.mode === 'demo') {

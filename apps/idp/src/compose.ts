@@ -50,6 +50,8 @@ import { EntityLogin } from './services/entities/entity-login.ts';
 import { EntityMembership } from './services/entities/entity-membership.ts';
 import { EntityRegistration } from './services/entities/entity-registration.ts';
 import { RepresentativeCheck } from './services/entities/representative-check.ts';
+import { AccountSessions } from './services/user-center/account-sessions.ts';
+import { SessionActivity } from './services/platform-sessions/session-lifetime.ts';
 import { UserCenter } from './services/user-center/user-center.ts';
 import { UserCenterSessions } from './services/user-center/user-center-sessions.ts';
 import { PiiCipher } from './services/personal-data/pii-cipher.ts';
@@ -141,6 +143,10 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
   const entityLogin = new EntityLogin({ passwordLogin, membership, audit, now });
   const userCenter = new UserCenter({ accounts, clients, membership, cipher, now });
 
+  // The IP locator knows only loopback/private ranges (docs/architecture.md); production plugs an IP-region database.
+  const ipLocator = new DemoIpLocator();
+  const sessionActivity = new SessionActivity({ store, ipLocator, lifetime: config.sessionLifetime, now });
+
   await ensurePortalClient(clients, config.publicUrl);
   if (config.mode === 'demo') {
     await seedDemoData({ accounts, clients, entities, cipher, hasher, relyingPartyUrl: config.demoRelyingPartyUrl });
@@ -162,6 +168,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
     demo: config.mode === 'demo',
     now,
     clientAuthThrottle: new ClientAuthThrottle({ store, audit, now }),
+    sessionActivity,
   });
 
   // Ending a person's sessions at the services (password reset, a revoked agent grant).
@@ -188,9 +195,10 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
     now,
   });
 
-  // 扫码登录. The IP locator knows only loopback/private ranges (docs/architecture.md); production plugs an IP-region database.
-  const qrLogin = new QrLogin({ store, pubSub, accounts, cipher, appSessions, membership, ipLocator: new DemoIpLocator(), rateLimiter, audit, publicUrl: config.publicUrl, now });
+  // 扫码登录.
+  const qrLogin = new QrLogin({ store, pubSub, accounts, cipher, appSessions, membership, ipLocator, rateLimiter, audit, publicUrl: config.publicUrl, now });
 
+  const userCenterSessions = new UserCenterSessions({ store, accounts, now });
   const app = await buildApp(
     config,
     {
@@ -208,13 +216,16 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
       qrLogin,
       entityLogin,
       consent: new ConsentDecisions({ provider, audit }),
-      userCenterSessions: new UserCenterSessions({ store, accounts, now }),
+      userCenterSessions,
       userCenter,
+      accountSessions: new AccountSessions({ sessions, activity: sessionActivity, appSessions, clients, userCenterSessions, audit }),
+      sessionActivity,
       entityRegistration,
       agentGrants,
       rateLimiter,
       devOutbox,
       metrics,
+      now,
       demoAccount: config.mode === 'demo' ? { username: DEMO_ACCOUNT.username, phone: DEMO_ACCOUNT.phone, idNumber: DEMO_ACCOUNT.idNumber, password: DEMO_ACCOUNT.password } : null,
       readinessChecks: {
         database: () => sql`select 1`.execute(database.db),

@@ -46,6 +46,18 @@ describe('loadConfig', () => {
     }
   });
 
+  it('sets the platform session lifetimes (idle default 30 min, absolute default 12 h), idle never above absolute', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).sessionLifetime).toEqual({ idleSeconds: 30 * 60, maxSeconds: 12 * 3600 });
+    expect(loadConfig({ DATA_DIR: dataDir(), UIA_SESSION_IDLE_MINUTES: '15', UIA_SESSION_MAX_HOURS: '8' }).sessionLifetime).toEqual({ idleSeconds: 900, maxSeconds: 8 * 3600 });
+    for (const wrong of ['4', '1441', 'soon']) {
+      expect(() => loadConfig({ DATA_DIR: dataDir(), UIA_SESSION_IDLE_MINUTES: wrong })).toThrow(/UIA_SESSION_IDLE_MINUTES/);
+    }
+    for (const wrong of ['0', '169', '1.5']) {
+      expect(() => loadConfig({ DATA_DIR: dataDir(), UIA_SESSION_MAX_HOURS: wrong })).toThrow(/UIA_SESSION_MAX_HOURS/);
+    }
+    expect(() => loadConfig({ DATA_DIR: dataDir(), UIA_SESSION_IDLE_MINUTES: '120', UIA_SESSION_MAX_HOURS: '1' })).toThrow(/UIA_SESSION_IDLE_MINUTES/);
+  });
+
   it('refuses production mode without keys, https or real adapters', () => {
     expect(() => loadConfig({ UIA_MODE: 'production', DATA_DIR: dataDir() })).toThrow(ConfigError);
     try {

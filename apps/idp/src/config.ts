@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import type { SessionLifetime } from './services/platform-sessions/session-lifetime.ts';
 import { SMS_TEMPLATE_NAMES, type SmsTemplateName } from './ports/sms-sender.ts';
 
 /**
@@ -72,6 +73,10 @@ const envSchema = z.object({
     .min(0, '不能为负数，0 表示不强制定期修改 / 0 (off) or more')
     .max(3650, '至多 3650 天 / at most 3650 days')
     .default(0),
+  /** The platform session ends after this much inactivity (docs/configuration.md). */
+  UIA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5, '至少 5 分钟 / at least 5 minutes').max(1440, '至多 1440 分钟 / at most 1440 minutes').default(30),
+  /** ... and at the latest this long after its login, however much it is used. */
+  UIA_SESSION_MAX_HOURS: z.coerce.number().int().min(1, '至少 1 小时 / at least 1 hour').max(168, '至多 168 小时 / at most 168 hours').default(12),
   UIA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -126,6 +131,8 @@ export interface Config {
   entityMaxAgents: number;
   /** UIA_PASSWORD_MAX_AGE_DAYS: a password older than this must be reset before the next password login (0: never). */
   passwordMaxAgeDays: number;
+  /** The platform session's idle and absolute lifetimes (UIA_SESSION_IDLE_MINUTES, UIA_SESSION_MAX_HOURS). */
+  sessionLifetime: SessionLifetime;
   logLevel: string;
 }
 
@@ -193,6 +200,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('UIA_FACE_VERIFIER: 本版本只有人脸识别模拟器，不能用于生产 / only the simulated face verifier exists in this version');
     problems.push('UIA_BUSINESS_REGISTRY: 本版本只有企业登记信息模拟器，不能用于生产 / only the simulated business registry exists in this version');
   }
+  if (e.UIA_SESSION_IDLE_MINUTES > e.UIA_SESSION_MAX_HOURS * 60) {
+    problems.push('UIA_SESSION_IDLE_MINUTES: 不能长于 UIA_SESSION_MAX_HOURS / must not exceed the absolute lifetime');
+  }
   if (problems.length > 0 || !sms) throw new ConfigError(problems);
 
   const demo = loadOrCreateDemoSecrets(dataDir);
@@ -215,6 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoRelyingPartyUrl: e.UIA_DEMO_RP_URL.replace(/\/$/, ''),
     entityMaxAgents: e.UIA_ENTITY_MAX_AGENTS,
     passwordMaxAgeDays: e.UIA_PASSWORD_MAX_AGE_DAYS,
+    sessionLifetime: { idleSeconds: e.UIA_SESSION_IDLE_MINUTES * 60, maxSeconds: e.UIA_SESSION_MAX_HOURS * 3600 },
     logLevel: e.UIA_LOG_LEVEL,
   };
 }

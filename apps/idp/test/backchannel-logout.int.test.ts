@@ -2,8 +2,6 @@
 // end_session (退出登录) sends to the demo RP, and sending one from platform code outside any request.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLocalJWKSet, createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWK } from 'jose';
@@ -22,6 +20,7 @@ import { createProvider } from '../src/oidc/provider.ts';
 import { loadSigningKeys } from '../src/oidc/signing-keys.ts';
 import { PiiCipher } from '../src/services/personal-data/pii-cipher.ts';
 import { Browser, startTestPlatform, type TestPlatform } from './harness.ts';
+import { logoutTokenOf, startReceiver } from './logout-receiver.ts';
 import { discover, startLogin } from './relying-party.ts';
 
 const LOGOUT_EVENT = 'http://schemas.openid.net/event/backchannel-logout';
@@ -34,38 +33,6 @@ const LOGOUT_EVENT = 'http://schemas.openid.net/event/backchannel-logout';
 interface BackchannelLogoutClient {
   readonly backchannelLogoutUri?: string;
   backchannelLogout(sub: string, sid: string): Promise<void>;
-}
-
-interface Received {
-  method: string;
-  path: string;
-  contentType: string | undefined;
-  body: string;
-}
-
-/** Stands in for the demo RP's server: records every request, answers 200. */
-async function startReceiver() {
-  const received: Received[] = [];
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (body += chunk));
-    req.on('end', () => {
-      received.push({ method: req.method!, path: req.url!, contentType: req.headers['content-type'], body });
-      res.writeHead(200, { 'cache-control': 'no-store' }).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    received,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
 }
 
 /** Opens the end_session page and returns its form's xsrf value. */
@@ -81,15 +48,6 @@ function confirmLogout(browser: Browser, xsrf: string) {
     body: new URLSearchParams({ xsrf, logout: 'yes' }).toString(),
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
   });
-}
-
-function logoutTokenOf(request: Received): string {
-  expect(request.method).toBe('POST');
-  expect(request.path).toBe('/backchannel-logout');
-  expect(request.contentType).toMatch(/^application\/x-www-form-urlencoded/);
-  const params = new URLSearchParams(request.body);
-  expect([...params.keys()]).toEqual(['logout_token']);
-  return params.get('logout_token')!;
 }
 
 describe(`back-channel logout at the platform (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {

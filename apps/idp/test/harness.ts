@@ -173,6 +173,8 @@ export class Browser {
   constructor(
     readonly baseUrl: string,
     readonly ip = randomIp(),
+    /** Sent as User-Agent on every request (a real browser's, when a test reads what the platform makes of it). */
+    readonly userAgent?: string,
   ) {
     this.origin = new URL(baseUrl).origin;
   }
@@ -180,7 +182,7 @@ export class Browser {
   async request(path: string, init: { method?: string; json?: unknown; body?: string; headers?: Record<string, string> } = {}) {
     const target = new URL(path, this.baseUrl);
     let body = init.body;
-    const headers: Record<string, string> = { 'x-forwarded-for': this.ip };
+    const headers: Record<string, string> = { 'x-forwarded-for': this.ip, ...(this.userAgent ? { 'user-agent': this.userAgent } : {}) };
     if (init.json !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(init.json);

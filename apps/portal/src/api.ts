@@ -138,6 +138,36 @@ export interface GrantAgentRequest {
   expiresOn: string;
 }
 
+/** A browser (platform) session of the person (GET /api/account/sessions). */
+export interface BrowserSession {
+  id: string;
+  /** The browser viewing the page. */
+  current: boolean;
+  /** "Chrome 126", "Windows 10": null when the platform has no record of it. */
+  browser: string | null;
+  os: string | null;
+  /** Approximate place of the login ("北京市"), never the address. */
+  place: string | null;
+  loginAt: string;
+  lastUsedAt: string;
+  expiresAt: string;
+  entityLogin: boolean;
+  services: ServiceRef[];
+}
+
+/** A companion-app session of the person. */
+export interface AppSession {
+  id: string;
+  device: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface AccountSessionList {
+  browsers: BrowserSession[];
+  apps: AppSession[];
+}
+
 const interactionPath = (uid: string) => `/interaction/${encodeURIComponent(uid)}`;
 const entityPath = (entityId: string) => `/api/account/entities/${encodeURIComponent(entityId)}`;
 
@@ -177,6 +207,10 @@ export const endpoints = {
   grantAgent: (entityId: string, body: GrantAgentRequest) => api.post<{ agent: AgentGrant }>(`${entityPath(entityId)}/agents`, body),
   revokeAgent: (entityId: string, grantId: string) =>
     api.post<{ revoked: true }>(`${entityPath(entityId)}/agents/${encodeURIComponent(grantId)}/revoke`),
+  // 登录设备与会话
+  accountSessions: () => api.get<AccountSessionList>('/api/account/sessions'),
+  endSession: (id: string) => api.post<{ ended: true }>(`/api/account/sessions/${encodeURIComponent(id)}/end`),
+  endOtherSessions: () => api.post<{ browsers: number; apps: number }>('/api/account/sessions/end-others'),
 };
 
 /** Where the portal starts an OIDC login for itself when opened at `/`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loginTypesOf } from './api.ts';
-import { beijingDate, beijingDayFrom, checkEntityRef, checkUscc, levelText, scopeText } from './entities.ts';
+import { beijingDate, beijingDayFrom, beijingMinute, checkEntityRef, checkUscc, levelText, scopeText } from './entities.ts';
 
 describe('法人登录 tabs from /details', () => {
   it('shows what the relying party accepts, in the page order, else 个人登录 only', () => {
@@ -59,3 +59,12 @@ describe('user center labels', () => {
     expect(levelText('L9')).toBe('L9');
   });
 });
+
+describe('beijingMinute (登录设备与会话 times)', () => {
+  it('shows an instant as Beijing date and minute', () => {
+    expect(beijingMinute('2026-12-04T16:05:59.999Z')).toBe('2026-12-05 00:05');
+    expect(beijingMinute('2026-12-04T02:00:00Z')).toBe('2026-12-04 10:00');
+    expect(beijingMinute('not a time')).toBeNull();
+  });
+});
+

@@ -41,6 +41,13 @@ export function beijingDate(iso: string, { inclusiveEnd = false } = {}): string 
   return ymd(new Date(time + BEIJING_OFFSET_MS - (inclusiveEnd ? 1 : 0)));
 }
 
+/** An instant as Beijing date and minute, `YYYY-MM-DD HH:mm`. */
+export function beijingMinute(iso: string): string | null {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return null;
+  return new Date(time + BEIJING_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** The Beijing day `now` plus whole years (29 February becomes 28 February) and days, YYYY-MM-DD. */
 export function beijingDayFrom(now: Date, { years = 0, days = 0 }: { years?: number; days?: number }): string {
   const local = new Date(now.getTime() + BEIJING_OFFSET_MS);

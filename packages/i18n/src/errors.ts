@@ -110,6 +110,8 @@ export const errorMessages = {
 
   // 用户中心
   ACCOUNT_LOGIN_REQUIRED: '请先登录用户中心',
+  SESSION_NOT_FOUND: '该会话已结束或不存在',
+  SESSION_IS_CURRENT: '这是您当前使用的会话，请使用“退出登录”',
 
   // 法人: entities, legal representatives and agents
   ENTITY_NOT_FOUND: '该单位未在本平台注册，请核对统一社会信用代码或单位账号',

@@ -1,26 +1,17 @@
-import type { IncomingMessage } from 'node:http';
 import Provider, { errors, type KoaContextWithOIDC } from 'oidc-provider';
 import type { ClientRecord } from '../ports/client-repository.ts';
+import { clientAddress } from './client-address.ts';
 import type { ClientAuthAttempt, ClientAuthFailureReason, ClientAuthThrottle } from '../services/clients/client-auth-throttle.ts';
 
 /** The endpoints where a relying party authenticates (oidc-provider route names; their error events below). */
 const CLIENT_AUTH_ENDPOINTS = new Set(['token', 'revocation', 'introspection', 'pushed_authorization_request']);
 
-// The platform's view of the client address (Fastify's, which honours UIA_TRUST_PROXY hop counts and
-// CIDR lists), kept for oidc-provider's Koa context: Koa's own `ctx.ip` would believe any X-Forwarded-For entry.
-const clientAddresses = new WeakMap<IncomingMessage, string>();
-
 // The client a request authenticates as, from its lookup on: a refusal before oidc-provider sets the
 // client entity (the method check below) is still audited and counted for that client.
 const authenticatingClients = new WeakMap<KoaContextWithOIDC, string>();
 
-/** Called by the /oidc mount for every request it hands over. */
-export function rememberClientAddress(request: IncomingMessage, ip: string) {
-  clientAddresses.set(request, ip);
-}
-
 function attemptOf(ctx: KoaContextWithOIDC, clientId: string | null): ClientAuthAttempt {
-  const ip = clientAddresses.get(ctx.req);
+  const ip = clientAddress(ctx.req);
   // Never a budget keyed by an address a client chose: oidc-provider is reached through the mount only.
   if (ip === undefined) throw new Error('an OIDC request that did not come through the /oidc mount');
   const userAgent = ctx.get('user-agent');

@@ -3,15 +3,18 @@ import { accountAvailableCheck } from './checks/account-available.ts';
 import { acrStepUpCheck } from './checks/acr-step-up.ts';
 import { credentialsChangedCheck } from './checks/credentials-changed.ts';
 import { loginTypeCheck } from './checks/login-type.ts';
+import { sessionLifetimeCheck } from './checks/session-lifetime.ts';
+import type { SessionActivity } from '../services/platform-sessions/session-lifetime.ts';
 
 /** oidc-provider's default prompts, with the platform's extra login checks (one job each, in checks/). */
-export function platformInteractionPolicy() {
+export function platformInteractionPolicy(sessionActivity: SessionActivity) {
   const policy = interactionPolicy.base();
   const login = policy.get('login')!;
   login.checks.add(accountAvailableCheck());
   login.checks.add(loginTypeCheck());
   login.checks.add(credentialsChangedCheck());
   login.checks.add(acrStepUpCheck());
+  login.checks.add(sessionLifetimeCheck(sessionActivity));
   return policy;
 }
 

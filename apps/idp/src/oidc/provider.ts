@@ -10,6 +10,7 @@ import type { ClientAuthThrottle } from '../services/clients/client-auth-throttl
 import type { PiiCipher } from '../services/personal-data/pii-cipher.ts';
 import { createClientAuthGate, watchClientAuthFailures } from './client-authentication.ts';
 import { escapeHtml, renderPage } from './html-pages.ts';
+import type { SessionActivity, SessionLifetime } from '../services/platform-sessions/session-lifetime.ts';
 import { interactionPagePath, platformInteractionPolicy } from './interaction-policy.ts';
 import { createOidcAdapterFactory, type OidcAdapterDeps } from './oidc-adapter.ts';
 
@@ -31,6 +32,20 @@ export interface ProviderOptions extends OidcAdapterDeps {
   now: () => number;
   /** Wrong client credentials: audited, counted per (client, address), refused past the budget. */
   clientAuthThrottle: ClientAuthThrottle;
+  /** Idle and absolute lifetimes of platform sessions (oidc/checks/session-lifetime.ts). */
+  sessionActivity: SessionActivity;
+}
+
+/**
+ * The stored session's lifetime, set again at every save (every request that
+ * uses it): the idle timeout, but never past the absolute limit from its login.
+ * oidc-provider's clock (the system's) decides this expiry; the service clock's
+ * view of both limits is the login check's (checks/session-lifetime.ts).
+ */
+export function sessionTtlSeconds(lifetime: SessionLifetime, loginTs: number | undefined, nowSeconds: number): number {
+  const absoluteLeft = loginTs === undefined ? lifetime.maxSeconds : loginTs + lifetime.maxSeconds - nowSeconds;
+  // oidc-provider needs a positive TTL; a session past its limit lives one more second (the check refuses it anyway).
+  return Math.max(1, Math.min(lifetime.idleSeconds, absoluteLeft));
 }
 
 /**
@@ -134,7 +149,7 @@ export function createProvider(options: ProviderOptions): Provider {
         },
       };
     },
-    interactions: { policy: platformInteractionPolicy(), url: (_ctx, interaction) => interactionPagePath(interaction) },
+    interactions: { policy: platformInteractionPolicy(options.sessionActivity), url: (_ctx, interaction) => interactionPagePath(interaction) },
     loadExistingGrant: loadGrantWithRequestedScopes,
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token') && client.clientAuthMethod !== 'none',
     rotateRefreshToken: true,
@@ -143,7 +158,7 @@ export function createProvider(options: ProviderOptions): Provider {
       AuthorizationCode: 60,
       IdToken: 600,
       Interaction: 900,
-      Session: 8 * 3600,
+      Session: (_ctx, session) => sessionTtlSeconds(options.sessionActivity.lifetime, session.authTime(), Math.floor(Date.now() / 1000)),
       Grant: 30 * 24 * 3600,
       RefreshToken: 7 * 24 * 3600,
     },

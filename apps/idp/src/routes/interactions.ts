@@ -22,6 +22,8 @@ export async function interactionRoutes(
     entityLogin: EntityLogin;
     sendPortal: (reply: FastifyReply) => FastifyReply;
     platformName: string;
+    /** The service clock: a login's time, which the session lifetimes count from (oidc/checks/session-lifetime.ts). */
+    now: () => number;
   },
 ) {
   const { provider } = options;
@@ -31,7 +33,7 @@ export async function interactionRoutes(
     provider.interactionResult(
       request.raw,
       reply.raw,
-      { login: { accountId: result.accountId, acr: result.acr, amr: result.amr, ts: Math.floor(Date.now() / 1000), remember: false } },
+      { login: { accountId: result.accountId, acr: result.acr, amr: result.amr, ts: Math.floor(options.now() / 1000), remember: false } },
       { mergeWithLastSubmission: false },
     );
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
-import { rememberClientAddress } from '../oidc/client-authentication.ts';
+import { setClientAddress } from '../oidc/client-address.ts';
 
 export const OIDC_PREFIX = '/oidc';
 
@@ -20,7 +20,7 @@ export async function oidcMount(app: FastifyInstance, options: { provider: Provi
     const raw: IncomingMessage & { originalUrl?: string } = request.raw;
     raw.originalUrl = raw.url;
     raw.url = raw.url!.slice(OIDC_PREFIX.length) || '/';
-    rememberClientAddress(raw, request.ip);
+    setClientAddress(raw, request.ip);
     void callback(raw, reply.raw);
   };
   app.all(OIDC_PREFIX, handler);

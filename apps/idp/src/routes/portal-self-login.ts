@@ -1,10 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as oidcClient from 'openid-client';
 import { emptyRequest } from '@uia/schemas';
 import { renderPage } from '../oidc/html-pages.ts';
 import { PORTAL_CLIENT_ID } from '../services/clients/builtin-clients.ts';
 import { parseAccountId } from '../services/entities/acting-principal.ts';
 import type { UserCenterSessions } from '../services/user-center/user-center-sessions.ts';
+import type { BrowserPlatformSession } from './browser-platform-session.ts';
 import { parseBody } from './parse-body.ts';
 import { closeUserCenterSession, currentUserCenterSession, openUserCenterSession } from './user-center-session.ts';
 
@@ -19,7 +20,18 @@ const STATE_COOKIE = 'uia_portal_login';
  */
 export async function portalSelfLoginRoutes(
   app: FastifyInstance,
-  options: { issuer: string; publicUrl: string; secure: boolean; platformName: string; demo: boolean; sessions: UserCenterSessions },
+  options: {
+    issuer: string;
+    publicUrl: string;
+    secure: boolean;
+    platformName: string;
+    demo: boolean;
+    sessions: UserCenterSessions;
+    /** The platform session behind this browser's oidc-provider cookie (routes/browser-platform-session.ts). */
+    platformSession: (request: FastifyRequest, reply: FastifyReply) => Promise<BrowserPlatformSession | null>;
+    /** When a platform session logged in at `loginTs` (epoch s) ends at the latest (epoch ms). */
+    platformSessionEndsAt: (loginTs: number) => number;
+  },
 ) {
   const redirectUri = `${options.publicUrl}/account/callback`;
   let discovered: Promise<oidcClient.Configuration> | null = null;
@@ -71,7 +83,17 @@ export async function portalSelfLoginRoutes(
       const claims = tokens.claims()!;
       // A person logged in for an entity opens their own user center all the same (it lists their entities).
       const { personId } = parseAccountId(claims.sub);
-      await openUserCenterSession(request, reply, options.sessions, { personId, idToken: tokens.id_token! }, options.secure);
+      // The user center ends with the platform session's absolute lifetime at the latest (the login just made it).
+      const platform = await options.platformSession(request, reply);
+      const own = platform?.accountId === claims.sub ? platform : null;
+      await openUserCenterSession(
+        request,
+        reply,
+        options.sessions,
+        { personId, idToken: tokens.id_token!, platformSessionUid: own?.uid ?? null },
+        options.platformSessionEndsAt(own?.loginTs ?? claims.iat),
+        options.secure,
+      );
       return reply.redirect('/account', 303);
     } catch {
       return reply.status(400).send(page('登录未完成', '<p>登录未完成或已取消，请重新登录。</p><p><a href="/">返回登录页</a></p>'));

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
-import { USER_CENTER_SESSION_SECONDS, type UserCenterSession, type UserCenterSessions } from '../services/user-center/user-center-sessions.ts';
+import type { UserCenterSession, UserCenterSessions } from '../services/user-center/user-center-sessions.ts';
 
 const USER_CENTER_COOKIE = 'uia_account';
 // Strict: the user center's API is only ever called by its own page.
@@ -11,14 +11,15 @@ export async function openUserCenterSession(
   request: FastifyRequest,
   reply: FastifyReply,
   sessions: UserCenterSessions,
-  session: Omit<UserCenterSession, 'openedAt'>,
+  session: Omit<UserCenterSession, 'openedAt' | 'expiresAt'>,
+  notAfter: number,
   secure: boolean,
 ) {
   // A login replaces whatever session this browser had (no fixation, no orphan in the store).
   const previous = request.cookies[USER_CENTER_COOKIE];
   if (previous) await sessions.close(previous);
-  const token = await sessions.open(session);
-  reply.setCookie(USER_CENTER_COOKIE, token, { ...cookieOptions(secure), maxAge: USER_CENTER_SESSION_SECONDS });
+  const { token, seconds } = await sessions.open(session, notAfter);
+  reply.setCookie(USER_CENTER_COOKIE, token, { ...cookieOptions(secure), maxAge: seconds });
 }
 
 /** The live user-center session behind the cookie, or null. */

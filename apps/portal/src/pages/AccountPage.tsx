@@ -5,6 +5,7 @@ import { endpoints, leaveIfLoggedOut, type AccountPerson } from '../api.ts';
 import { Entities } from '../components/account/Entities.tsx';
 import { LoadState } from '../components/account/LoadState.tsx';
 import { Profile } from '../components/account/Profile.tsx';
+import { Sessions } from '../components/account/Sessions.tsx';
 import { useLoad } from '../components/account/useLoad.ts';
 import { fill } from '../text.ts';
 
@@ -12,7 +13,7 @@ const a = ui.account;
 
 const loadMe = () => endpoints.accountMe();
 
-/** 用户中心 (/account): the logged-in person, 我的单位, 注册单位 and, for a representative, 管理经办人. */
+/** 用户中心 (/account): the logged-in person, 我的单位, 注册单位, for a representative 管理经办人, and 登录设备与会话. */
 export function AccountPage() {
   const [me, reloadMe] = useLoad(loadMe);
 
@@ -23,6 +24,7 @@ export function AccountPage() {
           <AccountHead person={me.data.person} />
           <Profile person={me.data.person} />
           <Entities />
+          <Sessions />
         </>
       ) : (
         <section className="panel account-panel" aria-labelledby="account-title">

@@ -20,15 +20,25 @@ function describe(name: string | undefined, version: string | undefined, fallbac
   return version ? `${name} ${version}` : name;
 }
 
-/** Who asks for the login, captured when the QR is made: browser and OS (User-Agent), address and approximate place. */
-export async function describeRequester(locator: IpLocator, context: { ip: string; userAgent?: string }): Promise<QrRequester> {
+/** Browser and OS (from the User-Agent) and approximate place (from the address): what a person recognises a login by. */
+export interface BrowserDescription {
+  browser: string;
+  os: string;
+  place: string;
+}
+
+export async function describeBrowser(locator: IpLocator, context: { ip: string; userAgent?: string | undefined }): Promise<BrowserDescription> {
   const parsed = parse(context.userAgent);
   const browser = parsed?.browser;
   const os = parsed?.os;
   return {
     browser: describe(browser?.name, browser?.version?.split('.')[0], UNKNOWN_BROWSER),
     os: describe(os?.name, os?.name === 'Windows' ? os.versionName : os?.version, UNKNOWN_OS),
-    ip: context.ip,
     place: await locator.locate(context.ip),
   };
+}
+
+/** Who asks for the login, captured when the QR is made: the browser's description and its address. */
+export async function describeRequester(locator: IpLocator, context: { ip: string; userAgent?: string }): Promise<QrRequester> {
+  return { ...(await describeBrowser(locator, context)), ip: context.ip };
 }
