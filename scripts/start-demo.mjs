@@ -1,14 +1,15 @@
 // Starts the platform (http://localhost:3000) and the edu-portal example RP
-// (http://localhost:3001) in demo mode, and stops both together.
+// (http://localhost:3001) in demo mode, and stops both together. Both run from
+// their builds (`npm run build`, which `npm start` runs first): plain node, no tsx.
 import { spawn } from 'node:child_process';
 
 const services = [
-  { name: 'idp', entry: 'apps/idp/src/main.ts', env: { UIA_MODE: process.env.UIA_MODE ?? 'demo' } },
-  { name: 'edu-portal', entry: 'apps/edu-portal/src/main.ts', env: {} },
+  { name: 'idp', entry: 'apps/idp/dist/main.js', env: { UIA_MODE: process.env.UIA_MODE ?? 'demo' } },
+  { name: 'edu-portal', entry: 'apps/edu-portal/dist/main.js', env: {} },
 ];
 
 const children = services.map(({ name, entry, env }) => {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { stdio: 'inherit', env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [entry], { stdio: 'inherit', env: { ...process.env, ...env } });
   child.on('exit', (code, signal) => {
     if (!stopping) {
       console.error(`[${name}] exited (${signal ?? code}); stopping the demo`);
