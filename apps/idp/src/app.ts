@@ -43,6 +43,7 @@ import { publicApiRoutes } from './routes/public-api.ts';
 import { qrLoginRoutes } from './routes/qr-login.ts';
 import { userCenterRoutes } from './routes/user-center.ts';
 import { browserPlatformSession } from './routes/browser-platform-session.ts';
+import { registerCanonicalOrigin } from './routes/canonical-origin.ts';
 import { registerSecurityHeaders } from './routes/security-headers.ts';
 
 export interface AppServices {
@@ -111,6 +112,7 @@ export async function buildApp(
 
   // Signed cookies (the portal's own login) share the platform's cookie secrets.
   await app.register(cookie, { secret: config.cookieSecrets });
+  registerCanonicalOrigin(app, config.publicUrl);
   registerErrorHandling(app);
   registerMetrics(app, { registry: services.metrics });
   registerSecurityHeaders(app, { publicOrigin: new URL(config.publicUrl).origin, secure });

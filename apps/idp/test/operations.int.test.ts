@@ -38,14 +38,14 @@ describe('URLs the router itself refuses', () => {
 });
 
 /** GET with the path sent as written: fetch would resolve `..` and `.` segments before sending. */
-function rawGet(baseUrl: string, path: string): Promise<{ status: number; body: string }> {
+function rawGet(baseUrl: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; location?: string }> {
   const { hostname, port } = new URL(baseUrl);
   return new Promise((resolve, reject) => {
-    const outgoing = request({ hostname, port, path, method: 'GET' }, (response) => {
+    const outgoing = request({ hostname, port, path, method: 'GET', headers }, (response) => {
       let body = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body, ...(response.headers.location ? { location: response.headers.location } : {}) }));
     });
     outgoing.on('error', reject);
     outgoing.end();
@@ -63,6 +63,32 @@ describe('static file paths', () => {
     for (const path of paths) {
       const response = await rawGet(rp.t.baseUrl, path);
       expect({ path, status: response.status, body: JSON.parse(response.body) }).toEqual({ path, status: 404, body: { error: { code: 'NOT_FOUND', message: '请求的资源不存在' } } });
+    }
+  });
+});
+
+describe('published URLs', () => {
+  // The test platform trusts any proxy (UIA_TRUST_PROXY=true), so the forwarded headers are believed as far as they ever are.
+  const foreignHosts = [{ host: 'evil.example' }, { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' }, { host: 'evil.example:8443', 'x-forwarded-host': 'evil.example' }];
+
+  it('come from PUBLIC_URL whatever host the request names: discovery, JWKS, the authorization redirect', async () => {
+    const authorize = `/oidc/auth?${new URLSearchParams({ client_id: 'edu-portal', response_type: 'code', scope: 'openid', redirect_uri: 'http://localhost:3001/callback', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256', state: 'canonical-origin' })}`;
+    for (const headers of foreignHosts) {
+      const discovery = await rawGet(rp.t.baseUrl, '/oidc/.well-known/openid-configuration', headers);
+      expect(discovery.status).toBe(200);
+      expect(discovery.body).not.toContain('evil.example');
+      const document = JSON.parse(discovery.body) as Record<string, unknown>;
+      expect(document.issuer).toBe(rp.t.issuer);
+      expect(document.jwks_uri).toBe(`${rp.t.issuer}/jwks`);
+      expect(document.authorization_endpoint).toBe(`${rp.t.issuer}/auth`);
+      expect(document.end_session_endpoint).toBe(`${rp.t.issuer}/session/end`);
+
+      const jwks = await rawGet(rp.t.baseUrl, '/oidc/jwks', headers);
+      expect(jwks.status).toBe(200);
+
+      const redirect = await rawGet(rp.t.baseUrl, authorize, headers);
+      expect(redirect.status).toBe(303);
+      expect(new URL(redirect.location!, rp.t.baseUrl).origin).toBe(rp.t.baseUrl);
     }
   });
 });
