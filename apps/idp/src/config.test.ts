@@ -82,6 +82,17 @@ describe('loadConfig', () => {
     expect(problemsOf({ UIA_MODE: 'production', UIA_TRUST_PROXY: 'true' }).some((p) => p.startsWith('UIA_TRUST_PROXY'))).toBe(true);
   });
 
+  it('refuses an https PUBLIC_URL with no trusted TLS proxy in front, in any mode, and says what to set', () => {
+    for (const mode of ['demo', 'production']) {
+      const problem = problemsOf({ UIA_MODE: mode, PUBLIC_URL: 'https://idp.example.gov.cn' }).find((p) => p.startsWith('UIA_TRUST_PROXY'));
+      expect(problem).toContain('TLS');
+      expect(problem).toContain('X-Forwarded-Proto');
+    }
+    expect(problemsOf({ PUBLIC_URL: 'https://idp.example.gov.cn', UIA_TRUST_PROXY: '10.0.0.5' })).toEqual([]);
+    expect(problemsOf({ PUBLIC_URL: 'https://idp.example.gov.cn', UIA_TRUST_PROXY: '1' })).toEqual([]);
+    expect(problemsOf({ PUBLIC_URL: 'http://127.0.0.1:3000' })).toEqual([]);
+  });
+
   it('refuses production with the dev outbox', () => {
     const problems = problemsOf({ UIA_MODE: 'production', UIA_SMS_PROVIDER: 'dev-outbox' });
     expect(problems.some((p) => p.startsWith('UIA_SMS_PROVIDER') && p.includes('dev outbox'))).toBe(true);
@@ -155,7 +166,7 @@ describe('SMS configuration', () => {
   });
 
   it('in production, accepts a complete vendor channel (only the simulators still stop it)', () => {
-    const production = { UIA_MODE: 'production', PUBLIC_URL: 'https://idp.example.gov.cn', UIA_DATA_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`, UIA_BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString('base64'), UIA_COOKIE_SECRETS: 'x'.repeat(40) };
+    const production = { UIA_MODE: 'production', PUBLIC_URL: 'https://idp.example.gov.cn', UIA_DATA_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`, UIA_BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString('base64'), UIA_COOKIE_SECRETS: 'x'.repeat(40), UIA_TRUST_PROXY: '1' };
     expect(problemsOf({ ...production, ...tencentEnv })).toEqual([
       'UIA_IDENTITY_REGISTRY: 本版本只有实名核验模拟器，不能用于生产 / only the simulated identity registry exists in this version',
       'UIA_FACE_VERIFIER: 本版本只有人脸识别模拟器，不能用于生产 / only the simulated face verifier exists in this version',

@@ -200,6 +200,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('UIA_FACE_VERIFIER: 本版本只有人脸识别模拟器，不能用于生产 / only the simulated face verifier exists in this version');
     problems.push('UIA_BUSINESS_REGISTRY: 本版本只有企业登记信息模拟器，不能用于生产 / only the simulated business registry exists in this version');
   }
+  // The server itself speaks plain HTTP: an https PUBLIC_URL means a TLS proxy in front, and only a trusted
+  // proxy's X-Forwarded-Proto tells oidc-provider the browser's connection is https (else it refuses its secure
+  // cookies and every login ends in server_error) and only its X-Forwarded-For tells clients apart.
+  if (publicUrl.startsWith('https://') && e.UIA_TRUST_PROXY === 'false') {
+    problems.push(
+      'UIA_TRUST_PROXY: PUBLIC_URL 是 https 地址，而本服务只提供 HTTP，须部署在 TLS 代理之后；请把 UIA_TRUST_PROXY 设为该代理的地址/网段（如 10.0.0.5）或代理层数（如 1） / PUBLIC_URL is https but this server speaks plain HTTP: put it behind a TLS proxy and set UIA_TRUST_PROXY to that proxy\'s address (e.g. 10.0.0.5) or hop count (e.g. 1), so its X-Forwarded-Proto and X-Forwarded-For are believed',
+    );
+  }
   if (e.UIA_SESSION_IDLE_MINUTES > e.UIA_SESSION_MAX_HOURS * 60) {
     problems.push('UIA_SESSION_IDLE_MINUTES: 不能长于 UIA_SESSION_MAX_HOURS / must not exceed the absolute lifetime');
   }
