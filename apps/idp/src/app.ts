@@ -44,6 +44,7 @@ import { qrLoginRoutes } from './routes/qr-login.ts';
 import { userCenterRoutes } from './routes/user-center.ts';
 import { browserPlatformSession } from './routes/browser-platform-session.ts';
 import { registerCanonicalOrigin } from './routes/canonical-origin.ts';
+import { drainConnectionsOnClose } from './routes/drain-on-close.ts';
 import { registerSecurityHeaders } from './routes/security-headers.ts';
 
 export interface AppServices {
@@ -107,6 +108,7 @@ export async function buildApp(
       void (reply as FastifyReply).status(404).send(new AppError('NOT_FOUND', { status: 404 }).toBody());
     },
   });
+  drainConnectionsOnClose(app);
   // Only JSON bodies: a cross-site HTML form cannot produce one.
   app.removeContentTypeParser('text/plain');
 

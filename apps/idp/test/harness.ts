@@ -82,7 +82,22 @@ export async function dropRedisPrefix(redisUrl: string, prefix: string) {
   }
 }
 
-export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
+/** What a test platform runs with: its port and URL, its configuration, and the clean-up of its storage. */
+export interface TestEnvironment {
+  port: number;
+  baseUrl: string;
+  /** The environment loadConfig reads (the platform in this process, or a server started as a child process). */
+  env: Record<string, string>;
+  backend: string;
+  /** Removes the data directory, the PostgreSQL schema and the Redis keys. */
+  cleanUp(): Promise<void>;
+}
+
+/**
+ * A free port, a fresh data directory and, with DATABASE_URL / REDIS_URL set
+ * (and `externalStores` not false), a fresh PostgreSQL schema and Redis key prefix.
+ */
+export async function prepareTestEnvironment(options: Omit<TestPlatformOptions, 'logStream'> = {}): Promise<TestEnvironment> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'uia-test-'));
   const runId = randomBytes(4).toString('hex');
@@ -110,12 +125,21 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   }
   if (redisUrl) env.REDIS_URL = redisUrl;
 
-  async function cleanUp() {
-    rmSync(dataDir, { recursive: true, force: true });
-    if (databaseUrl && schema) await withPg(databaseUrl, `drop schema if exists ${schema} cascade`);
-    if (redisUrl) await dropRedisPrefix(redisUrl, redisPrefix);
-  }
+  return {
+    port,
+    baseUrl,
+    env,
+    backend: `${databaseUrl ? 'PostgreSQL' : 'SQLite'} + ${redisUrl ? 'Redis' : 'in-process store'}`,
+    async cleanUp() {
+      rmSync(dataDir, { recursive: true, force: true });
+      if (databaseUrl && schema) await withPg(databaseUrl, `drop schema if exists ${schema} cascade`);
+      if (redisUrl) await dropRedisPrefix(redisUrl, redisPrefix);
+    },
+  };
+}
 
+export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
+  const { port, baseUrl, env, backend, cleanUp } = await prepareTestEnvironment(options);
   const clock = new TestClock();
   let platform: Platform;
   try {
@@ -130,7 +154,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     issuer: `${baseUrl}/oidc`,
     platform,
     clock,
-    backend: `${databaseUrl ? 'PostgreSQL' : 'SQLite'} + ${redisUrl ? 'Redis' : 'in-process store'}`,
+    backend,
     async stop() {
       try {
         await platform.close();

@@ -21,6 +21,15 @@ export class EventStream {
     this.write(`: ${text}\n\n`);
   }
 
+  /**
+   * Ends the stream telling the browser when to reconnect (the SSE `retry:` field sets EventSource's
+   * reconnection delay): the server is going away and another node, or this one restarted, answers then.
+   */
+  endWithRetry(retryMs: number) {
+    this.write(`retry: ${retryMs}\n\n`);
+    this.end();
+  }
+
   end() {
     if (this.started && !this.ended) this.reply.raw.end();
     this.ended = true;

@@ -13,6 +13,8 @@ type QrRequest = FastifyRequest<{ Params: { uid: string; id: string } }>;
 
 /** A comment on every open stream this often, so proxies keep it; each also re-reads the QR. */
 const HEARTBEAT_MS = 15_000;
+/** When the server shuts down, the page's EventSource reconnects after this long (with a load balancer, to another node). */
+const RECONNECT_AFTER_SHUTDOWN_MS = 1_000;
 
 /**
  * 扫码登录, the PC side: QR codes of the login interaction, their status as
@@ -29,7 +31,7 @@ export async function qrLoginRoutes(app: FastifyInstance, options: { provider: P
   let shuttingDown = false;
   app.addHook('preClose', async () => {
     shuttingDown = true;
-    for (const stream of streams) stream.end();
+    for (const stream of streams) stream.endWithRetry(RECONNECT_AFTER_SHUTDOWN_MS);
   });
 
   app.post('/interaction/:uid/qr', async (request: QrRequest, reply) => {
@@ -89,7 +91,10 @@ export async function qrLoginRoutes(app: FastifyInstance, options: { provider: P
     if (closed) return stopWatching();
     // The server began shutting down while this stream was being set up: preClose has run, so end it
     // here, or the close would wait for it forever (the browser's EventSource reconnects elsewhere).
-    if (shuttingDown) return close();
+    if (shuttingDown) {
+      stream.endWithRetry(RECONNECT_AFTER_SHUTDOWN_MS);
+      return close();
+    }
     streams.add(stream);
     heartbeat = setInterval(() => {
       stream.comment('keep-alive');

@@ -13,6 +13,8 @@ export class EventStreamReader {
   private readonly reader: ReadableStreamDefaultReader<string>;
   private buffer = '';
   private done = false;
+  /** The last `retry:` field: the reconnection delay (ms) the server asked for, as EventSource keeps it. */
+  retryMs: number | null = null;
 
   constructor(response: Response) {
     if (!response.body) throw new Error('the response has no body');
@@ -65,6 +67,7 @@ export class EventStreamReader {
         const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
         if (field === 'event') event = value;
         if (field === 'data') data.push(value);
+        if (field === 'retry' && /^\d+$/.test(value)) this.retryMs = Number(value);
       }
       if (data.length > 0) return { event, data: data.join('\n') };
     }
