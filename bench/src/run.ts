@@ -7,11 +7,12 @@ import { startBareProvider, type BareProvider } from './bare-provider.ts';
 import { discoverTarget, LOGIN_STEPS, platformPasswordLogin, refreshChains, selfCompletingLogin, type RelyingParty } from './login-flow.ts';
 import { measurePair, type MeasuredTask } from './measure.ts';
 import { freePort, startTestPlatform } from '../../apps/idp/test/harness.ts';
+import { buildServers, measureServerStarts, SERVER_COMMANDS, type ServerCommand, type Spread, type StartSummary } from './server-start.ts';
 import { comparisonTable, renderTable, runNotes, stepMedians } from './table.ts';
 
 /**
- * npm run bench [-- --concurrency 4 --duration 10 --warmup 3 --rounds 5]
- * (or BENCH_CONCURRENCY / BENCH_DURATION_S / BENCH_WARMUP_S / BENCH_ROUNDS).
+ * npm run bench [-- --concurrency 4 --duration 10 --warmup 3 --rounds 5 --idle 3]
+ * (or BENCH_CONCURRENCY / BENCH_DURATION_S / BENCH_WARMUP_S / BENCH_ROUNDS / BENCH_IDLE_S).
  * Every measurement has a baseline measured in the same run, interleaved with it.
  */
 
@@ -22,16 +23,18 @@ function readOptions() {
       duration: { type: 'string', default: process.env.BENCH_DURATION_S ?? '10' },
       warmup: { type: 'string', default: process.env.BENCH_WARMUP_S ?? '3' },
       rounds: { type: 'string', default: process.env.BENCH_ROUNDS ?? '5' },
+      idle: { type: 'string', default: process.env.BENCH_IDLE_S ?? '3' },
     },
   });
   const concurrency = Number(values.concurrency);
   const durationS = Number(values.duration);
   const warmupS = Number(values.warmup);
   const rounds = Number(values.rounds);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || !(durationS > 0) || !(warmupS >= 0) || !Number.isInteger(rounds) || rounds < 1) {
-    throw new Error('usage: --concurrency <int ≥ 1> --duration <seconds > 0> --warmup <seconds ≥ 0> --rounds <int ≥ 1>');
+  const idleS = Number(values.idle);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || !(durationS > 0) || !(warmupS >= 0) || !Number.isInteger(rounds) || rounds < 1 || !(idleS >= 0)) {
+    throw new Error('usage: --concurrency <int ≥ 1> --duration <seconds > 0> --warmup <seconds ≥ 0> --rounds <int ≥ 1> --idle <seconds ≥ 0>');
   }
-  return { concurrency, durationMs: durationS * 1000, warmupMs: warmupS * 1000, rounds };
+  return { concurrency, durationMs: durationS * 1000, warmupMs: warmupS * 1000, rounds, idleMs: idleS * 1000 };
 }
 
 const log = (message: string) => console.error(`[bench] ${message}`);
@@ -51,6 +54,11 @@ async function main() {
   };
   const loadAtStart = loadavg()[0]!;
   const loginSteps = new Map<string, number[]>();
+
+  // First, while nothing else of the bench runs: the server as its own process, compiled vs tsx.
+  log(`server start, compiled vs tsx: ${options.rounds} alternating rounds, RSS after ${options.idleMs / 1000} s idle`);
+  buildServers();
+  const starts = await measureServerStarts(options.rounds, options.idleMs);
 
   log('starting the platform (demo mode)');
   // The demo client's redirect URI is never requested: the bench stops at it.
@@ -127,6 +135,8 @@ async function main() {
       ]),
     );
     console.log('');
+    console.log(startTable(starts, options.idleMs));
+    console.log('');
     console.log(`password login steps, p50: ${stepMedians(loginSteps)}`);
     for (const note of runNotes([
       ['password login', logins],
@@ -142,6 +152,24 @@ async function main() {
     await bare?.close();
     await platform.stop();
   }
+}
+
+/** Goals of issue 10 §3: start → /readyz 200 within 2 s, idle RSS at most 150 MB. */
+function startTable(starts: Record<ServerCommand, StartSummary>, idleMs: number): string {
+  const spread = ({ p50, min, max }: Spread, unit: string, digits: number) => `${p50.toFixed(digits)} ${unit} (${min.toFixed(digits)}–${max.toFixed(digits)})`;
+  return renderTable(
+    ['server process (demo, SQLite)', 'command', 'start → /readyz 200, p50 (min–max)', 'CPU used by then, p50', `RSS after ${idleMs / 1000} s idle, p50 (min–max)`],
+    [
+      ...(Object.keys(SERVER_COMMANDS) as ServerCommand[]).map((side) => [
+        side,
+        `node ${SERVER_COMMANDS[side].join(' ')}`,
+        spread(starts[side].readyMs, 'ms', 0),
+        `${starts[side].readyCpuMs.p50.toFixed(0)} ms`,
+        spread(starts[side].idleRssMb, 'MB', 1),
+      ]),
+      ['goal (compiled)', '', '≤ 2000 ms', '', '≤ 150 MB'],
+    ],
+  );
 }
 
 main().catch((error: unknown) => {
