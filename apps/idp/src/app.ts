@@ -102,6 +102,9 @@ export async function buildApp(
     // A hop count as proxy-addr reads one: the `n` addresses nearest to us are proxies.
     trustProxy: typeof config.trustProxy === 'number' ? trustNearestHops(config.trustProxy) : config.trustProxy,
     bodyLimit: 16 * 1024,
+    // While closing (SIGTERM), a request already on an open keep-alive connection is served, with
+    // `Connection: close`, instead of Fastify's own 503 body: it reached this node, so it is answered here.
+    return503OnClosing: false,
     // The router's own refusals (a malformed %-escape, an over-long path parameter) answer in the
     // platform's error shape too, as "no such resource".
     frameworkErrors: (_error, _request, reply) => {
