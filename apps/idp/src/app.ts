@@ -110,8 +110,9 @@ export async function buildApp(
     entityLogin: services.entityLogin,
     sendPortal,
     platformName: config.platformName,
+    secure,
   });
-  await app.register(qrLoginRoutes, { provider: services.provider, qrLogin: services.qrLogin, platformName: config.platformName });
+  await app.register(qrLoginRoutes, { provider: services.provider, qrLogin: services.qrLogin, platformName: config.platformName, secure });
   await app.register(publicApiRoutes, {
     site: { platformName: config.platformName, demo: config.mode === 'demo', ...(services.demoAccount ? { demoAccount: services.demoAccount } : {}) },
     captcha: services.captcha,

@@ -42,6 +42,14 @@ for (const [name, create] of adapters) {
       expect(await store.get('absent')).toBeNull();
     });
 
+    it('creates a key only when it is absent, once under concurrency', async () => {
+      const results = await Promise.all(Array.from({ length: 10 }, (_, i) => store.setIfAbsent('created', `v${i}`, 60)));
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect(await store.get('created')).toBe(`v${results.indexOf(true)}`);
+      expect(await store.setIfAbsent('created', 'other', 60)).toBe(false);
+      expect(await store.ttl('created')).toBeGreaterThan(55);
+    });
+
     it('lets exactly one of many concurrent swaps from the same value win', async () => {
       await store.set('race', 'v0', 60);
       const results = await Promise.all(Array.from({ length: 10 }, (_, i) => store.swap('race', 'v0', `v${i + 1}`, 60)));

@@ -14,6 +14,8 @@ export interface KeyValueStore {
    * basis of state machines shared by several nodes (QR login sessions).
    */
   swap(key: string, expected: string, next: string, ttlSeconds: number): Promise<boolean>;
+  /** Atomic create: sets the value only if the key does not exist; true when it did (where `swap` cannot start). */
+  setIfAbsent(key: string, value: string, ttlSeconds: number): Promise<boolean>;
   delete(key: string): Promise<void>;
   /** Atomic counter for a fixed window; the TTL starts at the first increment. */
   increment(key: string, ttlSeconds: number): Promise<number>;

@@ -52,6 +52,13 @@ export class MemoryKeyValueStore implements KeyValueStore {
     return true;
   }
 
+  // Like take: no await between the check and the set.
+  async setIfAbsent(key: string, value: string, ttlSeconds: number) {
+    if (this.live(key)) return false;
+    this.entries.set(key, { value, expiresAt: this.now() + ttlSeconds * 1000 });
+    return true;
+  }
+
   async delete(key: string) {
     this.entries.delete(key);
   }

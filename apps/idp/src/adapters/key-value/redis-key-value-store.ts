@@ -52,6 +52,10 @@ export class RedisKeyValueStore implements KeyValueStore {
     return Number(await this.redis.eval(SWAP, 1, this.k(key), expected, next, Math.max(1, Math.ceil(ttlSeconds)))) === 1;
   }
 
+  async setIfAbsent(key: string, value: string, ttlSeconds: number) {
+    return (await this.redis.set(this.k(key), value, 'EX', Math.max(1, Math.ceil(ttlSeconds)), 'NX')) === 'OK';
+  }
+
   async delete(key: string) {
     await this.redis.del(this.k(key));
   }

@@ -1,0 +1,38 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { KeyValueStore } from '../../ports/key-value-store.ts';
+
+/**
+ * The device cookie: a random opaque id a browser gets after a successful
+ * password or QR login. The server keeps only a hash of it per account, so
+ * "this browser has logged into this account before" can be answered while
+ * a copy of the store gives nobody a usable cookie.
+ */
+export const DEVICE_COOKIE = { name: 'uia_device', maxAgeSeconds: 365 * 24 * 3600 } as const;
+
+const DEVICE_ID = /^[A-Za-z0-9_-]{43}$/;
+
+/** The browser's device id when it sent a well-formed one, else a fresh one (kept only if a login succeeds). */
+export function deviceIdFrom(cookieValue: string | undefined): string {
+  return cookieValue && DEVICE_ID.test(cookieValue) ? cookieValue : randomBytes(32).toString('base64url');
+}
+
+export function deviceHash(deviceId: string): string {
+  return createHash('sha256').update(deviceId).digest('base64url');
+}
+
+export class TrustedDevices {
+  constructor(private readonly store: KeyValueStore) {}
+
+  private key(accountId: string, deviceId: string) {
+    return `trusted-device:${accountId}:${deviceHash(deviceId)}`;
+  }
+
+  async isTrusted(accountId: string, deviceId: string): Promise<boolean> {
+    return (await this.store.get(this.key(accountId, deviceId))) !== null;
+  }
+
+  /** Remembers (or renews for another year) that the owner logged in on this device. */
+  async remember(accountId: string, deviceId: string): Promise<void> {
+    await this.store.set(this.key(accountId, deviceId), '1', DEVICE_COOKIE.maxAgeSeconds);
+  }
+}
