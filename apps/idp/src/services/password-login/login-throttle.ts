@@ -10,9 +10,9 @@ import { deviceHash, TrustedDevices } from './trusted-devices.ts';
  * trusted device of the account (device cookie) or else the client address.
  * A source gets `freeTries` wrong passwords, then waits before each further
  * try, longer each time. Per account and Beijing day, `accountDailyLimit`
- * failures from all sources pause password login from every source that is
- * not a trusted device of the account; 扫码登录 or a completed 忘记密码 lifts
- * that pause. Nothing here ever stops the owner's trusted device, 扫码登录,
+ * password attempts from sources that are not a trusted device of the
+ * account pause password login from such sources; 扫码登录 or a completed
+ * 忘记密码 lifts that pause. Nothing here ever stops the owner's trusted device, 扫码登录,
  * 忘记密码 or the app.
  */
 export const LOGIN_THROTTLE_POLICY = {
@@ -146,20 +146,37 @@ export class LoginThrottle {
 
   /**
    * Refuses the attempt while its source waits (LOGIN_THROTTLED) or, for a
-   * source that is not a trusted device, while the account's password login
+   * source that is not a trusted device, once the account's password login
    * is paused for today (PASSWORD_LOGIN_PAUSED). Otherwise counts it as a
    * failure with the wait that failure would start, before the password is
-   * checked: parallel attempts from one source cannot outrun the count.
+   * checked, so parallel attempts from one source cannot outrun the count;
+   * the daily count of attempts from untrusted sources is likewise taken
+   * before the check, so no burst gets past the limit.
    */
   async admit(subject: ThrottleSubject, context: ThrottleContext): Promise<AdmittedAttempt> {
     const { store, now } = this.deps;
     const at = now();
     const today = beijingDay(at);
     const dayKey = this.dayKey(subject.accountKey, today.day);
-    if (subject.source.kind === 'address' && Number((await store.get(dayKey)) ?? 0) >= LOGIN_THROTTLE_POLICY.accountDailyLimit) {
-      throw paused(today.secondsLeft);
-    }
+    const untrusted = subject.source.kind === 'address';
+    const { accountDailyLimit } = LOGIN_THROTTLE_POLICY;
+    // Read first, so a paused account's refusals neither count nor touch the source's record.
+    if (untrusted && Number((await store.get(dayKey)) ?? 0) >= accountDailyLimit) throw paused(today.secondsLeft);
     const key = this.sourceKey(subject.nameIndex, subject.source.key);
+    const next = await this.countSourceFailure(key, at);
+    if (untrusted) {
+      const attemptsToday = await store.increment(dayKey, today.secondsLeft + 60);
+      if (attemptsToday === accountDailyLimit) {
+        await this.audit('login.throttle', 'failure', subject.accountId, context, { scope: 'account', attemptsToday, pausedSeconds: today.secondsLeft });
+      }
+      if (attemptsToday > accountDailyLimit) throw paused(today.secondsLeft);
+    }
+    return this.attempt(subject, context, key, next, at);
+  }
+
+  /** Compare-and-set: the source's record with one more failure and the wait it starts; throws while the source waits. */
+  private async countSourceFailure(key: string, at: number): Promise<SourceRecord> {
+    const { store } = this.deps;
     for (let round = 0; round < CAS_ROUNDS; round += 1) {
       const raw = await store.get(key);
       const current = parseRecord(raw);
@@ -171,21 +188,16 @@ export class LoginThrottle {
         raw === null
           ? await store.setIfAbsent(key, value, LOGIN_THROTTLE_POLICY.sourceMemorySeconds)
           : await store.swap(key, raw, value, LOGIN_THROTTLE_POLICY.sourceMemorySeconds);
-      if (written) return this.attempt(subject, context, key, dayKey, today.secondsLeft, next, at);
+      if (written) return next;
     }
     // Others from this very source are being decided at this moment: this one waits its turn.
     throw throttled(1);
   }
 
-  private attempt(subject: ThrottleSubject, context: ThrottleContext, key: string, dayKey: string, secondsLeftToday: number, next: SourceRecord, at: number): AdmittedAttempt {
-    const { store } = this.deps;
+  private attempt(subject: ThrottleSubject, context: ThrottleContext, key: string, next: SourceRecord, at: number): AdmittedAttempt {
     return {
-      succeeded: () => store.delete(key),
+      succeeded: () => this.deps.store.delete(key),
       failed: async () => {
-        const failuresToday = await store.increment(dayKey, secondsLeftToday + 60);
-        if (failuresToday === LOGIN_THROTTLE_POLICY.accountDailyLimit) {
-          await this.audit('login.throttle', 'failure', subject.accountId, context, { scope: 'account', failuresToday, pausedSeconds: secondsLeftToday });
-        }
         const wait = delayAfter(next.failures);
         if (wait > 0) {
           await this.audit('login.throttle', 'failure', subject.accountId, context, { scope: 'source', source: subject.source.kind, failures: next.failures, waitSeconds: wait });
@@ -227,9 +239,9 @@ export class LoginThrottle {
 
   private async lift(accountId: string, via: 'qr' | 'password_reset', context: Omit<ThrottleContext, 'deviceId'>) {
     const dayKey = this.dayKey(`account:${accountId}`, beijingDay(this.deps.now()).day);
-    const failuresToday = Number((await this.deps.store.take(dayKey)) ?? 0);
-    if (failuresToday >= LOGIN_THROTTLE_POLICY.accountDailyLimit) {
-      await this.audit('login.throttle.lifted', 'success', accountId, context, { scope: 'account', via, failuresToday });
+    const attemptsToday = Number((await this.deps.store.take(dayKey)) ?? 0);
+    if (attemptsToday >= LOGIN_THROTTLE_POLICY.accountDailyLimit) {
+      await this.audit('login.throttle.lifted', 'success', accountId, context, { scope: 'account', via, attemptsToday });
     }
   }
 
