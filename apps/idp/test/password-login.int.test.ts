@@ -123,12 +123,19 @@ describe('账号登录 API', () => {
       expect(events.find((e) => e.type === 'login.password' && e.detail?.reason === 'PASSWORD_LOGIN_PAUSED')?.detail).toMatchObject({ source: 'address' });
     });
 
-    it('keeps 扫码登录 working while password login is paused, and a QR login lifts the pause', async () => {
+    it('keeps the app (SMS, face) and 扫码登录 working while password login is paused, and a QR login lifts the pause', async () => {
       const person = await citizen();
       await pausePasswordLogin(rp.t.baseUrl, rp.config, person.phone);
       expect((await attemptFromNewBrowser(rp.t.baseUrl, rp.config, person.username, person.password)).body.error?.code).toBe('PASSWORD_LOGIN_PAUSED');
 
-      const phone = await loggedInApp(rp.t.baseUrl, { idType: person.idType, name: person.name, idNumber: person.idNumber });
+      // The app logs in as ever, by SMS code (past registration's 60 s resend interval) or by face.
+      const realName = { idType: person.idType, name: person.name, idNumber: person.idNumber };
+      rp.t.clock.advance(61_000);
+      const smsApp = new Browser(rp.t.baseUrl);
+      expect((await smsApp.json('/app/api/login/sms/send', { json: { ...realName, ...(await smsApp.solvedCaptcha()) } })).status).toBe(200);
+      const smsLogin = await smsApp.json('/app/api/login/sms', { json: { ...realName, smsCode: await smsApp.latestSmsCode(person.phone), validityDays: 7 } });
+      expect(smsLogin.status).toBe(200);
+      const phone = await loggedInApp(rp.t.baseUrl, realName);
       const pc = new Browser(rp.t.baseUrl);
       const login = await startLogin(pc, rp.config);
       const qr = (await pcQr.create(pc, login.uid)).body;
