@@ -95,6 +95,9 @@ export function addressSource(ip: string): string {
     .join(':')}::/64`;
 }
 
+const addressKey = (ip: string) => `address:${addressSource(ip)}`;
+const accountKey = (accountId: string) => `account:${accountId}`;
+
 function throttled(waitSeconds: number): AppError {
   const retryAfter = Math.max(1, Math.ceil(waitSeconds));
   return new AppError('LOGIN_THROTTLED', { status: 429, field: 'password', params: { wait: formatWait(retryAfter) }, details: { retryAfter } });
@@ -139,8 +142,8 @@ export class LoginThrottle {
     return {
       nameIndex,
       accountId,
-      accountKey: accountId ? `account:${accountId}` : `name:${nameIndex}`,
-      source: trusted ? { kind: 'device', key: `device:${deviceHash(context.deviceId)}` } : { kind: 'address', key: `address:${addressSource(context.ip)}` },
+      accountKey: accountId ? accountKey(accountId) : `name:${nameIndex}`,
+      source: trusted ? { kind: 'device', key: `device:${deviceHash(context.deviceId)}` } : { kind: 'address', key: addressKey(context.ip) },
     };
   }
 
@@ -232,13 +235,12 @@ export class LoginThrottle {
    * waiting with the new password).
    */
   async passwordReset(accountId: string, nameIndexes: string[], context: Omit<ThrottleContext, 'deviceId'>): Promise<void> {
-    const address = `address:${addressSource(context.ip)}`;
-    await Promise.all(nameIndexes.map((nameIndex) => this.deps.store.delete(this.sourceKey(nameIndex, address))));
+    await Promise.all(nameIndexes.map((nameIndex) => this.deps.store.delete(this.sourceKey(nameIndex, addressKey(context.ip)))));
     await this.lift(accountId, 'password_reset', context);
   }
 
   private async lift(accountId: string, via: 'qr' | 'password_reset', context: Omit<ThrottleContext, 'deviceId'>) {
-    const dayKey = this.dayKey(`account:${accountId}`, beijingDay(this.deps.now()).day);
+    const dayKey = this.dayKey(accountKey(accountId), beijingDay(this.deps.now()).day);
     const attemptsToday = Number((await this.deps.store.take(dayKey)) ?? 0);
     if (attemptsToday >= LOGIN_THROTTLE_POLICY.accountDailyLimit) {
       await this.audit('login.throttle.lifted', 'success', accountId, context, { scope: 'account', via, attemptsToday });
