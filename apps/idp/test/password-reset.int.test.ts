@@ -105,8 +105,12 @@ describe('忘记密码 API', () => {
     expect(JSON.stringify(events)).not.toContain(person.idNumber);
   });
 
-  it('works while password login is paused; the completed reset lifts the pause and lets the mistyping owner in at once', async () => {
+  it('works while password login is paused; the completed reset lifts the pause, lets the mistyping owner in at once and ends older devices\' trust', async () => {
     const person = await citizen();
+    // A browser that logged in before the reset: a trusted device until then.
+    const earlierDevice = new Browser(rp.t.baseUrl);
+    const { uid: earlierUid } = await startLogin(earlierDevice, rp.config);
+    expect((await passwordAttempt(earlierDevice, earlierUid, person.username, person.password)).status).toBe(200);
     // The owner mistypes the password five times, so their own address waits…
     const owner = new Browser(rp.t.baseUrl);
     const { uid } = await startLogin(owner, rp.config);
@@ -125,6 +129,13 @@ describe('忘记密码 API', () => {
     const lifted = (await rp.t.platform.audit.recent(100)).find((e) => e.type === 'login.throttle.lifted');
     expect(lifted).toMatchObject({ outcome: 'success', detail: { via: 'password_reset' } });
     expect(lifted!.detail!.attemptsToday).toBeGreaterThanOrEqual(50);
+
+    // Paused again: the owner's browser, trusted by its login after the reset, gets in; the earlier one is a new device now.
+    await pausePasswordLogin(rp.t.baseUrl, rp.config, person.username);
+    const { uid: ownerAgain } = await startLogin(owner, rp.config);
+    expect((await passwordAttempt(owner, ownerAgain, person.username, 'Brand#New2026')).status).toBe(200);
+    const { uid: earlierAgain } = await startLogin(earlierDevice, rp.config);
+    expect((await passwordAttempt(earlierDevice, earlierAgain, person.username, 'Brand#New2026')).body.error?.code).toBe('PASSWORD_LOGIN_PAUSED');
   });
 
   it('answers an unknown account name like a real one, and fails it exactly like a wrong ID number', async () => {

@@ -81,7 +81,7 @@ export class PasswordLogin {
       identifierKind = kind;
       accountId = account?.id ?? null;
       // Known and unknown names go through the same throttle, so its answers do not tell them apart.
-      const subject = await this.deps.throttle.subject(nameIndex, accountId, context);
+      const subject = await this.deps.throttle.subject(nameIndex, account, context);
       source = subject.source.kind;
       const attempt = await this.deps.throttle.admit(subject, context);
       if (account) ensureAccountUsable(account);

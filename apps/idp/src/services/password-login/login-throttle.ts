@@ -1,4 +1,5 @@
 import { AppError } from '../../errors.ts';
+import type { StoredAccount } from '../../ports/account-repository.ts';
 import type { AuditLog } from '../../ports/audit-log.ts';
 import type { KeyValueStore } from '../../ports/key-value-store.ts';
 import { beijingDay } from '../beijing-time.ts';
@@ -137,8 +138,9 @@ export class LoginThrottle {
   }
 
   /** Who is trying which name from where: the device counts as the source only if it is one of the account's. */
-  async subject(nameIndex: string, accountId: string | null, context: ThrottleContext): Promise<ThrottleSubject> {
-    const trusted = accountId !== null && (await this.devices.isTrusted(accountId, context.deviceId));
+  async subject(nameIndex: string, account: Pick<StoredAccount, 'id' | 'credentialsChangedAt'> | null, context: ThrottleContext): Promise<ThrottleSubject> {
+    const trusted = account !== null && (await this.devices.isTrusted(account, context.deviceId));
+    const accountId = account?.id ?? null;
     return {
       nameIndex,
       accountId,
@@ -224,7 +226,7 @@ export class LoginThrottle {
    * the phone, so it also lifts today's pause of password login.
    */
   async ownerLoggedIn(accountId: string, via: 'password' | 'qr', context: ThrottleContext): Promise<void> {
-    await this.devices.remember(accountId, context.deviceId);
+    await this.devices.remember(accountId, context.deviceId, this.deps.now());
     if (via === 'qr') await this.lift(accountId, 'qr', context);
   }
 

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { StoredAccount } from '../../ports/account-repository.ts';
 import type { KeyValueStore } from '../../ports/key-value-store.ts';
 
 /**
@@ -20,6 +21,11 @@ export function deviceHash(deviceId: string): string {
   return createHash('sha256').update(deviceId).digest('base64url');
 }
 
+/**
+ * Each record holds when the owner logged in on the device (service clock):
+ * a device counts only for logins after the account's last password reset,
+ * so a reset (which ends every session) also ends every device's trust.
+ */
 export class TrustedDevices {
   constructor(private readonly store: KeyValueStore) {}
 
@@ -27,12 +33,13 @@ export class TrustedDevices {
     return `trusted-device:${accountId}:${deviceHash(deviceId)}`;
   }
 
-  async isTrusted(accountId: string, deviceId: string): Promise<boolean> {
-    return (await this.store.get(this.key(accountId, deviceId))) !== null;
+  async isTrusted(account: Pick<StoredAccount, 'id' | 'credentialsChangedAt'>, deviceId: string): Promise<boolean> {
+    const loggedInAt = await this.store.get(this.key(account.id, deviceId));
+    return loggedInAt !== null && Number(loggedInAt) > (account.credentialsChangedAt ?? 0);
   }
 
-  /** Remembers (or renews for another year) that the owner logged in on this device. */
-  async remember(accountId: string, deviceId: string): Promise<void> {
-    await this.store.set(this.key(accountId, deviceId), '1', DEVICE_COOKIE.maxAgeSeconds);
+  /** Remembers (or renews for another year) that the owner logged in on this device at `at`. */
+  async remember(accountId: string, deviceId: string, at: number): Promise<void> {
+    await this.store.set(this.key(accountId, deviceId), String(at), DEVICE_COOKIE.maxAgeSeconds);
   }
 }
