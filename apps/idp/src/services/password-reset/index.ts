@@ -138,9 +138,10 @@ export class PasswordReset {
   }
 
   /**
-   * Step 3: the new password. One transaction replaces it, clears the
-   * lockout and deletes every session and refresh token of the person; then
-   * relying parties are told (back-channel logout) and an SMS notice goes out.
+   * Step 3: the new password. One transaction replaces it and deletes every
+   * session and refresh token of the person; then the login throttle's pause
+   * is lifted, relying parties are told (back-channel logout) and an SMS
+   * notice goes out.
    */
   async complete(input: PasswordResetCompleteRequest, context: ResetContext) {
     return this.audited('password_reset.complete', context, async (note) => {
