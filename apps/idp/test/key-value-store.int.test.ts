@@ -57,6 +57,15 @@ for (const [name, create] of adapters) {
       expect(await store.get('race')).toBe(`v${results.indexOf(true) + 1}`);
     });
 
+    it('gives back counts without moving the window, and starts one for a new key counted down', async () => {
+      await store.increment('refund', 30);
+      await store.increment('refund', 30);
+      expect(await store.increment('refund', 60, -1)).toBe(1);
+      expect(await store.ttl('refund')).toBeLessThanOrEqual(30);
+      expect(await store.increment('fresh-refund', 30, -1)).toBe(-1);
+      expect(await store.ttl('fresh-refund')).toBeGreaterThan(25);
+    });
+
     it('counts atomically within a window and reports the TTL', async () => {
       const counts = await Promise.all(Array.from({ length: 20 }, () => store.increment('hits', 30)));
       expect(counts.sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));

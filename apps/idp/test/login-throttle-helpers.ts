@@ -16,13 +16,14 @@ export async function attemptFromNewBrowser(baseUrl: string, config: client.Conf
 }
 
 /**
- * Strangers from ten addresses, five wrong passwords each (fewer once the
- * pause begins): the account's daily limit (LOGIN_THROTTLE_POLICY.accountDailyLimit
- * = 50) is reached, so password login from devices the account never used is paused.
+ * Strangers from ten addresses (by default), five wrong passwords each (fewer
+ * once the pause begins): the account's daily limit
+ * (LOGIN_THROTTLE_POLICY.accountDailyLimit = 50) is reached, so password
+ * login from devices the account never used is paused.
  */
-export async function pausePasswordLogin(baseUrl: string, config: client.Configuration, identifier: string) {
+export async function pausePasswordLogin(baseUrl: string, config: client.Configuration, identifier: string, strangers = 10) {
   await Promise.all(
-    Array.from({ length: 10 }, async (_, stranger) => {
+    Array.from({ length: strangers }, async (_, stranger) => {
       const browser = new Browser(baseUrl);
       const { uid } = await startLogin(browser, config);
       for (let attempt = 0; attempt < 5; attempt += 1) {

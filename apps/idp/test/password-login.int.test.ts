@@ -119,7 +119,7 @@ describe('账号登录 API', () => {
       expect(ownerLogin.status).toBe(200);
       const events = await rp.t.platform.audit.recent(200);
       expect(events.find((e) => e.type === 'login.password' && e.outcome === 'success' && e.ip === owner.ip)?.detail).toMatchObject({ source: 'device' });
-      expect(events.find((e) => e.type === 'login.throttle' && e.detail?.scope === 'account')?.detail).toMatchObject({ attemptsToday: 50 });
+      expect(events.find((e) => e.type === 'login.throttle' && e.detail?.scope === 'account')?.detail).toMatchObject({ failuresToday: 50 });
       expect(events.find((e) => e.type === 'login.password' && e.detail?.reason === 'PASSWORD_LOGIN_PAUSED')?.detail).toMatchObject({ source: 'address' });
     });
 
@@ -151,7 +151,18 @@ describe('账号登录 API', () => {
       expect((await attemptFromNewBrowser(rp.t.baseUrl, rp.config, person.username, person.password)).status).toBe(200);
       const lifted = (await rp.t.platform.audit.recent(100)).find((e) => e.type === 'login.throttle.lifted');
       expect(lifted).toMatchObject({ outcome: 'success', detail: { via: 'qr' } });
-      expect(lifted!.detail!.attemptsToday).toBeGreaterThanOrEqual(50);
+      expect(lifted!.detail!.failuresToday).toBeGreaterThanOrEqual(50);
+    });
+
+    it('counts only wrong passwords toward the daily pause: the owner logging in from new devices adds nothing', async () => {
+      const person = await citizen();
+      for (let device = 0; device < 5; device += 1) {
+        expect((await attemptFromNewBrowser(rp.t.baseUrl, rp.config, person.username, person.password)).status).toBe(200);
+      }
+      await pausePasswordLogin(rp.t.baseUrl, rp.config, person.username, 9);
+      expect((await attemptFromNewBrowser(rp.t.baseUrl, rp.config, person.username, person.password)).status).toBe(200);
+      await pausePasswordLogin(rp.t.baseUrl, rp.config, person.username, 1);
+      expect((await attemptFromNewBrowser(rp.t.baseUrl, rp.config, person.username, person.password)).body.error?.code).toBe('PASSWORD_LOGIN_PAUSED');
     });
 
     it('answers a name no account has exactly like a real one, and counts each name typed on its own', async () => {

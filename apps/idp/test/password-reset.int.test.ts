@@ -128,7 +128,7 @@ describe('忘记密码 API', () => {
     expect((await passwordAttempt(owner, again, person.phone, 'Brand#New2026')).status).toBe(200);
     const lifted = (await rp.t.platform.audit.recent(100)).find((e) => e.type === 'login.throttle.lifted');
     expect(lifted).toMatchObject({ outcome: 'success', detail: { via: 'password_reset' } });
-    expect(lifted!.detail!.attemptsToday).toBeGreaterThanOrEqual(50);
+    expect(lifted!.detail!.failuresToday).toBeGreaterThanOrEqual(50);
 
     // Paused again: the owner's browser, trusted by its login after the reset, gets in; the earlier one is a new device now.
     await pausePasswordLogin(rp.t.baseUrl, rp.config, person.username);

@@ -63,9 +63,9 @@ export class MemoryKeyValueStore implements KeyValueStore {
     this.entries.delete(key);
   }
 
-  async increment(key: string, ttlSeconds: number) {
+  async increment(key: string, ttlSeconds: number, by = 1) {
     const entry = this.live(key);
-    const next = (entry ? Number(entry.value) : 0) + 1;
+    const next = (entry ? Number(entry.value) : 0) + by;
     this.entries.set(key, { value: String(next), expiresAt: entry?.expiresAt ?? this.now() + ttlSeconds * 1000 });
     return next;
   }

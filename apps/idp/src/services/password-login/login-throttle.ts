@@ -11,7 +11,7 @@ import { deviceHash, TrustedDevices } from './trusted-devices.ts';
  * trusted device of the account (device cookie) or else the client address.
  * A source gets `freeTries` wrong passwords, then waits before each further
  * try, longer each time. Per account and Beijing day, `accountDailyLimit`
- * password attempts from sources that are not a trusted device of the
+ * wrong passwords from sources that are not a trusted device of the
  * account pause password login from such sources; 扫码登录 or a completed
  * 忘记密码 lifts that pause. Nothing here ever stops the owner's trusted device, 扫码登录,
  * 忘记密码 or the app.
@@ -156,7 +156,8 @@ export class LoginThrottle {
    * failure with the wait that failure would start, before the password is
    * checked, so parallel attempts from one source cannot outrun the count;
    * the daily count of attempts from untrusted sources is likewise taken
-   * before the check, so no burst gets past the limit.
+   * before the check (and given back for a right password), so no burst
+   * gets past the limit.
    */
   async admit(subject: ThrottleSubject, context: ThrottleContext): Promise<AdmittedAttempt> {
     const { store, now } = this.deps;
@@ -170,13 +171,13 @@ export class LoginThrottle {
     const key = this.sourceKey(subject.nameIndex, subject.source.key);
     const next = await this.countSourceFailure(key, at);
     if (untrusted) {
-      const attemptsToday = await store.increment(dayKey, today.secondsLeft + 60);
-      if (attemptsToday === accountDailyLimit) {
-        await this.audit('login.throttle', 'failure', subject.accountId, context, { scope: 'account', attemptsToday, pausedSeconds: today.secondsLeft });
+      const failuresToday = await store.increment(dayKey, today.secondsLeft + 60);
+      if (failuresToday === accountDailyLimit) {
+        await this.audit('login.throttle', 'failure', subject.accountId, context, { scope: 'account', failuresToday, pausedSeconds: today.secondsLeft });
       }
-      if (attemptsToday > accountDailyLimit) throw paused(today.secondsLeft);
+      if (failuresToday > accountDailyLimit) throw paused(today.secondsLeft);
     }
-    return this.attempt(subject, context, key, next, at);
+    return this.attempt(subject, context, key, next, at, untrusted ? dayKey : null, today.secondsLeft);
   }
 
   /** Compare-and-set: the source's record with one more failure and the wait it starts; throws while the source waits. */
@@ -199,9 +200,21 @@ export class LoginThrottle {
     throw throttled(1);
   }
 
-  private attempt(subject: ThrottleSubject, context: ThrottleContext, key: string, next: SourceRecord, at: number): AdmittedAttempt {
+  private attempt(
+    subject: ThrottleSubject,
+    context: ThrottleContext,
+    key: string,
+    next: SourceRecord,
+    at: number,
+    dayKey: string | null,
+    secondsLeftToday: number,
+  ): AdmittedAttempt {
     return {
-      succeeded: () => this.deps.store.delete(key),
+      succeeded: async () => {
+        await this.deps.store.delete(key);
+        // The daily limit is for wrong passwords: a right one gives its count back.
+        if (dayKey) await this.deps.store.increment(dayKey, secondsLeftToday + 60, -1);
+      },
       failed: async () => {
         const wait = delayAfter(next.failures);
         if (wait > 0) {
@@ -243,9 +256,9 @@ export class LoginThrottle {
 
   private async lift(accountId: string, via: 'qr' | 'password_reset', context: Omit<ThrottleContext, 'deviceId'>) {
     const dayKey = this.dayKey(accountKey(accountId), beijingDay(this.deps.now()).day);
-    const attemptsToday = Number((await this.deps.store.take(dayKey)) ?? 0);
-    if (attemptsToday >= LOGIN_THROTTLE_POLICY.accountDailyLimit) {
-      await this.audit('login.throttle.lifted', 'success', accountId, context, { scope: 'account', via, attemptsToday });
+    const failuresToday = Number((await this.deps.store.take(dayKey)) ?? 0);
+    if (failuresToday >= LOGIN_THROTTLE_POLICY.accountDailyLimit) {
+      await this.audit('login.throttle.lifted', 'success', accountId, context, { scope: 'account', via, failuresToday });
     }
   }
 
