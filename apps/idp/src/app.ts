@@ -125,9 +125,10 @@ export async function buildApp(
     sendPortal,
     platformName: config.platformName,
     now: services.now,
+    secure,
   });
   await app.register(consentRoutes, { provider: services.provider, consent: services.consent, sendPortal, platformName: config.platformName });
-  await app.register(qrLoginRoutes, { provider: services.provider, qrLogin: services.qrLogin, platformName: config.platformName });
+  await app.register(qrLoginRoutes, { provider: services.provider, qrLogin: services.qrLogin, platformName: config.platformName, secure });
   await app.register(publicApiRoutes, {
     site: { platformName: config.platformName, demo: config.mode === 'demo', ...(services.demoAccount ? { demoAccount: services.demoAccount } : {}) },
     captcha: services.captcha,

@@ -43,6 +43,7 @@ import { ClientAuthThrottle } from './services/clients/client-auth-throttle.ts';
 import { FaceChallenges } from './services/face-check/face-challenges.ts';
 import { CaptchaService } from './services/captcha/captcha-service.ts';
 import { PasswordLogin } from './services/password-login/index.ts';
+import { LoginThrottle } from './services/password-login/login-throttle.ts';
 import { PasswordReset } from './services/password-reset/index.ts';
 import { QrLogin } from './services/qr-login/index.ts';
 import { AgentGrants } from './services/entities/agent-grants.ts';
@@ -123,12 +124,15 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
   const appLogin = new AppLogin({ accounts, cipher, registry, faceVerifier, faceChallenges, captcha, smsCodes, rateLimiter, appSessions, audit, now });
   const appAccount = new AppAccount({ accounts, cipher, appSessions, audit });
   const changePhone = new ChangePhone({ accounts, cipher, faceVerifier, faceChallenges, captcha, smsCodes, notices: smsNotices, rateLimiter, store, audit, now });
+  // 登录失败处理: failed passwords per account name and source, on the service clock.
+  const loginThrottle = new LoginThrottle({ store, audit, now });
   const passwordLogin = new PasswordLogin({
     accounts,
     cipher,
     hasher,
     captcha,
     rateLimiter,
+    throttle: loginThrottle,
     audit,
     dummyHash: await hasher.hash(randomBytes(16).toString('hex')),
     passwordMaxAgeDays: config.passwordMaxAgeDays,
@@ -190,13 +194,14 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
     notices: smsNotices,
     sessions,
     rateLimiter,
+    throttle: loginThrottle,
     store,
     audit,
     now,
   });
 
   // 扫码登录.
-  const qrLogin = new QrLogin({ store, pubSub, accounts, cipher, appSessions, membership, ipLocator, rateLimiter, audit, publicUrl: config.publicUrl, now });
+  const qrLogin = new QrLogin({ store, pubSub, accounts, cipher, appSessions, membership, ipLocator, rateLimiter, throttle: loginThrottle, audit, publicUrl: config.publicUrl, now });
 
   const userCenterSessions = new UserCenterSessions({ store, accounts, now });
   const app = await buildApp(

@@ -64,8 +64,9 @@ export const errorMessages = {
   REALNAME_UNAVAILABLE: '实名核验服务暂不可用，请稍后再试',
 
   // login
-  CREDENTIALS_INVALID: '账号或密码错误',
-  ACCOUNT_LOCKED: '密码错误次数过多，账号已锁定至{until}，请稍后再试',
+  CREDENTIALS_INVALID: '账号或密码错误，再错{remaining}次需等待{wait}',
+  LOGIN_THROTTLED: '密码错误次数过多，请{wait}后再试，或使用扫码登录、忘记密码',
+  PASSWORD_LOGIN_PAUSED: '该账号今日密码错误次数过多，为保护账号安全，已暂停在未登录过该账号的设备上使用密码登录。请使用扫码登录，或通过忘记密码重设密码后登录',
   ACCOUNT_DISABLED: '账号已停用，请联系客服',
   LOGIN_REQUEST_EXPIRED: '登录请求已失效，请返回业务系统重新发起登录',
 

@@ -57,7 +57,11 @@ export const ui = {
     passwordPlaceholder: '密码',
     passwordRequired: '请输入密码',
     forgotPassword: '忘记密码?',
-    lockedHint: '不想等待？可以重置密码后再登录：',
+    // LOGIN_THROTTLED / PASSWORD_LOGIN_PAUSED: 不想等待？可以改用[扫码登录]，或通过[忘记密码]重设密码后登录。
+    throttledHint: '不想等待？可以改用',
+    throttledHintOr: '，或通过',
+    throttledHintReset: '忘记密码',
+    throttledHintEnd: '重设密码后登录。',
     captchaLabel: '图形验证码',
     captchaPlaceholder: '请输入图形验证码',
     captchaRequired: '请输入图形验证码',

@@ -5,9 +5,8 @@ import { AppError } from '../errors.ts';
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
-      if (error.code === 'RATE_LIMITED' || error.code === 'SMS_RESEND_TOO_SOON') {
-        reply.header('retry-after', String(error.details.retryAfter ?? 60));
-      }
+      // RATE_LIMITED, SMS_RESEND_TOO_SOON, LOGIN_THROTTLED, PASSWORD_LOGIN_PAUSED: when to come back.
+      if (typeof error.details.retryAfter === 'number') reply.header('retry-after', String(error.details.retryAfter));
       return reply.status(error.status).send(error.toBody());
     }
     const status = (error as FastifyError).statusCode ?? 500;

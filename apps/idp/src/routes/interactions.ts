@@ -4,6 +4,7 @@ import { entityLoginRequest, passwordLoginRequest } from '@uia/schemas';
 import { AppError } from '../errors.ts';
 import type { EntityLogin } from '../services/entities/entity-login.ts';
 import type { LoginResult, PasswordLogin } from '../services/password-login/index.ts';
+import { deviceIdOf, keepDeviceCookie } from './device-cookie.ts';
 import { currentInteraction, interactionClient, interactionLoginTypes, interactionRequiredAcr } from './current-interaction.ts';
 import { parseBody } from './parse-body.ts';
 import { requestContext } from './request-context.ts';
@@ -24,18 +25,24 @@ export async function interactionRoutes(
     platformName: string;
     /** The service clock: a login's time, which the session lifetimes count from (oidc/checks/session-lifetime.ts). */
     now: () => number;
+    secure: boolean;
   },
 ) {
   const { provider } = options;
 
-  /** Hands the checked login to oidc-provider; `ts` is when the password was checked, so a later password reset voids it. */
-  const finishLogin = (request: UidRequest, reply: FastifyReply, result: LoginResult) =>
-    provider.interactionResult(
+  /**
+   * Hands the checked login to oidc-provider; `ts` is when the password was checked, so a later
+   * password reset voids it. The browser keeps its device cookie: it is now a trusted device.
+   */
+  const finishLogin = (request: UidRequest, reply: FastifyReply, result: LoginResult, deviceId: string) => {
+    keepDeviceCookie(reply, deviceId, options.secure);
+    return provider.interactionResult(
       request.raw,
       reply.raw,
       { login: { accountId: result.accountId, acr: result.acr, amr: result.amr, ts: Math.floor(options.now() / 1000), remember: false } },
       { mergeWithLastSubmission: false },
     );
+  };
 
   app.get('/interaction/:uid', (_request, reply) => options.sendPortal(reply));
 
@@ -56,25 +63,29 @@ export async function interactionRoutes(
     const body = parseBody(passwordLoginRequest, request.body);
     const details = await currentInteraction(provider, request, reply);
     if (!interactionLoginTypes(details).includes('personal')) throw new AppError('ENTITY_LOGIN_REQUIRED', { status: 403 });
+    const deviceId = deviceIdOf(request);
     const result = await options.passwordLogin.login(body, {
       ...requestContext(request),
+      deviceId,
       clientId: String(details.params.client_id),
       requiredAcr: interactionRequiredAcr(details),
     });
-    return { redirectTo: await finishLogin(request, reply, result) };
+    return { redirectTo: await finishLogin(request, reply, result, deviceId) };
   });
 
   // 法人登录 by account: the acting person's own credentials, then their standing with the entity.
   app.post('/interaction/:uid/entity-login', async (request: UidRequest, reply) => {
     const body = parseBody(entityLoginRequest, request.body);
     const details = await currentInteraction(provider, request, reply);
+    const deviceId = deviceIdOf(request);
     const result = await options.entityLogin.login(body, {
       ...requestContext(request),
+      deviceId,
       clientId: String(details.params.client_id),
       requiredAcr: interactionRequiredAcr(details),
       entityLoginAllowed: interactionLoginTypes(details).includes('entity'),
     });
-    return { redirectTo: await finishLogin(request, reply, result) };
+    return { redirectTo: await finishLogin(request, reply, result, deviceId) };
   });
 
   app.post('/interaction/:uid/abort', async (request: UidRequest, reply) => {

@@ -8,6 +8,7 @@ import { QR_LOGIN_POLICY } from '../services/qr-login/qr-login-policy.ts';
 import { EventStream } from './event-stream.ts';
 import { OpenStreams } from './open-streams.ts';
 import { requestContext } from './request-context.ts';
+import { deviceIdOf, keepDeviceCookie } from './device-cookie.ts';
 
 type QrRequest = FastifyRequest<{ Params: { uid: string; id: string } }>;
 
@@ -20,7 +21,7 @@ const HEARTBEAT_MS = 15_000;
  * interaction cookie first, so only the browser that displays the QR can
  * watch or complete it.
  */
-export async function qrLoginRoutes(app: FastifyInstance, options: { provider: Provider; qrLogin: QrLogin; platformName: string }) {
+export async function qrLoginRoutes(app: FastifyInstance, options: { provider: Provider; qrLogin: QrLogin; platformName: string; secure: boolean }) {
   const { provider, qrLogin, platformName } = options;
   /** Open streams, ended when the server shuts down (they would hold its close). */
   const streams = new Set<EventStream>();
@@ -100,7 +101,10 @@ export async function qrLoginRoutes(app: FastifyInstance, options: { provider: P
   app.post('/interaction/:uid/qr/:id/complete', async (request: QrRequest, reply) => {
     const { uid, id } = request.params;
     await currentInteraction(provider, request, reply);
-    const { login, authTime } = await qrLogin.complete(id, uid, requestContext(request));
+    const deviceId = deviceIdOf(request);
+    const { login, authTime } = await qrLogin.complete(id, uid, { ...requestContext(request), deviceId });
+    // The browser that showed the QR is now a trusted device of the person (LoginThrottle).
+    keepDeviceCookie(reply, deviceId, options.secure);
     const redirectTo = await provider.interactionResult(
       request.raw,
       reply.raw,

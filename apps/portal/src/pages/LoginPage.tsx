@@ -147,7 +147,7 @@ export function LoginPage({ uid }: { uid: string | null }) {
                 ) : shownMode === 'qr' ? (
                   <QrLogin uid={uid} loginType={shownTab} note={qrOnly} onExpired={setExpired} />
                 ) : (
-                  <AccountLoginForm uid={uid} loginType={shownTab} onExpired={setExpired} onRequiresQr={setQrOnly} />
+                  <AccountLoginForm uid={uid} loginType={shownTab} onExpired={setExpired} onRequiresQr={setQrOnly} onChooseQr={() => chooseMode('qr')} />
                 )}
               </div>
             </div>
@@ -203,12 +203,15 @@ function AccountLoginForm({
   loginType,
   onExpired,
   onRequiresQr,
+  onChooseQr,
 }: {
   uid: string | null;
   loginType: LoginType;
   onExpired: (message: string) => void;
   /** LOGIN_REQUIRES_QR: the relying party demands 实人认证, which only 扫码登录 gives. */
   onRequiresQr: (message: string) => void;
+  /** The throttle hint's 扫码登录: switches to the QR mode. */
+  onChooseQr: () => void;
 }) {
   const forEntity = loginType === 'entity';
   // Element ids: `login-…` for 个人登录 (as before), `entity-login-…` for 法人登录.
@@ -219,8 +222,8 @@ function AccountLoginForm({
   const [password, setPassword] = useState('');
   const [captchaAnswer, setCaptchaAnswer] = useState('');
   const [errors, setErrors] = useState<LoginErrors>({});
-  // ACCOUNT_LOCKED: 忘记密码 is the way in without waiting.
-  const [locked, setLocked] = useState(false);
+  // LOGIN_THROTTLED / PASSWORD_LOGIN_PAUSED: 扫码登录 and 忘记密码 are the ways in without waiting.
+  const [throttled, setThrottled] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const inputs: Record<LoginField, RefObject<HTMLInputElement | null>> = {
     entity: useRef<HTMLInputElement>(null),
@@ -235,7 +238,7 @@ function AccountLoginForm({
 
   function clearError(field: LoginField) {
     if (errors[field] || errors.form) setErrors((e) => ({ ...e, [field]: undefined, form: undefined }));
-    if (locked && field !== 'captchaAnswer') setLocked(false);
+    if (throttled && field !== 'captchaAnswer') setThrottled(false);
   }
 
   function focusFirst(found: LoginErrors) {
@@ -297,7 +300,7 @@ function AccountLoginForm({
         onRequiresQr(message);
         return;
       }
-      setLocked(error instanceof ApiError && error.code === 'ACCOUNT_LOCKED');
+      setThrottled(error instanceof ApiError && (error.code === 'LOGIN_THROTTLED' || error.code === 'PASSWORD_LOGIN_PAUSED'));
       const field = fields.find((f) => error instanceof ApiError && error.field === f);
       const next: LoginErrors = field ? { [field]: message } : { form: message };
       setErrors(next);
@@ -400,7 +403,7 @@ function AccountLoginForm({
             placeholder={ui.login.passwordPlaceholder}
             value={password}
             aria-invalid={errors.password ? true : undefined}
-            aria-describedby={describedBy(`${idPrefix}-password`, { error: errors.password, hint: locked })}
+            aria-describedby={describedBy(`${idPrefix}-password`, { error: errors.password, hint: throttled })}
             onChange={(e) => {
               setPassword(e.target.value);
               clearError('password');
@@ -411,10 +414,15 @@ function AccountLoginForm({
           </Link>
         </div>
         <FieldError id={`${idPrefix}-password`} message={errors.password} />
-        {locked && (
-          <p id={`${idPrefix}-password-hint`} className="field-hint locked-hint">
-            {ui.login.lockedHint}
-            <Link to={withUid('/forgot-password', uid)}>{ui.login.forgotPassword}</Link>
+        {throttled && (
+          <p id={`${idPrefix}-password-hint`} className="field-hint throttled-hint">
+            {ui.login.throttledHint}
+            <button type="button" className="link-button" onClick={onChooseQr}>
+              {ui.login.modeQr}
+            </button>
+            {ui.login.throttledHintOr}
+            <Link to={withUid('/forgot-password', uid)}>{ui.login.throttledHintReset}</Link>
+            {ui.login.throttledHintEnd}
           </p>
         )}
       </div>

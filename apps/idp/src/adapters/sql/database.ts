@@ -7,6 +7,7 @@ import * as initial from './migrations/0001_initial.ts';
 import * as passwordHistory from './migrations/0002_password_history.ts';
 import * as appSessions from './migrations/0003_app_sessions.ts';
 import * as entities from './migrations/0004_entities.ts';
+import * as accountLockoutDropped from './migrations/0005_account_lockout_dropped.ts';
 import type { Database } from './schema.ts';
 
 // int8 columns hold epoch milliseconds, well inside Number's safe range.
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0002_password_history': passwordHistory,
   '0003_app_sessions': appSessions,
   '0004_entities': entities,
+  '0005_account_lockout_dropped': accountLockoutDropped,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -13,7 +13,7 @@ export interface EntityLoginContext extends LoginContext {
 
 /**
  * 法人登录 by account: the acting person logs in exactly as 账号登录 (captcha,
- * lockout, throttles), then must be the entity's legal representative or a
+ * login throttle, limits), then must be the entity's legal representative or a
  * current agent for this service. The login is the person acting for the
  * entity (acting-principal.ts); its level and methods are the person's login.
  */

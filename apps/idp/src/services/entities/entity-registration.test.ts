@@ -42,8 +42,6 @@ function fakeAccounts(accounts: StoredAccount[]): AccountRepository {
     findByIdNumberIndex: unused,
     findByPhoneIndex: unused,
     create: unused,
-    recordFailedLogin: unused,
-    recordSuccessfulLogin: unused,
     previousPasswordHashes: unused,
     resetPassword: unused,
     raiseAssuranceLevel: unused,
