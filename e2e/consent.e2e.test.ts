@@ -24,7 +24,7 @@ let redirectUri: string;
 beforeAll(async () => {
   ({ servers, browser } = await startServersAndBrowser());
   ({ context, page } = await openDesktopPage(browser));
-  config = await client.discovery(new URL(`${servers.platformUrl}/oidc`), RP.clientId, RP.clientSecret, undefined, { execute: [client.allowInsecureRequests] });
+  config = await client.discovery(new URL(`${servers.platformUrl}/oidc`), RP.clientId, RP.clientSecret, client.ClientSecretBasic(RP.clientSecret), { execute: [client.allowInsecureRequests] });
   redirectUri = `${servers.eduUrl}/callback`;
   // This test is the relying party: the browser's arrival at the callback is answered here,
   // and the test reads the code (or error) from the URL.
