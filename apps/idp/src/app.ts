@@ -14,6 +14,7 @@ import type { AppSessions } from './services/app-sessions/app-sessions.ts';
 import type { ChangePhone } from './services/change-phone/index.ts';
 import type { FaceChallenges } from './services/face-check/face-challenges.ts';
 import type { CaptchaService } from './services/captcha/captcha-service.ts';
+import type { LoginThrottle } from './services/password-login/login-throttle.ts';
 import type { PasswordLogin } from './services/password-login/index.ts';
 import type { PasswordReset } from './services/password-reset/index.ts';
 import type { QrLogin } from './services/qr-login/index.ts';
@@ -48,6 +49,7 @@ import { registerSecurityHeaders } from './routes/security-headers.ts';
 export interface AppServices {
   provider: Provider;
   captcha: CaptchaService;
+  loginThrottle: LoginThrottle;
   smsCodes: SmsCodeService;
   registration: RegistrationService;
   passwordLogin: PasswordLogin;
@@ -132,6 +134,7 @@ export async function buildApp(
   await app.register(publicApiRoutes, {
     site: { platformName: config.platformName, demo: config.mode === 'demo', ...(services.demoAccount ? { demoAccount: services.demoAccount } : {}) },
     captcha: services.captcha,
+    loginThrottle: services.loginThrottle,
     smsCodes: services.smsCodes,
     registration: services.registration,
     rateLimiter: services.rateLimiter,

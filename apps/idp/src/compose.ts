@@ -209,6 +209,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
     {
       provider,
       captcha,
+      loginThrottle,
       smsCodes,
       registration,
       passwordLogin,

@@ -200,6 +200,27 @@ describe('账号登录 API', () => {
       );
       expect(checked.length).toBeLessThanOrEqual(4);
     });
+
+    it('gives an address that keeps guessing across names the strict captcha (6 characters), and nobody else', async () => {
+      const [first, second] = [await citizen(), await citizen()];
+      const attacker = new Browser(rp.t.baseUrl);
+      const bystander = new Browser(rp.t.baseUrl);
+      const captchaLength = async (browser: Browser) => (await browser.solvedCaptcha()).captchaAnswer.length;
+      expect(await captchaLength(attacker)).toBe(4);
+      const { uid } = await startLogin(attacker, rp.config);
+      // Four wrong passwords for each of two names and two for a made-up one: no name reaches its wait, the address reaches 10.
+      const guesses = [...Array(4).fill(first.username), ...Array(4).fill(second.phone), 'nobody_here', 'nobody_here'];
+      for (const [index, identifier] of guesses.entries()) {
+        expect(await captchaLength(attacker)).toBe(4);
+        const { body } = await passwordAttempt(attacker, uid, identifier, `Wrong#guess${index}`);
+        expect(body.error?.code).toBe('CREDENTIALS_INVALID');
+      }
+      expect(await captchaLength(attacker)).toBe(6);
+      expect(await captchaLength(bystander)).toBe(4);
+      // The strict captcha is answered like any other: the owner, from that address, still logs in with it.
+      const owner = await passwordAttempt(attacker, uid, first.username, first.password);
+      expect(owner.status).toBe(200);
+    });
   });
 
   it('throttles logins per IP', async () => {

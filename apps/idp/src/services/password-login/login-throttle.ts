@@ -23,6 +23,12 @@ export const LOGIN_THROTTLE_POLICY = {
   /** A source's record lives this long after its last wrong password (store TTL, real time). */
   sourceMemorySeconds: 24 * 3600,
   accountDailyLimit: 50,
+  /**
+   * Wrong passwords from one address, whatever the names, within `addressMemorySeconds`:
+   * from then on every captcha that address gets is the strict one (longer answer).
+   */
+  strictCaptchaAfter: 10,
+  addressMemorySeconds: 3600,
 } as const;
 
 /** Concurrent attempts from one source: compare-and-set rounds before the attempt is refused. */
@@ -133,6 +139,20 @@ export class LoginThrottle {
     return `login-failures:source:${nameIndex}:${source}`;
   }
 
+  private addressFailuresKey(ip: string) {
+    return `login-failures:${addressKey(ip)}`;
+  }
+
+  /**
+   * Whether captchas for this address should be the strict kind: it sent
+   * `strictCaptchaAfter` wrong passwords within the hour, across any names
+   * (someone trying many accounts from one place). Owners on their trusted
+   * device do not add to it.
+   */
+  async wantsStrictCaptcha(ip: string): Promise<boolean> {
+    return Number((await this.deps.store.get(this.addressFailuresKey(ip))) ?? 0) >= LOGIN_THROTTLE_POLICY.strictCaptchaAfter;
+  }
+
   private dayKey(accountKey: string, day: string) {
     return `login-failures:day:${accountKey}:${day}`;
   }
@@ -216,6 +236,9 @@ export class LoginThrottle {
         if (dayKey) await this.deps.store.increment(dayKey, secondsLeftToday + 60, -1);
       },
       failed: async () => {
+        if (subject.source.kind === 'address') {
+          await this.deps.store.increment(this.addressFailuresKey(context.ip), LOGIN_THROTTLE_POLICY.addressMemorySeconds);
+        }
         const wait = delayAfter(next.failures);
         if (wait > 0) {
           await this.audit('login.throttle', 'failure', subject.accountId, context, { scope: 'source', source: subject.source.kind, failures: next.failures, waitSeconds: wait });
