@@ -79,8 +79,9 @@ export async function rotatePiiKey(db: Kysely<Database>, cipher: PiiCipher, opti
             if (typeof envelope !== 'string' || cipher.isOnCurrentKey(envelope)) continue;
             const context = column.context(id);
             const next = cipher.encrypt(decryptOrExplain(cipher, envelope, context, `${spec.table}.${column.name} of ${spec.primaryKey}=${id}`), context);
-            await sql`update ${sql.table(spec.table)} set ${sql.ref(column.name)} = ${next} where ${sql.ref(spec.primaryKey)} = ${id} and ${sql.ref(column.name)} = ${envelope}`.execute(trx);
-            changed = true;
+            const { numAffectedRows } = await sql`update ${sql.table(spec.table)} set ${sql.ref(column.name)} = ${next} where ${sql.ref(spec.primaryKey)} = ${id} and ${sql.ref(column.name)} = ${envelope}`.execute(trx);
+            // 0 rows: the value changed since it was read, and was written with the current key then.
+            if (numAffectedRows !== undefined && numAffectedRows > 0n) changed = true;
           }
           if (changed) progress.reEncrypted += 1;
         }
