@@ -7,7 +7,7 @@ import { startTestPlatform, type TestPlatform } from './harness.ts';
 import { startRedisSentinel, startRedisServer, type RedisProcess } from './support/redis-processes.ts';
 
 // The platform finds its Redis through a sentinel of its own (never the shared Redis):
-// it is given only the sentinel's address and the master group's name.
+// it is given only the sentinel's address, the master group's name and the two passwords.
 describe('Redis through Sentinel (REDIS_SENTINELS + REDIS_SENTINEL_NAME)', () => {
   const name = 'uiamaster';
   let master: RedisProcess;
@@ -15,14 +15,16 @@ describe('Redis through Sentinel (REDIS_SENTINELS + REDIS_SENTINEL_NAME)', () =>
   let sentinel: RedisProcess;
   let t: TestPlatform;
   const prefix = `uia-sentinel-${randomBytes(4).toString('hex')}:`;
+  const password = randomBytes(12).toString('hex');
+  const sentinelPassword = randomBytes(12).toString('hex');
 
   beforeAll(async () => {
-    master = await startRedisServer();
-    replica = await startRedisServer({ replicaOf: master.port });
-    sentinel = await startRedisSentinel(master.port, name);
+    master = await startRedisServer({ password });
+    replica = await startRedisServer({ replicaOf: master.port, password });
+    sentinel = await startRedisSentinel(master.port, name, { masterPassword: password, password: sentinelPassword });
     t = await startTestPlatform({
       externalStores: false,
-      env: { REDIS_SENTINELS: `127.0.0.1:${sentinel.port}`, REDIS_SENTINEL_NAME: name, UIA_REDIS_PREFIX: prefix },
+      env: { REDIS_SENTINELS: `127.0.0.1:${sentinel.port}`, REDIS_SENTINEL_NAME: name, REDIS_SENTINEL_PASSWORD: sentinelPassword, REDIS_PASSWORD: password, UIA_REDIS_PREFIX: prefix },
     });
   });
 
@@ -31,10 +33,10 @@ describe('Redis through Sentinel (REDIS_SENTINELS + REDIS_SENTINEL_NAME)', () =>
     await Promise.all([sentinel, replica, master].map((process) => process?.stop()));
   });
 
-  const sentinelConnection = () => ({ sentinels: [{ host: '127.0.0.1', port: sentinel.port }], name, sentinelPassword: undefined, password: undefined, tls: false });
+  const sentinelConnection = () => ({ sentinels: [{ host: '127.0.0.1', port: sentinel.port }], name, sentinelPassword, password, tls: false });
 
   const keysOn = async (port: number) => {
-    const direct = new Redis({ port, host: '127.0.0.1', maxRetriesPerRequest: 1 });
+    const direct = new Redis({ port, host: '127.0.0.1', password, maxRetriesPerRequest: 1 });
     try {
       return await direct.keys(`${prefix}*`);
     } finally {
@@ -44,7 +46,7 @@ describe('Redis through Sentinel (REDIS_SENTINELS + REDIS_SENTINEL_NAME)', () =>
 
   /** Asks the server its role until it is `role` (the sentinel's REPLICAOF reaches it just after its log line). */
   const untilRole = async (port: number, role: string) => {
-    const direct = new Redis({ port, host: '127.0.0.1', maxRetriesPerRequest: 1 });
+    const direct = new Redis({ port, host: '127.0.0.1', password, maxRetriesPerRequest: 1 });
     try {
       while (((await direct.call('ROLE')) as string[])[0] !== role) await new Promise((resolve) => setTimeout(resolve, 50));
     } finally {
@@ -81,10 +83,10 @@ describe('Redis through Sentinel (REDIS_SENTINELS + REDIS_SENTINEL_NAME)', () =>
       await store.set('before-failover', '1', 60);
       await sentinel.waitForLog(`+slave slave 127.0.0.1:${replica.port}`);
       // Replication is asynchronous: the write must have reached the replica before it is promoted.
-      const onMaster = new Redis({ port: master.port, host: '127.0.0.1', maxRetriesPerRequest: 1 });
+      const onMaster = new Redis({ port: master.port, host: '127.0.0.1', password, maxRetriesPerRequest: 1 });
       expect(await onMaster.call('WAIT', '1', '0')).toBe(1);
       onMaster.disconnect();
-      const admin = new Redis({ port: sentinel.port, host: '127.0.0.1', maxRetriesPerRequest: 1 });
+      const admin = new Redis({ port: sentinel.port, host: '127.0.0.1', password: sentinelPassword, maxRetriesPerRequest: 1 });
       await admin.call('SENTINEL', 'FAILOVER', name);
       admin.disconnect();
       await sentinel.waitForLog(`+switch-master ${name} 127.0.0.1 ${master.port} 127.0.0.1 ${replica.port}`);

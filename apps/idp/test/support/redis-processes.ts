@@ -16,20 +16,28 @@ export interface RedisProcess {
   stop(): Promise<void>;
 }
 
-export async function startRedisServer(options: { replicaOf?: number } = {}): Promise<RedisProcess> {
+/** `password`: the server's requirepass, and what a replica authenticates to its master with. */
+export async function startRedisServer(options: { replicaOf?: number; password?: string } = {}): Promise<RedisProcess> {
   const port = await freePort();
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+  if (options.password) args.push('--requirepass', options.password, '--masterauth', options.password);
   if (options.replicaOf) args.push('--replicaof', '127.0.0.1', String(options.replicaOf));
   return launch(port, args, null, 'Ready to accept connections');
 }
 
-/** A sentinel watching the master on `masterPort` as `name`, with a quorum of 1 (it alone decides). */
-export async function startRedisSentinel(masterPort: number, name: string): Promise<RedisProcess> {
+/**
+ * A sentinel watching the master on `masterPort` as `name`, with a quorum of 1 (it alone decides);
+ * `masterPassword` is the servers' requirepass, `password` the sentinel's own.
+ */
+export async function startRedisSentinel(masterPort: number, name: string, options: { masterPassword?: string; password?: string } = {}): Promise<RedisProcess> {
   const port = await freePort();
   // Sentinel rewrites its configuration file as it learns, so it gets a writable one of its own.
   const dir = mkdtempSync(join(tmpdir(), 'uia-sentinel-'));
   const file = join(dir, 'sentinel.conf');
-  writeFileSync(file, [`port ${port}`, 'bind 127.0.0.1', `dir ${dir}`, `sentinel monitor ${name} 127.0.0.1 ${masterPort} 1`, `sentinel down-after-milliseconds ${name} 1000`, `sentinel failover-timeout ${name} 5000`, ''].join('\n'));
+  const lines = [`port ${port}`, 'bind 127.0.0.1', `dir ${dir}`, `sentinel monitor ${name} 127.0.0.1 ${masterPort} 1`, `sentinel down-after-milliseconds ${name} 1000`, `sentinel failover-timeout ${name} 5000`];
+  if (options.masterPassword) lines.push(`sentinel auth-pass ${name} ${options.masterPassword}`);
+  if (options.password) lines.push(`requirepass ${options.password}`);
+  writeFileSync(file, `${lines.join('\n')}\n`);
   return launch(port, [file, '--sentinel'], dir, `+monitor master ${name}`);
 }
 
