@@ -93,8 +93,9 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
   const now = options.now ?? Date.now;
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(database.db);
-  const store = config.redisUrl ? new RedisKeyValueStore(config.redisUrl, config.redisPrefix) : new MemoryKeyValueStore(now);
-  const pubSub = config.redisUrl ? new RedisPubSub(config.redisUrl, config.redisPrefix) : new MemoryPubSub();
+  const redis = config.redisSentinel ?? config.redisUrl;
+  const store = redis ? new RedisKeyValueStore(redis, config.redisPrefix) : new MemoryKeyValueStore(now);
+  const pubSub = redis ? new RedisPubSub(redis, config.redisPrefix) : new MemoryPubSub();
 
   const cipher = new PiiCipher(config.dataKeys, config.blindIndexKey);
   const accounts = new SqlAccountRepository(database.db);

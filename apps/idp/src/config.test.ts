@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -162,5 +163,29 @@ describe('SMS configuration', () => {
       'UIA_BUSINESS_REGISTRY: 本版本只有企业登记信息模拟器，不能用于生产 / only the simulated business registry exists in this version',
     ]);
     expect(problemsOf({ ...production, ...aliyunEnv, UIA_SMS_ENDPOINT: 'http://sms-proxy.internal' }).some((p) => p.startsWith('UIA_SMS_ENDPOINT'))).toBe(true);
+  });
+});
+
+describe('docs/deploy/uia.env.example', () => {
+  const example = readFileSync(new URL('../../../docs/deploy/uia.env.example', import.meta.url), 'utf8');
+  /** The file as systemd reads it (KEY=value lines), with its key placeholders replaced by real keys. */
+  const env = Object.fromEntries(
+    example
+      .split('\n')
+      .filter((line) => /^[A-Z_]+=/.test(line))
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1).replace(/REPLACE-WITH-openssl-rand-base64-(\d+)=?/, (_, bytes: string) => randomBytes(Number(bytes)).toString('base64'))]),
+  );
+
+  it('holds no real secret: its keys are placeholders the platform refuses', () => {
+    const asShipped = Object.fromEntries(example.split('\n').filter((line) => /^[A-Z_]+=/.test(line)).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+    const problems = problemsOf({ ...asShipped, DATA_DIR: dataDir() }).join('\n');
+    for (const name of ['UIA_DATA_KEYS', 'UIA_BLIND_INDEX_KEY']) expect(problems).toContain(`${name}:`);
+  });
+
+  it('is otherwise a valid production configuration: no problem names a variable it sets', () => {
+    // Before issue 10's feature gates merge, production also refuses the missing real vendors ("only the simulated …").
+    const problems = problemsOf({ ...env, DATA_DIR: dataDir() }).filter((problem) => !problem.includes('only the simulated'));
+    expect(problems.filter((problem) => Object.keys(env).some((name) => problem.startsWith(`${name}:`)))).toEqual([]);
+    expect(env.UIA_MODE).toBe('production');
   });
 });

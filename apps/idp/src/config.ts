@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { SessionLifetime } from './services/platform-sessions/session-lifetime.ts';
 import { SMS_TEMPLATE_NAMES, type SmsTemplateName } from './ports/sms-sender.ts';
+import type { RedisSentinelConnection } from './adapters/redis/redis-client.ts';
 
 /**
  * The one home of configuration: environment variables, validated at start-up
@@ -43,6 +44,12 @@ const envSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, '只支持 postgres:// 连接串 / only postgres:// URLs').optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, '应为 redis:// 连接串 / expected redis:// URL').optional(),
+  // Redis Sentinel instead of REDIS_URL: "host:port,host:port" + the master group's name (docs/deployment.md).
+  REDIS_SENTINELS: z.string().trim().optional(),
+  REDIS_SENTINEL_NAME: z.string().trim().optional(),
+  REDIS_SENTINEL_PASSWORD: z.string().optional(),
+  REDIS_PASSWORD: z.string().optional(),
+  REDIS_SENTINEL_TLS: z.enum(['true', 'false'], '应为 true 或 false / expected true or false').default('false'),
   UIA_REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,40}$/).default('uia:'),
   UIA_PLATFORM_NAME: z.string().min(1).max(40).default('统一身份认证平台（演示）'),
   UIA_DATA_KEYS: keyRing.optional(),
@@ -118,6 +125,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
+  /** Redis through Sentinel (REDIS_SENTINELS); null when REDIS_URL or the in-process store is used. */
+  redisSentinel: RedisSentinelConnection | null;
   redisPrefix: string;
   platformName: string;
   dataKeys: KeyRing;
@@ -181,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const problems: string[] = [];
   const sms = smsConfig(e, problems);
+  const redisSentinel = redisSentinelConfig(e, problems);
 
   if (e.UIA_MODE === 'production') {
     if (!e.UIA_DATA_KEYS) problems.push('UIA_DATA_KEYS: 生产模式必须配置个人信息加密密钥 / required in production');
@@ -215,6 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    redisSentinel,
     redisPrefix: e.UIA_REDIS_PREFIX,
     platformName: e.UIA_PLATFORM_NAME,
     dataKeys: e.UIA_DATA_KEYS ?? [{ id: 'demo1', key: Buffer.from(demo.dataKey, 'base64') }],
@@ -231,6 +242,47 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 type Env = z.infer<typeof envSchema>;
+
+/**
+ * Redis Sentinel: every sentinel as host:port, the master group's name, and
+ * never together with REDIS_URL (which of the two would be meant?). Problems
+ * are collected like the schema's; null when Sentinel is not configured.
+ */
+function redisSentinelConfig(e: Env, problems: string[]): RedisSentinelConnection | null {
+  if (!e.REDIS_SENTINELS) {
+    if (e.REDIS_SENTINEL_NAME || e.REDIS_SENTINEL_PASSWORD) {
+      problems.push('REDIS_SENTINELS: 配置了 REDIS_SENTINEL_NAME/REDIS_SENTINEL_PASSWORD 却没有哨兵地址 / the sentinel settings need REDIS_SENTINELS (host:port,host:port)');
+    }
+    if (e.REDIS_PASSWORD) problems.push('REDIS_PASSWORD: 只用于哨兵模式，使用 REDIS_URL 时请把密码写在连接串中 / only for Sentinel; with REDIS_URL put the password in the URL');
+    return null;
+  }
+  const before = problems.length;
+  if (e.REDIS_URL) problems.push('REDIS_SENTINELS: 不能与 REDIS_URL 同时配置，请二选一 / set either REDIS_URL or REDIS_SENTINELS, not both');
+  const sentinels: { host: string; port: number }[] = [];
+  for (const entry of e.REDIS_SENTINELS.split(',').map((part) => part.trim()).filter(Boolean)) {
+    const match = /^(\[[\da-fA-F:]+\]|[\w.-]+):(\d{1,5})$/.exec(entry);
+    const port = Number(match?.[2]);
+    if (!match || port < 1 || port > 65535) {
+      problems.push(`REDIS_SENTINELS: "${entry}" 应为 主机:端口，如 10.0.0.5:26379 / expected host:port, e.g. 10.0.0.5:26379`);
+      continue;
+    }
+    sentinels.push({ host: match[1]!.replace(/^\[|\]$/g, ''), port });
+  }
+  if (sentinels.length === 0 && problems.length === before) problems.push('REDIS_SENTINELS: 至少需要一个哨兵地址 / at least one sentinel');
+  if (!e.REDIS_SENTINEL_NAME) {
+    problems.push('REDIS_SENTINEL_NAME: 使用哨兵时必须配置主节点组名（sentinel monitor 中的名称，如 mymaster） / the master group name, e.g. mymaster');
+  } else if (!/^[\w.-]{1,64}$/.test(e.REDIS_SENTINEL_NAME)) {
+    problems.push('REDIS_SENTINEL_NAME: 只能包含字母、数字、点、下划线和连字符 / letters, digits, ".", "_" and "-" only');
+  }
+  if (problems.length > before) return null;
+  return {
+    sentinels,
+    name: e.REDIS_SENTINEL_NAME!,
+    sentinelPassword: e.REDIS_SENTINEL_PASSWORD || undefined,
+    password: e.REDIS_PASSWORD || undefined,
+    tls: e.REDIS_SENTINEL_TLS === 'true',
+  };
+}
 
 const TEMPLATE_ID_FORMAT = {
   aliyun: { pattern: /^SMS_\d+$/, example: 'SMS_123456789' },

@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { createRedisClient, type RedisConnection } from '../redis/redis-client.ts';
 import type { KeyValueStore } from '../../ports/key-value-store.ts';
 
 // INCRBY and start the window when the key is new (it has no TTL yet), atomically.
@@ -24,8 +25,8 @@ return 1`;
 export class RedisKeyValueStore implements KeyValueStore {
   private readonly redis: Redis;
 
-  constructor(url: string, private readonly prefix = 'uia:') {
-    this.redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true });
+  constructor(connection: RedisConnection, private readonly prefix = 'uia:') {
+    this.redis = createRedisClient(connection, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true });
   }
 
   private k(key: string) {

@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { createRedisClient, type RedisConnection } from '../redis/redis-client.ts';
 import type { PubSub } from '../../ports/pub-sub.ts';
 
 type Listener = (message: string) => void;
@@ -23,9 +24,9 @@ export class RedisPubSub implements PubSub {
   private readonly subscriber: Redis;
   private readonly channels = new Map<string, Channel>();
 
-  constructor(url: string, private readonly prefix = 'uia:') {
-    this.publisher = new Redis(url, { maxRetriesPerRequest: 2 });
-    this.subscriber = new Redis(url, { maxRetriesPerRequest: 2 });
+  constructor(connection: RedisConnection, private readonly prefix = 'uia:') {
+    this.publisher = createRedisClient(connection, { maxRetriesPerRequest: 2 });
+    this.subscriber = createRedisClient(connection, { maxRetriesPerRequest: 2 });
     this.subscriber.on('message', (channel: string, message: string) => this.deliver(channel, message));
   }
 
