@@ -6,8 +6,15 @@ import type { FetchLike } from './vendor-http.ts';
 export const vendorUnavailable = (reason: string, cause?: unknown): Error =>
   new VendorCallError(reason === 'timeout' ? 'timeout' : 'unavailable', reason, { cause });
 
-/** Runs one vendor call and counts it by vendor, API and outcome (VendorCallError's kind; anything else is `unavailable`). */
-export async function meteredCall<T>(metrics: VendorCallMetrics, call: { vendor: string; api: string }, run: () => Promise<T>): Promise<T> {
+const vendorCallOutcome = (error: unknown): VendorCallOutcome => (error instanceof VendorCallError ? error.kind : 'unavailable');
+
+/** Runs one vendor call and counts it by vendor, API and outcome (by default VendorCallError's kind; anything else is `unavailable`). */
+export async function meteredCall<T>(
+  metrics: VendorCallMetrics,
+  call: { vendor: string; api: string },
+  run: () => Promise<T>,
+  outcomeOf: (error: unknown) => VendorCallOutcome = vendorCallOutcome,
+): Promise<T> {
   const started = performance.now();
   const record = (outcome: VendorCallOutcome) => metrics.record({ ...call, outcome, seconds: (performance.now() - started) / 1000 });
   try {
@@ -15,7 +22,7 @@ export async function meteredCall<T>(metrics: VendorCallMetrics, call: { vendor:
     record('ok');
     return result;
   } catch (error) {
-    record(error instanceof VendorCallError ? error.kind : 'unavailable');
+    record(outcomeOf(error));
     throw error;
   }
 }
