@@ -1,7 +1,8 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VendorCallError } from '../../../ports/vendor-call-error.ts';
 import { recordedVendorCalls } from '../../../../test/support/recorded-vendor-calls.ts';
+import { exchangeTestHandler } from '../../../../test/support/exchange-test-server.ts';
 import { startVendorTestServer, type ReceivedRequest, type VendorAnswer, type VendorTestServer } from '../../../../test/support/vendor-test-server.ts';
 import { EXCHANGE_ERROR_KINDS, exchangeFailureKind } from './exchange-error-codes.ts';
 import { ExchangeBusinessRegistry, type ExchangeRegistryConfig } from './exchange-business-registry.ts';
@@ -10,36 +11,6 @@ const APP = { id: 'uia-idp', secret: 'the-app-secret-issued-by-the-exchange' };
 const ID_HASH_KEY = Buffer.from('a shared key for ID number hashes, 32B');
 const ZHANG = { name: '张三', idType: 'resident_id', idNumber: '11010519491231002X' };
 const TECH = { uscc: '91110105MA01XH3R44', name: '北京演示科技有限公司' };
-
-/**
- * The exchange as docs/business-registry-exchange.md specifies it, written
- * from that document (not from the adapter): it checks app id, signature,
- * clock skew (300 s) and nonce reuse, then answers from `entities`.
- */
-function exchangeServer(entities: Record<string, unknown>, seenNonces: Set<string>, clock: () => number = Date.now) {
-  const refuse = (status: number, code: string): VendorAnswer => ({ status, body: JSON.stringify({ error: { code, message: '…' } }) });
-  return (request: ReceivedRequest): VendorAnswer => {
-    if (request.method !== 'POST' || request.path !== '/api/v1/entities/lookup') return refuse(404, 'NOT_FOUND');
-    const header = (name: string) => String(request.headers[name] ?? '');
-    if (header('x-app-id') !== APP.id) return refuse(401, 'UNKNOWN_APP');
-    const timestamp = header('x-timestamp');
-    if (!/^\d{10}$/.test(timestamp) || Math.abs(Number(timestamp) - clock() / 1000) > 300) return refuse(401, 'TIMESTAMP_SKEW');
-    const stringToSign = `POST\n${request.path}\n${timestamp}\n${header('x-nonce')}\n${createHash('sha256').update(request.body).digest('hex')}`;
-    if (header('x-signature') !== createHmac('sha256', APP.secret).update(stringToSign).digest('base64')) return refuse(401, 'BAD_SIGNATURE');
-    if (!/^[\w-]{16,64}$/.test(header('x-nonce'))) return refuse(400, 'BAD_REQUEST');
-    if (seenNonces.has(header('x-nonce'))) return refuse(401, 'NONCE_REUSED');
-    seenNonces.add(header('x-nonce'));
-    let uscc: unknown;
-    try {
-      ({ uscc } = JSON.parse(request.body) as { uscc?: unknown });
-    } catch {
-      return refuse(400, 'BAD_REQUEST');
-    }
-    if (typeof uscc !== 'string' || !header('content-type').startsWith('application/json')) return refuse(400, 'BAD_REQUEST');
-    const entity = entities[uscc];
-    return { status: 200, body: JSON.stringify(entity ? { found: true, entity } : { found: false }) };
-  };
-}
 
 const hmacOf = (idNumber: string) => createHmac('sha256', ID_HASH_KEY).update(idNumber).digest('hex');
 
@@ -51,7 +22,7 @@ describe('ExchangeBusinessRegistry against a server implementing docs/business-r
   });
 
   async function fakeExchange(entities: Record<string, unknown>, override?: (request: ReceivedRequest) => VendorAnswer | null) {
-    const answer = exchangeServer(entities, new Set());
+    const answer = exchangeTestHandler({ appId: APP.id, secret: APP.secret, path: '/api/v1/entities/lookup', entities });
     server = await startVendorTestServer((request) => override?.(request) ?? answer(request));
     return server;
   }
