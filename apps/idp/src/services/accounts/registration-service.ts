@@ -72,7 +72,7 @@ export class RegistrationService {
     } catch (error) {
       // The registry could not answer (outage, timeout, our credentials): the person may retry; the SMS code stays valid.
       // The audit names the vendor's failure kind and code for operators: never the person's data.
-      const failure = error instanceof VendorCallError ? { vendorFailure: error.kind, vendorCode: error.vendorCode ?? '' } : {};
+      const failure: Record<string, string> = error instanceof VendorCallError ? { vendorFailure: error.kind, vendorCode: error.vendorCode ?? '' } : {};
       await this.audit(context, 'failure', { reason: 'REALNAME_UNAVAILABLE', ...failure });
       throw new AppError('REALNAME_UNAVAILABLE', { status: 503, details: { retryable: true } });
     }
