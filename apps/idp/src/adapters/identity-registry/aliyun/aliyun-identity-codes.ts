@@ -3,9 +3,15 @@ import type { VendorFailureKind } from '../../../ports/vendor-call-error.ts';
 
 /**
  * Aliyun 实人认证 Id2MetaVerify (身份二要素核验, Cloudauth 2019-03-07):
- * `ResultObject.BizCode` when `Code` is "200" (https://help.aliyun.com/zh/id-verification/
- * api-cloudauth-2019-03-07-id2metaverify; the same table for its successor
- * Id2MetaStandardVerify): 1 核验一致 (billed), 2 核验不一致 (billed), 3 查无记录 (not billed).
+ * `ResultObject.BizCode` when `Code` is "200", as documented for the
+ * 2019-03-07 API family (Id2MetaStandardVerify, the successor with the same
+ * parameters and answer: https://help.aliyun.com/zh/id-verification/
+ * api-cloudauth-2019-03-07-id2metastandardverify-infor-verify; billing per
+ * code from the international edition's Id2MetaVerifyIntl page,
+ * https://www.alibabacloud.com/help/zh/ekyc/latest/ok4bwxwmu1n94o76):
+ * 1 核验一致 (billed), 2 核验不一致 (billed), 3 查无记录 (not billed).
+ * Assumed, not seen in a documented example for Id2MetaVerify itself: that it
+ * answers this exact shape (an SDK's sample answers show it does).
  */
 export const ALIYUN_BIZ_CODES: Readonly<Record<string, RegistryVerdict>> = {
   '1': 'match',
