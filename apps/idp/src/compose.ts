@@ -10,6 +10,9 @@ import type { ClientRepository } from './ports/client-repository.ts';
 import type { Config } from './config.ts';
 import type { LogStream } from './logging.ts';
 import { CountingAuditLog } from './adapters/metrics/counting-audit-log.ts';
+import { prometheusVendorCallMetrics } from './adapters/metrics/vendor-call-metrics.ts';
+import { createIdentityRegistry } from './adapters/identity-registry/index.ts';
+import { createBusinessRegistry } from './adapters/business-registry/index.ts';
 import { SimulatedFaceVerifier } from './adapters/face-verifier/simulated/simulated-face-verifier.ts';
 import { SimulatedIdentityRegistry } from './adapters/identity-registry/simulated-identity-registry.ts';
 import { MemoryKeyValueStore } from './adapters/key-value/memory-key-value-store.ts';
@@ -103,6 +106,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
   const models = new SqlOidcModelStore(database.db);
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics, prefix: 'uia_' });
+  const vendorMetrics = prometheusVendorCallMetrics(metrics);
   const audit = new CountingAuditLog(
     new SqlAuditLog(database.db),
     new Counter({ name: 'uia_auth_decisions_total', help: 'Audited authentication decisions by type and outcome', labelNames: ['type', 'outcome'], registers: [metrics] }),
@@ -110,13 +114,14 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
   const hasher = new Argon2PasswordHasher();
   const rateLimiter = new RateLimiter(store);
   const captcha = new CaptchaService(store);
-  const { sender: smsSender, devOutbox } = createSmsSender(config.sms, { store, now });
+  const { sender: smsSender, devOutbox } = createSmsSender(config.sms, { store, now, metrics: vendorMetrics });
   // Operators learn why the channel refused a message (kind, vendor code, template), never to whom.
   const onSmsChannelError = (failure: SmsChannelFailure) =>
     app.log[failure.kind === 'misconfigured' ? 'error' : 'warn']({ sms: { provider: config.sms.provider, ...failure } }, 'sms channel refused a message');
   const smsCodes = new SmsCodeService({ store, sender: smsSender, cipher, rateLimiter, audit, platformName: config.platformName, onChannelError: onSmsChannelError, now });
   const smsNotices = new SmsNoticeService({ sender: smsSender, cipher, audit, platformName: config.platformName, onChannelError: onSmsChannelError, now });
-  const registry = new SimulatedIdentityRegistry(DEMO_CITIZENS);
+  // UIA_IDENTITY_PROVIDER=none (null) reaches here only in demo mode (config.ts refuses it in production until the services take no registry).
+  const registry = createIdentityRegistry(config.identityRegistry, { metrics: vendorMetrics, simulatedCitizens: DEMO_CITIZENS }) ?? new SimulatedIdentityRegistry(DEMO_CITIZENS);
   const registration = new RegistrationService({ accounts, cipher, hasher, smsCodes, registry, audit });
   // Companion app: the face verifier is a simulator (config.ts refuses production mode until a real one exists).
   const faceVerifier = new SimulatedFaceVerifier();
@@ -140,9 +145,9 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
     now,
   });
 
-  // 法人: entities and their agents. The business registry is a simulator (config.ts refuses production mode until a real one exists).
+  // 法人: entities and their agents. UIA_BUSINESS_REGISTRY=none (null) reaches here only in demo mode, as for the identity registry.
   const entities = new SqlEntityRepository(database.db);
-  const businessRegistry = new SimulatedBusinessRegistry(DEMO_REGISTERED_ENTITIES);
+  const businessRegistry = createBusinessRegistry(config.businessRegistry, { metrics: vendorMetrics, simulatedEntities: DEMO_REGISTERED_ENTITIES }) ?? new SimulatedBusinessRegistry(DEMO_REGISTERED_ENTITIES);
   const representatives = new RepresentativeCheck({ registry: businessRegistry, accounts, cipher, store });
   const membership = new EntityMembership(entities, representatives);
   const entityLogin = new EntityLogin({ passwordLogin, membership, audit, now });

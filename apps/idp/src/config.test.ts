@@ -70,7 +70,8 @@ describe('loadConfig', () => {
       expect(problems).toContain('UIA_COOKIE_SECRETS');
       expect(problems).toContain('https');
       expect(problems).toContain('UIA_SMS_PROVIDER');
-      expect(problems).toContain('UIA_IDENTITY_REGISTRY');
+      expect(problems).toContain('UIA_IDENTITY_PROVIDER');
+      expect(problems).toContain('UIA_BUSINESS_REGISTRY');
       expect(problems).toContain('UIA_FACE_VERIFIER');
     }
   });
@@ -155,14 +156,79 @@ describe('SMS configuration', () => {
     expect(problemsOf({ UIA_SMS_PROVIDER: 'huawei' }).join('\n')).toContain('UIA_SMS_PROVIDER');
   });
 
-  it('in production, accepts a complete vendor channel (only the simulators still stop it)', () => {
-    const production = { UIA_MODE: 'production', PUBLIC_URL: 'https://idp.example.gov.cn', UIA_DATA_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`, UIA_BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString('base64'), UIA_COOKIE_SECRETS: 'x'.repeat(40) };
-    expect(problemsOf({ ...production, ...tencentEnv })).toEqual([
-      'UIA_IDENTITY_REGISTRY: 本版本只有实名核验模拟器，不能用于生产 / only the simulated identity registry exists in this version',
+  it('in production, accepts a complete vendor channel (only the missing registries and face verifier still stop it)', () => {
+    expect(problemsOf({ ...PRODUCTION, ...tencentEnv })).toEqual([
+      'UIA_IDENTITY_PROVIDER: 生产模式须配置实名核验服务 tencent 或 aliyun / production needs a real identity registry: tencent or aliyun',
       'UIA_FACE_VERIFIER: 本版本只有人脸识别模拟器，不能用于生产 / only the simulated face verifier exists in this version',
-      'UIA_BUSINESS_REGISTRY: 本版本只有企业登记信息模拟器，不能用于生产 / only the simulated business registry exists in this version',
+      'UIA_BUSINESS_REGISTRY: 生产模式须配置政务数据共享交换平台 exchange / production needs a real business registry: exchange',
     ]);
-    expect(problemsOf({ ...production, ...aliyunEnv, UIA_SMS_ENDPOINT: 'http://sms-proxy.internal' }).some((p) => p.startsWith('UIA_SMS_ENDPOINT'))).toBe(true);
+    expect(problemsOf({ ...PRODUCTION, ...aliyunEnv, UIA_SMS_ENDPOINT: 'http://sms-proxy.internal' }).some((p) => p.startsWith('UIA_SMS_ENDPOINT'))).toBe(true);
+  });
+});
+
+const PRODUCTION = { UIA_MODE: 'production', PUBLIC_URL: 'https://idp.example.gov.cn', UIA_DATA_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`, UIA_BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString('base64'), UIA_COOKIE_SECRETS: 'x'.repeat(40) };
+
+describe('identity registry configuration (UIA_IDENTITY_PROVIDER)', () => {
+  const config = (env: Record<string, string>) => loadConfig({ DATA_DIR: dataDir(), ...env });
+
+  it('is the simulator in demo mode by default; none turns it off', () => {
+    expect(config({}).identityRegistry).toEqual({ provider: 'simulated' });
+    expect(config({ UIA_IDENTITY_PROVIDER: 'none' }).identityRegistry).toBeNull();
+  });
+
+  it('reads Tencent Cloud FaceID and Aliyun Cloudauth with their default endpoints and a 5 s timeout', () => {
+    expect(config({ UIA_IDENTITY_PROVIDER: 'tencent', UIA_IDENTITY_SECRET_ID: 'AKIDx', UIA_IDENTITY_SECRET_KEY: 'key' }).identityRegistry).toEqual({
+      provider: 'tencent', secretId: 'AKIDx', secretKey: 'key', endpoint: 'https://faceid.tencentcloudapi.com', timeoutMs: 5000,
+    });
+    expect(config({ UIA_IDENTITY_PROVIDER: 'aliyun', UIA_IDENTITY_ACCESS_KEY_ID: 'LTAIx', UIA_IDENTITY_ACCESS_KEY_SECRET: 'secret', UIA_IDENTITY_ENDPOINT: 'https://cloudauth-vpc.cn-shanghai.aliyuncs.com/', UIA_IDENTITY_TIMEOUT_MS: '3000' }).identityRegistry).toEqual({
+      provider: 'aliyun', accessKeyId: 'LTAIx', accessKeySecret: 'secret', endpoint: 'https://cloudauth-vpc.cn-shanghai.aliyuncs.com', timeoutMs: 3000,
+    });
+  });
+
+  it('lists every problem of a vendor at once: missing secret, bad endpoint, bad timeout', () => {
+    expect(problemsOf({ UIA_IDENTITY_PROVIDER: 'tencent', UIA_IDENTITY_SECRET_ID: 'AKIDx', UIA_IDENTITY_ENDPOINT: 'faceid', UIA_IDENTITY_TIMEOUT_MS: '10' })).toEqual([
+      'UIA_IDENTITY_TIMEOUT_MS: 应为 200–30000 之间的毫秒数 / expected milliseconds between 200 and 30000',
+      'UIA_IDENTITY_SECRET_KEY: 使用腾讯云实名核验 (Tencent Cloud FaceID)时必须配置 SecretKey / 腾讯云实名核验 (Tencent Cloud FaceID) needs SecretKey',
+      'UIA_IDENTITY_ENDPOINT: 应为 https:// 地址 / expected a URL',
+    ]);
+    const aliyun = problemsOf({ UIA_IDENTITY_PROVIDER: 'aliyun' });
+    expect(aliyun.map((problem) => problem.split(':')[0])).toEqual(['UIA_IDENTITY_ACCESS_KEY_ID', 'UIA_IDENTITY_ACCESS_KEY_SECRET']);
+    expect(problemsOf({ UIA_IDENTITY_PROVIDER: 'baidu' })[0]).toMatch(/^UIA_IDENTITY_PROVIDER: /);
+  });
+
+  it('production takes a vendor over https only, and refuses the simulator', () => {
+    const tencent = { UIA_IDENTITY_PROVIDER: 'tencent', UIA_IDENTITY_SECRET_ID: 'AKIDx', UIA_IDENTITY_SECRET_KEY: 'key' };
+    expect(problemsOf({ ...PRODUCTION, ...tencentEnv, ...tencent }).some((problem) => problem.startsWith('UIA_IDENTITY'))).toBe(false);
+    expect(problemsOf({ ...PRODUCTION, ...tencentEnv, ...tencent, UIA_IDENTITY_ENDPOINT: 'http://egress.internal/faceid' })).toContain('UIA_IDENTITY_ENDPOINT: 生产模式必须使用 https:// 地址 / must be https in production');
+    expect(problemsOf({ ...PRODUCTION, ...tencentEnv, UIA_IDENTITY_PROVIDER: 'simulated' }).some((problem) => problem.startsWith('UIA_IDENTITY_PROVIDER'))).toBe(true);
+  });
+});
+
+describe('business registry configuration (UIA_BUSINESS_REGISTRY)', () => {
+  const exchange = { UIA_BUSINESS_REGISTRY: 'exchange', UIA_BUSINESS_REGISTRY_URL: 'https://dsep.example.gov.cn/api/v1/', UIA_BUSINESS_REGISTRY_APP_ID: 'uia-idp', UIA_BUSINESS_REGISTRY_SECRET: 's'.repeat(32) };
+
+  it('is the simulator in demo mode by default; none turns it off', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).businessRegistry).toEqual({ provider: 'simulated' });
+    expect(loadConfig({ DATA_DIR: dataDir(), UIA_BUSINESS_REGISTRY: 'none' }).businessRegistry).toBeNull();
+  });
+
+  it('reads the exchange, with the optional key of hashed ID numbers', () => {
+    const key = Buffer.alloc(32, 7);
+    expect(loadConfig({ DATA_DIR: dataDir(), ...exchange, UIA_BUSINESS_REGISTRY_ID_HASH_KEY: key.toString('base64') }).businessRegistry).toEqual({
+      provider: 'exchange', baseUrl: 'https://dsep.example.gov.cn/api/v1', appId: 'uia-idp', appSecret: 's'.repeat(32), idNumberHashKey: key, timeoutMs: 5000,
+    });
+    expect(loadConfig({ DATA_DIR: dataDir(), ...exchange }).businessRegistry).toMatchObject({ idNumberHashKey: null });
+  });
+
+  it('lists every problem at once: missing secret, bad URL, short hash key, bad timeout', () => {
+    const problems = problemsOf({ UIA_BUSINESS_REGISTRY: 'exchange', UIA_BUSINESS_REGISTRY_URL: 'dsep', UIA_BUSINESS_REGISTRY_APP_ID: 'uia-idp', UIA_BUSINESS_REGISTRY_ID_HASH_KEY: 'c2hvcnQ=', UIA_BUSINESS_REGISTRY_TIMEOUT_MS: 'soon' });
+    expect(problems.map((problem) => problem.split(':')[0])).toEqual(['UIA_BUSINESS_REGISTRY_URL', 'UIA_BUSINESS_REGISTRY_SECRET', 'UIA_BUSINESS_REGISTRY_ID_HASH_KEY', 'UIA_BUSINESS_REGISTRY_TIMEOUT_MS']);
+    expect(problemsOf({ ...exchange, UIA_BUSINESS_REGISTRY_SECRET: 'short' })).toEqual(['UIA_BUSINESS_REGISTRY_SECRET: 至少 16 个字符 / at least 16 characters']);
+  });
+
+  it('production takes the exchange over https only', () => {
+    expect(problemsOf({ ...PRODUCTION, ...tencentEnv, ...exchange }).some((problem) => problem.startsWith('UIA_BUSINESS_REGISTRY'))).toBe(false);
+    expect(problemsOf({ ...PRODUCTION, ...tencentEnv, ...exchange, UIA_BUSINESS_REGISTRY_URL: 'http://dsep.internal' })).toContain('UIA_BUSINESS_REGISTRY_URL: 生产模式必须使用 https:// 地址 / must be https in production');
   });
 });
 

@@ -64,6 +64,20 @@ const envSchema = z.object({
   UIA_SMS_REGION: z.string().regex(/^[a-z]{2,}-[a-z]+(-\d+)?$/, '应为地域名，如 ap-guangzhou / expected a region such as ap-guangzhou').default('ap-guangzhou'),
   UIA_SMS_ENDPOINT: z.url('应为 https:// 地址 / expected a URL').optional(),
   UIA_SMS_TIMEOUT_MS: z.coerce.number().int().min(200, '至少 200 毫秒 / at least 200 ms').max(30_000, '至多 30000 毫秒 / at most 30000 ms').default(5000),
+  // 实名核验 and 企业登记 vendors: checked by identityRegistryConfig / businessRegistryConfig, so that every problem of a vendor is listed together.
+  UIA_IDENTITY_PROVIDER: z.enum(['simulated', 'tencent', 'aliyun', 'none'], '应为 simulated、tencent、aliyun 或 none / expected simulated, tencent, aliyun or none').optional(),
+  UIA_IDENTITY_SECRET_ID: z.string().trim().optional(),
+  UIA_IDENTITY_SECRET_KEY: z.string().trim().optional(),
+  UIA_IDENTITY_ACCESS_KEY_ID: z.string().trim().optional(),
+  UIA_IDENTITY_ACCESS_KEY_SECRET: z.string().trim().optional(),
+  UIA_IDENTITY_ENDPOINT: z.string().trim().optional(),
+  UIA_IDENTITY_TIMEOUT_MS: z.string().trim().optional(),
+  UIA_BUSINESS_REGISTRY: z.enum(['simulated', 'exchange', 'none'], '应为 simulated、exchange 或 none / expected simulated, exchange or none').optional(),
+  UIA_BUSINESS_REGISTRY_URL: z.string().trim().optional(),
+  UIA_BUSINESS_REGISTRY_APP_ID: z.string().trim().optional(),
+  UIA_BUSINESS_REGISTRY_SECRET: z.string().trim().optional(),
+  UIA_BUSINESS_REGISTRY_ID_HASH_KEY: z.string().trim().optional(),
+  UIA_BUSINESS_REGISTRY_TIMEOUT_MS: z.string().trim().optional(),
   // false | a hop count ("1": one proxy in front) | the proxies' addresses/CIDRs ("10.0.0.0/8,127.0.0.1").
   // "true" (believe any X-Forwarded-For) is for tests and demos only: production refuses it.
   UIA_TRUST_PROXY: z
@@ -116,6 +130,19 @@ export type SmsConfig =
       timeoutMs: number;
     };
 
+/** 实名核验: which identity registry confirms name + ID number (null: none). Vendor secrets stay in here: never log this object. */
+export type IdentityRegistryConfig =
+  | null
+  | { provider: 'simulated' }
+  | { provider: 'tencent'; secretId: string; secretKey: string; endpoint: string; timeoutMs: number }
+  | { provider: 'aliyun'; accessKeyId: string; accessKeySecret: string; endpoint: string; timeoutMs: number };
+
+/** 企业登记: which business registry names entities and their legal representatives (null: none). */
+export type BusinessRegistryConfig =
+  | null
+  | { provider: 'simulated' }
+  | { provider: 'exchange'; baseUrl: string; appId: string; appSecret: string; idNumberHashKey: Buffer | null; timeoutMs: number };
+
 export interface Config {
   mode: 'demo' | 'production';
   host: string;
@@ -133,6 +160,8 @@ export interface Config {
   blindIndexKey: Buffer;
   cookieSecrets: string[];
   sms: SmsConfig;
+  identityRegistry: IdentityRegistryConfig;
+  businessRegistry: BusinessRegistryConfig;
   /** Fastify's trustProxy: which X-Forwarded-For entries are believed (the client IP drives rate limits and 确认登录's IP). */
   trustProxy: boolean | number | string[];
   demoRelyingPartyUrl: string;
@@ -191,6 +220,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
   const sms = smsConfig(e, problems);
   const redisSentinel = redisSentinelConfig(e, problems);
+  const identityRegistry = identityRegistryConfig(e, problems);
+  const businessRegistry = businessRegistryConfig(e, problems);
 
   if (e.UIA_MODE === 'production') {
     if (!e.UIA_DATA_KEYS) problems.push('UIA_DATA_KEYS: 生产模式必须配置个人信息加密密钥 / required in production');
@@ -206,9 +237,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (sms && sms.provider !== 'dev-outbox' && !sms.endpoint.startsWith('https://')) {
       problems.push('UIA_SMS_ENDPOINT: 生产模式必须使用 https:// 地址 / must be https in production');
     }
-    problems.push('UIA_IDENTITY_REGISTRY: 本版本只有实名核验模拟器，不能用于生产 / only the simulated identity registry exists in this version');
+    if (e.UIA_IDENTITY_PROVIDER !== 'tencent' && e.UIA_IDENTITY_PROVIDER !== 'aliyun') {
+      problems.push('UIA_IDENTITY_PROVIDER: 生产模式须配置实名核验服务 tencent 或 aliyun / production needs a real identity registry: tencent or aliyun');
+    }
     problems.push('UIA_FACE_VERIFIER: 本版本只有人脸识别模拟器，不能用于生产 / only the simulated face verifier exists in this version');
-    problems.push('UIA_BUSINESS_REGISTRY: 本版本只有企业登记信息模拟器，不能用于生产 / only the simulated business registry exists in this version');
+    if (e.UIA_BUSINESS_REGISTRY !== 'exchange') {
+      problems.push('UIA_BUSINESS_REGISTRY: 生产模式须配置政务数据共享交换平台 exchange / production needs a real business registry: exchange');
+    }
   }
   if (e.UIA_SESSION_IDLE_MINUTES > e.UIA_SESSION_MAX_HOURS * 60) {
     problems.push('UIA_SESSION_IDLE_MINUTES: 不能长于 UIA_SESSION_MAX_HOURS / must not exceed the absolute lifetime');
@@ -232,6 +267,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     blindIndexKey: Buffer.from(e.UIA_BLIND_INDEX_KEY ?? demo.blindIndexKey, 'base64'),
     cookieSecrets: (e.UIA_COOKIE_SECRETS ?? demo.cookieSecret).split(',').map((s) => s.trim()),
     sms,
+    identityRegistry,
+    businessRegistry,
     trustProxy: parseTrustProxy(e.UIA_TRUST_PROXY),
     demoRelyingPartyUrl: e.UIA_DEMO_RP_URL.replace(/\/$/, ''),
     entityMaxAgents: e.UIA_ENTITY_MAX_AGENTS,
@@ -350,4 +387,83 @@ function smsTemplateIds(raw: string | undefined, provider: 'aliyun' | 'tencent',
   const missing = SMS_TEMPLATE_NAMES.filter((name) => ids[name] === undefined);
   if (missing.length > 0) problems.push(`UIA_SMS_TEMPLATES: 缺少模板 ${missing.join('、')} / missing ${missing.join(', ')}`);
   return problems.length > before ? null : (ids as SmsTemplateIds);
+}
+
+/** A vendor's timeout in milliseconds (default 5000, 200–30000). */
+function vendorTimeout(name: keyof Env, raw: string | undefined, problems: string[]): number {
+  if (raw === undefined || raw === '') return 5000;
+  const value = Number(raw);
+  if (Number.isInteger(value) && value >= 200 && value <= 30_000) return value;
+  problems.push(`${name}: 应为 200–30000 之间的毫秒数 / expected milliseconds between 200 and 30000`);
+  return 5000;
+}
+
+/** A vendor's address: an http(s) URL, https in production. */
+function vendorUrl(name: keyof Env, raw: string, mode: Env['UIA_MODE'], problems: string[]): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    problems.push(`${name}: 应为 https:// 地址 / expected a URL`);
+    return raw;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') problems.push(`${name}: 应为 https:// 地址 / expected a URL`);
+  else if (mode === 'production' && url.protocol !== 'https:') problems.push(`${name}: 生产模式必须使用 https:// 地址 / must be https in production`);
+  return raw.replace(/\/+$/, '');
+}
+
+/** Reads a required vendor setting; a missing one is a problem named after the vendor. */
+function requiredSetting(e: Env, problems: string[], vendor: string) {
+  return (name: keyof Env, what: string) => {
+    const value = e[name];
+    if (typeof value === 'string' && value.length > 0) return value;
+    problems.push(`${name}: 使用${vendor}时必须配置 ${what} / ${vendor} needs ${what}`);
+    return '';
+  };
+}
+
+/**
+ * 实名核验 (UIA_IDENTITY_PROVIDER): simulated by default in demo mode, none
+ * in production. Problems are collected, every one of them; null when none
+ * or when there are problems (start-up then fails).
+ */
+function identityRegistryConfig(e: Env, problems: string[]): IdentityRegistryConfig {
+  const provider = e.UIA_IDENTITY_PROVIDER ?? (e.UIA_MODE === 'demo' ? 'simulated' : 'none');
+  if (provider === 'none') return null;
+  if (provider === 'simulated') return { provider };
+  const before = problems.length;
+  const timeoutMs = vendorTimeout('UIA_IDENTITY_TIMEOUT_MS', e.UIA_IDENTITY_TIMEOUT_MS, problems);
+  if (provider === 'tencent') {
+    const required = requiredSetting(e, problems, '腾讯云实名核验 (Tencent Cloud FaceID)');
+    const secretId = required('UIA_IDENTITY_SECRET_ID', 'SecretId');
+    const secretKey = required('UIA_IDENTITY_SECRET_KEY', 'SecretKey');
+    const endpoint = vendorUrl('UIA_IDENTITY_ENDPOINT', e.UIA_IDENTITY_ENDPOINT || 'https://faceid.tencentcloudapi.com', e.UIA_MODE, problems);
+    return problems.length > before ? null : { provider, secretId, secretKey, endpoint, timeoutMs };
+  }
+  const required = requiredSetting(e, problems, '阿里云实人认证 (Aliyun Cloudauth)');
+  const accessKeyId = required('UIA_IDENTITY_ACCESS_KEY_ID', 'AccessKey ID');
+  const accessKeySecret = required('UIA_IDENTITY_ACCESS_KEY_SECRET', 'AccessKey Secret');
+  const endpoint = vendorUrl('UIA_IDENTITY_ENDPOINT', e.UIA_IDENTITY_ENDPOINT || 'https://cloudauth.aliyuncs.com', e.UIA_MODE, problems);
+  return problems.length > before ? null : { provider, accessKeyId, accessKeySecret, endpoint, timeoutMs };
+}
+
+/** 企业登记 (UIA_BUSINESS_REGISTRY): simulated by default in demo mode, none in production; `exchange` needs its URL and app credentials. */
+function businessRegistryConfig(e: Env, problems: string[]): BusinessRegistryConfig {
+  const provider = e.UIA_BUSINESS_REGISTRY ?? (e.UIA_MODE === 'demo' ? 'simulated' : 'none');
+  if (provider === 'none') return null;
+  if (provider === 'simulated') return { provider };
+  const before = problems.length;
+  const required = requiredSetting(e, problems, '政务数据共享交换平台 (exchange)');
+  const rawUrl = required('UIA_BUSINESS_REGISTRY_URL', '接口地址 / the base URL');
+  const baseUrl = rawUrl ? vendorUrl('UIA_BUSINESS_REGISTRY_URL', rawUrl, e.UIA_MODE, problems) : '';
+  const appId = required('UIA_BUSINESS_REGISTRY_APP_ID', '应用标识 / the app id');
+  const appSecret = required('UIA_BUSINESS_REGISTRY_SECRET', '签名密钥 / the signing secret');
+  if (appSecret && appSecret.length < 16) problems.push('UIA_BUSINESS_REGISTRY_SECRET: 至少 16 个字符 / at least 16 characters');
+  let idNumberHashKey: Buffer | null = null;
+  if (e.UIA_BUSINESS_REGISTRY_ID_HASH_KEY) {
+    idNumberHashKey = Buffer.from(e.UIA_BUSINESS_REGISTRY_ID_HASH_KEY, 'base64');
+    if (idNumberHashKey.length < 16) problems.push('UIA_BUSINESS_REGISTRY_ID_HASH_KEY: 应为 base64 编码、至少 16 字节的密钥 / expected a base64 key of at least 16 bytes');
+  }
+  const timeoutMs = vendorTimeout('UIA_BUSINESS_REGISTRY_TIMEOUT_MS', e.UIA_BUSINESS_REGISTRY_TIMEOUT_MS, problems);
+  return problems.length > before ? null : { provider, baseUrl, appId, appSecret, idNumberHashKey, timeoutMs };
 }

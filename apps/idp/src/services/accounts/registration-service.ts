@@ -10,9 +10,10 @@ import {
 import { validateNewPassword } from '@uia/validators/common-passwords';
 import type { RegisterRequest } from '@uia/schemas';
 import { AppError } from '../../errors.ts';
+import { VendorCallError } from '../../ports/vendor-call-error.ts';
 import { DuplicateAccountError, type AccountRepository } from '../../ports/account-repository.ts';
 import type { AuditLog } from '../../ports/audit-log.ts';
-import type { IdentityRegistry } from '../../ports/identity-registry.ts';
+import type { IdentityRegistry, RegistryVerdict } from '../../ports/identity-registry.ts';
 import type { PasswordHasher } from '../../ports/password-hasher.ts';
 import type { PiiCipher } from '../personal-data/pii-cipher.ts';
 import type { SmsCodeService } from '../sms/sms-code-service.ts';
@@ -65,7 +66,16 @@ export class RegistrationService {
     }
     if (await accounts.findByPhoneIndex(phoneIdx)) throw duplicate('phone');
 
-    const verdict = await registry.verify({ name, idType, idNumber });
+    let verdict: RegistryVerdict;
+    try {
+      verdict = await registry.verify({ name, idType, idNumber });
+    } catch (error) {
+      // The registry could not answer (outage, timeout, our credentials): the person may retry; the SMS code stays valid.
+      // The audit names the vendor's failure kind and code for operators: never the person's data.
+      const failure: Record<string, string> = error instanceof VendorCallError ? { vendorFailure: error.kind, vendorCode: error.vendorCode ?? '' } : {};
+      await this.audit(context, 'failure', { reason: 'REALNAME_UNAVAILABLE', ...failure });
+      throw new AppError('REALNAME_UNAVAILABLE', { status: 503, details: { retryable: true } });
+    }
     if (verdict !== 'match') {
       await this.audit(context, 'failure', { reason: 'REALNAME_MISMATCH', verdict });
       throw new AppError('REALNAME_MISMATCH', { status: 422, field: 'name' });

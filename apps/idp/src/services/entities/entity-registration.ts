@@ -54,10 +54,10 @@ export class EntityRegistration {
       const accountName = this.accountName(input.accountName);
       const person = await this.realNamePerson(personId);
       const registered = await this.lookup(uscc.value);
-      await this.deps.representatives.remember(uscc.value, registered);
+      await this.deps.representatives.remember(uscc.value, registered, person);
       if (comparableName(registered.name) !== comparableName(input.name)) throw new AppError('ENTITY_NAME_MISMATCH', { field: 'name' });
       const representative = registered.legalRepresentative;
-      if (representative.idType !== person.idType || representative.idNumber !== person.idNumber || representative.name !== person.name) {
+      if (representative.idType !== person.idType || !representative.hasIdNumber(person.idNumber) || representative.name !== person.name) {
         throw new AppError('ENTITY_NOT_LEGAL_REPRESENTATIVE', { status: 403 });
       }
       const now = (this.deps.now ?? Date.now)();
