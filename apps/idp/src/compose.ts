@@ -7,10 +7,11 @@ import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
 import { buildApp } from './app.ts';
 import type { AuditLog } from './ports/audit-log.ts';
 import type { ClientRepository } from './ports/client-repository.ts';
-import type { Config } from './config.ts';
+import { ConfigError, type Config } from './config.ts';
 import type { LogStream } from './logging.ts';
 import { CountingAuditLog } from './adapters/metrics/counting-audit-log.ts';
-import { SimulatedFaceVerifier } from './adapters/face-verifier/simulated/simulated-face-verifier.ts';
+import { createFaceVerifier } from './adapters/face-verifier/index.ts';
+import { prometheusVendorCallMetrics } from './adapters/metrics/vendor-call-metrics.ts';
 import { SimulatedIdentityRegistry } from './adapters/identity-registry/simulated-identity-registry.ts';
 import { MemoryKeyValueStore } from './adapters/key-value/memory-key-value-store.ts';
 import { RedisKeyValueStore } from './adapters/key-value/redis-key-value-store.ts';
@@ -116,9 +117,11 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
   const smsNotices = new SmsNoticeService({ sender: smsSender, cipher, audit, platformName: config.platformName, onChannelError: onSmsChannelError, now });
   const registry = new SimulatedIdentityRegistry(DEMO_CITIZENS);
   const registration = new RegistrationService({ accounts, cipher, hasher, smsCodes, registry, audit });
-  // Companion app: the face verifier is a simulator (config.ts refuses production mode until a real one exists).
-  const faceVerifier = new SimulatedFaceVerifier();
-  const faceChallenges = new FaceChallenges({ store, rateLimiter, now });
+  const vendorCallMetrics = prometheusVendorCallMetrics(metrics);
+  // Companion app: the configured face verifier (simulated, Tencent, Aliyun). A null one needs the feature gates (issue 10 §2).
+  const faceVerifier = createFaceVerifier(config.faceVerifier, { metrics: vendorCallMetrics });
+  if (!faceVerifier) throw new ConfigError(['UIA_FACE_PROVIDER: none 需要功能开关（人脸识别关闭时仅短信登录），本版本尚未提供 / none needs the feature gates']);
+  const faceChallenges = new FaceChallenges({ store, rateLimiter, now, capture: faceVerifier.capture });
   const appSessions = new AppSessions(new SqlAppSessionRepository(database.db), now);
   const appLogin = new AppLogin({ accounts, cipher, registry, faceVerifier, faceChallenges, captcha, smsCodes, rateLimiter, appSessions, audit, now });
   const appAccount = new AppAccount({ accounts, cipher, appSessions, audit });

@@ -43,6 +43,8 @@ export const SIMULATED_FACE_RULES = {
  */
 export class SimulatedFaceVerifier implements FaceVerifier {
   readonly simulated = true;
+  /** Compares JPEG frames: the app's default capture. */
+  readonly capture = { kind: 'frames' } as const;
 
   async verify(request: FaceVerifyRequest): Promise<FaceVerdict> {
     const rules = SIMULATED_FACE_RULES;
