@@ -20,7 +20,7 @@ export interface TencentFaceConfig {
 
 /**
  * What the app records for Tencent: MP4 with H.264. Tencent documents
- * VideoBase64 as mp4/avi/flv (no WebM), and Chromium ≥ 130 records
+ * VideoBase64 as mp4/avi/flv (no WebM), and current Chromium records
  * `video/mp4;codecs=avc1` (checked with Debian's Chromium 156: a real
  * `ftyp` MP4); Safari records MP4/H.264 too. 5 s covers two prompts.
  */
