@@ -99,14 +99,16 @@ export function FaceCapture({
           return;
         }
         const { capture } = challenge;
-        const stream = videoRef.current?.srcObject;
-        const mimeType = capture.kind === 'video' ? recorderMimeType(capture.mimeTypes) : null;
-        if (capture.kind === 'video' && (!mimeType || !(stream instanceof MediaStream))) {
-          stopCamera();
-          setPhase({ name: 'failed', message: f.videoUnsupported });
-          return;
+        if (capture.kind === 'video') {
+          const stream = videoRef.current?.srcObject;
+          const mimeType = recorderMimeType(capture.mimeTypes);
+          if (!mimeType || !(stream instanceof MediaStream)) {
+            stopCamera();
+            setPhase({ name: 'failed', message: f.videoUnsupported });
+            return;
+          }
+          recording = recordClip(stream, mimeType, capture.maxSeconds);
         }
-        recording = capture.kind === 'video' && mimeType && stream instanceof MediaStream ? recordClip(stream, mimeType, capture.maxSeconds) : null;
         const size = capture.kind === 'frames' ? capture.frameSize : undefined;
         for (let index = 0; index < challenge.actions.length; index++) {
           if (cancelled) return;
