@@ -104,6 +104,13 @@ describe(`face check by video clip, Tencent FaceID (${process.env.DATABASE_URL ?
     expect(received.length + fake.problems.length).toBe(before);
   });
 
+  it('refuses an ID type Tencent cannot compare (only 身份证) before calling it', async () => {
+    const before = received.length + fake.problems.length;
+    const response = await videoLogin(new Browser(t.baseUrl), { idType: 'hk_macao_permit', name: '赵小红', idNumber: 'H12345678' });
+    expect(response).toMatchObject({ status: 422, body: { error: { code: 'FACE_ID_TYPE_UNSUPPORTED', field: 'idType', message: '该证件类型暂不支持人脸识别，请选择其他验证方式' } } });
+    expect(received.length + fake.problems.length).toBe(before);
+  });
+
   it('writes neither the clip nor the person into the audit log or the logs', async () => {
     const auditDump = JSON.stringify(await t.platform.audit.recent(1000));
     const logs = logLines.join('');

@@ -74,5 +74,11 @@ export type FaceCapture =
 export interface FaceVerifier {
   readonly simulated: boolean;
   readonly capture: FaceCapture;
+  /**
+   * Whether the verifier can check a person with this ID type: the cloud
+   * vendors compare with the 身份证 photo only (Tencent IdCard, Aliyun
+   * CertType IDENTITY_CARD), so they take `resident_id` alone.
+   */
+  supportsIdType(idType: string): boolean;
   verify(request: FaceVerifyRequest): Promise<FaceVerdict>;
 }

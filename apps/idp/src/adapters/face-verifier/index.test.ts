@@ -15,6 +15,9 @@ describe('createFaceVerifier', () => {
     expect(tencent).toBeInstanceOf(TencentFaceVerifier);
     expect(aliyun).toBeInstanceOf(AliyunFaceVerifier);
     expect([simulated, tencent, aliyun].map((verifier) => [verifier?.simulated, verifier?.capture.kind])).toEqual([[true, 'frames'], [false, 'video'], [false, 'frames']]);
+    // The cloud vendors compare with the 身份证 photo only.
+    expect([simulated, tencent, aliyun].map((verifier) => verifier?.supportsIdType('hk_macao_permit'))).toEqual([true, false, false]);
+    expect([simulated, tencent, aliyun].map((verifier) => verifier?.supportsIdType('resident_id'))).toEqual([true, true, true]);
     expect(createFaceVerifier(null, { metrics })).toBeNull();
   });
 });

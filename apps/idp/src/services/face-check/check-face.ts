@@ -19,6 +19,8 @@ export async function checkFace(
   capture: { frames: FaceFrame[]; video?: FaceVideo },
   challenge: FaceChallenge,
 ): Promise<void> {
+  // Before the (billed) call: a vendor that only knows 身份证 cannot judge a 港澳通行证 holder.
+  if (!verifier.supportsIdType(person.idType)) throw new AppError('FACE_ID_TYPE_UNSUPPORTED', { status: 422, field: 'idType' });
   let verdict: FaceVerdict;
   try {
     verdict = await verifier.verify({ idType: person.idType, idNumber: person.idNumber, name: person.name, frames: capture.frames, video: capture.video, challenge });

@@ -52,6 +52,10 @@ export class AliyunFaceVerifier implements FaceVerifier, VendorReachability {
     return meteredCall(this.deps.metrics, METRIC, () => this.call(request));
   }
 
+  supportsIdType(idType: string): boolean {
+    return idType === 'resident_id';
+  }
+
   checkReachable(): Promise<void> {
     return checkEndpointReachable(this.deps.fetch ?? fetch, this.url, Math.min(this.config.timeoutMs, 1000));
   }

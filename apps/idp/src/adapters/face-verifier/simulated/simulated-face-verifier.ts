@@ -46,6 +46,11 @@ export class SimulatedFaceVerifier implements FaceVerifier {
   /** Compares JPEG frames: the app's default capture. */
   readonly capture = { kind: 'frames' } as const;
 
+  /** The simulator does not compare with any photo, so every ID type is fine. */
+  supportsIdType(): boolean {
+    return true;
+  }
+
   async verify(request: FaceVerifyRequest): Promise<FaceVerdict> {
     const rules = SIMULATED_FACE_RULES;
     // No challenge, no liveness: the service never calls without one (the type says so too).
