@@ -7,13 +7,13 @@ import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
 import { buildApp } from './app.ts';
 import type { AuditLog } from './ports/audit-log.ts';
 import type { ClientRepository } from './ports/client-repository.ts';
-import type { Config } from './config.ts';
+import { ConfigError, type Config } from './config.ts';
 import type { LogStream } from './logging.ts';
 import { CountingAuditLog } from './adapters/metrics/counting-audit-log.ts';
 import { prometheusVendorCallMetrics } from './adapters/metrics/vendor-call-metrics.ts';
 import { createIdentityRegistry } from './adapters/identity-registry/index.ts';
 import { createBusinessRegistry } from './adapters/business-registry/index.ts';
-import { SimulatedFaceVerifier } from './adapters/face-verifier/simulated/simulated-face-verifier.ts';
+import { createFaceVerifier } from './adapters/face-verifier/index.ts';
 import { SimulatedIdentityRegistry } from './adapters/identity-registry/simulated-identity-registry.ts';
 import { MemoryKeyValueStore } from './adapters/key-value/memory-key-value-store.ts';
 import { RedisKeyValueStore } from './adapters/key-value/redis-key-value-store.ts';
@@ -123,9 +123,10 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
   // UIA_IDENTITY_PROVIDER=none (null) reaches here only in demo mode (config.ts refuses it in production until the services take no registry).
   const registry = createIdentityRegistry(config.identityRegistry, { metrics: vendorMetrics, simulatedCitizens: DEMO_CITIZENS }) ?? new SimulatedIdentityRegistry(DEMO_CITIZENS);
   const registration = new RegistrationService({ accounts, cipher, hasher, smsCodes, registry, audit });
-  // Companion app: the face verifier is a simulator (config.ts refuses production mode until a real one exists).
-  const faceVerifier = new SimulatedFaceVerifier();
-  const faceChallenges = new FaceChallenges({ store, rateLimiter, now });
+  // Companion app: the configured face verifier (simulated, Tencent, Aliyun). A null one needs the feature gates (issue 10 §2).
+  const faceVerifier = createFaceVerifier(config.faceVerifier, { metrics: vendorMetrics });
+  if (!faceVerifier) throw new ConfigError(['UIA_FACE_PROVIDER: none 需要功能开关（人脸识别关闭时仅短信登录），本版本尚未提供 / none needs the feature gates']);
+  const faceChallenges = new FaceChallenges({ store, rateLimiter, now, capture: faceVerifier.capture });
   const appSessions = new AppSessions(new SqlAppSessionRepository(database.db), now);
   const appLogin = new AppLogin({ accounts, cipher, registry, faceVerifier, faceChallenges, captcha, smsCodes, rateLimiter, appSessions, audit, now });
   const appAccount = new AppAccount({ accounts, cipher, appSessions, audit });

@@ -72,7 +72,6 @@ describe('loadConfig', () => {
       expect(problems).toContain('UIA_SMS_PROVIDER');
       expect(problems).toContain('UIA_IDENTITY_PROVIDER');
       expect(problems).toContain('UIA_BUSINESS_REGISTRY');
-      expect(problems).toContain('UIA_FACE_VERIFIER');
     }
   });
 
@@ -156,10 +155,9 @@ describe('SMS configuration', () => {
     expect(problemsOf({ UIA_SMS_PROVIDER: 'huawei' }).join('\n')).toContain('UIA_SMS_PROVIDER');
   });
 
-  it('in production, accepts a complete vendor channel (only the missing registries and face verifier still stop it)', () => {
+  it('in production, accepts a complete vendor channel (only the missing registries still stop it)', () => {
     expect(problemsOf({ ...PRODUCTION, ...tencentEnv })).toEqual([
       'UIA_IDENTITY_PROVIDER: 生产模式须配置实名核验服务 tencent 或 aliyun / production needs a real identity registry: tencent or aliyun',
-      'UIA_FACE_VERIFIER: 本版本只有人脸识别模拟器，不能用于生产 / only the simulated face verifier exists in this version',
       'UIA_BUSINESS_REGISTRY: 生产模式须配置政务数据共享交换平台 exchange / production needs a real business registry: exchange',
     ]);
     expect(problemsOf({ ...PRODUCTION, ...aliyunEnv, UIA_SMS_ENDPOINT: 'http://sms-proxy.internal' }).some((p) => p.startsWith('UIA_SMS_ENDPOINT'))).toBe(true);
@@ -253,5 +251,38 @@ describe('docs/deploy/uia.env.example', () => {
     const problems = problemsOf({ ...env, DATA_DIR: dataDir() }).filter((problem) => !problem.includes('only the simulated'));
     expect(problems.filter((problem) => Object.keys(env).some((name) => problem.startsWith(`${name}:`)))).toEqual([]);
     expect(env.UIA_MODE).toBe('production');
+  });
+});
+
+describe('face verifier configuration', () => {
+  const production = { UIA_MODE: 'production', PUBLIC_URL: 'https://idp.example.gov.cn', UIA_DATA_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`, UIA_BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString('base64'), UIA_COOKIE_SECRETS: 'x'.repeat(40), ...tencentEnv };
+  const faceProblems = (env: Record<string, string>) => problemsOf(env).filter((p) => p.startsWith('UIA_FACE_'));
+
+  it('is the simulator in demo mode, none in production, and none when asked', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).faceVerifier).toEqual({ provider: 'simulated' });
+    expect(loadConfig({ DATA_DIR: dataDir(), UIA_FACE_PROVIDER: 'none' }).faceVerifier).toBeNull();
+    expect(faceProblems(production)).toEqual([]);
+    expect(faceProblems({ ...production, UIA_FACE_PROVIDER: 'simulated' })).toEqual([expect.stringMatching(/^UIA_FACE_PROVIDER: simulated 是演示用模拟器/)]);
+    expect(faceProblems({ UIA_FACE_PROVIDER: 'baidu' })).toEqual([expect.stringMatching(/^UIA_FACE_PROVIDER:/)]);
+  });
+
+  it('reads Tencent Cloud FaceID with its defaults and overrides', () => {
+    const env = { DATA_DIR: dataDir(), UIA_FACE_PROVIDER: 'tencent', UIA_FACE_SECRET_ID: 'AKIDFace', UIA_FACE_SECRET_KEY: 'face-secret' };
+    expect(loadConfig(env).faceVerifier).toEqual({ provider: 'tencent', secretId: 'AKIDFace', secretKey: 'face-secret', region: 'ap-guangzhou', endpoint: 'https://faceid.tencentcloudapi.com', timeoutMs: 15_000 });
+    expect(loadConfig({ ...env, UIA_FACE_REGION: 'ap-beijing', UIA_FACE_ENDPOINT: 'http://127.0.0.1:9000/', UIA_FACE_TIMEOUT_MS: '8000' }).faceVerifier).toMatchObject({ region: 'ap-beijing', endpoint: 'http://127.0.0.1:9000', timeoutMs: 8000 });
+  });
+
+  it('reads Aliyun Cloudauth with its scene', () => {
+    const env = { DATA_DIR: dataDir(), UIA_FACE_PROVIDER: 'aliyun', UIA_FACE_ACCESS_KEY_ID: 'LTAI5tFace', UIA_FACE_ACCESS_KEY_SECRET: 'face-secret', UIA_FACE_SCENE_ID: '1000000006' };
+    expect(loadConfig(env).faceVerifier).toEqual({ provider: 'aliyun', accessKeyId: 'LTAI5tFace', accessKeySecret: 'face-secret', sceneId: '1000000006', endpoint: 'https://cloudauth.aliyuncs.com', timeoutMs: 15_000 });
+  });
+
+  it('names everything a vendor is missing or has wrong, at once', () => {
+    expect(faceProblems({ UIA_FACE_PROVIDER: 'tencent' }).map((p) => p.split(':')[0])).toEqual(['UIA_FACE_SECRET_ID', 'UIA_FACE_SECRET_KEY']);
+    expect(faceProblems({ UIA_FACE_PROVIDER: 'aliyun' }).map((p) => p.split(':')[0])).toEqual(['UIA_FACE_ACCESS_KEY_ID', 'UIA_FACE_ACCESS_KEY_SECRET', 'UIA_FACE_SCENE_ID']);
+    expect(faceProblems({ UIA_FACE_PROVIDER: 'aliyun' }).join('\n')).toMatch(/阿里云/);
+    const wrong = faceProblems({ UIA_FACE_PROVIDER: 'aliyun', UIA_FACE_SCENE_ID: 'scene-1', UIA_FACE_TIMEOUT_MS: '50', UIA_FACE_REGION: 'Guangzhou' }).map((p) => p.split(':')[0]);
+    expect(wrong).toEqual(expect.arrayContaining(['UIA_FACE_SCENE_ID', 'UIA_FACE_TIMEOUT_MS', 'UIA_FACE_REGION']));
+    expect(faceProblems({ ...production, UIA_FACE_PROVIDER: 'tencent', UIA_FACE_SECRET_ID: 'AKIDFace', UIA_FACE_SECRET_KEY: 'k', UIA_FACE_ENDPOINT: 'http://faceid.internal' })).toEqual([expect.stringMatching(/^UIA_FACE_ENDPOINT: 生产模式必须使用 https/)]);
   });
 });

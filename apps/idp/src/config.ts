@@ -98,6 +98,16 @@ const envSchema = z.object({
   UIA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5, '至少 5 分钟 / at least 5 minutes').max(1440, '至多 1440 分钟 / at most 1440 minutes').default(30),
   /** ... and at the latest this long after its login, however much it is used. */
   UIA_SESSION_MAX_HOURS: z.coerce.number().int().min(1, '至少 1 小时 / at least 1 hour').max(168, '至多 168 小时 / at most 168 hours').default(12),
+  // 人脸识别 (docs/configuration.md): unset means simulated in demo mode, none in production.
+  UIA_FACE_PROVIDER: z.enum(['simulated', 'tencent', 'aliyun', 'none'], '应为 simulated、tencent、aliyun 或 none / expected simulated, tencent, aliyun or none').optional(),
+  UIA_FACE_SECRET_ID: z.string().trim().optional(),
+  UIA_FACE_SECRET_KEY: z.string().trim().optional(),
+  UIA_FACE_ACCESS_KEY_ID: z.string().trim().optional(),
+  UIA_FACE_ACCESS_KEY_SECRET: z.string().trim().optional(),
+  UIA_FACE_SCENE_ID: z.string().regex(/^\d{1,20}$/, '应为认证场景 ID（数字） / expected the numeric SceneId').optional(),
+  UIA_FACE_REGION: z.string().regex(/^[a-z]{2,}-[a-z]+(-\d+)?$/, '应为地域名，如 ap-guangzhou / expected a region such as ap-guangzhou').default('ap-guangzhou'),
+  UIA_FACE_ENDPOINT: z.url('应为 https:// 地址 / expected a URL').optional(),
+  UIA_FACE_TIMEOUT_MS: z.coerce.number().int().min(1000, '至少 1000 毫秒 / at least 1000 ms').max(60_000, '至多 60000 毫秒 / at most 60000 ms').default(15_000),
   UIA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -142,6 +152,12 @@ export type BusinessRegistryConfig =
   | null
   | { provider: 'simulated' }
   | { provider: 'exchange'; baseUrl: string; appId: string; appSecret: string; idNumberHashKey: Buffer | null; timeoutMs: number };
+/** 人脸识别: the verifier and its credentials (never log this object); null: none, the features needing it are off. */
+export type FaceVerifierConfig =
+  | { provider: 'simulated' }
+  | { provider: 'tencent'; secretId: string; secretKey: string; region: string; endpoint: string; timeoutMs: number }
+  | { provider: 'aliyun'; accessKeyId: string; accessKeySecret: string; sceneId: string; endpoint: string; timeoutMs: number }
+  | null;
 
 export interface Config {
   mode: 'demo' | 'production';
@@ -162,6 +178,8 @@ export interface Config {
   sms: SmsConfig;
   identityRegistry: IdentityRegistryConfig;
   businessRegistry: BusinessRegistryConfig;
+  /** 人脸识别 (UIA_FACE_PROVIDER); null: no face check (the app logs in by SMS only). */
+  faceVerifier: FaceVerifierConfig;
   /** Fastify's trustProxy: which X-Forwarded-For entries are believed (the client IP drives rate limits and 确认登录's IP). */
   trustProxy: boolean | number | string[];
   demoRelyingPartyUrl: string;
@@ -222,6 +240,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const redisSentinel = redisSentinelConfig(e, problems);
   const identityRegistry = identityRegistryConfig(e, problems);
   const businessRegistry = businessRegistryConfig(e, problems);
+  const faceVerifier = faceVerifierConfig(e, problems);
 
   if (e.UIA_MODE === 'production') {
     if (!e.UIA_DATA_KEYS) problems.push('UIA_DATA_KEYS: 生产模式必须配置个人信息加密密钥 / required in production');
@@ -240,7 +259,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (e.UIA_IDENTITY_PROVIDER !== 'tencent' && e.UIA_IDENTITY_PROVIDER !== 'aliyun') {
       problems.push('UIA_IDENTITY_PROVIDER: 生产模式须配置实名核验服务 tencent 或 aliyun / production needs a real identity registry: tencent or aliyun');
     }
-    problems.push('UIA_FACE_VERIFIER: 本版本只有人脸识别模拟器，不能用于生产 / only the simulated face verifier exists in this version');
     if (e.UIA_BUSINESS_REGISTRY !== 'exchange') {
       problems.push('UIA_BUSINESS_REGISTRY: 生产模式须配置政务数据共享交换平台 exchange / production needs a real business registry: exchange');
     }
@@ -269,6 +287,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sms,
     identityRegistry,
     businessRegistry,
+    faceVerifier,
     trustProxy: parseTrustProxy(e.UIA_TRUST_PROXY),
     demoRelyingPartyUrl: e.UIA_DEMO_RP_URL.replace(/\/$/, ''),
     entityMaxAgents: e.UIA_ENTITY_MAX_AGENTS,
@@ -319,6 +338,42 @@ function redisSentinelConfig(e: Env, problems: string[]): RedisSentinelConnectio
     password: e.REDIS_PASSWORD || undefined,
     tls: e.REDIS_SENTINEL_TLS === 'true',
   };
+}
+
+/**
+ * 人脸识别: simulated (demo only), a vendor with its credentials, or none.
+ * Unset: the simulator in demo mode, none in production. Every missing
+ * setting is listed at once.
+ */
+function faceVerifierConfig(e: Env, problems: string[]): FaceVerifierConfig {
+  const production = e.UIA_MODE === 'production';
+  const provider = e.UIA_FACE_PROVIDER ?? (production ? 'none' : 'simulated');
+  if (provider === 'none') return null;
+  if (provider === 'simulated') {
+    if (production) problems.push('UIA_FACE_PROVIDER: simulated 是演示用模拟器，生产模式不能使用；请配置 tencent 或 aliyun，或设为 none / the simulator is demo-only: set tencent, aliyun or none');
+    return { provider };
+  }
+  const before = problems.length;
+  const vendorZh = provider === 'aliyun' ? '阿里云' : '腾讯云';
+  const required = (name: keyof Env, zh: string, en: string): string => {
+    const value = e[name];
+    if (typeof value === 'string' && value !== '') return value;
+    problems.push(`${name}: 使用${vendorZh}人脸核身时必须配置${zh} / ${provider} face verification needs ${en}`);
+    return '';
+  };
+  const endpoint = (e.UIA_FACE_ENDPOINT ?? (provider === 'aliyun' ? 'https://cloudauth.aliyuncs.com' : 'https://faceid.tencentcloudapi.com')).replace(/\/$/, '');
+  if (production && !endpoint.startsWith('https://')) problems.push('UIA_FACE_ENDPOINT: 生产模式必须使用 https:// 地址 / must be https in production');
+  if (provider === 'tencent') {
+    const secretId = required('UIA_FACE_SECRET_ID', ' SecretId', 'UIA_FACE_SECRET_ID');
+    const secretKey = required('UIA_FACE_SECRET_KEY', ' SecretKey', 'UIA_FACE_SECRET_KEY');
+    if (problems.length > before) return null;
+    return { provider, secretId, secretKey, region: e.UIA_FACE_REGION, endpoint, timeoutMs: e.UIA_FACE_TIMEOUT_MS };
+  }
+  const accessKeyId = required('UIA_FACE_ACCESS_KEY_ID', ' AccessKey ID', 'UIA_FACE_ACCESS_KEY_ID');
+  const accessKeySecret = required('UIA_FACE_ACCESS_KEY_SECRET', ' AccessKey Secret', 'UIA_FACE_ACCESS_KEY_SECRET');
+  const sceneId = required('UIA_FACE_SCENE_ID', '认证场景 ID（控制台创建）', 'the SceneId created in the console');
+  if (problems.length > before) return null;
+  return { provider, accessKeyId, accessKeySecret, sceneId, endpoint, timeoutMs: e.UIA_FACE_TIMEOUT_MS };
 }
 
 const TEMPLATE_ID_FORMAT = {

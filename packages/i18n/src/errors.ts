@@ -85,6 +85,8 @@ export const errorMessages = {
   APP_LOGIN_REQUIRED: '请先登录手机App',
   FACE_CONSENT_REQUIRED: '请阅读并同意《人脸识别服务授权》后再开始人脸识别',
   FACE_FRAMES_INVALID: '未能获取有效的人脸图像，请重新识别',
+  FACE_VIDEO_INVALID: '未能获取有效的人脸视频，请重新识别',
+  FACE_ID_TYPE_UNSUPPORTED: '该证件类型暂不支持人脸识别，请选择其他验证方式',
   FACE_NO_FACE: '未检测到人脸，请正对摄像头并保持光线充足',
   FACE_NOT_LIVE: '活体检测未通过，请按屏幕提示完成眨眼、摇头或点头动作',
   FACE_CHALLENGE_INVALID: '人脸识别已超时，请重新开始识别',

@@ -104,6 +104,12 @@ const faceFields = {
    */
   challengeId: text(64).optional(),
   frames: z.array(z.string()),
+  /**
+   * The recorded clip as a `data:video/mp4;base64,…` (or webm) URL, when the
+   * challenge asked for video (capture.kind 'video'); then `frames` is empty.
+   * The face check judges it (FACE_VIDEO_INVALID).
+   */
+  video: z.string().optional(),
 };
 const smsCode = text(6).min(1);
 const phone = text(32).min(1);

@@ -14,7 +14,7 @@ import type { CaptchaService } from '../captcha/captcha-service.ts';
 import { checkFace } from '../face-check/check-face.ts';
 import type { FaceChallenges } from '../face-check/face-challenges.ts';
 import { requireFaceConsent } from '../face-check/face-consent.ts';
-import { decodeFaceFrames } from '../face-check/face-frames.ts';
+import { decodeFaceCapture } from '../face-check/face-frames.ts';
 import type { PiiCipher } from '../personal-data/pii-cipher.ts';
 import type { RateLimiter } from '../rate-limit/rate-limiter.ts';
 import type { SmsCodeService } from '../sms/sms-code-service.ts';
@@ -84,12 +84,12 @@ export class ChangePhone {
   async verifyFace(session: AppSessionView, input: PhoneChangeFaceRequest, context: ChangePhoneContext) {
     return this.audited('phone_change.face', session, context, async (note) => {
       requireFaceConsent(input.faceConsent);
-      const frames = decodeFaceFrames(input.frames);
+      const capture = decodeFaceCapture(this.deps.faceVerifier.capture, input);
       const challenge = await this.deps.faceChallenges.take(input.challengeId ?? '');
       const account = await this.accountOf(session);
       await this.deps.rateLimiter.hit(CHANGE_PHONE_LIMITS.facePerAccount, account.id);
-      const { idType, idNumber } = readAccountProfile(account, this.deps.cipher);
-      await checkFace(this.deps.faceVerifier, { idType, idNumber }, frames, challenge);
+      const { idType, idNumber, name } = readAccountProfile(account, this.deps.cipher);
+      await checkFace(this.deps.faceVerifier, { idType, idNumber, name }, capture, challenge);
       note.detail.method = 'face';
       return { ticket: await this.tickets.issue({ accountId: account.id, appSessionId: session.id, method: 'face' }) };
     });
