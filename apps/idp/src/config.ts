@@ -77,6 +77,11 @@ const envSchema = z.object({
   UIA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5, '至少 5 分钟 / at least 5 minutes').max(1440, '至多 1440 分钟 / at most 1440 minutes').default(30),
   /** ... and at the latest this long after its login, however much it is used. */
   UIA_SESSION_MAX_HOURS: z.coerce.number().int().min(1, '至少 1 小时 / at least 1 hour').max(168, '至多 168 小时 / at most 168 hours').default(12),
+  // Optional vendors (docs/configuration.md, 功能开关): unset means simulated in demo mode, none in production.
+  UIA_IDENTITY_PROVIDER: z.enum(['simulated', 'none'], '应为 simulated 或 none / expected simulated or none').optional(),
+  UIA_FACE_PROVIDER: z.enum(['simulated', 'none'], '应为 simulated 或 none / expected simulated or none').optional(),
+  UIA_BUSINESS_REGISTRY: z.enum(['simulated', 'none'], '应为 simulated 或 none / expected simulated or none').optional(),
+  UIA_IP_DATABASE: z.enum(['demo', 'offline', 'none'], '应为 demo、offline 或 none / expected demo, offline or none').optional(),
   UIA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -109,6 +114,13 @@ export type SmsConfig =
       timeoutMs: number;
     };
 
+/** An optional vendor's adapter, null when the operator has none (its features are off). */
+export type IdentityRegistryConfig = { provider: 'simulated' } | null;
+export type FaceVerifierConfig = { provider: 'simulated' } | null;
+export type BusinessRegistryConfig = { provider: 'simulated' } | null;
+/** demo: only loopback/private ranges; offline: the ip2region database shipped in node_modules. */
+export type IpDatabaseConfig = 'demo' | 'offline' | null;
+
 export interface Config {
   mode: 'demo' | 'production';
   host: string;
@@ -133,6 +145,14 @@ export interface Config {
   passwordMaxAgeDays: number;
   /** The platform session's idle and absolute lifetimes (UIA_SESSION_IDLE_MINUTES, UIA_SESSION_MAX_HOURS). */
   sessionLifetime: SessionLifetime;
+  /** 实名核验 (UIA_IDENTITY_PROVIDER); null: registration gives L1 accounts. */
+  identityRegistry: IdentityRegistryConfig;
+  /** 人脸识别 (UIA_FACE_PROVIDER); null: the app logs in by SMS only, nothing reaches L3. */
+  faceVerifier: FaceVerifierConfig;
+  /** 企业登记信息 (UIA_BUSINESS_REGISTRY); null: no 法人登录, no 注册单位. */
+  businessRegistry: BusinessRegistryConfig;
+  /** IP 归属地 (UIA_IP_DATABASE); null: 确认登录 shows 未知地区. */
+  ipDatabase: IpDatabaseConfig;
   logLevel: string;
 }
 
@@ -196,10 +216,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (sms && sms.provider !== 'dev-outbox' && !sms.endpoint.startsWith('https://')) {
       problems.push('UIA_SMS_ENDPOINT: 生产模式必须使用 https:// 地址 / must be https in production');
     }
-    problems.push('UIA_IDENTITY_REGISTRY: 本版本只有实名核验模拟器，不能用于生产 / only the simulated identity registry exists in this version');
-    problems.push('UIA_FACE_VERIFIER: 本版本只有人脸识别模拟器，不能用于生产 / only the simulated face verifier exists in this version');
-    problems.push('UIA_BUSINESS_REGISTRY: 本版本只有企业登记信息模拟器，不能用于生产 / only the simulated business registry exists in this version');
   }
+  const optional = optionalVendors(e, problems);
   if (e.UIA_SESSION_IDLE_MINUTES > e.UIA_SESSION_MAX_HOURS * 60) {
     problems.push('UIA_SESSION_IDLE_MINUTES: 不能长于 UIA_SESSION_MAX_HOURS / must not exceed the absolute lifetime');
   }
@@ -226,11 +244,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     entityMaxAgents: e.UIA_ENTITY_MAX_AGENTS,
     passwordMaxAgeDays: e.UIA_PASSWORD_MAX_AGE_DAYS,
     sessionLifetime: { idleSeconds: e.UIA_SESSION_IDLE_MINUTES * 60, maxSeconds: e.UIA_SESSION_MAX_HOURS * 3600 },
+    ...optional,
     logLevel: e.UIA_LOG_LEVEL,
   };
 }
 
 type Env = z.infer<typeof envSchema>;
+
+const SIMULATOR_REFUSED = '是演示用模拟器，生产模式不能使用；未接入真实服务时请设为 none（相应功能关闭） / the simulator is demo-only: set none to switch the feature off';
+
+/**
+ * The optional vendors: each defaults to its simulator in demo mode and to
+ * none (feature off) in production, where a simulator would grant real
+ * assurance levels on made-up answers and is refused.
+ */
+function optionalVendors(e: Env, problems: string[]) {
+  const production = e.UIA_MODE === 'production';
+  const choose = <T extends string>(name: keyof Env, value: T | undefined, simulator: T): T | 'none' => {
+    const chosen = value ?? (production ? 'none' : simulator);
+    if (production && chosen === simulator) problems.push(`${name}: ${simulator} ${SIMULATOR_REFUSED}`);
+    return chosen;
+  };
+  const simulatedOrNull = (chosen: 'simulated' | 'none') => (chosen === 'none' ? null : { provider: chosen });
+  const ipDatabase = choose('UIA_IP_DATABASE', e.UIA_IP_DATABASE, 'demo');
+  return {
+    identityRegistry: simulatedOrNull(choose('UIA_IDENTITY_PROVIDER', e.UIA_IDENTITY_PROVIDER, 'simulated')),
+    faceVerifier: simulatedOrNull(choose('UIA_FACE_PROVIDER', e.UIA_FACE_PROVIDER, 'simulated')),
+    businessRegistry: simulatedOrNull(choose('UIA_BUSINESS_REGISTRY', e.UIA_BUSINESS_REGISTRY, 'simulated')),
+    ipDatabase: ipDatabase === 'none' ? null : ipDatabase,
+  };
+}
 
 const TEMPLATE_ID_FORMAT = {
   aliyun: { pattern: /^SMS_\d+$/, example: 'SMS_123456789' },
