@@ -1,10 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
-import { entityLoginRequest, passwordLoginRequest } from '@uia/schemas';
+import { entityLoginRequest, passwordLoginRequest, type PlatformFeatures } from '@uia/schemas';
 import { AppError } from '../errors.ts';
 import type { EntityLogin } from '../services/entities/entity-login.ts';
 import type { LoginResult, PasswordLogin } from '../services/password-login/index.ts';
-import { currentInteraction, interactionClient, interactionLoginTypes, interactionRequiredAcr } from './current-interaction.ts';
+import { currentInteraction, ensureLoginOffered, interactionClient, unofferedLogin, interactionLoginTypes, interactionRequiredAcr } from './current-interaction.ts';
+import { formatMessage, ui } from '@uia/i18n';
+import { escapeHtml, renderPage } from '../oidc/html-pages.ts';
 import { parseBody } from './parse-body.ts';
 import { requestContext } from './request-context.ts';
 
@@ -22,11 +24,14 @@ export async function interactionRoutes(
     entityLogin: EntityLogin;
     sendPortal: (reply: FastifyReply) => FastifyReply;
     platformName: string;
+    /** The refusal page's frame (demo banner). */
+    demo: boolean;
+    features: PlatformFeatures;
     /** The service clock: a login's time, which the session lifetimes count from (oidc/checks/session-lifetime.ts). */
     now: () => number;
   },
 ) {
-  const { provider } = options;
+  const { provider, features } = options;
 
   /** Hands the checked login to oidc-provider; `ts` is when the password was checked, so a later password reset voids it. */
   const finishLogin = (request: UidRequest, reply: FastifyReply, result: LoginResult) =>
@@ -37,16 +42,24 @@ export async function interactionRoutes(
       { mergeWithLastSubmission: false },
     );
 
-  app.get('/interaction/:uid', (_request, reply) => options.sendPortal(reply));
+  // A request this deployment can never satisfy gets a page saying so, not a login page that cannot succeed.
+  app.get('/interaction/:uid', async (request: UidRequest, reply) => {
+    const details = await provider.interactionDetails(request.raw, reply.raw).catch(() => null);
+    const refusal = details?.uid === request.params.uid ? unofferedLogin(details, features) : null;
+    if (!refusal) return options.sendPortal(reply);
+    const page = renderPage({ title: ui.interactionRefused.title, platformName: options.platformName, demo: options.demo, body: `<p>${escapeHtml(formatMessage(refusal))}</p>` });
+    return reply.status(403).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
+  });
 
   app.get('/interaction/:uid/details', async (request: UidRequest, reply) => {
     const details = await currentInteraction(provider, request, reply);
+    ensureLoginOffered(details, features);
     const requiredAcr = interactionRequiredAcr(details);
     return {
       uid: details.uid,
       prompt: details.prompt.name,
       client: await interactionClient(provider, details, options.platformName),
-      loginTypes: interactionLoginTypes(details),
+      loginTypes: interactionLoginTypes(details, features),
       // The portal shows only 扫码登录 when this is above what a password proves.
       ...(requiredAcr ? { requiredAcr } : {}),
     };
@@ -55,7 +68,7 @@ export async function interactionRoutes(
   app.post('/interaction/:uid/login', async (request: UidRequest, reply) => {
     const body = parseBody(passwordLoginRequest, request.body);
     const details = await currentInteraction(provider, request, reply);
-    if (!interactionLoginTypes(details).includes('personal')) throw new AppError('ENTITY_LOGIN_REQUIRED', { status: 403 });
+    if (!interactionLoginTypes(details, features).includes('personal')) throw new AppError('ENTITY_LOGIN_REQUIRED', { status: 403 });
     const result = await options.passwordLogin.login(body, {
       ...requestContext(request),
       clientId: String(details.params.client_id),
@@ -72,7 +85,7 @@ export async function interactionRoutes(
       ...requestContext(request),
       clientId: String(details.params.client_id),
       requiredAcr: interactionRequiredAcr(details),
-      entityLoginAllowed: interactionLoginTypes(details).includes('entity'),
+      entityLoginAllowed: interactionLoginTypes(details, features).includes('entity'),
     });
     return { redirectTo: await finishLogin(request, reply, result) };
   });

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { registerRequest, smsSendRequest } from '@uia/schemas';
+import { registerRequest, smsSendRequest, type PlatformFeatures } from '@uia/schemas';
 import type { RegistrationService } from '../services/accounts/registration-service.ts';
 import type { CaptchaService } from '../services/captcha/captcha-service.ts';
 import { RATE_LIMITS, type RateLimiter } from '../services/rate-limit/rate-limiter.ts';
@@ -7,11 +7,11 @@ import type { SmsCodeService } from '../services/sms/sms-code-service.ts';
 import { parseBody } from './parse-body.ts';
 import { requestContext } from './request-context.ts';
 
-/** The portal's anonymous JSON API: site facts, captcha, SMS codes, registration. */
+/** The portal's anonymous JSON API: site facts (incl. which features are on), captcha, SMS codes, registration. */
 export async function publicApiRoutes(
   app: FastifyInstance,
   options: {
-    site: { platformName: string; demo: boolean; demoAccount?: { username: string; phone: string; idNumber: string; password: string } };
+    site: { platformName: string; demo: boolean; demoAccount?: { username: string; phone: string; idNumber: string; password: string }; features: PlatformFeatures };
     captcha: CaptchaService;
     smsCodes: SmsCodeService;
     registration: RegistrationService;

@@ -7,7 +7,7 @@ function challenges() {
   const clock = { now: 1_700_000_000_000 };
   const now = () => clock.now;
   const store = new MemoryKeyValueStore(now);
-  return { clock, store, service: new FaceChallenges({ store, rateLimiter: new RateLimiter(store), now }) };
+  return { clock, store, service: new FaceChallenges({ store, rateLimiter: new RateLimiter(store), faceCheckAvailable: true, now }) };
 }
 const refused = expect.objectContaining({ code: 'FACE_CHALLENGE_INVALID', status: 400 });
 

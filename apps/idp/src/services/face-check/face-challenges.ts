@@ -57,10 +57,12 @@ export function pickActions(count: number = FACE_CHALLENGE_POLICY.actionsPerChal
  */
 export class FaceChallenges {
   constructor(
-    private readonly deps: { store: KeyValueStore; rateLimiter: RateLimiter; now: () => number },
+    /** faceCheckAvailable: false when there is no face verifier; no challenge is then issued. */
+    private readonly deps: { store: KeyValueStore; rateLimiter: RateLimiter; faceCheckAvailable: boolean; now: () => number },
   ) {}
 
   async issue(context: { ip: string }): Promise<IssuedFaceChallenge> {
+    if (!this.deps.faceCheckAvailable) throw new AppError('FACE_CHECK_UNAVAILABLE', { status: 403 });
     await this.deps.rateLimiter.hit(FACE_CHALLENGE_LIMITS.perIp, context.ip);
     const challengeId = `fc_${randomBytes(16).toString('base64url')}`;
     const actions = pickActions();
