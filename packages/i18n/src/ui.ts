@@ -474,6 +474,7 @@ export const ui = {
       heading: '短信验证码登录',
       intro: '验证码将发送至该证件绑定的手机号。',
       assuranceNote: '短信验证码登录的认证等级为实名认证（L2），低于人脸识别登录（实人认证 L3），部分业务系统可能要求人脸识别。',
+      assuranceNoteSmsOnly: '本平台暂未开通人脸识别，手机App使用短信验证码登录，认证等级最高为实名认证（L2）。',
       captchaLabel: '图形验证码',
       captchaPlaceholder: '请输入图形验证码',
       captchaRequired: '请输入图形验证码',
