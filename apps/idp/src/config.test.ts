@@ -58,7 +58,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), UIA_SESSION_IDLE_MINUTES: '120', UIA_SESSION_MAX_HOURS: '1' })).toThrow(/UIA_SESSION_IDLE_MINUTES/);
   });
 
-  it('refuses production mode without keys, https or real adapters', () => {
+  it('refuses production mode without keys, https or a real SMS channel', () => {
     expect(() => loadConfig({ UIA_MODE: 'production', DATA_DIR: dataDir() })).toThrow(ConfigError);
     try {
       loadConfig({ UIA_MODE: 'production', DATA_DIR: dataDir(), PUBLIC_URL: 'http://idp.example' });
@@ -69,8 +69,7 @@ describe('loadConfig', () => {
       expect(problems).toContain('UIA_COOKIE_SECRETS');
       expect(problems).toContain('https');
       expect(problems).toContain('UIA_SMS_PROVIDER');
-      expect(problems).toContain('UIA_IDENTITY_REGISTRY');
-      expect(problems).toContain('UIA_FACE_VERIFIER');
+      expect(problems).not.toContain('UIA_IDENTITY_PROVIDER');
     }
   });
 
@@ -87,6 +86,8 @@ describe('loadConfig', () => {
     expect(problems.some((p) => p.startsWith('UIA_SMS_PROVIDER') && p.includes('dev outbox'))).toBe(true);
   });
 });
+
+const production = { UIA_MODE: 'production', PUBLIC_URL: 'https://idp.example.gov.cn', UIA_DATA_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`, UIA_BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString('base64'), UIA_COOKIE_SECRETS: 'x'.repeat(40) };
 
 const problemsOf = (env: Record<string, string>) => {
   try {
@@ -154,13 +155,32 @@ describe('SMS configuration', () => {
     expect(problemsOf({ UIA_SMS_PROVIDER: 'huawei' }).join('\n')).toContain('UIA_SMS_PROVIDER');
   });
 
-  it('in production, accepts a complete vendor channel (only the simulators still stop it)', () => {
-    const production = { UIA_MODE: 'production', PUBLIC_URL: 'https://idp.example.gov.cn', UIA_DATA_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`, UIA_BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString('base64'), UIA_COOKIE_SECRETS: 'x'.repeat(40) };
-    expect(problemsOf({ ...production, ...tencentEnv })).toEqual([
-      'UIA_IDENTITY_REGISTRY: 本版本只有实名核验模拟器，不能用于生产 / only the simulated identity registry exists in this version',
-      'UIA_FACE_VERIFIER: 本版本只有人脸识别模拟器，不能用于生产 / only the simulated face verifier exists in this version',
-      'UIA_BUSINESS_REGISTRY: 本版本只有企业登记信息模拟器，不能用于生产 / only the simulated business registry exists in this version',
-    ]);
+  it('in production, starts with https, keys and a complete vendor SMS channel: the optional vendors default to none', () => {
+    const config = loadConfig({ DATA_DIR: dataDir(), ...production, ...tencentEnv });
+    expect(config.mode).toBe('production');
+    expect({ identity: config.identityRegistry, face: config.faceVerifier, business: config.businessRegistry, ip: config.ipDatabase }).toEqual({ identity: null, face: null, business: null, ip: null });
+    expect(loadConfig({ DATA_DIR: dataDir(), ...production, ...tencentEnv, UIA_IP_DATABASE: 'offline' }).ipDatabase).toBe('offline');
+    // The demo locator makes nothing up (本机/内网 or 未知地区): production may keep it.
+    expect(loadConfig({ DATA_DIR: dataDir(), ...production, ...tencentEnv, UIA_IP_DATABASE: 'demo' }).ipDatabase).toBe('demo');
     expect(problemsOf({ ...production, ...aliyunEnv, UIA_SMS_ENDPOINT: 'http://sms-proxy.internal' }).some((p) => p.startsWith('UIA_SMS_ENDPOINT'))).toBe(true);
+  });
+
+  it('runs the simulators by default in demo mode, and switches each optional vendor off with none', () => {
+    const demo = loadConfig({ DATA_DIR: dataDir() });
+    expect({ identity: demo.identityRegistry, face: demo.faceVerifier, business: demo.businessRegistry, ip: demo.ipDatabase }).toEqual({
+      identity: { provider: 'simulated' },
+      face: { provider: 'simulated' },
+      business: { provider: 'simulated' },
+      ip: 'demo',
+    });
+    const off = loadConfig({ DATA_DIR: dataDir(), UIA_IDENTITY_PROVIDER: 'none', UIA_FACE_PROVIDER: 'none', UIA_BUSINESS_REGISTRY: 'none', UIA_IP_DATABASE: 'none' });
+    expect({ identity: off.identityRegistry, face: off.faceVerifier, business: off.businessRegistry, ip: off.ipDatabase }).toEqual({ identity: null, face: null, business: null, ip: null });
+    expect(problemsOf({ UIA_FACE_PROVIDER: 'magic' }).join('\n')).toContain('UIA_FACE_PROVIDER');
+  });
+
+  it('refuses every simulator in production, all at once, saying to set none', () => {
+    const problems = problemsOf({ ...production, ...tencentEnv, UIA_IDENTITY_PROVIDER: 'simulated', UIA_FACE_PROVIDER: 'simulated', UIA_BUSINESS_REGISTRY: 'simulated' });
+    expect(problems.map((problem) => problem.split(':')[0])).toEqual(['UIA_IDENTITY_PROVIDER', 'UIA_FACE_PROVIDER', 'UIA_BUSINESS_REGISTRY']);
+    for (const problem of problems) expect(problem).toContain('none');
   });
 });

@@ -256,7 +256,8 @@ const SIMULATOR_REFUSED = '是演示用模拟器，生产模式不能使用；�
 /**
  * The optional vendors: each defaults to its simulator in demo mode and to
  * none (feature off) in production, where a simulator would grant real
- * assurance levels on made-up answers and is refused.
+ * assurance levels on made-up answers and is refused. The IP database
+ * defaults to the demo locator in demo mode, none in production.
  */
 function optionalVendors(e: Env, problems: string[]) {
   const production = e.UIA_MODE === 'production';
@@ -266,7 +267,8 @@ function optionalVendors(e: Env, problems: string[]) {
     return chosen;
   };
   const simulatedOrNull = (chosen: 'simulated' | 'none') => (chosen === 'none' ? null : { provider: chosen });
-  const ipDatabase = choose('UIA_IP_DATABASE', e.UIA_IP_DATABASE, 'demo');
+  // The demo locator invents nothing (本机/内网 or 未知地区), so production may keep it.
+  const ipDatabase = e.UIA_IP_DATABASE ?? (production ? 'none' : 'demo');
   return {
     identityRegistry: simulatedOrNull(choose('UIA_IDENTITY_PROVIDER', e.UIA_IDENTITY_PROVIDER, 'simulated')),
     faceVerifier: simulatedOrNull(choose('UIA_FACE_PROVIDER', e.UIA_FACE_PROVIDER, 'simulated')),
