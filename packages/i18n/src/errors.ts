@@ -90,7 +90,7 @@ export const errorMessages = {
   FACE_MISMATCH: '人脸识别未通过，请确认为本人操作',
   FACE_SERVICE_UNAVAILABLE: '人脸识别服务暂不可用，请稍后再试或使用短信验证码登录',
   FACE_CHECK_UNAVAILABLE: '本平台暂未开通人脸识别，请使用短信验证码登录；原手机号不可用时请到政务服务大厅办理换绑',
-  ACR_LEVEL_UNAVAILABLE: '该业务系统要求实人认证（L3）登录，本平台暂未开通人脸识别，无法完成此次登录。请联系该业务系统，或到政务服务大厅办理相关业务',
+  ACR_LEVEL_UNAVAILABLE: '该业务系统要求实人认证（L3）登录，本平台暂未开通人脸识别，无法完成此次登录。请联系该业务系统，或到政务服务大厅办理相关业务。',
   APP_VALIDITY_INVALID: '请选择登录有效期',
   APP_NO_BOUND_PHONE: '该证件未绑定手机号，无法使用短信验证码登录，请使用人脸识别登录',
   APP_SESSION_NOT_FOUND: '该登录设备已退出或不存在',
