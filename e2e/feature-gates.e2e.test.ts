@@ -12,10 +12,13 @@ import { latestSmsCode, newDesktopContext, screenshot, solveCaptcha } from './su
 import { loginToUserCenter, startLoginFromEdu } from './support/flows.ts';
 import { startServers, type Servers } from './support/servers.ts';
 import { launchBrowser } from './support/browser.ts';
+import { newPhoneContext } from './support/app.ts';
 
 let servers: Servers;
 let browser: Browser;
 let context: BrowserContext | undefined;
+/** The person the first test registers (L1), who then logs in to the phone app. */
+let registered: { name: string; idNumber: string; phone: string } | undefined;
 
 beforeAll(async () => {
   servers = await startServers({ platformEnv: { UIA_IDENTITY_PROVIDER: 'none', UIA_FACE_PROVIDER: 'none', UIA_BUSINESS_REGISTRY: 'none' } });
@@ -61,6 +64,7 @@ describe('功能开关: no identity registry, face verifier or business registry
     await page.getByRole('checkbox', { name: /我已阅读并同意/ }).check();
     await screenshot(page, 'gates-register-form', { fullPage: true });
     await page.getByRole('button', { name: '注册', exact: true }).click();
+    registered = person;
     const unverified = page.getByTestId('register-unverified');
     await unverified.waitFor();
     expect(await unverified.textContent()).toBe(`您的账号认证等级为：未实名（L1）。${ui.realName.howToRaiseAtHall}`);
@@ -95,5 +99,39 @@ describe('功能开关: no identity registry, face verifier or business registry
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(ui.interactionRefused.title);
     expect(await page.locator('main p').textContent()).toContain('本平台暂未开通人脸识别');
     await screenshot(page, 'gates-acr-l3-refused');
+  });
+
+  it('offers the phone app 短信验证码登录 only, and 我的 says 未实名 and how to raise the level', async () => {
+    const { platformUrl } = servers;
+    expect(registered).toBeDefined();
+    const person = registered!;
+    const phone = await newPhoneContext(browser);
+    try {
+      const page = await phone.newPage();
+      await page.goto(`${platformUrl}/app/login`);
+      await page.getByRole('heading', { level: 1, name: '短信验证码登录' }).waitFor();
+      expect(await page.getByText(ui.app.smsLogin.assuranceNoteSmsOnly).count()).toBe(1);
+      expect(await page.getByRole('link', { name: '使用人脸识别登录' }).count()).toBe(0);
+      await page.getByLabel('姓名').fill(person.name);
+      await page.getByLabel('证件号码').fill(person.idNumber);
+      await solveCaptcha(page, platformUrl, page.getByRole('textbox', { name: '图形验证码' }));
+      // The registration's code went to this phone moments ago: one code a minute.
+      servers.clock.advance(61_000);
+      const sent = page.waitForResponse((r) => new URL(r.url()).pathname === '/app/api/login/sms/send');
+      await page.getByRole('button', { name: '获取验证码' }).click();
+      expect((await sent).status()).toBe(200);
+      await page.getByRole('textbox', { name: '短信验证码' }).fill(await latestSmsCode(platformUrl, person.phone));
+      await screenshot(page, 'gates-app-sms-login-only');
+      await page.getByRole('button', { name: '登录', exact: true }).click();
+      await page.waitForURL((url) => !url.pathname.startsWith('/app/login'));
+      await page.goto(`${platformUrl}/app/me`);
+      const hint = page.getByTestId('me-raise-level');
+      await hint.waitFor();
+      expect(await hint.textContent()).toBe(ui.realName.howToRaiseAtHall);
+      expect(await page.getByText('未实名（L1）').count()).toBeGreaterThan(0);
+      await screenshot(page, 'gates-app-me-unverified', { fullPage: true });
+    } finally {
+      await phone.close();
+    }
   });
 });
