@@ -2,7 +2,7 @@ import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMessage, type ErrorCode } from '@uia/i18n';
 import { DEMO_ACCOUNT, DEMO_ENTITY } from '../src/demo/demo-data.ts';
-import { ANDROID_UA, faceLogin, IPHONE_UA } from './app-helpers.ts';
+import { ANDROID_UA, appPerson, faceLogin, IPHONE_UA, loggedInApp } from './app-helpers.ts';
 import { Browser, startTestPlatform, type TestPlatform } from './harness.ts';
 import { appQr, pcQr } from './qr-helpers.ts';
 import { newPerson, registerCitizen } from './registration-helpers.ts';
@@ -159,5 +159,23 @@ describe(`功能开关: no optional vendors (${process.env.DATABASE_URL ? 'Postg
     const { status, body } = await new Browser(t.baseUrl).json('/readyz');
     expect(status).toBe(200);
     expect(Object.keys(body.checks).sort()).toEqual(['database', 'keyValue']);
+  });
+});
+
+describe(`IP 归属地 from the offline database (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'} + ${process.env.REDIS_URL ? 'Redis' : 'in-process store'})`, () => {
+  let withIpDatabase: TestPlatform;
+  beforeAll(async () => {
+    withIpDatabase = await startTestPlatform({ env: { UIA_IP_DATABASE: 'offline' } });
+  });
+  afterAll(() => withIpDatabase?.stop());
+
+  it('shows 省/市 of the PC on 确认登录, and says so in /api/site', async () => {
+    expect((await new Browser(withIpDatabase.baseUrl).json('/api/site')).body.features).toEqual({ realName: true, faceCheck: true, entityServices: true, ipRegion: true });
+    // A Shenzhen address from the database (the harness believes X-Forwarded-For: no real network needed).
+    const pc = new Browser(withIpDatabase.baseUrl, '202.96.134.133');
+    const login = await startLogin(pc, await discover(withIpDatabase.baseUrl));
+    const qr = (await pcQr.create(pc, login.uid)).body;
+    const { browser: phone } = await loggedInApp(withIpDatabase.baseUrl, appPerson());
+    expect((await appQr.scan(phone, qr.id)).body.requester).toMatchObject({ ip: '202.96.134.133', place: '广东省深圳市' });
   });
 });
