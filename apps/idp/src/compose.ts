@@ -14,10 +14,9 @@ import { prometheusVendorCallMetrics } from './adapters/metrics/vendor-call-metr
 import { createIdentityRegistry } from './adapters/identity-registry/index.ts';
 import { createBusinessRegistry } from './adapters/business-registry/index.ts';
 import { createFaceVerifier } from './adapters/face-verifier/index.ts';
-import { SimulatedIdentityRegistry } from './adapters/identity-registry/simulated-identity-registry.ts';
 import { MemoryKeyValueStore } from './adapters/key-value/memory-key-value-store.ts';
 import { RedisKeyValueStore } from './adapters/key-value/redis-key-value-store.ts';
-import { DemoIpLocator } from './adapters/ip-locator/demo-ip-locator.ts';
+import { createIpLocator } from './adapters/ip-locator/index.ts';
 import { MemoryPubSub } from './adapters/pub-sub/memory-pub-sub.ts';
 import { RedisPubSub } from './adapters/pub-sub/redis-pub-sub.ts';
 import { Argon2PasswordHasher } from './adapters/password/argon2-password-hasher.ts';
@@ -28,7 +27,6 @@ import { SqlAppSessionRepository } from './adapters/sql/sql-app-session-reposito
 import { SqlAuditLog } from './adapters/sql/sql-audit-log.ts';
 import { SqlClientRepository } from './adapters/sql/sql-client-repository.ts';
 import { SqlEntityRepository } from './adapters/sql/sql-entity-repository.ts';
-import { SimulatedBusinessRegistry } from './adapters/business-registry/simulated-business-registry.ts';
 import { SqlOidcModelStore } from './adapters/sql/sql-oidc-model-store.ts';
 import { SqlSigningKeyStore } from './adapters/sql/sql-signing-key-store.ts';
 import { DEMO_ACCOUNT, DEMO_CITIZENS, DEMO_REGISTERED_ENTITIES, seedDemoData } from './demo/demo-data.ts';
@@ -36,6 +34,8 @@ import { ConsentDecisions } from './oidc/consent.ts';
 import { createProvider } from './oidc/provider.ts';
 import { OidcSessionTerminator } from './oidc/oidc-session-terminator.ts';
 import { loadSigningKeys } from './oidc/signing-keys.ts';
+import { vendorReachabilityChecks } from './ports/vendor-reachability.ts';
+import { featureTable, type FeatureRow } from './feature-table.ts';
 import { RegistrationService } from './services/accounts/registration-service.ts';
 import { AppAccount } from './services/app-login/app-account.ts';
 import { AppLogin } from './services/app-login/index.ts';
@@ -120,13 +120,21 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
     app.log[failure.kind === 'misconfigured' ? 'error' : 'warn']({ sms: { provider: config.sms.provider, ...failure } }, 'sms channel refused a message');
   const smsCodes = new SmsCodeService({ store, sender: smsSender, cipher, rateLimiter, audit, platformName: config.platformName, onChannelError: onSmsChannelError, now });
   const smsNotices = new SmsNoticeService({ sender: smsSender, cipher, audit, platformName: config.platformName, onChannelError: onSmsChannelError, now });
-  // UIA_IDENTITY_PROVIDER=none (null) reaches here only in demo mode (config.ts refuses it in production until the services take no registry).
-  const registry = createIdentityRegistry(config.identityRegistry, { metrics: vendorMetrics, simulatedCitizens: DEMO_CITIZENS }) ?? new SimulatedIdentityRegistry(DEMO_CITIZENS);
-  const registration = new RegistrationService({ accounts, cipher, hasher, smsCodes, registry, audit });
-  // Companion app: the configured face verifier (simulated, Tencent, Aliyun). A null one needs the feature gates (issue 10 §2).
+  // The optional vendors (null: the feature is off; docs/configuration.md, 功能开关).
+  const registry = createIdentityRegistry(config.identityRegistry, { metrics: vendorMetrics, simulatedCitizens: DEMO_CITIZENS });
   const faceVerifier = createFaceVerifier(config.faceVerifier, { metrics: vendorMetrics });
-  if (!faceVerifier) throw new ConfigError(['UIA_FACE_PROVIDER: none 需要功能开关（人脸识别关闭时仅短信登录），本版本尚未提供 / none needs the feature gates']);
-  const faceChallenges = new FaceChallenges({ store, rateLimiter, now, capture: faceVerifier.capture });
+  const businessRegistry = createBusinessRegistry(config.businessRegistry, { metrics: vendorMetrics, simulatedEntities: DEMO_REGISTERED_ENTITIES });
+  const ipLocator = createIpLocator(config.ipDatabase);
+  const features = { realName: registry !== null, faceCheck: faceVerifier !== null, entityServices: businessRegistry !== null, ipRegion: config.ipDatabase === 'offline' };
+  const vendors: FeatureRow[] = [
+    { feature: '短信 (SMS channel)', adapter: config.sms.provider, on: true, off: '' },
+    { feature: '实名核验 (identity registry)', adapter: config.identityRegistry?.provider ?? 'none', on: features.realName, off: '注册账号为 L1（未实名）' },
+    { feature: '人脸识别 (face verifier)', adapter: config.faceVerifier?.provider ?? 'none', on: features.faceCheck, off: '手机App仅短信登录，最高 L2；acr_values=L3 被拒绝' },
+    { feature: '法人服务 (business registry)', adapter: config.businessRegistry?.provider ?? 'none', on: features.entityServices, off: '无法人登录、注册单位、经办人授权' },
+    { feature: 'IP 归属地 (IP database)', adapter: config.ipDatabase ?? 'none', on: features.ipRegion, off: config.ipDatabase === 'demo' ? '仅区分本机/内网，其余为未知地区' : '确认登录显示未知地区' },
+  ];
+  const registration = new RegistrationService({ accounts, cipher, hasher, smsCodes, registry, audit });
+  const faceChallenges = new FaceChallenges({ store, rateLimiter, now, capture: faceVerifier?.capture ?? null });
   const appSessions = new AppSessions(new SqlAppSessionRepository(database.db), now);
   const appLogin = new AppLogin({ accounts, cipher, registry, faceVerifier, faceChallenges, captcha, smsCodes, rateLimiter, appSessions, audit, now });
   const appAccount = new AppAccount({ accounts, cipher, appSessions, audit });
@@ -146,16 +154,13 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
     now,
   });
 
-  // 法人: entities and their agents. UIA_BUSINESS_REGISTRY=none (null) reaches here only in demo mode, as for the identity registry.
+  // 法人: entities and their agents.
   const entities = new SqlEntityRepository(database.db);
-  const businessRegistry = createBusinessRegistry(config.businessRegistry, { metrics: vendorMetrics, simulatedEntities: DEMO_REGISTERED_ENTITIES }) ?? new SimulatedBusinessRegistry(DEMO_REGISTERED_ENTITIES);
   const representatives = new RepresentativeCheck({ registry: businessRegistry, accounts, cipher, store });
   const membership = new EntityMembership(entities, representatives);
   const entityLogin = new EntityLogin({ passwordLogin, membership, audit, now });
   const userCenter = new UserCenter({ accounts, clients, membership, cipher, now });
 
-  // The IP locator knows only loopback/private ranges (docs/architecture.md); production plugs an IP-region database.
-  const ipLocator = new DemoIpLocator();
   const sessionActivity = new SessionActivity({ store, ipLocator, lifetime: config.sessionLifetime, now });
 
   await ensurePortalClient(clients, config.publicUrl);
@@ -240,14 +245,19 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
       metrics,
       now,
       demoAccount: config.mode === 'demo' ? { username: DEMO_ACCOUNT.username, phone: DEMO_ACCOUNT.phone, idNumber: DEMO_ACCOUNT.idNumber, password: DEMO_ACCOUNT.password } : null,
+      features,
       readinessChecks: {
         database: () => sql`select 1`.execute(database.db),
         keyValue: () => store.get('readyz'),
+        // Each configured vendor that can say so without a paid call (ports/vendor-reachability.ts).
+        ...vendorReachabilityChecks({ identityRegistry: registry, faceVerifier, businessRegistry, sms: smsSender }),
       },
     },
     paths,
     { logStream: options.logStream },
   );
+
+  app.log.info(`功能开关 / features:\n${featureTable(vendors)}`);
 
   provider.on('backchannel.error', (_ctx: unknown, error: unknown, client: { clientId: string }) => {
     app.log.warn({ err: error, clientId: client.clientId }, 'back-channel logout failed');

@@ -59,7 +59,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), UIA_SESSION_IDLE_MINUTES: '120', UIA_SESSION_MAX_HOURS: '1' })).toThrow(/UIA_SESSION_IDLE_MINUTES/);
   });
 
-  it('refuses production mode without keys, https or real adapters', () => {
+  it('refuses production mode without keys, https or a real SMS channel', () => {
     expect(() => loadConfig({ UIA_MODE: 'production', DATA_DIR: dataDir() })).toThrow(ConfigError);
     try {
       loadConfig({ UIA_MODE: 'production', DATA_DIR: dataDir(), PUBLIC_URL: 'http://idp.example' });
@@ -70,8 +70,7 @@ describe('loadConfig', () => {
       expect(problems).toContain('UIA_COOKIE_SECRETS');
       expect(problems).toContain('https');
       expect(problems).toContain('UIA_SMS_PROVIDER');
-      expect(problems).toContain('UIA_IDENTITY_PROVIDER');
-      expect(problems).toContain('UIA_BUSINESS_REGISTRY');
+      expect(problems).not.toContain('UIA_IDENTITY_PROVIDER');
     }
   });
 
@@ -88,6 +87,8 @@ describe('loadConfig', () => {
     expect(problems.some((p) => p.startsWith('UIA_SMS_PROVIDER') && p.includes('dev outbox'))).toBe(true);
   });
 });
+
+const production = { UIA_MODE: 'production', PUBLIC_URL: 'https://idp.example.gov.cn', UIA_DATA_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`, UIA_BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString('base64'), UIA_COOKIE_SECRETS: 'x'.repeat(40) };
 
 const problemsOf = (env: Record<string, string>) => {
   try {
@@ -155,11 +156,13 @@ describe('SMS configuration', () => {
     expect(problemsOf({ UIA_SMS_PROVIDER: 'huawei' }).join('\n')).toContain('UIA_SMS_PROVIDER');
   });
 
-  it('in production, accepts a complete vendor channel (only the missing registries still stop it)', () => {
-    expect(problemsOf({ ...PRODUCTION, ...tencentEnv })).toEqual([
-      'UIA_IDENTITY_PROVIDER: 生产模式须配置实名核验服务 tencent 或 aliyun / production needs a real identity registry: tencent or aliyun',
-      'UIA_BUSINESS_REGISTRY: 生产模式须配置政务数据共享交换平台 exchange / production needs a real business registry: exchange',
-    ]);
+  it('in production, starts with https, keys and a complete vendor SMS channel: the optional vendors default to none', () => {
+    const config = loadConfig({ DATA_DIR: dataDir(), ...PRODUCTION, ...tencentEnv });
+    expect(config.mode).toBe('production');
+    expect({ identity: config.identityRegistry, face: config.faceVerifier, business: config.businessRegistry, ip: config.ipDatabase }).toEqual({ identity: null, face: null, business: null, ip: null });
+    expect(loadConfig({ DATA_DIR: dataDir(), ...PRODUCTION, ...tencentEnv, UIA_IP_DATABASE: 'offline' }).ipDatabase).toBe('offline');
+    // The demo locator makes nothing up (本机/内网 or 未知地区): production may keep it.
+    expect(loadConfig({ DATA_DIR: dataDir(), ...PRODUCTION, ...tencentEnv, UIA_IP_DATABASE: 'demo' }).ipDatabase).toBe('demo');
     expect(problemsOf({ ...PRODUCTION, ...aliyunEnv, UIA_SMS_ENDPOINT: 'http://sms-proxy.internal' }).some((p) => p.startsWith('UIA_SMS_ENDPOINT'))).toBe(true);
   });
 });
@@ -247,8 +250,7 @@ describe('docs/deploy/uia.env.example', () => {
   });
 
   it('is otherwise a valid production configuration: no problem names a variable it sets', () => {
-    // Before issue 10's feature gates merge, production also refuses the missing real vendors ("only the simulated …").
-    const problems = problemsOf({ ...env, DATA_DIR: dataDir() }).filter((problem) => !problem.includes('only the simulated'));
+    const problems = problemsOf({ ...env, DATA_DIR: dataDir() });
     expect(problems.filter((problem) => Object.keys(env).some((name) => problem.startsWith(`${name}:`)))).toEqual([]);
     expect(env.UIA_MODE).toBe('production');
   });
@@ -284,5 +286,24 @@ describe('face verifier configuration', () => {
     const wrong = faceProblems({ UIA_FACE_PROVIDER: 'aliyun', UIA_FACE_SCENE_ID: 'scene-1', UIA_FACE_TIMEOUT_MS: '50', UIA_FACE_REGION: 'Guangzhou' }).map((p) => p.split(':')[0]);
     expect(wrong).toEqual(expect.arrayContaining(['UIA_FACE_SCENE_ID', 'UIA_FACE_TIMEOUT_MS', 'UIA_FACE_REGION']));
     expect(faceProblems({ ...production, UIA_FACE_PROVIDER: 'tencent', UIA_FACE_SECRET_ID: 'AKIDFace', UIA_FACE_SECRET_KEY: 'k', UIA_FACE_ENDPOINT: 'http://faceid.internal' })).toEqual([expect.stringMatching(/^UIA_FACE_ENDPOINT: 生产模式必须使用 https/)]);
+  });
+
+  it('runs the simulators by default in demo mode, and switches each optional vendor off with none', () => {
+    const demo = loadConfig({ DATA_DIR: dataDir() });
+    expect({ identity: demo.identityRegistry, face: demo.faceVerifier, business: demo.businessRegistry, ip: demo.ipDatabase }).toEqual({
+      identity: { provider: 'simulated' },
+      face: { provider: 'simulated' },
+      business: { provider: 'simulated' },
+      ip: 'demo',
+    });
+    const off = loadConfig({ DATA_DIR: dataDir(), UIA_IDENTITY_PROVIDER: 'none', UIA_FACE_PROVIDER: 'none', UIA_BUSINESS_REGISTRY: 'none', UIA_IP_DATABASE: 'none' });
+    expect({ identity: off.identityRegistry, face: off.faceVerifier, business: off.businessRegistry, ip: off.ipDatabase }).toEqual({ identity: null, face: null, business: null, ip: null });
+    expect(problemsOf({ UIA_FACE_PROVIDER: 'magic' }).join('\n')).toContain('UIA_FACE_PROVIDER');
+  });
+
+  it('refuses every simulator in production, all at once, saying to set none', () => {
+    const problems = problemsOf({ ...production, ...tencentEnv, UIA_IDENTITY_PROVIDER: 'simulated', UIA_FACE_PROVIDER: 'simulated', UIA_BUSINESS_REGISTRY: 'simulated' });
+    expect(problems.map((problem) => problem.split(':')[0])).toEqual(['UIA_IDENTITY_PROVIDER', 'UIA_FACE_PROVIDER', 'UIA_BUSINESS_REGISTRY']);
+    for (const problem of problems) expect(problem).toContain('none');
   });
 });

@@ -108,6 +108,8 @@ const envSchema = z.object({
   UIA_FACE_REGION: z.string().regex(/^[a-z]{2,}-[a-z]+(-\d+)?$/, '应为地域名，如 ap-guangzhou / expected a region such as ap-guangzhou').default('ap-guangzhou'),
   UIA_FACE_ENDPOINT: z.url('应为 https:// 地址 / expected a URL').optional(),
   UIA_FACE_TIMEOUT_MS: z.coerce.number().int().min(1000, '至少 1000 毫秒 / at least 1000 ms').max(60_000, '至多 60000 毫秒 / at most 60000 ms').default(15_000),
+  // 确认登录's place (docs/configuration.md, 功能开关): unset means demo in demo mode, none in production.
+  UIA_IP_DATABASE: z.enum(['demo', 'offline', 'none'], '应为 demo、offline 或 none / expected demo, offline or none').optional(),
   UIA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -152,12 +154,15 @@ export type BusinessRegistryConfig =
   | null
   | { provider: 'simulated' }
   | { provider: 'exchange'; baseUrl: string; appId: string; appSecret: string; idNumberHashKey: Buffer | null; timeoutMs: number };
+
 /** 人脸识别: the verifier and its credentials (never log this object); null: none, the features needing it are off. */
 export type FaceVerifierConfig =
   | { provider: 'simulated' }
   | { provider: 'tencent'; secretId: string; secretKey: string; region: string; endpoint: string; timeoutMs: number }
   | { provider: 'aliyun'; accessKeyId: string; accessKeySecret: string; sceneId: string; endpoint: string; timeoutMs: number }
   | null;
+/** demo: only loopback/private ranges; offline: the ip2region database shipped in node_modules. */
+export type IpDatabaseConfig = 'demo' | 'offline' | null;
 
 export interface Config {
   mode: 'demo' | 'production';
@@ -176,10 +181,6 @@ export interface Config {
   blindIndexKey: Buffer;
   cookieSecrets: string[];
   sms: SmsConfig;
-  identityRegistry: IdentityRegistryConfig;
-  businessRegistry: BusinessRegistryConfig;
-  /** 人脸识别 (UIA_FACE_PROVIDER); null: no face check (the app logs in by SMS only). */
-  faceVerifier: FaceVerifierConfig;
   /** Fastify's trustProxy: which X-Forwarded-For entries are believed (the client IP drives rate limits and 确认登录's IP). */
   trustProxy: boolean | number | string[];
   demoRelyingPartyUrl: string;
@@ -189,6 +190,14 @@ export interface Config {
   passwordMaxAgeDays: number;
   /** The platform session's idle and absolute lifetimes (UIA_SESSION_IDLE_MINUTES, UIA_SESSION_MAX_HOURS). */
   sessionLifetime: SessionLifetime;
+  /** 实名核验 (UIA_IDENTITY_PROVIDER); null: registration gives L1 accounts. */
+  identityRegistry: IdentityRegistryConfig;
+  /** 人脸识别 (UIA_FACE_PROVIDER); null: the app logs in by SMS only, nothing reaches L3. */
+  faceVerifier: FaceVerifierConfig;
+  /** 企业登记信息 (UIA_BUSINESS_REGISTRY); null: no 法人登录, no 注册单位. */
+  businessRegistry: BusinessRegistryConfig;
+  /** IP 归属地 (UIA_IP_DATABASE); null: 确认登录 shows 未知地区. */
+  ipDatabase: IpDatabaseConfig;
   logLevel: string;
 }
 
@@ -256,12 +265,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (sms && sms.provider !== 'dev-outbox' && !sms.endpoint.startsWith('https://')) {
       problems.push('UIA_SMS_ENDPOINT: 生产模式必须使用 https:// 地址 / must be https in production');
     }
-    if (e.UIA_IDENTITY_PROVIDER !== 'tencent' && e.UIA_IDENTITY_PROVIDER !== 'aliyun') {
-      problems.push('UIA_IDENTITY_PROVIDER: 生产模式须配置实名核验服务 tencent 或 aliyun / production needs a real identity registry: tencent or aliyun');
-    }
-    if (e.UIA_BUSINESS_REGISTRY !== 'exchange') {
-      problems.push('UIA_BUSINESS_REGISTRY: 生产模式须配置政务数据共享交换平台 exchange / production needs a real business registry: exchange');
-    }
   }
   if (e.UIA_SESSION_IDLE_MINUTES > e.UIA_SESSION_MAX_HOURS * 60) {
     problems.push('UIA_SESSION_IDLE_MINUTES: 不能长于 UIA_SESSION_MAX_HOURS / must not exceed the absolute lifetime');
@@ -293,6 +296,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     entityMaxAgents: e.UIA_ENTITY_MAX_AGENTS,
     passwordMaxAgeDays: e.UIA_PASSWORD_MAX_AGE_DAYS,
     sessionLifetime: { idleSeconds: e.UIA_SESSION_IDLE_MINUTES * 60, maxSeconds: e.UIA_SESSION_MAX_HOURS * 3600 },
+    ipDatabase: ipDatabaseConfig(e),
     logLevel: e.UIA_LOG_LEVEL,
   };
 }
@@ -374,6 +378,22 @@ function faceVerifierConfig(e: Env, problems: string[]): FaceVerifierConfig {
   const sceneId = required('UIA_FACE_SCENE_ID', '认证场景 ID（控制台创建）', 'the SceneId created in the console');
   if (problems.length > before) return null;
   return { provider, accessKeyId, accessKeySecret, sceneId, endpoint, timeoutMs: e.UIA_FACE_TIMEOUT_MS };
+}
+
+/**
+ * A simulator grants real assurance levels on made-up answers: production
+ * refuses it (set none to switch the feature off instead).
+ */
+function simulatorOutsideProduction(name: keyof Env, e: Env, problems: string[]): { provider: 'simulated' } | null {
+  if (e.UIA_MODE !== 'production') return { provider: 'simulated' };
+  problems.push(`${name}: simulated 是演示用模拟器，生产模式不能使用；未接入真实服务时请设为 none（相应功能关闭） / the simulator is demo-only: set none to switch the feature off`);
+  return null;
+}
+
+/** The IP database defaults to the demo locator in demo mode, none in production; the demo locator invents nothing (本机/内网 or 未知地区), so production may keep it. */
+function ipDatabaseConfig(e: Env): IpDatabaseConfig {
+  const ipDatabase = e.UIA_IP_DATABASE ?? (e.UIA_MODE === 'production' ? 'none' : 'demo');
+  return ipDatabase === 'none' ? null : ipDatabase;
 }
 
 const TEMPLATE_ID_FORMAT = {
@@ -485,7 +505,7 @@ function requiredSetting(e: Env, problems: string[], vendor: string) {
 function identityRegistryConfig(e: Env, problems: string[]): IdentityRegistryConfig {
   const provider = e.UIA_IDENTITY_PROVIDER ?? (e.UIA_MODE === 'demo' ? 'simulated' : 'none');
   if (provider === 'none') return null;
-  if (provider === 'simulated') return { provider };
+  if (provider === 'simulated') return simulatorOutsideProduction('UIA_IDENTITY_PROVIDER', e, problems);
   const before = problems.length;
   const timeoutMs = vendorTimeout('UIA_IDENTITY_TIMEOUT_MS', e.UIA_IDENTITY_TIMEOUT_MS, problems);
   if (provider === 'tencent') {
@@ -506,7 +526,7 @@ function identityRegistryConfig(e: Env, problems: string[]): IdentityRegistryCon
 function businessRegistryConfig(e: Env, problems: string[]): BusinessRegistryConfig {
   const provider = e.UIA_BUSINESS_REGISTRY ?? (e.UIA_MODE === 'demo' ? 'simulated' : 'none');
   if (provider === 'none') return null;
-  if (provider === 'simulated') return { provider };
+  if (provider === 'simulated') return simulatorOutsideProduction('UIA_BUSINESS_REGISTRY', e, problems);
   const before = problems.length;
   const required = requiredSetting(e, problems, '政务数据共享交换平台 (exchange)');
   const rawUrl = required('UIA_BUSINESS_REGISTRY_URL', '接口地址 / the base URL');

@@ -169,3 +169,18 @@ export const grantAgentRequest = z.strictObject({
   expiresOn: text(10).min(1),
 });
 export type GrantAgentRequest = z.infer<typeof grantAgentRequest>;
+
+/**
+ * What this deployment offers, as GET /api/site tells the UIs (they hide what
+ * is off). Each follows an optional vendor (docs/configuration.md, 功能开关).
+ */
+export interface PlatformFeatures {
+  /** 实名核验 at registration (identity registry); off: new accounts are L1 (未实名). */
+  realName: boolean;
+  /** 人脸识别 (face verifier); off: the app logs in by SMS only, 换绑 by face is hidden, nothing reaches L3. */
+  faceCheck: boolean;
+  /** 法人登录, 注册单位, 经办人授权 (business registry). */
+  entityServices: boolean;
+  /** 确认登录 names 省/市 (offline IP database); off: 未知地区. */
+  ipRegion: boolean;
+}

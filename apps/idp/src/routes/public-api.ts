@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { registerRequest, smsSendRequest } from '@uia/schemas';
+import { registerRequest, smsSendRequest, type PlatformFeatures } from '@uia/schemas';
 import type { RegistrationService } from '../services/accounts/registration-service.ts';
 import type { CaptchaService } from '../services/captcha/captcha-service.ts';
 import type { LoginThrottle } from '../services/password-login/login-throttle.ts';
@@ -8,11 +8,11 @@ import type { SmsCodeService } from '../services/sms/sms-code-service.ts';
 import { parseBody } from './parse-body.ts';
 import { requestContext } from './request-context.ts';
 
-/** The portal's anonymous JSON API: site facts, captcha, SMS codes, registration. */
+/** The portal's anonymous JSON API: site facts (incl. which features are on), captcha, SMS codes, registration. */
 export async function publicApiRoutes(
   app: FastifyInstance,
   options: {
-    site: { platformName: string; demo: boolean; demoAccount?: { username: string; phone: string; idNumber: string; password: string } };
+    site: { platformName: string; demo: boolean; demoAccount?: { username: string; phone: string; idNumber: string; password: string }; features: PlatformFeatures };
     captcha: CaptchaService;
     /** 登录失败处理: an address that keeps sending wrong passwords gets the strict captcha. */
     loginThrottle: LoginThrottle;

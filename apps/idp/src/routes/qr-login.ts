@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import type { QrLogin, QrWatch } from '../services/qr-login/index.ts';
-import { qrCreateRequest } from '@uia/schemas';
-import { currentInteraction, interactionClient, interactionFreshness, interactionRequiredAcr, qrLoginType } from './current-interaction.ts';
+import { qrCreateRequest, type PlatformFeatures } from '@uia/schemas';
+import { currentInteraction, ensureLoginOffered, interactionClient, interactionFreshness, interactionRequiredAcr, qrLoginType } from './current-interaction.ts';
 import { parseBody } from './parse-body.ts';
 import { QR_LOGIN_POLICY } from '../services/qr-login/qr-login-policy.ts';
 import { EventStream } from './event-stream.ts';
@@ -21,8 +21,8 @@ const HEARTBEAT_MS = 15_000;
  * interaction cookie first, so only the browser that displays the QR can
  * watch or complete it.
  */
-export async function qrLoginRoutes(app: FastifyInstance, options: { provider: Provider; qrLogin: QrLogin; platformName: string; secure: boolean }) {
-  const { provider, qrLogin, platformName } = options;
+export async function qrLoginRoutes(app: FastifyInstance, options: { provider: Provider; qrLogin: QrLogin; platformName: string; secure: boolean; features: PlatformFeatures }) {
+  const { provider, qrLogin, platformName, features } = options;
   /** Open streams, ended when the server shuts down (they would hold its close). */
   const streams = new Set<EventStream>();
   /** Caps on open status streams per interaction and per client address, in this process (QR_LOGIN_POLICY). */
@@ -36,6 +36,7 @@ export async function qrLoginRoutes(app: FastifyInstance, options: { provider: P
   app.post('/interaction/:uid/qr', async (request: QrRequest, reply) => {
     const { loginType } = parseBody(qrCreateRequest, request.body ?? {});
     const interaction = await currentInteraction(provider, request, reply);
+    ensureLoginOffered(interaction, features);
     const client = await interactionClient(provider, interaction, platformName);
     const qr = await qrLogin.create(
       {
@@ -44,7 +45,7 @@ export async function qrLoginRoutes(app: FastifyInstance, options: { provider: P
         clientName: client.name,
         requiredAcr: interactionRequiredAcr(interaction),
         ...interactionFreshness(interaction),
-        loginType: qrLoginType(interaction, loginType),
+        loginType: qrLoginType(interaction, loginType, features),
       },
       requestContext(request),
     );

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'rea
 import { formatMessage, ui } from '@uia/i18n';
 import { detectIdentifierKind } from '@uia/validators';
 import { ApiError, captchaFieldError, CaptchaInput, describedBy, errorMessage, FieldError, Link, navigate, useCaptcha } from '@uia/web';
+import type { PlatformFeatures } from '@uia/schemas';
 import { endpoints, LOGIN_START_PATH, loginTypesOf, PORTAL_CLIENT_ID, startInteraction, type LoginType } from '../api.ts';
 import { QrLogin } from '../components/QrLogin.tsx';
 import { Tabs } from '../components/Tabs.tsx';
@@ -33,7 +34,7 @@ function rememberMode(mode: Mode): void {
   }
 }
 
-export function LoginPage({ uid }: { uid: string | null }) {
+export function LoginPage({ uid, features }: { uid: string | null; features: PlatformFeatures }) {
   const [tab, setTab] = useState<LoginType>('personal');
   // 扫码登录 is the manual's default (推荐); 账号登录 is one click away.
   const [mode, setMode] = useState<Mode>(rememberedMode);
@@ -67,7 +68,8 @@ export function LoginPage({ uid }: { uid: string | null }) {
         if (!live) return;
         setLoginTypes((known) => known ?? ['personal']);
         if (!(error instanceof ApiError)) return;
-        if (error.code === 'LOGIN_REQUEST_EXPIRED') setExpired(error.message);
+        // A login this deployment cannot offer ends here as an expired one does: the message, and the way back.
+        if (error.code === 'LOGIN_REQUEST_EXPIRED' || error.code === 'ACR_LEVEL_UNAVAILABLE' || error.code === 'ENTITY_LOGIN_UNAVAILABLE') setExpired(error.message);
         else if (error.code === 'NOT_FOUND') setExpired(formatMessage('LOGIN_REQUEST_EXPIRED'));
       },
     );
@@ -82,7 +84,9 @@ export function LoginPage({ uid }: { uid: string | null }) {
   }
 
   // 个人登录 unless the relying party accepts only 法人登录.
-  const shownTab: LoginType | null = loginTypes ? (loginTypes.includes(tab) ? tab : (loginTypes[0] ?? 'personal')) : null;
+  // Without a business registry there is no 法人登录 (the server drops it from an interaction's types too).
+  const offeredTypes = loginTypes && (features.entityServices ? loginTypes : loginTypes.filter((type) => type !== 'entity'));
+  const shownTab: LoginType | null = offeredTypes ? (offeredTypes.includes(tab) ? tab : (offeredTypes[0] ?? 'personal')) : null;
   const shownMode: Mode = qrOnly ? 'qr' : mode;
 
   const modes = [
@@ -121,13 +125,13 @@ export function LoginPage({ uid }: { uid: string | null }) {
             {fill(ui.login.loggingInto, { client: clientName })}
           </p>
         )}
-        {loginTypes && shownTab ? (
+        {offeredTypes && shownTab ? (
           <>
             <Tabs
               idPrefix="login"
               label={ui.login.tabsLabel}
               className="login-tabs"
-              items={loginTypes.map((key) => ({ key, label: key === 'entity' ? ui.login.tabEntity : ui.login.tabPersonal }))}
+              items={offeredTypes.map((key) => ({ key, label: key === 'entity' ? ui.login.tabEntity : ui.login.tabPersonal }))}
               selected={shownTab}
               onSelect={setTab}
             />

@@ -28,6 +28,7 @@ export class EntityLogin {
   ) {}
 
   async login(input: EntityLoginRequest, context: EntityLoginContext): Promise<LoginResult> {
+    this.deps.membership.requireEntityServices();
     if (!context.entityLoginAllowed) throw new AppError('ENTITY_LOGIN_NOT_SUPPORTED', { status: 403 });
     EntityMembership.parseReference(input.entity);
     const person = await this.deps.passwordLogin.login(input, context);

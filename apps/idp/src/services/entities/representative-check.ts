@@ -31,12 +31,21 @@ const key = (uscc: string) => `entity:representative:${uscc}`;
 export class RepresentativeCheck {
   constructor(
     private readonly deps: {
-      registry: BusinessRegistry;
+      /** Null: no business registry (UIA_BUSINESS_REGISTRY=none), so no 法人 service at all. */
+      registry: BusinessRegistry | null;
       accounts: AccountRepository;
       cipher: PiiCipher;
       store: KeyValueStore;
     },
   ) {}
+
+  /**
+   * Throws ENTITY_LOGIN_UNAVAILABLE when the platform has no business registry
+   * (法人登录, 注册单位 and 经办人授权 are then off); callers check before spending anything.
+   */
+  requireEntityServices(): void {
+    if (!this.deps.registry) throw new AppError('ENTITY_LOGIN_UNAVAILABLE', { status: 403 });
+  }
 
   /** True while the registry still names the person as the entity's legal representative. */
   async stillRepresents(entity: StoredEntity, personId: string): Promise<boolean> {
@@ -46,9 +55,11 @@ export class RepresentativeCheck {
     // The cache names the representative, nobody (''), or who it is not: the last only answers for that person.
     if (cached !== null && !cached.startsWith('not:')) return cached === account.idNumberIndex;
     if (cached === `not:${account.idNumberIndex}`) return false;
+    const { registry } = this.deps;
+    if (!registry) throw new AppError('ENTITY_LOGIN_UNAVAILABLE', { status: 403 });
     let registered: RegisteredEntity | null;
     try {
-      registered = await this.deps.registry.lookup(entity.uscc);
+      registered = await registry.lookup(entity.uscc);
     } catch {
       throw new AppError('ENTITY_REGISTRY_UNAVAILABLE', { status: 503, details: { retryable: true } });
     }

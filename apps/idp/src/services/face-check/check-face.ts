@@ -7,6 +7,12 @@ const VERDICT_ERRORS = {
   mismatch: 'FACE_MISMATCH',
 } as const satisfies Record<Exclude<FaceVerdict, 'pass'>, string>;
 
+/** The face verifier, or FACE_CHECK_UNAVAILABLE when the platform has none (UIA_FACE_PROVIDER=none): checked before any challenge or budget is spent. */
+export function requireFaceVerifier(verifier: FaceVerifier | null): FaceVerifier {
+  if (!verifier) throw new AppError('FACE_CHECK_UNAVAILABLE', { status: 403 });
+  return verifier;
+}
+
 /**
  * Asks the face verifier whether the frames (or the clip), captured for `challenge` (already
  * taken: see FaceChallenges), show the live person of this ID number; anything but `pass` is an AppError (FACE_*), a verifier that does

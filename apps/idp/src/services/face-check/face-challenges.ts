@@ -58,17 +58,19 @@ export function pickActions(count: number = FACE_CHALLENGE_POLICY.actionsPerChal
  */
 export class FaceChallenges {
   constructor(
-    /** `capture`: the configured verifier's, told to the app with each challenge. */
-    private readonly deps: { store: KeyValueStore; rateLimiter: RateLimiter; now: () => number; capture: FaceCapture },
+    /** `capture`: the configured verifier's, told to the app with each challenge; null when there is no face verifier (no challenge is issued). */
+    private readonly deps: { store: KeyValueStore; rateLimiter: RateLimiter; now: () => number; capture: FaceCapture | null },
   ) {}
 
   async issue(context: { ip: string }): Promise<IssuedFaceChallenge> {
+    const { capture } = this.deps;
+    if (!capture) throw new AppError('FACE_CHECK_UNAVAILABLE', { status: 403 });
     await this.deps.rateLimiter.hit(FACE_CHALLENGE_LIMITS.perIp, context.ip);
     const challengeId = `fc_${randomBytes(16).toString('base64url')}`;
     const actions = pickActions();
     const stored: StoredFaceChallenge = { actions, expiresAt: this.deps.now() + FACE_CHALLENGE_POLICY.ttlSeconds * 1000 };
     await this.deps.store.set(this.key(challengeId), JSON.stringify(stored), FACE_CHALLENGE_POLICY.ttlSeconds);
-    return { challengeId, actions, expiresIn: FACE_CHALLENGE_POLICY.ttlSeconds, capture: this.deps.capture };
+    return { challengeId, actions, expiresIn: FACE_CHALLENGE_POLICY.ttlSeconds, capture };
   }
 
   /** One-time: of two requests with one challenge, one gets it; unknown, expired or spent is FACE_CHALLENGE_INVALID. */
