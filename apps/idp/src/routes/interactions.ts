@@ -5,7 +5,7 @@ import { AppError } from '../errors.ts';
 import type { EntityLogin } from '../services/entities/entity-login.ts';
 import type { LoginResult, PasswordLogin } from '../services/password-login/index.ts';
 import { deviceIdOf, keepDeviceCookie } from './device-cookie.ts';
-import { currentInteraction, interactionClient, interactionLoginTypes, interactionRequiredAcr } from './current-interaction.ts';
+import { currentInteraction, interactionClient, interactionLoginTypes, interactionRequiredAcr, refuseInteraction } from './current-interaction.ts';
 import { parseBody } from './parse-body.ts';
 import { requestContext } from './request-context.ts';
 
@@ -90,12 +90,6 @@ export async function interactionRoutes(
 
   app.post('/interaction/:uid/abort', async (request: UidRequest, reply) => {
     await currentInteraction(provider, request, reply);
-    const redirectTo = await provider.interactionResult(
-      request.raw,
-      reply.raw,
-      { error: 'access_denied', error_description: 'End-User aborted interaction' },
-      { mergeWithLastSubmission: false },
-    );
-    return { redirectTo };
+    return { redirectTo: await refuseInteraction(provider, request, reply, 'End-User aborted interaction') };
   });
 }
