@@ -5,7 +5,7 @@ import { Browser } from './harness.ts';
 import { attemptFromNewBrowser, passwordAttempt, pausePasswordLogin } from './login-throttle-helpers.ts';
 import { appQr, pcQr } from './qr-helpers.ts';
 import { registerCitizen } from './registration-helpers.ts';
-import { startLogin, useRelyingPartyPlatform } from './relying-party.ts';
+import { followToRp, startLogin, useRelyingPartyPlatform } from './relying-party.ts';
 
 const rp = useRelyingPartyPlatform();
 
@@ -31,6 +31,18 @@ describe('账号登录 API', () => {
     const ok = await attempt(browser, uid, { identifier: 'zhangsan', password: 'Demo@2026pw', captchaId: captcha.captchaId, captchaAnswer: captcha.captchaAnswer.toLowerCase() });
     expect(ok.status).toBe(200);
     expect(ok.body.redirectTo).toContain('/oidc/auth/');
+  });
+
+  it('取消 at the login page (abort) sends the RP access_denied with its state, and ends the interaction', async () => {
+    const browser = new Browser(rp.t.baseUrl);
+    const login = await startLogin(browser, rp.config);
+    const aborted = await browser.json(`/interaction/${login.uid}/abort`, { method: 'POST' });
+    expect(aborted.status).toBe(200);
+    const callback = await followToRp(browser, aborted.body.redirectTo);
+    expect(callback.searchParams.get('error')).toBe('access_denied');
+    expect(callback.searchParams.get('state')).toBe(login.state);
+    expect(callback.searchParams.get('code')).toBeNull();
+    expect((await browser.json(`/interaction/${login.uid}/abort`, { method: 'POST' })).body.error.code).toBe('LOGIN_REQUEST_EXPIRED');
   });
 
   it('gives the same answer for an unknown account and a wrong password', async () => {

@@ -184,3 +184,36 @@ export interface PlatformFeatures {
   /** 确认登录 names 省/市 (offline IP database); off: 未知地区. */
   ipRegion: boolean;
 }
+
+// 登录设备与会话 (GET /api/account/sessions): the answer the server builds and the user center shows.
+
+/** A browser (platform) session of the person. */
+export interface BrowserSession {
+  id: string;
+  /** The browser viewing the page. */
+  current: boolean;
+  /** "Chrome 126", "Windows 10": null when the platform has no record of it. */
+  browser: string | null;
+  os: string | null;
+  /** Approximate place of the login ("北京市"), never the address. */
+  place: string | null;
+  loginAt: string;
+  lastUsedAt: string;
+  expiresAt: string;
+  entityLogin: boolean;
+  /** The registered services signed in to in this session. */
+  services: { id: string; name: string }[];
+}
+
+/** A companion-app session of the person. */
+export interface AppSession {
+  id: string;
+  device: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface AccountSessionList {
+  browsers: BrowserSession[];
+  apps: AppSession[];
+}

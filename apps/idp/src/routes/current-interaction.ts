@@ -26,6 +26,15 @@ export async function currentInteraction(provider: Provider, request: UidRequest
   return details;
 }
 
+/**
+ * Ends the interaction with `access_denied` to the relying party (the person
+ * cancelled: 取消 at the login or at the consent page); `description` says which.
+ * Returns where the browser goes next.
+ */
+export function refuseInteraction(provider: Provider, request: UidRequest, reply: FastifyReply, description: string): Promise<string> {
+  return provider.interactionResult(request.raw, reply.raw, { error: 'access_denied', error_description: description }, { mergeWithLastSubmission: false });
+}
+
 type Interaction = Awaited<ReturnType<typeof currentInteraction>>;
 
 /** The service that asks for the login: the RP's registered name, or the platform itself (`platformName`). */

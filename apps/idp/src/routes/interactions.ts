@@ -5,7 +5,7 @@ import { AppError } from '../errors.ts';
 import type { EntityLogin } from '../services/entities/entity-login.ts';
 import type { LoginResult, PasswordLogin } from '../services/password-login/index.ts';
 import { deviceIdOf, keepDeviceCookie } from './device-cookie.ts';
-import { currentInteraction, ensureLoginOffered, interactionClient, unofferedLogin, interactionLoginTypes, interactionRequiredAcr } from './current-interaction.ts';
+import { currentInteraction, ensureLoginOffered, interactionClient, unofferedLogin, interactionLoginTypes, interactionRequiredAcr, refuseInteraction } from './current-interaction.ts';
 import { formatMessage, ui } from '@uia/i18n';
 import { escapeHtml, renderPage } from '../oidc/html-pages.ts';
 import { parseBody } from './parse-body.ts';
@@ -103,12 +103,6 @@ export async function interactionRoutes(
 
   app.post('/interaction/:uid/abort', async (request: UidRequest, reply) => {
     await currentInteraction(provider, request, reply);
-    const redirectTo = await provider.interactionResult(
-      request.raw,
-      reply.raw,
-      { error: 'access_denied', error_description: 'End-User aborted interaction' },
-      { mergeWithLastSubmission: false },
-    );
-    return { redirectTo };
+    return { redirectTo: await refuseInteraction(provider, request, reply, 'End-User aborted interaction') };
   });
 }
