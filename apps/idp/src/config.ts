@@ -248,8 +248,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const sms = smsConfig(e, problems);
   const redisSentinel = redisSentinelConfig(e, problems);
   const identityRegistry = identityRegistryConfig(e, problems);
-  const businessRegistry = businessRegistryConfig(e, problems);
   const faceVerifier = faceVerifierConfig(e, problems);
+  const businessRegistry = businessRegistryConfig(e, problems);
 
   if (e.UIA_MODE === 'production') {
     if (!e.UIA_DATA_KEYS) problems.push('UIA_DATA_KEYS: 生产模式必须配置个人信息加密密钥 / required in production');
