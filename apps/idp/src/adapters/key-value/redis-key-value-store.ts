@@ -1,5 +1,6 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { KeyValueStore } from '../../ports/key-value-store.ts';
+import { connectRedis, type RedisConnectionOptions } from '../redis/redis-connection.ts';
 
 // INCR and start the window on the first hit, atomically.
 const INCREMENT_WINDOW = `
@@ -24,8 +25,8 @@ return 1`;
 export class RedisKeyValueStore implements KeyValueStore {
   private readonly redis: Redis;
 
-  constructor(url: string, private readonly prefix = 'uia:') {
-    this.redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true });
+  constructor(url: string, private readonly prefix: string, connection: RedisConnectionOptions) {
+    this.redis = connectRedis(url, connection);
   }
 
   private k(key: string) {

@@ -1,5 +1,6 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { PubSub } from '../../ports/pub-sub.ts';
+import { connectRedis, type RedisConnectionOptions } from '../redis/redis-connection.ts';
 
 type Listener = (message: string) => void;
 
@@ -23,9 +24,13 @@ export class RedisPubSub implements PubSub {
   private readonly subscriber: Redis;
   private readonly channels = new Map<string, Channel>();
 
-  constructor(url: string, private readonly prefix = 'uia:') {
-    this.publisher = new Redis(url, { maxRetriesPerRequest: 2 });
-    this.subscriber = new Redis(url, { maxRetriesPerRequest: 2 });
+  /**
+   * The subscriber connection re-subscribes to its channels by itself after a reconnect
+   * (ioredis' autoResubscribe, on by default), so listeners survive a Redis restart.
+   */
+  constructor(url: string, private readonly prefix: string, connection: RedisConnectionOptions) {
+    this.publisher = connectRedis(url, connection);
+    this.subscriber = connectRedis(url, connection);
     this.subscriber.on('message', (channel: string, message: string) => this.deliver(channel, message));
   }
 

@@ -33,9 +33,37 @@ class StaticMigrationProvider implements MigrationProvider {
   }
 }
 
-export function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string; sqliteFile?: string }): SqlDatabase {
+export interface PostgresPoolOptions {
+  /** Server-side statement_timeout; the client gives up on a silent server one second later. */
+  statementTimeoutMs: number;
+  /** An idle connection the server ended (pg_terminate_backend, a restart, a failover). */
+  onIdleConnectionError: (error: Error) => void;
+}
+
+// A connection attempt to a stopped or frozen server fails after this instead of hanging the request.
+const CONNECT_TIMEOUT_MS = 2000;
+// Idle connections are closed after this, so a pool does not keep a failed-over server's sockets long.
+const IDLE_TIMEOUT_MS = 30_000;
+
+export function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string; sqliteFile?: string; postgres?: PostgresPoolOptions }): SqlDatabase {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const statementTimeoutMs = options.postgres?.statementTimeoutMs ?? 5000;
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      idleTimeoutMillis: IDLE_TIMEOUT_MS,
+      statement_timeout: statementTimeoutMs,
+      // statement_timeout needs a live server; query_timeout also ends a wait on a frozen one.
+      query_timeout: statementTimeoutMs + 1000,
+      // TCP keepalive finds a peer that vanished without closing the socket (failover, network cut).
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+    });
+    // Without a listener, an idle client's error (the server ended the connection) is an unhandled
+    // 'error' event and ends the process. The pool has already dropped that client; the next
+    // query opens a new connection.
+    pool.on('error', (error) => options.postgres?.onIdleConnectionError(error));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
