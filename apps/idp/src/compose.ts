@@ -99,7 +99,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
   const database = openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
-    postgres: { statementTimeoutMs: config.storageTimeouts.statementMs, onIdleConnectionError: onStorageConnectionError('database') },
+    postgres: { statementTimeoutMs: config.storageTimeouts.statementMs, onConnectionError: onStorageConnectionError('database') },
   });
   await migrateToLatest(database.db);
   const redisConnection = { commandTimeoutMs: config.storageTimeouts.redisCommandMs, onError: onStorageConnectionError('keyValue') };

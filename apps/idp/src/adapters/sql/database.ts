@@ -36,8 +36,8 @@ class StaticMigrationProvider implements MigrationProvider {
 export interface PostgresPoolOptions {
   /** Server-side statement_timeout; the client gives up on a silent server one second later. */
   statementTimeoutMs: number;
-  /** An idle connection the server ended (pg_terminate_backend, a restart, a failover). */
-  onIdleConnectionError: (error: Error) => void;
+  /** A connection the server ended (pg_terminate_backend, a restart, a failover). */
+  onConnectionError: (error: Error) => void;
 }
 
 // A connection attempt to a stopped or frozen server fails after this instead of hanging the request.
@@ -63,7 +63,11 @@ export function openDatabase(options: { databaseUrl?: string | undefined; dataDi
     // Without a listener, an idle client's error (the server ended the connection) is an unhandled
     // 'error' event and ends the process. The pool has already dropped that client; the next
     // query opens a new connection.
-    pool.on('error', (error) => options.postgres?.onIdleConnectionError(error));
+    pool.on('error', (error) => options.postgres?.onConnectionError(error));
+    // A connection ended while checked out but between queries (inside a request) emits 'error' on
+    // the client itself, which would likewise end the process. Its next query fails and the pool
+    // discards it on release; the request gets a 503.
+    pool.on('connect', (client) => client.on('error', (error) => options.postgres?.onConnectionError(error)));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
