@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as client from 'openid-client';
 import { Browser, startTestPlatform, type TestPlatform } from '../harness.ts';
-import { authorizationUrl, discover } from '../relying-party.ts';
+import { appPerson, loggedInApp } from '../app-helpers.ts';
+import { appQr, pcQr } from '../qr-helpers.ts';
+import { authorizationUrl, discover, startLogin } from '../relying-party.ts';
 import { sleep, ThrowawayPostgres, ThrowawayRedis, until } from './throwaway-services.ts';
 
 /**
@@ -129,7 +131,15 @@ describe('dependency faults (own PostgreSQL cluster and Redis server)', () => {
     expect(await passwordLogin()).toBeNull();
   });
 
-  it('answers 503 while Redis is stopped for 10 s and serves captcha and logins again after it', async () => {
+  it('answers 503 while Redis is stopped for 10 s and serves captcha, logins and 扫码登录 again after it', async () => {
+    // A QR on a PC screen whose status stream outlives the outage: its channel must be subscribed again.
+    const phone = (await loggedInApp(t.baseUrl, appPerson())).browser;
+    const pc = new Browser(t.baseUrl);
+    const { uid } = await startLogin(pc, rp);
+    const qr = (await pcQr.create(pc, uid)).body;
+    const { events } = await pcQr.events(pc, uid, qr.id);
+    expect(await events!.nextStatus()).toBe('pending');
+
     await redis.stop();
     const stoppedAt = Date.now();
     const answers: StepFailure[] = [];
@@ -144,6 +154,10 @@ describe('dependency faults (own PostgreSQL cluster and Redis server)', () => {
     await untilReady();
     expect(await passwordLogin()).toBeNull();
     expect(answers.length).toBeGreaterThan(3);
+    // The stream opened before the outage hears the scan: its channel was subscribed again on reconnect.
+    expect((await appQr.scan(phone, qr.id)).status).toBe(200);
+    expect(await events!.nextStatus()).toBe('scanned');
+    await events!.cancel();
   });
 
   for (const [dependency, check] of [

@@ -155,7 +155,8 @@ export class ThrowawayRedis {
   }
 
   async start() {
-    this.server = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir], { stdio: 'ignore' });
+    // Append-only file on, as a production Redis would keep its data across a restart.
+    this.server = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--dir', this.dir], { stdio: 'ignore' });
     await until('Redis to answer', () => this.answers());
   }
 
