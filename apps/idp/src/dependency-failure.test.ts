@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDependencyUnavailable } from './dependency-failure.ts';
+import { DependencyUnavailableError, isDependencyUnavailable } from './dependency-failure.ts';
 
 function withCode(code: string, message = 'x') {
   return Object.assign(new Error(message), { code });
@@ -21,6 +21,7 @@ describe('isDependencyUnavailable', () => {
     ['ioredis retries exhausted', Object.assign(new Error('Reached the max retries per request limit (which is 1). Refer to "maxRetriesPerRequest" option for details.'), { name: 'MaxRetriesPerRequestError' })],
     ['several addresses refused', new AggregateError([withCode('ECONNREFUSED')], '')],
     ['wrapped', new Error('lookup failed', { cause: withCode('57P01') })],
+    ['said so by an adapter', new DependencyUnavailableError('the pub/sub connection is not ready')],
   ])('%s is an outage', (_label, error) => {
     expect(isDependencyUnavailable(error)).toBe(true);
   });

@@ -27,7 +27,13 @@ const DRIVER_MESSAGES = [
   /^Reached the max retries per request limit/, // ioredis MaxRetriesPerRequestError
 ];
 
+/** Thrown by an adapter that finds its dependency unavailable without a driver error to show for it. */
+export class DependencyUnavailableError extends Error {
+  override readonly name = 'DependencyUnavailableError';
+}
+
 export function isDependencyUnavailable(error: unknown, depth = 0): boolean {
+  if (error instanceof DependencyUnavailableError) return true;
   if (!error || typeof error !== 'object' || depth > 4) return false;
   const e = error as { code?: unknown; name?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
   if (e.name === 'MaxRetriesPerRequestError') return true;
