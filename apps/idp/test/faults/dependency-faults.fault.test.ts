@@ -3,7 +3,7 @@ import type * as client from 'openid-client';
 import { Browser, startTestPlatform, type TestPlatform } from '../harness.ts';
 import { appPerson, loggedInApp } from '../app-helpers.ts';
 import { appQr, pcQr } from '../qr-helpers.ts';
-import { authorizationUrl, discover, startLogin } from '../relying-party.ts';
+import { authorizationUrl, discover, RP, startLogin } from '../relying-party.ts';
 import { sleep, ThrowawayPostgres, ThrowawayRedis, until } from './throwaway-services.ts';
 
 /**
@@ -118,6 +118,12 @@ describe('dependency faults (own PostgreSQL cluster and Redis server)', () => {
     await sleep(300);
     await postgres.stop();
     const duringOutage = await passwordLogin();
+    // oidc-provider's JSON endpoints: the relying party is told to try again later.
+    const tokenRequest = await fetch(`${t.issuer}/token`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${Buffer.from(`${RP.clientId}:${RP.clientSecret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'authorization_code', code: 'any', redirect_uri: RP.redirectUri }),
+    });
     await postgres.start();
     await untilReady();
     loginsRunning = false;
@@ -127,6 +133,9 @@ describe('dependency faults (own PostgreSQL cluster and Redis server)', () => {
     // The authorization request is oidc-provider's: its page, not a JSON error, and not "expired".
     expect(duringOutage).toMatchObject({ step: 'authorize', body: expect.stringContaining('<title>服务暂时不可用') });
     expect(duringOutage!.body).not.toContain('已过期');
+    expect(tokenRequest.status).toBe(503);
+    expect(tokenRequest.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(await tokenRequest.json()).toEqual({ error: 'temporarily_unavailable', error_description: '服务暂时不可用，请稍后重试' });
     for (const outcome of outcomes) if (outcome) expectOutageAnswer(outcome);
     expect(await passwordLogin()).toBeNull();
   });

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chownSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -18,8 +18,14 @@ const POSTGRES_BIN = (() => {
   return `/usr/lib/postgresql/${versions[0]}/bin`;
 })();
 
-const asServiceUser = (command: string, args: string[]): [string, string[]] =>
-  userInfo().uid === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
+/**
+ * As root, the server processes run as `postgres` through spawn's uid/gid, not `runuser`: a
+ * `runuser` parent stops itself when its child is stopped (SIGSTOP) and then never reaps it.
+ */
+const serviceUser = (): { uid?: number; gid?: number } =>
+  userInfo().uid === 0
+    ? { uid: Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })), gid: Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })) }
+    : {};
 
 /** Waits until `ready` is true, polling; fails after `limitMs` with `what` in the message. */
 async function until(what: string, ready: () => Promise<boolean> | boolean, limitMs = 20_000) {
@@ -27,15 +33,6 @@ async function until(what: string, ready: () => Promise<boolean> | boolean, limi
   while (!(await ready())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(100);
-  }
-}
-
-function isRunning(pid: number) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -59,11 +56,12 @@ export class ThrowawayPostgres {
 
   static async create(): Promise<ThrowawayPostgres> {
     const dir = mkdtempSync(join(tmpdir(), 'uia-fault-pg-'));
-    if (userInfo().uid === 0) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })), Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })));
+    const user = serviceUser();
+    if (user.uid !== undefined) chownSync(dir, user.uid, user.gid!);
     const cluster = new ThrowawayPostgres(dir, await freePort());
     try {
-      const [command, args] = asServiceUser(`${POSTGRES_BIN}/initdb`, ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'postgres', '--no-sync', '--no-instructions', '-E', 'UTF8', '--locale=C.UTF-8']);
-      execFileSync(command, args, { stdio: 'ignore' });
+      const args = ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'postgres', '--no-sync', '--no-instructions', '-E', 'UTF8', '--locale=C.UTF-8'];
+      execFileSync(`${POSTGRES_BIN}/initdb`, args, { stdio: 'ignore', cwd: dir, ...user });
       await cluster.start();
     } catch (error) {
       await cluster.destroy();
@@ -73,14 +71,13 @@ export class ThrowawayPostgres {
   }
 
   private get postmasterPid(): number {
-    return Number(readFileSync(join(this.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    if (!this.server?.pid) throw new Error('PostgreSQL is not running');
+    return this.server.pid;
   }
 
   async start() {
-    const [command, args] = asServiceUser(`${POSTGRES_BIN}/postgres`, [
-      '-D', join(this.dir, 'data'), '-p', String(this.port), '-k', this.dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=100',
-    ]);
-    this.server = spawn(command, args, { stdio: 'ignore' });
+    const args = ['-D', join(this.dir, 'data'), '-p', String(this.port), '-k', this.dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=100'];
+    this.server = spawn(`${POSTGRES_BIN}/postgres`, args, { stdio: 'ignore', cwd: this.dir, ...serviceUser() });
     await until('PostgreSQL to accept connections', () => this.accepts());
   }
 
@@ -88,9 +85,8 @@ export class ThrowawayPostgres {
   async stop() {
     const server = this.server;
     if (!server) return;
-    const pid = this.postmasterPid;
-    process.kill(pid, 'SIGINT');
-    await until('PostgreSQL to stop', () => !isRunning(pid));
+    server.kill('SIGINT');
+    await until('PostgreSQL to stop', () => server.exitCode !== null || server.signalCode !== null);
     this.server = null;
   }
 
@@ -130,6 +126,7 @@ export class ThrowawayPostgres {
         this.thaw();
         await this.stop();
       } catch {
+        // Its backends end on their own once the postmaster is gone.
         this.server?.kill('SIGKILL');
       }
     }
@@ -164,7 +161,7 @@ export class ThrowawayRedis {
     const server = this.server;
     if (!server?.pid) return;
     server.kill('SIGTERM');
-    await until('Redis to stop', () => !isRunning(server.pid!));
+    await until('Redis to stop', () => server.exitCode !== null || server.signalCode !== null);
     this.server = null;
   }
 
