@@ -138,8 +138,6 @@ it(`keeps every acknowledged registration, none half-written, when the server is
   const storedNames = new Set(stored.map((row) => row.username));
   expect(acknowledged.filter((username) => !storedNames.has(username)), 'acknowledged registrations lost').toEqual([]);
   expect(stored.filter((row) => !row.complete), 'half-written accounts').toEqual([]);
-  // Every stored registration was a whole one: at most the acknowledged ones plus those cut off before their answer.
-  expect(stored.length).toBeGreaterThanOrEqual(acknowledged.length);
 
   // The restarted server serves: one more person registers.
   const [late] = await prepareBatch(1);
