@@ -60,14 +60,13 @@ export function openDatabase(options: { databaseUrl?: string | undefined; dataDi
       keepAlive: true,
       keepAliveInitialDelayMillis: 10_000,
     });
-    // Without a listener, an idle client's error (the server ended the connection) is an unhandled
-    // 'error' event and ends the process. The pool has already dropped that client; the next
-    // query opens a new connection.
-    pool.on('error', (error) => options.postgres?.onConnectionError(error));
-    // A connection ended while checked out but between queries (inside a request) emits 'error' on
-    // the client itself, which would likewise end the process. Its next query fails and the pool
-    // discards it on release; the request gets a 503.
+    // A connection the server ends emits 'error' on its client; unheard, that event ends the process.
+    // Idle in the pool, the client is dropped and the next query opens a new connection; checked out
+    // (inside a request), its next query fails (the request gets a 503) and the pool drops it on release.
     pool.on('connect', (client) => client.on('error', (error) => options.postgres?.onConnectionError(error)));
+    // The pool repeats an idle client's error as its own 'error' event, which would end the process
+    // just the same; the client's listener above has already reported it.
+    pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
