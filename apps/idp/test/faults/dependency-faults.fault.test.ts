@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as client from 'openid-client';
+import { DEMO_ACCOUNT } from '../../src/demo/demo-data.ts';
 import { Browser, startTestPlatform, type TestPlatform } from '../harness.ts';
 import { appPerson, loggedInApp } from '../app-helpers.ts';
 import { appQr, pcQr } from '../qr-helpers.ts';
@@ -71,7 +72,7 @@ async function passwordLogin(): Promise<StepFailure | null> {
   const answer = await browser.request(`/dev/captcha/${id}`);
   if (!answer.ok) return failure('captcha answer', answer);
   const { answer: captchaAnswer } = (await answer.json()) as { answer: string };
-  const login = await browser.request(`/interaction/${uid}/login`, { json: { identifier: 'zhangsan', password: 'Demo@2026pw', captchaId: id, captchaAnswer } });
+  const login = await browser.request(`/interaction/${uid}/login`, { json: { identifier: DEMO_ACCOUNT.username, password: DEMO_ACCOUNT.password, captchaId: id, captchaAnswer } });
   if (login.status !== 200) return failure('login', login);
   return null;
 }
@@ -195,4 +196,12 @@ describe('dependency faults (own PostgreSQL cluster and Redis server)', () => {
       expect(await passwordLogin()).toBeNull();
     });
   }
+
+  // Reads the log of the scenarios above (run in file order).
+  it('logged every outage it answered, with the driver’s error only (no personal data, no password)', () => {
+    expect(logLines.some((line) => line.includes('storage dependency unavailable'))).toBe(true);
+    for (const secret of [DEMO_ACCOUNT.name, DEMO_ACCOUNT.phone, DEMO_ACCOUNT.idNumber, DEMO_ACCOUNT.password]) {
+      expect(logLines.filter((line) => line.includes(secret))).toEqual([]);
+    }
+  });
 });
