@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './adapters/sql/schema.ts';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
 import { buildApp } from './app.ts';
+import { describeDependencyError } from './dependency-failure.ts';
 import type { AuditLog } from './ports/audit-log.ts';
 import type { ClientRepository } from './ports/client-repository.ts';
 import { ConfigError, type Config } from './config.ts';
@@ -94,11 +95,21 @@ export interface ComposeOptions {
 /** The composition root: the only place that chooses adapters. */
 export async function composePlatform(config: Config, paths = DEFAULT_PATHS, options: ComposeOptions = {}): Promise<Platform> {
   const now = options.now ?? Date.now;
-  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // Storage connection errors come before the app (and its logger) exist; they are logged once it does.
+  // The driver's error names the failure (code, address), never request data.
+  let logger: FastifyBaseLogger | null = null;
+  const onStorageConnectionError = (dependency: 'database' | 'keyValue') => (error: Error) =>
+    logger?.warn({ dependency, dependencyError: describeDependencyError(error) }, 'storage connection error');
+  const database = openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    postgres: { statementTimeoutMs: config.storageTimeouts.statementMs, onConnectionError: onStorageConnectionError('database') },
+  });
   await migrateToLatest(database.db);
   const redis = config.redisSentinel ?? config.redisUrl;
-  const store = redis ? new RedisKeyValueStore(redis, config.redisPrefix) : new MemoryKeyValueStore(now);
-  const pubSub = redis ? new RedisPubSub(redis, config.redisPrefix) : new MemoryPubSub();
+  const redisConnection = { commandTimeoutMs: config.storageTimeouts.redisCommandMs, onError: onStorageConnectionError('keyValue') };
+  const store = redis ? new RedisKeyValueStore(redis, config.redisPrefix, redisConnection) : new MemoryKeyValueStore(now);
+  const pubSub = redis ? new RedisPubSub(redis, config.redisPrefix, redisConnection) : new MemoryPubSub();
 
   const cipher = new PiiCipher(config.dataKeys, config.blindIndexKey);
   const accounts = new SqlAccountRepository(database.db);
@@ -185,6 +196,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
     now,
     clientAuthThrottle: new ClientAuthThrottle({ store, audit, now }),
     sessionActivity,
+    onDependencyOutage: (error) => logger?.warn({ dependencyError: describeDependencyError(error) }, 'storage dependency unavailable'),
   });
 
   // Ending a person's sessions at the services (password reset, a revoked agent grant).
@@ -258,6 +270,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
   );
 
   app.log.info(`功能开关 / features:\n${featureTable(vendors)}`);
+  logger = app.log;
 
   provider.on('backchannel.error', (_ctx: unknown, error: unknown, client: { clientId: string }) => {
     app.log.warn({ err: error, clientId: client.clientId }, 'back-channel logout failed');

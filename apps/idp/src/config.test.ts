@@ -39,6 +39,12 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the storage timeouts (statement 5 s, Redis command 1 s by default) and refuses values out of range', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).storageTimeouts).toEqual({ statementMs: 5000, redisCommandMs: 1000 });
+    expect(loadConfig({ DATA_DIR: dataDir(), UIA_DB_STATEMENT_TIMEOUT_MS: '2000', UIA_REDIS_COMMAND_TIMEOUT_MS: '500' }).storageTimeouts).toEqual({ statementMs: 2000, redisCommandMs: 500 });
+    expect(() => loadConfig({ DATA_DIR: dataDir(), UIA_DB_STATEMENT_TIMEOUT_MS: '0', UIA_REDIS_COMMAND_TIMEOUT_MS: 'soon' })).toThrow(/UIA_DB_STATEMENT_TIMEOUT_MS[\s\S]*UIA_REDIS_COMMAND_TIMEOUT_MS|UIA_REDIS_COMMAND_TIMEOUT_MS[\s\S]*UIA_DB_STATEMENT_TIMEOUT_MS/);
+  });
+
   it('forces no periodic password change unless UIA_PASSWORD_MAX_AGE_DAYS says so (0–3650 days)', () => {
     expect(loadConfig({ DATA_DIR: dataDir() }).passwordMaxAgeDays).toBe(0);
     expect(loadConfig({ DATA_DIR: dataDir(), UIA_PASSWORD_MAX_AGE_DAYS: '90' }).passwordMaxAgeDays).toBe(90);

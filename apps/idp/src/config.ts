@@ -86,6 +86,8 @@ const envSchema = z.object({
     .default('false'),
   UIA_DEMO_RP_URL: z.url().default('http://localhost:3001'),
   /** 法人: how many current agents (经办人) one entity may have besides its legal representative. */
+  UIA_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100, '至少 100 毫秒 / at least 100 ms').max(60_000, '至多 60000 毫秒 / at most 60000 ms').default(5000),
+  UIA_REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(100, '至少 100 毫秒 / at least 100 ms').max(10_000, '至多 10000 毫秒 / at most 10000 ms').default(1000),
   UIA_ENTITY_MAX_AGENTS: z.coerce.number().int().min(1, '至少 1 名 / at least 1').max(100, '至多 100 名 / at most 100').default(5),
   /** Days a password stays valid for login (0: no forced periodic change). */
   UIA_PASSWORD_MAX_AGE_DAYS: z.coerce
@@ -176,6 +178,8 @@ export interface Config {
   /** Redis through Sentinel (REDIS_SENTINELS); null when REDIS_URL or the in-process store is used. */
   redisSentinel: RedisSentinelConnection | null;
   redisPrefix: string;
+  /** PostgreSQL statement_timeout and the Redis command timeout (docs/architecture.md "Dependency failures"). */
+  storageTimeouts: { statementMs: number; redisCommandMs: number };
   platformName: string;
   dataKeys: KeyRing;
   blindIndexKey: Buffer;
@@ -283,6 +287,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL,
     redisSentinel,
     redisPrefix: e.UIA_REDIS_PREFIX,
+    storageTimeouts: { statementMs: e.UIA_DB_STATEMENT_TIMEOUT_MS, redisCommandMs: e.UIA_REDIS_COMMAND_TIMEOUT_MS },
     platformName: e.UIA_PLATFORM_NAME,
     dataKeys: e.UIA_DATA_KEYS ?? [{ id: 'demo1', key: Buffer.from(demo.dataKey, 'base64') }],
     blindIndexKey: Buffer.from(e.UIA_BLIND_INDEX_KEY ?? demo.blindIndexKey, 'base64'),

@@ -3,10 +3,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MemoryKeyValueStore } from '../src/adapters/key-value/memory-key-value-store.ts';
 import { RedisKeyValueStore } from '../src/adapters/key-value/redis-key-value-store.ts';
 import type { KeyValueStore } from '../src/ports/key-value-store.ts';
+import type { RedisConnectionOptions } from '../src/adapters/redis/redis-connection.ts';
+
+// Connection errors are what these tests assert on where they matter; elsewhere they are not the subject.
+const redisConnection: RedisConnectionOptions = { commandTimeoutMs: 1000, onError: () => {} };
 
 // One contract, every adapter: the in-process store always, Redis when REDIS_URL is set.
 const adapters: [string, () => KeyValueStore][] = [['memory', () => new MemoryKeyValueStore()]];
-if (process.env.REDIS_URL) adapters.push(['redis', () => new RedisKeyValueStore(process.env.REDIS_URL!, `uia-kv-test-${randomBytes(4).toString('hex')}:`)]);
+if (process.env.REDIS_URL) adapters.push(['redis', () => new RedisKeyValueStore(process.env.REDIS_URL!, `uia-kv-test-${randomBytes(4).toString('hex')}:`, redisConnection)]);
 
 for (const [name, create] of adapters) {
   describe(`KeyValueStore contract (${name})`, () => {

@@ -5,6 +5,9 @@ import { RedisKeyValueStore } from '../src/adapters/key-value/redis-key-value-st
 import { RedisPubSub } from '../src/adapters/pub-sub/redis-pub-sub.ts';
 import { startTestPlatform, type TestPlatform } from './harness.ts';
 import { startRedisSentinel, startRedisServer, type RedisProcess } from './support/redis-processes.ts';
+import type { RedisConnectionOptions } from '../src/adapters/redis/redis-connection.ts';
+
+const redisOptions: RedisConnectionOptions = { commandTimeoutMs: 1000, onError: () => {} };
 
 // The platform finds its Redis through a sentinel of its own (never the shared Redis):
 // it is given only the sentinel's address, the master group's name and the two passwords.
@@ -65,7 +68,7 @@ describe('Redis through Sentinel (REDIS_SENTINELS + REDIS_SENTINEL_NAME)', () =>
   });
 
   it('carries pub/sub between two nodes through the sentinel', async () => {
-    const [nodeA, nodeB] = [new RedisPubSub(sentinelConnection(), prefix), new RedisPubSub(sentinelConnection(), prefix)];
+    const [nodeA, nodeB] = [new RedisPubSub(sentinelConnection(), prefix, redisOptions), new RedisPubSub(sentinelConnection(), prefix, redisOptions)];
     try {
       let deliver: (message: string) => void = () => undefined;
       const received = new Promise<string>((resolve) => (deliver = resolve));
@@ -78,7 +81,7 @@ describe('Redis through Sentinel (REDIS_SENTINELS + REDIS_SENTINEL_NAME)', () =>
   });
 
   it('follows the sentinel to the new master after a failover', async () => {
-    const store = new RedisKeyValueStore(sentinelConnection(), prefix);
+    const store = new RedisKeyValueStore(sentinelConnection(), prefix, redisOptions);
     try {
       await store.set('before-failover', '1', 60);
       await sentinel.waitForLog(`+slave slave 127.0.0.1:${replica.port}`);

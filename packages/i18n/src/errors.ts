@@ -16,6 +16,7 @@ export const errorMessages = {
   NOT_FOUND: '请求的资源不存在',
   METHOD_NOT_ALLOWED: '不支持的请求方式',
   INTERNAL_ERROR: '系统繁忙，请稍后再试',
+  SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后重试',
   RATE_LIMITED: '操作过于频繁，请{retryAfter}秒后再试',
 
   // identity documents and personal fields (validators)

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
-import { createRedisClient, type RedisConnection } from '../redis/redis-client.ts';
+import type { RedisConnection } from '../redis/redis-client.ts';
 import type { KeyValueStore } from '../../ports/key-value-store.ts';
+import { connectRedis, type RedisConnectionOptions } from '../redis/redis-connection.ts';
 
 // INCRBY and start the window when the key is new (it has no TTL yet), atomically.
 const INCREMENT_WINDOW = `
@@ -25,8 +26,8 @@ return 1`;
 export class RedisKeyValueStore implements KeyValueStore {
   private readonly redis: Redis;
 
-  constructor(connection: RedisConnection, private readonly prefix = 'uia:') {
-    this.redis = createRedisClient(connection, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true });
+  constructor(connection: RedisConnection, private readonly prefix: string, options: RedisConnectionOptions) {
+    this.redis = connectRedis(connection, options);
   }
 
   private k(key: string) {
