@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as client from 'openid-client';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { screenshot } from './support/browser.ts';
+import { mainFrameUrlsDuring, screenshot } from './support/browser.ts';
 import { chooseAccountLogin, DEMO, fillAccountLogin, submitAccountLogin } from './support/flows.ts';
 import type { Servers } from './support/servers.ts';
 import { closeAll, openDesktopPage, startServersAndBrowser } from './support/session.ts';
@@ -24,7 +24,7 @@ let redirectUri: string;
 beforeAll(async () => {
   ({ servers, browser } = await startServersAndBrowser());
   ({ context, page } = await openDesktopPage(browser));
-  config = await client.discovery(new URL(`${servers.platformUrl}/oidc`), RP.clientId, RP.clientSecret, undefined, { execute: [client.allowInsecureRequests] });
+  config = await client.discovery(new URL(`${servers.platformUrl}/oidc`), RP.clientId, RP.clientSecret, client.ClientSecretBasic(RP.clientSecret), { execute: [client.allowInsecureRequests] });
   redirectUri = `${servers.eduUrl}/callback`;
   // This test is the relying party: the browser's arrival at the callback is answered here,
   // and the test reads the code (or error) from the URL.
@@ -96,19 +96,12 @@ describe('授权确认 (prompt=consent) from a relying party using openid-client
 
   it('asks again at the next prompt=consent, without a login page; 取消 gives the RP access_denied', async () => {
     const request = await authorizationRequest(CONSENT);
-    const visited: string[] = [];
-    const track = (frame: { url(): string }) => {
-      if (frame === page.mainFrame()) visited.push(frame.url());
-    };
-    page.on('framenavigated', track);
-    try {
+    const visited = await mainFrameUrlsDuring(page, async () => {
       await page.goto(request.url);
       await waitForConsentPage();
       await page.getByRole('button', { name: '取消' }).click();
       await page.waitForURL(atCallback);
-    } finally {
-      page.off('framenavigated', track);
-    }
+    });
     expect(visited.filter((url) => /\/interaction\/[\w-]+$/.test(new URL(url).pathname))).toEqual([]);
     const callback = new URL(page.url());
     expect(callback.searchParams.get('error')).toBe('access_denied');
@@ -118,17 +111,10 @@ describe('授权确认 (prompt=consent) from a relying party using openid-client
 
   it('(control) single sign-on without prompt=consent goes straight back to the RP', async () => {
     const request = await authorizationRequest({ scope: 'openid' });
-    const visited: string[] = [];
-    const track = (frame: { url(): string }) => {
-      if (frame === page.mainFrame()) visited.push(frame.url());
-    };
-    page.on('framenavigated', track);
-    try {
+    const visited = await mainFrameUrlsDuring(page, async () => {
       await page.goto(request.url);
       await page.waitForURL(atCallback);
-    } finally {
-      page.off('framenavigated', track);
-    }
+    });
     expect(visited.filter((url) => url.includes('/interaction/'))).toEqual([]);
     expect(new URL(page.url()).searchParams.get('code')).toBeTruthy();
   });

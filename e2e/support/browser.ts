@@ -110,3 +110,18 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
   await page.screenshot({ path, fullPage: options.fullPage ?? true, animations: 'disabled' });
   return path;
 }
+
+/** The URLs the page's main frame navigates to while `action` runs (redirects the page passes through included). */
+export async function mainFrameUrlsDuring(page: Page, action: () => Promise<void>): Promise<string[]> {
+  const visited: string[] = [];
+  const track = (frame: { url(): string }) => {
+    if (frame === page.mainFrame()) visited.push(frame.url());
+  };
+  page.on('framenavigated', track);
+  try {
+    await action();
+  } finally {
+    page.off('framenavigated', track);
+  }
+  return visited;
+}

@@ -45,6 +45,8 @@ function Pages() {
     case 'home':
       return <HomePage />;
     case 'login':
+      // Without a face verifier the SMS code is the only way in.
+      if (!site.features.faceCheck) return <SmsLoginPage key={pathname + search.toString()} next={route.next} />;
       return <LoginPage key={pathname + search.toString()} next={route.next} />;
     case 'smsLogin':
       return <SmsLoginPage key={pathname + search.toString()} next={route.next} />;

@@ -70,16 +70,23 @@ export interface QrDetails {
 /** A liveness action the server asks for (POST /app/api/face/challenge). */
 export type FaceAction = 'blink' | 'shake' | 'nod';
 
+/** What the server's face verifier needs: JPEG frames (at `frameSize` if given), or a clip in one of `mimeTypes`. */
+export type FaceCaptureKind =
+  | { kind: 'frames'; frameSize?: { width: number; height: number } }
+  | { kind: 'video'; mimeTypes: string[]; maxSeconds: number };
+
 export interface FaceChallenge {
   challengeId: string;
   actions: FaceAction[];
   expiresIn: number;
+  capture: FaceCaptureKind;
 }
 
-/** What a face check sends: the challenge it was captured for and the frames. */
+/** What a face check sends: the challenge it was captured for and the frames, or (video) no frames and the clip as a data URL. */
 export interface FaceCaptureResult {
   challengeId: string;
   frames: string[];
+  video?: string;
 }
 
 export interface SmsSent {

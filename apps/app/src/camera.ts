@@ -103,3 +103,48 @@ export function captureFrame(video: HTMLVideoElement, canvas: HTMLCanvasElement,
   context.clearRect(0, 0, width, height);
   return url.startsWith('data:image/jpeg') ? url : null;
 }
+
+/** The first of the server's MediaRecorder mimeTypes this browser can record, or null. */
+export function recorderMimeType(mimeTypes: readonly string[]): string | null {
+  if (typeof MediaRecorder === 'undefined') return null;
+  return mimeTypes.find((type) => MediaRecorder.isTypeSupported(type)) ?? null;
+}
+
+/**
+ * Records the preview's stream (a low bitrate: a 3 s clip is ~100 KB) until
+ * `stop()` or `maxSeconds`, whichever comes first; `stop()` resolves to the
+ * clip as a `data:<container>;base64,…` URL (the codecs parameter dropped:
+ * the server wants the container only), or null when nothing was recorded.
+ */
+export function recordClip(stream: MediaStream, mimeType: string, maxSeconds: number): { stop: () => Promise<string | null> } {
+  const recorder = new MediaRecorder(stream, { mimeType, videoBitsPerSecond: 300_000 });
+  const chunks: Blob[] = [];
+  recorder.ondataavailable = (event) => {
+    if (event.data.size > 0) chunks.push(event.data);
+  };
+  const stopped = new Promise<void>((resolve) => {
+    recorder.onstop = () => resolve();
+  });
+  const end = () => {
+    if (recorder.state !== 'inactive') recorder.stop();
+  };
+  const limit = window.setTimeout(end, maxSeconds * 1000);
+  recorder.start();
+  return {
+    async stop() {
+      window.clearTimeout(limit);
+      end();
+      await stopped;
+      const container = mimeType.split(';')[0]!.trim();
+      const clip = new Blob(chunks, { type: container });
+      chunks.length = 0;
+      if (clip.size === 0) return null;
+      return new Promise<string | null>((resolve) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : null);
+        reader.onerror = () => resolve(null);
+        reader.readAsDataURL(clip);
+      });
+    },
+  };
+}

@@ -1,16 +1,13 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ui } from '@uia/i18n';
-import { ApiError, useSiteInfo } from '@uia/web';
+import { ApiError, useSiteInfo, type SiteInfo } from '@uia/web';
 import { endpoints, type LoginResult, type Me } from './api.ts';
 
-// ---- the site (GET /api/site): platform name and demo mode ----
+// ---- the site (GET /api/site): platform name, demo mode and which features are on ----
 
-export interface Site {
-  platformName: string;
-  demo: boolean;
-}
+export type Site = SiteInfo;
 
-const SiteContext = createContext<Site>({ platformName: ui.site.defaultPlatformName, demo: false });
+const SiteContext = createContext<Site>({ platformName: ui.site.defaultPlatformName, demo: false, features: { realName: true, faceCheck: true, entityServices: true, ipRegion: true } });
 
 export function useSite(): Site {
   return useContext(SiteContext);

@@ -211,7 +211,7 @@ async function followProvider(jar: CookieJar, start: string, init: RequestInit =
   let current = start;
   for (let i = 0; i < 10 && res.status >= 300 && res.status < 400; i++) {
     const next = new URL(res.headers.get('location')!, current);
-    if (next.href.startsWith(PORTAL_BASE)) return { res, portalUrl: next };
+    if (next.origin === PORTAL_BASE) return { res, portalUrl: next };
     current = next.href;
     res = await providerRequest(jar, current);
   }

@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import type { Registry } from 'prom-client';
+import type { PlatformFeatures } from '@uia/schemas';
 import type { Config } from './config.ts';
 import { AppError } from './errors.ts';
 import { loggerOptions, type LogStream } from './logging.ts';
@@ -14,6 +15,7 @@ import type { AppSessions } from './services/app-sessions/app-sessions.ts';
 import type { ChangePhone } from './services/change-phone/index.ts';
 import type { FaceChallenges } from './services/face-check/face-challenges.ts';
 import type { CaptchaService } from './services/captcha/captcha-service.ts';
+import type { LoginThrottle } from './services/password-login/login-throttle.ts';
 import type { PasswordLogin } from './services/password-login/index.ts';
 import type { PasswordReset } from './services/password-reset/index.ts';
 import type { QrLogin } from './services/qr-login/index.ts';
@@ -50,6 +52,7 @@ import { registerSecurityHeaders } from './routes/security-headers.ts';
 export interface AppServices {
   provider: Provider;
   captcha: CaptchaService;
+  loginThrottle: LoginThrottle;
   smsCodes: SmsCodeService;
   registration: RegistrationService;
   passwordLogin: PasswordLogin;
@@ -80,6 +83,8 @@ export interface AppServices {
   devOutbox: SmsOutbox | null;
   /** Demo mode: the seeded account, shown on the portal's demo banner. */
   demoAccount: { username: string; phone: string; idNumber: string; password: string } | null;
+  /** What this deployment offers (the optional vendors it has); /api/site tells the UIs. */
+  features: PlatformFeatures;
   readinessChecks: Record<string, () => Promise<unknown>>;
   metrics: Registry;
   /** The service clock. */
@@ -131,13 +136,17 @@ export async function buildApp(
     entityLogin: services.entityLogin,
     sendPortal,
     platformName: config.platformName,
+    demo: config.mode === 'demo',
+    features: services.features,
     now: services.now,
+    secure,
   });
   await app.register(consentRoutes, { provider: services.provider, consent: services.consent, sendPortal, platformName: config.platformName });
-  await app.register(qrLoginRoutes, { provider: services.provider, qrLogin: services.qrLogin, platformName: config.platformName });
+  await app.register(qrLoginRoutes, { provider: services.provider, qrLogin: services.qrLogin, platformName: config.platformName, secure, features: services.features });
   await app.register(publicApiRoutes, {
-    site: { platformName: config.platformName, demo: config.mode === 'demo', ...(services.demoAccount ? { demoAccount: services.demoAccount } : {}) },
+    site: { platformName: config.platformName, demo: config.mode === 'demo', ...(services.demoAccount ? { demoAccount: services.demoAccount } : {}), features: services.features },
     captcha: services.captcha,
+    loginThrottle: services.loginThrottle,
     smsCodes: services.smsCodes,
     registration: services.registration,
     rateLimiter: services.rateLimiter,

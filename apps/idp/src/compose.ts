@@ -2,19 +2,22 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './adapters/sql/schema.ts';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
 import { buildApp } from './app.ts';
+import { describeDependencyError } from './dependency-failure.ts';
 import type { AuditLog } from './ports/audit-log.ts';
 import type { ClientRepository } from './ports/client-repository.ts';
-import type { Config } from './config.ts';
+import { ConfigError, type Config } from './config.ts';
 import type { LogStream } from './logging.ts';
 import { CountingAuditLog } from './adapters/metrics/counting-audit-log.ts';
-import { SimulatedFaceVerifier } from './adapters/face-verifier/simulated/simulated-face-verifier.ts';
-import { SimulatedIdentityRegistry } from './adapters/identity-registry/simulated-identity-registry.ts';
+import { prometheusVendorCallMetrics } from './adapters/metrics/vendor-call-metrics.ts';
+import { createIdentityRegistry } from './adapters/identity-registry/index.ts';
+import { createBusinessRegistry } from './adapters/business-registry/index.ts';
+import { createFaceVerifier } from './adapters/face-verifier/index.ts';
 import { MemoryKeyValueStore } from './adapters/key-value/memory-key-value-store.ts';
 import { RedisKeyValueStore } from './adapters/key-value/redis-key-value-store.ts';
-import { DemoIpLocator } from './adapters/ip-locator/demo-ip-locator.ts';
+import { createIpLocator } from './adapters/ip-locator/index.ts';
 import { MemoryPubSub } from './adapters/pub-sub/memory-pub-sub.ts';
 import { RedisPubSub } from './adapters/pub-sub/redis-pub-sub.ts';
 import { Argon2PasswordHasher } from './adapters/password/argon2-password-hasher.ts';
@@ -25,7 +28,6 @@ import { SqlAppSessionRepository } from './adapters/sql/sql-app-session-reposito
 import { SqlAuditLog } from './adapters/sql/sql-audit-log.ts';
 import { SqlClientRepository } from './adapters/sql/sql-client-repository.ts';
 import { SqlEntityRepository } from './adapters/sql/sql-entity-repository.ts';
-import { SimulatedBusinessRegistry } from './adapters/business-registry/simulated-business-registry.ts';
 import { SqlOidcModelStore } from './adapters/sql/sql-oidc-model-store.ts';
 import { SqlSigningKeyStore } from './adapters/sql/sql-signing-key-store.ts';
 import { DEMO_ACCOUNT, DEMO_CITIZENS, DEMO_REGISTERED_ENTITIES, seedDemoData } from './demo/demo-data.ts';
@@ -33,6 +35,8 @@ import { ConsentDecisions } from './oidc/consent.ts';
 import { createProvider } from './oidc/provider.ts';
 import { OidcSessionTerminator } from './oidc/oidc-session-terminator.ts';
 import { loadSigningKeys } from './oidc/signing-keys.ts';
+import { vendorReachabilityChecks } from './ports/vendor-reachability.ts';
+import { featureTable, type FeatureRow } from './feature-table.ts';
 import { RegistrationService } from './services/accounts/registration-service.ts';
 import { AppAccount } from './services/app-login/app-account.ts';
 import { AppLogin } from './services/app-login/index.ts';
@@ -43,6 +47,7 @@ import { ClientAuthThrottle } from './services/clients/client-auth-throttle.ts';
 import { FaceChallenges } from './services/face-check/face-challenges.ts';
 import { CaptchaService } from './services/captcha/captcha-service.ts';
 import { PasswordLogin } from './services/password-login/index.ts';
+import { LoginThrottle } from './services/password-login/login-throttle.ts';
 import { PasswordReset } from './services/password-reset/index.ts';
 import { QrLogin } from './services/qr-login/index.ts';
 import { AgentGrants } from './services/entities/agent-grants.ts';
@@ -90,10 +95,21 @@ export interface ComposeOptions {
 /** The composition root: the only place that chooses adapters. */
 export async function composePlatform(config: Config, paths = DEFAULT_PATHS, options: ComposeOptions = {}): Promise<Platform> {
   const now = options.now ?? Date.now;
-  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // Storage connection errors come before the app (and its logger) exist; they are logged once it does.
+  // The driver's error names the failure (code, address), never request data.
+  let logger: FastifyBaseLogger | null = null;
+  const onStorageConnectionError = (dependency: 'database' | 'keyValue') => (error: Error) =>
+    logger?.warn({ dependency, dependencyError: describeDependencyError(error) }, 'storage connection error');
+  const database = openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    postgres: { statementTimeoutMs: config.storageTimeouts.statementMs, onConnectionError: onStorageConnectionError('database') },
+  });
   await migrateToLatest(database.db);
-  const store = config.redisUrl ? new RedisKeyValueStore(config.redisUrl, config.redisPrefix) : new MemoryKeyValueStore(now);
-  const pubSub = config.redisUrl ? new RedisPubSub(config.redisUrl, config.redisPrefix) : new MemoryPubSub();
+  const redis = config.redisSentinel ?? config.redisUrl;
+  const redisConnection = { commandTimeoutMs: config.storageTimeouts.redisCommandMs, onError: onStorageConnectionError('keyValue') };
+  const store = redis ? new RedisKeyValueStore(redis, config.redisPrefix, redisConnection) : new MemoryKeyValueStore(now);
+  const pubSub = redis ? new RedisPubSub(redis, config.redisPrefix, redisConnection) : new MemoryPubSub();
 
   const cipher = new PiiCipher(config.dataKeys, config.blindIndexKey);
   const accounts = new SqlAccountRepository(database.db);
@@ -101,6 +117,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
   const models = new SqlOidcModelStore(database.db);
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics, prefix: 'uia_' });
+  const vendorMetrics = prometheusVendorCallMetrics(metrics);
   const audit = new CountingAuditLog(
     new SqlAuditLog(database.db),
     new Counter({ name: 'uia_auth_decisions_total', help: 'Audited authentication decisions by type and outcome', labelNames: ['type', 'outcome'], registers: [metrics] }),
@@ -108,43 +125,53 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
   const hasher = new Argon2PasswordHasher();
   const rateLimiter = new RateLimiter(store);
   const captcha = new CaptchaService(store);
-  const { sender: smsSender, devOutbox } = createSmsSender(config.sms, { store, now });
+  const { sender: smsSender, devOutbox } = createSmsSender(config.sms, { store, now, metrics: vendorMetrics });
   // Operators learn why the channel refused a message (kind, vendor code, template), never to whom.
   const onSmsChannelError = (failure: SmsChannelFailure) =>
     app.log[failure.kind === 'misconfigured' ? 'error' : 'warn']({ sms: { provider: config.sms.provider, ...failure } }, 'sms channel refused a message');
   const smsCodes = new SmsCodeService({ store, sender: smsSender, cipher, rateLimiter, audit, platformName: config.platformName, onChannelError: onSmsChannelError, now });
   const smsNotices = new SmsNoticeService({ sender: smsSender, cipher, audit, platformName: config.platformName, onChannelError: onSmsChannelError, now });
-  const registry = new SimulatedIdentityRegistry(DEMO_CITIZENS);
+  // The optional vendors (null: the feature is off; docs/configuration.md, 功能开关).
+  const registry = createIdentityRegistry(config.identityRegistry, { metrics: vendorMetrics, simulatedCitizens: DEMO_CITIZENS });
+  const faceVerifier = createFaceVerifier(config.faceVerifier, { metrics: vendorMetrics });
+  const businessRegistry = createBusinessRegistry(config.businessRegistry, { metrics: vendorMetrics, simulatedEntities: DEMO_REGISTERED_ENTITIES });
+  const ipLocator = createIpLocator(config.ipDatabase);
+  const features = { realName: registry !== null, faceCheck: faceVerifier !== null, entityServices: businessRegistry !== null, ipRegion: config.ipDatabase === 'offline' };
+  const vendors: FeatureRow[] = [
+    { feature: '短信 (SMS channel)', adapter: config.sms.provider, on: true, off: '' },
+    { feature: '实名核验 (identity registry)', adapter: config.identityRegistry?.provider ?? 'none', on: features.realName, off: '注册账号为 L1（未实名）' },
+    { feature: '人脸识别 (face verifier)', adapter: config.faceVerifier?.provider ?? 'none', on: features.faceCheck, off: '手机App仅短信登录，最高 L2；acr_values=L3 被拒绝' },
+    { feature: '法人服务 (business registry)', adapter: config.businessRegistry?.provider ?? 'none', on: features.entityServices, off: '无法人登录、注册单位、经办人授权' },
+    { feature: 'IP 归属地 (IP database)', adapter: config.ipDatabase ?? 'none', on: features.ipRegion, off: config.ipDatabase === 'demo' ? '仅区分本机/内网，其余为未知地区' : '确认登录显示未知地区' },
+  ];
   const registration = new RegistrationService({ accounts, cipher, hasher, smsCodes, registry, audit });
-  // Companion app: the face verifier is a simulator (config.ts refuses production mode until a real one exists).
-  const faceVerifier = new SimulatedFaceVerifier();
-  const faceChallenges = new FaceChallenges({ store, rateLimiter, now });
+  const faceChallenges = new FaceChallenges({ store, rateLimiter, now, capture: faceVerifier?.capture ?? null });
   const appSessions = new AppSessions(new SqlAppSessionRepository(database.db), now);
   const appLogin = new AppLogin({ accounts, cipher, registry, faceVerifier, faceChallenges, captcha, smsCodes, rateLimiter, appSessions, audit, now });
   const appAccount = new AppAccount({ accounts, cipher, appSessions, audit });
   const changePhone = new ChangePhone({ accounts, cipher, faceVerifier, faceChallenges, captcha, smsCodes, notices: smsNotices, rateLimiter, store, audit, now });
+  // 登录失败处理: failed passwords per account name and source, on the service clock.
+  const loginThrottle = new LoginThrottle({ store, audit, now });
   const passwordLogin = new PasswordLogin({
     accounts,
     cipher,
     hasher,
     captcha,
     rateLimiter,
+    throttle: loginThrottle,
     audit,
     dummyHash: await hasher.hash(randomBytes(16).toString('hex')),
     passwordMaxAgeDays: config.passwordMaxAgeDays,
     now,
   });
 
-  // 法人: entities and their agents. The business registry is a simulator (config.ts refuses production mode until a real one exists).
+  // 法人: entities and their agents.
   const entities = new SqlEntityRepository(database.db);
-  const businessRegistry = new SimulatedBusinessRegistry(DEMO_REGISTERED_ENTITIES);
   const representatives = new RepresentativeCheck({ registry: businessRegistry, accounts, cipher, store });
   const membership = new EntityMembership(entities, representatives);
   const entityLogin = new EntityLogin({ passwordLogin, membership, audit, now });
   const userCenter = new UserCenter({ accounts, clients, membership, cipher, now });
 
-  // The IP locator knows only loopback/private ranges (docs/architecture.md); production plugs an IP-region database.
-  const ipLocator = new DemoIpLocator();
   const sessionActivity = new SessionActivity({ store, ipLocator, lifetime: config.sessionLifetime, now });
 
   await ensurePortalClient(clients, config.publicUrl);
@@ -169,6 +196,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
     now,
     clientAuthThrottle: new ClientAuthThrottle({ store, audit, now }),
     sessionActivity,
+    onDependencyOutage: (error) => logger?.warn({ dependencyError: describeDependencyError(error) }, 'storage dependency unavailable'),
   });
 
   // Ending a person's sessions at the services (password reset, a revoked agent grant).
@@ -190,13 +218,14 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
     notices: smsNotices,
     sessions,
     rateLimiter,
+    throttle: loginThrottle,
     store,
     audit,
     now,
   });
 
   // 扫码登录.
-  const qrLogin = new QrLogin({ store, pubSub, accounts, cipher, appSessions, membership, ipLocator, rateLimiter, audit, publicUrl: config.publicUrl, now });
+  const qrLogin = new QrLogin({ store, pubSub, accounts, cipher, appSessions, membership, ipLocator, rateLimiter, throttle: loginThrottle, audit, publicUrl: config.publicUrl, now });
 
   const userCenterSessions = new UserCenterSessions({ store, accounts, now });
   const app = await buildApp(
@@ -204,6 +233,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
     {
       provider,
       captcha,
+      loginThrottle,
       smsCodes,
       registration,
       passwordLogin,
@@ -227,14 +257,20 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
       metrics,
       now,
       demoAccount: config.mode === 'demo' ? { username: DEMO_ACCOUNT.username, phone: DEMO_ACCOUNT.phone, idNumber: DEMO_ACCOUNT.idNumber, password: DEMO_ACCOUNT.password } : null,
+      features,
       readinessChecks: {
         database: () => sql`select 1`.execute(database.db),
         keyValue: () => store.get('readyz'),
+        // Each configured vendor that can say so without a paid call (ports/vendor-reachability.ts).
+        ...vendorReachabilityChecks({ identityRegistry: registry, faceVerifier, businessRegistry, sms: smsSender }),
       },
     },
     paths,
     { logStream: options.logStream },
   );
+
+  app.log.info(`功能开关 / features:\n${featureTable(vendors)}`);
+  logger = app.log;
 
   provider.on('backchannel.error', (_ctx: unknown, error: unknown, client: { clientId: string }) => {
     app.log.warn({ err: error, clientId: client.clientId }, 'back-channel logout failed');

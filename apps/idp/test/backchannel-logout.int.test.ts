@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLocalJWKSet, createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWK } from 'jose';
 import * as client from 'openid-client';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryKeyValueStore } from '../src/adapters/key-value/memory-key-value-store.ts';
 import { Argon2PasswordHasher } from '../src/adapters/password/argon2-password-hasher.ts';
 import { migrateToLatest, openDatabase } from '../src/adapters/sql/database.ts';
@@ -19,9 +19,9 @@ import { DEMO_CLIENT, seedDemoData } from '../src/demo/demo-data.ts';
 import { createProvider } from '../src/oidc/provider.ts';
 import { loadSigningKeys } from '../src/oidc/signing-keys.ts';
 import { PiiCipher } from '../src/services/personal-data/pii-cipher.ts';
-import { Browser, startTestPlatform, type TestPlatform } from './harness.ts';
+import { Browser } from './harness.ts';
 import { logoutTokenOf, startReceiver } from './logout-receiver.ts';
-import { discover, startLogin } from './relying-party.ts';
+import { startLogin, useLogoutReceiverPlatform } from './relying-party.ts';
 
 const LOGOUT_EVENT = 'http://schemas.openid.net/event/backchannel-logout';
 
@@ -51,73 +51,58 @@ function confirmLogout(browser: Browser, xsrf: string) {
 }
 
 describe(`back-channel logout at the platform (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
-  let t: TestPlatform;
-  let config: client.Configuration;
-
-  beforeAll(async () => {
-    receiver = await startReceiver();
-    t = await startTestPlatform({ env: { UIA_DEMO_RP_URL: receiver.url } });
-    config = await discover(t.baseUrl);
-  });
-  afterAll(async () => {
-    await t?.stop();
-    await receiver?.close();
-  });
-  beforeEach(() => {
-    receiver.received.length = 0;
-  });
+  const rp = useLogoutReceiverPlatform();
 
   /** 账号登录 at the platform as the demo RP registered at the receiver's URL; returns the tokens. */
   async function login(browser: Browser) {
-    const redirectUri = `${receiver.url}/callback`;
-    const started = await startLogin(browser, config, { redirect_uri: redirectUri });
+    const redirectUri = `${rp.receiver.url}/callback`;
+    const started = await startLogin(browser, rp.config, { redirect_uri: redirectUri });
     const captcha = await browser.solvedCaptcha();
     const { status, body } = await browser.json(`/interaction/${started.uid}/login`, { json: { identifier: 'zhangsan', password: 'Demo@2026pw', ...captcha } });
     expect(status, JSON.stringify(body)).toBe(200);
     const callback = await browser.followUntil(body.redirectTo, redirectUri);
-    return client.authorizationCodeGrant(config, callback, { pkceCodeVerifier: started.verifier, expectedState: started.state, expectedNonce: started.nonce });
+    return client.authorizationCodeGrant(rp.config, callback, { pkceCodeVerifier: started.verifier, expectedState: started.state, expectedNonce: started.nonce });
   }
 
   it('advertises back-channel logout with sessions in discovery', () => {
-    const meta = config.serverMetadata();
+    const meta = rp.config.serverMetadata();
     expect(meta.backchannel_logout_supported).toBe(true);
     expect(meta.backchannel_logout_session_supported).toBe(true);
   });
 
   it('sends the RP a signed Logout Token when the person logs out at the platform (退出登录)', async () => {
-    const browser = new Browser(t.baseUrl);
+    const browser = new Browser(rp.t.baseUrl);
     const tokens = await login(browser);
     const idClaims = tokens.claims()!;
     // The client registered backchannel_logout_session_required: its ID tokens carry sid.
     expect(typeof idClaims.sid).toBe('string');
 
     // The stored Session names the client with the same sid (what platform code reads to tell RPs).
-    const rows = await t.platform.database.selectFrom('oidc_models').select('payload').where('model', '=', 'Session').where('account_id', '=', idClaims.sub).execute();
+    const rows = await rp.t.platform.database.selectFrom('oidc_models').select('payload').where('model', '=', 'Session').where('account_id', '=', idClaims.sub).execute();
     const sids = rows.map((row) => (JSON.parse(row.payload) as { authorizations?: Record<string, { sid?: string }> }).authorizations?.[DEMO_CLIENT.clientId]?.sid);
     expect(sids).toContain(idClaims.sid);
 
     // RP-initiated logout, confirmed with 退出登录.
-    const endUrl = client.buildEndSessionUrl(config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: `${receiver.url}/` });
+    const endUrl = client.buildEndSessionUrl(rp.config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: `${rp.receiver.url}/` });
     const xsrf = await endSessionXsrf(browser, endUrl.href);
-    expect(receiver.received).toEqual([]);
+    expect(rp.receiver.received).toEqual([]);
     const confirm = await confirmLogout(browser, xsrf);
     expect(confirm.status).toBe(303);
-    expect(confirm.headers.get('location')).toBe(`${receiver.url}/`);
+    expect(confirm.headers.get('location')).toBe(`${rp.receiver.url}/`);
 
     // end_session waits for the back-channel requests before it redirects: the token is there.
-    expect(receiver.received).toHaveLength(1);
-    const token = logoutTokenOf(receiver.received[0]!);
-    const jwks = createRemoteJWKSet(new URL(config.serverMetadata().jwks_uri!));
+    expect(rp.receiver.received).toHaveLength(1);
+    const token = logoutTokenOf(rp.receiver.received[0]!);
+    const jwks = createRemoteJWKSet(new URL(rp.config.serverMetadata().jwks_uri!));
     const { payload, protectedHeader } = await jwtVerify(token, jwks, {
-      issuer: t.issuer,
+      issuer: rp.t.issuer,
       audience: DEMO_CLIENT.clientId,
       algorithms: ['RS256'],
       typ: 'logout+jwt',
     });
     expect(protectedHeader.kid).toBeTruthy();
     expect(payload).toMatchObject({
-      iss: t.issuer,
+      iss: rp.t.issuer,
       aud: DEMO_CLIENT.clientId,
       sub: idClaims.sub,
       sid: idClaims.sid,
@@ -129,20 +114,20 @@ describe(`back-channel logout at the platform (${process.env.DATABASE_URL ? 'pos
     expect(payload).not.toHaveProperty('nonce');
 
     // The session is gone: a new login request needs credentials again.
-    const again = await startLogin(browser, config, { redirect_uri: `${receiver.url}/callback` });
+    const again = await startLogin(browser, rp.config, { redirect_uri: `${rp.receiver.url}/callback` });
     expect(again.uid).toBeTruthy();
   });
 
-  // Last in this block: it stops the receiver.
+  // Last in this block: it stops the rp.receiver.
   it('ends the platform session even when the RP cannot be reached', async () => {
-    const browser = new Browser(t.baseUrl);
+    const browser = new Browser(rp.t.baseUrl);
     const tokens = await login(browser);
-    await receiver.close();
-    const endUrl = client.buildEndSessionUrl(config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: `${receiver.url}/` });
+    await rp.receiver.close();
+    const endUrl = client.buildEndSessionUrl(rp.config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: `${rp.receiver.url}/` });
     const confirm = await confirmLogout(browser, await endSessionXsrf(browser, endUrl.href));
     expect(confirm.status).toBe(303);
-    expect(confirm.headers.get('location')).toBe(`${receiver.url}/`);
-    const again = await startLogin(browser, config, { redirect_uri: `${receiver.url}/callback` });
+    expect(confirm.headers.get('location')).toBe(`${rp.receiver.url}/`);
+    const again = await startLogin(browser, rp.config, { redirect_uri: `${rp.receiver.url}/callback` });
     expect(again.uid).toBeTruthy();
   });
 });

@@ -8,7 +8,7 @@ import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_AUTH_POLICY } from '../src/services/clients/client-auth-throttle.ts';
 import { Browser, randomIp, startTestPlatform, type TestPlatform } from './harness.ts';
-import { RP } from './relying-party.ts';
+import { followToRp, RP, startLogin } from './relying-party.ts';
 
 let t: TestPlatform;
 beforeAll(async () => {
@@ -49,24 +49,15 @@ const clientAuthAudit = async (ip: string) => (await t.platform.audit.recent(100
 /** Logs the demo account in through `config` from a fresh browser; the code exchange is the caller's. */
 async function callbackFor(config: client.Configuration) {
   const browser = new Browser(t.baseUrl);
-  const verifier = client.randomPKCECodeVerifier();
-  const state = client.randomState();
-  const url = client.buildAuthorizationUrl(config, {
-    redirect_uri: RP.redirectUri,
-    scope: 'openid',
-    code_challenge: await client.calculatePKCECodeChallenge(verifier),
-    code_challenge_method: 'S256',
-    state,
-  });
-  const uid = /\/interaction\/([\w-]+)/.exec((await browser.request(url.href)).headers.get('location') ?? '')![1];
-  const { status, body } = await browser.json(`/interaction/${uid}/login`, { json: { identifier: 'zhangsan', password: 'Demo@2026pw', ...(await browser.solvedCaptcha()) } });
+  const login = await startLogin(browser, config, { scope: 'openid' });
+  const { status, body } = await browser.json(`/interaction/${login.uid}/login`, { json: { identifier: 'zhangsan', password: 'Demo@2026pw', ...(await browser.solvedCaptcha()) } });
   expect(status).toBe(200);
-  const callback = await browser.followUntil(body.redirectTo, RP.redirectUri);
-  return { login: { verifier, state }, callback };
+  const callback = await followToRp(browser, body.redirectTo);
+  return { login, callback };
 }
 
 const exchange = (config: client.Configuration, found: Awaited<ReturnType<typeof callbackFor>>) =>
-  client.authorizationCodeGrant(config, found.callback, { pkceCodeVerifier: found.login.verifier, expectedState: found.login.state });
+  client.authorizationCodeGrant(config, found.callback, { pkceCodeVerifier: found.login.verifier, expectedState: found.login.state, expectedNonce: found.login.nonce });
 
 describe(`client authentication (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
   beforeAll(async () => {

@@ -3,10 +3,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MemoryKeyValueStore } from '../src/adapters/key-value/memory-key-value-store.ts';
 import { RedisKeyValueStore } from '../src/adapters/key-value/redis-key-value-store.ts';
 import type { KeyValueStore } from '../src/ports/key-value-store.ts';
+import type { RedisConnectionOptions } from '../src/adapters/redis/redis-connection.ts';
+
+// Connection errors are what these tests assert on where they matter; elsewhere they are not the subject.
+const redisConnection: RedisConnectionOptions = { commandTimeoutMs: 1000, onError: () => {} };
 
 // One contract, every adapter: the in-process store always, Redis when REDIS_URL is set.
 const adapters: [string, () => KeyValueStore][] = [['memory', () => new MemoryKeyValueStore()]];
-if (process.env.REDIS_URL) adapters.push(['redis', () => new RedisKeyValueStore(process.env.REDIS_URL!, `uia-kv-test-${randomBytes(4).toString('hex')}:`)]);
+if (process.env.REDIS_URL) adapters.push(['redis', () => new RedisKeyValueStore(process.env.REDIS_URL!, `uia-kv-test-${randomBytes(4).toString('hex')}:`, redisConnection)]);
 
 for (const [name, create] of adapters) {
   describe(`KeyValueStore contract (${name})`, () => {
@@ -42,11 +46,28 @@ for (const [name, create] of adapters) {
       expect(await store.get('absent')).toBeNull();
     });
 
+    it('creates a key only when it is absent, once under concurrency', async () => {
+      const results = await Promise.all(Array.from({ length: 10 }, (_, i) => store.setIfAbsent('created', `v${i}`, 60)));
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect(await store.get('created')).toBe(`v${results.indexOf(true)}`);
+      expect(await store.setIfAbsent('created', 'other', 60)).toBe(false);
+      expect(await store.ttl('created')).toBeGreaterThan(55);
+    });
+
     it('lets exactly one of many concurrent swaps from the same value win', async () => {
       await store.set('race', 'v0', 60);
       const results = await Promise.all(Array.from({ length: 10 }, (_, i) => store.swap('race', 'v0', `v${i + 1}`, 60)));
       expect(results.filter(Boolean)).toHaveLength(1);
       expect(await store.get('race')).toBe(`v${results.indexOf(true) + 1}`);
+    });
+
+    it('gives back counts without moving the window, and starts one for a new key counted down', async () => {
+      await store.increment('refund', 30);
+      await store.increment('refund', 30);
+      expect(await store.increment('refund', 60, -1)).toBe(1);
+      expect(await store.ttl('refund')).toBeLessThanOrEqual(30);
+      expect(await store.increment('fresh-refund', 30, -1)).toBe(-1);
+      expect(await store.ttl('fresh-refund')).toBeGreaterThan(25);
     });
 
     it('counts atomically within a window and reports the TTL', async () => {

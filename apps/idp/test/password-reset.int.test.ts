@@ -4,6 +4,7 @@ import { loggedInApp } from './app-helpers.ts';
 import { randomBytes } from 'node:crypto';
 import { maskPhone } from '@uia/validators';
 import { Browser, randomResidentId } from './harness.ts';
+import { passwordAttempt, pausePasswordLogin } from './login-throttle-helpers.ts';
 import { registerCitizen } from './registration-helpers.ts';
 import { passwordLogin, startLogin, useRelyingPartyPlatform } from './relying-party.ts';
 
@@ -82,15 +83,11 @@ describe('忘记密码 API', () => {
     expect(outbox.find((m) => m.to === person.phone)?.text).toContain('您的统一身份认证账号密码已重置');
   });
 
-  it('ends every session (platform, app) and refresh token of the person, and clears the lockout', async () => {
+  it('ends every session (platform, app) and refresh token of the person', async () => {
     const person = await citizen();
     const signedIn = new Browser(rp.t.baseUrl);
     const { tokens } = await passwordLogin(signedIn, rp.config, person.username, person.password);
     const phone = await loggedInApp(rp.t.baseUrl, { idType: person.idType, name: person.name, idNumber: person.idNumber });
-    // Lock the account: five wrong passwords.
-    for (let i = 0; i < 5; i += 1) await loginStatus(person.username, 'Wrong#pass123');
-    expect(await loginStatus(person.username, person.password)).toMatchObject({ status: 423, code: 'ACCOUNT_LOCKED' });
-
     const wizard = newWizard();
     expect((await wizard.complete(await wizard.verifiedTicket(person), 'Brand#New2026')).status).toBe(200);
 
@@ -108,6 +105,39 @@ describe('忘记密码 API', () => {
     expect(completed?.detail).toMatchObject({ signedOutServices: 1 });
     expect(JSON.stringify(events)).not.toContain(person.phone);
     expect(JSON.stringify(events)).not.toContain(person.idNumber);
+  });
+
+  it('works while password login is paused; the completed reset lifts the pause, lets the mistyping owner in at once and ends older devices\' trust', async () => {
+    const person = await citizen();
+    // A browser that logged in before the reset: a trusted device until then.
+    const earlierDevice = new Browser(rp.t.baseUrl);
+    const { uid: earlierUid } = await startLogin(earlierDevice, rp.config);
+    expect((await passwordAttempt(earlierDevice, earlierUid, person.username, person.password)).status).toBe(200);
+    // The owner mistypes the password five times, so their own address waits…
+    const owner = new Browser(rp.t.baseUrl);
+    const { uid } = await startLogin(owner, rp.config);
+    for (let attempt = 0; attempt < 5; attempt += 1) await passwordAttempt(owner, uid, person.phone, `Forgotten#${attempt}`);
+    expect((await passwordAttempt(owner, uid, person.phone, person.password)).body.error?.code).toBe('LOGIN_THROTTLED');
+    // …and strangers pause password login on every device the account never used.
+    await pausePasswordLogin(rp.t.baseUrl, rp.config, person.username);
+    expect(await loginStatus(person.username, person.password)).toMatchObject({ status: 429, code: 'PASSWORD_LOGIN_PAUSED' });
+
+    const wizard = new ResetWizard(new Browser(rp.t.baseUrl, owner.ip));
+    expect((await wizard.complete(await wizard.verifiedTicket(person), 'Brand#New2026')).status).toBe(200);
+
+    expect(await loginStatus(person.username, 'Brand#New2026')).toEqual({ status: 200, code: undefined });
+    const { uid: again } = await startLogin(owner, rp.config);
+    expect((await passwordAttempt(owner, again, person.phone, 'Brand#New2026')).status).toBe(200);
+    const lifted = (await rp.t.platform.audit.recent(100)).find((e) => e.type === 'login.throttle.lifted');
+    expect(lifted).toMatchObject({ outcome: 'success', detail: { via: 'password_reset' } });
+    expect(lifted!.detail!.failuresToday).toBeGreaterThanOrEqual(50);
+
+    // Paused again: the owner's browser, trusted by its login after the reset, gets in; the earlier one is a new device now.
+    await pausePasswordLogin(rp.t.baseUrl, rp.config, person.username);
+    const { uid: ownerAgain } = await startLogin(owner, rp.config);
+    expect((await passwordAttempt(owner, ownerAgain, person.username, 'Brand#New2026')).status).toBe(200);
+    const { uid: earlierAgain } = await startLogin(earlierDevice, rp.config);
+    expect((await passwordAttempt(earlierDevice, earlierAgain, person.username, 'Brand#New2026')).body.error?.code).toBe('PASSWORD_LOGIN_PAUSED');
   });
 
   it('answers an unknown account name like a real one, and fails it exactly like a wrong ID number', async () => {

@@ -4,6 +4,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MemoryPubSub } from '../src/adapters/pub-sub/memory-pub-sub.ts';
 import { RedisPubSub } from '../src/adapters/pub-sub/redis-pub-sub.ts';
 import type { PubSub } from '../src/ports/pub-sub.ts';
+import type { RedisConnectionOptions } from '../src/adapters/redis/redis-connection.ts';
+
+// Connection errors are what these tests assert on where they matter; elsewhere they are not the subject.
+const redisConnection: RedisConnectionOptions = { commandTimeoutMs: 1000, onError: () => {} };
 
 /**
  * One contract, every adapter: the in-process fan-out always, Redis when
@@ -25,7 +29,7 @@ if (process.env.REDIS_URL) {
     'redis',
     () => {
       const prefix = `uia-ps-test-${randomBytes(4).toString('hex')}:`;
-      return [new RedisPubSub(process.env.REDIS_URL!, prefix), new RedisPubSub(process.env.REDIS_URL!, prefix)];
+      return [new RedisPubSub(process.env.REDIS_URL!, prefix, redisConnection), new RedisPubSub(process.env.REDIS_URL!, prefix, redisConnection)];
     },
   ]);
 }
@@ -121,7 +125,7 @@ if (process.env.REDIS_URL) {
   describe('RedisPubSub connection', () => {
     it('subscribes correctly when asked during the connection handshake', async () => {
       const prefix = `uia-ps-test-${randomBytes(4).toString('hex')}:`;
-      const [pubSub, publisher] = [new RedisPubSub(process.env.REDIS_URL!, prefix), new RedisPubSub(process.env.REDIS_URL!, prefix)];
+      const [pubSub, publisher] = [new RedisPubSub(process.env.REDIS_URL!, prefix, redisConnection), new RedisPubSub(process.env.REDIS_URL!, prefix, redisConnection)];
       try {
         // Connected but not ready: ioredis still has its handshake (CLIENT SETINFO, the INFO ready check) to do.
         const { subscriber } = pubSub as unknown as { subscriber: Redis };
@@ -144,8 +148,8 @@ if (process.env.REDIS_URL) {
   describe('RedisPubSub key prefix', () => {
     it('keeps platforms with different prefixes apart on one Redis', async () => {
       const url = process.env.REDIS_URL!;
-      const mine = new RedisPubSub(url, `uia-ps-test-${randomBytes(4).toString('hex')}:`);
-      const theirs = new RedisPubSub(url, `uia-ps-test-${randomBytes(4).toString('hex')}:`);
+      const mine = new RedisPubSub(url, `uia-ps-test-${randomBytes(4).toString('hex')}:`, redisConnection);
+      const theirs = new RedisPubSub(url, `uia-ps-test-${randomBytes(4).toString('hex')}:`, redisConnection);
       try {
         const received = inbox();
         const stop = await mine.subscribe('qr:7', received.listener);

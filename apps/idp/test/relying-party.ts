@@ -1,6 +1,7 @@
 import * as client from 'openid-client';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startTestPlatform, type Browser, type TestPlatform } from './harness.ts';
+import { startReceiver } from './logout-receiver.ts';
 
 /** The demo relying party (edu-portal's registration: client_secret_basic), driven with openid-client as a real RP would. */
 export const RP = {
@@ -70,6 +71,27 @@ export function useRelyingPartyPlatform(env: Record<string, string> = {}) {
     context.config = await discover(context.t.baseUrl);
   });
   afterAll(() => context.t?.stop());
+  return context;
+}
+
+/**
+ * useRelyingPartyPlatform with the demo RP registered at a receiver's URL, so the
+ * back-channel logouts the platform sends it arrive there; emptied before each test.
+ */
+export function useLogoutReceiverPlatform() {
+  const context = {} as { receiver: Awaited<ReturnType<typeof startReceiver>>; t: TestPlatform; config: client.Configuration };
+  beforeAll(async () => {
+    context.receiver = await startReceiver();
+    context.t = await startTestPlatform({ env: { UIA_DEMO_RP_URL: context.receiver.url } });
+    context.config = await discover(context.t.baseUrl);
+  });
+  afterAll(async () => {
+    await context.t?.stop();
+    await context.receiver?.close();
+  });
+  beforeEach(() => {
+    context.receiver.received.length = 0;
+  });
   return context;
 }
 

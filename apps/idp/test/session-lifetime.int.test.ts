@@ -2,9 +2,9 @@
 // absolute limit from the login, judged by the service clock; past either, the next authorization
 // shows the login page (not an error), and logging in again works. The user center ends with them.
 import * as client from 'openid-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Browser, startTestPlatform, type TestPlatform } from './harness.ts';
-import { discover, followToRp, RP, startLogin } from './relying-party.ts';
+import { describe, expect, it } from 'vitest';
+import { Browser } from './harness.ts';
+import { followToRp, RP, startLogin, useRelyingPartyPlatform } from './relying-party.ts';
 import { account, userCenterLogin } from './user-center-helpers.ts';
 
 const MINUTE = 60_000;
@@ -37,66 +37,54 @@ async function login(browser: Browser, config: client.Configuration) {
 }
 
 describe(`platform session lifetimes, defaults (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
-  let t: TestPlatform;
-  let config: client.Configuration;
-  beforeAll(async () => {
-    t = await startTestPlatform();
-    config = await discover(t.baseUrl);
-  });
-  afterAll(() => t?.stop());
+  const rp = useRelyingPartyPlatform();
 
   it('ends after 30 minutes without use; each use starts the 30 minutes again', async () => {
-    const browser = new Browser(t.baseUrl);
-    await login(browser, config);
-    t.clock.advance(29 * MINUTE);
-    expect(await nextAuthorization(browser, config)).toBe('rp');
-    t.clock.advance(29 * MINUTE);
-    expect(await nextAuthorization(browser, config)).toBe('rp');
-    t.clock.advance(30 * MINUTE);
-    expect(await nextAuthorization(browser, config)).toBe('login');
+    const browser = new Browser(rp.t.baseUrl);
+    await login(browser, rp.config);
+    rp.t.clock.advance(29 * MINUTE);
+    expect(await nextAuthorization(browser, rp.config)).toBe('rp');
+    rp.t.clock.advance(29 * MINUTE);
+    expect(await nextAuthorization(browser, rp.config)).toBe('rp');
+    rp.t.clock.advance(30 * MINUTE);
+    expect(await nextAuthorization(browser, rp.config)).toBe('login');
     // Logging in again gives a fresh session (no loop back to the login page).
-    await login(browser, config);
-    expect(await nextAuthorization(browser, config)).toBe('rp');
+    await login(browser, rp.config);
+    expect(await nextAuthorization(browser, rp.config)).toBe('rp');
   });
 
   it('ends 12 hours after the login however often it is used, with the login page', async () => {
-    const browser = new Browser(t.baseUrl);
-    await login(browser, config);
+    const browser = new Browser(rp.t.baseUrl);
+    await login(browser, rp.config);
     // 24 uses 29 minutes apart: 11 h 36 min after the login, still the same session.
     for (let use = 1; use <= 24; use += 1) {
-      t.clock.advance(29 * MINUTE);
-      expect(await nextAuthorization(browser, config), `use ${use}`).toBe('rp');
+      rp.t.clock.advance(29 * MINUTE);
+      expect(await nextAuthorization(browser, rp.config), `use ${use}`).toBe('rp');
     }
-    t.clock.advance(24 * MINUTE);
-    expect(await nextAuthorization(browser, config)).toBe('login');
-    await login(browser, config);
-    expect(await nextAuthorization(browser, config)).toBe('rp');
+    rp.t.clock.advance(24 * MINUTE);
+    expect(await nextAuthorization(browser, rp.config)).toBe('login');
+    await login(browser, rp.config);
+    expect(await nextAuthorization(browser, rp.config)).toBe('rp');
   });
 });
 
 describe(`platform session lifetimes, configured (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
-  let t: TestPlatform;
-  let config: client.Configuration;
-  beforeAll(async () => {
-    // A long idle timeout, so only the absolute limit (2 h) ends the session.
-    t = await startTestPlatform({ env: { UIA_SESSION_IDLE_MINUTES: '120', UIA_SESSION_MAX_HOURS: '2' } });
-    config = await discover(t.baseUrl);
-  });
-  afterAll(() => t?.stop());
+  // A long idle timeout, so only the absolute limit (2 h) ends the session.
+  const rp = useRelyingPartyPlatform({ UIA_SESSION_IDLE_MINUTES: '120', UIA_SESSION_MAX_HOURS: '2' });
 
   it('honours UIA_SESSION_MAX_HOURS, and the user center does not outlive the platform session', async () => {
-    const browser = new Browser(t.baseUrl);
-    await login(browser, config);
-    t.clock.advance(90 * MINUTE);
+    const browser = new Browser(rp.t.baseUrl);
+    await login(browser, rp.config);
+    rp.t.clock.advance(90 * MINUTE);
     // The user center opened by single sign-on 90 minutes into the session...
     await userCenterLogin(browser, DEMO.identifier, DEMO.password);
     expect((await account.me(browser)).status).toBe(200);
-    t.clock.advance(29 * MINUTE);
+    rp.t.clock.advance(29 * MINUTE);
     expect((await account.me(browser)).status).toBe(200);
-    expect(await nextAuthorization(browser, config)).toBe('rp');
+    expect(await nextAuthorization(browser, rp.config)).toBe('rp');
     // ...ends with it at 2 h, not two hours after it opened.
-    t.clock.advance(2 * MINUTE);
+    rp.t.clock.advance(2 * MINUTE);
     expect((await account.me(browser)).status).toBe(401);
-    expect(await nextAuthorization(browser, config)).toBe('login');
+    expect(await nextAuthorization(browser, rp.config)).toBe('login');
   });
 });

@@ -30,19 +30,19 @@ export function App() {
   let content;
   switch (route.page) {
     case 'login':
-      content = <LoginPage uid={route.uid} />;
+      content = <LoginPage uid={route.uid} features={site.features} />;
       break;
     case 'consent':
       content = <ConsentPage uid={route.uid} />;
       break;
     case 'register':
-      content = <RegisterPage uid={route.uid} />;
+      content = <RegisterPage uid={route.uid} features={site.features} />;
       break;
     case 'forgot':
       content = <ForgotPasswordPage uid={route.uid} />;
       break;
     case 'account':
-      content = <AccountPage />;
+      content = <AccountPage features={site.features} />;
       break;
     case 'terms':
       content = <LegalPage doc={ui.terms} />;

@@ -1,4 +1,5 @@
 import { api, ApiError } from '@uia/web';
+import type { AccountSessionList } from '@uia/schemas';
 
 // The client core (ApiError, the JSON calls, /api/site, /api/captcha) is @uia/web's.
 
@@ -138,35 +139,7 @@ export interface GrantAgentRequest {
   expiresOn: string;
 }
 
-/** A browser (platform) session of the person (GET /api/account/sessions). */
-export interface BrowserSession {
-  id: string;
-  /** The browser viewing the page. */
-  current: boolean;
-  /** "Chrome 126", "Windows 10": null when the platform has no record of it. */
-  browser: string | null;
-  os: string | null;
-  /** Approximate place of the login ("北京市"), never the address. */
-  place: string | null;
-  loginAt: string;
-  lastUsedAt: string;
-  expiresAt: string;
-  entityLogin: boolean;
-  services: ServiceRef[];
-}
-
-/** A companion-app session of the person. */
-export interface AppSession {
-  id: string;
-  device: string;
-  createdAt: string;
-  expiresAt: string;
-}
-
-export interface AccountSessionList {
-  browsers: BrowserSession[];
-  apps: AppSession[];
-}
+export type { AccountSessionList, AppSession, BrowserSession } from '@uia/schemas';
 
 const interactionPath = (uid: string) => `/interaction/${encodeURIComponent(uid)}`;
 const entityPath = (entityId: string) => `/api/account/entities/${encodeURIComponent(entityId)}`;

@@ -16,6 +16,7 @@ export const errorMessages = {
   NOT_FOUND: '请求的资源不存在',
   METHOD_NOT_ALLOWED: '不支持的请求方式',
   INTERNAL_ERROR: '系统繁忙，请稍后再试',
+  SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后重试',
   RATE_LIMITED: '操作过于频繁，请{retryAfter}秒后再试',
 
   // identity documents and personal fields (validators)
@@ -64,8 +65,9 @@ export const errorMessages = {
   REALNAME_UNAVAILABLE: '实名核验服务暂不可用，请稍后再试',
 
   // login
-  CREDENTIALS_INVALID: '账号或密码错误',
-  ACCOUNT_LOCKED: '密码错误次数过多，账号已锁定至{until}，请稍后再试',
+  CREDENTIALS_INVALID: '账号或密码错误，再错{remaining}次需等待{wait}',
+  LOGIN_THROTTLED: '密码错误次数过多，请{wait}后再试，或使用扫码登录、忘记密码',
+  PASSWORD_LOGIN_PAUSED: '该账号今日密码错误次数过多，为保护账号安全，已暂停在未登录过该账号的设备上使用密码登录。请使用扫码登录，或通过忘记密码重设密码后登录',
   ACCOUNT_DISABLED: '账号已停用，请联系客服',
   LOGIN_REQUEST_EXPIRED: '登录请求已失效，请返回业务系统重新发起登录',
 
@@ -84,11 +86,15 @@ export const errorMessages = {
   APP_LOGIN_REQUIRED: '请先登录手机App',
   FACE_CONSENT_REQUIRED: '请阅读并同意《人脸识别服务授权》后再开始人脸识别',
   FACE_FRAMES_INVALID: '未能获取有效的人脸图像，请重新识别',
+  FACE_VIDEO_INVALID: '未能获取有效的人脸视频，请重新识别',
+  FACE_ID_TYPE_UNSUPPORTED: '该证件类型暂不支持人脸识别，请选择其他验证方式',
   FACE_NO_FACE: '未检测到人脸，请正对摄像头并保持光线充足',
   FACE_NOT_LIVE: '活体检测未通过，请按屏幕提示完成眨眼、摇头或点头动作',
   FACE_CHALLENGE_INVALID: '人脸识别已超时，请重新开始识别',
   FACE_MISMATCH: '人脸识别未通过，请确认为本人操作',
   FACE_SERVICE_UNAVAILABLE: '人脸识别服务暂不可用，请稍后再试或使用短信验证码登录',
+  FACE_CHECK_UNAVAILABLE: '本平台暂未开通人脸识别，请使用短信验证码登录；原手机号不可用时请到政务服务大厅办理换绑',
+  ACR_LEVEL_UNAVAILABLE: '该业务系统要求实人认证（L3）登录，本平台暂未开通人脸识别，无法完成此次登录。请联系该业务系统，或到政务服务大厅办理相关业务。',
   APP_VALIDITY_INVALID: '请选择登录有效期',
   APP_NO_BOUND_PHONE: '该证件未绑定手机号，无法使用短信验证码登录，请使用人脸识别登录',
   APP_SESSION_NOT_FOUND: '该登录设备已退出或不存在',
@@ -120,6 +126,7 @@ export const errorMessages = {
   ENTITY_SERVICE_NOT_GRANTED: '您的经办授权不包含当前业务系统，请联系法定代表人调整授权范围',
   ENTITY_LOGIN_REQUIRED: '该业务系统仅支持法人登录，请切换到“法人登录”',
   ENTITY_LOGIN_NOT_SUPPORTED: '该业务系统不支持法人登录，请使用个人登录',
+  ENTITY_LOGIN_UNAVAILABLE: '本平台暂未开通法人服务（法人登录、注册单位、经办人授权），请使用个人登录',
   ENTITY_CHOICE_REQUIRED: '请选择要代表登录的单位',
   ENTITY_NOT_IN_REGISTRY: '未在登记机关查询到该统一社会信用代码，请核对',
   ENTITY_NAME_MISMATCH: '单位名称与登记信息不一致，请核对（需与营业执照一致）',

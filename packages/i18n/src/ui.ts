@@ -26,6 +26,23 @@ export const ui = {
     rateLimitedHours: '操作过于频繁，请{hours}小时后再试',
   },
 
+  /**
+   * An L1 account (no 实名核验 at registration: the platform has no identity
+   * registry) and how its owner raises the level; the app's face check only
+   * when the platform has a face verifier.
+   */
+  realName: {
+    unverified: '未实名',
+    howToRaiseWithApp: '如需提升认证等级，请登录手机App完成实人认证（人脸识别），或携带有效证件到政务服务大厅核验。',
+    howToRaiseAtHall: '如需提升认证等级，请携带有效证件到政务服务大厅核验。',
+    registerNote: '本平台暂未开通在线实名核验：注册后账号为“未实名”（L1），部分业务系统可能要求实名认证。',
+  },
+
+  /** The page the idp shows instead of a login that this deployment can never complete (e.g. acr_values=L3 without a face verifier). */
+  interactionRefused: {
+    title: '无法完成登录',
+  },
+
   /** Left-hand introduction next to the login card. */
   intro: {
     heading: '一个账号，通办政务服务',
@@ -57,7 +74,11 @@ export const ui = {
     passwordPlaceholder: '密码',
     passwordRequired: '请输入密码',
     forgotPassword: '忘记密码?',
-    lockedHint: '不想等待？可以重置密码后再登录：',
+    // LOGIN_THROTTLED / PASSWORD_LOGIN_PAUSED: 不想等待？可以改用[扫码登录]，或通过[忘记密码]重设密码后登录。
+    throttledHint: '不想等待？可以改用',
+    throttledHintOr: '，或通过',
+    throttledHintReset: '忘记密码',
+    throttledHintEnd: '重设密码后登录。',
     captchaLabel: '图形验证码',
     captchaPlaceholder: '请输入图形验证码',
     captchaRequired: '请输入图形验证码',
@@ -177,6 +198,7 @@ export const ui = {
     successTitle: '注册成功',
     successUsername: '您的用户名：{username}',
     successHint: '请使用用户名、手机号或身份证号和您设置的密码登录。',
+    successLevel: '您的账号认证等级为：{level}（L1）。',
     goLogin: '去登录',
   },
 
@@ -263,7 +285,7 @@ export const ui = {
     phoneLabel: '手机号',
     phoneUnbound: '未绑定',
     levelLabel: '认证等级',
-    levels: { L1: '注册用户', L2: '实名用户', L3: '实人认证', L4: '现场核验' } as Record<string, string>,
+    levels: { L1: '未实名', L2: '实名用户', L3: '实人认证', L4: '现场核验' } as Record<string, string>,
 
     entitiesTitle: '我的单位',
     entitiesIntro: '您可以代表以下单位办理业务（在登录页选择“法人登录”）。',
@@ -371,7 +393,7 @@ export const ui = {
 
     /** Assurance levels (the acr claim), as shown to the person. */
     levels: {
-      L1: '注册用户',
+      L1: '未实名',
       L2: '实名认证',
       L3: '实人认证',
       L4: '线下核验',
@@ -447,6 +469,8 @@ export const ui = {
       cameraUnavailable: '无法使用摄像头：未找到可用的摄像头或摄像头正被其他应用占用。您可以改用短信验证码登录。',
       cameraInsecure: '无法使用摄像头：请通过 https 地址访问本应用，或改用短信验证码登录。',
       privacyNote: '面部图像仅用于本次核验，核验后立即删除',
+      recording: '正在录制',
+      videoUnsupported: '此浏览器无法录制核验所需的视频，请更换浏览器（如系统自带浏览器）后重试，或改用短信验证码登录。',
       demoNote: '演示环境：人脸识别由模拟服务完成，只检查画面中的动作，不会进行真实的人脸比对。',
     },
 
@@ -456,6 +480,7 @@ export const ui = {
       heading: '短信验证码登录',
       intro: '验证码将发送至该证件绑定的手机号。',
       assuranceNote: '短信验证码登录的认证等级为实名认证（L2），低于人脸识别登录（实人认证 L3），部分业务系统可能要求人脸识别。',
+      assuranceNoteSmsOnly: '本平台暂未开通人脸识别，手机App使用短信验证码登录，认证等级最高为实名认证（L2）。',
       captchaLabel: '图形验证码',
       captchaPlaceholder: '请输入图形验证码',
       captchaRequired: '请输入图形验证码',

@@ -104,6 +104,12 @@ const faceFields = {
    */
   challengeId: text(64).optional(),
   frames: z.array(z.string()),
+  /**
+   * The recorded clip as a `data:video/mp4;base64,…` (or webm) URL, when the
+   * challenge asked for video (capture.kind 'video'); then `frames` is empty.
+   * The face check judges it (FACE_VIDEO_INVALID).
+   */
+  video: z.string().optional(),
 };
 const smsCode = text(6).min(1);
 const phone = text(32).min(1);
@@ -163,3 +169,51 @@ export const grantAgentRequest = z.strictObject({
   expiresOn: text(10).min(1),
 });
 export type GrantAgentRequest = z.infer<typeof grantAgentRequest>;
+
+/**
+ * What this deployment offers, as GET /api/site tells the UIs (they hide what
+ * is off). Each follows an optional vendor (docs/configuration.md, 功能开关).
+ */
+export interface PlatformFeatures {
+  /** 实名核验 at registration (identity registry); off: new accounts are L1 (未实名). */
+  realName: boolean;
+  /** 人脸识别 (face verifier); off: the app logs in by SMS only, 换绑 by face is hidden, nothing reaches L3. */
+  faceCheck: boolean;
+  /** 法人登录, 注册单位, 经办人授权 (business registry). */
+  entityServices: boolean;
+  /** 确认登录 names 省/市 (offline IP database); off: 未知地区. */
+  ipRegion: boolean;
+}
+
+// 登录设备与会话 (GET /api/account/sessions): the answer the server builds and the user center shows.
+
+/** A browser (platform) session of the person. */
+export interface BrowserSession {
+  id: string;
+  /** The browser viewing the page. */
+  current: boolean;
+  /** "Chrome 126", "Windows 10": null when the platform has no record of it. */
+  browser: string | null;
+  os: string | null;
+  /** Approximate place of the login ("北京市"), never the address. */
+  place: string | null;
+  loginAt: string;
+  lastUsedAt: string;
+  expiresAt: string;
+  entityLogin: boolean;
+  /** The registered services signed in to in this session. */
+  services: { id: string; name: string }[];
+}
+
+/** A companion-app session of the person. */
+export interface AppSession {
+  id: string;
+  device: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface AccountSessionList {
+  browsers: BrowserSession[];
+  apps: AppSession[];
+}

@@ -1,3 +1,4 @@
+import type { PlatformFeatures } from '@uia/schemas';
 import { fillTemplate, formatMessage, isErrorCode, ui } from '@uia/i18n';
 
 /** An error answer of the idp: `{ error: { code, message, field?, … } }`. */
@@ -105,6 +106,8 @@ export interface SiteInfo {
   demo: boolean;
   /** Present in demo mode only: the seeded account, shown on the portal's demo banner. */
   demoAccount?: DemoAccount;
+  /** What this deployment offers; the UIs hide what is off. */
+  features: PlatformFeatures;
 }
 
 export interface CaptchaChallenge {

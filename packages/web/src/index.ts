@@ -6,5 +6,5 @@ export { captchaFieldError, CaptchaImage, CaptchaInput, useCaptcha, type Captcha
 export { describedBy, FieldError, FieldHint } from './Field.tsx';
 export { Link } from './Link.tsx';
 export { goBack, navigate, useLocation } from './router.ts';
-export { mount, useDocumentTitle, useSiteInfo } from './site.tsx';
+export { mount, raiseLevelHint, useDocumentTitle, useSiteInfo } from './site.tsx';
 export { codeSent, sendRefused, SmsCodeButton, SmsCodeInput, useCountdown, type Countdown } from './SmsCode.tsx';

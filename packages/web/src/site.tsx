@@ -1,6 +1,7 @@
 import { StrictMode, useEffect, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ui } from '@uia/i18n';
+import type { PlatformFeatures } from '@uia/schemas';
 import { sharedEndpoints, type SiteInfo } from './api.ts';
 
 /** Renders the SPA into `#root`. */
@@ -9,9 +10,12 @@ export function mount(app: ReactNode): void {
   if (root) createRoot(root).render(<StrictMode>{app}</StrictMode>);
 }
 
+// Until /api/site answers, pages show everything they always had; what is off disappears once it does.
+const ALL_FEATURES: PlatformFeatures = { realName: true, faceCheck: true, entityServices: true, ipRegion: true };
+
 /** GET /api/site: the platform name and demo mode; neutral defaults until (or unless) it answers. */
 export function useSiteInfo(): SiteInfo {
-  const [site, setSite] = useState<SiteInfo>({ platformName: ui.site.defaultPlatformName, demo: false });
+  const [site, setSite] = useState<SiteInfo>({ platformName: ui.site.defaultPlatformName, demo: false, features: ALL_FEATURES });
   useEffect(() => {
     let live = true;
     sharedEndpoints.site().then(
@@ -21,6 +25,7 @@ export function useSiteInfo(): SiteInfo {
           platformName: typeof info.platformName === 'string' && info.platformName.trim() ? info.platformName : ui.site.defaultPlatformName,
           demo: info.demo === true,
           ...(info.demoAccount ? { demoAccount: info.demoAccount } : {}),
+          features: { ...ALL_FEATURES, ...info.features },
         });
       },
       () => {
@@ -32,6 +37,11 @@ export function useSiteInfo(): SiteInfo {
     };
   }, []);
   return site;
+}
+
+/** How an L1 (未实名) account's owner raises its level: the app's face check only where the platform has one. */
+export function raiseLevelHint(features: Pick<PlatformFeatures, 'faceCheck'>): string {
+  return features.faceCheck ? ui.realName.howToRaiseWithApp : ui.realName.howToRaiseAtHall;
 }
 
 /** `<page title> - <platform name>` as the document title. */

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ui } from '@uia/i18n';
 import { errorMessage } from '@uia/web';
 import { endpoints, type FaceAction, type FaceCaptureResult } from '../api.ts';
-import { captureFrame, useCamera, type CameraProblem } from '../camera.ts';
+import { captureFrame, recordClip, recorderMimeType, useCamera, type CameraProblem } from '../camera.ts';
 import { fill } from '../format.ts';
 import { useSite } from '../state.tsx';
 import { DemoBadge } from './Layout.tsx';
@@ -27,7 +27,7 @@ export function cameraProblemText(problem: CameraProblem): string {
 type Phase =
   | { name: 'camera' }
   | { name: 'ready' }
-  | { name: 'prompt'; actions: readonly FaceAction[]; index: number }
+  | { name: 'prompt'; actions: readonly FaceAction[]; index: number; recording: boolean }
   | { name: 'verifying' }
   | { name: 'failed'; message: string };
 
@@ -36,8 +36,12 @@ type Phase =
  * server-issued liveness challenge (POST /app/api/face/challenge) names the
  * actions to prompt for, in its order (e.g. 请缓慢点头 → 请眨眨眼), with 2
  * frames taken during each; then the camera is switched off and
- * `verify({ challengeId, frames })` is called. The challenge is one-time, so
- * every attempt (重新识别 too) fetches a new one. The frames exist only in
+ * `verify({ challengeId, frames })` is called. When the challenge's
+ * `capture` says video (a verifier that checks liveness on a clip), the
+ * same prompts run while MediaRecorder records the preview's stream in the
+ * first of the server's formats this browser supports, and `verify` gets
+ * `{ challengeId, frames: [], video }` instead. The challenge is one-time, so
+ * every attempt (重新识别 too) fetches a new one. The frames (or clip) exist only in
  * that call: nothing keeps them afterwards. A failed check shows the message
  * with 重新识别; `onError` may take an error over instead (e.g. back to the form).
  */
@@ -80,6 +84,7 @@ export function FaceCapture({
   useEffect(() => {
     if (!live) return;
     let cancelled = false;
+    let recording: ReturnType<typeof recordClip> | null = null;
     (async () => {
       const frames: string[] = [];
       try {
@@ -93,32 +98,49 @@ export function FaceCapture({
           setPhase({ name: 'failed', message: errorMessage(error) });
           return;
         }
+        const { capture } = challenge;
+        if (capture.kind === 'video') {
+          const stream = videoRef.current?.srcObject;
+          const mimeType = recorderMimeType(capture.mimeTypes);
+          if (!mimeType || !(stream instanceof MediaStream)) {
+            stopCamera();
+            setPhase({ name: 'failed', message: f.videoUnsupported });
+            return;
+          }
+          recording = recordClip(stream, mimeType, capture.maxSeconds);
+        }
+        const size = capture.kind === 'frames' ? capture.frameSize : undefined;
         for (let index = 0; index < challenge.actions.length; index++) {
           if (cancelled) return;
-          setPhase({ name: 'prompt', actions: challenge.actions, index });
+          setPhase({ name: 'prompt', actions: challenge.actions, index, recording: recording !== null });
           await wait(ACTION_LEAD_MS);
           for (let n = 0; n < FRAMES_PER_ACTION; n++) {
             if (cancelled) return;
             const video = videoRef.current;
             const canvas = canvasRef.current;
-            const frame = video && canvas ? captureFrame(video, canvas) : null;
+            // Recording: the same pauses, so each prompt is on screen as long as in the frames path.
+            const frame = !recording && video && canvas ? captureFrame(video, canvas, size?.width, size?.height) : null;
             if (frame) frames.push(frame);
             await wait(FRAME_GAP_MS);
           }
         }
         if (cancelled) return;
+        const clip = recording ? await recording.stop() : undefined;
+        recording = null;
+        if (cancelled) return;
         // From here on the camera is off: this run no longer depends on the preview.
         stopCamera();
         setPhase({ name: 'verifying' });
         try {
-          await verifyRef.current({ challengeId: challenge.challengeId, frames });
+          await verifyRef.current(clip === undefined ? { challengeId: challenge.challengeId, frames } : { challengeId: challenge.challengeId, frames: [], video: clip ?? '' });
         } catch (error: unknown) {
           if (!mounted.current || onErrorRef.current?.(error)) return;
           setPhase({ name: 'failed', message: errorMessage(error) });
         }
       } finally {
-        // The face images live only for this one request.
+        // The face images live only for this one request; a recording cut short is dropped.
         frames.length = 0;
+        void recording?.stop();
       }
     })();
     return () => {
@@ -153,6 +175,9 @@ export function FaceCapture({
       <div className={`face-frame${capturing ? ' is-capturing' : ''}${phase.name === 'failed' || problem ? ' is-failed' : ''}`}>
         <video ref={camera.videoRef} className="face-video" muted playsInline autoPlay aria-label={f.previewLabel} hidden={!running || !live} />
         {phase.name === 'verifying' && <span className="spinner face-spinner" aria-hidden="true" />}
+        {phase.name === 'prompt' && phase.recording && (
+          <span className="face-recording">{f.recording}</span>
+        )}
       </div>
       <canvas ref={canvasRef} hidden />
 

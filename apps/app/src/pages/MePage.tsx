@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { ui } from '@uia/i18n';
-import { ApiError, errorMessage, Link, navigate } from '@uia/web';
+import { ApiError, errorMessage, Link, navigate, raiseLevelHint } from '@uia/web';
 import { endpoints, type Me, type SessionListItem } from '../api.ts';
 import { SettingsIcon, UserIcon } from '../components/Icons.tsx';
 import { Card, Screen } from '../components/Layout.tsx';
 import { beijingTime, fill, levelText, remaining, toDate } from '../format.ts';
 import { RequireLogin } from '../require-login.tsx';
 import { paths } from '../router.ts';
-import { useAuth } from '../state.tsx';
+import { useAuth, useSite } from '../state.tsx';
 
 const m = ui.app.me;
 
@@ -17,6 +17,7 @@ export function MePage() {
 }
 
 function MeContent({ me }: { me: Me }) {
+  const site = useSite();
   const auth = useAuth();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -90,7 +91,14 @@ function MeContent({ me }: { me: Me }) {
           </div>
           <div className="details-row">
             <dt>{m.levelLabel}</dt>
-            <dd>{levelText(person.assuranceLevel)}</dd>
+            <dd>
+              {levelText(person.assuranceLevel)}
+              {person.assuranceLevel === 'L1' && (
+                <span className="details-hint" data-testid="me-raise-level">
+                  {raiseLevelHint(site.features)}
+                </span>
+              )}
+            </dd>
           </div>
         </dl>
       </section>

@@ -13,7 +13,7 @@ import { fill } from '../format.ts';
 import { FaceConsentCheck } from '../identity-form.tsx';
 import { RequireLogin } from '../require-login.tsx';
 import { paths } from '../router.ts';
-import { useAuth } from '../state.tsx';
+import { useAuth, useSite } from '../state.tsx';
 
 const p = ui.app.phone;
 
@@ -34,6 +34,7 @@ export function PhonePage() {
 
 function PhoneWizard({ me }: { me: Me }) {
   const auth = useAuth();
+  const site = useSite();
   const [step, setStep] = useState<Step>({ name: 'choose' });
   const current = step.name === 'new' ? 1 : step.name === 'done' ? 2 : 0;
 
@@ -53,7 +54,7 @@ function PhoneWizard({ me }: { me: Me }) {
   let body;
   switch (step.name) {
     case 'choose':
-      body = <Choose maskedPhone={me.person.maskedPhone} onChoose={(name) => setStep(name === 'face' ? { name, capturing: false } : { name })} />;
+      body = <Choose maskedPhone={me.person.maskedPhone} faceCheck={site.features.faceCheck} onChoose={(name) => setStep(name === 'face' ? { name, capturing: false } : { name })} />;
       break;
     case 'oldSms':
       body = <OldPhone onTicket={(ticket) => setStep({ name: 'new', ticket })} onFlowError={flowError} onBack={() => setStep({ name: 'choose' })} />;
@@ -122,7 +123,8 @@ function PhoneWizard({ me }: { me: Me }) {
   );
 }
 
-function Choose({ maskedPhone, onChoose }: { maskedPhone: string | null; onChoose: (step: 'oldSms' | 'face') => void }) {
+/** 换绑 by face only where the platform has a face verifier (UIA_FACE_PROVIDER). */
+function Choose({ maskedPhone, faceCheck, onChoose }: { maskedPhone: string | null; faceCheck: boolean; onChoose: (step: 'oldSms' | 'face') => void }) {
   return (
     <section className="form" aria-labelledby="choose-title">
       <p className="form-intro">{maskedPhone ? fill(p.currentPhone, { phone: maskedPhone }) : p.noPhone}</p>
@@ -140,6 +142,7 @@ function Choose({ maskedPhone, onChoose }: { maskedPhone: string | null; onChoos
             <ChevronRight className="choice-chevron" />
           </button>
         </li>
+        {faceCheck && (
         <li>
           <button type="button" className="choice" onClick={() => onChoose('face')}>
             <FaceIcon className="choice-icon" />
@@ -150,6 +153,7 @@ function Choose({ maskedPhone, onChoose }: { maskedPhone: string | null; onChoos
             <ChevronRight className="choice-chevron" />
           </button>
         </li>
+        )}
       </ul>
     </section>
   );

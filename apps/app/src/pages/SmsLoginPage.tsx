@@ -16,7 +16,7 @@ import {
   type IdentityField,
 } from '../identity-form.tsx';
 import { loginPath, paths } from '../router.ts';
-import { useAuth } from '../state.tsx';
+import { useAuth, useSite } from '../state.tsx';
 
 const s = ui.app.smsLogin;
 const PREFIX = 'sms';
@@ -29,6 +29,7 @@ const inputId = (field: Field) => (field === 'captchaAnswer' || field === 'smsCo
 /** 短信验证码登录: the lower-assurance alternative (code to the ID's bound phone). */
 export function SmsLoginPage({ next }: { next: string | null }) {
   const auth = useAuth();
+  const site = useSite();
   const captcha = useCaptcha();
   const countdown = useCountdown();
   const { values, errors, setErrors, fieldProps } = useIdentityForm<Errors>();
@@ -122,7 +123,7 @@ export function SmsLoginPage({ next }: { next: string | null }) {
           notes={
             <>
               {next?.startsWith(`${paths.home}qr/`) && <p className="notice">{ui.app.login.continueQr}</p>}
-              <p className="notice">{s.assuranceNote}</p>
+              <p className="notice">{site.features.faceCheck ? s.assuranceNote : s.assuranceNoteSmsOnly}</p>
             </>
           }
           error={errors.form}
@@ -164,11 +165,13 @@ export function SmsLoginPage({ next }: { next: string | null }) {
         <button type="submit" className="button button-primary button-block button-large" disabled={submitting} aria-busy={submitting}>
           {submitting ? s.submitting : s.submit}
         </button>
-        <p className="form-alt">
-          <Link to={loginPath(next)} replace>
-            {s.faceAlternative}
-          </Link>
-        </p>
+        {site.features.faceCheck && (
+          <p className="form-alt">
+            <Link to={loginPath(next)} replace>
+              {s.faceAlternative}
+            </Link>
+          </p>
+        )}
       </form>
     </Screen>
   );

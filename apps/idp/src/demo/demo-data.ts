@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IdType } from '@uia/validators';
 import type { AccountRepository } from '../ports/account-repository.ts';
-import type { RegisteredEntity } from '../ports/business-registry.ts';
+import type { SeededEntity } from '../adapters/business-registry/simulated-business-registry.ts';
 import type { ClientRepository } from '../ports/client-repository.ts';
 import type { EntityRepository } from '../ports/entity-repository.ts';
 import type { PasswordHasher } from '../ports/password-hasher.ts';
@@ -42,7 +42,7 @@ export const DEMO_AGENT_ACCOUNT = {
  * second can be registered by 张三 in the user center (注册单位); the third's
  * legal representative is 李四, so 张三 registering it is refused.
  */
-export const DEMO_REGISTERED_ENTITIES: readonly RegisteredEntity[] = [
+export const DEMO_REGISTERED_ENTITIES: readonly SeededEntity[] = [
   { uscc: '91110105MA01XH3R44', name: '北京演示科技有限公司', legalRepresentative: { name: '张三', idType: 'resident_id', idNumber: '11010519491231002X' } },
   { uscc: '91110108MA02PL8K7Q', name: '北京演示教育咨询有限公司', legalRepresentative: { name: '张三', idType: 'resident_id', idNumber: '11010519491231002X' } },
   { uscc: '91310115MA03TD5W7R', name: '上海演示贸易有限公司', legalRepresentative: { name: '李四', idType: 'resident_id', idNumber: '34052419800101001X' } },

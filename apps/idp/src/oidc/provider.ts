@@ -9,6 +9,7 @@ import type { EntityMembership, EntityStanding } from '../services/entities/enti
 import type { ClientAuthThrottle } from '../services/clients/client-auth-throttle.ts';
 import type { PiiCipher } from '../services/personal-data/pii-cipher.ts';
 import { createClientAuthGate, watchClientAuthFailures } from './client-authentication.ts';
+import { answerDependencyOutages } from './dependency-outage.ts';
 import { escapeHtml, renderPage } from './html-pages.ts';
 import type { SessionActivity, SessionLifetime } from '../services/platform-sessions/session-lifetime.ts';
 import { interactionPagePath, platformInteractionPolicy } from './interaction-policy.ts';
@@ -34,6 +35,8 @@ export interface ProviderOptions extends OidcAdapterDeps {
   clientAuthThrottle: ClientAuthThrottle;
   /** Idle and absolute lifetimes of platform sessions (oidc/checks/session-lifetime.ts). */
   sessionActivity: SessionActivity;
+  /** PostgreSQL or Redis failed under oidc-provider; the person got a 503 page (oidc/dependency-outage.ts). */
+  onDependencyOutage: (error: Error) => void;
 }
 
 /**
@@ -210,5 +213,6 @@ export function createProvider(options: ProviderOptions): Provider {
   const provider = new Provider(options.issuer, configuration);
   provider.proxy = options.trustProxy !== false;
   watchClientAuthFailures(provider, options.clientAuthThrottle);
+  answerDependencyOutages(provider, { page, onOutage: options.onDependencyOutage });
   return provider;
 }

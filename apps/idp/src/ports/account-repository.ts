@@ -15,8 +15,6 @@ export interface StoredAccount {
   phoneIndex: string | null;
   assuranceLevel: AssuranceLevel;
   status: 'active' | 'disabled';
-  failedLogins: number;
-  lockedUntil: number | null;
   /** When the password was last reset: platform logins from before then no longer count. */
   credentialsChangedAt: number | null;
   createdAt: number;
@@ -31,11 +29,6 @@ export class DuplicateAccountError extends Error {
   }
 }
 
-export interface FailedLoginOutcome {
-  failedLogins: number;
-  lockedUntil: number | null;
-}
-
 export interface AccountRepository {
   findById(id: string): Promise<StoredAccount | null>;
   findByUsername(username: string): Promise<StoredAccount | null>;
@@ -43,17 +36,11 @@ export interface AccountRepository {
   findByPhoneIndex(index: string): Promise<StoredAccount | null>;
   /** Throws DuplicateAccountError when a unique field is taken (also under races). */
   create(account: StoredAccount): Promise<void>;
-  /**
-   * Counts one failed password atomically; at `threshold` consecutive failures
-   * the account locks until `lockUntil` and the counter starts again.
-   */
-  recordFailedLogin(id: string, threshold: number, lockUntil: number): Promise<FailedLoginOutcome>;
-  recordSuccessfulLogin(id: string, now: number): Promise<void>;
   /** Hashes of passwords the account used before the current one, newest first. */
   previousPasswordHashes(id: string, limit: number): Promise<string[]>;
   /**
    * 忘记密码's commit, all or nothing: the current hash moves to the history
-   * (keeping `keepPrevious`), the new hash replaces it, the lockout clears,
+   * (keeping `keepPrevious`), the new hash replaces it,
    * `credentialsChangedAt` becomes `now`, every durable OIDC session, grant
    * and refresh token of the person is deleted and every app session revoked,
    * so they must log in again everywhere.

@@ -31,18 +31,54 @@ export interface FaceChallenge {
  */
 export type FaceVerdict = 'pass' | 'no_face' | 'not_live' | 'mismatch';
 
+/**
+ * A short clip recorded with MediaRecorder while the prompts were shown, for
+ * verifiers whose vendor checks liveness on video (capture 'video'). The
+ * container as the browser wrote it; which ones a verifier takes is its
+ * `videoMediaTypes`.
+ */
+export interface FaceVideo {
+  mediaType: FaceVideoMediaType;
+  data: Buffer;
+}
+
+export type FaceVideoMediaType = 'video/mp4' | 'video/webm';
+
 export interface FaceVerifyRequest {
   idType: string;
   idNumber: string;
+  /** The person's name as confirmed by the identity registry: vendors that compare with the authority photo need it with the ID number. */
+  name: string;
   frames: FaceFrame[];
+  /** Present when the verifier captures 'video' (the service refuses a check without it). */
+  video?: FaceVideo;
   challenge: FaceChallenge;
 }
 
 /**
+ * What the app must capture for this verifier: JPEG frames (2–6; at
+ * `frameSize` when the vendor needs more than the app's default 320×240),
+ * or a short clip in one of `mimeTypes` (MediaRecorder mimeType strings,
+ * preferred first) of at most `maxSeconds`.
+ */
+export type FaceCapture =
+  | { kind: 'frames'; frameSize?: { width: number; height: number } }
+  | { kind: 'video'; mimeTypes: readonly string[]; maxSeconds: number };
+
+/**
  * 人脸识别: compares live camera frames with the person of an ID number.
- * Frames are used for this call only: adapters never store or log them.
+ * Frames and clips are used for this call only: adapters never store or log them.
+ * `verify` rejects when the verifier could not give a verdict (vendor down,
+ * timeout, misconfigured): the service answers FACE_SERVICE_UNAVAILABLE.
  */
 export interface FaceVerifier {
   readonly simulated: boolean;
+  readonly capture: FaceCapture;
+  /**
+   * Whether the verifier can check a person with this ID type: the cloud
+   * vendors compare with the 身份证 photo only (Tencent IdCard, Aliyun
+   * CertType IDENTITY_CARD), so they take `resident_id` alone.
+   */
+  supportsIdType(idType: string): boolean;
   verify(request: FaceVerifyRequest): Promise<FaceVerdict>;
 }

@@ -14,9 +14,14 @@ export interface KeyValueStore {
    * basis of state machines shared by several nodes (QR login sessions).
    */
   swap(key: string, expected: string, next: string, ttlSeconds: number): Promise<boolean>;
+  /** Atomic create: sets the value only if the key does not exist; true when it did (where `swap` cannot start). */
+  setIfAbsent(key: string, value: string, ttlSeconds: number): Promise<boolean>;
   delete(key: string): Promise<void>;
-  /** Atomic counter for a fixed window; the TTL starts at the first increment. */
-  increment(key: string, ttlSeconds: number): Promise<number>;
+  /**
+   * Atomic counter for a fixed window; the TTL starts at the first increment.
+   * `by` (default 1) may be negative, to give back a count taken in advance.
+   */
+  increment(key: string, ttlSeconds: number, by?: number): Promise<number>;
   /** Seconds until the key expires, or null when it does not exist. */
   ttl(key: string): Promise<number | null>;
   /** Appends to a list whose TTL is extended to at least ttlSeconds. */

@@ -11,3 +11,12 @@ export interface VendorReachability {
 export function hasReachabilityCheck(adapter: unknown): adapter is VendorReachability {
   return typeof (adapter as Partial<VendorReachability> | null)?.checkReachable === 'function';
 }
+
+/** /readyz entries for the adapters (by name) that can check their vendor; the others (simulators, none) add nothing. */
+export function vendorReachabilityChecks(adapters: Record<string, unknown>): Record<string, () => Promise<void>> {
+  const checks: Record<string, () => Promise<void>> = {};
+  for (const [name, adapter] of Object.entries(adapters)) {
+    if (hasReachabilityCheck(adapter)) checks[name] = () => adapter.checkReachable();
+  }
+  return checks;
+}

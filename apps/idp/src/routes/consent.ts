@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import { AppError } from '../errors.ts';
 import { consentScopes, type ConsentDecisions } from '../oidc/consent.ts';
-import { currentInteraction, interactionClient } from './current-interaction.ts';
+import { currentInteraction, interactionClient, refuseInteraction } from './current-interaction.ts';
 import { requestContext } from './request-context.ts';
 
 type UidRequest = FastifyRequest<{ Params: { uid: string } }>;
@@ -45,12 +45,6 @@ export async function consentRoutes(
   app.post('/interaction/:uid/consent/deny', async (request: UidRequest, reply) => {
     const details = await consentInteraction(request, reply);
     await consent.deny(details, requestContext(request));
-    const redirectTo = await provider.interactionResult(
-      request.raw,
-      reply.raw,
-      { error: 'access_denied', error_description: 'End-User denied consent' },
-      { mergeWithLastSubmission: false },
-    );
-    return { redirectTo };
+    return { redirectTo: await refuseInteraction(provider, request, reply, 'End-User denied consent') };
   });
 }

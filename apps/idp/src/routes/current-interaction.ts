@@ -2,7 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errors, type default as Provider } from 'oidc-provider';
 import { AppError } from '../errors.ts';
 import type { AssuranceLevel } from '../ports/account-repository.ts';
-import type { LoginType } from '@uia/schemas';
+import type { LoginType, PlatformFeatures } from '@uia/schemas';
+import { meetsLevel } from '../services/accounts/account-profile.ts';
 import { acceptsEntityLogin, requestsEntityLoginOnly } from '../oidc/checks/login-type.ts';
 import { requestedAcr } from '../oidc/requested-acr.ts';
 
@@ -23,6 +24,15 @@ export async function currentInteraction(provider: Provider, request: UidRequest
   });
   if (details.uid !== request.params.uid || details.prompt.name !== prompt) throw expired();
   return details;
+}
+
+/**
+ * Ends the interaction with `access_denied` to the relying party (the person
+ * cancelled: 取消 at the login or at the consent page); `description` says which.
+ * Returns where the browser goes next.
+ */
+export function refuseInteraction(provider: Provider, request: UidRequest, reply: FastifyReply, description: string): Promise<string> {
+  return provider.interactionResult(request.raw, reply.raw, { error: 'access_denied', error_description: description }, { mergeWithLastSubmission: false });
 }
 
 type Interaction = Awaited<ReturnType<typeof currentInteraction>>;
@@ -51,16 +61,39 @@ export function interactionRequiredAcr(interaction: Interaction): AssuranceLevel
 
 /**
  * The logins the relying party takes: entity only (`login_type=entity`),
- * personal only (it did not request the `entity` scope), or both.
+ * personal only (it did not request the `entity` scope), or both — less
+ * 法人登录 when the platform has no business registry (an entity-only request
+ * is then ENTITY_LOGIN_UNAVAILABLE).
  */
-export function interactionLoginTypes(interaction: Interaction): LoginType[] {
-  if (requestsEntityLoginOnly(interaction.params)) return ['entity'];
-  return acceptsEntityLogin(interaction.params) ? ['personal', 'entity'] : ['personal'];
+export function interactionLoginTypes(interaction: Interaction, features: Pick<PlatformFeatures, 'entityServices'>): LoginType[] {
+  if (requestsEntityLoginOnly(interaction.params)) {
+    if (!features.entityServices) throw new AppError('ENTITY_LOGIN_UNAVAILABLE', { status: 403 });
+    return ['entity'];
+  }
+  return acceptsEntityLogin(interaction.params) && features.entityServices ? ['personal', 'entity'] : ['personal'];
+}
+
+/**
+ * Why no login here can satisfy the request, or null: it demands a level
+ * above L2 and there is no face verifier (nothing proves more; a QR that can
+ * never be confirmed would only waste the person's time), or it takes only
+ * 法人登录 and there is no business registry.
+ */
+export function unofferedLogin(interaction: Interaction, features: PlatformFeatures): 'ACR_LEVEL_UNAVAILABLE' | 'ENTITY_LOGIN_UNAVAILABLE' | null {
+  const required = interactionRequiredAcr(interaction);
+  if (required && !features.faceCheck && !meetsLevel('L2', required)) return 'ACR_LEVEL_UNAVAILABLE';
+  if (requestsEntityLoginOnly(interaction.params) && !features.entityServices) return 'ENTITY_LOGIN_UNAVAILABLE';
+  return null;
+}
+
+export function ensureLoginOffered(interaction: Interaction, features: PlatformFeatures): void {
+  const refusal = unofferedLogin(interaction, features);
+  if (refusal) throw new AppError(refusal, { status: 403 });
 }
 
 /** The login type a QR of this interaction is for: what the page asked, within what the relying party takes. */
-export function qrLoginType(interaction: Interaction, asked: LoginType | undefined): LoginType {
-  const types = interactionLoginTypes(interaction);
+export function qrLoginType(interaction: Interaction, asked: LoginType | undefined, features: Pick<PlatformFeatures, 'entityServices'>): LoginType {
+  const types = interactionLoginTypes(interaction, features);
   const wanted = asked ?? types[0]!;
   if (!types.includes(wanted)) throw new AppError(wanted === 'entity' ? 'ENTITY_LOGIN_NOT_SUPPORTED' : 'ENTITY_LOGIN_REQUIRED', { status: 403 });
   return wanted;

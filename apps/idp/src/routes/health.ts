@@ -1,6 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 
-/** Liveness says the process answers; readiness that its storage does too. */
+/**
+ * A check that has not answered after this counts as unavailable: a frozen PostgreSQL or Redis
+ * (SIGSTOP, a network cut) must turn readiness red quickly, not hang the probe.
+ */
+const CHECK_TIME_LIMIT_MS = 1000;
+
+function withinTimeLimit(check: () => Promise<unknown>): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error('readiness check timed out')), CHECK_TIME_LIMIT_MS);
+  });
+  return Promise.race([check(), timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Liveness says the process answers; readiness that its storage does too, naming what is down. */
 export async function healthRoutes(app: FastifyInstance, options: { checks: Record<string, () => Promise<unknown>> }) {
   app.get('/healthz', async () => ({ status: 'ok' }));
 
@@ -8,7 +22,7 @@ export async function healthRoutes(app: FastifyInstance, options: { checks: Reco
     const results = await Promise.all(
       Object.entries(options.checks).map(async ([name, check]) => {
         try {
-          await check();
+          await withinTimeLimit(check);
           return [name, 'ok'] as const;
         } catch {
           return [name, 'unavailable'] as const;

@@ -1,10 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
-import { entityLoginRequest, passwordLoginRequest } from '@uia/schemas';
+import { entityLoginRequest, passwordLoginRequest, type PlatformFeatures } from '@uia/schemas';
 import { AppError } from '../errors.ts';
 import type { EntityLogin } from '../services/entities/entity-login.ts';
 import type { LoginResult, PasswordLogin } from '../services/password-login/index.ts';
-import { currentInteraction, interactionClient, interactionLoginTypes, interactionRequiredAcr } from './current-interaction.ts';
+import { deviceIdOf, keepDeviceCookie } from './device-cookie.ts';
+import { currentInteraction, ensureLoginOffered, interactionClient, unofferedLogin, interactionLoginTypes, interactionRequiredAcr, refuseInteraction } from './current-interaction.ts';
+import { formatMessage, ui } from '@uia/i18n';
+import { escapeHtml, renderPage } from '../oidc/html-pages.ts';
 import { parseBody } from './parse-body.ts';
 import { requestContext } from './request-context.ts';
 
@@ -22,31 +25,48 @@ export async function interactionRoutes(
     entityLogin: EntityLogin;
     sendPortal: (reply: FastifyReply) => FastifyReply;
     platformName: string;
+    /** The refusal page's frame (demo banner). */
+    demo: boolean;
+    features: PlatformFeatures;
     /** The service clock: a login's time, which the session lifetimes count from (oidc/checks/session-lifetime.ts). */
     now: () => number;
+    secure: boolean;
   },
 ) {
-  const { provider } = options;
+  const { provider, features } = options;
 
-  /** Hands the checked login to oidc-provider; `ts` is when the password was checked, so a later password reset voids it. */
-  const finishLogin = (request: UidRequest, reply: FastifyReply, result: LoginResult) =>
-    provider.interactionResult(
+  /**
+   * Hands the checked login to oidc-provider; `ts` is when the password was checked, so a later
+   * password reset voids it. The browser keeps its device cookie: it is now a trusted device.
+   */
+  const finishLogin = (request: UidRequest, reply: FastifyReply, result: LoginResult, deviceId: string) => {
+    keepDeviceCookie(reply, deviceId, options.secure);
+    return provider.interactionResult(
       request.raw,
       reply.raw,
       { login: { accountId: result.accountId, acr: result.acr, amr: result.amr, ts: Math.floor(options.now() / 1000), remember: false } },
       { mergeWithLastSubmission: false },
     );
+  };
 
-  app.get('/interaction/:uid', (_request, reply) => options.sendPortal(reply));
+  // A request this deployment can never satisfy gets a page saying so, not a login page that cannot succeed.
+  app.get('/interaction/:uid', async (request: UidRequest, reply) => {
+    const details = await provider.interactionDetails(request.raw, reply.raw).catch(() => null);
+    const refusal = details?.uid === request.params.uid ? unofferedLogin(details, features) : null;
+    if (!refusal) return options.sendPortal(reply);
+    const page = renderPage({ title: ui.interactionRefused.title, platformName: options.platformName, demo: options.demo, body: `<p>${escapeHtml(formatMessage(refusal))}</p>` });
+    return reply.status(403).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
+  });
 
   app.get('/interaction/:uid/details', async (request: UidRequest, reply) => {
     const details = await currentInteraction(provider, request, reply);
+    ensureLoginOffered(details, features);
     const requiredAcr = interactionRequiredAcr(details);
     return {
       uid: details.uid,
       prompt: details.prompt.name,
       client: await interactionClient(provider, details, options.platformName),
-      loginTypes: interactionLoginTypes(details),
+      loginTypes: interactionLoginTypes(details, features),
       // The portal shows only 扫码登录 when this is above what a password proves.
       ...(requiredAcr ? { requiredAcr } : {}),
     };
@@ -55,36 +75,34 @@ export async function interactionRoutes(
   app.post('/interaction/:uid/login', async (request: UidRequest, reply) => {
     const body = parseBody(passwordLoginRequest, request.body);
     const details = await currentInteraction(provider, request, reply);
-    if (!interactionLoginTypes(details).includes('personal')) throw new AppError('ENTITY_LOGIN_REQUIRED', { status: 403 });
+    if (!interactionLoginTypes(details, features).includes('personal')) throw new AppError('ENTITY_LOGIN_REQUIRED', { status: 403 });
+    const deviceId = deviceIdOf(request);
     const result = await options.passwordLogin.login(body, {
       ...requestContext(request),
+      deviceId,
       clientId: String(details.params.client_id),
       requiredAcr: interactionRequiredAcr(details),
     });
-    return { redirectTo: await finishLogin(request, reply, result) };
+    return { redirectTo: await finishLogin(request, reply, result, deviceId) };
   });
 
   // 法人登录 by account: the acting person's own credentials, then their standing with the entity.
   app.post('/interaction/:uid/entity-login', async (request: UidRequest, reply) => {
     const body = parseBody(entityLoginRequest, request.body);
     const details = await currentInteraction(provider, request, reply);
+    const deviceId = deviceIdOf(request);
     const result = await options.entityLogin.login(body, {
       ...requestContext(request),
+      deviceId,
       clientId: String(details.params.client_id),
       requiredAcr: interactionRequiredAcr(details),
-      entityLoginAllowed: interactionLoginTypes(details).includes('entity'),
+      entityLoginAllowed: interactionLoginTypes(details, features).includes('entity'),
     });
-    return { redirectTo: await finishLogin(request, reply, result) };
+    return { redirectTo: await finishLogin(request, reply, result, deviceId) };
   });
 
   app.post('/interaction/:uid/abort', async (request: UidRequest, reply) => {
     await currentInteraction(provider, request, reply);
-    const redirectTo = await provider.interactionResult(
-      request.raw,
-      reply.raw,
-      { error: 'access_denied', error_description: 'End-User aborted interaction' },
-      { mergeWithLastSubmission: false },
-    );
-    return { redirectTo };
+    return { redirectTo: await refuseInteraction(provider, request, reply, 'End-User aborted interaction') };
   });
 }

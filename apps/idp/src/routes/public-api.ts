@@ -1,18 +1,21 @@
 import type { FastifyInstance } from 'fastify';
-import { registerRequest, smsSendRequest } from '@uia/schemas';
+import { registerRequest, smsSendRequest, type PlatformFeatures } from '@uia/schemas';
 import type { RegistrationService } from '../services/accounts/registration-service.ts';
 import type { CaptchaService } from '../services/captcha/captcha-service.ts';
+import type { LoginThrottle } from '../services/password-login/login-throttle.ts';
 import { RATE_LIMITS, type RateLimiter } from '../services/rate-limit/rate-limiter.ts';
 import type { SmsCodeService } from '../services/sms/sms-code-service.ts';
 import { parseBody } from './parse-body.ts';
 import { requestContext } from './request-context.ts';
 
-/** The portal's anonymous JSON API: site facts, captcha, SMS codes, registration. */
+/** The portal's anonymous JSON API: site facts (incl. which features are on), captcha, SMS codes, registration. */
 export async function publicApiRoutes(
   app: FastifyInstance,
   options: {
-    site: { platformName: string; demo: boolean; demoAccount?: { username: string; phone: string; idNumber: string; password: string } };
+    site: { platformName: string; demo: boolean; demoAccount?: { username: string; phone: string; idNumber: string; password: string }; features: PlatformFeatures };
     captcha: CaptchaService;
+    /** 登录失败处理: an address that keeps sending wrong passwords gets the strict captcha. */
+    loginThrottle: LoginThrottle;
     smsCodes: SmsCodeService;
     registration: RegistrationService;
     rateLimiter: RateLimiter;
@@ -23,7 +26,7 @@ export async function publicApiRoutes(
   app.post('/api/captcha', async (request, reply) => {
     await options.rateLimiter.hit(RATE_LIMITS.captchaPerIp, request.ip);
     reply.header('cache-control', 'no-store');
-    return reply.status(201).send(await options.captcha.create());
+    return reply.status(201).send(await options.captcha.create({ strict: await options.loginThrottle.wantsStrictCaptcha(request.ip) }));
   });
 
   app.post('/api/sms/send', async (request) => {

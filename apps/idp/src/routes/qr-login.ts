@@ -1,13 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import type { QrLogin, QrWatch } from '../services/qr-login/index.ts';
-import { qrCreateRequest } from '@uia/schemas';
-import { currentInteraction, interactionClient, interactionFreshness, interactionRequiredAcr, qrLoginType } from './current-interaction.ts';
+import { qrCreateRequest, type PlatformFeatures } from '@uia/schemas';
+import { currentInteraction, ensureLoginOffered, interactionClient, interactionFreshness, interactionRequiredAcr, qrLoginType } from './current-interaction.ts';
 import { parseBody } from './parse-body.ts';
 import { QR_LOGIN_POLICY } from '../services/qr-login/qr-login-policy.ts';
 import { EventStream } from './event-stream.ts';
 import { OpenStreams } from './open-streams.ts';
 import { requestContext } from './request-context.ts';
+import { deviceIdOf, keepDeviceCookie } from './device-cookie.ts';
 
 type QrRequest = FastifyRequest<{ Params: { uid: string; id: string } }>;
 
@@ -22,8 +23,8 @@ const RECONNECT_AFTER_SHUTDOWN_MS = 1_000;
  * interaction cookie first, so only the browser that displays the QR can
  * watch or complete it.
  */
-export async function qrLoginRoutes(app: FastifyInstance, options: { provider: Provider; qrLogin: QrLogin; platformName: string }) {
-  const { provider, qrLogin, platformName } = options;
+export async function qrLoginRoutes(app: FastifyInstance, options: { provider: Provider; qrLogin: QrLogin; platformName: string; secure: boolean; features: PlatformFeatures }) {
+  const { provider, qrLogin, platformName, features } = options;
   /** Open streams, ended when the server shuts down (they would hold its close). */
   const streams = new Set<EventStream>();
   /** Caps on open status streams per interaction and per client address, in this process (QR_LOGIN_POLICY). */
@@ -37,6 +38,7 @@ export async function qrLoginRoutes(app: FastifyInstance, options: { provider: P
   app.post('/interaction/:uid/qr', async (request: QrRequest, reply) => {
     const { loginType } = parseBody(qrCreateRequest, request.body ?? {});
     const interaction = await currentInteraction(provider, request, reply);
+    ensureLoginOffered(interaction, features);
     const client = await interactionClient(provider, interaction, platformName);
     const qr = await qrLogin.create(
       {
@@ -45,7 +47,7 @@ export async function qrLoginRoutes(app: FastifyInstance, options: { provider: P
         clientName: client.name,
         requiredAcr: interactionRequiredAcr(interaction),
         ...interactionFreshness(interaction),
-        loginType: qrLoginType(interaction, loginType),
+        loginType: qrLoginType(interaction, loginType, features),
       },
       requestContext(request),
     );
@@ -105,7 +107,10 @@ export async function qrLoginRoutes(app: FastifyInstance, options: { provider: P
   app.post('/interaction/:uid/qr/:id/complete', async (request: QrRequest, reply) => {
     const { uid, id } = request.params;
     await currentInteraction(provider, request, reply);
-    const { login, authTime } = await qrLogin.complete(id, uid, requestContext(request));
+    const deviceId = deviceIdOf(request);
+    const { login, authTime } = await qrLogin.complete(id, uid, { ...requestContext(request), deviceId });
+    // The browser that showed the QR is now a trusted device of the person (LoginThrottle).
+    keepDeviceCookie(reply, deviceId, options.secure);
     const redirectTo = await provider.interactionResult(
       request.raw,
       reply.raw,

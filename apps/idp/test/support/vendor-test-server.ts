@@ -2,8 +2,8 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
- * Test support for the SMS vendor adapters' tests: a local HTTP server
- * on port 0 standing in for an SMS vendor. It hands every request to the
+ * Test support for the vendor adapters' tests (SMS, identity registry,
+ * business registry): a local HTTP server on port 0 standing in for a vendor. It hands every request to the
  * test's `handle`, which verifies it the way the vendor's documentation
  * says and decides the answer; `'hang'` never answers (for timeouts).
  */

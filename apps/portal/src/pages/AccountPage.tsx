@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ui } from '@uia/i18n';
 import { errorMessage } from '@uia/web';
+import type { PlatformFeatures } from '@uia/schemas';
 import { endpoints, leaveIfLoggedOut, type AccountPerson } from '../api.ts';
 import { Entities } from '../components/account/Entities.tsx';
 import { LoadState } from '../components/account/LoadState.tsx';
@@ -14,7 +15,7 @@ const a = ui.account;
 const loadMe = () => endpoints.accountMe();
 
 /** 用户中心 (/account): the logged-in person, 我的单位, 注册单位, for a representative 管理经办人, and 登录设备与会话. */
-export function AccountPage() {
+export function AccountPage({ features }: { features: PlatformFeatures }) {
   const [me, reloadMe] = useLoad(loadMe);
 
   return (
@@ -22,8 +23,8 @@ export function AccountPage() {
       {me.kind === 'ready' ? (
         <>
           <AccountHead person={me.data.person} />
-          <Profile person={me.data.person} />
-          <Entities />
+          <Profile person={me.data.person} features={features} />
+          {features.entityServices && <Entities />}
           <Sessions />
         </>
       ) : (

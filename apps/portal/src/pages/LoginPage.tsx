@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'rea
 import { formatMessage, ui } from '@uia/i18n';
 import { detectIdentifierKind } from '@uia/validators';
 import { ApiError, captchaFieldError, CaptchaInput, describedBy, errorMessage, FieldError, Link, navigate, useCaptcha } from '@uia/web';
+import type { PlatformFeatures } from '@uia/schemas';
 import { endpoints, LOGIN_START_PATH, loginTypesOf, PORTAL_CLIENT_ID, startInteraction, type LoginType } from '../api.ts';
 import { QrLogin } from '../components/QrLogin.tsx';
 import { Tabs } from '../components/Tabs.tsx';
@@ -33,7 +34,7 @@ function rememberMode(mode: Mode): void {
   }
 }
 
-export function LoginPage({ uid }: { uid: string | null }) {
+export function LoginPage({ uid, features }: { uid: string | null; features: PlatformFeatures }) {
   const [tab, setTab] = useState<LoginType>('personal');
   // 扫码登录 is the manual's default (推荐); 账号登录 is one click away.
   const [mode, setMode] = useState<Mode>(rememberedMode);
@@ -67,7 +68,8 @@ export function LoginPage({ uid }: { uid: string | null }) {
         if (!live) return;
         setLoginTypes((known) => known ?? ['personal']);
         if (!(error instanceof ApiError)) return;
-        if (error.code === 'LOGIN_REQUEST_EXPIRED') setExpired(error.message);
+        // A login this deployment cannot offer ends here as an expired one does: the message, and the way back.
+        if (error.code === 'LOGIN_REQUEST_EXPIRED' || error.code === 'ACR_LEVEL_UNAVAILABLE' || error.code === 'ENTITY_LOGIN_UNAVAILABLE') setExpired(error.message);
         else if (error.code === 'NOT_FOUND') setExpired(formatMessage('LOGIN_REQUEST_EXPIRED'));
       },
     );
@@ -82,7 +84,9 @@ export function LoginPage({ uid }: { uid: string | null }) {
   }
 
   // 个人登录 unless the relying party accepts only 法人登录.
-  const shownTab: LoginType | null = loginTypes ? (loginTypes.includes(tab) ? tab : (loginTypes[0] ?? 'personal')) : null;
+  // Without a business registry there is no 法人登录 (the server drops it from an interaction's types too).
+  const offeredTypes = loginTypes && (features.entityServices ? loginTypes : loginTypes.filter((type) => type !== 'entity'));
+  const shownTab: LoginType | null = offeredTypes ? (offeredTypes.includes(tab) ? tab : (offeredTypes[0] ?? 'personal')) : null;
   const shownMode: Mode = qrOnly ? 'qr' : mode;
 
   const modes = [
@@ -121,13 +125,13 @@ export function LoginPage({ uid }: { uid: string | null }) {
             {fill(ui.login.loggingInto, { client: clientName })}
           </p>
         )}
-        {loginTypes && shownTab ? (
+        {offeredTypes && shownTab ? (
           <>
             <Tabs
               idPrefix="login"
               label={ui.login.tabsLabel}
               className="login-tabs"
-              items={loginTypes.map((key) => ({ key, label: key === 'entity' ? ui.login.tabEntity : ui.login.tabPersonal }))}
+              items={offeredTypes.map((key) => ({ key, label: key === 'entity' ? ui.login.tabEntity : ui.login.tabPersonal }))}
               selected={shownTab}
               onSelect={setTab}
             />
@@ -147,7 +151,7 @@ export function LoginPage({ uid }: { uid: string | null }) {
                 ) : shownMode === 'qr' ? (
                   <QrLogin uid={uid} loginType={shownTab} note={qrOnly} onExpired={setExpired} />
                 ) : (
-                  <AccountLoginForm uid={uid} loginType={shownTab} onExpired={setExpired} onRequiresQr={setQrOnly} />
+                  <AccountLoginForm uid={uid} loginType={shownTab} onExpired={setExpired} onRequiresQr={setQrOnly} onChooseQr={() => chooseMode('qr')} />
                 )}
               </div>
             </div>
@@ -203,12 +207,15 @@ function AccountLoginForm({
   loginType,
   onExpired,
   onRequiresQr,
+  onChooseQr,
 }: {
   uid: string | null;
   loginType: LoginType;
   onExpired: (message: string) => void;
   /** LOGIN_REQUIRES_QR: the relying party demands 实人认证, which only 扫码登录 gives. */
   onRequiresQr: (message: string) => void;
+  /** The throttle hint's 扫码登录: switches to the QR mode. */
+  onChooseQr: () => void;
 }) {
   const forEntity = loginType === 'entity';
   // Element ids: `login-…` for 个人登录 (as before), `entity-login-…` for 法人登录.
@@ -219,8 +226,8 @@ function AccountLoginForm({
   const [password, setPassword] = useState('');
   const [captchaAnswer, setCaptchaAnswer] = useState('');
   const [errors, setErrors] = useState<LoginErrors>({});
-  // ACCOUNT_LOCKED: 忘记密码 is the way in without waiting.
-  const [locked, setLocked] = useState(false);
+  // LOGIN_THROTTLED / PASSWORD_LOGIN_PAUSED: 扫码登录 and 忘记密码 are the ways in without waiting.
+  const [throttled, setThrottled] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const inputs: Record<LoginField, RefObject<HTMLInputElement | null>> = {
     entity: useRef<HTMLInputElement>(null),
@@ -235,7 +242,7 @@ function AccountLoginForm({
 
   function clearError(field: LoginField) {
     if (errors[field] || errors.form) setErrors((e) => ({ ...e, [field]: undefined, form: undefined }));
-    if (locked && field !== 'captchaAnswer') setLocked(false);
+    if (throttled && field !== 'captchaAnswer') setThrottled(false);
   }
 
   function focusFirst(found: LoginErrors) {
@@ -297,7 +304,7 @@ function AccountLoginForm({
         onRequiresQr(message);
         return;
       }
-      setLocked(error instanceof ApiError && error.code === 'ACCOUNT_LOCKED');
+      setThrottled(error instanceof ApiError && (error.code === 'LOGIN_THROTTLED' || error.code === 'PASSWORD_LOGIN_PAUSED'));
       const field = fields.find((f) => error instanceof ApiError && error.field === f);
       const next: LoginErrors = field ? { [field]: message } : { form: message };
       setErrors(next);
@@ -400,7 +407,7 @@ function AccountLoginForm({
             placeholder={ui.login.passwordPlaceholder}
             value={password}
             aria-invalid={errors.password ? true : undefined}
-            aria-describedby={describedBy(`${idPrefix}-password`, { error: errors.password, hint: locked })}
+            aria-describedby={describedBy(`${idPrefix}-password`, { error: errors.password, hint: throttled })}
             onChange={(e) => {
               setPassword(e.target.value);
               clearError('password');
@@ -411,10 +418,15 @@ function AccountLoginForm({
           </Link>
         </div>
         <FieldError id={`${idPrefix}-password`} message={errors.password} />
-        {locked && (
-          <p id={`${idPrefix}-password-hint`} className="field-hint locked-hint">
-            {ui.login.lockedHint}
-            <Link to={withUid('/forgot-password', uid)}>{ui.login.forgotPassword}</Link>
+        {throttled && (
+          <p id={`${idPrefix}-password-hint`} className="field-hint throttled-hint">
+            {ui.login.throttledHint}
+            <button type="button" className="link-button" onClick={onChooseQr}>
+              {ui.login.modeQr}
+            </button>
+            {ui.login.throttledHintOr}
+            <Link to={withUid('/forgot-password', uid)}>{ui.login.throttledHintReset}</Link>
+            {ui.login.throttledHintEnd}
           </p>
         )}
       </div>

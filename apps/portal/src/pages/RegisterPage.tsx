@@ -11,7 +11,8 @@ import {
   validatePhone,
   validateUsername,
 } from '@uia/validators';
-import { ApiError, captchaFieldError, CaptchaImage, codeSent, describedBy, errorMessage, FieldError, Link, sendRefused, SmsCodeButton, useCaptcha, useCountdown } from '@uia/web';
+import type { PlatformFeatures } from '@uia/schemas';
+import { ApiError, captchaFieldError, CaptchaImage, codeSent, describedBy, errorMessage, FieldError, Link, raiseLevelHint, sendRefused, SmsCodeButton, useCaptcha, useCountdown } from '@uia/web';
 import { endpoints, type RegisterRequest } from '../api.ts';
 import { FormAlert, LabeledRow } from '../components/Field.tsx';
 import { loginPath } from '../router.ts';
@@ -134,8 +135,8 @@ const EMPTY: Values = {
   confirmPassword: '',
 };
 
-export function RegisterPage({ uid }: { uid: string | null }) {
-  const [registered, setRegistered] = useState<string | null>(null);
+export function RegisterPage({ uid, features }: { uid: string | null; features: PlatformFeatures }) {
+  const [registered, setRegistered] = useState<Registered | null>(null);
 
   return (
     <section className="panel register-panel" aria-labelledby="register-title">
@@ -150,12 +151,19 @@ export function RegisterPage({ uid }: { uid: string | null }) {
           </p>
         )}
       </div>
-      {registered ? <RegisterSuccess username={registered} uid={uid} /> : <RegisterForm onDone={setRegistered} />}
+      {registered ? <RegisterSuccess registered={registered} uid={uid} features={features} /> : <RegisterForm onDone={setRegistered} features={features} />}
     </section>
   );
 }
 
-function RegisterSuccess({ username, uid }: { username: string; uid: string | null }) {
+/** The new account: its username, and its level (L1 未实名 when the platform could not check the name). */
+interface Registered {
+  username: string;
+  assuranceLevel: string;
+}
+
+function RegisterSuccess({ registered, uid, features }: { registered: Registered; uid: string | null; features: PlatformFeatures }) {
+  const { username } = registered;
   const button = useRef<HTMLAnchorElement>(null);
   useEffect(() => button.current?.focus(), []);
   return (
@@ -167,6 +175,12 @@ function RegisterSuccess({ username, uid }: { username: string; uid: string | nu
       <p className="success-title">{r.successTitle}</p>
       <p className="success-username">{fill(r.successUsername, { username })}</p>
       <p className="success-hint">{r.successHint}</p>
+      {registered.assuranceLevel === 'L1' && (
+        <p className="alert alert-info" data-testid="register-unverified">
+          {fill(r.successLevel, { level: ui.realName.unverified })}
+          {raiseLevelHint(features)}
+        </p>
+      )}
       <Link ref={button} to={loginPath(uid)} className="button button-primary button-wide">
         {r.goLogin}
       </Link>
@@ -174,7 +188,7 @@ function RegisterSuccess({ username, uid }: { username: string; uid: string | nu
   );
 }
 
-function RegisterForm({ onDone }: { onDone: (username: string) => void }) {
+function RegisterForm({ onDone, features }: { onDone: (registered: Registered) => void; features: PlatformFeatures }) {
   const captcha = useCaptcha();
   const [values, setValues] = useState<Values>(EMPTY);
   const [agree, setAgree] = useState(false);
@@ -278,7 +292,7 @@ function RegisterForm({ onDone }: { onDone: (username: string) => void }) {
     setSubmitting(true);
     try {
       const result = await endpoints.register(body);
-      onDone(typeof result.username === 'string' ? result.username : body.username);
+      onDone({ username: typeof result.username === 'string' ? result.username : body.username, assuranceLevel: result.assuranceLevel });
     } catch (error: unknown) {
       setSubmitting(false);
       const message = errorMessage(error);
@@ -313,6 +327,12 @@ function RegisterForm({ onDone }: { onDone: (username: string) => void }) {
   return (
     <form ref={formRef} className="register-form" noValidate onSubmit={onSubmit}>
       <p className="form-intro">{r.subheading}</p>
+      {!features.realName && (
+        <p className="alert alert-info" data-testid="register-realname-off">
+          {ui.realName.registerNote}
+          {raiseLevelHint(features)}
+        </p>
+      )}
       <FormAlert id="register-form-error" message={errors.form} />
 
       <Row field="name" label={r.nameLabel} error={errors.name}>

@@ -1,4 +1,12 @@
-import type { BusinessRegistry, RegisteredEntity } from '../../ports/business-registry.ts';
+import type { IdType } from '@uia/validators';
+import { representativeWithIdNumber, type BusinessRegistry, type RegisteredEntity } from '../../ports/business-registry.ts';
+
+/** A demo entity as seeded: its representative's ID number in clear. */
+export interface SeededEntity {
+  uscc: string;
+  name: string;
+  legalRepresentative: { name: string; idType: IdType; idNumber: string };
+}
 
 /**
  * 演示用企业登记信息模拟器 — a stand-in for the market-regulation registry.
@@ -9,8 +17,8 @@ import type { BusinessRegistry, RegisteredEntity } from '../../ports/business-re
 export class SimulatedBusinessRegistry implements BusinessRegistry {
   private readonly seeded: Map<string, RegisteredEntity>;
 
-  constructor(seededEntities: readonly RegisteredEntity[]) {
-    this.seeded = new Map(seededEntities.map((entity) => [entity.uscc, entity]));
+  constructor(seededEntities: readonly SeededEntity[]) {
+    this.seeded = new Map(seededEntities.map((entity) => [entity.uscc, { ...entity, legalRepresentative: representativeWithIdNumber(entity.legalRepresentative) }]));
   }
 
   async lookup(uscc: string): Promise<RegisteredEntity | null> {

@@ -23,10 +23,18 @@ intranet.addSubnet('fe80::', 10, 'ipv6');
  */
 export class DemoIpLocator implements IpLocator {
   async locate(ip: string) {
-    // An IPv4 client on a dual-stack socket shows up as ::ffff:a.b.c.d.
-    const address = ip.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
-    const family = isIP(address);
-    if (family === 0) return UNKNOWN_PLACE;
-    return intranet.check(address, family === 4 ? 'ipv4' : 'ipv6') ? INTRANET_PLACE : UNKNOWN_PLACE;
+    return classifyAddress(ip).kind === 'intranet' ? INTRANET_PLACE : UNKNOWN_PLACE;
   }
+}
+
+/** An address as the locators see it: unreadable, loopback/private, or public (IPv4-mapped IPv6 unwrapped). */
+export type ClassifiedAddress = { kind: 'unreadable' } | { kind: 'intranet' } | { kind: 'public'; address: string; family: 4 | 6 };
+
+export function classifyAddress(ip: string): ClassifiedAddress {
+  // An IPv4 client on a dual-stack socket shows up as ::ffff:a.b.c.d.
+  const address = ip.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+  const family = isIP(address);
+  if (family === 0) return { kind: 'unreadable' };
+  if (intranet.check(address, family === 4 ? 'ipv4' : 'ipv6')) return { kind: 'intranet' };
+  return { kind: 'public', address, family: family === 4 ? 4 : 6 };
 }

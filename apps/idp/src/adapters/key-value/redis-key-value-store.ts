@@ -1,10 +1,12 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../redis/redis-client.ts';
 import type { KeyValueStore } from '../../ports/key-value-store.ts';
+import { connectRedis, type RedisConnectionOptions } from '../redis/redis-connection.ts';
 
-// INCR and start the window on the first hit, atomically.
+// INCRBY and start the window when the key is new (it has no TTL yet), atomically.
 const INCREMENT_WINDOW = `
-local value = redis.call('INCR', KEYS[1])
-if value == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+local value = redis.call('INCRBY', KEYS[1], ARGV[2])
+if redis.call('TTL', KEYS[1]) == -1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
 return value`;
 
 // SET only if the value is still the expected one (compare-and-set), atomically.
@@ -24,8 +26,8 @@ return 1`;
 export class RedisKeyValueStore implements KeyValueStore {
   private readonly redis: Redis;
 
-  constructor(url: string, private readonly prefix = 'uia:') {
-    this.redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true });
+  constructor(connection: RedisConnection, private readonly prefix: string, options: RedisConnectionOptions) {
+    this.redis = connectRedis(connection, options);
   }
 
   private k(key: string) {
@@ -52,12 +54,16 @@ export class RedisKeyValueStore implements KeyValueStore {
     return Number(await this.redis.eval(SWAP, 1, this.k(key), expected, next, Math.max(1, Math.ceil(ttlSeconds)))) === 1;
   }
 
+  async setIfAbsent(key: string, value: string, ttlSeconds: number) {
+    return (await this.redis.set(this.k(key), value, 'EX', Math.max(1, Math.ceil(ttlSeconds)), 'NX')) === 'OK';
+  }
+
   async delete(key: string) {
     await this.redis.del(this.k(key));
   }
 
-  async increment(key: string, ttlSeconds: number) {
-    return Number(await this.redis.eval(INCREMENT_WINDOW, 1, this.k(key), Math.max(1, Math.ceil(ttlSeconds))));
+  async increment(key: string, ttlSeconds: number, by = 1) {
+    return Number(await this.redis.eval(INCREMENT_WINDOW, 1, this.k(key), Math.max(1, Math.ceil(ttlSeconds)), by));
   }
 
   async ttl(key: string) {

@@ -1,5 +1,8 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../redis/redis-client.ts';
 import type { PubSub } from '../../ports/pub-sub.ts';
+import { DependencyUnavailableError } from '../../dependency-failure.ts';
+import { connectRedis, type RedisConnectionOptions } from '../redis/redis-connection.ts';
 
 type Listener = (message: string) => void;
 
@@ -23,9 +26,13 @@ export class RedisPubSub implements PubSub {
   private readonly subscriber: Redis;
   private readonly channels = new Map<string, Channel>();
 
-  constructor(url: string, private readonly prefix = 'uia:') {
-    this.publisher = new Redis(url, { maxRetriesPerRequest: 2 });
-    this.subscriber = new Redis(url, { maxRetriesPerRequest: 2 });
+  /**
+   * The subscriber connection re-subscribes to its channels by itself after a reconnect
+   * (ioredis' autoResubscribe, on by default), so listeners survive a Redis restart.
+   */
+  constructor(redis: RedisConnection, private readonly prefix: string, private readonly connection: RedisConnectionOptions) {
+    this.publisher = connectRedis(redis, connection);
+    this.subscriber = connectRedis(redis, connection);
     this.subscriber.on('message', (channel: string, message: string) => this.deliver(channel, message));
   }
 
@@ -66,7 +73,18 @@ export class RedisPubSub implements PubSub {
   private whenReady(): Promise<void> {
     if (this.subscriber.status === 'ready') return Promise.resolve();
     if (this.subscriber.status === 'end') return Promise.reject(new Error('the pub/sub connection is closed'));
-    return new Promise((resolve) => this.subscriber.once('ready', () => resolve()));
+    // While Redis is away the wait is as bounded as a command's, so the stream's request gets a 503, not a hang.
+    return new Promise((resolve, reject) => {
+      const ready = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.subscriber.off('ready', ready);
+        reject(new DependencyUnavailableError('the pub/sub connection is not ready'));
+      }, this.connection.commandTimeoutMs);
+      this.subscriber.once('ready', ready);
+    });
   }
 
   private deliver(prefixedChannel: string, message: string) {

@@ -7,6 +7,7 @@ import * as initial from './migrations/0001_initial.ts';
 import * as passwordHistory from './migrations/0002_password_history.ts';
 import * as appSessions from './migrations/0003_app_sessions.ts';
 import * as entities from './migrations/0004_entities.ts';
+import * as accountLockoutDropped from './migrations/0005_account_lockout_dropped.ts';
 import type { Database } from './schema.ts';
 
 // int8 columns hold epoch milliseconds, well inside Number's safe range.
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0002_password_history': passwordHistory,
   '0003_app_sessions': appSessions,
   '0004_entities': entities,
+  '0005_account_lockout_dropped': accountLockoutDropped,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
@@ -33,9 +35,40 @@ class StaticMigrationProvider implements MigrationProvider {
   }
 }
 
-export function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string; sqliteFile?: string }): SqlDatabase {
+export interface PostgresPoolOptions {
+  /** Server-side statement_timeout; the client gives up on a silent server one second later. */
+  statementTimeoutMs: number;
+  /** A connection the server ended (pg_terminate_backend, a restart, a failover). */
+  onConnectionError: (error: Error) => void;
+}
+
+// A connection attempt to a stopped or frozen server fails after this instead of hanging the request.
+const CONNECT_TIMEOUT_MS = 2000;
+// Idle connections are closed after this, so a pool does not keep a failed-over server's sockets long.
+const IDLE_TIMEOUT_MS = 30_000;
+
+export function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string; sqliteFile?: string; postgres?: PostgresPoolOptions }): SqlDatabase {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const statementTimeoutMs = options.postgres?.statementTimeoutMs ?? 5000;
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      idleTimeoutMillis: IDLE_TIMEOUT_MS,
+      statement_timeout: statementTimeoutMs,
+      // statement_timeout needs a live server; query_timeout also ends a wait on a frozen one.
+      query_timeout: statementTimeoutMs + 1000,
+      // TCP keepalive finds a peer that vanished without closing the socket (failover, network cut).
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+    });
+    // A connection the server ends emits 'error' on its client; unheard, that event ends the process.
+    // Idle in the pool, the client is dropped and the next query opens a new connection; checked out
+    // (inside a request), its next query fails (the request gets a 503) and the pool drops it on release.
+    pool.on('connect', (client) => client.on('error', (error) => options.postgres?.onConnectionError(error)));
+    // The pool repeats an idle client's error as its own 'error' event, which would end the process
+    // just the same; the client's listener above has already reported it.
+    pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }

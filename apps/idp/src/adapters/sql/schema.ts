@@ -11,8 +11,6 @@ export interface AccountsTable {
   phone_index: string | null;
   assurance_level: string;
   status: string;
-  failed_logins: number;
-  locked_until: number | null;
   credentials_changed_at: number | null;
   created_at: number;
   updated_at: number;

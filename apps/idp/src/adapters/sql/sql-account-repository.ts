@@ -22,8 +22,6 @@ function toAccount(row: Selectable<AccountsTable>): StoredAccount {
     phoneIndex: row.phone_index,
     assuranceLevel: row.assurance_level as AssuranceLevel,
     status: row.status as StoredAccount['status'],
-    failedLogins: Number(row.failed_logins),
-    lockedUntil: row.locked_until === null ? null : Number(row.locked_until),
     credentialsChangedAt: row.credentials_changed_at === null ? null : Number(row.credentials_changed_at),
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
@@ -70,8 +68,6 @@ export class SqlAccountRepository implements AccountRepository {
           phone_index: account.phoneIndex,
           assurance_level: account.assuranceLevel,
           status: account.status,
-          failed_logins: account.failedLogins,
-          locked_until: account.lockedUntil,
           credentials_changed_at: account.credentialsChangedAt,
           created_at: account.createdAt,
           updated_at: account.updatedAt,
@@ -84,40 +80,6 @@ export class SqlAccountRepository implements AccountRepository {
       if (where.includes('phone')) throw new DuplicateAccountError('phone');
       throw new DuplicateAccountError('idNumber');
     }
-  }
-
-  async recordFailedLogin(id: string, threshold: number, lockUntil: number) {
-    const row = await this.db
-      .updateTable('accounts')
-      .set((eb) => ({
-        failed_logins: eb
-          .case()
-          .when(eb('failed_logins', '>=', threshold - 1))
-          .then(0)
-          .else(eb('failed_logins', '+', 1))
-          .end(),
-        locked_until: eb
-          .case()
-          .when(eb('failed_logins', '>=', threshold - 1))
-          .then(lockUntil)
-          .else(eb.ref('locked_until'))
-          .end(),
-      }))
-      .where('id', '=', id)
-      .returning(['failed_logins', 'locked_until'])
-      .executeTakeFirstOrThrow();
-    return {
-      failedLogins: Number(row.failed_logins),
-      lockedUntil: row.locked_until === null ? null : Number(row.locked_until),
-    };
-  }
-
-  async recordSuccessfulLogin(id: string, now: number) {
-    await this.db
-      .updateTable('accounts')
-      .set({ failed_logins: 0, locked_until: null, updated_at: now })
-      .where('id', '=', id)
-      .execute();
   }
 
   async previousPasswordHashes(id: string, limit: number) {
@@ -150,7 +112,7 @@ export class SqlAccountRepository implements AccountRepository {
       }
       await trx
         .updateTable('accounts')
-        .set({ password_hash: passwordHash, failed_logins: 0, locked_until: null, credentials_changed_at: now, updated_at: now })
+        .set({ password_hash: passwordHash, credentials_changed_at: now, updated_at: now })
         .where('id', '=', id)
         .execute();
       // Sessions, grants (and with them every access token) and refresh tokens of the person,

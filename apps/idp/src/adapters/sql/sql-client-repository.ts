@@ -2,6 +2,11 @@ import type { Kysely } from 'kysely';
 import type { ClientRecord, ClientRepository } from '../../ports/client-repository.ts';
 import type { Database } from './schema.ts';
 
+/** The cipher context of a client's secret: bound to the client, so a secret copied to another client's row does not decrypt. */
+export function clientSecretContext(clientId: string) {
+  return `clients.secret:${clientId}`;
+}
+
 /** Client secrets are needed in clear by oidc-provider, so they are stored encrypted, not hashed. */
 export class SqlClientRepository implements ClientRepository {
   constructor(
@@ -15,7 +20,7 @@ export class SqlClientRepository implements ClientRepository {
     return {
       clientId: row.client_id,
       clientName: row.client_name,
-      clientSecret: row.secret_cipher ? this.secrets.decrypt(row.secret_cipher, `clients.secret:${row.client_id}`) : null,
+      clientSecret: row.secret_cipher ? this.secrets.decrypt(row.secret_cipher, clientSecretContext(row.client_id)) : null,
       metadata: JSON.parse(row.metadata) as Record<string, unknown>,
       enabled: Number(row.enabled) === 1,
     };
@@ -30,7 +35,7 @@ export class SqlClientRepository implements ClientRepository {
     const now = Date.now();
     const values = {
       client_name: client.clientName,
-      secret_cipher: client.clientSecret ? this.secrets.encrypt(client.clientSecret, `clients.secret:${client.clientId}`) : null,
+      secret_cipher: client.clientSecret ? this.secrets.encrypt(client.clientSecret, clientSecretContext(client.clientId)) : null,
       metadata: JSON.stringify(client.metadata),
       enabled: client.enabled ? 1 : 0,
       updated_at: now,

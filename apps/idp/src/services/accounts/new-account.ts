@@ -35,8 +35,6 @@ export function newAccountRecord(
     phoneIndex: person.phone === null ? null : phoneIndex(cipher, person.phone),
     assuranceLevel: person.assuranceLevel,
     status: 'active',
-    failedLogins: 0,
-    lockedUntil: null,
     credentialsChangedAt: null,
     createdAt: now,
     updatedAt: now,

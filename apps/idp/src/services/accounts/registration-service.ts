@@ -10,9 +10,10 @@ import {
 import { validateNewPassword } from '@uia/validators/common-passwords';
 import type { RegisterRequest } from '@uia/schemas';
 import { AppError } from '../../errors.ts';
+import { VendorCallError } from '../../ports/vendor-call-error.ts';
 import { DuplicateAccountError, type AccountRepository } from '../../ports/account-repository.ts';
 import type { AuditLog } from '../../ports/audit-log.ts';
-import type { IdentityRegistry } from '../../ports/identity-registry.ts';
+import type { IdentityRegistry, RegistryVerdict } from '../../ports/identity-registry.ts';
 import type { PasswordHasher } from '../../ports/password-hasher.ts';
 import type { PiiCipher } from '../personal-data/pii-cipher.ts';
 import type { SmsCodeService } from '../sms/sms-code-service.ts';
@@ -31,6 +32,9 @@ function valid<T>(result: Validation<T>, field: string): T {
  * 立即注册: a real-name personal account. Order matters: cheap format checks,
  * then the SMS code (proves the phone, so only its holder learns whether it
  * is taken), then uniqueness, then the identity registry, then one insert.
+ * Without an identity registry (UIA_IDENTITY_PROVIDER=none) the name and ID
+ * number are only format-checked and the account is L1 (未实名) until the
+ * person raises it (face check in the app, or at a service hall).
  */
 export class RegistrationService {
   constructor(
@@ -39,7 +43,8 @@ export class RegistrationService {
       cipher: PiiCipher;
       hasher: PasswordHasher;
       smsCodes: SmsCodeService;
-      registry: IdentityRegistry;
+      /** Null: no 实名核验 available, accounts start at L1. */
+      registry: IdentityRegistry | null;
       audit: AuditLog;
     },
   ) {}
@@ -65,22 +70,34 @@ export class RegistrationService {
     }
     if (await accounts.findByPhoneIndex(phoneIdx)) throw duplicate('phone');
 
-    const verdict = await registry.verify({ name, idType, idNumber });
-    if (verdict !== 'match') {
-      await this.audit(context, 'failure', { reason: 'REALNAME_MISMATCH', verdict });
-      throw new AppError('REALNAME_MISMATCH', { status: 422, field: 'name' });
+    if (registry) {
+      let verdict: RegistryVerdict;
+      try {
+        verdict = await registry.verify({ name, idType, idNumber });
+      } catch (error) {
+        // The registry could not answer (outage, timeout, our credentials): the person may retry; the SMS code stays valid.
+        // The audit names the vendor's failure kind and code for operators: never the person's data.
+        const failure: Record<string, string> = error instanceof VendorCallError ? { vendorFailure: error.kind, vendorCode: error.vendorCode ?? '' } : {};
+        await this.audit(context, 'failure', { reason: 'REALNAME_UNAVAILABLE', ...failure });
+        throw new AppError('REALNAME_UNAVAILABLE', { status: 503, details: { retryable: true } });
+      }
+      if (verdict !== 'match') {
+        await this.audit(context, 'failure', { reason: 'REALNAME_MISMATCH', verdict });
+        throw new AppError('REALNAME_MISMATCH', { status: 422, field: 'name' });
+      }
     }
+    const assuranceLevel = registry ? ('L2' as const) : ('L1' as const);
 
     if (!(await smsCodes.consume(phone, 'register'))) throw new AppError('SMS_CODE_EXPIRED', { field: 'smsCode' });
-    const account = newAccountRecord(cipher, { name, idType, idNumber, phone, username, passwordHash: await this.deps.hasher.hash(input.password), assuranceLevel: 'L2' });
+    const account = newAccountRecord(cipher, { name, idType, idNumber, phone, username, passwordHash: await this.deps.hasher.hash(input.password), assuranceLevel });
     try {
       await accounts.create(account);
     } catch (error) {
       if (error instanceof DuplicateAccountError) throw duplicate(error.field);
       throw error;
     }
-    await this.audit(context, 'success', { idType, assuranceLevel: 'L2' }, account.id);
-    return { accountId: account.id, username, assuranceLevel: 'L2' as const };
+    await this.audit(context, 'success', { idType, assuranceLevel }, account.id);
+    return { accountId: account.id, username, assuranceLevel };
   }
 
   private audit(context: { ip: string; userAgent?: string }, outcome: 'success' | 'failure', detail: Record<string, string>, accountId?: string) {

@@ -12,10 +12,10 @@ import type { AppSessions } from '../app-sessions/app-sessions.ts';
 import { describeDevice } from '../app-sessions/device-summary.ts';
 import { auditedStep, type AuditNote } from '../audited-step.ts';
 import type { CaptchaService } from '../captcha/captcha-service.ts';
-import { checkFace } from '../face-check/check-face.ts';
+import { checkFace, requireFaceVerifier } from '../face-check/check-face.ts';
 import type { FaceChallenges } from '../face-check/face-challenges.ts';
 import { requireFaceConsent } from '../face-check/face-consent.ts';
-import { decodeFaceFrames } from '../face-check/face-frames.ts';
+import { decodeFaceCapture } from '../face-check/face-frames.ts';
 import type { PiiCipher } from '../personal-data/pii-cipher.ts';
 import type { RateLimiter } from '../rate-limit/rate-limiter.ts';
 import type { SmsCodeService } from '../sms/sms-code-service.ts';
@@ -48,8 +48,10 @@ export class AppLogin {
     private readonly deps: {
       accounts: AccountRepository;
       cipher: PiiCipher;
-      registry: IdentityRegistry;
-      faceVerifier: FaceVerifier;
+      /** Null: no 实名核验; the typed name must then be the account's own (see confirmRealName). */
+      registry: IdentityRegistry | null;
+      /** Null: no face login (SMS only, L2 at most). */
+      faceVerifier: FaceVerifier | null;
       faceChallenges: FaceChallenges;
       captcha: CaptchaService;
       smsCodes: SmsCodeService;
@@ -67,15 +69,16 @@ export class AppLogin {
    */
   async faceLogin(input: AppFaceLoginRequest, context: AppLoginContext): Promise<AppLoginResult> {
     return auditedStep(this.deps.audit, { type: 'app.login_face', ...context }, async (note) => {
+      const faceVerifier = requireFaceVerifier(this.deps.faceVerifier);
       requireFaceConsent(input.faceConsent);
       const validityDays = appSessionValidity(input.validityDays);
       note.detail = { idType: input.idType, validityDays };
       const person = validatePerson(input);
-      const frames = decodeFaceFrames(input.frames);
+      const capture = decodeFaceCapture(faceVerifier.capture, input);
       const challenge = await this.deps.faceChallenges.take(input.challengeId ?? '');
       await this.spendAttempt(person, context);
       await confirmRealName(this.deps.registry, person);
-      await checkFace(this.deps.faceVerifier, person, frames, challenge);
+      await checkFace(faceVerifier, person, capture, challenge);
       const { account, created } = await realPersonAccount(this.deps, person, this.now());
       note.accountId = account.id;
       note.detail.accountCreated = created;
@@ -137,6 +140,10 @@ export class AppLogin {
   private async accountWithPhone(person: RealNamePerson): Promise<{ account: StoredAccount; phone: string }> {
     const account = await this.deps.accounts.findByIdNumberIndex(this.idIndex(person));
     if (!account?.phoneCipher) throw new AppError('APP_NO_BOUND_PHONE', { status: 409 });
+    // With no registry to ask, the name must at least be the one the account was registered with.
+    if (!this.deps.registry && this.deps.cipher.decrypt(account.nameCipher, PII_CONTEXT.name) !== person.name) {
+      throw new AppError('REALNAME_MISMATCH', { status: 422, field: 'name' });
+    }
     ensureActive(account);
     return { account, phone: this.deps.cipher.decrypt(account.phoneCipher, PII_CONTEXT.phone) };
   }

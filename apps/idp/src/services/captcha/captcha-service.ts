@@ -1,10 +1,18 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../errors.ts';
 import type { KeyValueStore } from '../../ports/key-value-store.ts';
-import { generateCaptchaText } from './captcha-text.ts';
+import { DEFAULT_CAPTCHA_LENGTH, generateCaptchaText } from './captcha-text.ts';
 import { renderCaptchaPng } from './render-captcha-png.ts';
 
 export const CAPTCHA_TTL_SECONDS = 300;
+
+/**
+ * The strict captcha, for an address that keeps sending wrong passwords
+ * (LoginThrottle.wantsStrictCaptcha): 6 characters instead of 4, so each
+ * guess of a solver costs 900 times more blind tries, and a person only a
+ * little more typing.
+ */
+export const STRICT_CAPTCHA_LENGTH = 6;
 
 export interface CaptchaChallenge {
   id: string;
@@ -24,9 +32,9 @@ export class CaptchaService {
     return `captcha:${id}`;
   }
 
-  async create(): Promise<CaptchaChallenge> {
+  async create(options: { strict?: boolean } = {}): Promise<CaptchaChallenge> {
     const id = `c_${randomBytes(16).toString('base64url')}`;
-    const answer = generateCaptchaText();
+    const answer = generateCaptchaText(options.strict ? STRICT_CAPTCHA_LENGTH : DEFAULT_CAPTCHA_LENGTH);
     await this.store.set(this.key(id), answer, CAPTCHA_TTL_SECONDS);
     const image = `data:image/png;base64,${renderCaptchaPng(answer).toString('base64')}`;
     return { id, image, expiresIn: CAPTCHA_TTL_SECONDS };

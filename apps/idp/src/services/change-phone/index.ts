@@ -11,10 +11,10 @@ import { phoneIndex } from '../accounts/account-lookup.ts';
 import type { AppSessionView } from '../app-sessions/app-session.ts';
 import { auditedStep, type AuditNote } from '../audited-step.ts';
 import type { CaptchaService } from '../captcha/captcha-service.ts';
-import { checkFace } from '../face-check/check-face.ts';
+import { checkFace, requireFaceVerifier } from '../face-check/check-face.ts';
 import type { FaceChallenges } from '../face-check/face-challenges.ts';
 import { requireFaceConsent } from '../face-check/face-consent.ts';
-import { decodeFaceFrames } from '../face-check/face-frames.ts';
+import { decodeFaceCapture } from '../face-check/face-frames.ts';
 import type { PiiCipher } from '../personal-data/pii-cipher.ts';
 import type { RateLimiter } from '../rate-limit/rate-limiter.ts';
 import type { SmsCodeService } from '../sms/sms-code-service.ts';
@@ -47,7 +47,8 @@ export class ChangePhone {
     private readonly deps: {
       accounts: AccountRepository;
       cipher: PiiCipher;
-      faceVerifier: FaceVerifier;
+      /** Null: no face verifier, so only the current phone's code opens 换绑. */
+      faceVerifier: FaceVerifier | null;
       faceChallenges: FaceChallenges;
       captcha: CaptchaService;
       smsCodes: SmsCodeService;
@@ -83,13 +84,14 @@ export class ChangePhone {
   /** 1b (the old phone is lost): a face check (its challenge taken first) against the account's own ID number → a ticket. */
   async verifyFace(session: AppSessionView, input: PhoneChangeFaceRequest, context: ChangePhoneContext) {
     return this.audited('phone_change.face', session, context, async (note) => {
+      const faceVerifier = requireFaceVerifier(this.deps.faceVerifier);
       requireFaceConsent(input.faceConsent);
-      const frames = decodeFaceFrames(input.frames);
+      const capture = decodeFaceCapture(faceVerifier.capture, input);
       const challenge = await this.deps.faceChallenges.take(input.challengeId ?? '');
       const account = await this.accountOf(session);
       await this.deps.rateLimiter.hit(CHANGE_PHONE_LIMITS.facePerAccount, account.id);
-      const { idType, idNumber } = readAccountProfile(account, this.deps.cipher);
-      await checkFace(this.deps.faceVerifier, { idType, idNumber }, frames, challenge);
+      const { idType, idNumber, name } = readAccountProfile(account, this.deps.cipher);
+      await checkFace(faceVerifier, { idType, idNumber, name }, capture, challenge);
       note.detail.method = 'face';
       return { ticket: await this.tickets.issue({ accountId: account.id, appSessionId: session.id, method: 'face' }) };
     });

@@ -13,7 +13,7 @@ export interface EntityLoginContext extends LoginContext {
 
 /**
  * 法人登录 by account: the acting person logs in exactly as 账号登录 (captcha,
- * lockout, throttles), then must be the entity's legal representative or a
+ * login throttle, limits), then must be the entity's legal representative or a
  * current agent for this service. The login is the person acting for the
  * entity (acting-principal.ts); its level and methods are the person's login.
  */
@@ -28,6 +28,7 @@ export class EntityLogin {
   ) {}
 
   async login(input: EntityLoginRequest, context: EntityLoginContext): Promise<LoginResult> {
+    this.deps.membership.requireEntityServices();
     if (!context.entityLoginAllowed) throw new AppError('ENTITY_LOGIN_NOT_SUPPORTED', { status: 403 });
     EntityMembership.parseReference(input.entity);
     const person = await this.deps.passwordLogin.login(input, context);

@@ -30,6 +30,11 @@ export class EntityMembership {
     private readonly representatives: RepresentativeCheck,
   ) {}
 
+  /** ENTITY_LOGIN_UNAVAILABLE when there is no business registry to say who represents an entity. */
+  requireEntityServices(): void {
+    this.representatives.requireEntityServices();
+  }
+
   /**
    * What 统一社会信用代码/单位账号 names, without looking it up: a USCC, an
    * account name, or — for 18 letters and digits that fail GB 32100 — the

@@ -4,7 +4,7 @@ import { MemoryKeyValueStore } from '../../adapters/key-value/memory-key-value-s
 import { AppError } from '../../errors.ts';
 import type { AccountRepository, StoredAccount } from '../../ports/account-repository.ts';
 import type { AuditEvent, AuditLog, StoredAuditEvent } from '../../ports/audit-log.ts';
-import type { BusinessRegistry, RegisteredEntity } from '../../ports/business-registry.ts';
+import { representativeWithIdNumber, type BusinessRegistry, type RegisteredEntity } from '../../ports/business-registry.ts';
 import type { StoredAgentGrant } from '../../ports/entity-repository.ts';
 import type { SessionTerminator, SignedInService } from '../../ports/session-terminator.ts';
 import { newAccountRecord } from '../accounts/new-account.ts';
@@ -42,8 +42,6 @@ function fakeAccounts(accounts: StoredAccount[]): AccountRepository {
     findByIdNumberIndex: unused,
     findByPhoneIndex: unused,
     create: unused,
-    recordFailedLogin: unused,
-    recordSuccessfulLogin: unused,
     previousPasswordHashes: unused,
     resetPassword: unused,
     raiseAssuranceLevel: unused,
@@ -52,11 +50,11 @@ function fakeAccounts(accounts: StoredAccount[]): AccountRepository {
 }
 
 /** The registry's answer for EDU, changed by the test between registrations. */
-function fakeRegistry(representative: RegisteredEntity['legalRepresentative']) {
+function fakeRegistry(representative: typeof ZHANG | typeof LI) {
   const registry = {
     representative,
     lookup: async (uscc: string): Promise<RegisteredEntity | null> =>
-      uscc === EDU.uscc ? { ...EDU, legalRepresentative: { ...registry.representative } } : null,
+      uscc === EDU.uscc ? { ...EDU, legalRepresentative: representativeWithIdNumber(registry.representative) } : null,
   };
   return registry satisfies BusinessRegistry;
 }

@@ -32,7 +32,8 @@ export class EntityRegistration {
       entities: EntityRepository;
       accounts: AccountRepository;
       cipher: PiiCipher;
-      registry: BusinessRegistry;
+      /** Null: no business registry, 注册单位 answers ENTITY_LOGIN_UNAVAILABLE. */
+      registry: BusinessRegistry | null;
       /** Told the registry's fresh answer, so its cache agrees with a takeover at once. */
       representatives: RepresentativeCheck;
       /** A takeover logs the predecessor's entity logins out of the services (back-channel logout). */
@@ -44,6 +45,8 @@ export class EntityRegistration {
   ) {}
 
   async register(personId: string, input: RegisterEntityRequest, context: EntityRequestContext): Promise<StoredEntity> {
+    const { registry } = this.deps;
+    if (!registry) throw new AppError('ENTITY_LOGIN_UNAVAILABLE', { status: 403 });
     return auditedStep(this.deps.audit, { type: 'entity.registered', ...context }, async (note) => {
       note.accountId = personId;
       // Each attempt asks the registry who represents a company: bounded per person.
@@ -53,11 +56,11 @@ export class EntityRegistration {
       note.detail = { uscc: uscc.value };
       const accountName = this.accountName(input.accountName);
       const person = await this.realNamePerson(personId);
-      const registered = await this.lookup(uscc.value);
-      await this.deps.representatives.remember(uscc.value, registered);
+      const registered = await this.lookup(registry, uscc.value);
+      await this.deps.representatives.remember(uscc.value, registered, person);
       if (comparableName(registered.name) !== comparableName(input.name)) throw new AppError('ENTITY_NAME_MISMATCH', { field: 'name' });
       const representative = registered.legalRepresentative;
-      if (representative.idType !== person.idType || representative.idNumber !== person.idNumber || representative.name !== person.name) {
+      if (representative.idType !== person.idType || !representative.hasIdNumber(person.idNumber) || representative.name !== person.name) {
         throw new AppError('ENTITY_NOT_LEGAL_REPRESENTATIVE', { status: 403 });
       }
       const now = (this.deps.now ?? Date.now)();
@@ -109,10 +112,10 @@ export class EntityRegistration {
     return readAccountProfile(account, this.deps.cipher);
   }
 
-  private async lookup(uscc: string): Promise<RegisteredEntity> {
+  private async lookup(registry: BusinessRegistry, uscc: string): Promise<RegisteredEntity> {
     let registered: RegisteredEntity | null;
     try {
-      registered = await this.deps.registry.lookup(uscc);
+      registered = await registry.lookup(uscc);
     } catch {
       throw new AppError('ENTITY_REGISTRY_UNAVAILABLE', { status: 503, details: { retryable: true } });
     }

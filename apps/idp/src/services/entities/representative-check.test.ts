@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { MemoryKeyValueStore } from '../../adapters/key-value/memory-key-value-store.ts';
 import type { AccountRepository, StoredAccount } from '../../ports/account-repository.ts';
-import type { BusinessRegistry, RegisteredEntity } from '../../ports/business-registry.ts';
+import { representativeWithIdNumber, type BusinessRegistry, type RegisteredEntity } from '../../ports/business-registry.ts';
 import type { StoredEntity } from '../../ports/entity-repository.ts';
 import { idNumberIndex } from '../accounts/account-lookup.ts';
+import { PII_CONTEXT } from '../accounts/account-profile.ts';
 import { PiiCipher } from '../personal-data/pii-cipher.ts';
 import { RepresentativeCheck } from './representative-check.ts';
 
@@ -14,7 +15,10 @@ const LISI = { name: '李四', idType: 'resident_id' as const, idNumber: '340524
 const ENTITY = { id: 'e1', uscc: '91110105MA01XH3R44', name: '北京演示科技有限公司', accountName: null, legalRepAccountId: 'zhang', createdAt: 0, updatedAt: 0 } satisfies StoredEntity;
 
 const accounts = {
-  findById: async (id: string) => (id === 'zhang' ? ({ id, idNumberIndex: idNumberIndex(cipher, ZHANGSAN.idType, ZHANGSAN.idNumber) } as StoredAccount) : null),
+  findById: async (id: string) =>
+    id === 'zhang'
+      ? ({ id, idType: ZHANGSAN.idType, idNumberIndex: idNumberIndex(cipher, ZHANGSAN.idType, ZHANGSAN.idNumber), idNumberCipher: cipher.encrypt(ZHANGSAN.idNumber, PII_CONTEXT.idNumber) } as StoredAccount)
+      : null,
 } as AccountRepository;
 
 /** A registry whose answer can change, counting how often it is asked. */
@@ -24,7 +28,7 @@ function registry(representative: typeof ZHANGSAN | null) {
     lookup: async (uscc) => {
       state.asked += 1;
       if (state.down) throw new Error('registry unreachable');
-      return state.representative ? ({ uscc, name: ENTITY.name, legalRepresentative: state.representative } satisfies RegisteredEntity) : null;
+      return state.representative ? ({ uscc, name: ENTITY.name, legalRepresentative: representativeWithIdNumber(state.representative) } satisfies RegisteredEntity) : null;
     },
   };
   return { state, port };

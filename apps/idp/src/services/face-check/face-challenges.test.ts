@@ -7,7 +7,7 @@ function challenges() {
   const clock = { now: 1_700_000_000_000 };
   const now = () => clock.now;
   const store = new MemoryKeyValueStore(now);
-  return { clock, store, service: new FaceChallenges({ store, rateLimiter: new RateLimiter(store), now }) };
+  return { clock, store, service: new FaceChallenges({ store, rateLimiter: new RateLimiter(store), now, capture: { kind: 'frames' } }) };
 }
 const refused = expect.objectContaining({ code: 'FACE_CHALLENGE_INVALID', status: 400 });
 
@@ -33,7 +33,7 @@ describe('FaceChallenges', () => {
   it('issues a challenge that can be taken exactly once, with its actions', async () => {
     const { service } = challenges();
     const issued = await service.issue({ ip: '192.0.2.1' });
-    expect(issued).toEqual({ challengeId: expect.stringMatching(/^fc_[\w-]{22}$/), actions: expect.any(Array), expiresIn: 120 });
+    expect(issued).toEqual({ challengeId: expect.stringMatching(/^fc_[\w-]{22}$/), actions: expect.any(Array), expiresIn: 120, capture: { kind: 'frames' } });
     expect(await service.take(issued.challengeId)).toEqual({ id: issued.challengeId, actions: issued.actions });
     await expect(service.take(issued.challengeId)).rejects.toEqual(refused);
   });

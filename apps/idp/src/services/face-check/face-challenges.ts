@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { AppError } from '../../errors.ts';
-import type { FaceChallenge, FaceLivenessAction } from '../../ports/face-verifier.ts';
+import type { FaceCapture, FaceChallenge, FaceLivenessAction } from '../../ports/face-verifier.ts';
 import type { KeyValueStore } from '../../ports/key-value-store.ts';
 import type { RateLimit, RateLimiter } from '../rate-limit/rate-limiter.ts';
 
@@ -20,11 +20,12 @@ export const FACE_CHALLENGE_LIMITS = {
   perIp: { name: 'face-challenge:ip', limit: 60, windowSeconds: 3600 },
 } satisfies Record<string, RateLimit>;
 
-/** What the app gets: the id to send back with the frames and the prompts to show, in order. */
+/** What the app gets: the id to send back with the frames (or clip), the prompts to show, in order, and what to capture. */
 export interface IssuedFaceChallenge {
   challengeId: string;
   actions: FaceLivenessAction[];
   expiresIn: number;
+  capture: FaceCapture;
 }
 
 interface StoredFaceChallenge {
@@ -57,16 +58,19 @@ export function pickActions(count: number = FACE_CHALLENGE_POLICY.actionsPerChal
  */
 export class FaceChallenges {
   constructor(
-    private readonly deps: { store: KeyValueStore; rateLimiter: RateLimiter; now: () => number },
+    /** `capture`: the configured verifier's, told to the app with each challenge; null when there is no face verifier (no challenge is issued). */
+    private readonly deps: { store: KeyValueStore; rateLimiter: RateLimiter; now: () => number; capture: FaceCapture | null },
   ) {}
 
   async issue(context: { ip: string }): Promise<IssuedFaceChallenge> {
+    const { capture } = this.deps;
+    if (!capture) throw new AppError('FACE_CHECK_UNAVAILABLE', { status: 403 });
     await this.deps.rateLimiter.hit(FACE_CHALLENGE_LIMITS.perIp, context.ip);
     const challengeId = `fc_${randomBytes(16).toString('base64url')}`;
     const actions = pickActions();
     const stored: StoredFaceChallenge = { actions, expiresAt: this.deps.now() + FACE_CHALLENGE_POLICY.ttlSeconds * 1000 };
     await this.deps.store.set(this.key(challengeId), JSON.stringify(stored), FACE_CHALLENGE_POLICY.ttlSeconds);
-    return { challengeId, actions, expiresIn: FACE_CHALLENGE_POLICY.ttlSeconds };
+    return { challengeId, actions, expiresIn: FACE_CHALLENGE_POLICY.ttlSeconds, capture };
   }
 
   /** One-time: of two requests with one challenge, one gets it; unknown, expired or spent is FACE_CHALLENGE_INVALID. */

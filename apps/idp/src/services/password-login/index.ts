@@ -10,6 +10,7 @@ import type { PiiCipher } from '../personal-data/pii-cipher.ts';
 import { RATE_LIMITS, type RateLimiter } from '../rate-limit/rate-limiter.ts';
 import { ensureAccountUsable } from './ensure-account-usable.ts';
 import { ensurePasswordFresh } from './ensure-password-fresh.ts';
+import type { LoginThrottle } from './login-throttle.ts';
 import { verifyPassword } from './verify-password.ts';
 
 export interface PasswordLoginInput {
@@ -22,6 +23,8 @@ export interface PasswordLoginInput {
 export interface LoginContext {
   ip: string;
   userAgent?: string;
+  /** The browser's device id (device cookie, or a fresh one the route sets after a successful login). */
+  deviceId: string;
   clientId?: string;
   /** The level the relying party demands (acr_values), if any. */
   requiredAcr?: AssuranceLevel | null;
@@ -60,6 +63,7 @@ export class PasswordLogin {
       hasher: PasswordHasher;
       captcha: CaptchaService;
       rateLimiter: RateLimiter;
+      throttle: LoginThrottle;
       audit: AuditLog;
       dummyHash: string;
       /** UIA_PASSWORD_MAX_AGE_DAYS (0: passwords never expire). */
@@ -69,24 +73,31 @@ export class PasswordLogin {
   ) {}
 
   async login(input: PasswordLoginInput, context: LoginContext): Promise<LoginResult> {
-    const now = (this.deps.now ?? Date.now)();
     let accountId: string | null = null;
     let identifierKind = 'unknown';
+    let source: 'device' | 'address' | null = null;
     try {
       // Before the captcha and the password: no password can reach a level above PASSWORD_PROVES.
       ensureReaches(PASSWORD_PROVES, context.requiredAcr);
       await this.deps.rateLimiter.hit(RATE_LIMITS.loginPerIp, context.ip);
       await this.deps.captcha.verify(input.captchaId, input.captchaAnswer);
-      const { kind, account } = await findAccountByIdentifier(this.deps.accounts, this.deps.cipher, input.identifier);
+      const { kind, account, nameIndex } = await findAccountByIdentifier(this.deps.accounts, this.deps.cipher, input.identifier);
       identifierKind = kind;
       accountId = account?.id ?? null;
-      if (account) ensureAccountUsable(account, now);
-      const verified = await verifyPassword(this.deps, account, input.password, now);
-      await this.deps.accounts.recordSuccessfulLogin(verified.id, now);
-      ensurePasswordFresh(verified, now, this.deps.passwordMaxAgeDays ?? 0);
+      // Known and unknown names go through the same throttle, so its answers do not tell them apart.
+      const subject = await this.deps.throttle.subject(nameIndex, account, context);
+      source = subject.source.kind;
+      const attempt = await this.deps.throttle.admit(subject, context);
+      if (account) ensureAccountUsable(account);
+      const verified = await verifyPassword(this.deps, account, input.password);
+      if (!verified) throw await attempt.failed();
+      await attempt.succeeded();
+      // After the password was found right (so the answer tells a guesser nothing).
+      ensurePasswordFresh(verified, (this.deps.now ?? Date.now)(), this.deps.passwordMaxAgeDays ?? 0);
       const result = { accountId: verified.id, acr: loginAssurance(verified.assuranceLevel, PASSWORD_PROVES), amr: ['pwd'] };
       ensureReaches(result.acr, context.requiredAcr);
-      await this.audit('success', context, verified.id, { identifierKind: kind, acr: result.acr });
+      await this.deps.throttle.ownerLoggedIn(verified.id, 'password', context);
+      await this.audit('success', context, verified.id, { identifierKind: kind, acr: result.acr, source });
       return result;
     } catch (error) {
       const code = error instanceof AppError ? error.code : 'INTERNAL_ERROR';
@@ -94,6 +105,7 @@ export class PasswordLogin {
         identifierKind,
         identifier: identifierKind === 'unknown' ? null : maskIdentifier(identifierKind, input.identifier.trim()),
         reason: code,
+        source,
       });
       throw error;
     }

@@ -13,10 +13,11 @@ import type { PasswordHasher } from '../../ports/password-hasher.ts';
 import type { SessionTerminator } from '../../ports/session-terminator.ts';
 import type { SmsNotice } from '../../ports/sms-sender.ts';
 import { PII_CONTEXT, readAccountProfile } from '../accounts/account-profile.ts';
-import { findAccountByIdentifier } from '../accounts/account-lookup.ts';
+import { accountNameIndexes, findAccountByIdentifier } from '../accounts/account-lookup.ts';
 import { auditedStep, type AuditNote } from '../audited-step.ts';
 import { formatBeijingMinute } from '../beijing-time.ts';
 import type { CaptchaService } from '../captcha/captcha-service.ts';
+import type { LoginThrottle } from '../password-login/login-throttle.ts';
 import type { PiiCipher } from '../personal-data/pii-cipher.ts';
 import { RATE_LIMITS, type RateLimiter } from '../rate-limit/rate-limiter.ts';
 import type { SmsCodeService } from '../sms/sms-code-service.ts';
@@ -64,6 +65,8 @@ export class PasswordReset {
       notices: ResetNoticeSender;
       sessions: SessionTerminator;
       rateLimiter: RateLimiter;
+      /** A completed reset lifts the pause of password login (LoginThrottle). */
+      throttle: Pick<LoginThrottle, 'passwordReset'>;
       store: KeyValueStore;
       audit: AuditLog;
       now?: () => number;
@@ -141,9 +144,10 @@ export class PasswordReset {
   }
 
   /**
-   * Step 3: the new password. One transaction replaces it, clears the
-   * lockout and deletes every session and refresh token of the person; then
-   * relying parties are told (back-channel logout) and an SMS notice goes out.
+   * Step 3: the new password. One transaction replaces it and deletes every
+   * session and refresh token of the person; then the login throttle's pause
+   * is lifted, relying parties are told (back-channel logout) and an SMS
+   * notice goes out.
    */
   async complete(input: PasswordResetCompleteRequest, context: ResetContext) {
     return this.audited('password_reset.complete', context, async (note) => {
@@ -160,6 +164,7 @@ export class PasswordReset {
       const passwordHash = await hasher.hash(input.password);
       const signedIn = await sessions.signedInServices(account.id);
       await accounts.resetPassword(account.id, passwordHash, now, RESET_POLICY.passwordHistoryDepth - 1);
+      await this.deps.throttle.passwordReset(account.id, accountNameIndexes(cipher, account), context);
       await sessions.announceSignedOut(signedIn);
       note.detail = { signedOutServices: signedIn.length };
       if (profile.phone) await notices.send(profile.phone, 'notice_password_reset', { time: formatBeijingMinute(now) }, context);

@@ -41,6 +41,9 @@ describe('PiiCipher', () => {
     expect(after.decrypt(envelope, 'accounts.name')).toBe('李四');
     expect(after.encrypt('李四', 'accounts.name')).toMatch(/^v1\.k2\./);
     expect(after.blindIndex('phone', '13800000001')).toBe(before.blindIndex('phone', '13800000001'));
+    expect(after.isOnCurrentKey(envelope)).toBe(false);
+    expect(after.isOnCurrentKey(after.encrypt('李四', 'accounts.name'))).toBe(true);
+    expect(before.isOnCurrentKey(envelope)).toBe(true);
   });
 
   it('keeps blind indexes of different kinds apart and depends on the key', () => {

@@ -41,6 +41,11 @@ export class PiiCipher {
     return Buffer.concat([decipher.update(body.subarray(0, body.length - 16)), decipher.final()]).toString('utf8');
   }
 
+  /** True when the envelope was written with the current (first) key of the ring; key rotation skips it. */
+  isOnCurrentKey(envelope: string): boolean {
+    return envelope.split('.')[1] === this.activeKeyId;
+  }
+
   /** Deterministic keyed digest for equality look-ups; `kind` keeps indexes of different fields apart. */
   blindIndex(kind: string, value: string): string {
     return createHmac('sha256', this.blindIndexKey).update(kind).update('\u0000').update(value).digest('base64url');

@@ -13,6 +13,7 @@ import type { RateLimiter } from '../rate-limit/rate-limiter.ts';
 import { auditedStep } from '../audited-step.ts';
 import { entityAccountId } from '../entities/acting-principal.ts';
 import type { EntityMembership } from '../entities/entity-membership.ts';
+import type { LoginThrottle, ThrottleContext } from '../password-login/login-throttle.ts';
 import { describeRequester } from './describe-requester.ts';
 import { qrImageDataUrl } from './qr-image.ts';
 import { QR_LOGIN_POLICY } from './qr-login-policy.ts';
@@ -77,6 +78,8 @@ export class QrLogin {
       membership: EntityMembership;
       ipLocator: IpLocator;
       rateLimiter: RateLimiter;
+      /** A completed QR login makes the PC browser a trusted device and lifts a pause of password login. */
+      throttle: Pick<LoginThrottle, 'ownerLoggedIn'>;
       audit: AuditLog;
       /** The QR encodes `${publicUrl}/app/qr/<id>`, so a phone's own camera opens the confirm page. */
       publicUrl: string;
@@ -174,7 +177,7 @@ export class QrLogin {
    * and only while the confirming app session is live and the account active
    * (a password reset or 退出登录 since the confirmation voids it: QR_EXPIRED).
    */
-  async complete(id: string, interactionUid: string, context: QrLoginContext): Promise<QrCompletion> {
+  async complete(id: string, interactionUid: string, context: ThrottleContext): Promise<QrCompletion> {
     const record = await this.step('login.qr', context, null, async () => {
       const current = await this.records.read(id);
       // Decides the errors of a QR that is not confirmed (or not this interaction's) before anything else.
@@ -189,6 +192,7 @@ export class QrLogin {
       return this.records.update(id, (latest) => used(latest, interactionUid));
     });
     const { accountId, acr, amr, entityId } = record.login!;
+    await this.deps.throttle.ownerLoggedIn(accountId, 'qr', context);
     return { login: { accountId: entityId ? entityAccountId(entityId, accountId) : accountId, acr, amr }, authTime: record.confirmedAt ?? this.now() };
   }
 

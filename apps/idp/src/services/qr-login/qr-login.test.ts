@@ -5,12 +5,13 @@ import type { AccountRepository, AssuranceLevel, StoredAccount } from '../../por
 import type { AuditEvent, AuditLog } from '../../ports/audit-log.ts';
 import type { AppSessionView } from '../app-sessions/app-session.ts';
 import type { PiiCipher } from '../personal-data/pii-cipher.ts';
+import { LoginThrottle } from '../password-login/login-throttle.ts';
 import { RateLimiter } from '../rate-limit/rate-limiter.ts';
 import { describeRequester } from './describe-requester.ts';
 import type { EntityMembership } from '../entities/entity-membership.ts';
 import { QrLogin, type QrStreamStatus } from './index.ts';
 
-const PC = { ip: '192.168.1.20', userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36' };
+const PC = { ip: '192.168.1.20', deviceId: 'pc-browser-device-id-0000000000000000000000', userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36' };
 const PHONE = { ip: '10.0.0.8' };
 
 function account(id: string, assuranceLevel: AssuranceLevel): StoredAccount {
@@ -41,6 +42,7 @@ function setUp() {
     membership: {} as EntityMembership,
     ipLocator: { locate: async () => '本机/内网' },
     rateLimiter: new RateLimiter(store),
+    throttle: new LoginThrottle({ store, audit, now: Date.now }),
     audit,
     publicUrl: 'https://uia.example.gov.cn',
   });

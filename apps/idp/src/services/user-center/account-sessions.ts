@@ -1,3 +1,4 @@
+import type { AccountSessionList, BrowserSession } from '@uia/schemas';
 import { AppError } from '../../errors.ts';
 import type { AuditLog } from '../../ports/audit-log.ts';
 import type { ClientRepository } from '../../ports/client-repository.ts';
@@ -38,7 +39,7 @@ export class AccountSessions {
   ) {}
 
   /** `currentUid`: the platform session of the browser asking (null when it has none). */
-  async list(personId: string, currentUid: string | null) {
+  async list(personId: string, currentUid: string | null): Promise<AccountSessionList> {
     const [platform, apps, services] = await Promise.all([
       this.deps.sessions.platformSessions(personId),
       this.deps.appSessions.list(personId),
@@ -109,7 +110,7 @@ export class AccountSessions {
     return true;
   }
 
-  private async browserView(session: PlatformSession, personId: string, currentUid: string | null, names: Map<string, string>) {
+  private async browserView(session: PlatformSession, personId: string, currentUid: string | null, names: Map<string, string>): Promise<BrowserSession> {
     const activity = await this.deps.activity.find(session.uid);
     const loginAt = session.loginTs * 1000;
     // The user center itself is not a service the person signed in to.

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ui } from '@uia/i18n';
 import { endpoints } from '../../api.ts';
 import { fill } from '../../text.ts';
+import { ChangeAlerts } from './ChangeAlerts.tsx';
 import { EntityCard } from './EntityCard.tsx';
 import { LoadState } from './LoadState.tsx';
 import { RegisterEntityForm } from './RegisterEntityForm.tsx';
@@ -20,11 +21,7 @@ export function Entities() {
   return (
     <>
       <Section id="account-entities" title={a.entitiesTitle}>
-        {notice && (
-          <p className="alert alert-success" role="status">
-            {notice}
-          </p>
-        )}
+        <ChangeAlerts notice={notice} />
         {list.kind !== 'ready' ? (
           <LoadState state={list} onRetry={reload} />
         ) : list.data.entities.length === 0 ? (

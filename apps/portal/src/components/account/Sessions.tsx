@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
 import { ui } from '@uia/i18n';
-import { errorMessage } from '@uia/web';
-import { endpoints, leaveIfLoggedOut, type AppSession, type BrowserSession } from '../../api.ts';
+import { endpoints, type AppSession, type BrowserSession } from '../../api.ts';
 import { beijingMinute } from '../../entities.ts';
 import { fill } from '../../text.ts';
+import { ChangeAlerts } from './ChangeAlerts.tsx';
 import { LoadState } from './LoadState.tsx';
 import { Fact, Section } from './Section.tsx';
+import { useListChange } from './useListChange.ts';
 import { useLoad } from './useLoad.ts';
 
 const a = ui.account;
@@ -24,29 +24,7 @@ function browserName(session: BrowserSession): string {
  */
 export function Sessions() {
   const [list, reload] = useLoad(loadSessions);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  // What is being ended ('others' for 全部退出): every 退出 stays disabled until the reloaded list arrives.
-  const [ending, setEnding] = useState<{ id: string; reloading: boolean } | null>(null);
-
-  useEffect(() => {
-    setEnding((current) => (current?.reloading ? null : current));
-  }, [list]);
-
-  async function change(id: string, confirmText: string, run: () => Promise<string>) {
-    if (ending || !window.confirm(confirmText)) return;
-    setEnding({ id, reloading: false });
-    setNotice(null);
-    setError(null);
-    try {
-      setNotice(await run());
-    } catch (e: unknown) {
-      if (leaveIfLoggedOut(e)) return;
-      setError(errorMessage(e));
-    }
-    setEnding({ id, reloading: true });
-    reload();
-  }
+  const { notice, error, busy: ending, change } = useListChange(list, reload);
 
   const endOne = (id: string, device: string) =>
     change(id, fill(a.endOneConfirm, { device }), async () => {
@@ -63,16 +41,7 @@ export function Sessions() {
   return (
     <Section id="sessions" title={a.sessionsTitle}>
       <p className="section-intro">{a.sessionsIntro}</p>
-      {notice && (
-        <p className="alert alert-success" role="status">
-          {notice}
-        </p>
-      )}
-      {error && (
-        <p className="alert alert-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ChangeAlerts notice={notice} error={error} />
       {list.kind !== 'ready' ? (
         <LoadState state={list} onRetry={reload} />
       ) : (

@@ -7,7 +7,7 @@ import { SimulatedFaceVerifier } from './simulated-face-verifier.ts';
 const verifier = new SimulatedFaceVerifier();
 const jpegs = (...data: Buffer[]): FaceFrame[] => data.map((bytes) => ({ mediaType: 'image/jpeg', data: bytes }));
 const challenge = { id: 'challenge-1', actions: ['blink', 'shake'] } as const;
-const verify = (frames: FaceFrame[], idNumber = '110101199001011237') => verifier.verify({ idType: 'resident_id', idNumber, frames, challenge });
+const verify = (frames: FaceFrame[], idNumber = '110101199001011237') => verifier.verify({ idType: 'resident_id', name: '张三', idNumber, frames, challenge });
 
 describe('SimulatedFaceVerifier', () => {
   it('passes a face that moved between frames, at any resolution', async () => {
@@ -44,10 +44,10 @@ describe('SimulatedFaceVerifier', () => {
   it('needs a challenge with at least one action, whichever actions it names (it cannot see them)', async () => {
     const frames = jpegs(faceFrame(), faceFrame({ offsetX: 24 }));
     for (const actions of [['nod'], ['shake', 'blink'], ['nod', 'blink']] as const) {
-      expect(await verifier.verify({ idType: 'resident_id', idNumber: '110101199001011237', frames, challenge: { id: 'c', actions } })).toBe('pass');
+      expect(await verifier.verify({ idType: 'resident_id', name: '张三', idNumber: '110101199001011237', frames, challenge: { id: 'c', actions } })).toBe('pass');
     }
-    expect(await verifier.verify({ idType: 'resident_id', idNumber: '110101199001011237', frames, challenge: { id: 'c', actions: [] } })).toBe('not_live');
-    expect(await verifier.verify({ idType: 'resident_id', idNumber: '110101199001011237', frames, challenge: { id: '', actions: ['blink'] } })).toBe('not_live');
+    expect(await verifier.verify({ idType: 'resident_id', name: '张三', idNumber: '110101199001011237', frames, challenge: { id: 'c', actions: [] } })).toBe('not_live');
+    expect(await verifier.verify({ idType: 'resident_id', name: '张三', idNumber: '110101199001011237', frames, challenge: { id: '', actions: ['blink'] } })).toBe('not_live');
   });
 
   it('is labelled a simulator', () => {

@@ -43,6 +43,13 @@ export const SIMULATED_FACE_RULES = {
  */
 export class SimulatedFaceVerifier implements FaceVerifier {
   readonly simulated = true;
+  /** Compares JPEG frames: the app's default capture. */
+  readonly capture = { kind: 'frames' } as const;
+
+  /** The simulator does not compare with any photo, so every ID type is fine. */
+  supportsIdType(): boolean {
+    return true;
+  }
 
   async verify(request: FaceVerifyRequest): Promise<FaceVerdict> {
     const rules = SIMULATED_FACE_RULES;

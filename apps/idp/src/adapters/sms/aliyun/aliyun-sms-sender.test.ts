@@ -1,56 +1,9 @@
-import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SmsDeliveryError, type SmsMessage, type SmsTemplateName } from '../../../ports/sms-sender.ts';
 import { startVendorTestServer, type ReceivedRequest, type VendorAnswer, type VendorTestServer } from '../../../../test/support/vendor-test-server.ts';
 import { ALIYUN_ERROR_KINDS, aliyunFailureKind } from './aliyun-error-codes.ts';
 import { AliyunSmsSender, type AliyunSmsConfig } from './aliyun-sms-sender.ts';
-import { aliyunStringToSign, percentEncode, signAliyunRpc } from '../../cloud-api/aliyun-rpc-signature.ts';
-
-/*
- * Aliyun 短信服务 "HTTP协议及签名" (https://help.aliyun.com/document_detail/101343.html)
- * works one SendSms request through: these are its values and its results.
- */
-const DOC_PARAMS = {
-  AccessKeyId: 'testId',
-  Action: 'SendSms',
-  Format: 'XML',
-  OutId: '123',
-  PhoneNumbers: '15300000001',
-  RegionId: 'cn-hangzhou',
-  SignName: '阿里云短信测试专用',
-  SignatureMethod: 'HMAC-SHA1',
-  SignatureNonce: '45e25e9b-0a6f-4070-8c85-2956eda1b466',
-  SignatureVersion: '1.0',
-  TemplateCode: 'SMS_71390007',
-  TemplateParam: '{"customer":"test"}',
-  Timestamp: '2017-07-12T02:42:19Z',
-  Version: '2017-05-25',
-};
-const DOC_SECRET = 'testSecret';
-const DOC_STRING_TO_SIGN =
-  'GET&%2F&AccessKeyId%3DtestId%26Action%3DSendSms%26Format%3DXML%26OutId%3D123%26PhoneNumbers%3D15300000001%26RegionId%3Dcn-hangzhou%26SignName%3D%25E9%2598%25BF%25E9%2587%258C%25E4%25BA%2591%25E7%259F%25AD%25E4%25BF%25A1%25E6%25B5%258B%25E8%25AF%2595%25E4%25B8%2593%25E7%2594%25A8%26SignatureMethod%3DHMAC-SHA1%26SignatureNonce%3D45e25e9b-0a6f-4070-8c85-2956eda1b466%26SignatureVersion%3D1.0%26TemplateCode%3DSMS_71390007%26TemplateParam%3D%257B%2522customer%2522%253A%2522test%2522%257D%26Timestamp%3D2017-07-12T02%253A42%253A19Z%26Version%3D2017-05-25';
-const DOC_SIGNATURE = 'zJDF+Lrzhj/ThnlvIToysFRq6t4=';
-
-/*
- * The verifier of the fake Aliyun below, written again from the documentation
- * (not imported from the adapter, so a mistake in the adapter cannot hide):
- * "先用标准库的方式进行编码 (java.net.URLEncoder, i.e. application/x-www-form-urlencoded),
- * 然后把编码后的字符串中的加号(+)替换成%20、星号(*)替换成%2A、%7E替换回波浪号(~)";
- * sort by name; StringToSign = METHOD&%2F&encode(query); HMAC-SHA1 with secret + "&"; Base64.
- */
-function docEncode(value: string): string {
-  const formEncoded = new URLSearchParams([['', value]]).toString().slice(1); // what URLEncoder produces
-  return formEncoded.replace(/\+/g, '%20').replace(/\*/g, '%2A').replace(/%7E/g, '~');
-}
-function docSignature(method: string, params: Record<string, string>, secret: string): string {
-  const query = Object.keys(params)
-    .filter((name) => name !== 'Signature')
-    .sort()
-    .map((name) => `${docEncode(name)}=${docEncode(params[name]!)}`)
-    .join('&');
-  const stringToSign = `${method}&${docEncode('/')}&${docEncode(query)}`;
-  return createHmac('sha1', `${secret}&`).update(stringToSign, 'utf8').digest('base64');
-}
+import { aliyunFormParams, aliyunGatewayRefusal, aliyunSignatureProblems } from '../../../../test/support/vendor-signatures.ts';
 
 const KEYS: Record<string, string> = { LTAI5tTestKeyId: 'the-real-secret-of-the-test-account' };
 const TEMPLATES: Record<SmsTemplateName, string> = {
@@ -76,13 +29,7 @@ function verifyAliyunRequest(request: ReceivedRequest, expected: { message: SmsM
   if (request.path !== '/') problems.push(`path ${request.path}`);
   if (!String(request.headers['content-type']).startsWith('application/x-www-form-urlencoded')) problems.push(`content-type ${request.headers['content-type']}`);
 
-  const params: Record<string, string> = {};
-  for (const pair of request.body.split('&')) {
-    const [rawName = '', rawValue = ''] = pair.split('=');
-    const name = decodeURIComponent(rawName);
-    if (name in params) problems.push(`duplicate ${name}`);
-    params[name] = decodeURIComponent(rawValue);
-  }
+  const params = aliyunFormParams(request.body, problems);
   if (JSON.stringify(Object.keys(params).sort()) !== JSON.stringify(EXPECTED_PARAMS)) problems.push(`parameters ${Object.keys(params).sort().join(',')}`);
 
   const fixed = { Action: 'SendSms', Version: '2017-05-25', Format: 'JSON', RegionId: 'cn-hangzhou', SignatureMethod: 'HMAC-SHA1', SignatureVersion: '1.0' };
@@ -96,53 +43,14 @@ function verifyAliyunRequest(request: ReceivedRequest, expected: { message: SmsM
     problems.push(`TemplateParam=${params.TemplateParam}`);
   }
 
-  // Timestamp: ISO 8601 UTC, yyyy-MM-ddTHH:mm:ssZ, and fresh.
-  const timestamp = params.Timestamp ?? '';
-  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(timestamp)) problems.push(`Timestamp format ${timestamp}`);
-  else if (Math.abs(Date.parse(timestamp) - Date.now()) > 15 * 60_000) problems.push('InvalidTimeStamp.Expired');
-
-  // SignatureNonce: present and never seen before.
-  const nonce = params.SignatureNonce ?? '';
-  if (nonce.length < 8) problems.push('SignatureNonce missing');
-  else if (seenNonces.has(nonce)) problems.push('SignatureNonceUsed');
-  seenNonces.add(nonce);
-
-  const secret = KEYS[params.AccessKeyId ?? ''];
-  if (!secret) problems.push('InvalidAccessKeyId.NotFound');
-  else if (params.Signature !== docSignature('POST', params, secret)) problems.push('SignatureDoesNotMatch');
+  problems.push(...aliyunSignatureProblems(params, KEYS, seenNonces));
   return { problems, params };
 }
 
-/** Aliyun's answer to a request that fails verification (the documented gateway errors). */
-function gatewayRefusal(problems: string[]): VendorAnswer {
-  const known = ['InvalidAccessKeyId.NotFound', 'SignatureDoesNotMatch', 'InvalidTimeStamp.Expired', 'SignatureNonceUsed'];
-  const code = problems.find((problem) => known.includes(problem)) ?? 'MissingParameter';
-  return { status: code === 'InvalidAccessKeyId.NotFound' ? 404 : 400, body: JSON.stringify({ RequestId: 'A1B2', Message: 'refused', Recommend: '', HostId: 'dysmsapi.aliyuncs.com', Code: code }) };
-}
+const gatewayRefusal = (problems: string[]) => aliyunGatewayRefusal(problems, 'dysmsapi.aliyuncs.com');
 
 const ok: VendorAnswer = { status: 200, body: JSON.stringify({ Message: 'OK', RequestId: 'F655A8D5-B967-440B-8683-DAD6FF8DE990', Code: 'OK', BizId: '900619746936498440^0' }) };
 const vendorError = (code: string, status = 200): VendorAnswer => ({ status, body: JSON.stringify({ Message: 'refused', RequestId: 'F655A8D5', Code: code }) });
-
-describe('Aliyun signature (documented example)', () => {
-  it('reproduces the documented StringToSign and Signature', () => {
-    expect(aliyunStringToSign('GET', DOC_PARAMS)).toBe(DOC_STRING_TO_SIGN);
-    expect(signAliyunRpc('GET', DOC_PARAMS, DOC_SECRET)).toBe(DOC_SIGNATURE);
-  });
-
-  it('the test verifier, written from the documentation, agrees with the documented example too', () => {
-    expect(docSignature('GET', DOC_PARAMS, DOC_SECRET)).toBe(DOC_SIGNATURE);
-  });
-
-  it('percent-encodes per RFC 3986 as the documentation asks', () => {
-    expect(percentEncode('a b')).toBe('a%20b');
-    expect(percentEncode('*')).toBe('%2A');
-    expect(percentEncode('~')).toBe('~');
-    expect(percentEncode('+/=')).toBe('%2B%2F%3D');
-    expect(percentEncode("!'()")).toBe('%21%27%28%29');
-    expect(percentEncode('阿')).toBe('%E9%98%BF');
-    for (const sample of ['a b*c~d', '11月26日 23:22', '{"code":"012345"}', "!'()*-._~+/=&%", '（演示）']) expect(percentEncode(sample)).toBe(docEncode(sample));
-  });
-});
 
 describe('AliyunSmsSender against a local server that checks requests as Aliyun documents them', () => {
   let server: VendorTestServer | undefined;

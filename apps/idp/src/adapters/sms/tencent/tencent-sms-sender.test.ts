@@ -1,50 +1,9 @@
-import { createHash, createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SmsDeliveryError, type SmsMessage, type SmsTemplateName } from '../../../ports/sms-sender.ts';
 import { startVendorTestServer, type ReceivedRequest, type VendorAnswer, type VendorTestServer } from '../../../../test/support/vendor-test-server.ts';
 import { TENCENT_ERROR_KINDS, tencentFailureKind } from './tencent-error-codes.ts';
 import { TencentSmsSender, type TencentSmsConfig } from './tencent-sms-sender.ts';
-import { tc3Authorization, tc3CanonicalRequest, tc3Signature, tc3StringToSign } from '../../cloud-api/tencent-tc3-signature.ts';
-
-/*
- * The worked example of "Signature v3" (TC3-HMAC-SHA256) in Tencent Cloud's
- * SMS API documentation (https://www.tencentcloud.com/document/product/382/40467):
- * CVM DescribeInstances in ap-guangzhou at 1551113065, with its example key pair.
- */
-const DOC = {
-  secretId: 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE',
-  secretKey: 'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE',
-  service: 'cvm',
-  host: 'cvm.tencentcloudapi.com',
-  timestamp: 1551113065,
-  contentType: 'application/json; charset=utf-8',
-  payload: '{"Limit": 1, "Filters": [{"Values": ["\\u672a\\u547d\\u540d"], "Name": "instance-name"}]}',
-};
-const DOC_CANONICAL_REQUEST = 'POST\n/\n\ncontent-type:application/json; charset=utf-8\nhost:cvm.tencentcloudapi.com\n\ncontent-type;host\n35e9c5b0e3ae67532d3c9f17ead6c90222632e5b1ff7f6e89887f1398934f064';
-const DOC_STRING_TO_SIGN = 'TC3-HMAC-SHA256\n1551113065\n2019-02-25/cvm/tc3_request\n5ffe6a04c0664d6b969fab9a13bdab201d63ee709638e2749d62a09ca18d7031';
-const DOC_SIGNATURE = '72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f516e8da2f66e2c5a96525168';
-const DOC_AUTHORIZATION = `TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE/2019-02-25/cvm/tc3_request, SignedHeaders=content-type;host, Signature=${DOC_SIGNATURE}`;
-/* The Chinese edition prints the same example with masked keys (…3******* literally) and this result. */
-const DOC_ZH_SECRET_KEY = 'Gu5t9xGARNpq86cd98joQYCN3*******';
-const DOC_ZH_SIGNATURE = '2230eefd229f582d8b1b891af7107b91597240707d778ab3738f756258d7652c';
-
-/*
- * The verifier of the fake Tencent below, written again from the documentation
- * (not imported from the adapter): headers named in SignedHeaders, lower-cased
- * and trimmed as `key:value\n`; CanonicalRequest; StringToSign with the UTC
- * date of X-TC-Timestamp; SecretSigning derived from "TC3" + SecretKey.
- */
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-const hmac = (key: string | Buffer, text: string) => createHmac('sha256', key).update(text, 'utf8').digest();
-function docSignature(input: { secretKey: string; service: string; timestamp: string; signedHeaders: string; headers: Record<string, string>; payload: string }): string {
-  const names = input.signedHeaders.split(';');
-  const canonicalHeaders = names.map((name) => `${name}:${(input.headers[name] ?? '').trim().toLowerCase()}\n`).join('');
-  const canonicalRequest = ['POST', '/', '', canonicalHeaders, input.signedHeaders, sha256(input.payload)].join('\n');
-  const date = new Date(Number(input.timestamp) * 1000).toISOString().slice(0, 10);
-  const stringToSign = ['TC3-HMAC-SHA256', input.timestamp, `${date}/${input.service}/tc3_request`, sha256(canonicalRequest)].join('\n');
-  const secretSigning = hmac(hmac(hmac(`TC3${input.secretKey}`, date), input.service), 'tc3_request');
-  return createHmac('sha256', secretSigning).update(stringToSign, 'utf8').digest('hex');
-}
+import { tencentSignatureProblems } from '../../../../test/support/vendor-signatures.ts';
 
 const KEYS: Record<string, string> = { AKIDTestSecretId0001: 'the-real-secret-key-of-the-test' };
 const TEMPLATES: Record<SmsTemplateName, string> = {
@@ -95,26 +54,7 @@ function verifyTencentRequest(request: ReceivedRequest, expected: Expected): Ver
   if (body.TemplateId !== TEMPLATES[expected.message.template]) problems.push(`TemplateId ${String(body.TemplateId)}`);
   if (JSON.stringify(body.TemplateParamSet) !== JSON.stringify(expected.templateParamSet)) problems.push(`TemplateParamSet ${JSON.stringify(body.TemplateParamSet)}`);
 
-  // X-TC-Timestamp: Unix seconds, within five minutes of the server's clock.
-  const timestamp = header('x-tc-timestamp');
-  if (!/^\d{10}$/.test(timestamp)) problems.push(`X-TC-Timestamp ${timestamp}`);
-  else if (Math.abs(Number(timestamp) * 1000 - Date.now()) > 5 * 60_000) problems.push('AuthFailure.SignatureExpire');
-
-  const authorization = /^TC3-HMAC-SHA256 Credential=([^/]+)\/(\d{4}-\d{2}-\d{2})\/([a-z]+)\/tc3_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/.exec(header('authorization'));
-  if (!authorization) {
-    problems.push('AuthFailure.InvalidAuthorization');
-    return { problems };
-  }
-  const [, secretId = '', date, service = '', signedHeaders = '', signature] = authorization;
-  if (date !== new Date(Number(timestamp) * 1000).toISOString().slice(0, 10)) problems.push(`credential date ${date}`);
-  if (service !== 'sms') problems.push(`credential service ${service}`);
-  if (!signedHeaders.split(';').includes('content-type') || !signedHeaders.split(';').includes('host')) problems.push(`SignedHeaders ${signedHeaders}`);
-  const secretKey = KEYS[secretId];
-  if (!secretKey) problems.push('AuthFailure.SecretIdNotFound');
-  else {
-    const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, String(value)]));
-    if (signature !== docSignature({ secretKey, service, timestamp, signedHeaders, headers, payload: request.body })) problems.push('AuthFailure.SignatureFailure');
-  }
+  problems.push(...tencentSignatureProblems(request, { service: 'sms', keys: KEYS }));
   return { problems };
 }
 
@@ -124,22 +64,6 @@ const numberStatus = (code: string): VendorAnswer => ({
   body: JSON.stringify({ Response: { SendStatusSet: [{ SerialNo: '', PhoneNumber: `+86${PHONE}`, Fee: 0, SessionContext: '', Code: code, Message: 'refused', IsoCode: 'CN' }], RequestId: 'a0aabda6' } }),
 });
 const ok = numberStatus('Ok');
-
-describe('TC3-HMAC-SHA256 (documented example)', () => {
-  it('reproduces the documented CanonicalRequest, StringToSign, Signature and Authorization', () => {
-    expect(tc3CanonicalRequest(DOC)).toBe(DOC_CANONICAL_REQUEST);
-    expect(tc3StringToSign(DOC)).toBe(DOC_STRING_TO_SIGN);
-    expect(tc3Signature(DOC)).toBe(DOC_SIGNATURE);
-    expect(tc3Authorization(DOC)).toBe(DOC_AUTHORIZATION);
-    expect(tc3Signature({ ...DOC, secretKey: DOC_ZH_SECRET_KEY })).toBe(DOC_ZH_SIGNATURE);
-  });
-
-  it('the test verifier, written from the documentation, agrees with the documented example too', () => {
-    const input = { secretKey: DOC.secretKey, service: 'cvm', timestamp: '1551113065', signedHeaders: 'content-type;host', headers: { 'content-type': DOC.contentType, host: DOC.host }, payload: DOC.payload };
-    expect(docSignature(input)).toBe(DOC_SIGNATURE);
-    expect(docSignature({ ...input, secretKey: DOC_ZH_SECRET_KEY })).toBe(DOC_ZH_SIGNATURE);
-  });
-});
 
 describe('TencentSmsSender against a local server that checks requests as Tencent Cloud documents them', () => {
   let server: VendorTestServer | undefined;

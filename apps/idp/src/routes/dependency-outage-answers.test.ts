@@ -1,0 +1,38 @@
+import Fastify from 'fastify';
+import { describe, expect, it } from 'vitest';
+import { registerErrorHandling } from './error-handling.ts';
+import { healthRoutes } from './health.ts';
+
+async function appThrowing(error: Error) {
+  const fastify = Fastify({ logger: false });
+  registerErrorHandling(fastify);
+  fastify.get('/work', async () => {
+    throw error;
+  });
+  return fastify;
+}
+
+describe('storage outage answers', () => {
+  it('answers a PostgreSQL connection ended by the server with 503, Retry-After and 服务暂时不可用', async () => {
+    const fastify = await appThrowing(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }));
+    const response = await fastify.inject('/work');
+    expect(response.statusCode).toBe(503);
+    expect(response.headers['retry-after']).toBe('5');
+    expect(response.json()).toEqual({ error: { code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用，请稍后重试', retryAfter: 5 } });
+  });
+
+  it('keeps a programming error a 500 that says nothing about it', async () => {
+    const fastify = await appThrowing(new TypeError("Cannot read properties of undefined (reading 'id')"));
+    const response = await fastify.inject('/work');
+    expect(response.statusCode).toBe(500);
+    expect(response.json().error.code).toBe('INTERNAL_ERROR');
+  });
+
+  it('reports a check that never answers as unavailable, by name, without waiting for it', async () => {
+    const fastify = Fastify({ logger: false });
+    await fastify.register(healthRoutes, { checks: { database: () => new Promise(() => undefined), keyValue: async () => 'ok' } });
+    const response = await fastify.inject('/readyz');
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toEqual({ status: 'unavailable', checks: { database: 'unavailable', keyValue: 'ok' } });
+  });
+});

@@ -1,0 +1,13 @@
+import type { VendorCallMetrics } from '../../src/adapters/metrics/vendor-call-metrics.ts';
+
+/** VendorCallMetrics that keeps every recorded call (without durations) for a test to read. */
+export function recordedVendorCalls(): VendorCallMetrics & { calls: { vendor: string; api: string; outcome: string }[] } {
+  const calls: { vendor: string; api: string; outcome: string }[] = [];
+  return {
+    calls,
+    record({ vendor, api, outcome, seconds }) {
+      if (!(seconds >= 0)) throw new Error(`duration ${seconds}`);
+      calls.push({ vendor, api, outcome });
+    },
+  };
+}
