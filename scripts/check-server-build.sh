@@ -31,7 +31,8 @@ base="http://127.0.0.1:$port"
 UIA_MODE=demo PORT=$port PUBLIC_URL=$base DATA_DIR="$work/data" UIA_LOG_LEVEL=warn node apps/idp/dist/main.js &
 server_pid=$!
 
-for _ in $(seq 1 100); do
+# Up to 60 s: CI runs this while the test suites keep both cores busy.
+for _ in $(seq 1 600); do
   if curl -fsS -o /dev/null "$base/readyz" 2>/dev/null; then break; fi
   kill -0 "$server_pid" 2>/dev/null || { echo "the built server exited during start-up" >&2; exit 1; }
   sleep 0.1

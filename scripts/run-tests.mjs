@@ -12,7 +12,9 @@ let passed = 0;
 let failed = 0;
 let exitCode = 0;
 
-if (projects.includes('e2e')) {
+// The browser flows need the portal and the app built. CI builds once before its background steps
+// copy the tree (UIA_TESTS_PREBUILT=1), so a rebuild here would race with that copy.
+if (projects.includes('e2e') && process.env.UIA_TESTS_PREBUILT !== '1') {
   const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
