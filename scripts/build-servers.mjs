@@ -1,5 +1,7 @@
 // Builds the two Node servers to plain JavaScript that runs with `node`, no tsx:
-// apps/idp/src/main.ts → apps/idp/dist/main.js, apps/edu-portal/src/main.ts → apps/edu-portal/dist/main.js.
+// apps/idp/src/main.ts → apps/idp/dist/main.js, apps/edu-portal/src/main.ts → apps/edu-portal/dist/main.js,
+// and the operator commands apps/idp/src/cli/*.ts → apps/idp/dist/cli/*.js (docs/deployment.md runs them
+// on nodes installed without dev dependencies).
 //
 // The workspace packages (@uia/*) export TypeScript sources, so they are bundled in; every other
 // package stays an import of node_modules, and must be a `dependencies` entry of the app (or of the
@@ -17,7 +19,13 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SERVERS = ['apps/idp', 'apps/edu-portal'];
+/** Each bundle: its app (whose package.json declares the dependencies), source entry and output file. */
+const BUNDLES = [
+  { app: 'apps/idp', entry: 'src/main.ts', out: 'dist/main.js' },
+  { app: 'apps/idp', entry: 'src/cli/rotate-pii-key.ts', out: 'dist/cli/rotate-pii-key.js' },
+  { app: 'apps/idp', entry: 'src/cli/rotate-signing-key.ts', out: 'dist/cli/rotate-signing-key.js' },
+  { app: 'apps/edu-portal', entry: 'src/main.ts', out: 'dist/main.js' },
+];
 
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
 /** The package a bare import names: `pg`, `@fastify/cookie`, `oidc-provider/lib/x` → `oidc-provider`. */
@@ -57,13 +65,14 @@ function serverPlugin(outdir, undeclared) {
   };
 }
 
-for (const app of SERVERS) {
-  const outdir = join(root, app, 'dist');
+for (const { app, entry, out } of BUNDLES) {
+  const outfile = join(root, app, out);
+  const outdir = dirname(outfile);
   const undeclared = new Set();
   await build({
     absWorkingDir: root,
-    entryPoints: [join(root, app, 'src/main.ts')],
-    outfile: join(outdir, 'main.js'),
+    entryPoints: [join(root, app, entry)],
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -76,5 +85,5 @@ for (const app of SERVERS) {
     console.error(`${app}: packages used at run time must be "dependencies" (production installs with npm ci --omit=dev):\n  ${[...undeclared].join('\n  ')}`);
     process.exit(1);
   }
-  console.log(`built ${app}/dist/main.js`);
+  console.log(`built ${app}/${out}`);
 }
