@@ -1,10 +1,10 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { FaceCapture, FaceVerdict, FaceVerifier, FaceVerifyRequest } from '../../../ports/face-verifier.ts';
 import { VendorCallError } from '../../../ports/vendor-call-error.ts';
 import type { VendorReachability } from '../../../ports/vendor-reachability.ts';
-import { aliyunTimestamp, canonicalizedQueryString, percentEncode, signAliyunRpc } from '../../cloud-api/aliyun-rpc-signature.ts';
+import { aliyunCode, aliyunRpcParams, postAliyunRpc } from '../../cloud-api/aliyun-rpc-call.ts';
 import { checkEndpointReachable, meteredCall, vendorUnavailable } from '../../cloud-api/vendor-call.ts';
-import { callVendor, type FetchLike } from '../../cloud-api/vendor-http.ts';
+import type { FetchLike } from '../../cloud-api/vendor-http.ts';
 import type { VendorCallMetrics } from '../../metrics/vendor-call-metrics.ts';
 import { aliyunFaceFailure, aliyunFaceOutcome } from './aliyun-face-results.ts';
 
@@ -65,15 +65,8 @@ export class AliyunFaceVerifier implements FaceVerifier, VendorReachability {
     const picture = request.frames[Math.floor(request.frames.length / 2)];
     // The service sends 2–6 frames to a 'frames' verifier; without one there is nothing to bill for.
     if (!picture) throw new VendorCallError('misconfigured', 'no_frame');
-    const params: Record<string, string> = {
-      AccessKeyId: config.accessKeyId,
-      Action: 'ContrastFaceVerify',
-      Format: 'JSON',
-      SignatureMethod: 'HMAC-SHA1',
-      SignatureNonce: (this.deps.nonce ?? randomUUID)(),
-      SignatureVersion: '1.0',
-      Timestamp: aliyunTimestamp((this.deps.now ?? Date.now)()),
-      Version: '2019-03-07',
+    const params = {
+      ...aliyunRpcParams({ accessKeyId: config.accessKeyId, action: 'ContrastFaceVerify', version: '2019-03-07', now: this.deps.now, nonce: this.deps.nonce }),
       SceneId: config.sceneId,
       OuterOrderNo: outerOrderNo(request.challenge.id),
       ProductCode: 'ID_MIN',
@@ -83,22 +76,12 @@ export class AliyunFaceVerifier implements FaceVerifier, VendorReachability {
       CertNo: request.idNumber,
       FaceContrastPicture: picture.data.toString('base64'),
     };
-    params.Signature = signAliyunRpc('POST', params, config.accessKeySecret);
-    const { body } = await callVendor(
-      this.deps.fetch ?? fetch,
-      this.url,
-      {
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-        body: `${canonicalizedQueryString(params)}&Signature=${percentEncode(params.Signature)}`,
-      },
-      config.timeoutMs,
-      vendorUnavailable,
-    );
-    const code = typeof body.Code === 'string' || typeof body.Code === 'number' ? String(body.Code) : null;
+    const { body } = await postAliyunRpc({ fetch: this.deps.fetch, url: this.url, params, accessKeySecret: config.accessKeySecret, timeoutMs: config.timeoutMs, unavailable: vendorUnavailable });
+    const code = aliyunCode(body.Code);
     if (code === null) throw new VendorCallError('unavailable', 'unexpected_answer');
     if (code !== '200') throw new VendorCallError(aliyunFaceFailure(code), code);
     const result = body.ResultObject as { Passed?: unknown; SubCode?: unknown } | undefined;
-    const subCode = typeof result?.SubCode === 'string' || typeof result?.SubCode === 'number' ? String(result.SubCode) : 'missing';
+    const subCode = aliyunCode(result?.SubCode) ?? 'missing';
     const outcome = aliyunFaceOutcome(result?.Passed, subCode);
     if ('failure' in outcome) throw new VendorCallError(outcome.failure, `SubCode ${subCode}`);
     return outcome.verdict;

@@ -1,13 +1,12 @@
 import type { FaceCapture, FaceVerdict, FaceVerifier, FaceVerifyRequest } from '../../../ports/face-verifier.ts';
 import { VendorCallError } from '../../../ports/vendor-call-error.ts';
 import type { VendorReachability } from '../../../ports/vendor-reachability.ts';
-import { tc3Authorization } from '../../cloud-api/tencent-tc3-signature.ts';
+import { callTencentApi, tencentApiTarget } from '../../cloud-api/tencent-api-call.ts';
 import { checkEndpointReachable, meteredCall, vendorUnavailable } from '../../cloud-api/vendor-call.ts';
-import { callVendor, type FetchLike } from '../../cloud-api/vendor-http.ts';
+import type { FetchLike } from '../../cloud-api/vendor-http.ts';
 import type { VendorCallMetrics } from '../../metrics/vendor-call-metrics.ts';
 import { TENCENT_SAME_PERSON_SIMILARITY, tencentFaceOutcome } from './tencent-face-results.ts';
 
-const CONTENT_TYPE = 'application/json; charset=utf-8';
 const METRIC = { vendor: 'tencent', api: 'LivenessRecognition' } as const;
 
 export interface TencentFaceConfig {
@@ -44,17 +43,13 @@ export const TENCENT_FACE_CAPTURE: FaceCapture = { kind: 'video', mimeTypes: ['v
 export class TencentFaceVerifier implements FaceVerifier, VendorReachability {
   readonly simulated = false;
   readonly capture = TENCENT_FACE_CAPTURE;
-  private readonly url: string;
-  private readonly host: string;
+  private readonly target: { url: string; host: string };
 
   constructor(
     private readonly config: TencentFaceConfig,
     private readonly deps: { metrics: VendorCallMetrics; fetch?: FetchLike; now?: () => number },
   ) {
-    // As for SMS: the configured address, path included (an egress proxy may route by prefix); Tencent itself sees `/`.
-    const endpoint = new URL(config.endpoint);
-    this.host = endpoint.host;
-    this.url = `${endpoint.origin}${endpoint.pathname.replace(/\/+$/, '')}/`;
+    this.target = tencentApiTarget(config.endpoint);
   }
 
   verify(request: FaceVerifyRequest): Promise<FaceVerdict> {
@@ -66,7 +61,7 @@ export class TencentFaceVerifier implements FaceVerifier, VendorReachability {
   }
 
   checkReachable(): Promise<void> {
-    return checkEndpointReachable(this.deps.fetch ?? fetch, this.url, Math.min(this.config.timeoutMs, 1000));
+    return checkEndpointReachable(this.deps.fetch ?? fetch, this.target.url, Math.min(this.config.timeoutMs, 1000));
   }
 
   private async call(request: FaceVerifyRequest): Promise<FaceVerdict> {
@@ -80,24 +75,17 @@ export class TencentFaceVerifier implements FaceVerifier, VendorReachability {
       VideoBase64: request.video.data.toString('base64'),
       LivenessType: 'SILENT',
     });
-    const authorization = tc3Authorization({ secretId: config.secretId, secretKey: config.secretKey, service: 'faceid', host: this.host, timestamp, payload, contentType: CONTENT_TYPE });
-    const { body } = await callVendor(
-      this.deps.fetch ?? fetch,
-      this.url,
-      {
-        headers: {
-          authorization,
-          'content-type': CONTENT_TYPE,
-          'x-tc-action': 'LivenessRecognition',
-          'x-tc-timestamp': String(timestamp),
-          'x-tc-version': '2018-03-01',
-          'x-tc-region': config.region,
-        },
-        body: payload,
-      },
-      config.timeoutMs,
-      vendorUnavailable,
-    );
+    const { body } = await callTencentApi({
+      fetch: this.deps.fetch,
+      target: this.target,
+      service: 'faceid',
+      action: 'LivenessRecognition',
+      version: '2018-03-01',
+      account: config,
+      payload,
+      timestampSec: timestamp,
+      unavailable: vendorUnavailable,
+    });
 
     const response = body.Response as { Error?: { Code?: unknown }; Result?: unknown; Sim?: unknown } | undefined;
     const code = typeof response?.Error?.Code === 'string' ? response.Error.Code : typeof response?.Result === 'string' && response.Result !== 'Success' ? response.Result : null;

@@ -1,5 +1,6 @@
 import type { RegistryVerdict } from '../../../ports/identity-registry.ts';
 import type { VendorFailureKind } from '../../../ports/vendor-call-error.ts';
+import { ALIYUN_GATEWAY_ERROR_KINDS } from '../../cloud-api/aliyun-gateway-error-codes.ts';
 
 /**
  * Aliyun 实人认证 Id2MetaVerify (身份二要素核验, Cloudauth 2019-03-07):
@@ -30,7 +31,6 @@ export const ALIYUN_BIZ_CODES: Readonly<Record<string, RegistryVerdict>> = {
  */
 export const ALIYUN_CLOUDAUTH_ERROR_KINDS: Readonly<Record<string, VendorFailureKind>> = {
   '400': 'misconfigured',
-  MissingParameter: 'misconfigured',
   '401': 'refused',
   InvalidParameter: 'refused',
   'Forbidden.ExceptionRepeatedInvoke': 'refused',
@@ -41,26 +41,11 @@ export const ALIYUN_CLOUDAUTH_ERROR_KINDS: Readonly<Record<string, VendorFailure
   '412': 'misconfigured',
   'Forbidden.AccountAccessDenied': 'misconfigured',
   'Forbidden.RAMUserAccessDenied': 'misconfigured',
-  // the RPC gateway: credentials, signature, clock
-  SignatureDoesNotMatch: 'misconfigured',
-  IncompleteSignature: 'misconfigured',
-  'InvalidAccessKeyId.NotFound': 'misconfigured',
-  'InvalidAccessKeyId.Inactive': 'misconfigured',
-  'InvalidTimeStamp.Expired': 'misconfigured',
-  'InvalidTimeStamp.Format': 'misconfigured',
-  InvalidVersion: 'misconfigured',
-  'InvalidAction.NotFound': 'misconfigured',
-  Forbidden: 'misconfigured',
-  'Forbidden.RAM': 'misconfigured',
   // Aliyun's side or the authority's
   '500': 'unavailable',
   'Forbidden.ExceptionDataSource': 'unavailable',
-  ServiceUnavailable: 'unavailable',
-  InternalError: 'unavailable',
-  Throttling: 'unavailable',
-  'Throttling.User': 'unavailable',
-  'Throttling.Api': 'unavailable',
-  SignatureNonceUsed: 'unavailable',
+  // the RPC gateway: credentials, signature, clock (MissingParameter included), throttling
+  ...ALIYUN_GATEWAY_ERROR_KINDS,
 };
 
 /** Unknown codes need an operator (the log carries the code). */

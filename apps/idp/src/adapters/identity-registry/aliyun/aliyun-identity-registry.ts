@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { IdType } from '@uia/validators';
 import type { IdentityRegistry, RegistryVerdict } from '../../../ports/identity-registry.ts';
 import { VendorCallError } from '../../../ports/vendor-call-error.ts';
 import type { VendorReachability } from '../../../ports/vendor-reachability.ts';
 import type { VendorCallMetrics } from '../../metrics/vendor-call-metrics.ts';
-import { aliyunTimestamp, canonicalizedQueryString, percentEncode, signAliyunRpc } from '../../cloud-api/aliyun-rpc-signature.ts';
+import { aliyunCode, aliyunRpcParams, postAliyunRpc } from '../../cloud-api/aliyun-rpc-call.ts';
 import { checkEndpointReachable, meteredCall, vendorUnavailable, withOneRetryWhenUnavailable } from '../../cloud-api/vendor-call.ts';
-import { callVendor, type FetchLike } from '../../cloud-api/vendor-http.ts';
+import type { FetchLike } from '../../cloud-api/vendor-http.ts';
 import { ALIYUN_BIZ_CODES, aliyunCloudauthFailureKind } from './aliyun-identity-codes.ts';
 
 export const ALIYUN_CLOUDAUTH_ENDPOINT = 'https://cloudauth.aliyuncs.com';
@@ -50,32 +49,22 @@ export class AliyunIdentityRegistry implements IdentityRegistry, VendorReachabil
   }
 
   private async once(person: { name: string; idNumber: string }): Promise<RegistryVerdict> {
-    const params: Record<string, string> = {
-      AccessKeyId: this.config.accessKeyId,
-      Action: 'Id2MetaVerify',
-      Format: 'JSON',
-      SignatureMethod: 'HMAC-SHA1',
-      // A fresh nonce per attempt: a retry is a new request for the gateway (SignatureNonceUsed otherwise).
-      SignatureNonce: (this.deps.nonce ?? randomUUID)(),
-      SignatureVersion: '1.0',
-      Timestamp: aliyunTimestamp((this.deps.now ?? Date.now)()),
-      Version: '2019-03-07',
+    const params = {
+      // Built per attempt, so a retry gets a fresh nonce: it is a new request for the gateway (SignatureNonceUsed otherwise).
+      ...aliyunRpcParams({ accessKeyId: this.config.accessKeyId, action: 'Id2MetaVerify', version: '2019-03-07', now: this.deps.now, nonce: this.deps.nonce }),
       ParamType: 'normal',
       IdentifyNum: person.idNumber,
       UserName: person.name,
     };
-    params.Signature = signAliyunRpc('POST', params, this.config.accessKeySecret);
-    const { body } = await callVendor(
-      this.deps.fetch ?? fetch,
-      this.url(),
-      {
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-        body: `${canonicalizedQueryString(params)}&Signature=${percentEncode(params.Signature)}`,
-      },
-      this.config.timeoutMs,
-      vendorUnavailable,
-    );
-    const code = typeof body.Code === 'string' || typeof body.Code === 'number' ? String(body.Code) : null;
+    const { body } = await postAliyunRpc({
+      fetch: this.deps.fetch,
+      url: this.url(),
+      params,
+      accessKeySecret: this.config.accessKeySecret,
+      timeoutMs: this.config.timeoutMs,
+      unavailable: vendorUnavailable,
+    });
+    const code = aliyunCode(body.Code);
     if (code === null) throw new VendorCallError('unavailable', 'unexpected_answer');
     if (code !== '200') throw new VendorCallError(aliyunCloudauthFailureKind(code), code);
     const bizCode = (body.ResultObject as { BizCode?: unknown } | undefined)?.BizCode;

@@ -1,5 +1,6 @@
 import type { RegistryVerdict } from '../../../ports/identity-registry.ts';
 import type { VendorFailureKind } from '../../../ports/vendor-call-error.ts';
+import { TENCENT_COMMON_ERROR_KINDS } from '../../cloud-api/tencent-common-error-codes.ts';
 
 /**
  * Tencent Cloud FaceID IdCardVerification (身份信息认证 / 二要素核验, version
@@ -35,14 +36,8 @@ export const TENCENT_ID_CARD_RESULTS: Readonly<Record<string, RegistryVerdict | 
  * and FaceID's own (https://cloud.tencent.com/document/product/1007/47911).
  */
 export const TENCENT_FACEID_ERROR_KINDS: Readonly<Record<string, VendorFailureKind>> = {
-  // operator: credentials and signing
-  'AuthFailure.SignatureFailure': 'misconfigured',
-  'AuthFailure.SecretIdNotFound': 'misconfigured',
-  'AuthFailure.InvalidSecretId': 'misconfigured',
-  'AuthFailure.SignatureExpire': 'misconfigured',
-  'AuthFailure.InvalidAuthorization': 'misconfigured',
-  'AuthFailure.UnauthorizedOperation': 'misconfigured',
-  'AuthFailure.TokenFailure': 'misconfigured',
+  // credentials and signing (operator); InternalError, RequestLimitExceeded, ResourceUnavailable (Tencent's side)
+  ...TENCENT_COMMON_ERROR_KINDS,
   // operator: the FaceID service on the account
   'UnauthorizedOperation.Nonactivated': 'misconfigured',
   'UnauthorizedOperation.Arrears': 'misconfigured',
@@ -55,10 +50,7 @@ export const TENCENT_FACEID_ERROR_KINDS: Readonly<Record<string, VendorFailureKi
   MissingParameter: 'misconfigured',
   InvalidAction: 'misconfigured',
   // Tencent's side
-  InternalError: 'unavailable',
   'FailedOperation.UnKnown': 'unavailable',
-  RequestLimitExceeded: 'unavailable',
-  ResourceUnavailable: 'unavailable',
 };
 
 /** Unknown codes fall back by family: `InternalError*`, `RequestLimitExceeded*`, `ResourceUnavailable*` are Tencent's side; anything else needs an operator. */

@@ -3,13 +3,12 @@ import type { IdentityRegistry, RegistryVerdict } from '../../../ports/identity-
 import { VendorCallError } from '../../../ports/vendor-call-error.ts';
 import type { VendorReachability } from '../../../ports/vendor-reachability.ts';
 import type { VendorCallMetrics } from '../../metrics/vendor-call-metrics.ts';
-import { tc3Authorization } from '../../cloud-api/tencent-tc3-signature.ts';
+import { callTencentApi, tencentApiTarget } from '../../cloud-api/tencent-api-call.ts';
 import { checkEndpointReachable, meteredCall, vendorUnavailable, withOneRetryWhenUnavailable } from '../../cloud-api/vendor-call.ts';
-import { callVendor, type FetchLike } from '../../cloud-api/vendor-http.ts';
+import type { FetchLike } from '../../cloud-api/vendor-http.ts';
 import { TENCENT_ID_CARD_RESULTS, tencentFaceIdFailureKind } from './tencent-identity-codes.ts';
 
 export const TENCENT_FACEID_ENDPOINT = 'https://faceid.tencentcloudapi.com';
-const CONTENT_TYPE = 'application/json; charset=utf-8';
 
 export interface TencentIdentityConfig {
   secretId: string;
@@ -30,17 +29,13 @@ export interface TencentIdentityConfig {
  */
 export class TencentIdentityRegistry implements IdentityRegistry, VendorReachability {
   readonly simulated = false;
-  private readonly url: string;
-  private readonly host: string;
+  private readonly target: { url: string; host: string };
 
   constructor(
     private readonly config: TencentIdentityConfig,
     private readonly deps: { metrics: VendorCallMetrics; fetch?: FetchLike; now?: () => number },
   ) {
-    // As for SMS: the path of an egress proxy is kept; Tencent itself is signed for `/` at the endpoint's host.
-    const endpoint = new URL(config.endpoint);
-    this.host = endpoint.host;
-    this.url = `${endpoint.origin}${endpoint.pathname.replace(/\/+$/, '')}/`;
+    this.target = tencentApiTarget(config.endpoint);
   }
 
   async verify(person: { name: string; idType: IdType; idNumber: string }): Promise<RegistryVerdict> {
@@ -49,23 +44,24 @@ export class TencentIdentityRegistry implements IdentityRegistry, VendorReachabi
   }
 
   checkReachable(): Promise<void> {
-    return checkEndpointReachable(this.deps.fetch ?? fetch, this.url, this.config.timeoutMs);
+    return checkEndpointReachable(this.deps.fetch ?? fetch, this.target.url, this.config.timeoutMs);
   }
 
   private async once(person: { name: string; idNumber: string }): Promise<RegistryVerdict> {
     const timestamp = Math.floor((this.deps.now ?? Date.now)() / 1000);
     const payload = JSON.stringify({ IdCard: person.idNumber, Name: person.name });
-    const authorization = tc3Authorization({ secretId: this.config.secretId, secretKey: this.config.secretKey, service: 'faceid', host: this.host, timestamp, payload, contentType: CONTENT_TYPE });
-    const { body } = await callVendor(
-      this.deps.fetch ?? fetch,
-      this.url,
-      {
-        headers: { authorization, 'content-type': CONTENT_TYPE, 'x-tc-action': 'IdCardVerification', 'x-tc-timestamp': String(timestamp), 'x-tc-version': '2018-03-01' },
-        body: payload,
-      },
-      this.config.timeoutMs,
-      vendorUnavailable,
-    );
+    const { body } = await callTencentApi({
+      fetch: this.deps.fetch,
+      target: this.target,
+      service: 'faceid',
+      action: 'IdCardVerification',
+      version: '2018-03-01',
+      // No region, so no X-TC-Region: the documentation says IdCardVerification takes none.
+      account: { secretId: this.config.secretId, secretKey: this.config.secretKey, timeoutMs: this.config.timeoutMs },
+      payload,
+      timestampSec: timestamp,
+      unavailable: vendorUnavailable,
+    });
     const response = body.Response as { Error?: { Code?: unknown }; Result?: unknown } | undefined;
     const errorCode = response?.Error?.Code;
     if (typeof errorCode === 'string') throw new VendorCallError(tencentFaceIdFailureKind(errorCode), errorCode);

@@ -1,4 +1,5 @@
 import type { SmsFailureKind } from '../../../ports/sms-sender.ts';
+import { ALIYUN_GATEWAY_ERROR_KINDS } from '../../cloud-api/aliyun-gateway-error-codes.ts';
 
 /**
  * Aliyun SendSms answer codes (`Code` in the JSON body) and what they mean
@@ -53,28 +54,12 @@ export const ALIYUN_ERROR_KINDS: Readonly<Record<string, SmsFailureKind>> = {
   'isv.SMS_TEST_SIGN_TEMPLATE_LIMIT': 'misconfigured',
   'isv.SMS_TEST_NUMBER_LIMIT': 'misconfigured',
 
-  // operator: request signing (RPC gateway)
-  'InvalidAccessKeyId.NotFound': 'misconfigured',
-  'InvalidAccessKeyId.Inactive': 'misconfigured',
-  SignatureDoesNotMatch: 'misconfigured',
-  IncompleteSignature: 'misconfigured',
-  'InvalidTimeStamp.Expired': 'misconfigured',
-  'InvalidTimeStamp.Format': 'misconfigured',
-  MissingParameter: 'misconfigured',
-  InvalidVersion: 'misconfigured',
-  'InvalidAction.NotFound': 'misconfigured',
-  Forbidden: 'misconfigured',
-  'Forbidden.RAM': 'misconfigured',
-
   // Aliyun's side
   'isp.SYSTEM_ERROR': 'unavailable',
   'isp.GATEWAY_ERROR': 'unavailable',
-  ServiceUnavailable: 'unavailable',
-  InternalError: 'unavailable',
-  Throttling: 'unavailable',
-  'Throttling.User': 'unavailable',
-  'Throttling.Api': 'unavailable',
-  SignatureNonceUsed: 'unavailable',
+
+  // the RPC gateway: request signing (operator) and throttling (Aliyun's side)
+  ...ALIYUN_GATEWAY_ERROR_KINDS,
 };
 
 /**

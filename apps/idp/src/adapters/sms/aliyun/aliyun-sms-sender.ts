@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { namedTemplateParams, SmsDeliveryError, smsUnavailable, type SmsMessage, type SmsSender, type SmsTemplateName } from '../../../ports/sms-sender.ts';
-import { callVendor, type FetchLike } from '../../cloud-api/vendor-http.ts';
+import { aliyunRpcParams, postAliyunRpc } from '../../cloud-api/aliyun-rpc-call.ts';
+import type { FetchLike } from '../../cloud-api/vendor-http.ts';
 import { aliyunFailureKind } from './aliyun-error-codes.ts';
-import { aliyunTimestamp, canonicalizedQueryString, percentEncode, signAliyunRpc } from '../../cloud-api/aliyun-rpc-signature.ts';
 
 export const ALIYUN_SMS_ENDPOINT = 'https://dysmsapi.aliyuncs.com';
 
@@ -31,34 +30,22 @@ export class AliyunSmsSender implements SmsSender {
 
   async send(message: SmsMessage): Promise<void> {
     const { config } = this;
-    const params: Record<string, string> = {
-      AccessKeyId: config.accessKeyId,
-      Action: 'SendSms',
-      Format: 'JSON',
+    const params = {
+      ...aliyunRpcParams({ accessKeyId: config.accessKeyId, action: 'SendSms', version: '2017-05-25', now: this.deps.now, nonce: this.deps.nonce }),
       RegionId: 'cn-hangzhou',
-      SignatureMethod: 'HMAC-SHA1',
-      SignatureNonce: (this.deps.nonce ?? randomUUID)(),
-      SignatureVersion: '1.0',
-      Timestamp: aliyunTimestamp((this.deps.now ?? Date.now)()),
-      Version: '2017-05-25',
       PhoneNumbers: message.to,
       SignName: config.signName,
       TemplateCode: config.templates[message.template],
       TemplateParam: JSON.stringify(namedTemplateParams(message.template, message.params)),
     };
-    params.Signature = signAliyunRpc('POST', params, config.accessKeySecret);
-
-    const { body } = await callVendor(
-      this.deps.fetch ?? fetch,
-      `${config.endpoint.replace(/\/$/, '')}/`,
-      {
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-        // The same RFC 3986 encoding the signature uses, Signature included.
-        body: `${canonicalizedQueryString(params)}&Signature=${percentEncode(params.Signature)}`,
-      },
-      config.timeoutMs,
-      smsUnavailable,
-    );
+    const { body } = await postAliyunRpc({
+      fetch: this.deps.fetch,
+      url: `${config.endpoint.replace(/\/$/, '')}/`,
+      params,
+      accessKeySecret: config.accessKeySecret,
+      timeoutMs: config.timeoutMs,
+      unavailable: smsUnavailable,
+    });
     // 4xx answers (bad signature, unknown AccessKey) carry a JSON `Code` too.
     const code = typeof body.Code === 'string' ? body.Code : null;
     if (code === 'OK') return;

@@ -1,4 +1,5 @@
 import type { SmsFailureKind } from '../../../ports/sms-sender.ts';
+import { TENCENT_COMMON_ERROR_KINDS } from '../../cloud-api/tencent-common-error-codes.ts';
 
 /**
  * Tencent Cloud SMS codes, from `Response.Error.Code` (the request failed)
@@ -20,14 +21,10 @@ export const TENCENT_ERROR_KINDS: Readonly<Record<string, SmsFailureKind>> = {
   'LimitExceeded.PhoneNumberSameContentDailyLimit': 'vendor_limited',
   'LimitExceeded.DeliveryFrequencyLimit': 'vendor_limited',
 
-  // operator: credentials and request signing
-  'AuthFailure.SignatureFailure': 'misconfigured',
-  'AuthFailure.SecretIdNotFound': 'misconfigured',
-  'AuthFailure.InvalidSecretId': 'misconfigured',
-  'AuthFailure.SignatureExpire': 'misconfigured',
-  'AuthFailure.InvalidAuthorization': 'misconfigured',
-  'AuthFailure.UnauthorizedOperation': 'misconfigured',
-  'AuthFailure.TokenFailure': 'misconfigured',
+  // the common API 3.0 errors: credentials and signing (operator); InternalError, RequestLimitExceeded, ResourceUnavailable (Tencent's side)
+  ...TENCENT_COMMON_ERROR_KINDS,
+
+  // operator: request signing
   'AuthFailure.MFAFailure': 'misconfigured',
   'InternalError.SigVerificationFail': 'misconfigured',
   'InternalError.SigFieldMissing': 'misconfigured',
@@ -69,9 +66,6 @@ export const TENCENT_ERROR_KINDS: Readonly<Record<string, SmsFailureKind>> = {
   'InternalError.SendAndRecvFail': 'unavailable',
   'InternalError.OtherError': 'unavailable',
   'InternalError.UnknownError': 'unavailable',
-  InternalError: 'unavailable',
-  RequestLimitExceeded: 'unavailable',
-  ResourceUnavailable: 'unavailable',
 };
 
 /**

@@ -1,10 +1,9 @@
 import { orderedTemplateParams, SmsDeliveryError, smsUnavailable, type SmsMessage, type SmsSender, type SmsTemplateName } from '../../../ports/sms-sender.ts';
-import { callVendor, type FetchLike } from '../../cloud-api/vendor-http.ts';
+import { callTencentApi, tencentApiTarget } from '../../cloud-api/tencent-api-call.ts';
+import type { FetchLike } from '../../cloud-api/vendor-http.ts';
 import { tencentFailureKind } from './tencent-error-codes.ts';
-import { tc3Authorization } from '../../cloud-api/tencent-tc3-signature.ts';
 
 export const TENCENT_SMS_ENDPOINT = 'https://sms.tencentcloudapi.com';
-const CONTENT_TYPE = 'application/json; charset=utf-8';
 
 export interface TencentSmsConfig {
   secretId: string;
@@ -27,20 +26,13 @@ export interface TencentSmsConfig {
  * entry per number, whose `Code` must be `Ok`.
  */
 export class TencentSmsSender implements SmsSender {
-  private readonly url: string;
-  private readonly host: string;
+  private readonly target: { url: string; host: string };
 
   constructor(
     private readonly config: TencentSmsConfig,
     private readonly deps: { fetch?: FetchLike; now?: () => number } = {},
   ) {
-    // The request goes to the configured address, path included (an egress
-    // proxy may route by a path prefix, as for Aliyun). The signature covers
-    // the Host header, which is this address's host, and the path Tencent
-    // itself receives, always `/` (a proxy strips its prefix).
-    const endpoint = new URL(config.endpoint);
-    this.host = endpoint.host;
-    this.url = `${endpoint.origin}${endpoint.pathname.replace(/\/+$/, '')}/`;
+    this.target = tencentApiTarget(config.endpoint);
   }
 
   async send(message: SmsMessage): Promise<void> {
@@ -53,33 +45,17 @@ export class TencentSmsSender implements SmsSender {
       TemplateId: config.templates[message.template],
       TemplateParamSet: orderedTemplateParams(message.template, message.params),
     });
-    const authorization = tc3Authorization({
-      secretId: config.secretId,
-      secretKey: config.secretKey,
+    const { body } = await callTencentApi({
+      fetch: this.deps.fetch,
+      target: this.target,
       service: 'sms',
-      host: this.host,
-      timestamp,
+      action: 'SendSms',
+      version: '2021-01-11',
+      account: config,
       payload,
-      contentType: CONTENT_TYPE,
+      timestampSec: timestamp,
+      unavailable: smsUnavailable,
     });
-
-    const { body } = await callVendor(
-      this.deps.fetch ?? fetch,
-      this.url,
-      {
-        headers: {
-          authorization,
-          'content-type': CONTENT_TYPE,
-          'x-tc-action': 'SendSms',
-          'x-tc-timestamp': String(timestamp),
-          'x-tc-version': '2021-01-11',
-          'x-tc-region': config.region,
-        },
-        body: payload,
-      },
-      config.timeoutMs,
-      smsUnavailable,
-    );
 
     const response = body.Response as { Error?: { Code?: unknown }; SendStatusSet?: { Code?: unknown }[] } | undefined;
     const errorCode = response?.Error?.Code;
