@@ -200,6 +200,8 @@ describe('production mode behind TLS with vendor stand-ins', () => {
     expect(page.url().startsWith(`${platformUrl}/interaction/`)).toBe(true);
     await chooseAccountLogin(page);
     expect(await page.getByText('演示环境').count()).toBe(0);
+    // Nor the demo hooks the other browser tests read captchas and SMS codes from.
+    for (const hook of ['/dev/sms', `/dev/captcha/${await currentCaptchaId(page)}`]) expect((await fetch(`${platformUrl}${hook}`)).status).toBe(404);
     // No business registry configured: 法人登录 is switched off, not offered to fail.
     expect(await page.getByRole('tablist', { name: '登录身份' }).getByRole('tab').allTextContents()).toEqual(['个人登录']);
     await screenshot(page, 'production-login', { fullPage: false });
