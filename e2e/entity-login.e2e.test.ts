@@ -14,7 +14,7 @@ import type { Browser, BrowserContext, Locator, Page, Response } from 'playwrigh
 import { launchBrowser, newDesktopContext, screenshot, solveCaptcha, visibleText, waitForNewCaptcha } from './support/browser.ts';
 import { DEMO, loginModes, loginToUserCenter } from './support/flows.ts';
 import { appFaceLogin, launchPhoneBrowser, newPhoneContext } from './support/app.ts';
-import { qrVideoFromPage } from './support/qr-camera.ts';
+import { scanQrWithApp } from './support/qr-camera.ts';
 import { startServers, type Servers } from './support/servers.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -312,15 +312,8 @@ describe('法人登录 (a person acting for 北京演示科技有限公司)', ()
     await pc.getByText('请使用手机App扫码，并在手机上选择要代表登录的单位').waitFor();
 
     // 扫一扫: a phone whose camera films the PC's QR, with 王五's app session.
-    const scanBrowser = await launchPhoneBrowser({ fakeVideoFile: await qrVideoFromPage(qrImage) });
+    const { browser: scanBrowser, page: scan } = await scanQrWithApp(qrImage, phoneContext, platformUrl, qr.id);
     browsers.push(scanBrowser);
-    const scanContext = await newPhoneContext(scanBrowser, platformUrl);
-    contexts.push(scanContext);
-    await scanContext.addCookies(await phoneContext.cookies(`${platformUrl}/app/`));
-    const scan = await scanContext.newPage();
-    await scan.goto(`${platformUrl}/app/`);
-    await scan.getByRole('link', { name: /扫一扫/ }).click();
-    await scan.waitForURL(`${platformUrl}/app/qr/${qr.id}`, { timeout: 30_000 });
 
     // 确认登录 with the entity picker.
     const picker = scan.getByRole('group', { name: '选择登录单位' });

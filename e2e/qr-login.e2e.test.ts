@@ -11,9 +11,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { devOutbox, latestSmsCode, launchBrowser, newDesktopContext, screenshot, solveCaptcha, visibleText } from './support/browser.ts';
-import { chooseAccountLogin, DEMO, fillAccountLogin, loginForm, loginModes, startLoginFromEdu } from './support/flows.ts';
+import { chooseAccountLogin, DEMO, eduProfile, fillAccountLogin, loginForm, loginModes, startLoginFromEdu } from './support/flows.ts';
 import { appFaceLogin, launchPhoneBrowser, newPhoneContext, type AppPerson as Person } from './support/app.ts';
-import { qrVideoFromPage } from './support/qr-camera.ts';
+import { scanQrWithApp } from './support/qr-camera.ts';
 import { startServers, type Servers } from './support/servers.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -71,11 +71,6 @@ async function refreshQr(page: Page, overlay: string): Promise<QrCreated> {
   expect(response.status()).toBe(201);
   await pcStatus(page, '请使用手机App扫码');
   return (await response.json()) as QrCreated;
-}
-
-/** The edu-portal profile row `label`. */
-async function eduProfile(page: Page, label: string): Promise<string> {
-  return ((await page.locator('dl.profile').locator('div', { hasText: label }).locator('dd').textContent()) ?? '').trim();
 }
 
 async function expectEduLoggedInByQr(page: Page, servers: Servers, person: Person): Promise<void> {
@@ -254,15 +249,8 @@ describe('扫码登录 with edu-portal', () => {
     const release = await holdQrCompletion(pc);
 
     // The phone's camera sees the PC's QR: a browser whose fake camera plays it, with the app session.
-    const scanBrowser = await launchPhoneBrowser({ fakeVideoFile: await qrVideoFromPage(qrPanel(pc).image) });
+    const { browser: scanBrowser, context: scanContext, page: scan } = await scanQrWithApp(qrPanel(pc).image, phoneContext, platformUrl, qr.id);
     browsers.push(scanBrowser);
-    const scanContext = await newPhoneContext(scanBrowser, platformUrl);
-    contexts.push(scanContext);
-    await scanContext.addCookies(await phoneContext.cookies(`${platformUrl}/app/`));
-    const scan = await scanContext.newPage();
-    await scan.goto(`${platformUrl}/app/`);
-    await scan.getByRole('link', { name: /扫一扫/ }).click();
-    await scan.waitForURL(`${platformUrl}/app/qr/${qr.id}`, { timeout: 30_000 });
     await confirmPage(scan).confirm.waitFor();
     const shown = await scan.locator('main').innerText();
     expect(shown).toContain(`${EDU_NAME} 请求登录`);

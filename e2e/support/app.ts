@@ -20,9 +20,12 @@ export const PHONE_USER_AGENT =
 // getUserMedia without a prompt, from a fake device instead of real hardware.
 const FAKE_CAMERA_ARGS = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'];
 
-/** Chromium with a fake camera: its test pattern, or the frames of `fakeVideoFile` (.y4m, looped). */
-export async function launchPhoneBrowser(options: { fakeVideoFile?: string } = {}): Promise<Browser> {
-  const args = [...FAKE_CAMERA_ARGS];
+/**
+ * Chromium with a fake camera: its test pattern, or the frames of `fakeVideoFile` (.y4m, looped);
+ * `extraArgs` e.g. `--ignore-certificate-errors` for a platform behind the test's TLS proxy.
+ */
+export async function launchPhoneBrowser(options: { fakeVideoFile?: string; extraArgs?: readonly string[] } = {}): Promise<Browser> {
+  const args = [...FAKE_CAMERA_ARGS, ...(options.extraArgs ?? [])];
   if (options.fakeVideoFile) args.push(`--use-file-for-fake-video-capture=${options.fakeVideoFile}`);
   return launchChromium(args);
 }

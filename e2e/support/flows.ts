@@ -77,6 +77,11 @@ export async function submitAccountLogin(page: Page): Promise<Response> {
   return response;
 }
 
+/** The row `label` (认证等级, 登录方式 …) of edu-portal's profile of the logged-in person. */
+export async function eduProfile(page: Page, label: string): Promise<string> {
+  return ((await page.locator('dl.profile').locator('div', { hasText: label }).locator('dd').textContent()) ?? '').trim();
+}
+
 /** The text of a field error, once it is shown. */
 export async function shownError(locator: Locator): Promise<string> {
   await locator.waitFor({ state: 'visible' });

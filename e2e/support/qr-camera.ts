@@ -6,8 +6,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jpeg from 'jpeg-js';
-import type { Locator } from 'playwright-core';
-import { writeY4m, type RgbaImage } from './app.ts';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { launchPhoneBrowser, newPhoneContext, writeY4m, type RgbaImage } from './app.ts';
 
 /**
  * `picture` in the middle of a white `width`×`height` frame, enlarged
@@ -38,4 +38,26 @@ export async function qrVideoFromPage(qrImage: Locator): Promise<string> {
   const picture: RgbaImage = { width: decoded.width, height: decoded.height, data: decoded.data };
   const path = join(mkdtempSync(join(tmpdir(), 'uia-qr-camera-')), 'qr.y4m');
   return writeY4m(path, frameAround(picture, 640, 480, 2), { frames: 2 });
+}
+
+/**
+ * 扫一扫 in the app: a phone browser whose camera films `qrImage`, with the app session of
+ * `phoneContext` (logged in there), opens 首页 → 扫一扫 and waits until the app has gone to the
+ * scanned QR's page (/app/qr/<qrId>). The caller closes the returned browser.
+ */
+export async function scanQrWithApp(
+  qrImage: Locator,
+  phoneContext: BrowserContext,
+  platformUrl: string,
+  qrId: string,
+  options: { extraArgs?: readonly string[] } = {},
+): Promise<{ browser: Browser; context: BrowserContext; page: Page }> {
+  const browser = await launchPhoneBrowser({ fakeVideoFile: await qrVideoFromPage(qrImage), ...options });
+  const context = await newPhoneContext(browser, platformUrl);
+  await context.addCookies(await phoneContext.cookies(`${platformUrl}/app/`));
+  const page = await context.newPage();
+  await page.goto(`${platformUrl}/app/`);
+  await page.getByRole('link', { name: /扫一扫/ }).click();
+  await page.waitForURL(`${platformUrl}/app/qr/${qrId}`, { timeout: 30_000 });
+  return { browser, context, page };
 }

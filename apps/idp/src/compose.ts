@@ -72,6 +72,8 @@ export interface Platform {
   database: Kysely<Database>;
   /** The registered relying parties, for operations tooling and tests that register one. */
   clients: ClientRepository;
+  /** The graphic captcha, for tests in production mode (no /dev/captcha hook there) that read a challenge's answer with `peek`. */
+  captcha: CaptchaService;
   close(): Promise<void>;
 }
 
@@ -284,6 +286,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
     audit,
     database: database.db,
     clients,
+    captcha,
     async close() {
       clearInterval(sweeper);
       await app.close();

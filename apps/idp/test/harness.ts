@@ -12,7 +12,8 @@ import type { LogStream } from '../src/logging.ts';
 
 /**
  * The real platform in this process, for integration tests, browser tests and
- * benchmarks: demo mode, a fresh data directory, SQLite + the in-process store
+ * benchmarks: demo mode (or what `env` says, e.g. production behind a TLS
+ * proxy: e2e/production-mode.e2e.test.ts), a fresh data directory, SQLite + the in-process store
  * by default. With DATABASE_URL / REDIS_URL set (and `externalStores` not
  * false) it runs in a fresh PostgreSQL schema and under a fresh Redis key
  * prefix; all of it is removed again by `stop()`.
@@ -37,6 +38,8 @@ export interface TestPlatformOptions {
   externalStores?: boolean;
   /** Receives the platform's log lines (set UIA_LOG_LEVEL in `env` too: tests default to silent). */
   logStream?: LogStream;
+  /** The port to listen on (default: a free one), for a TLS proxy that must know its target before the platform starts. */
+  port?: number;
 }
 
 /** System time plus an offset that only grows: `advance` makes time-limited secrets expire now. */
@@ -98,15 +101,14 @@ export interface TestEnvironment {
  * (and `externalStores` not false), a fresh PostgreSQL schema and Redis key prefix.
  */
 export async function prepareTestEnvironment(options: Omit<TestPlatformOptions, 'logStream'> = {}): Promise<TestEnvironment> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const dataDir = mkdtempSync(join(tmpdir(), 'uia-test-'));
   const runId = randomBytes(4).toString('hex');
   const redisPrefix = `uia-test-${runId}:`;
-  const baseUrl = `http://${options.publicHost ?? '127.0.0.1'}:${port}`;
   const env: Record<string, string> = {
     UIA_MODE: 'demo',
     PORT: String(port),
-    PUBLIC_URL: baseUrl,
+    PUBLIC_URL: `http://${options.publicHost ?? '127.0.0.1'}:${port}`,
     DATA_DIR: dataDir,
     UIA_TRUST_PROXY: 'true',
     UIA_LOG_LEVEL: 'silent',
@@ -124,6 +126,8 @@ export async function prepareTestEnvironment(options: Omit<TestPlatformOptions, 
     env.DATABASE_URL = url.toString();
   }
   if (redisUrl) env.REDIS_URL = redisUrl;
+  // Behind a proxy (env.PUBLIC_URL) the platform is reached at the proxy's address.
+  const baseUrl = env.PUBLIC_URL!;
 
   return {
     port,

@@ -51,7 +51,7 @@ export class CaptchaService {
     }
   }
 
-  /** Demo hook only: the answer without consuming the challenge. */
+  /** The answer without consuming the challenge: for the demo hook /dev/captcha, and tests in production mode (Platform.captcha). */
   peek(id: string) {
     return this.store.get(this.key(id));
   }
