@@ -272,6 +272,28 @@ describe('忘记密码: an expired SMS code', () => {
   });
 });
 
+describe('忘记密码: an SMS code after too many wrong ones', () => {
+  const servers = freshServers();
+
+  it('says 错误次数过多 (not 已失效) when the right code comes after five wrong ones', async () => {
+    const { platformUrl } = servers.current;
+    const { page } = await newPage();
+    const w = forgotWizard(page);
+    await page.goto(`${platformUrl}/forgot-password`);
+    await currentCaptchaId(page);
+    expect((await submitAccountStep(page, platformUrl, DEMO.username)).status()).toBe(200);
+    expect((await requestResetCode(page, platformUrl, DEMO.idNumber)).status()).toBe(200);
+    const code = await resetCode(platformUrl, DEMO.phone);
+    const wrong = `${code.slice(0, 5)}${(Number(code[5]) + 1) % 10}`;
+    for (let attempt = 0; attempt < 5; attempt += 1) expect((await submitResetCode(page, wrong)).status()).toBe(400);
+    const answer = await submitResetCode(page, code);
+    expect(answer.status()).toBe(400);
+    expect(await shownError(w.smsCodeError)).toBe('短信验证码错误次数过多，请重新获取');
+    expect((await progress(page)).current).toBe(`2${STEPS[1]}`);
+    await screenshot(page, 'forgot-2-code-attempts-exceeded', { fullPage: false });
+  });
+});
+
 describe('忘记密码: tickets are one-time and bound to the browser', () => {
   const servers = freshServers();
 
