@@ -3,9 +3,17 @@
 // their builds (`npm run build`, which `npm start` runs first): plain node, no tsx.
 import { spawn } from 'node:child_process';
 
+// PORT and EDU_PORT alone move the demo: each side learns the other's address from them
+// (the platform registers edu-portal's redirect URIs at its URL; edu-portal finds the issuer),
+// unless UIA_DEMO_RP_URL / PUBLIC_URL / EDU_ISSUER say otherwise.
+const port = process.env.PORT ?? '3000';
+const eduPort = process.env.EDU_PORT ?? '3001';
+const platformUrl = (process.env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+const eduUrl = (process.env.EDU_BASE_URL ?? process.env.UIA_DEMO_RP_URL ?? `http://localhost:${eduPort}`).replace(/\/$/, '');
+
 const services = [
-  { name: 'idp', entry: 'apps/idp/dist/main.js', env: { UIA_MODE: process.env.UIA_MODE ?? 'demo' } },
-  { name: 'edu-portal', entry: 'apps/edu-portal/dist/main.js', env: {} },
+  { name: 'idp', entry: 'apps/idp/dist/main.js', env: { UIA_MODE: process.env.UIA_MODE ?? 'demo', UIA_DEMO_RP_URL: process.env.UIA_DEMO_RP_URL ?? eduUrl } },
+  { name: 'edu-portal', entry: 'apps/edu-portal/dist/main.js', env: { EDU_ISSUER: process.env.EDU_ISSUER ?? `${platformUrl}/oidc` } },
 ];
 
 const children = services.map(({ name, entry, env }) => {
@@ -29,8 +37,8 @@ process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
 console.log(`
-  统一身份认证平台（演示） http://localhost:${process.env.PORT ?? 3000}
-  手机App（演示，用手机浏览器或桌面浏览器的手机模式打开） http://localhost:${process.env.PORT ?? 3000}/app/
-  义务教育入学服务平台（演示） http://localhost:${process.env.EDU_PORT ?? 3001}
+  统一身份认证平台（演示） ${platformUrl}
+  手机App（演示，用手机浏览器或桌面浏览器的手机模式打开） ${platformUrl}/app/
+  义务教育入学服务平台（演示） ${eduUrl}
   演示账号 zhangsan / 13800000001 / 11010519491231002X, 密码 Demo@2026pw
 `);
