@@ -1,6 +1,7 @@
 // Debian's Chromium driven by playwright-core, plus the helpers every flow
 // needs: solve the graphic captcha through the demo hook, read an SMS code
 // from the dev outbox, save a named screenshot.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
@@ -19,8 +20,25 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/**
+ * Without a CJK font every screenshot shows boxes instead of Chinese while the
+ * tests still pass: refuse to run, saying what to install.
+ */
+function ensureCjkFont(): void {
+  let families = '';
+  try {
+    families = execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
+  } catch {
+    // No fontconfig at all: no font Chromium could use either.
+  }
+  if (families.trim() === '') {
+    throw new Error('No CJK font: screenshots would show boxes instead of Chinese. Install one, e.g. `apt-get install -y fonts-wqy-zenhei` (or fonts-noto-cjk).');
+  }
+}
+
 /** Debian's headless Chromium with the flags every flow uses, plus `extraArgs` (e.g. a fake camera). */
 export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  ensureCjkFont();
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
