@@ -96,6 +96,15 @@ async function completeFromPage(page: Page, ticket: string, password: string): P
   );
 }
 
+/** A new browser at 忘记密码 step 2 (验证身份) for `account`: step 1 answered. */
+async function atVerifyStep(platformUrl: string, account: string): Promise<{ page: Page; w: ReturnType<typeof forgotWizard> }> {
+  const { page } = await newPage();
+  await page.goto(`${platformUrl}/forgot-password`);
+  await currentCaptchaId(page);
+  expect((await submitAccountStep(page, platformUrl, account)).status()).toBe(200);
+  return { page, w: forgotWizard(page) };
+}
+
 describe('忘记密码: the four steps from edu-portal, then a login with the new password', () => {
   const servers = freshServers();
 
@@ -203,11 +212,7 @@ describe('忘记密码: a wrong ID number', () => {
 
   it('answers RESET_IDENTITY_MISMATCH under 证件号码 and sends no SMS', async () => {
     const { platformUrl } = servers.current;
-    const { page } = await newPage();
-    const w = forgotWizard(page);
-    await page.goto(`${platformUrl}/forgot-password`);
-    await currentCaptchaId(page);
-    expect((await submitAccountStep(page, platformUrl, DEMO.username)).status()).toBe(200);
+    const { page, w } = await atVerifyStep(platformUrl, DEMO.username);
     const before = (await devOutbox(platformUrl)).length;
 
     let wrong = randomResidentId();
@@ -250,11 +255,7 @@ describe('忘记密码: an expired SMS code', () => {
 
   it('refuses the code 301 s after it was sent with 短信验证码已失效', async () => {
     const { platformUrl, clock } = servers.current;
-    const { page } = await newPage();
-    const w = forgotWizard(page);
-    await page.goto(`${platformUrl}/forgot-password`);
-    await currentCaptchaId(page);
-    expect((await submitAccountStep(page, platformUrl, DEMO.phone)).status()).toBe(200);
+    const { page, w } = await atVerifyStep(platformUrl, DEMO.phone);
     // A phone number typed as the account name shows its own mask: nothing new.
     expect(await w.maskedPhone.textContent()).toBe(MASKED_PHONE);
     await screenshot(page, 'forgot-2-verify-by-phone', { fullPage: false });
@@ -277,11 +278,7 @@ describe('忘记密码: an SMS code after too many wrong ones', () => {
 
   it('says 错误次数过多 (not 已失效) when the right code comes after five wrong ones', async () => {
     const { platformUrl } = servers.current;
-    const { page } = await newPage();
-    const w = forgotWizard(page);
-    await page.goto(`${platformUrl}/forgot-password`);
-    await currentCaptchaId(page);
-    expect((await submitAccountStep(page, platformUrl, DEMO.username)).status()).toBe(200);
+    const { page, w } = await atVerifyStep(platformUrl, DEMO.username);
     expect((await requestResetCode(page, platformUrl, DEMO.idNumber)).status()).toBe(200);
     const code = await resetCode(platformUrl, DEMO.phone);
     const wrong = `${code.slice(0, 5)}${(Number(code[5]) + 1) % 10}`;
@@ -326,11 +323,7 @@ describe('忘记密码: tickets are one-time and bound to the browser', () => {
 
   it('shows a flow error with 重新开始 when the ticket is gone, and 重新开始 returns to step 1 with a fresh captcha', async () => {
     const { platformUrl, clock } = servers.current;
-    const { page } = await newPage();
-    const w = forgotWizard(page);
-    await page.goto(`${platformUrl}/forgot-password`);
-    await currentCaptchaId(page);
-    expect((await submitAccountStep(page, platformUrl, DEMO.username)).status()).toBe(200);
+    const { page, w } = await atVerifyStep(platformUrl, DEMO.username);
     // Step 2's ticket lives 15 minutes.
     clock.advance(16 * 60_000);
     await w.goRecover.click();
