@@ -264,7 +264,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
         database: () => sql`select 1`.execute(database.db),
         keyValue: () => store.get('readyz'),
         // Each configured vendor that can say so without a paid call (ports/vendor-reachability.ts).
-        ...vendorReachabilityChecks({ identityRegistry: registry, faceVerifier, businessRegistry, sms: smsSender }),
+        ...vendorReachabilityChecks({ identityRegistry: registry, faceVerifier, businessRegistry }),
       },
     },
     paths,

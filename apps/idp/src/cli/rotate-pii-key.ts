@@ -24,7 +24,12 @@ try {
   const maxBatches = positiveInteger('max-batches', values['max-batches'], undefined, 1_000_000_000);
   const config = loadConfig();
   const current = config.dataKeys[0]!.id;
-  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    // The operator's statement timeout, and a dropped connection said aloud (the run then stops; rerun resumes).
+    postgres: { statementTimeoutMs: config.storageTimeouts.statementMs, onConnectionError: (error) => console.error(`数据库连接错误 / database connection error: ${error.message}`) },
+  });
   let stopRequested = false;
   // Ctrl-C: the batch in flight commits (or rolls back as a whole); nothing is half-written.
   process.once('SIGINT', () => {

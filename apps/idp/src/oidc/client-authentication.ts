@@ -98,7 +98,7 @@ function failureReason(error: errors.OIDCProviderError, presented: string): Excl
  * sees the count. oidc-provider reports the refusal through its `*.error`
  * events (the error is handled inside its router); the middleware awaits it.
  */
-export function watchClientAuthFailures(provider: Provider, throttle: ClientAuthThrottle) {
+export function watchClientAuthFailures(provider: Provider, throttle: ClientAuthThrottle, onRecordError: (error: unknown) => void) {
   const refused = new WeakMap<KoaContextWithOIDC, errors.OIDCProviderError>();
   const onError = (ctx: KoaContextWithOIDC, error: errors.OIDCProviderError) => {
     if (error instanceof errors.InvalidClientAuth) refused.set(ctx, error);
@@ -111,7 +111,13 @@ export function watchClientAuthFailures(provider: Provider, throttle: ClientAuth
     await next();
     const error = refused.get(ctx as KoaContextWithOIDC);
     if (!error) return;
-    const attempt = attemptOf(ctx as KoaContextWithOIDC, authenticatingClients.get(ctx as KoaContextWithOIDC) ?? null);
-    await throttle.recordFailure(attempt, failureReason(error, attempt.presentedMethod));
+    // The refusal has been answered already: counting it must not turn that answer into a 500
+    // (storage down), so a failure here is only logged.
+    try {
+      const attempt = attemptOf(ctx as KoaContextWithOIDC, authenticatingClients.get(ctx as KoaContextWithOIDC) ?? null);
+      await throttle.recordFailure(attempt, failureReason(error, attempt.presentedMethod));
+    } catch (recordError) {
+      onRecordError(recordError);
+    }
   });
 }

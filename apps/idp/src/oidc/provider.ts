@@ -212,7 +212,7 @@ export function createProvider(options: ProviderOptions): Provider {
 
   const provider = new Provider(options.issuer, configuration);
   provider.proxy = options.trustProxy !== false;
-  watchClientAuthFailures(provider, options.clientAuthThrottle);
+  watchClientAuthFailures(provider, options.clientAuthThrottle, (error) => options.onDependencyOutage(error instanceof Error ? error : new Error(String(error))));
   answerDependencyOutages(provider, { page, onOutage: options.onDependencyOutage });
   return provider;
 }

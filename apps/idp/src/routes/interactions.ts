@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
+import { errors } from 'oidc-provider';
 import { entityLoginRequest, passwordLoginRequest, type PlatformFeatures } from '@uia/schemas';
 import { AppError } from '../errors.ts';
 import type { EntityLogin } from '../services/entities/entity-login.ts';
@@ -51,7 +52,11 @@ export async function interactionRoutes(
 
   // A request this deployment can never satisfy gets a page saying so, not a login page that cannot succeed.
   app.get('/interaction/:uid', async (request: UidRequest, reply) => {
-    const details = await provider.interactionDetails(request.raw, reply.raw).catch(() => null);
+    // Only an unknown or expired interaction falls through to the portal (which says so); a storage outage answers 503.
+    const details = await provider.interactionDetails(request.raw, reply.raw).catch((error: unknown) => {
+      if (error instanceof errors.SessionNotFound) return null;
+      throw error;
+    });
     const refusal = details?.uid === request.params.uid ? unofferedLogin(details, features) : null;
     if (!refusal) return options.sendPortal(reply);
     const page = renderPage({ title: ui.interactionRefused.title, platformName: options.platformName, demo: options.demo, body: `<p>${escapeHtml(formatMessage(refusal))}</p>` });

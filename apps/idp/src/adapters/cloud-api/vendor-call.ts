@@ -44,14 +44,17 @@ export async function withOneRetryWhenUnavailable<T>(attempt: () => Promise<T>):
   }
 }
 
+/** /readyz gives each check 1 s (routes/health.ts): a probe never runs on after its answer is no longer wanted. */
+const REACHABILITY_TIMEOUT_MS = 1000;
+
 /**
  * VendorReachability for a cloud API: an unsigned GET of the endpoint. Any
  * HTTP answer (Tencent and Aliyun answer 4xx/200 with an error body) proves
  * the endpoint is reachable; nothing is signed, so nothing is billed.
  */
-export async function checkEndpointReachable(fetchImpl: FetchLike, url: string, timeoutMs: number): Promise<void> {
+export async function checkEndpointReachable(fetchImpl: FetchLike, url: string): Promise<void> {
   try {
-    const response = await fetchImpl(url, { method: 'GET', signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
+    const response = await fetchImpl(url, { method: 'GET', signal: AbortSignal.timeout(REACHABILITY_TIMEOUT_MS), redirect: 'manual' });
     await response.arrayBuffer();
   } catch (error) {
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');

@@ -84,11 +84,12 @@ export class PasswordLogin {
       const { kind, account, nameIndex } = await findAccountByIdentifier(this.deps.accounts, this.deps.cipher, input.identifier);
       identifierKind = kind;
       accountId = account?.id ?? null;
+      // A disabled account is refused before the throttle counts an attempt it would never settle.
+      if (account) ensureAccountUsable(account);
       // Known and unknown names go through the same throttle, so its answers do not tell them apart.
       const subject = await this.deps.throttle.subject(nameIndex, account, context);
       source = subject.source.kind;
       const attempt = await this.deps.throttle.admit(subject, context);
-      if (account) ensureAccountUsable(account);
       const verified = await verifyPassword(this.deps, account, input.password);
       if (!verified) throw await attempt.failed();
       await attempt.succeeded();

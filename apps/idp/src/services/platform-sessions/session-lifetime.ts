@@ -64,7 +64,14 @@ export class SessionActivity {
 
   async find(sessionUid: string): Promise<SessionActivityRecord | null> {
     const raw = await this.deps.store.get(key(sessionUid));
-    return raw ? (JSON.parse(raw) as SessionActivityRecord) : null;
+    if (!raw) return null;
+    try {
+      return JSON.parse(raw) as SessionActivityRecord;
+    } catch {
+      // An unreadable record counts as none (the session starts its idle time afresh), rather
+      // than failing every authorization of that session until it expires.
+      return null;
+    }
   }
 
   /** Epoch ms at which a session logged in at `loginTs` ends at the latest (absolute lifetime). */

@@ -56,7 +56,7 @@ export class ExchangeBusinessRegistry implements BusinessRegistry, VendorReachab
   }
 
   checkReachable(): Promise<void> {
-    return checkEndpointReachable(this.deps.fetch ?? fetch, `${this.config.baseUrl.replace(/\/+$/, '')}/`, this.config.timeoutMs);
+    return checkEndpointReachable(this.deps.fetch ?? fetch, `${this.config.baseUrl.replace(/\/+$/, '')}/`);
   }
 
   private async once(uscc: string): Promise<RegisteredEntity | null> {

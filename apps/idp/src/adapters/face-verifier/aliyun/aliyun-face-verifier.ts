@@ -57,7 +57,7 @@ export class AliyunFaceVerifier implements FaceVerifier, VendorReachability {
   }
 
   checkReachable(): Promise<void> {
-    return checkEndpointReachable(this.deps.fetch ?? fetch, this.url, Math.min(this.config.timeoutMs, 1000));
+    return checkEndpointReachable(this.deps.fetch ?? fetch, this.url);
   }
 
   private async call(request: FaceVerifyRequest): Promise<FaceVerdict> {

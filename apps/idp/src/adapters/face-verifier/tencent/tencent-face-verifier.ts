@@ -61,7 +61,7 @@ export class TencentFaceVerifier implements FaceVerifier, VendorReachability {
   }
 
   checkReachable(): Promise<void> {
-    return checkEndpointReachable(this.deps.fetch ?? fetch, this.target.url, Math.min(this.config.timeoutMs, 1000));
+    return checkEndpointReachable(this.deps.fetch ?? fetch, this.target.url);
   }
 
   private async call(request: FaceVerifyRequest): Promise<FaceVerdict> {

@@ -41,7 +41,7 @@ export class AliyunIdentityRegistry implements IdentityRegistry, VendorReachabil
   }
 
   checkReachable(): Promise<void> {
-    return checkEndpointReachable(this.deps.fetch ?? fetch, this.url(), this.config.timeoutMs);
+    return checkEndpointReachable(this.deps.fetch ?? fetch, this.url());
   }
 
   private url() {

@@ -44,7 +44,7 @@ export class TencentIdentityRegistry implements IdentityRegistry, VendorReachabi
   }
 
   checkReachable(): Promise<void> {
-    return checkEndpointReachable(this.deps.fetch ?? fetch, this.target.url, this.config.timeoutMs);
+    return checkEndpointReachable(this.deps.fetch ?? fetch, this.target.url);
   }
 
   private async once(person: { name: string; idNumber: string }): Promise<RegistryVerdict> {
