@@ -31,7 +31,7 @@ import type { SmsCodeService } from './services/sms/sms-code-service.ts';
 import { appApiRoutes } from './routes/app-api.ts';
 import { appQrLoginRoutes } from './routes/app-qr-login.ts';
 import { devHookRoutes } from './routes/dev-hooks.ts';
-import { registerErrorHandling } from './routes/error-handling.ts';
+import { registerErrorHandling, sendError } from './routes/error-handling.ts';
 import { healthRoutes } from './routes/health.ts';
 import { consentRoutes } from './routes/consent.ts';
 import { interactionRoutes } from './routes/interactions.ts';
@@ -113,7 +113,7 @@ export async function buildApp(
     // The router's own refusals (a malformed %-escape, an over-long path parameter) answer in the
     // platform's error shape too, as "no such resource".
     frameworkErrors: (_error, _request, reply) => {
-      void (reply as FastifyReply).status(404).send(new AppError('NOT_FOUND', { status: 404 }).toBody());
+      void sendError(reply as FastifyReply, new AppError('NOT_FOUND'));
     },
   });
   drainConnectionsOnClose(app);

@@ -1,8 +1,10 @@
 import { formatMessage, type ErrorCode } from '@uia/i18n';
+import { errorStatus } from './error-status.ts';
 
 /**
  * The one error type that crosses layers. Services throw it with a machine
- * code; routes turn it into `{ error: { code, message, field } }`. Anything
+ * code; routes turn it into `{ error: { code, message, field } }` with the
+ * status `errorStatus` gives that code. Anything
  * else that escapes is an internal error and is never shown to the client.
  */
 export class AppError extends Error {
@@ -14,10 +16,10 @@ export class AppError extends Error {
 
   constructor(
     readonly code: ErrorCode,
-    options: { status?: number; field?: string; params?: Record<string, string | number>; details?: Record<string, string | number | boolean> } = {},
+    options: { field?: string; params?: Record<string, string | number>; details?: Record<string, string | number | boolean> } = {},
   ) {
     super(code);
-    this.status = options.status ?? 400;
+    this.status = errorStatus[code];
     this.field = options.field;
     this.params = options.params ?? {};
     this.details = options.details ?? {};
@@ -41,5 +43,5 @@ export class AppError extends Error {
  */
 export function rateLimited(retryAfterSeconds: number, scope?: 'account_name'): AppError {
   const retryAfter = Math.max(1, Math.ceil(retryAfterSeconds));
-  return new AppError('RATE_LIMITED', { status: 429, params: { retryAfter }, details: { retryAfter, ...(scope ? { scope } : {}) } });
+  return new AppError('RATE_LIMITED', { params: { retryAfter }, details: { retryAfter, ...(scope ? { scope } : {}) } });
 }

@@ -47,7 +47,7 @@ export async function registerAppPages(app: FastifyInstance, options: { appDistD
   // The service worker: always revalidated, so a new build's shell is picked up.
   const sw = dist ? readIfExists(join(dist, 'sw.js')) : null;
   app.get('/app/sw.js', (_request, reply) => {
-    if (!sw) throw new AppError('NOT_FOUND', { status: 404 });
+    if (!sw) throw new AppError('NOT_FOUND');
     return reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').header('service-worker-allowed', '/app/').send(sw);
   });
 
@@ -59,7 +59,7 @@ export async function registerAppPages(app: FastifyInstance, options: { appDistD
     manifest = JSON.stringify({ ...parsed, name: options.platformName });
   }
   app.get('/app/manifest.webmanifest', (_request, reply) => {
-    if (!manifest) throw new AppError('NOT_FOUND', { status: 404 });
+    if (!manifest) throw new AppError('NOT_FOUND');
     return reply.type('application/manifest+json; charset=utf-8').header('cache-control', 'no-cache').send(manifest);
   });
 
@@ -71,7 +71,7 @@ export async function registerAppPages(app: FastifyInstance, options: { appDistD
   app.get<{ Params: { name: string } }>('/app/icons/:name', (request, reply) => {
     const data = icons.get(request.params.name);
     const type = ICONS[request.params.name];
-    if (!data || !type) throw new AppError('NOT_FOUND', { status: 404 });
+    if (!data || !type) throw new AppError('NOT_FOUND');
     return reply.type(type).header('cache-control', 'public, max-age=86400').send(data);
   });
 
@@ -79,7 +79,7 @@ export async function registerAppPages(app: FastifyInstance, options: { appDistD
   for (const page of APP_PAGES) app.get(page, (_request, reply) => sendShell(reply));
   // Any other page path under /app/: the shell shows 页面不存在 (status 404); the API keeps its JSON 404.
   app.get('/app/*', (request, reply) => {
-    if (request.url.startsWith('/app/api/') || request.url === '/app/api') throw new AppError('NOT_FOUND', { status: 404 });
+    if (request.url.startsWith('/app/api/') || request.url === '/app/api') throw new AppError('NOT_FOUND');
     return sendShell(reply, 404);
   });
 }

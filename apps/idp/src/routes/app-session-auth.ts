@@ -6,7 +6,7 @@ import { APP_SESSION_COOKIE, type AppSessionAuthenticator, type AppSessionValidi
 export async function requireAppSession(request: FastifyRequest, sessions: AppSessionAuthenticator): Promise<AppSessionView> {
   const token = request.cookies[APP_SESSION_COOKIE];
   const session = token ? await sessions.authenticate(token) : null;
-  if (!session) throw new AppError('APP_LOGIN_REQUIRED', { status: 401 });
+  if (!session) throw new AppError('APP_LOGIN_REQUIRED');
   return session;
 }
 

@@ -23,7 +23,7 @@ export async function consentRoutes(
   const consentInteraction = async (request: UidRequest, reply: FastifyReply) => {
     const details = await currentInteraction(provider, request, reply, 'consent');
     // oidc-provider asks for consent only once someone is logged in; checked, as the grant is theirs.
-    if (!details.session?.accountId) throw new AppError('LOGIN_REQUEST_EXPIRED', { status: 400 });
+    if (!details.session?.accountId) throw new AppError('LOGIN_REQUEST_EXPIRED');
     return details;
   };
 

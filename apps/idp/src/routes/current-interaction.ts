@@ -18,7 +18,7 @@ type UidRequest = FastifyRequest<{ Params: { uid: string } }>;
  * cannot watch or complete its QR login).
  */
 export async function currentInteraction(provider: Provider, request: UidRequest, reply: FastifyReply, prompt: 'login' | 'consent' = 'login') {
-  const expired = () => new AppError('LOGIN_REQUEST_EXPIRED', { status: 400 });
+  const expired = () => new AppError('LOGIN_REQUEST_EXPIRED');
   const details = await provider.interactionDetails(request.raw, reply.raw).catch((error: unknown) => {
     throw error instanceof errors.SessionNotFound ? expired() : error;
   });
@@ -67,7 +67,7 @@ export function interactionRequiredAcr(interaction: Interaction): AssuranceLevel
  */
 export function interactionLoginTypes(interaction: Interaction, features: Pick<PlatformFeatures, 'entityServices'>): LoginType[] {
   if (requestsEntityLoginOnly(interaction.params)) {
-    if (!features.entityServices) throw new AppError('ENTITY_LOGIN_UNAVAILABLE', { status: 403 });
+    if (!features.entityServices) throw new AppError('ENTITY_LOGIN_UNAVAILABLE');
     return ['entity'];
   }
   return acceptsEntityLogin(interaction.params) && features.entityServices ? ['personal', 'entity'] : ['personal'];
@@ -88,13 +88,13 @@ export function unofferedLogin(interaction: Interaction, features: PlatformFeatu
 
 export function ensureLoginOffered(interaction: Interaction, features: PlatformFeatures): void {
   const refusal = unofferedLogin(interaction, features);
-  if (refusal) throw new AppError(refusal, { status: 403 });
+  if (refusal) throw new AppError(refusal);
 }
 
 /** The login type a QR of this interaction is for: what the page asked, within what the relying party takes. */
 export function qrLoginType(interaction: Interaction, asked: LoginType | undefined, features: Pick<PlatformFeatures, 'entityServices'>): LoginType {
   const types = interactionLoginTypes(interaction, features);
   const wanted = asked ?? types[0]!;
-  if (!types.includes(wanted)) throw new AppError(wanted === 'entity' ? 'ENTITY_LOGIN_NOT_SUPPORTED' : 'ENTITY_LOGIN_REQUIRED', { status: 403 });
+  if (!types.includes(wanted)) throw new AppError(wanted === 'entity' ? 'ENTITY_LOGIN_NOT_SUPPORTED' : 'ENTITY_LOGIN_REQUIRED');
   return wanted;
 }

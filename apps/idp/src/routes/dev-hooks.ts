@@ -14,7 +14,7 @@ export async function devHookRoutes(app: FastifyInstance, options: { outbox: Sms
 
   app.get<{ Params: { id: string } }>('/dev/captcha/:id', async (request) => {
     const answer = await options.captcha.peek(request.params.id);
-    if (answer === null) throw new AppError('NOT_FOUND', { status: 404 });
+    if (answer === null) throw new AppError('NOT_FOUND');
     return { answer };
   });
 }

@@ -80,7 +80,7 @@ export async function interactionRoutes(
   app.post('/interaction/:uid/login', async (request: UidRequest, reply) => {
     const body = parseBody(passwordLoginRequest, request.body);
     const details = await currentInteraction(provider, request, reply);
-    if (!interactionLoginTypes(details, features).includes('personal')) throw new AppError('ENTITY_LOGIN_REQUIRED', { status: 403 });
+    if (!interactionLoginTypes(details, features).includes('personal')) throw new AppError('ENTITY_LOGIN_REQUIRED');
     const deviceId = deviceIdOf(request);
     const result = await options.passwordLogin.login(body, {
       ...requestContext(request),

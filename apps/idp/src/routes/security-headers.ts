@@ -44,7 +44,7 @@ export function registerSecurityHeaders(app: FastifyInstance, options: { publicO
     if (!STATE_CHANGING.has(request.method) || request.url.startsWith('/oidc')) return;
     const origin = request.headers.origin;
     if (origin !== undefined && origin !== options.publicOrigin) {
-      throw new AppError('ORIGIN_FORBIDDEN', { status: 403 });
+      throw new AppError('ORIGIN_FORBIDDEN');
     }
   });
 }

@@ -1,6 +1,7 @@
 import fastifyStatic, { type FastifyStaticOptions } from '@fastify/static';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
+import { sendError } from './error-handling.ts';
 
 /**
  * Serves a folder of built files. Whatever @fastify/static refuses by path
@@ -15,7 +16,7 @@ export async function registerStaticFiles(app: FastifyInstance, options: Fastify
       const status = error.statusCode ?? error.status ?? 500;
       // Anything else (a read failure) goes on to the root handler: logged, 500.
       if (status < 400 || status >= 500) throw error;
-      return reply.status(404).send(new AppError('NOT_FOUND', { status: 404 }).toBody());
+      return sendError(reply, new AppError('NOT_FOUND'));
     });
     await scope.register(fastifyStatic, options);
   });

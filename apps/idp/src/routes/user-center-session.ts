@@ -31,7 +31,7 @@ export async function currentUserCenterSession(request: FastifyRequest, sessions
 /** The live user-center session behind the cookie, or 401 ACCOUNT_LOGIN_REQUIRED. */
 export async function requireUserCenterSession(request: FastifyRequest, sessions: UserCenterSessions): Promise<UserCenterSession> {
   const session = await currentUserCenterSession(request, sessions);
-  if (!session) throw new AppError('ACCOUNT_LOGIN_REQUIRED', { status: 401 });
+  if (!session) throw new AppError('ACCOUNT_LOGIN_REQUIRED');
   return session;
 }
 

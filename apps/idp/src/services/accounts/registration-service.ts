@@ -21,7 +21,7 @@ import { idNumberIndex, phoneIndex } from './account-lookup.ts';
 import { newAccountRecord } from './new-account.ts';
 
 const DUPLICATE_CODES = { username: 'USERNAME_TAKEN', idNumber: 'ID_NUMBER_TAKEN', phone: 'PHONE_TAKEN' } as const;
-const duplicate = (field: keyof typeof DUPLICATE_CODES) => new AppError(DUPLICATE_CODES[field], { status: 409, field });
+const duplicate = (field: keyof typeof DUPLICATE_CODES) => new AppError(DUPLICATE_CODES[field], { field });
 
 function valid<T>(result: Validation<T>, field: string): T {
   if (!result.ok) throw new AppError(result.reason, { field });
@@ -79,11 +79,11 @@ export class RegistrationService {
         // The audit names the vendor's failure kind and code for operators: never the person's data.
         const failure: Record<string, string> = error instanceof VendorCallError ? { vendorFailure: error.kind, vendorCode: error.vendorCode ?? '' } : {};
         await this.audit(context, 'failure', { reason: 'REALNAME_UNAVAILABLE', ...failure });
-        throw new AppError('REALNAME_UNAVAILABLE', { status: 503, details: { retryable: true } });
+        throw new AppError('REALNAME_UNAVAILABLE', { details: { retryable: true } });
       }
       if (verdict !== 'match') {
         await this.audit(context, 'failure', { reason: 'REALNAME_MISMATCH', verdict });
-        throw new AppError('REALNAME_MISMATCH', { status: 422, field: 'name' });
+        throw new AppError('REALNAME_MISMATCH', { field: 'name' });
       }
     }
     const assuranceLevel = registry ? ('L2' as const) : ('L1' as const);

@@ -20,7 +20,7 @@ export class AppAccount {
 
   async me(session: AppSessionView) {
     const account = await this.deps.accounts.findById(session.accountId);
-    if (!account || account.status !== 'active') throw new AppError('APP_LOGIN_REQUIRED', { status: 401 });
+    if (!account || account.status !== 'active') throw new AppError('APP_LOGIN_REQUIRED');
     const sessions = await this.deps.appSessions.list(account.id);
     return {
       person: personView(account, this.deps.cipher),
@@ -43,7 +43,7 @@ export class AppAccount {
     await auditedStep(this.deps.audit, { type: 'app.session_revoke', ...context }, async (note) => {
       note.accountId = session.accountId;
       note.detail = { appSessionId: id, current: id === session.id };
-      if (!(await this.deps.appSessions.revoke(id, session.accountId))) throw new AppError('APP_SESSION_NOT_FOUND', { status: 404 });
+      if (!(await this.deps.appSessions.revoke(id, session.accountId))) throw new AppError('APP_SESSION_NOT_FOUND');
     });
   }
 }

@@ -139,10 +139,10 @@ export class AppLogin {
 
   private async accountWithPhone(person: RealNamePerson): Promise<{ account: StoredAccount; phone: string }> {
     const account = await this.deps.accounts.findByIdNumberIndex(this.idIndex(person));
-    if (!account?.phoneCipher) throw new AppError('APP_NO_BOUND_PHONE', { status: 409 });
+    if (!account?.phoneCipher) throw new AppError('APP_NO_BOUND_PHONE');
     // With no registry to ask, the name must at least be the one the account was registered with.
     if (!this.deps.registry && this.deps.cipher.decrypt(account.nameCipher, PII_CONTEXT.name) !== person.name) {
-      throw new AppError('REALNAME_MISMATCH', { status: 422, field: 'name' });
+      throw new AppError('REALNAME_MISMATCH', { field: 'name' });
     }
     ensureActive(account);
     return { account, phone: this.deps.cipher.decrypt(account.phoneCipher, PII_CONTEXT.phone) };

@@ -34,7 +34,7 @@ export async function confirmRealName(registry: IdentityRegistry | null, person:
   try {
     verdict = await registry.verify(person);
   } catch {
-    throw new AppError('REALNAME_UNAVAILABLE', { status: 503 });
+    throw new AppError('REALNAME_UNAVAILABLE');
   }
-  if (verdict !== 'match') throw new AppError('REALNAME_MISMATCH', { status: 422, field: 'name' });
+  if (verdict !== 'match') throw new AppError('REALNAME_MISMATCH', { field: 'name' });
 }

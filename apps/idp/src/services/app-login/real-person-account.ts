@@ -7,7 +7,7 @@ import type { PiiCipher } from '../personal-data/pii-cipher.ts';
 import type { RealNamePerson } from './real-name.ts';
 
 export function ensureActive(account: StoredAccount): void {
-  if (account.status !== 'active') throw new AppError('ACCOUNT_DISABLED', { status: 403 });
+  if (account.status !== 'active') throw new AppError('ACCOUNT_DISABLED');
 }
 
 /**

@@ -22,7 +22,7 @@ export interface OpenChangePhoneTicket {
 }
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
-const stepInvalid = (status = 410) => new AppError('PHONE_CHANGE_STEP_INVALID', { status });
+const stepInvalid = (status = 410) => new AppError('PHONE_CHANGE_STEP_INVALID', );
 
 /**
  * The proof that the person was verified, carried from step 1 to the new

@@ -148,19 +148,19 @@ export class ChangePhone {
     try {
       await accounts.changePhone(account.id, { cipher: cipher.encrypt(phone, PII_CONTEXT.phone), index: phoneIndex(cipher, phone) }, this.now());
     } catch (error) {
-      if (error instanceof DuplicateAccountError) throw new AppError('PHONE_TAKEN', { status: 409, field: 'phone' });
+      if (error instanceof DuplicateAccountError) throw new AppError('PHONE_TAKEN', { field: 'phone' });
       throw error;
     }
   }
 
   private async accountOf(session: AppSessionView): Promise<StoredAccount> {
     const account = await this.deps.accounts.findById(session.accountId);
-    if (!account || account.status !== 'active') throw new AppError('APP_LOGIN_REQUIRED', { status: 401 });
+    if (!account || account.status !== 'active') throw new AppError('APP_LOGIN_REQUIRED');
     return account;
   }
 
   private currentPhone(account: StoredAccount): string {
-    if (!account.phoneCipher) throw new AppError('PHONE_CHANGE_NO_OLD_PHONE', { status: 409 });
+    if (!account.phoneCipher) throw new AppError('PHONE_CHANGE_NO_OLD_PHONE');
     return this.deps.cipher.decrypt(account.phoneCipher, PII_CONTEXT.phone);
   }
 

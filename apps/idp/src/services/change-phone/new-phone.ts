@@ -15,6 +15,6 @@ export async function acceptableNewPhone(
   const index = phoneIndex(deps.cipher, parsed.value);
   if (index === account.phoneIndex) throw new AppError('PHONE_UNCHANGED', { field: 'phone' });
   const holder = await deps.accounts.findByPhoneIndex(index);
-  if (holder) throw new AppError('PHONE_TAKEN', { status: 409, field: 'phone' });
+  if (holder) throw new AppError('PHONE_TAKEN', { field: 'phone' });
   return { phone: parsed.value, index };
 }

@@ -71,7 +71,7 @@ export class AgentGrants {
       const services = await this.services();
       const named = this.namedServices(input.services, services);
       const agent = await this.agentAccount(input.agent, input.agentName);
-      if (agent.id === entity.legalRepAccountId) throw new AppError('AGENT_IS_REPRESENTATIVE', { status: 409, field: 'agent' });
+      if (agent.id === entity.legalRepAccountId) throw new AppError('AGENT_IS_REPRESENTATIVE', { field: 'agent' });
       const grant: StoredAgentGrant = {
         id: randomUUID(),
         entityId,
@@ -85,9 +85,9 @@ export class AgentGrants {
       };
       const outcome = await this.deps.entities.grant(grant, { maxCurrent: this.deps.maxAgents, now });
       // A takeover committed meanwhile: the granter no longer represents the entity.
-      if (outcome === 'not_representative') throw new AppError('ENTITY_REPRESENTATIVE_ONLY', { status: 403 });
+      if (outcome === 'not_representative') throw new AppError('ENTITY_REPRESENTATIVE_ONLY');
       if (outcome === 'limit_reached') {
-        throw new AppError('AGENT_LIMIT_REACHED', { status: 409, params: { limit: this.deps.maxAgents }, details: { limit: this.deps.maxAgents } });
+        throw new AppError('AGENT_LIMIT_REACHED', { params: { limit: this.deps.maxAgents }, details: { limit: this.deps.maxAgents } });
       }
       const view = await this.view(grant, services);
       // The agent by account id: exact for investigators, no personal data in the audit log.
@@ -103,12 +103,12 @@ export class AgentGrants {
       await this.representedEntity(representativeId, entityId, { askRegistry: false });
       await this.deps.rateLimiter.hit(RATE_LIMITS.agentChangesPerAccount, representativeId);
       const standing = (await this.deps.entities.listStandingGrants(entityId)).find((grant) => grant.id === grantId);
-      if (!standing) throw new AppError('AGENT_GRANT_NOT_FOUND', { status: 404 });
+      if (!standing) throw new AppError('AGENT_GRANT_NOT_FOUND');
       note.detail.agentAccountId = standing.accountId;
       // Read before the revocation commits (as a password reset does), so a failure here changes nothing.
       const actingSubject = entityAccountId(entityId, standing.accountId);
       const signedIn = (await this.deps.sessions.signedInServices(standing.accountId)).filter((service) => service.sub === actingSubject);
-      if (!(await this.deps.entities.revoke(entityId, grantId, representativeId, this.now()))) throw new AppError('AGENT_GRANT_NOT_FOUND', { status: 404 });
+      if (!(await this.deps.entities.revoke(entityId, grantId, representativeId, this.now()))) throw new AppError('AGENT_GRANT_NOT_FOUND');
       // The platform already refuses the agent's entity logins (findAccount); the services hear it now too (never throws).
       await this.deps.sessions.announceSignedOut(signedIn);
     });
@@ -118,10 +118,10 @@ export class AgentGrants {
   private async representedEntity(personId: string, entityId: string, options: { askRegistry: boolean }): Promise<StoredEntity> {
     const entity = await this.deps.entities.findById(entityId);
     // Someone else's entity reads like one that does not exist to them: no hint which ids are real.
-    if (!entity || entity.legalRepAccountId !== personId) throw new AppError('ENTITY_REPRESENTATIVE_ONLY', { status: 403 });
+    if (!entity || entity.legalRepAccountId !== personId) throw new AppError('ENTITY_REPRESENTATIVE_ONLY');
     // Granting is the registry's representative's power, whoever registered the entity.
     if (options.askRegistry && !(await this.deps.representatives.stillRepresents(entity, personId))) {
-      throw new AppError('ENTITY_REPRESENTATIVE_ONLY', { status: 403 });
+      throw new AppError('ENTITY_REPRESENTATIVE_ONLY');
     }
     return entity;
   }
@@ -155,7 +155,7 @@ export class AgentGrants {
     // The name as registration stored it (half-width, NFC, one kind of middle dot, no spaces inside Han names).
     const typedName = validateName(name);
     if (!usable || !typedName.ok || this.deps.cipher.decrypt(account.nameCipher, PII_CONTEXT.name) !== typedName.value) {
-      throw new AppError('AGENT_NOT_FOUND', { status: 404, field: 'agent' });
+      throw new AppError('AGENT_NOT_FOUND', { field: 'agent' });
     }
     return account;
   }

@@ -29,7 +29,7 @@ export class EntityLogin {
 
   async login(input: EntityLoginRequest, context: EntityLoginContext): Promise<LoginResult> {
     this.deps.membership.requireEntityServices();
-    if (!context.entityLoginAllowed) throw new AppError('ENTITY_LOGIN_NOT_SUPPORTED', { status: 403 });
+    if (!context.entityLoginAllowed) throw new AppError('ENTITY_LOGIN_NOT_SUPPORTED');
     EntityMembership.parseReference(input.entity);
     const person = await this.deps.passwordLogin.login(input, context);
     return auditedStep(this.deps.audit, { type: 'login.entity', ip: context.ip, userAgent: context.userAgent }, async (note) => {

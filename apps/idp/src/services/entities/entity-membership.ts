@@ -59,12 +59,12 @@ export class EntityMembership {
   /** The person's standing with the entity for the service, or the reason they have none. */
   async standing(entityId: string, personId: string, clientId: string | null, now: number): Promise<EntityStanding> {
     const entity = await this.entities.findById(entityId);
-    if (!entity) throw new AppError('ENTITY_NOT_FOUND', { status: 404, field: 'entity' });
+    if (!entity) throw new AppError('ENTITY_NOT_FOUND', { field: 'entity' });
     if (entity.legalRepAccountId === personId) return { entity, role: 'legal_representative', grant: null };
     const grant = await this.entities.standingGrant(entityId, personId);
-    if (!grant) throw new AppError('ENTITY_NOT_AUTHORIZED', { status: 403 });
-    if (grant.expiresAt <= now) throw new AppError('ENTITY_GRANT_EXPIRED', { status: 403 });
-    if (!grantCovers(grant, clientId)) throw new AppError('ENTITY_SERVICE_NOT_GRANTED', { status: 403 });
+    if (!grant) throw new AppError('ENTITY_NOT_AUTHORIZED');
+    if (grant.expiresAt <= now) throw new AppError('ENTITY_GRANT_EXPIRED');
+    if (!grantCovers(grant, clientId)) throw new AppError('ENTITY_SERVICE_NOT_GRANTED');
     return { entity, role: 'agent', grant };
   }
 
@@ -76,7 +76,7 @@ export class EntityMembership {
   async standingAtLogin(entityId: string, personId: string, clientId: string | null, now: number): Promise<EntityStanding> {
     const standing = await this.standing(entityId, personId, clientId, now);
     if (standing.role === 'legal_representative' && !(await this.representatives.stillRepresents(standing.entity, personId))) {
-      throw new AppError('ENTITY_NOT_AUTHORIZED', { status: 403 });
+      throw new AppError('ENTITY_NOT_AUTHORIZED');
     }
     return standing;
   }
@@ -91,7 +91,7 @@ export class EntityMembership {
   }
 
   private found(entity: StoredEntity | null): StoredEntity {
-    if (!entity) throw new AppError('ENTITY_NOT_FOUND', { status: 404, field: 'entity' });
+    if (!entity) throw new AppError('ENTITY_NOT_FOUND', { field: 'entity' });
     return entity;
   }
 }

@@ -46,7 +46,7 @@ export class EntityRegistration {
 
   async register(personId: string, input: RegisterEntityRequest, context: EntityRequestContext): Promise<StoredEntity> {
     const { registry } = this.deps;
-    if (!registry) throw new AppError('ENTITY_LOGIN_UNAVAILABLE', { status: 403 });
+    if (!registry) throw new AppError('ENTITY_LOGIN_UNAVAILABLE');
     return auditedStep(this.deps.audit, { type: 'entity.registered', ...context }, async (note) => {
       note.accountId = personId;
       // Each attempt asks the registry who represents a company: bounded per person.
@@ -61,12 +61,12 @@ export class EntityRegistration {
       if (comparableName(registered.name) !== comparableName(input.name)) throw new AppError('ENTITY_NAME_MISMATCH', { field: 'name' });
       const representative = registered.legalRepresentative;
       if (representative.idType !== person.idType || !representative.hasIdNumber(person.idNumber) || representative.name !== person.name) {
-        throw new AppError('ENTITY_NOT_LEGAL_REPRESENTATIVE', { status: 403 });
+        throw new AppError('ENTITY_NOT_LEGAL_REPRESENTATIVE');
       }
       const now = (this.deps.now ?? Date.now)();
       const existing = await this.deps.entities.findByUscc(uscc.value);
       if (existing) {
-        if (existing.legalRepAccountId === personId) throw new AppError('ENTITY_ALREADY_REGISTERED', { status: 409, field: 'uscc' });
+        if (existing.legalRepAccountId === personId) throw new AppError('ENTITY_ALREADY_REGISTERED', { field: 'uscc' });
         // The predecessor's entity logins end with the takeover (findAccount finds no standing); their services hear it.
         const predecessor = entityAccountId(existing.id, existing.legalRepAccountId);
         const signedIn = (await this.deps.sessions.signedInServices(existing.legalRepAccountId)).filter((service) => service.sub === predecessor);
@@ -87,8 +87,8 @@ export class EntityRegistration {
       await this.deps.entities.create(entity).catch((error: unknown) => {
         if (!(error instanceof DuplicateEntityError)) throw error;
         throw error.field === 'accountName'
-          ? new AppError('ENTITY_ACCOUNT_NAME_TAKEN', { status: 409, field: 'accountName' })
-          : new AppError('ENTITY_ALREADY_REGISTERED', { status: 409, field: 'uscc' });
+          ? new AppError('ENTITY_ACCOUNT_NAME_TAKEN', { field: 'accountName' })
+          : new AppError('ENTITY_ALREADY_REGISTERED', { field: 'uscc' });
       });
       note.detail = { uscc: uscc.value, entityId: entity.id };
       return entity;
@@ -107,8 +107,8 @@ export class EntityRegistration {
 
   private async realNamePerson(personId: string) {
     const account = await this.deps.accounts.findById(personId);
-    if (!account || account.status !== 'active') throw new AppError('ACCOUNT_LOGIN_REQUIRED', { status: 401 });
-    if (!meetsLevel(account.assuranceLevel, 'L2')) throw new AppError('REALNAME_REQUIRED', { status: 403 });
+    if (!account || account.status !== 'active') throw new AppError('ACCOUNT_LOGIN_REQUIRED');
+    if (!meetsLevel(account.assuranceLevel, 'L2')) throw new AppError('REALNAME_REQUIRED');
     return readAccountProfile(account, this.deps.cipher);
   }
 
@@ -117,9 +117,9 @@ export class EntityRegistration {
     try {
       registered = await registry.lookup(uscc);
     } catch {
-      throw new AppError('ENTITY_REGISTRY_UNAVAILABLE', { status: 503, details: { retryable: true } });
+      throw new AppError('ENTITY_REGISTRY_UNAVAILABLE', { details: { retryable: true } });
     }
-    if (!registered) throw new AppError('ENTITY_NOT_IN_REGISTRY', { status: 404, field: 'uscc' });
+    if (!registered) throw new AppError('ENTITY_NOT_IN_REGISTRY', { field: 'uscc' });
     return registered;
   }
 }

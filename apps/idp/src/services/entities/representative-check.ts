@@ -44,7 +44,7 @@ export class RepresentativeCheck {
    * (法人登录, 注册单位 and 经办人授权 are then off); callers check before spending anything.
    */
   requireEntityServices(): void {
-    if (!this.deps.registry) throw new AppError('ENTITY_LOGIN_UNAVAILABLE', { status: 403 });
+    if (!this.deps.registry) throw new AppError('ENTITY_LOGIN_UNAVAILABLE');
   }
 
   /** True while the registry still names the person as the entity's legal representative. */
@@ -56,12 +56,12 @@ export class RepresentativeCheck {
     if (cached !== null && !cached.startsWith('not:')) return cached === account.idNumberIndex;
     if (cached === `not:${account.idNumberIndex}`) return false;
     const { registry } = this.deps;
-    if (!registry) throw new AppError('ENTITY_LOGIN_UNAVAILABLE', { status: 403 });
+    if (!registry) throw new AppError('ENTITY_LOGIN_UNAVAILABLE');
     let registered: RegisteredEntity | null;
     try {
       registered = await registry.lookup(entity.uscc);
     } catch {
-      throw new AppError('ENTITY_REGISTRY_UNAVAILABLE', { status: 503, details: { retryable: true } });
+      throw new AppError('ENTITY_REGISTRY_UNAVAILABLE', { details: { retryable: true } });
     }
     const idNumber = this.deps.cipher.decrypt(account.idNumberCipher, PII_CONTEXT.idNumber);
     return this.remember(entity.uscc, registered, { idType: account.idType, idNumber });

@@ -9,7 +9,7 @@ const VERDICT_ERRORS = {
 
 /** The face verifier, or FACE_CHECK_UNAVAILABLE when the platform has none (UIA_FACE_PROVIDER=none): checked before any challenge or budget is spent. */
 export function requireFaceVerifier(verifier: FaceVerifier | null): FaceVerifier {
-  if (!verifier) throw new AppError('FACE_CHECK_UNAVAILABLE', { status: 403 });
+  if (!verifier) throw new AppError('FACE_CHECK_UNAVAILABLE');
   return verifier;
 }
 
@@ -26,12 +26,12 @@ export async function checkFace(
   challenge: FaceChallenge,
 ): Promise<void> {
   // Before the (billed) call: a vendor that only knows 身份证 cannot judge a 港澳通行证 holder.
-  if (!verifier.supportsIdType(person.idType)) throw new AppError('FACE_ID_TYPE_UNSUPPORTED', { status: 422, field: 'idType' });
+  if (!verifier.supportsIdType(person.idType)) throw new AppError('FACE_ID_TYPE_UNSUPPORTED', { field: 'idType' });
   let verdict: FaceVerdict;
   try {
     verdict = await verifier.verify({ idType: person.idType, idNumber: person.idNumber, name: person.name, frames: capture.frames, video: capture.video, challenge });
   } catch {
-    throw new AppError('FACE_SERVICE_UNAVAILABLE', { status: 503 });
+    throw new AppError('FACE_SERVICE_UNAVAILABLE');
   }
-  if (verdict !== 'pass') throw new AppError(VERDICT_ERRORS[verdict], { status: 422 });
+  if (verdict !== 'pass') throw new AppError(VERDICT_ERRORS[verdict]);
 }

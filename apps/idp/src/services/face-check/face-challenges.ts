@@ -36,7 +36,7 @@ interface StoredFaceChallenge {
 
 const ID_PATTERN = /^fc_[\w-]{22}$/;
 const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
-const invalid = () => new AppError('FACE_CHALLENGE_INVALID', { status: 400, field: 'challengeId' });
+const invalid = () => new AppError('FACE_CHALLENGE_INVALID', { field: 'challengeId' });
 
 /** `count` distinct actions in a random order (a partial Fisher–Yates shuffle). */
 export function pickActions(count: number = FACE_CHALLENGE_POLICY.actionsPerChallenge, random: (max: number) => number = randomInt): FaceLivenessAction[] {
@@ -64,7 +64,7 @@ export class FaceChallenges {
 
   async issue(context: { ip: string }): Promise<IssuedFaceChallenge> {
     const { capture } = this.deps;
-    if (!capture) throw new AppError('FACE_CHECK_UNAVAILABLE', { status: 403 });
+    if (!capture) throw new AppError('FACE_CHECK_UNAVAILABLE');
     await this.deps.rateLimiter.hit(FACE_CHALLENGE_LIMITS.perIp, context.ip);
     const challengeId = `fc_${randomBytes(16).toString('base64url')}`;
     const actions = pickActions();

@@ -15,7 +15,7 @@ const MAX_DATA_URL_LENGTH = DATA_URL_PREFIX.length + Math.ceil(FACE_FRAME_POLICY
 const JPEG_DATA_URL = /^data:image\/jpeg;base64,((?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?)$/;
 const JPEG_MAGIC = Buffer.from([0xff, 0xd8, 0xff]);
 
-const invalid = () => new AppError('FACE_FRAMES_INVALID', { status: 422, field: 'frames' });
+const invalid = () => new AppError('FACE_FRAMES_INVALID', { field: 'frames' });
 
 /**
  * The captured frames, from `data:image/jpeg;base64,…` URLs: 2–6 of them,
@@ -54,7 +54,7 @@ const looksLike: Record<FaceVideoMediaType, (data: Buffer) => boolean> = {
   'video/webm': (data) => data.subarray(0, 4).equals(Buffer.from([0x1a, 0x45, 0xdf, 0xa3])),
 };
 
-const invalidVideo = () => new AppError('FACE_VIDEO_INVALID', { status: 422, field: 'video' });
+const invalidVideo = () => new AppError('FACE_VIDEO_INVALID', { field: 'video' });
 
 /**
  * The recorded clip, from a `data:video/mp4;base64,…` or `data:video/webm;base64,…`

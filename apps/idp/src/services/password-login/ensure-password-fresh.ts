@@ -14,5 +14,5 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function ensurePasswordFresh(account: StoredAccount, now: number, maxAgeDays: number): void {
   if (maxAgeDays <= 0) return;
   const setAt = account.credentialsChangedAt ?? account.createdAt;
-  if (now - setAt > maxAgeDays * DAY_MS) throw new AppError('PASSWORD_EXPIRED', { status: 403, field: 'password' });
+  if (now - setAt > maxAgeDays * DAY_MS) throw new AppError('PASSWORD_EXPIRED', { field: 'password' });
 }

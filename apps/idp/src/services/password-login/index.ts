@@ -41,7 +41,7 @@ const PASSWORD_PROVES: AssuranceLevel = 'L2';
 
 /** A login below what the relying party demands would only meet the login prompt again: 扫码登录 is the way. */
 function ensureReaches(acr: AssuranceLevel, required: AssuranceLevel | null | undefined) {
-  if (required && !meetsLevel(acr, required)) throw new AppError('LOGIN_REQUIRES_QR', { status: 403 });
+  if (required && !meetsLevel(acr, required)) throw new AppError('LOGIN_REQUIRES_QR');
 }
 
 /** Masked form of what was typed, so failed attempts can be investigated without clear personal data. */

@@ -107,11 +107,11 @@ const accountKey = (accountId: string) => `account:${accountId}`;
 
 function throttled(waitSeconds: number): AppError {
   const retryAfter = Math.max(1, Math.ceil(waitSeconds));
-  return new AppError('LOGIN_THROTTLED', { status: 429, field: 'password', params: { wait: formatWait(retryAfter) }, details: { retryAfter } });
+  return new AppError('LOGIN_THROTTLED', { field: 'password', params: { wait: formatWait(retryAfter) }, details: { retryAfter } });
 }
 
 function paused(secondsLeftToday: number): AppError {
-  return new AppError('PASSWORD_LOGIN_PAUSED', { status: 429, field: 'password', details: { retryAfter: secondsLeftToday } });
+  return new AppError('PASSWORD_LOGIN_PAUSED', { field: 'password', details: { retryAfter: secondsLeftToday } });
 }
 
 /** An attempt counted (provisionally, as a failure) before its password is checked. */
@@ -247,7 +247,6 @@ export class LoginThrottle {
         const remaining = LOGIN_THROTTLE_POLICY.freeTries - next.failures;
         const nextWait = delayAfter(LOGIN_THROTTLE_POLICY.freeTries);
         return new AppError('CREDENTIALS_INVALID', {
-          status: 401,
           field: 'password',
           params: { remaining, wait: formatWait(nextWait) },
           details: { remainingTries: remaining, nextWaitSeconds: nextWait },

@@ -180,19 +180,19 @@ export class PasswordReset {
   private async countOrEnd(ticket: OpenTicket, counter: TicketCounter, limit: number) {
     if ((await this.tickets.count(ticket, counter)) > limit) {
       await this.tickets.consume(ticket).catch(() => undefined);
-      throw new AppError('RESET_ATTEMPTS_EXCEEDED', { status: 429 });
+      throw new AppError('RESET_ATTEMPTS_EXCEEDED');
     }
   }
 
   private async accountOf(ticket: OpenTicket): Promise<StoredAccount> {
     // A ticket past the ID check always names a real account; one that vanished since ends the flow.
     const account = ticket.state.accountId ? await this.deps.accounts.findById(ticket.state.accountId) : null;
-    if (!account || account.status !== 'active') throw new AppError('RESET_TICKET_INVALID', { status: 410 });
+    if (!account || account.status !== 'active') throw new AppError('RESET_TICKET_INVALID');
     return account;
   }
 
   private phoneOf(account: StoredAccount): string {
-    if (!account.phoneCipher) throw new AppError('RESET_NO_BOUND_PHONE', { status: 409 });
+    if (!account.phoneCipher) throw new AppError('RESET_NO_BOUND_PHONE');
     return this.deps.cipher.decrypt(account.phoneCipher, PII_CONTEXT.phone);
   }
 

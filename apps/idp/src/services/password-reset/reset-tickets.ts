@@ -60,13 +60,13 @@ export class ResetTickets {
     const key = this.key(ticket);
     const raw = await this.store.get(key);
     const stored = raw === null ? null : (JSON.parse(raw) as StoredTicket);
-    if (!stored || stored.expiresAt <= this.now()) throw new AppError('RESET_TICKET_INVALID', { status: 410 });
+    if (!stored || stored.expiresAt <= this.now()) throw new AppError('RESET_TICKET_INVALID');
     const { expiresAt: _expiresAt, ...state } = stored;
     const presented = sha256(browserBinding);
     if (!timingSafeEqual(presented, Buffer.from(state.browser, 'base64url'))) {
-      throw new AppError('RESET_TICKET_OTHER_BROWSER', { status: 403 });
+      throw new AppError('RESET_TICKET_OTHER_BROWSER');
     }
-    if (state.step !== step) throw new AppError('RESET_STEP_SKIPPED', { status: 409 });
+    if (state.step !== step) throw new AppError('RESET_STEP_SKIPPED');
     return { key, state };
   }
 
@@ -76,7 +76,7 @@ export class ResetTickets {
    * that opened the ticket just before must still find its counters spent.
    */
   async consume(ticket: OpenTicket): Promise<void> {
-    if ((await this.store.take(ticket.key)) === null) throw new AppError('RESET_TICKET_INVALID', { status: 410 });
+    if ((await this.store.take(ticket.key)) === null) throw new AppError('RESET_TICKET_INVALID');
   }
 
   async markCodeSent(ticket: OpenTicket): Promise<void> {

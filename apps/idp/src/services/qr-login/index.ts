@@ -153,7 +153,7 @@ export class QrLogin {
   async confirm(id: string, session: AppSessionView, context: QrLoginContext, choice: { entityId?: string | undefined } = {}) {
     await this.step('qr_login.confirm', context, session.accountId, async () => {
       const account = await this.deps.accounts.findById(session.accountId);
-      if (!account || account.status !== 'active') throw new AppError('ACCOUNT_DISABLED', { status: 403 });
+      if (!account || account.status !== 'active') throw new AppError('ACCOUNT_DISABLED');
       const login: QrLoginResult = {
         accountId: account.id,
         acr: loginAssurance(account.assuranceLevel, session.acr),
@@ -184,7 +184,7 @@ export class QrLogin {
       if (current) used(current, interactionUid);
       if (!current || !(await this.records.isCurrent(id, interactionUid)) || !(await this.confirmationStands(current))) {
         if (current) await this.expire(id);
-        throw new AppError('QR_EXPIRED', { status: 410 });
+        throw new AppError('QR_EXPIRED');
       }
       // 法人登录: the grant may have been revoked (or run out) since 确认登录.
       const { entityId, accountId } = current.login!;

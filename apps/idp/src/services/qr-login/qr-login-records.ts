@@ -67,7 +67,7 @@ export class QrLoginRecords {
   async update(id: string, decide: (record: QrLoginRecord) => QrLoginRecord | null): Promise<QrLoginRecord> {
     for (let round = 0; round < MAX_SWAP_ROUNDS; round += 1) {
       const current = await this.settled(id);
-      if (!current) throw new AppError('QR_EXPIRED', { status: 410 });
+      if (!current) throw new AppError('QR_EXPIRED');
       const next = decide(current.record);
       if (!next) return current.record;
       if (await this.swap(current.raw, next)) return next;

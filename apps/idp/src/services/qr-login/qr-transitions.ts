@@ -14,8 +14,8 @@ import type { QrLoginRecord, QrLoginResult } from './qr-login-record.ts';
 /** A QR that is no longer pending or scanned: which error a phone or browser sees. */
 function unusable(record: QrLoginRecord): AppError {
   return record.status === 'confirmed' || record.status === 'used'
-    ? new AppError('QR_ALREADY_USED', { status: 409 })
-    : new AppError('QR_EXPIRED', { status: 410 });
+    ? new AppError('QR_ALREADY_USED')
+    : new AppError('QR_EXPIRED');
 }
 
 /**
@@ -26,17 +26,17 @@ export function scanned(record: QrLoginRecord, session: AppSessionView, person: 
   const scannedBy = { accountId: session.accountId, appSessionId: session.id, person };
   if (record.status === 'pending') return { ...record, status: 'scanned', scannedBy };
   if (record.status !== 'scanned') throw unusable(record);
-  if (record.scannedBy?.accountId !== session.accountId) throw new AppError('QR_TAKEN_BY_OTHER', { status: 409 });
+  if (record.scannedBy?.accountId !== session.accountId) throw new AppError('QR_TAKEN_BY_OTHER');
   if (record.scannedBy.appSessionId === session.id && record.scannedBy.person === person) return null;
   return { ...record, scannedBy };
 }
 
 /** Confirm and cancel come from the app session that scanned last, and only while the QR is scanned. */
 function ensureScannedBy(record: QrLoginRecord, session: AppSessionView) {
-  if (record.status === 'pending') throw new AppError('QR_NOT_SCANNED', { status: 409 });
+  if (record.status === 'pending') throw new AppError('QR_NOT_SCANNED');
   if (record.status !== 'scanned') throw unusable(record);
-  if (record.scannedBy?.accountId !== session.accountId) throw new AppError('QR_TAKEN_BY_OTHER', { status: 409 });
-  if (record.scannedBy.appSessionId !== session.id) throw new AppError('QR_NOT_SCANNED', { status: 409 });
+  if (record.scannedBy?.accountId !== session.accountId) throw new AppError('QR_TAKEN_BY_OTHER');
+  if (record.scannedBy.appSessionId !== session.id) throw new AppError('QR_NOT_SCANNED');
 }
 
 const bySameSession = (record: QrLoginRecord, session: AppSessionView) => record.scannedBy?.appSessionId === session.id;
@@ -50,9 +50,9 @@ export function confirmed(record: QrLoginRecord, session: AppSessionView, login:
   if (record.status === 'confirmed' && bySameSession(record, session)) return null;
   ensureScannedBy(record, session);
   if (record.requiredAcr && !meetsLevel(login.acr, record.requiredAcr)) {
-    throw new AppError('QR_ASSURANCE_TOO_LOW', { status: 403, details: { requiredAcr: record.requiredAcr } });
+    throw new AppError('QR_ASSURANCE_TOO_LOW', { details: { requiredAcr: record.requiredAcr } });
   }
-  if (appLoginTooOld(record, session, now)) throw new AppError('QR_REAUTH_REQUIRED', { status: 403 });
+  if (appLoginTooOld(record, session, now)) throw new AppError('QR_REAUTH_REQUIRED');
   return { ...record, status: 'confirmed', login, confirmedAt: now, completeBy: now + QR_LOGIN_POLICY.completeSeconds * 1000 };
 }
 
@@ -71,8 +71,8 @@ export function superseded(record: QrLoginRecord): QrLoginRecord | null {
 
 /** The browser that shows the QR collects the confirmed login, once. Another interaction's QR is unknown here. */
 export function used(record: QrLoginRecord, interactionUid: string): QrLoginRecord {
-  if (record.interactionUid !== interactionUid) throw new AppError('QR_EXPIRED', { status: 410 });
+  if (record.interactionUid !== interactionUid) throw new AppError('QR_EXPIRED');
   if (record.status === 'confirmed') return { ...record, status: 'used' };
-  if (record.status === 'pending' || record.status === 'scanned') throw new AppError('QR_NOT_CONFIRMED', { status: 409 });
+  if (record.status === 'pending' || record.status === 'scanned') throw new AppError('QR_NOT_CONFIRMED');
   throw unusable(record);
 }

@@ -42,7 +42,7 @@ export class QrWatch {
     listening = true;
     const first = watch.enqueue(async () => {
       const record = await records.read(id);
-      if (!record || record.interactionUid !== interactionUid) throw new AppError('QR_EXPIRED', { status: 410 });
+      if (!record || record.interactionUid !== interactionUid) throw new AppError('QR_EXPIRED');
       watch.show(record);
     });
     try {

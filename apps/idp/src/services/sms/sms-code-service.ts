@@ -80,7 +80,7 @@ export class SmsCodeService {
   }
 
   private tooSoon(retryAfter: number) {
-    return new AppError('SMS_RESEND_TOO_SOON', { status: 429, field: 'phone', params: { retryAfter }, details: { retryAfter } });
+    return new AppError('SMS_RESEND_TOO_SOON', { field: 'phone', params: { retryAfter }, details: { retryAfter } });
   }
 
   /** Sends a fresh code; returns seconds until the next send is allowed and until the code expires. */
@@ -93,7 +93,7 @@ export class SmsCodeService {
     const nextSendAt = Number((await this.deps.store.get(keys.resend)) ?? 0);
     if (nextSendAt > this.now()) throw this.tooSoon(Math.ceil((nextSendAt - this.now()) / 1000));
     const sentToday = Number((await this.deps.store.get(keys.daily)) ?? 0);
-    if (sentToday >= SMS_CODE_POLICY.dailyPerPhone) throw new AppError('SMS_DAILY_LIMIT', { status: 429, field: 'phone' });
+    if (sentToday >= SMS_CODE_POLICY.dailyPerPhone) throw new AppError('SMS_DAILY_LIMIT', { field: 'phone' });
     await this.deps.rateLimiter.hit(RATE_LIMITS.smsPerIpHour, context.ip);
 
     // One send per phone at a time: two requests racing past the checks above must not both reach the vendor.

@@ -27,11 +27,11 @@ export function asDeliveryError(error: unknown): SmsDeliveryError {
 export function deliveryAppError(error: SmsDeliveryError): AppError {
   switch (error.kind) {
     case 'rejected_number':
-      return new AppError('SMS_PHONE_UNREACHABLE', { status: 400, field: 'phone' });
+      return new AppError('SMS_PHONE_UNREACHABLE', { field: 'phone' });
     case 'vendor_limited':
-      return new AppError('SMS_VENDOR_LIMITED', { status: 429, field: 'phone' });
+      return new AppError('SMS_VENDOR_LIMITED', { field: 'phone' });
     case 'unavailable':
     case 'misconfigured':
-      return new AppError('SMS_SEND_FAILED', { status: 503, field: 'phone', details: { retryable: true } });
+      return new AppError('SMS_SEND_FAILED', { field: 'phone', details: { retryable: true } });
   }
 }

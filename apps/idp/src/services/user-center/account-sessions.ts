@@ -67,15 +67,15 @@ export class AccountSessions {
       if (id.startsWith(PC)) {
         const uid = id.slice(PC.length);
         note.detail = { kind: 'browser', sessionUid: uid };
-        if (uid === currentUid) throw new AppError('SESSION_IS_CURRENT', { status: 409 });
+        if (uid === currentUid) throw new AppError('SESSION_IS_CURRENT');
         const session = (await this.deps.sessions.platformSessions(personId)).find((listed) => listed.uid === uid);
-        if (!session || !(await this.endBrowser(personId, session))) throw new AppError('SESSION_NOT_FOUND', { status: 404 });
+        if (!session || !(await this.endBrowser(personId, session))) throw new AppError('SESSION_NOT_FOUND');
         note.detail.signedOutServices = session.services.length;
       } else if (id.startsWith(APP)) {
         note.detail = { kind: 'app', appSessionId: id.slice(APP.length) };
-        if (!(await this.deps.appSessions.revoke(id.slice(APP.length), personId))) throw new AppError('SESSION_NOT_FOUND', { status: 404 });
+        if (!(await this.deps.appSessions.revoke(id.slice(APP.length), personId))) throw new AppError('SESSION_NOT_FOUND');
       } else {
-        throw new AppError('SESSION_NOT_FOUND', { status: 404 });
+        throw new AppError('SESSION_NOT_FOUND');
       }
       return { ended: true as const };
     });

@@ -21,7 +21,7 @@ export class UserCenter {
 
   async me(personId: string) {
     const account = await this.deps.accounts.findById(personId);
-    if (!account || account.status !== 'active') throw new AppError('ACCOUNT_LOGIN_REQUIRED', { status: 401 });
+    if (!account || account.status !== 'active') throw new AppError('ACCOUNT_LOGIN_REQUIRED');
     const profile = readAccountProfile(account, this.deps.cipher);
     return {
       person: {
