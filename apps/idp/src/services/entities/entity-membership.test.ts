@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../errors.ts';
 import type { StoredAgentGrant, StoredEntity } from '../../ports/entity-repository.ts';
 import { EntityMembership } from './entity-membership.ts';
-import { memoryEntityRepository } from './memory-entity-repository.ts';
+import { memoryEntityRepository } from '../../../test/support/memory-entity-repository.ts';
 import type { RepresentativeCheck } from './representative-check.ts';
 
 const NOW = Date.UTC(2026, 5, 1, 4, 0, 0);

@@ -11,7 +11,7 @@ import { newAccountRecord } from '../accounts/new-account.ts';
 import { PiiCipher } from '../personal-data/pii-cipher.ts';
 import { RateLimiter } from '../rate-limit/rate-limiter.ts';
 import { EntityRegistration } from './entity-registration.ts';
-import { memoryEntityRepository } from './memory-entity-repository.ts';
+import { memoryEntityRepository } from '../../../test/support/memory-entity-repository.ts';
 import { RepresentativeCheck } from './representative-check.ts';
 
 const NOW = Date.UTC(2026, 5, 1, 4, 0, 0);

@@ -1,4 +1,4 @@
-import { DuplicateEntityError, type EntityRepository, type StoredAgentGrant, type StoredEntity } from '../../ports/entity-repository.ts';
+import { DuplicateEntityError, type EntityRepository, type StoredAgentGrant, type StoredEntity } from '../../src/ports/entity-repository.ts';
 
 /**
  * The entity repository over in-memory rows, for unit tests: reads and writes
