@@ -29,6 +29,17 @@ export class DuplicateAccountError extends Error {
   }
 }
 
+/** Writes a caller combines in one transaction (AccountRepository.inTransaction). */
+export interface AccountWrites {
+  /**
+   * The current hash moves to the history (keeping `keepPrevious`), the new
+   * hash replaces it and `credentialsChangedAt` becomes `now`.
+   */
+  replacePassword(id: string, passwordHash: string, now: number, keepPrevious: number): Promise<void>;
+  /** Deletes every durable OIDC session, grant and refresh token of the person and revokes every app session. */
+  endAllSessions(id: string, now: number): Promise<void>;
+}
+
 export interface AccountRepository {
   findById(id: string): Promise<StoredAccount | null>;
   findByUsername(username: string): Promise<StoredAccount | null>;
@@ -38,14 +49,8 @@ export interface AccountRepository {
   create(account: StoredAccount): Promise<void>;
   /** Hashes of passwords the account used before the current one, newest first. */
   previousPasswordHashes(id: string, limit: number): Promise<string[]>;
-  /**
-   * 忘记密码's commit, all or nothing: the current hash moves to the history
-   * (keeping `keepPrevious`), the new hash replaces it,
-   * `credentialsChangedAt` becomes `now`, every durable OIDC session, grant
-   * and refresh token of the person is deleted and every app session revoked,
-   * so they must log in again everywhere.
-   */
-  resetPassword(id: string, passwordHash: string, now: number, keepPrevious: number): Promise<void>;
+  /** Runs `work` in one transaction: all of its writes are committed, or none. */
+  inTransaction<T>(work: (writes: AccountWrites) => Promise<T>): Promise<T>;
   /** Raises the assurance level to `level` when it is lower (never lowers it: L4 stays L4). */
   raiseAssuranceLevel(id: string, level: AssuranceLevel, now: number): Promise<void>;
   /**

@@ -1,8 +1,9 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { IdType } from '@uia/validators';
 import {
   DuplicateAccountError,
   type AccountRepository,
+  type AccountWrites,
   type AssuranceLevel,
   type StoredAccount,
 } from '../../ports/account-repository.ts';
@@ -93,33 +94,8 @@ export class SqlAccountRepository implements AccountRepository {
     return rows.map((row) => row.password_hash);
   }
 
-  async resetPassword(id: string, passwordHash: string, now: number, keepPrevious: number) {
-    await this.db.transaction().execute(async (trx) => {
-      const current = await trx.selectFrom('accounts').select('password_hash').where('id', '=', id).executeTakeFirstOrThrow();
-      if (current.password_hash) {
-        await trx.insertInto('password_history').values({ account_id: id, password_hash: current.password_hash, created_at: now }).execute();
-      }
-      const kept = await trx
-        .selectFrom('password_history')
-        .select('created_at')
-        .where('account_id', '=', id)
-        .orderBy('created_at', 'desc')
-        .offset(keepPrevious - 1)
-        .limit(1)
-        .executeTakeFirst();
-      if (kept) {
-        await trx.deleteFrom('password_history').where('account_id', '=', id).where('created_at', '<', kept.created_at).execute();
-      }
-      await trx
-        .updateTable('accounts')
-        .set({ password_hash: passwordHash, credentials_changed_at: now, updated_at: now })
-        .where('id', '=', id)
-        .execute();
-      // Sessions, grants (and with them every access token) and refresh tokens of the person,
-      // and the companion app's sessions: after a reset, every device logs in again.
-      await trx.deleteFrom('oidc_models').where('account_id', '=', id).execute();
-      await trx.updateTable('app_sessions').set({ revoked_at: now }).where('account_id', '=', id).where('revoked_at', 'is', null).execute();
-    });
+  inTransaction<T>(work: (writes: AccountWrites) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => work(new SqlAccountWrites(trx)));
   }
 
   async raiseAssuranceLevel(id: string, level: AssuranceLevel, now: number) {
@@ -139,5 +115,35 @@ export class SqlAccountRepository implements AccountRepository {
       if (isUniqueViolation(error)) throw new DuplicateAccountError('phone');
       throw error;
     }
+  }
+}
+
+class SqlAccountWrites implements AccountWrites {
+  constructor(private readonly trx: Transaction<Database>) {}
+
+  async replacePassword(id: string, passwordHash: string, now: number, keepPrevious: number) {
+    const { trx } = this;
+    const current = await trx.selectFrom('accounts').select('password_hash').where('id', '=', id).executeTakeFirstOrThrow();
+    if (current.password_hash) {
+      await trx.insertInto('password_history').values({ account_id: id, password_hash: current.password_hash, created_at: now }).execute();
+    }
+    const kept = await trx
+      .selectFrom('password_history')
+      .select('created_at')
+      .where('account_id', '=', id)
+      .orderBy('created_at', 'desc')
+      .offset(keepPrevious - 1)
+      .limit(1)
+      .executeTakeFirst();
+    if (kept) {
+      await trx.deleteFrom('password_history').where('account_id', '=', id).where('created_at', '<', kept.created_at).execute();
+    }
+    await trx.updateTable('accounts').set({ password_hash: passwordHash, credentials_changed_at: now, updated_at: now }).where('id', '=', id).execute();
+  }
+
+  async endAllSessions(id: string, now: number) {
+    // Sessions, grants (and with them every access token) and refresh tokens live in oidc_models.
+    await this.trx.deleteFrom('oidc_models').where('account_id', '=', id).execute();
+    await this.trx.updateTable('app_sessions').set({ revoked_at: now }).where('account_id', '=', id).where('revoked_at', 'is', null).execute();
   }
 }

@@ -43,7 +43,7 @@ function fakeAccounts(accounts: StoredAccount[]): AccountRepository {
     findByPhoneIndex: unused,
     create: unused,
     previousPasswordHashes: unused,
-    resetPassword: unused,
+    inTransaction: unused,
     raiseAssuranceLevel: unused,
     changePhone: unused,
   };

@@ -18,6 +18,7 @@ import { auditedStep, type AuditNote } from '../audited-step.ts';
 import { formatBeijingMinute } from '../beijing-time.ts';
 import type { CaptchaService } from '../captcha/captcha-service.ts';
 import type { LoginThrottle } from '../password-login/login-throttle.ts';
+import { SignOutEverywhere } from '../platform-sessions/sign-out-everywhere.ts';
 import type { PiiCipher } from '../personal-data/pii-cipher.ts';
 import { RATE_LIMITS, type RateLimiter } from '../rate-limit/rate-limiter.ts';
 import type { SmsCodeService } from '../sms/sms-code-service.ts';
@@ -54,6 +55,7 @@ export interface ResetNoticeSender {
  */
 export class PasswordReset {
   private readonly tickets: ResetTickets;
+  private readonly signOut: SignOutEverywhere;
 
   constructor(
     private readonly deps: {
@@ -73,6 +75,7 @@ export class PasswordReset {
     },
   ) {
     this.tickets = new ResetTickets(deps.store, deps.now);
+    this.signOut = new SignOutEverywhere(deps);
   }
 
   /** Step 1: 账户名 + 安全验证 → a ticket, whether a phone is bound, and its mask if the name typed was that phone. */
@@ -144,14 +147,13 @@ export class PasswordReset {
   }
 
   /**
-   * Step 3: the new password. One transaction replaces it and deletes every
-   * session and refresh token of the person; then the login throttle's pause
-   * is lifted, relying parties are told (back-channel logout) and an SMS
-   * notice goes out.
+   * Step 3: the new password. It replaces the old one and the person is signed
+   * out everywhere (SignOutEverywhere); then the login throttle's pause is
+   * lifted and an SMS notice goes out.
    */
   async complete(input: PasswordResetCompleteRequest, context: ResetContext) {
     return this.audited('password_reset.complete', context, async (note) => {
-      const { accounts, cipher, hasher, sessions, notices } = this.deps;
+      const { cipher, hasher, notices } = this.deps;
       const ticket = await this.tickets.open(input.ticket, 'set_password', context.browserBinding);
       const account = await this.accountOf(ticket);
       note.accountId = account.id;
@@ -162,11 +164,11 @@ export class PasswordReset {
       await this.tickets.consume(ticket);
       const now = this.now();
       const passwordHash = await hasher.hash(input.password);
-      const signedIn = await sessions.signedInServices(account.id);
-      await accounts.resetPassword(account.id, passwordHash, now, RESET_POLICY.passwordHistoryDepth - 1);
+      const signedOut = await this.signOut.withCredentialChange(account.id, now, (writes) =>
+        writes.replacePassword(account.id, passwordHash, now, RESET_POLICY.passwordHistoryDepth - 1),
+      );
       await this.deps.throttle.passwordReset(account.id, accountNameIndexes(cipher, account), context);
-      await sessions.announceSignedOut(signedIn);
-      note.detail = { signedOutServices: signedIn.length };
+      note.detail = { signedOutServices: signedOut.length };
       if (profile.phone) await notices.send(profile.phone, 'notice_password_reset', { time: formatBeijingMinute(now) }, context);
       return { done: true as const };
     });
