@@ -6,6 +6,8 @@ import { registerCitizen } from './registration-helpers.ts';
 import { asDataUrl, blankFrame, faceFrame } from './support/face-frames.ts';
 
 const DAY = 24 * 3600 * 1000;
+/** The parts of a successful app login's answer these tests read. */
+type AppLoginBody = { person: unknown; session: { id: string; acr: string; amr: string[]; expiresAt: string; createdAt: string } };
 const logLines: string[] = [];
 /** Everything personal the tests type, to prove none of it reaches the audit log or the logs. */
 const typed = new Set<string>(['11010519491231002X', '13800000001']);
@@ -35,7 +37,7 @@ describe(`app login by face (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite
       json: { ...person, validityDays: 1, faceConsent: true, challengeId, frames: [asDataUrl(faceFrame()), asDataUrl(faceFrame({ offsetX: 24 }))] },
       headers: { 'user-agent': IPHONE_UA },
     });
-    const body = await response.json();
+    const body = (await response.json()) as AppLoginBody;
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(body.person).toEqual({ maskedName: '赵*红', maskedIdNumber: `110***********${person.idNumber.slice(-4)}`, maskedPhone: null, assuranceLevel: 'L3' });
@@ -173,7 +175,7 @@ describe('the face check\'s liveness challenge', () => {
     const response = await browser.request('/app/api/face/challenge', { json: {} });
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
-    const body = await response.json();
+    const body = (await response.json()) as { challengeId: string };
     expect(body).toEqual({ challengeId: expect.stringMatching(/^fc_[\w-]{22}$/), actions: expect.any(Array), expiresIn: 120, capture: { kind: 'frames' } });
     const seen = new Set<string>();
     for (let n = 0; n < 12; n += 1) {
@@ -377,7 +379,7 @@ describe('登录有效期', () => {
       const response = await browser.request('/app/api/login/face', {
         json: { ...appPerson(), validityDays, faceConsent: true, challengeId, frames: [asDataUrl(faceFrame()), asDataUrl(faceFrame({ offsetX: 24 }))] },
       });
-      const body = await response.json();
+      const body = (await response.json()) as AppLoginBody;
       expect(response.headers.getSetCookie().join()).toContain(`Max-Age=${validityDays * 86400}`);
       expect(Date.parse(body.session.expiresAt) - Date.parse(body.session.createdAt)).toBe(validityDays * DAY);
       sessions.push({ browser, validityDays, expiresAt: Date.parse(body.session.expiresAt) });

@@ -20,6 +20,7 @@ import { createProvider } from '../src/oidc/provider.ts';
 import { loadSigningKeys } from '../src/oidc/signing-keys.ts';
 import { PiiCipher } from '../src/services/personal-data/pii-cipher.ts';
 import { Browser } from './harness.ts';
+import { unreachable } from './support/unreachable.ts';
 import { logoutTokenOf, startReceiver } from './logout-receiver.ts';
 import { startLogin, useLogoutReceiverPlatform } from './relying-party.ts';
 
@@ -185,6 +186,12 @@ describe('back-channel logout from platform code, outside any request', () => {
       clients,
       platformName: '统一身份认证平台',
       demo: true,
+      now: Date.now,
+      // Signing and delivering a logout token reaches none of these: any use fails the test.
+      membership: unreachable('membership'),
+      clientAuthThrottle: unreachable('clientAuthThrottle'),
+      sessionActivity: unreachable('sessionActivity'),
+      onDependencyOutage: unreachable('onDependencyOutage'),
     });
 
     receiver.received.length = 0;

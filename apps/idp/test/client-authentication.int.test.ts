@@ -159,7 +159,7 @@ describe(`client authentication (${process.env.DATABASE_URL ? 'postgres' : 'sqli
 
   describe('private_key_jwt', () => {
     const JWT_CLIENT_ID = 'jwt-rp';
-    let privateKey: CryptoKey;
+    let privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
     const kid = 'jwt-rp-2026';
 
     beforeAll(async () => {

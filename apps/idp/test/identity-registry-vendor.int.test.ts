@@ -57,6 +57,6 @@ describe('registration with a vendor identity registry (UIA_IDENTITY_PROVIDER=te
     answer = result('0');
     expect(await attempt(browser, person, smsCode)).toMatchObject({ status: 201 });
     const events = await t.platform.audit.recent(20);
-    expect(events.find((event) => event.type === 'account.register' && event.detail.reason === 'REALNAME_UNAVAILABLE')?.detail).toEqual({ reason: 'REALNAME_UNAVAILABLE', vendorFailure: 'timeout', vendorCode: 'timeout' });
+    expect(events.find((event) => event.type === 'account.register' && event.detail?.reason === 'REALNAME_UNAVAILABLE')?.detail).toEqual({ reason: 'REALNAME_UNAVAILABLE', vendorFailure: 'timeout', vendorCode: 'timeout' });
   });
 });

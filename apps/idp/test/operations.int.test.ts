@@ -69,7 +69,7 @@ describe('static file paths', () => {
 
 describe('published URLs', () => {
   // The test platform trusts any proxy (UIA_TRUST_PROXY=true), so the forwarded headers are believed as far as they ever are.
-  const foreignHosts = [{ host: 'evil.example' }, { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' }, { host: 'evil.example:8443', 'x-forwarded-host': 'evil.example' }];
+  const foreignHosts: Record<string, string>[] = [{ host: 'evil.example' }, { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' }, { host: 'evil.example:8443', 'x-forwarded-host': 'evil.example' }];
 
   it('come from PUBLIC_URL whatever host the request names: discovery, JWKS, the authorization redirect', async () => {
     const authorize = `/oidc/auth?${new URLSearchParams({ client_id: 'edu-portal', response_type: 'code', scope: 'openid', redirect_uri: 'http://localhost:3001/callback', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256', state: 'canonical-origin' })}`;

@@ -244,7 +244,7 @@ describe('账号登录 API', () => {
       statuses.push(response.status);
       if (response.status === 429) {
         expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
-        expect((await response.json()).error.code).toBe('RATE_LIMITED');
+        expect(((await response.json()) as { error: { code: string } }).error.code).toBe('RATE_LIMITED');
       }
     }
     expect(statuses.slice(0, 30).every((s) => s === 400)).toBe(true);

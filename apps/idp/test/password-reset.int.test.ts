@@ -227,7 +227,7 @@ describe('忘记密码 API', () => {
     const person = await citizen();
     const wizard = newWizard();
     const started = await wizard.start(person.username);
-    const captchas = [];
+    const captchas: Awaited<ReturnType<typeof wizard.browser.solvedCaptcha>>[] = [];
     for (let i = 0; i < 9; i += 1) captchas.push(await wizard.browser.solvedCaptcha());
     // Eight wrong guesses and the right number, all at once.
     const guesses = [...Array(8).fill('110101199001011237'), person.idNumber];
