@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../errors.ts';
 import type { StoredAgentGrant, StoredEntity } from '../../ports/entity-repository.ts';
 import { EntityMembership } from './entity-membership.ts';
+import { codeOf } from '../../../test/support/app-error-outcome.ts';
 import { memoryEntityRepository } from '../../../test/support/memory-entity-repository.ts';
 import type { RepresentativeCheck } from './representative-check.ts';
 
@@ -39,16 +40,6 @@ const fakeRepository = (entities: StoredEntity[], grants: StoredAgentGrant[]) =>
 /** The registry still names whoever the platform has as representative (or, with `false`, nobody). */
 const registrySays = (agrees: boolean) => ({ stillRepresents: async () => agrees }) as unknown as RepresentativeCheck;
 const REGISTRY_AGREES = registrySays(true);
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return `${error.status} ${error.code}`;
-    throw error;
-  }
-  return 'ok';
-}
 
 describe('EntityMembership.standing', () => {
   it('the legal representative stands for every service, with no grant', async () => {

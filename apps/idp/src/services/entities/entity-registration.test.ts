@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { MemoryKeyValueStore } from '../../adapters/key-value/memory-key-value-store.ts';
-import { AppError } from '../../errors.ts';
 import type { AccountRepository, StoredAccount } from '../../ports/account-repository.ts';
 import type { AuditEvent, AuditLog, StoredAuditEvent } from '../../ports/audit-log.ts';
 import { representativeWithIdNumber, type BusinessRegistry, type RegisteredEntity } from '../../ports/business-registry.ts';
@@ -11,6 +10,7 @@ import { newAccountRecord } from '../accounts/new-account.ts';
 import { PiiCipher } from '../personal-data/pii-cipher.ts';
 import { RateLimiter } from '../rate-limit/rate-limiter.ts';
 import { EntityRegistration } from './entity-registration.ts';
+import { codeOf } from '../../../test/support/app-error-outcome.ts';
 import { memoryEntityRepository } from '../../../test/support/memory-entity-repository.ts';
 import { RepresentativeCheck } from './representative-check.ts';
 
@@ -82,16 +82,6 @@ function agentGrant(entityId: string, accountId: string): StoredAgentGrant {
     revokedAt: null,
     revokedBy: null,
   };
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return `${error.status} ${error.code}`;
-    throw error;
-  }
-  return 'ok';
 }
 
 /** Services the predecessor is logged in at: one for the entity, one personal (which must stay). */
