@@ -16,10 +16,11 @@ export class AppError extends Error {
 
   constructor(
     readonly code: ErrorCode,
-    options: { field?: string; params?: Record<string, string | number>; details?: Record<string, string | number | boolean> } = {},
+    options: { exceptionalStatus?: number; field?: string; params?: Record<string, string | number>; details?: Record<string, string | number | boolean> } = {},
   ) {
     super(code);
-    this.status = errorStatus[code];
+    // exceptionalStatus only where one code must answer two statuses (see its callers).
+    this.status = options.exceptionalStatus ?? errorStatus[code];
     this.field = options.field;
     this.params = options.params ?? {};
     this.details = options.details ?? {};

@@ -22,7 +22,9 @@ export interface OpenChangePhoneTicket {
 }
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
-const stepInvalid = (status = 410) => new AppError('PHONE_CHANGE_STEP_INVALID', );
+// Documented exception to the error table: a ticket of another app session answers 403 with
+// the same code and message as a spent one (410); the person is told the same either way.
+const stepInvalid = (status?: 403) => new AppError('PHONE_CHANGE_STEP_INVALID', status ? { exceptionalStatus: status } : {});
 
 /**
  * The proof that the person was verified, carried from step 1 to the new
