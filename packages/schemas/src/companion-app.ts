@@ -84,7 +84,7 @@ export type AppSmsLoginRequest = z.infer<typeof appSmsLoginRequest>;
 
 /** The person as the app shows them (我的): masked, never in clear. */
 export const appPerson = z.object({
-  maskedFullName: z.string(),
+  maskedName: z.string(),
   maskedIdNumber: z.string(),
   maskedPhone: z.string().nullable(),
   assuranceLevel,
