@@ -39,7 +39,8 @@ export function checkIdentityField(field: IdentityField, v: IdentityValues, requ
 /** All three fields: the clean identity, or the errors. */
 export function checkIdentity(v: IdentityValues): { identity: Identity | null; errors: IdentityErrors } {
   const errors: IdentityErrors = {};
-  const clean: Partial<Identity> = {};
+  // Each field checked above (idType against ID_TYPES): the cast below only narrows what was verified.
+  const clean: Partial<Record<keyof Identity, string>> = {};
   for (const field of ['idType', 'name', 'idNumber'] as const) {
     const result = checkIdentityField(field, v, true);
     if (result.error) errors[field] = result.error;

@@ -1,3 +1,5 @@
+import { qrIdOfPagePath, qrPageUrl } from '@uia/schemas';
+
 /** The app's routes under its base `/app/` (the History-API store, useLocation / navigate / goBack, is @uia/web's). */
 export const BASE = '/app';
 
@@ -9,7 +11,7 @@ export const paths = {
   me: `${BASE}/me`,
   settings: `${BASE}/settings`,
   phone: `${BASE}/phone`,
-  qr: (id: string) => `${BASE}/qr/${encodeURIComponent(id)}`,
+  qr: (id: string) => qrPageUrl('', id),
 } as const;
 
 export type Route =
@@ -22,9 +24,6 @@ export type Route =
   | { page: 'settings' }
   | { page: 'phone' }
   | { page: 'notFound' };
-
-/** QR ids come from the server: URL-safe, bounded length. */
-export const QR_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
 /**
  * Where to go after logging in: only one of the app's own pages (a path,
@@ -46,17 +45,8 @@ export function matchRoute(pathname: string, search: URLSearchParams): Route {
   if (path === paths.me) return { page: 'me' };
   if (path === paths.settings) return { page: 'settings' };
   if (path === paths.phone) return { page: 'phone' };
-  const qr = /^\/app\/qr\/([^/]+)$/.exec(path);
-  if (qr) {
-    let id = '';
-    try {
-      id = decodeURIComponent(qr[1] ?? '');
-    } catch {
-      return { page: 'notFound' };
-    }
-    return QR_ID.test(id) ? { page: 'qr', id } : { page: 'notFound' };
-  }
-  return { page: 'notFound' };
+  const qrId = qrIdOfPagePath(path);
+  return qrId ? { page: 'qr', id: qrId } : { page: 'notFound' };
 }
 
 /** The login page that returns to `next` afterwards. */
@@ -77,13 +67,5 @@ export function qrIdFromScan(text: string, origin: string = window.location.orig
     return null;
   }
   if (url.origin !== origin || url.username || url.password) return null;
-  const match = /^\/app\/qr\/([^/]+)\/?$/.exec(url.pathname);
-  if (!match) return null;
-  let id: string;
-  try {
-    id = decodeURIComponent(match[1] ?? '');
-  } catch {
-    return null;
-  }
-  return QR_ID.test(id) ? id : null;
+  return qrIdOfPagePath(url.pathname);
 }

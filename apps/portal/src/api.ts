@@ -1,56 +1,58 @@
 import { api, ApiError } from '@uia/web';
-import type { AccountSessionList } from '@uia/schemas';
+import {
+  LOGIN_TYPES,
+  QR_STATUSES,
+  type AccountEntity,
+  type AccountPerson,
+  type AccountSessionList,
+  type AgentGrant,
+  type AgentList,
+  type ConsentDetails,
+  type GrantAgentRequest,
+  type InteractionDetails,
+  type LoginType,
+  type QrChallenge,
+  type QrStatus,
+  type RegisterEntityRequest,
+  type RegisterRequest as RegisterRequestOnTheWire,
+} from '@uia/schemas';
 
 // The client core (ApiError, the JSON calls, /api/site, /api/captcha) is @uia/web's.
 
-// ---- the portal's endpoints (docs/api.md) ----
+// ---- the portal's endpoints (docs/api.md): types and paths are the @uia/schemas contract ----
 
-export interface InteractionDetails {
-  uid: string;
-  prompt: string;
-  client: { id: string; name: string };
-  /** Set when the relying party demands a level only 扫码登录 reaches (e.g. `L3`). */
-  requiredAcr?: string;
-  /** Which of 个人登录 / 法人登录 the relying party accepts (docs/api.md § 法人登录). */
-  loginTypes?: LoginType[];
-}
+export type {
+  AccountEntity,
+  AccountPerson,
+  AccountSessionList,
+  AgentGrant,
+  AgentList,
+  AppSession,
+  BrowserSession,
+  ConsentDetails,
+  EntityRole,
+  GrantAgentRequest,
+  InteractionDetails,
+  LoginType,
+  QrChallenge,
+  QrStatus,
+  RegisterEntityRequest,
+  ServiceRef,
+} from '@uia/schemas';
 
-/** 授权确认 (`GET /interaction/:uid/consent/details`): the service and the scopes it asks for. */
-export interface ConsentDetails {
-  uid: string;
-  client: { id: string | null; name: string };
-  scopes: string[];
-}
-
-/** 个人登录 or 法人登录 (a person acting for a legal entity). */
-export type LoginType = 'personal' | 'entity';
+/** 注册's body; the form's 证件类型 is a free string until the server checks it (ID_TYPE_INVALID). */
+export type RegisterRequest = Omit<RegisterRequestOnTheWire, 'idType'> & { idType: string };
 
 /**
  * The tabs to show for a `/details` answer: its `loginTypes` (known values,
  * in the page's order), else 个人登录 only.
  */
-export function loginTypesOf(details: Pick<InteractionDetails, 'loginTypes'> | null): LoginType[] {
+export function loginTypesOf(details: { loginTypes?: unknown } | null): LoginType[] {
   const raw: unknown = details?.loginTypes;
   const given = Array.isArray(raw) ? raw : [];
-  const types = (['personal', 'entity'] as const).filter((type) => given.includes(type));
+  const types = LOGIN_TYPES.filter((type) => given.includes(type));
   return types.length ? types : ['personal'];
 }
-
-/** A QR code of 扫码登录 (`POST /interaction/:uid/qr`). */
-export interface QrChallenge {
-  id: string;
-  /** The app URL the QR encodes (`…/app/qr/<id>`). */
-  qrUrl: string;
-  /** The QR as an image data URL (SVG). */
-  image: string;
-  /** Seconds until the QR expires (180). */
-  expiresIn: number;
-}
-
-/** What the QR's event stream pushes (`event: status`). */
-export type QrStatus = 'pending' | 'scanned' | 'confirmed' | 'cancelled' | 'expired';
-
-export const QR_STATUSES: readonly QrStatus[] = ['pending', 'scanned', 'confirmed', 'cancelled', 'expired'];
 
 /** Reads one `status` event's data; null for anything unexpected. */
 export function parseQrStatus(data: unknown): QrStatus | null {
@@ -63,83 +65,6 @@ export function parseQrStatus(data: unknown): QrStatus | null {
     return null;
   }
 }
-
-export interface RegisterRequest {
-  name: string;
-  idType: string;
-  idNumber: string;
-  phone: string;
-  smsCode: string;
-  username: string;
-  password: string;
-  agreeTerms: boolean;
-}
-
-// ---- 用户中心 (/account, docs/api.md § User center) ----
-
-/** The logged-in person, masked by the server. */
-export interface AccountPerson {
-  name: string;
-  idNumber: string;
-  phone: string | null;
-  assuranceLevel: string;
-}
-
-export interface ServiceRef {
-  id: string;
-  name: string;
-}
-
-export type EntityRole = 'legal_representative' | 'agent';
-
-/** An entity the person may act for now. */
-export interface AccountEntity {
-  id: string;
-  uscc: string;
-  name: string;
-  accountName: string | null;
-  role: EntityRole;
-  /** The agent's grant: null = all business. */
-  services: ServiceRef[] | null;
-  /** The agent's grant expiry (ISO); null for the representative. */
-  expiresAt: string | null;
-}
-
-/** An unrevoked agent grant of an entity. */
-export interface AgentGrant {
-  id: string;
-  person: { name: string; idNumber: string };
-  services: ServiceRef[] | null;
-  expiresAt: string;
-  grantedAt: string;
-  status: 'active' | 'expired';
-}
-
-export interface AgentList {
-  agents: AgentGrant[];
-  maxAgents: number;
-  /** The registered services a grant may name. */
-  services: ServiceRef[];
-}
-
-export interface RegisterEntityRequest {
-  uscc: string;
-  name: string;
-  accountName?: string;
-}
-
-export interface GrantAgentRequest {
-  /** The agent's name as on their ID: the server finds no one unless it matches their account. */
-  agentName: string;
-  /** The agent's ID number or phone. */
-  agent: string;
-  /** Client ids, or null for all business. */
-  services: string[] | null;
-  /** YYYY-MM-DD (Beijing): the grant's last day. */
-  expiresOn: string;
-}
-
-export type { AccountSessionList, AppSession, BrowserSession } from '@uia/schemas';
 
 const interactionPath = (uid: string) => `/interaction/${encodeURIComponent(uid)}`;
 const entityPath = (entityId: string) => `/api/account/entities/${encodeURIComponent(entityId)}`;

@@ -51,7 +51,7 @@ function MeContent({ me }: { me: Me }) {
     });
 
   // This device first, then the others, newest first.
-  const sessions = (me.sessions.length ? [...me.sessions] : [{ ...me.session, device: null, current: true }]).sort(
+  const sessions = ((me.sessions.length ? [...me.sessions] : [{ ...me.session, device: null, current: true }]) as SessionListItem[]).sort(
     (x, y) => Number(y.current) - Number(x.current) || (toDate(y.createdAt)?.getTime() ?? 0) - (toDate(x.createdAt)?.getTime() ?? 0),
   );
 

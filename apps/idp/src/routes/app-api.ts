@@ -1,13 +1,22 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import {
+  APP_API_PATHS,
   appFaceLoginRequest,
+  appLoginResponse,
+  appMeResponse,
   appSmsLoginRequest,
   appSmsLoginSendRequest,
   emptyRequest,
+  faceChallengeResponse,
+  idParams,
+  maskedSmsCodeSentResponse,
   phoneChangeFaceRequest,
   phoneChangeNewSendRequest,
+  phoneChangeNewSendResponse,
   phoneChangeNewVerifyRequest,
+  phoneChangeNewVerifyResponse,
   phoneChangeOldVerifyRequest,
+  phoneChangeTicketResponse,
 } from '@uia/schemas';
 import type { AppAccount } from '../services/app-login/app-account.ts';
 import type { AppLogin, AppLoginResult } from '../services/app-login/index.ts';
@@ -17,12 +26,9 @@ import type { ChangePhone } from '../services/change-phone/index.ts';
 import type { FaceChallenges } from '../services/face-check/face-challenges.ts';
 import { FACE_BODY_LIMIT_BYTES } from '../services/face-check/face-frames.ts';
 import { clearAppSessionCookie, requireAppSession, setAppSessionCookie } from './app-session-auth.ts';
-import { parseBody } from './parse-body.ts';
+import { authenticateEveryRoute } from './authenticated-routes.ts';
 import { requestContext } from './request-context.ts';
-
-const PREFIX = '/app/api';
-/** Only the routes that carry camera frames take more than the app-wide 16 KB. */
-const FACE_ROUTE = { bodyLimit: FACE_BODY_LIMIT_BYTES };
+import { withContractSchemas } from './zod-route-schemas.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const sessionBody = (session: AppSessionView) => ({
@@ -33,13 +39,19 @@ const sessionBody = (session: AppSessionView) => ({
   expiresAt: iso(session.expiresAt),
 });
 
+interface AppApiOptions {
+  appLogin: AppLogin;
+  faceChallenges: FaceChallenges;
+  appAccount: AppAccount;
+  appSessions: AppSessions;
+  changePhone: ChangePhone;
+  secure: boolean;
+}
+
 /** The companion app's JSON API (docs/api.md, "Companion app"): app login, 我的, 换绑手机号. */
-export async function appApiRoutes(
-  app: FastifyInstance,
-  options: { appLogin: AppLogin; faceChallenges: FaceChallenges; appAccount: AppAccount; appSessions: AppSessions; changePhone: ChangePhone; secure: boolean },
-) {
-  const { appLogin, faceChallenges, appAccount, appSessions, changePhone, secure } = options;
-  const session = (request: FastifyRequest) => requireAppSession(request, appSessions);
+export async function appApiRoutes(plugin: FastifyInstance, options: AppApiOptions) {
+  const app = withContractSchemas(plugin);
+  const { appLogin, faceChallenges, secure } = options;
 
   // Personal data and one-time tickets: never cached.
   app.addHook('onSend', async (_request, reply) => {
@@ -48,32 +60,40 @@ export async function appApiRoutes(
 
   const loggedIn = (result: AppLoginResult, reply: FastifyReply) => {
     setAppSessionCookie(reply, result.token, result.validityDays, secure);
-    return reply.send({ person: result.person, session: sessionBody(result.session) });
+    return { person: result.person, session: sessionBody(result.session) };
   };
 
   // The liveness challenge of a face check (login or 换绑): no session needed, rate-limited per address.
-  app.post(`${PREFIX}/face/challenge`, async (request) => {
-    parseBody(emptyRequest, request.body ?? {});
-    return faceChallenges.issue(requestContext(request));
-  });
+  app.post(APP_API_PATHS.faceChallenge, { schema: { body: emptyRequest, response: { 200: faceChallengeResponse } } }, async (request) =>
+    faceChallenges.issue(requestContext(request)),
+  );
 
-  app.post(`${PREFIX}/login/face`, FACE_ROUTE, async (request, reply) => {
-    const body = parseBody(appFaceLoginRequest, request.body);
-    return loggedIn(await appLogin.faceLogin(body, requestContext(request)), reply);
-  });
+  // Only the routes that carry camera frames take more than the app-wide 16 KB.
+  app.post(
+    APP_API_PATHS.loginFace,
+    { bodyLimit: FACE_BODY_LIMIT_BYTES, schema: { body: appFaceLoginRequest, response: { 200: appLoginResponse } } },
+    async (request, reply) => loggedIn(await appLogin.faceLogin(request.body, requestContext(request)), reply),
+  );
 
-  app.post(`${PREFIX}/login/sms/send`, async (request) => {
-    const body = parseBody(appSmsLoginSendRequest, request.body);
-    return appLogin.sendSmsCode(body, requestContext(request));
-  });
+  app.post(APP_API_PATHS.loginSmsSend, { schema: { body: appSmsLoginSendRequest, response: { 200: maskedSmsCodeSentResponse } } }, async (request) =>
+    appLogin.sendSmsCode(request.body, requestContext(request)),
+  );
 
-  app.post(`${PREFIX}/login/sms`, async (request, reply) => {
-    const body = parseBody(appSmsLoginRequest, request.body);
-    return loggedIn(await appLogin.smsLogin(body, requestContext(request)), reply);
-  });
+  app.post(APP_API_PATHS.loginSms, { schema: { body: appSmsLoginRequest, response: { 200: appLoginResponse } } }, async (request, reply) =>
+    loggedIn(await appLogin.smsLogin(request.body, requestContext(request)), reply),
+  );
 
-  app.get(`${PREFIX}/me`, async (request) => {
-    const me = await appAccount.me(await session(request));
+  await app.register(loggedInRoutes, options);
+}
+
+/** 我的 and 换绑手机号: every route needs the live app session (401 APP_LOGIN_REQUIRED before anything else). */
+async function loggedInRoutes(plugin: FastifyInstance, options: AppApiOptions) {
+  const app = withContractSchemas(plugin);
+  const { appAccount, appSessions, changePhone, secure } = options;
+  const sessionOf = authenticateEveryRoute(app, (request) => requireAppSession(request, appSessions));
+
+  app.get(APP_API_PATHS.me, { schema: { response: { 200: appMeResponse } } }, async (request) => {
+    const me = await appAccount.me(sessionOf(request));
     return {
       person: me.person,
       session: sessionBody(me.session),
@@ -88,49 +108,38 @@ export async function appApiRoutes(
     };
   });
 
-  app.post(`${PREFIX}/logout`, async (request, reply) => {
-    const current = await session(request);
-    parseBody(emptyRequest, request.body ?? {});
-    await appAccount.logout(current, requestContext(request));
+  app.post(APP_API_PATHS.logout, { schema: { body: emptyRequest } }, async (request, reply) => {
+    await appAccount.logout(sessionOf(request), requestContext(request));
     clearAppSessionCookie(reply, secure);
     return reply.status(204).send();
   });
 
-  app.post<{ Params: { id: string } }>(`${PREFIX}/sessions/:id/revoke`, async (request, reply) => {
-    const current = await session(request);
-    parseBody(emptyRequest, request.body ?? {});
+  app.post(APP_API_PATHS.revokeSession, { schema: { params: idParams, body: emptyRequest } }, async (request, reply) => {
+    const current = sessionOf(request);
     await appAccount.revoke(current, request.params.id, requestContext(request));
     if (request.params.id === current.id) clearAppSessionCookie(reply, secure);
     return reply.status(204).send();
   });
 
-  app.post(`${PREFIX}/phone/old/send`, async (request) => {
-    const current = await session(request);
-    parseBody(emptyRequest, request.body ?? {});
-    return changePhone.sendOldPhoneCode(current, requestContext(request));
-  });
+  app.post(APP_API_PATHS.phoneOldSend, { schema: { body: emptyRequest, response: { 200: maskedSmsCodeSentResponse } } }, async (request) =>
+    changePhone.sendOldPhoneCode(sessionOf(request), requestContext(request)),
+  );
 
-  app.post(`${PREFIX}/phone/old/verify`, async (request) => {
-    const current = await session(request);
-    const body = parseBody(phoneChangeOldVerifyRequest, request.body);
-    return changePhone.verifyOldPhone(current, body, requestContext(request));
-  });
+  app.post(APP_API_PATHS.phoneOldVerify, { schema: { body: phoneChangeOldVerifyRequest, response: { 200: phoneChangeTicketResponse } } }, async (request) =>
+    changePhone.verifyOldPhone(sessionOf(request), request.body, requestContext(request)),
+  );
 
-  app.post(`${PREFIX}/phone/face`, FACE_ROUTE, async (request) => {
-    const current = await session(request);
-    const body = parseBody(phoneChangeFaceRequest, request.body);
-    return changePhone.verifyFace(current, body, requestContext(request));
-  });
+  app.post(
+    APP_API_PATHS.phoneFace,
+    { bodyLimit: FACE_BODY_LIMIT_BYTES, schema: { body: phoneChangeFaceRequest, response: { 200: phoneChangeTicketResponse } } },
+    async (request) => changePhone.verifyFace(sessionOf(request), request.body, requestContext(request)),
+  );
 
-  app.post(`${PREFIX}/phone/new/send`, async (request) => {
-    const current = await session(request);
-    const body = parseBody(phoneChangeNewSendRequest, request.body);
-    return changePhone.sendNewPhoneCode(current, body, requestContext(request));
-  });
+  app.post(APP_API_PATHS.phoneNewSend, { schema: { body: phoneChangeNewSendRequest, response: { 200: phoneChangeNewSendResponse } } }, async (request) =>
+    changePhone.sendNewPhoneCode(sessionOf(request), request.body, requestContext(request)),
+  );
 
-  app.post(`${PREFIX}/phone/new/verify`, async (request) => {
-    const current = await session(request);
-    const body = parseBody(phoneChangeNewVerifyRequest, request.body);
-    return changePhone.verifyNewPhone(current, body, requestContext(request));
-  });
+  app.post(APP_API_PATHS.phoneNewVerify, { schema: { body: phoneChangeNewVerifyRequest, response: { 200: phoneChangeNewVerifyResponse } } }, async (request) =>
+    changePhone.verifyNewPhone(sessionOf(request), request.body, requestContext(request)),
+  );
 }

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
+import { CONSENT_PATHS, consentDecisionResponse, consentDetailsResponse, interactionParams } from '@uia/schemas';
 import { AppError } from '../errors.ts';
 import { consentScopes, type ConsentDecisions } from '../oidc/consent.ts';
-import { currentInteraction, interactionClient, refuseInteraction } from './current-interaction.ts';
+import { currentInteraction, type UidRequest, interactionClient, refuseInteraction } from './current-interaction.ts';
 import { requestContext } from './request-context.ts';
-
-type UidRequest = FastifyRequest<{ Params: { uid: string } }>;
+import { withContractSchemas } from './zod-route-schemas.ts';
 
 /**
  * The consent page of `prompt=consent` (oidc/consent.ts) and its API, below
@@ -14,10 +14,12 @@ type UidRequest = FastifyRequest<{ Params: { uid: string } }>;
  * currentInteraction.
  */
 export async function consentRoutes(
-  app: FastifyInstance,
+  plugin: FastifyInstance,
   options: { provider: Provider; consent: ConsentDecisions; sendPortal: (reply: FastifyReply) => FastifyReply; platformName: string },
 ) {
+  const app = withContractSchemas(plugin);
   const { provider, consent } = options;
+  const schema = (response: typeof consentDetailsResponse | typeof consentDecisionResponse) => ({ params: interactionParams, response: { 200: response } });
 
   /** This browser's consent interaction (a login interaction's cookie, scoped to /interaction/<uid>, also reaches these paths). */
   const consentInteraction = async (request: UidRequest, reply: FastifyReply) => {
@@ -27,14 +29,14 @@ export async function consentRoutes(
     return details;
   };
 
-  app.get('/interaction/:uid/consent', (_request, reply) => options.sendPortal(reply));
+  app.get(CONSENT_PATHS.page, (_request, reply) => options.sendPortal(reply));
 
-  app.get('/interaction/:uid/consent/details', async (request: UidRequest, reply) => {
+  app.get(CONSENT_PATHS.details, { schema: schema(consentDetailsResponse) }, async (request, reply) => {
     const details = await consentInteraction(request, reply);
     return { uid: details.uid, client: await interactionClient(provider, details, options.platformName), scopes: consentScopes(details) };
   });
 
-  app.post('/interaction/:uid/consent/confirm', async (request: UidRequest, reply) => {
+  app.post(CONSENT_PATHS.confirm, { schema: schema(consentDecisionResponse) }, async (request, reply) => {
     const details = await consentInteraction(request, reply);
     const grantId = await consent.approve(details, requestContext(request));
     // Merged with the login of this same request (if it was just made), as oidc-provider expects.
@@ -42,7 +44,7 @@ export async function consentRoutes(
     return { redirectTo };
   });
 
-  app.post('/interaction/:uid/consent/deny', async (request: UidRequest, reply) => {
+  app.post(CONSENT_PATHS.deny, { schema: schema(consentDecisionResponse) }, async (request, reply) => {
     const details = await consentInteraction(request, reply);
     await consent.deny(details, requestContext(request));
     return { redirectTo: await refuseInteraction(provider, request, reply, 'End-User denied consent') };

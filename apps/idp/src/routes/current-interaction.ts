@@ -7,7 +7,8 @@ import { meetsLevel } from '../services/accounts/account-profile.ts';
 import { acceptsEntityLogin, requestsEntityLoginOnly } from '../oidc/checks/login-type.ts';
 import { requestedAcr } from '../oidc/requested-acr.ts';
 
-type UidRequest = FastifyRequest<{ Params: { uid: string } }>;
+/** A request below /interaction/:uid (whatever its body). */
+export type UidRequest = Pick<FastifyRequest, 'raw'> & { params: { uid: string } };
 
 /**
  * The interaction this browser holds, if it is the one in the URL and asks

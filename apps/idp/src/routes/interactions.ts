@@ -1,25 +1,31 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import { errors } from 'oidc-provider';
-import { entityLoginRequest, passwordLoginRequest, type PlatformFeatures } from '@uia/schemas';
+import {
+  entityLoginRequest,
+  interactionDetailsResponse,
+  interactionParams,
+  LOGIN_INTERACTION_PATHS,
+  loginResponse,
+  passwordLoginRequest,
+  type PlatformFeatures,
+} from '@uia/schemas';
 import { AppError } from '../errors.ts';
 import type { EntityLogin } from '../services/entities/entity-login.ts';
 import type { LoginResult, PasswordLogin } from '../services/password-login/index.ts';
 import { deviceIdOf, keepDeviceCookie } from './device-cookie.ts';
-import { currentInteraction, ensureLoginOffered, interactionClient, unofferedLogin, interactionLoginTypes, interactionRequiredAcr, refuseInteraction } from './current-interaction.ts';
+import { currentInteraction, type UidRequest, ensureLoginOffered, interactionClient, unofferedLogin, interactionLoginTypes, interactionRequiredAcr, refuseInteraction } from './current-interaction.ts';
 import { formatMessage, ui } from '@uia/i18n';
 import { escapeHtml, renderPage } from '../oidc/html-pages.ts';
-import { parseBody } from './parse-body.ts';
 import { requestContext } from './request-context.ts';
-
-type UidRequest = FastifyRequest<{ Params: { uid: string } }>;
+import { withContractSchemas } from './zod-route-schemas.ts';
 
 /**
  * The OIDC login interaction. oidc-provider scopes its interaction cookie to
  * /interaction/<uid>, so the portal's API for it lives below that path too.
  */
 export async function interactionRoutes(
-  app: FastifyInstance,
+  plugin: FastifyInstance,
   options: {
     provider: Provider;
     passwordLogin: PasswordLogin;
@@ -34,6 +40,7 @@ export async function interactionRoutes(
     secure: boolean;
   },
 ) {
+  const app = withContractSchemas(plugin);
   const { provider, features } = options;
 
   /**
@@ -51,7 +58,7 @@ export async function interactionRoutes(
   };
 
   // A request this deployment can never satisfy gets a page saying so, not a login page that cannot succeed.
-  app.get('/interaction/:uid', async (request: UidRequest, reply) => {
+  app.get('/interaction/:uid', { schema: { params: interactionParams } }, async (request, reply) => {
     // Only an unknown or expired interaction falls through to the portal (which says so); a storage outage answers 503.
     const details = await provider.interactionDetails(request.raw, reply.raw).catch((error: unknown) => {
       if (error instanceof errors.SessionNotFound) return null;
@@ -63,7 +70,7 @@ export async function interactionRoutes(
     return reply.status(403).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
   });
 
-  app.get('/interaction/:uid/details', async (request: UidRequest, reply) => {
+  app.get(LOGIN_INTERACTION_PATHS.details, { schema: { params: interactionParams, response: { 200: interactionDetailsResponse } } }, async (request, reply) => {
     const details = await currentInteraction(provider, request, reply);
     ensureLoginOffered(details, features);
     const requiredAcr = interactionRequiredAcr(details);
@@ -77,8 +84,8 @@ export async function interactionRoutes(
     };
   });
 
-  app.post('/interaction/:uid/login', async (request: UidRequest, reply) => {
-    const body = parseBody(passwordLoginRequest, request.body);
+  app.post(LOGIN_INTERACTION_PATHS.login, { schema: { params: interactionParams, body: passwordLoginRequest, response: { 200: loginResponse } } }, async (request, reply) => {
+    const { body } = request;
     const details = await currentInteraction(provider, request, reply);
     if (!interactionLoginTypes(details, features).includes('personal')) throw new AppError('ENTITY_LOGIN_REQUIRED');
     const deviceId = deviceIdOf(request);
@@ -92,8 +99,8 @@ export async function interactionRoutes(
   });
 
   // 法人登录 by account: the acting person's own credentials, then their standing with the entity.
-  app.post('/interaction/:uid/entity-login', async (request: UidRequest, reply) => {
-    const body = parseBody(entityLoginRequest, request.body);
+  app.post(LOGIN_INTERACTION_PATHS.entityLogin, { schema: { params: interactionParams, body: entityLoginRequest, response: { 200: loginResponse } } }, async (request, reply) => {
+    const { body } = request;
     const details = await currentInteraction(provider, request, reply);
     const deviceId = deviceIdOf(request);
     const result = await options.entityLogin.login(body, {
@@ -106,7 +113,7 @@ export async function interactionRoutes(
     return { redirectTo: await finishLogin(request, reply, result, deviceId) };
   });
 
-  app.post('/interaction/:uid/abort', async (request: UidRequest, reply) => {
+  app.post(LOGIN_INTERACTION_PATHS.abort, { schema: { params: interactionParams, response: { 200: loginResponse } } }, async (request, reply) => {
     await currentInteraction(provider, request, reply);
     return { redirectTo: await refuseInteraction(provider, request, reply, 'End-User aborted interaction') };
   });

@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as oidcClient from 'openid-client';
-import { emptyRequest } from '@uia/schemas';
+import { accountLogoutResponse, emptyRequest, USER_CENTER_PATHS } from '@uia/schemas';
 import { renderPage } from '../oidc/html-pages.ts';
 import { PORTAL_CLIENT_ID } from '../services/clients/builtin-clients.ts';
 import { parseAccountId } from '../services/entities/acting-principal.ts';
 import type { UserCenterSessions } from '../services/user-center/user-center-sessions.ts';
 import type { BrowserPlatformSession } from './browser-platform-session.ts';
-import { parseBody } from './parse-body.ts';
 import { closeUserCenterSession, currentUserCenterSession, openUserCenterSession } from './user-center-session.ts';
+import { withContractSchemas } from './zod-route-schemas.ts';
 
 const STATE_COOKIE = 'uia_portal_login';
 
@@ -103,8 +103,7 @@ export async function portalSelfLoginRoutes(
   // 退出登录 in the user center: ends its session, then the platform's (RP-initiated logout). With
   // the user-center session gone already (expired), still to end_session, without the hint: the
   // platform then asks whether to log out, and the button never just logs the person back in.
-  app.post('/api/account/logout', async (request, reply) => {
-    parseBody(emptyRequest, request.body ?? {});
+  withContractSchemas(app).post(USER_CENTER_PATHS.logout, { schema: { body: emptyRequest, response: { 200: accountLogoutResponse } } }, async (request, reply) => {
     const session = await currentUserCenterSession(request, options.sessions);
     await closeUserCenterSession(request, reply, options.sessions, options.secure);
     const config = await configuration();

@@ -1,18 +1,28 @@
 import type { FastifyInstance } from 'fastify';
-import { registerRequest, smsSendRequest, type PlatformFeatures } from '@uia/schemas';
+import {
+  captchaResponse,
+  REGISTRATION_PATHS,
+  registerRequest,
+  registerResponse,
+  SITE_PATHS,
+  siteResponse,
+  smsSendRequest,
+  smsSendResponse,
+  type SiteInfo,
+} from '@uia/schemas';
 import type { RegistrationService } from '../services/accounts/registration-service.ts';
 import type { CaptchaService } from '../services/captcha/captcha-service.ts';
 import type { LoginThrottle } from '../services/password-login/login-throttle.ts';
 import { RATE_LIMITS, type RateLimiter } from '../services/rate-limit/rate-limiter.ts';
 import type { SmsCodeService } from '../services/sms/sms-code-service.ts';
-import { parseBody } from './parse-body.ts';
 import { requestContext } from './request-context.ts';
+import { withContractSchemas } from './zod-route-schemas.ts';
 
 /** The portal's anonymous JSON API: site facts (incl. which features are on), captcha, SMS codes, registration. */
 export async function publicApiRoutes(
-  app: FastifyInstance,
+  plugin: FastifyInstance,
   options: {
-    site: { platformName: string; demo: boolean; demoAccount?: { username: string; phone: string; idNumber: string; password: string }; features: PlatformFeatures };
+    site: SiteInfo;
     captcha: CaptchaService;
     /** 登录失败处理: an address that keeps sending wrong passwords gets the strict captcha. */
     loginThrottle: LoginThrottle;
@@ -21,24 +31,34 @@ export async function publicApiRoutes(
     rateLimiter: RateLimiter;
   },
 ) {
-  app.get('/api/site', async () => options.site);
+  const app = withContractSchemas(plugin);
 
-  app.post('/api/captcha', async (request, reply) => {
+  app.get(SITE_PATHS.site, { schema: { response: { 200: siteResponse } } }, async () => options.site);
+
+  app.post(SITE_PATHS.captcha, { schema: { response: { 201: captchaResponse } } }, async (request, reply) => {
     await options.rateLimiter.hit(RATE_LIMITS.captchaPerIp, request.ip);
     reply.header('cache-control', 'no-store');
     return reply.status(201).send(await options.captcha.create({ strict: await options.loginThrottle.wantsStrictCaptcha(request.ip) }));
   });
 
-  app.post('/api/sms/send', async (request) => {
-    const body = parseBody(smsSendRequest, request.body);
+  app.post(REGISTRATION_PATHS.sendSms, { schema: { body: smsSendRequest, response: { 200: smsSendResponse } } }, async (request) => {
+    const { body } = request;
     await options.captcha.verify(body.captchaId, body.captchaAnswer);
     return options.smsCodes.send(body.phone, body.purpose, requestContext(request));
   });
 
-  app.post('/api/register', async (request, reply) => {
-    await options.rateLimiter.hit(RATE_LIMITS.registerPerIp, request.ip);
-    const body = parseBody(registerRequest, request.body);
-    const account = await options.registration.register(body, requestContext(request));
-    return reply.status(201).send({ username: account.username, assuranceLevel: account.assuranceLevel });
-  });
+  // The rate limit counts before the body is checked: a preValidation hook, as validation comes before the handler.
+  app.post(
+    REGISTRATION_PATHS.register,
+    {
+      schema: { body: registerRequest, response: { 201: registerResponse } },
+      preValidation: async (request) => {
+        await options.rateLimiter.hit(RATE_LIMITS.registerPerIp, request.ip);
+      },
+    },
+    async (request, reply) => {
+      const account = await options.registration.register(request.body, requestContext(request));
+      return reply.status(201).send({ username: account.username, assuranceLevel: account.assuranceLevel });
+    },
+  );
 }

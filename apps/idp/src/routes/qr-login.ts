@@ -1,16 +1,17 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type Provider from 'oidc-provider';
 import type { QrLogin, QrWatch } from '../services/qr-login/index.ts';
-import { qrCreateRequest, type PlatformFeatures } from '@uia/schemas';
+import { interactionParams, PC_QR_PATHS, qrCompleteResponse, qrCreateRequest, qrCreateResponse, type PlatformFeatures } from '@uia/schemas';
+import { z } from 'zod';
 import { currentInteraction, ensureLoginOffered, interactionClient, interactionFreshness, interactionRequiredAcr, qrLoginType } from './current-interaction.ts';
-import { parseBody } from './parse-body.ts';
 import { QR_LOGIN_POLICY } from '../services/qr-login/qr-login-policy.ts';
 import { EventStream } from './event-stream.ts';
 import { OpenStreams } from './open-streams.ts';
 import { requestContext } from './request-context.ts';
 import { deviceIdOf, keepDeviceCookie } from './device-cookie.ts';
+import { withContractSchemas } from './zod-route-schemas.ts';
 
-type QrRequest = FastifyRequest<{ Params: { uid: string; id: string } }>;
+const qrParams = interactionParams.extend({ id: z.string() });
 
 /** A comment on every open stream this often, so proxies keep it; each also re-reads the QR. */
 const HEARTBEAT_MS = 15_000;
@@ -23,7 +24,8 @@ const RECONNECT_AFTER_SHUTDOWN_MS = 1_000;
  * interaction cookie first, so only the browser that displays the QR can
  * watch or complete it.
  */
-export async function qrLoginRoutes(app: FastifyInstance, options: { provider: Provider; qrLogin: QrLogin; platformName: string; secure: boolean; features: PlatformFeatures }) {
+export async function qrLoginRoutes(plugin: FastifyInstance, options: { provider: Provider; qrLogin: QrLogin; platformName: string; secure: boolean; features: PlatformFeatures }) {
+  const app = withContractSchemas(plugin);
   const { provider, qrLogin, platformName, features } = options;
   /** Open streams, ended when the server shuts down (they would hold its close). */
   const streams = new Set<EventStream>();
@@ -35,8 +37,8 @@ export async function qrLoginRoutes(app: FastifyInstance, options: { provider: P
     for (const stream of streams) stream.endWithRetry(RECONNECT_AFTER_SHUTDOWN_MS);
   });
 
-  app.post('/interaction/:uid/qr', async (request: QrRequest, reply) => {
-    const { loginType } = parseBody(qrCreateRequest, request.body ?? {});
+  app.post(PC_QR_PATHS.create, { schema: { params: interactionParams, body: qrCreateRequest, response: { 201: qrCreateResponse } } }, async (request, reply) => {
+    const { loginType } = request.body;
     const interaction = await currentInteraction(provider, request, reply);
     ensureLoginOffered(interaction, features);
     const client = await interactionClient(provider, interaction, platformName);
@@ -55,7 +57,7 @@ export async function qrLoginRoutes(app: FastifyInstance, options: { provider: P
     return reply.status(201).header('cache-control', 'no-store').send(qr);
   });
 
-  app.get('/interaction/:uid/qr/:id/events', async (request: QrRequest, reply) => {
+  app.get(PC_QR_PATHS.events, { schema: { params: qrParams } }, async (request, reply) => {
     const { uid, id } = request.params;
     await currentInteraction(provider, request, reply);
     // Throws RATE_LIMITED (JSON, nothing streamed) when the interaction or the address has enough open already.
@@ -104,7 +106,7 @@ export async function qrLoginRoutes(app: FastifyInstance, options: { provider: P
     }, HEARTBEAT_MS);
   });
 
-  app.post('/interaction/:uid/qr/:id/complete', async (request: QrRequest, reply) => {
+  app.post(PC_QR_PATHS.complete, { schema: { params: qrParams, response: { 200: qrCompleteResponse } } }, async (request, reply) => {
     const { uid, id } = request.params;
     await currentInteraction(provider, request, reply);
     const deviceId = deviceIdOf(request);

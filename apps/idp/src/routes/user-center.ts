@@ -1,18 +1,34 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { emptyRequest, grantAgentRequest, registerEntityRequest } from '@uia/schemas';
+import {
+  accountEntitiesResponse,
+  accountMeResponse,
+  accountSessionsResponse,
+  agentListResponse,
+  emptyRequest,
+  endOtherSessionsResponse,
+  endSessionResponse,
+  grantAgentRequest,
+  grantAgentResponse,
+  idParams,
+  registerEntityRequest,
+  registerEntityResponse,
+  revokeAgentResponse,
+  USER_CENTER_PATHS,
+} from '@uia/schemas';
+import { z } from 'zod';
 import type { AgentGrants } from '../services/entities/agent-grants.ts';
 import type { EntityRegistration } from '../services/entities/entity-registration.ts';
 import { personIdOf } from '../services/entities/acting-principal.ts';
 import type { AccountSessions } from '../services/user-center/account-sessions.ts';
 import type { UserCenter } from '../services/user-center/user-center.ts';
 import type { UserCenterSessions } from '../services/user-center/user-center-sessions.ts';
+import { authenticateEveryRoute } from './authenticated-routes.ts';
 import type { BrowserPlatformSession } from './browser-platform-session.ts';
-import { parseBody } from './parse-body.ts';
 import { requestContext } from './request-context.ts';
 import { requireUserCenterSession } from './user-center-session.ts';
+import { withContractSchemas } from './zod-route-schemas.ts';
 
-type EntityRequest = FastifyRequest<{ Params: { id: string; grantId?: string } }>;
-type SessionRequest = FastifyRequest<{ Params: { id: string } }>;
+const grantParams = idParams.extend({ grantId: z.string() });
 
 /**
  * 用户中心 (/account): the person's own data (masked), the entities they may
@@ -22,7 +38,7 @@ type SessionRequest = FastifyRequest<{ Params: { id: string } }>;
  * portal's own relying party (routes/portal-self-login.ts).
  */
 export async function userCenterRoutes(
-  app: FastifyInstance,
+  plugin: FastifyInstance,
   options: {
     sessions: UserCenterSessions;
     userCenter: UserCenter;
@@ -33,9 +49,10 @@ export async function userCenterRoutes(
     platformSession: (request: FastifyRequest, reply: FastifyReply) => Promise<BrowserPlatformSession | null>;
   },
 ) {
+  const app = withContractSchemas(plugin);
   const { sessions, userCenter, registration, agents, accountSessions } = options;
-
-  const requireSession = (request: FastifyRequest) => requireUserCenterSession(request, sessions);
+  const personOf = (request: FastifyRequest) => sessionOf(request).personId;
+  const sessionOf = authenticateEveryRoute(app, (request) => requireUserCenterSession(request, sessions));
 
   /** 登录设备与会话's "this one": the browser's own platform session, when it is this person's. */
   const currentUid = async (request: FastifyRequest, reply: FastifyReply, personId: string) => {
@@ -44,52 +61,48 @@ export async function userCenterRoutes(
   };
 
   // Personal data, even masked: never cached.
-  app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/account/')) reply.header('cache-control', 'no-store');
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
   });
 
-  app.get('/api/account/me', async (request) => userCenter.me((await requireSession(request)).personId));
+  app.get(USER_CENTER_PATHS.me, { schema: { response: { 200: accountMeResponse } } }, async (request) => userCenter.me(personOf(request)));
 
-  app.get('/api/account/entities', async (request) => userCenter.entities((await requireSession(request)).personId));
+  app.get(USER_CENTER_PATHS.entities, { schema: { response: { 200: accountEntitiesResponse } } }, async (request) => userCenter.entities(personOf(request)));
 
-  app.post('/api/account/entities', async (request, reply) => {
-    const body = parseBody(registerEntityRequest, request.body);
-    const { personId } = await requireSession(request);
-    const entity = await registration.register(personId, body, requestContext(request));
+  app.post(USER_CENTER_PATHS.entities, { schema: { body: registerEntityRequest, response: { 201: registerEntityResponse } } }, async (request, reply) => {
+    const personId = personOf(request);
+    const registered = await registration.register(personId, request.body, requestContext(request));
     const { entities } = await userCenter.entities(personId);
-    return reply.status(201).send({ entity: entities.find((listed) => listed.id === entity.id) });
+    const entity = entities.find((listed) => listed.id === registered.id);
+    // Its registrant represents it, so it is among their entities.
+    if (!entity) throw new Error('a registered entity is missing from its representative’s entities');
+    return reply.status(201).send({ entity });
   });
 
-  app.get('/api/account/entities/:id/agents', async (request: EntityRequest) => agents.list((await requireSession(request)).personId, request.params.id));
+  app.get(USER_CENTER_PATHS.agents, { schema: { params: idParams, response: { 200: agentListResponse } } }, async (request) => agents.list(personOf(request), request.params.id));
 
-  app.post('/api/account/entities/:id/agents', async (request: EntityRequest, reply) => {
-    const body = parseBody(grantAgentRequest, request.body);
-    const { personId } = await requireSession(request);
-    const agent = await agents.grant(personId, request.params.id, body, requestContext(request));
+  app.post(USER_CENTER_PATHS.agents, { schema: { params: idParams, body: grantAgentRequest, response: { 201: grantAgentResponse } } }, async (request, reply) => {
+    const agent = await agents.grant(personOf(request), request.params.id, request.body, requestContext(request));
     return reply.status(201).send({ agent });
   });
 
-  app.post('/api/account/entities/:id/agents/:grantId/revoke', async (request: EntityRequest) => {
-    parseBody(emptyRequest, request.body ?? {});
-    const { personId } = await requireSession(request);
-    return agents.revoke(personId, request.params.id, request.params.grantId!, requestContext(request));
-  });
+  app.post(USER_CENTER_PATHS.revokeAgent, { schema: { params: grantParams, body: emptyRequest, response: { 200: revokeAgentResponse } } }, async (request) =>
+    agents.revoke(personOf(request), request.params.id, request.params.grantId, requestContext(request)),
+  );
 
   // 登录设备与会话 (docs/api.md § User center).
-  app.get('/api/account/sessions', async (request, reply) => {
-    const { personId } = await requireSession(request);
+  app.get(USER_CENTER_PATHS.sessions, { schema: { response: { 200: accountSessionsResponse } } }, async (request, reply) => {
+    const personId = personOf(request);
     return accountSessions.list(personId, await currentUid(request, reply, personId));
   });
 
-  app.post('/api/account/sessions/:id/end', async (request: SessionRequest, reply) => {
-    parseBody(emptyRequest, request.body ?? {});
-    const { personId } = await requireSession(request);
+  app.post(USER_CENTER_PATHS.endSession, { schema: { params: idParams, body: emptyRequest, response: { 200: endSessionResponse } } }, async (request, reply) => {
+    const personId = personOf(request);
     return accountSessions.end(personId, request.params.id, await currentUid(request, reply, personId), requestContext(request));
   });
 
-  app.post('/api/account/sessions/end-others', async (request, reply) => {
-    parseBody(emptyRequest, request.body ?? {});
-    const { personId } = await requireSession(request);
+  app.post(USER_CENTER_PATHS.endOtherSessions, { schema: { body: emptyRequest, response: { 200: endOtherSessionsResponse } } }, async (request, reply) => {
+    const personId = personOf(request);
     return accountSessions.endOthers(personId, await currentUid(request, reply, personId), requestContext(request));
   });
 }

@@ -1,4 +1,4 @@
-import type { LoginType } from '@uia/schemas';
+import { qrPageUrl, type LoginType } from '@uia/schemas';
 import { maskName } from '@uia/validators';
 import { AppError } from '../../errors.ts';
 import type { AccountRepository, AssuranceLevel } from '../../ports/account-repository.ts';
@@ -116,7 +116,7 @@ export class QrLogin {
     };
     const previous = await this.records.create(record);
     if (previous) await this.expire(previous);
-    const qrUrl = `${this.deps.publicUrl}/app/qr/${record.id}`;
+    const qrUrl = qrPageUrl(this.deps.publicUrl, record.id);
     return { id: record.id, qrUrl, image: await qrImageDataUrl(qrUrl), expiresIn: QR_LOGIN_POLICY.qrSeconds };
   }
 

@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import type { LoginType } from '@uia/schemas';
+import type { LoginType, QrStatus as QrStreamStatus } from '@uia/schemas';
 import type { AssuranceLevel } from '../../ports/account-repository.ts';
 
 /**
  * pending → scanned → confirmed → used, or → cancelled, or → expired (by the
  * service clock: pending and scanned at `expiresAt`, confirmed at `completeBy`).
  */
-export type QrStatus = 'pending' | 'scanned' | 'confirmed' | 'used' | 'cancelled' | 'expired';
+export type QrStatus = QrStreamStatus | 'used';
 
-/** What the browser's event stream shows: `used` reads as `confirmed` (its completion then says so). */
-export type QrStreamStatus = Exclude<QrStatus, 'used'>;
+/** What the browser's event stream shows (the contract's QR_STATUSES): `used` reads as `confirmed` (its completion then says so). */
+export type { QrStreamStatus };
 
 /** One `status` event of the stream: once scanned, with the scanner's masked name, so the PC shows who it is. */
 export interface QrStreamEvent {
@@ -76,9 +76,6 @@ export function newQrId(): string {
   return randomBytes(16).toString('base64url');
 }
 
-export function isQrId(value: string): boolean {
-  return /^[A-Za-z0-9_-]{22}$/.test(value);
-}
 
 /** When the record's current state expires, or null for a final state. */
 export function deadlineOf(record: QrLoginRecord): number | null {

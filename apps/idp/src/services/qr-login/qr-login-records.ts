@@ -2,7 +2,8 @@ import { AppError } from '../../errors.ts';
 import type { KeyValueStore } from '../../ports/key-value-store.ts';
 import type { PubSub } from '../../ports/pub-sub.ts';
 import { QR_LOGIN_POLICY } from './qr-login-policy.ts';
-import { atTime, isQrId, type QrLoginRecord } from './qr-login-record.ts';
+import { isQrId } from '@uia/schemas';
+import { atTime, type QrLoginRecord } from './qr-login-record.ts';
 
 /** Rounds of compare-and-set before giving up: each lost round means another request moved the record. */
 const MAX_SWAP_ROUNDS = 20;

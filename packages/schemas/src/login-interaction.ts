@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { captchaFields, redirectResponse, text } from './shared-fields.ts';
+
+/**
+ * The portal's login page of an OIDC interaction (/interaction/<uid>): what
+ * it asks, 账号登录 and 法人登录 by password, and 取消. 扫码登录 is qr-login.ts.
+ */
+export const LOGIN_INTERACTION_PATHS = {
+  details: '/interaction/:uid/details',
+  login: '/interaction/:uid/login',
+  entityLogin: '/interaction/:uid/entity-login',
+  abort: '/interaction/:uid/abort',
+} as const;
+
+/** 个人登录 or 法人登录 (a person acting for a legal entity). */
+export const LOGIN_TYPES = ['personal', 'entity'] as const;
+export const loginType = z.enum(LOGIN_TYPES);
+export type LoginType = z.infer<typeof loginType>;
+
+/** The service that asks for the login: a registered client, or the platform itself (id null). */
+export const interactionClient = z.object({ id: z.string().nullable(), name: z.string() });
+
+export const interactionDetailsResponse = z.object({
+  uid: z.string(),
+  prompt: z.string(),
+  client: interactionClient,
+  /** Which of 个人登录 / 法人登录 the relying party accepts (docs/api.md § 法人登录). */
+  loginTypes: z.array(loginType),
+  /** Set when the relying party demands a level only 扫码登录 reaches (e.g. `L3`). */
+  requiredAcr: z.string().optional(),
+});
+export type InteractionDetails = z.infer<typeof interactionDetailsResponse>;
+
+export const passwordLoginRequest = z.strictObject({
+  identifier: text(64).min(1),
+  password: text(128).min(1),
+  ...captchaFields,
+});
+export type PasswordLoginRequest = z.infer<typeof passwordLoginRequest>;
+
+/** The USCC (18 characters) or the entity's account name (单位账号), then the acting person's own credentials. */
+export const entityLoginRequest = z.strictObject({ entity: text(64).min(1), ...passwordLoginRequest.shape });
+export type EntityLoginRequest = z.infer<typeof entityLoginRequest>;
+
+export const loginResponse = redirectResponse;
