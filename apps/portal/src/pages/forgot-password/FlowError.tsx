@@ -1,13 +1,12 @@
-import { useEffect, useRef } from 'react';
 import { Link } from '@uia/web';
 import { WarningIcon } from '../../components/StatusIcons.tsx';
+import { useFocusOnShow } from '../../components/useFocusOnShow.ts';
 import { loginPath } from '../../router.ts';
 import { f, id } from './flow.tsx';
 
 /** An answer that ends the flow at any step (ticket gone, other browser, too many attempts): 重新开始. */
 export function FlowError({ message, uid, onRestart }: { message: string; uid: string | null; onRestart: () => void }) {
-  const button = useRef<HTMLButtonElement>(null);
-  useEffect(() => button.current?.focus(), []);
+  const button = useFocusOnShow<HTMLButtonElement>();
   return (
     <div className="outcome outcome-warning">
       <WarningIcon />

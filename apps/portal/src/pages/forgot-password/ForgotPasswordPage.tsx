@@ -1,7 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import type { PasswordContext } from '@uia/validators';
-import { Link } from '@uia/web';
-import { loginPath } from '../../router.ts';
+import { PanelHead } from '../../components/PanelHead.tsx';
 import { fill } from '../../text.ts';
 import { f, type StartAnswer } from './flow.tsx';
 import { FlowError } from './FlowError.tsx';
@@ -77,17 +76,7 @@ export function ForgotPasswordPage({ uid }: { uid: string | null }) {
 
   return (
     <section className="panel forgot-panel" aria-labelledby="forgot-title">
-      <div className="panel-head">
-        <h1 id="forgot-title" className="panel-title">
-          {f.heading}
-        </h1>
-        {stage.step !== 4 && (
-          <p className="panel-head-aside">
-            {f.rememberPassword}
-            <Link to={loginPath(uid)}>{f.backToLogin}</Link>
-          </p>
-        )}
-      </div>
+      <PanelHead id="forgot-title" title={f.heading} backPrompt={stage.step !== 4 && f.rememberPassword} backLabel={f.backToLogin} uid={uid} />
       <StepBar current={stage.step} />
       <p className="visually-hidden" role="status">
         {fill(f.stepStatus, { number: stage.step, total, name: stepName })}

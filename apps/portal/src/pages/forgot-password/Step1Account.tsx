@@ -2,8 +2,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { ui } from '@uia/i18n';
 import { ApiError, captchaFieldError, CaptchaInput, FieldInput, useCaptcha } from '@uia/web';
 import { endpoints } from '../../api.ts';
-import { FormAlert, LabeledRow } from '../../components/Field.tsx';
-import { f, focusById, id, isFlowError, messageFor, SubmitRow, type Errors, type StartAnswer } from './flow.tsx';
+import { LabeledRow } from '../../components/Field.tsx';
+import { f, focusById, id, endsFlow, messageFor, StepForm, type Errors, type StartAnswer } from './flow.tsx';
 
 type AccountField = 'account' | 'captchaAnswer';
 
@@ -51,10 +51,7 @@ export function Step1Account({
       const result = await endpoints.resetStart({ account: typed, captchaId: captcha.id ?? '', captchaAnswer: captchaAnswer.trim() });
       onDone(typed, result.ticket, { phoneBound: result.phoneBound, maskedPhone: typeof result.maskedPhone === 'string' && result.maskedPhone ? result.maskedPhone : null });
     } catch (error: unknown) {
-      if (isFlowError(error)) {
-        onFlowError(error.message);
-        return;
-      }
+      if (endsFlow(error, onFlowError)) return;
       setSubmitting(false);
       // The challenge was used up by this attempt, right or wrong.
       captcha.refresh();
@@ -75,8 +72,7 @@ export function Step1Account({
   }
 
   return (
-    <form className="forgot-form" noValidate onSubmit={onSubmit} aria-describedby={errors.form ? id('form-error') : undefined}>
-      <FormAlert id={id('form-error')} message={errors.form} />
+    <StepForm error={errors.form} submitting={submitting} onSubmit={onSubmit}>
       <LabeledRow id={inputIds.account} label={f.accountLabel} error={errors.account}>
         <FieldInput
           id={inputIds.account}
@@ -112,8 +108,6 @@ export function Step1Account({
           }}
         />
       </LabeledRow>
-
-      <SubmitRow submitting={submitting} />
-    </form>
+    </StepForm>
   );
 }

@@ -1,14 +1,13 @@
-import { useEffect, useRef } from 'react';
 import { Link } from '@uia/web';
 import { WarningIcon } from '../../components/StatusIcons.tsx';
+import { useFocusOnShow } from '../../components/useFocusOnShow.ts';
 import { loginPath } from '../../router.ts';
 import { fill } from '../../text.ts';
 import { f } from './flow.tsx';
 
 /** 2 验证身份 without a bound phone: no online reset; say what to do instead, and offer a way out. */
 export function Step2NoPhone({ account, uid, onChangeAccount }: { account: string; uid: string | null; onChangeAccount: () => void }) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  const heading = useFocusOnShow<HTMLHeadingElement>();
   return (
     <div className="outcome outcome-warning">
       <WarningIcon />

@@ -2,9 +2,9 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { ui } from '@uia/i18n';
 import { ApiError, captchaFieldError, CaptchaInput, codeSent, errorMessage, FieldInput, sendRefused, SmsCodeInput, useCaptcha, useCountdown } from '@uia/web';
 import { endpoints } from '../../api.ts';
-import { FormAlert, LabeledRow } from '../../components/Field.tsx';
+import { LabeledRow } from '../../components/Field.tsx';
 import { fill } from '../../text.ts';
-import { f, focusById, id, isFlowError, messageFor, SubmitRow, type Errors } from './flow.tsx';
+import { f, focusById, id, endsFlow, messageFor, StepForm, type Errors } from './flow.tsx';
 
 type RecoverField = 'idNumber' | 'captchaAnswer' | 'smsCode';
 
@@ -75,9 +75,8 @@ export function Step2RecoverForm({
       setSmsNotice(fill(ui.smsCode.sent, { phone: result.maskedPhone, minutes }));
       focusById(inputIds.smsCode);
     } catch (error: unknown) {
-      if (isFlowError(error)) {
+      if (endsFlow(error, onFlowError)) {
         ended = true;
-        onFlowError(error.message);
         return;
       }
       const message = messageFor(error, account);
@@ -116,10 +115,7 @@ export function Step2RecoverForm({
       onVerified(result.ticket, values.idNumber.trim());
     } catch (error: unknown) {
       setSubmitting(false);
-      if (isFlowError(error)) {
-        onFlowError(error.message);
-        return;
-      }
+      if (endsFlow(error, onFlowError)) return;
       const message = errorMessage(error);
       const field = error instanceof ApiError ? error.field : undefined;
       if (field === 'smsCode' || (error instanceof ApiError && (error.code.startsWith('SMS_') || error.code === 'RESET_CODE_NOT_SENT'))) {
@@ -129,8 +125,7 @@ export function Step2RecoverForm({
   }
 
   return (
-    <form className="forgot-form recover-form" noValidate onSubmit={onSubmit} aria-describedby={errors.form ? id('form-error') : undefined}>
-      <FormAlert id={id('form-error')} message={errors.form} />
+    <StepForm className="forgot-form recover-form" error={errors.form} submitting={submitting} onSubmit={onSubmit}>
       <LabeledRow id={inputIds.idNumber} label={f.idNumberLabel} error={errors.idNumber}>
         <FieldInput
           id={inputIds.idNumber}
@@ -176,8 +171,6 @@ export function Step2RecoverForm({
           onChange={(value) => set('smsCode', value)}
         />
       </LabeledRow>
-
-      <SubmitRow submitting={submitting} />
-    </form>
+    </StepForm>
   );
 }

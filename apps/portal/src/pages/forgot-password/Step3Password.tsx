@@ -3,8 +3,8 @@ import { formatMessage, ui } from '@uia/i18n';
 import { birthDateFromIdNumber, normalizeIdentifier, normalizeIdNumber, PASSWORD_LENGTH, validatePassword, type PasswordContext } from '@uia/validators';
 import { ApiError, errorMessage, FieldInput } from '@uia/web';
 import { endpoints } from '../../api.ts';
-import { FormAlert, LabeledRow } from '../../components/Field.tsx';
-import { f, focusById, id, isFlowError, SubmitRow, type Errors } from './flow.tsx';
+import { LabeledRow } from '../../components/Field.tsx';
+import { f, focusById, id, endsFlow, StepForm, type Errors } from './flow.tsx';
 
 /** What the password must not contain, as far as the browser knows it (the server checks the rest). */
 export function passwordContext(account: string, idNumber: string): PasswordContext {
@@ -77,10 +77,7 @@ export function Step3Password({
       onDone();
     } catch (error: unknown) {
       setSubmitting(false);
-      if (isFlowError(error)) {
-        onFlowError(error.message);
-        return;
-      }
+      if (endsFlow(error, onFlowError)) return;
       const message = errorMessage(error);
       const code = error instanceof ApiError ? error.code : '';
       const field = error instanceof ApiError ? error.field : undefined;
@@ -115,8 +112,7 @@ export function Step3Password({
   );
 
   return (
-    <form className="forgot-form" noValidate onSubmit={onSubmit} aria-describedby={errors.form ? id('form-error') : undefined}>
-      <FormAlert id={id('form-error')} message={errors.form} />
+    <StepForm error={errors.form} submitting={submitting} onSubmit={onSubmit}>
       <LabeledRow
         id={inputIds.password}
         label={f.passwordLabel}
@@ -132,7 +128,6 @@ export function Step3Password({
       <LabeledRow id={inputIds.confirmPassword} label={f.confirmPasswordLabel} error={errors.confirmPassword}>
         {input('confirmPassword', f.confirmPasswordPlaceholder, false)}
       </LabeledRow>
-      <SubmitRow submitting={submitting} />
-    </form>
+    </StepForm>
   );
 }

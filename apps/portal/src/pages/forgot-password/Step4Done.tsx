@@ -1,13 +1,12 @@
-import { useEffect, useRef } from 'react';
 import { Link } from '@uia/web';
 import { SuccessIcon } from '../../components/StatusIcons.tsx';
+import { useFocusOnShow } from '../../components/useFocusOnShow.ts';
 import { loginPath } from '../../router.ts';
 import { f } from './flow.tsx';
 
 /** 4 完成: the new password is set; back to the login. */
 export function Step4Done({ uid }: { uid: string | null }) {
-  const button = useRef<HTMLAnchorElement>(null);
-  useEffect(() => button.current?.focus(), []);
+  const button = useFocusOnShow<HTMLAnchorElement>();
   return (
     <div className="outcome" role="status">
       <SuccessIcon />

@@ -1,8 +1,10 @@
 // What the steps of 忘记密码 share: element ids, the errors that end the
 // flow, and the pieces each step's form ends with.
+import type { FormEvent, ReactNode } from 'react';
 import { ui } from '@uia/i18n';
 import { normalizeIdentifier, type IdentifierKind } from '@uia/validators';
 import { ApiError, errorMessage } from '@uia/web';
+import { FormAlert } from '../../components/Field.tsx';
 import { fill } from '../../text.ts';
 
 export const f = ui.forgot;
@@ -20,8 +22,11 @@ export interface StartAnswer {
 /** Answers that end the whole flow: only 重新开始 helps. */
 const FLOW_ERRORS = new Set(['RESET_TICKET_INVALID', 'RESET_TICKET_OTHER_BROWSER', 'RESET_STEP_SKIPPED', 'RESET_ATTEMPTS_EXCEEDED']);
 
-export function isFlowError(error: unknown): error is ApiError {
-  return error instanceof ApiError && FLOW_ERRORS.has(error.code);
+/** Hands an answer that ends the flow to the wizard; true when it did. */
+export function endsFlow(error: unknown, onFlowError: (message: string) => void): boolean {
+  if (!(error instanceof ApiError && FLOW_ERRORS.has(error.code))) return false;
+  onFlowError(error.message);
+  return true;
 }
 
 export const id = (name: string) => `forgot-${name}`;
@@ -48,12 +53,29 @@ export function focusById(elementId: string) {
   document.getElementById(elementId)?.focus();
 }
 
-export function SubmitRow({ submitting }: { submitting: boolean }) {
+/** A step's form: its alert (`forgot-form-error`) on top, its rows, then 下一步. */
+export function StepForm({
+  className = 'forgot-form',
+  error,
+  submitting,
+  onSubmit,
+  children,
+}: {
+  className?: string;
+  error: string | undefined;
+  submitting: boolean;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  children: ReactNode;
+}) {
   return (
-    <div className="form-row form-row-offset">
-      <button type="submit" className="button button-primary button-wide button-large" disabled={submitting} aria-busy={submitting}>
-        {submitting ? f.submitting : f.next}
-      </button>
-    </div>
+    <form className={className} noValidate onSubmit={onSubmit} aria-describedby={error ? id('form-error') : undefined}>
+      <FormAlert id={id('form-error')} message={error} />
+      {children}
+      <div className="form-row form-row-offset">
+        <button type="submit" className="button button-primary button-wide button-large" disabled={submitting} aria-busy={submitting}>
+          {submitting ? f.submitting : f.next}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -1,8 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { ui } from '@uia/i18n';
 import type { PlatformFeatures } from '@uia/schemas';
 import { Link, raiseLevelHint } from '@uia/web';
+import { PanelHead } from '../../components/PanelHead.tsx';
 import { SuccessIcon } from '../../components/StatusIcons.tsx';
+import { useFocusOnShow } from '../../components/useFocusOnShow.ts';
 import { loginPath } from '../../router.ts';
 import { fill } from '../../text.ts';
 import { RegisterForm, type Registered } from './RegisterForm.tsx';
@@ -15,17 +17,7 @@ export function RegisterPage({ uid, features }: { uid: string | null; features: 
 
   return (
     <section className="panel register-panel" aria-labelledby="register-title">
-      <div className="panel-head">
-        <h1 id="register-title" className="panel-title">
-          {r.heading}
-        </h1>
-        {!registered && (
-          <p className="panel-head-aside">
-            {r.haveAccount}
-            <Link to={loginPath(uid)}>{r.backToLogin}</Link>
-          </p>
-        )}
-      </div>
+      <PanelHead id="register-title" title={r.heading} backPrompt={!registered && r.haveAccount} backLabel={r.backToLogin} uid={uid} />
       {registered ? <RegisterSuccess registered={registered} uid={uid} features={features} /> : <RegisterForm onDone={setRegistered} features={features} />}
     </section>
   );
@@ -33,8 +25,7 @@ export function RegisterPage({ uid, features }: { uid: string | null; features: 
 
 function RegisterSuccess({ registered, uid, features }: { registered: Registered; uid: string | null; features: PlatformFeatures }) {
   const { username } = registered;
-  const button = useRef<HTMLAnchorElement>(null);
-  useEffect(() => button.current?.focus(), []);
+  const button = useFocusOnShow<HTMLAnchorElement>();
   return (
     <div className="register-success" role="status">
       <SuccessIcon />
