@@ -3,10 +3,10 @@ import { Link, useDocumentTitle, useLocation, useSiteInfo } from '@uia/web';
 import { Layout } from './components/Layout.tsx';
 import { AccountPage } from './pages/AccountPage.tsx';
 import { ConsentPage } from './pages/ConsentPage.tsx';
-import { ForgotPasswordPage } from './pages/ForgotPasswordPage.tsx';
+import { ForgotPasswordPage } from './pages/forgot-password/ForgotPasswordPage.tsx';
 import { LegalPage } from './pages/LegalPage.tsx';
-import { LoginPage } from './pages/LoginPage.tsx';
-import { RegisterPage } from './pages/RegisterPage.tsx';
+import { LoginPage } from './pages/login/LoginPage.tsx';
+import { RegisterPage } from './pages/register/RegisterPage.tsx';
 import { matchRoute } from './router.ts';
 
 const titles = {

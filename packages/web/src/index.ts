@@ -3,7 +3,7 @@
 // Each UI keeps its own endpoints, pages, layout and stylesheet.
 export { api, ApiError, errorMessage, longWaitMessage, sharedEndpoints, type CaptchaChallenge, type DemoAccount, type SiteInfo } from './api.ts';
 export { captchaFieldError, CaptchaImage, CaptchaInput, useCaptcha, type CaptchaState } from './Captcha.tsx';
-export { describedBy, FieldError, FieldHint } from './Field.tsx';
+export { describedBy, FieldError, FieldHint, FieldInput } from './Field.tsx';
 export { Link } from './Link.tsx';
 export { goBack, navigate, useLocation } from './router.ts';
 export { mount, raiseLevelHint, useDocumentTitle, useSiteInfo } from './site.tsx';

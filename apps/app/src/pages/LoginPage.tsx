@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { formatMessage, ui } from '@uia/i18n';
 import { ApiError, errorMessage, FieldError, Link, navigate } from '@uia/web';
 import { endpoints, type FaceCaptureResult, type Identity, type ValidityDays } from '../api.ts';
@@ -33,7 +33,6 @@ export function LoginPage({ next }: { next: string | null }) {
   const [consent, setConsent] = useState(false);
   const [consentOpen, setConsentOpen] = useState(false);
   const [identity, setIdentity] = useState<Identity | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
 
   function focus(field: IdentityField | 'faceConsent' | 'form') {
     const id = field === 'faceConsent' ? 'login-faceConsent' : field === 'form' ? 'login-form-error' : identityInputId(PREFIX, field);
@@ -96,7 +95,7 @@ export function LoginPage({ next }: { next: string | null }) {
 
   return (
     <Screen title={l.pageTitle} back={paths.home}>
-      <form ref={formRef} className="form" noValidate onSubmit={onSubmit}>
+      <form className="form" noValidate onSubmit={onSubmit}>
         <LoginFormHead
           prefix={PREFIX}
           heading={l.heading}

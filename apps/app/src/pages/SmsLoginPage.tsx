@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ui } from '@uia/i18n';
 import { ApiError, captchaFieldError, codeSent, errorMessage, Link, navigate, sendRefused, useCaptcha, useCountdown } from '@uia/web';
 import { endpoints, type ValidityDays } from '../api.ts';
@@ -39,7 +39,6 @@ export function SmsLoginPage({ next }: { next: string | null }) {
   const [sending, setSending] = useState(false);
   const [sentTo, setSentTo] = useState<CodeSentTo | null>(null);
   const [submitting, setSubmitting] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
 
   function focusFirst(found: Errors) {
     const first = ORDER.find((field) => found[field]);
@@ -115,7 +114,7 @@ export function SmsLoginPage({ next }: { next: string | null }) {
 
   return (
     <Screen title={s.pageTitle} back={paths.home}>
-      <form ref={formRef} className="form" noValidate onSubmit={onSubmit}>
+      <form className="form" noValidate onSubmit={onSubmit}>
         <LoginFormHead
           prefix={PREFIX}
           heading={s.heading}

@@ -1,194 +1,23 @@
-import { useEffect, useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
-import { formatMessage, ui, type ErrorCode } from '@uia/i18n';
-import {
-  birthDateFromIdNumber,
-  ID_TYPES,
-  maskPhone,
-  validateIdNumber,
-  validateName,
-  PASSWORD_LENGTH,
-  validatePassword,
-  validatePhone,
-  validateUsername,
-} from '@uia/validators';
+import { useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
+import { formatMessage, ui } from '@uia/i18n';
+import { ID_TYPES, maskPhone, PASSWORD_LENGTH } from '@uia/validators';
 import type { PlatformFeatures } from '@uia/schemas';
-import { ApiError, captchaFieldError, CaptchaImage, codeSent, describedBy, errorMessage, FieldError, Link, raiseLevelHint, sendRefused, SmsCodeButton, useCaptcha, useCountdown } from '@uia/web';
-import { endpoints, type RegisterRequest } from '../api.ts';
-import { FormAlert, LabeledRow } from '../components/Field.tsx';
-import { loginPath } from '../router.ts';
-import { fill } from '../text.ts';
+import { ApiError, captchaFieldError, CaptchaImage, codeSent, describedBy, errorMessage, FieldError, FieldInput, raiseLevelHint, sendRefused, SmsCodeButton, useCaptcha, useCountdown } from '@uia/web';
+import { endpoints, type RegisterRequest } from '../../api.ts';
+import { FormAlert, LabeledRow } from '../../components/Field.tsx';
+import { fill } from '../../text.ts';
+import { check, EMPTY, FIELD_ORDER, inputId, SERVER_FIELDS, type Errors, type Field, type Values } from './fields.ts';
 
 const r = ui.register;
 
-interface Values {
-  name: string;
-  idType: string;
-  idNumber: string;
-  phone: string;
-  captchaAnswer: string;
-  smsCode: string;
-  username: string;
-  password: string;
-  confirmPassword: string;
-}
-type Field = keyof Values;
-type Errors = Partial<Record<Field | 'agreeTerms' | 'form', string>>;
-
-/** Order of the form, used to focus the first field in error. */
-const FIELD_ORDER: (Field | 'agreeTerms')[] = [
-  'name',
-  'idType',
-  'idNumber',
-  'phone',
-  'captchaAnswer',
-  'smsCode',
-  'username',
-  'password',
-  'confirmPassword',
-  'agreeTerms',
-];
-
-/** Fields of POST /api/register the server may name in `error.field`. */
-const SERVER_FIELDS = new Set<string>(['name', 'idType', 'idNumber', 'phone', 'smsCode', 'username', 'password', 'agreeTerms']);
-
-const inputId = (field: Field | 'agreeTerms') => `reg-${field}`;
-
-type Checked = { error?: string; value?: string };
-
-/**
- * Client-side check of one field with the shared validators. Empty fields
- * are only an error when `requireFilled` (on submit), not on blur.
- */
-function check(field: Field, v: Values, requireFilled: boolean): Checked {
-  const raw = v[field];
-  const empty = field === 'password' || field === 'confirmPassword' ? raw === '' : raw.trim() === '';
-  if (empty) return requireFilled ? { error: requiredMessage(field) } : {};
-
-  switch (field) {
-    case 'name':
-      return verdict(validateName(raw));
-    case 'idType':
-      // A select of ID_TYPES; its rules are checked through the number.
-      return { value: raw };
-    case 'idNumber':
-      return verdict(validateIdNumber(v.idType, raw));
-    case 'phone':
-      return verdict(validatePhone(raw));
-    case 'captchaAnswer':
-      return { value: raw.trim() };
-    case 'smsCode':
-      return /^\d{6}$/.test(raw.trim()) ? { value: raw.trim() } : { error: r.smsCodeRequired };
-    case 'username':
-      return verdict(validateUsername(raw));
-    case 'password': {
-      const id = validateIdNumber(v.idType, v.idNumber);
-      const birthDate = id.ok ? birthDateFromIdNumber(v.idType, id.value) : null;
-      return verdict(
-        validatePassword(raw, {
-          username: v.username.trim(),
-          phone: v.phone.trim(),
-          birthDate: birthDate ?? undefined,
-        }),
-      );
-    }
-    case 'confirmPassword':
-      return raw === v.password ? { value: raw } : { error: formatMessage('PASSWORD_MISMATCH') };
-  }
-}
-
-function verdict(result: { ok: true; value: string } | { ok: false; reason: ErrorCode }): Checked {
-  return result.ok ? { value: result.value } : { error: formatMessage(result.reason) };
-}
-
-function requiredMessage(field: Field): string {
-  switch (field) {
-    case 'name':
-      return r.namePlaceholder;
-    case 'idType':
-      return formatMessage('ID_TYPE_INVALID');
-    case 'idNumber':
-      return r.idNumberPlaceholder;
-    case 'phone':
-      return r.phonePlaceholder;
-    case 'captchaAnswer':
-      return r.captchaRequired;
-    case 'smsCode':
-      return r.smsCodeRequired;
-    case 'username':
-      return r.usernamePlaceholder;
-    case 'password':
-      return r.passwordPlaceholder;
-    case 'confirmPassword':
-      return r.confirmPasswordPlaceholder;
-  }
-}
-
-const EMPTY: Values = {
-  name: '',
-  idType: 'resident_id',
-  idNumber: '',
-  phone: '',
-  captchaAnswer: '',
-  smsCode: '',
-  username: '',
-  password: '',
-  confirmPassword: '',
-};
-
-export function RegisterPage({ uid, features }: { uid: string | null; features: PlatformFeatures }) {
-  const [registered, setRegistered] = useState<Registered | null>(null);
-
-  return (
-    <section className="panel register-panel" aria-labelledby="register-title">
-      <div className="panel-head">
-        <h1 id="register-title" className="panel-title">
-          {r.heading}
-        </h1>
-        {!registered && (
-          <p className="panel-head-aside">
-            {r.haveAccount}
-            <Link to={loginPath(uid)}>{r.backToLogin}</Link>
-          </p>
-        )}
-      </div>
-      {registered ? <RegisterSuccess registered={registered} uid={uid} features={features} /> : <RegisterForm onDone={setRegistered} features={features} />}
-    </section>
-  );
-}
-
 /** The new account: its username, and its level (L1 未实名 when the platform could not check the name). */
-interface Registered {
+export interface Registered {
   username: string;
   assuranceLevel: string;
 }
 
-function RegisterSuccess({ registered, uid, features }: { registered: Registered; uid: string | null; features: PlatformFeatures }) {
-  const { username } = registered;
-  const button = useRef<HTMLAnchorElement>(null);
-  useEffect(() => button.current?.focus(), []);
-  return (
-    <div className="register-success" role="status">
-      <svg className="success-icon" viewBox="0 0 48 48" aria-hidden="true" focusable="false">
-        <circle cx="24" cy="24" r="22" fill="#1f9d55" />
-        <path d="m14 24.5 7 7 13-14" fill="none" stroke="#fff" strokeWidth="3.5" strokeLinecap="round" strokeLinejoin="round" />
-      </svg>
-      <p className="success-title">{r.successTitle}</p>
-      <p className="success-username">{fill(r.successUsername, { username })}</p>
-      <p className="success-hint">{r.successHint}</p>
-      {registered.assuranceLevel === 'L1' && (
-        <p className="alert alert-info" data-testid="register-unverified">
-          {fill(r.successLevel, { level: ui.realName.unverified })}
-          {raiseLevelHint(features)}
-        </p>
-      )}
-      <Link ref={button} to={loginPath(uid)} className="button button-primary button-wide">
-        {r.goLogin}
-      </Link>
-    </div>
-  );
-}
-
-function RegisterForm({ onDone, features }: { onDone: (registered: Registered) => void; features: PlatformFeatures }) {
+/** 立即注册's form: identity, phone (captcha → SMS code), username and password, terms → POST /api/register. */
+export function RegisterForm({ onDone, features }: { onDone: (registered: Registered) => void; features: PlatformFeatures }) {
   const captcha = useCaptcha();
   const [values, setValues] = useState<Values>(EMPTY);
   const [agree, setAgree] = useState(false);
@@ -307,15 +136,14 @@ function RegisterForm({ onDone, features }: { onDone: (registered: Registered) =
   const input = (field: Field, props: InputHTMLAttributes<HTMLInputElement> & { hint?: boolean }) => {
     const { hint, ...rest } = props;
     return (
-      <input
+      <FieldInput
         id={inputId(field)}
+        error={errors[field]}
+        hint={hint}
         name={field}
-        className="input"
         value={values[field]}
         onChange={(e) => set(field, e.target.value)}
         onBlur={() => onBlur(field)}
-        aria-invalid={errors[field] ? true : undefined}
-        aria-describedby={describedBy(inputId(field), { error: errors[field], hint })}
         aria-required={true}
         {...rest}
       />

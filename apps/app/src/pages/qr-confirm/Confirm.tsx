@@ -1,12 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { formatMessage, ui } from '@uia/i18n';
-import { ApiError, errorMessage, Link, navigate } from '@uia/web';
-import { endpoints, type QrDetails, type QrEntity } from '../api.ts';
-import { ComputerIcon } from '../components/Icons.tsx';
-import { ResultPanel, Screen } from '../components/Layout.tsx';
-import { beijingTime, fill } from '../format.ts';
-import { loginPath, paths } from '../router.ts';
-import { useAuth } from '../state.tsx';
+import { ApiError, errorMessage, Link } from '@uia/web';
+import { endpoints, type QrDetails, type QrEntity } from '../../api.ts';
+import { ComputerIcon } from '../../components/Icons.tsx';
+import { ResultPanel, Screen } from '../../components/Layout.tsx';
+import { beijingTime, fill } from '../../format.ts';
+import { paths } from '../../router.ts';
+import { useAuth } from '../../state.tsx';
+import { EntityPicker } from './EntityPicker.tsx';
 
 const c = ui.app.confirm;
 
@@ -30,46 +31,8 @@ function entityChoices(details: QrDetails): QrEntity[] | null {
   return Array.isArray(details.entities) ? details.entities.filter((e) => e && typeof e.id === 'string' && e.id !== '') : [];
 }
 
-/**
- * 确认登录 (manual 一.3): who asks (the service, the PC's browser, OS, IP,
- * approximate place, time), then the red 确认登录 or 取消. Opening the page
- * scans the QR (a POST, so a link cannot do it for the person); a reload
- * scans again, which the same person may.
- */
-export function QrConfirmPage({ id }: { id: string }) {
-  const auth = useAuth();
-  const status = auth.state.status;
-
-  useEffect(() => {
-    if (status === 'anonymous') navigate(loginPath(paths.qr(id)), { replace: true });
-  }, [status, id]);
-
-  if (status === 'loggedIn') return <Confirm id={id} />;
-  return (
-    <Screen title={c.pageTitle} back={paths.home}>
-      {auth.state.status === 'unknown' ? (
-        <ResultPanel
-          tone="error"
-          title={c.failedTitle}
-          actions={
-            <button type="button" className="button button-primary button-block" onClick={() => void auth.refresh()}>
-              {ui.app.retry}
-            </button>
-          }
-        >
-          <p>{auth.state.message}</p>
-        </ResultPanel>
-      ) : (
-        <p className="page-loading" aria-busy="true">
-          {ui.app.loading}
-        </p>
-      )}
-    </Screen>
-  );
-}
-
-function Confirm({ id }: { id: string }) {
-  const auth = useAuth();
+/** The scanned QR's request: its details, 确认登录 / 取消, and what came of it. */
+export function Confirm({ id }: { id: string }) {
   const [state, setState] = useState<State>({ name: 'loading' });
   const [busy, setBusy] = useState<'confirm' | 'cancel' | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -77,14 +40,20 @@ function Confirm({ id }: { id: string }) {
   /** 法人登录: the entity chosen in 选择登录单位 (preselected when there is only one). */
   const [entityId, setEntityId] = useState<string | null>(null);
 
-  function fail(error: unknown) {
-    if (error instanceof ApiError && error.code === 'APP_LOGIN_REQUIRED') {
-      auth.loggedOut();
-      return;
-    }
-    const code = error instanceof ApiError ? error.code : 'INTERNAL_ERROR';
-    setState({ name: 'failed', code, message: errorMessage(error) });
-  }
+  const { loggedOut } = useAuth();
+
+  // Stable (loggedOut is), so the scan below runs once per QR id: a scan is a POST.
+  const fail = useCallback(
+    (error: unknown) => {
+      if (error instanceof ApiError && error.code === 'APP_LOGIN_REQUIRED') {
+        loggedOut();
+        return;
+      }
+      const code = error instanceof ApiError ? error.code : 'INTERNAL_ERROR';
+      setState({ name: 'failed', code, message: errorMessage(error) });
+    },
+    [loggedOut],
+  );
 
   useEffect(() => {
     let live = true;
@@ -105,8 +74,7 @@ function Confirm({ id }: { id: string }) {
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per QR id
-  }, [id]);
+  }, [id, fail]);
 
   const ready = state.name === 'ready';
   useEffect(() => {
@@ -218,44 +186,15 @@ function Confirm({ id }: { id: string }) {
           ))}
         </dl>
         {entities && entities.length > 0 && (
-          <fieldset className="entity-picker" aria-describedby="entity-picker-hint">
-            <legend className="entity-picker-title">{c.entityTitle}</legend>
-            <p id="entity-picker-hint" className="entity-picker-hint">
-              {c.entityHint}
-            </p>
-            <div className="entity-options">
-              {entities.map((entity) => {
-                const checked = entity.id === entityId;
-                return (
-                  <label key={entity.id} className={checked ? 'entity-option is-selected' : 'entity-option'}>
-                    <input
-                      type="radio"
-                      name="entityId"
-                      value={entity.id}
-                      checked={checked}
-                      disabled={busy !== null}
-                      onChange={() => {
-                        setEntityId(entity.id);
-                        setActionError(null);
-                      }}
-                    />
-                    <span className="entity-option-text">
-                      <span className="entity-option-head">
-                        <span className="entity-option-name">{entity.name}</span>
-                        <span className={`entity-role entity-role-${entity.role === 'agent' ? 'agent' : 'representative'}`}>
-                          {c.entityRoles[entity.role] ?? entity.role}
-                        </span>
-                      </span>
-                      <span className="entity-option-uscc">
-                        {c.entityUsccLabel}
-                        <span className="entity-option-code">{entity.uscc}</span>
-                      </span>
-                    </span>
-                  </label>
-                );
-              })}
-            </div>
-          </fieldset>
+          <EntityPicker
+            entities={entities}
+            chosen={entityId}
+            disabled={busy !== null}
+            onChoose={(entity) => {
+              setEntityId(entity);
+              setActionError(null);
+            }}
+          />
         )}
         {canConfirm ? (
           <p className="notice notice-warning">{entities ? c.entityWarning : c.warning}</p>
