@@ -23,11 +23,18 @@ export async function publicApiRoutes(
 ) {
   app.get('/api/site', async () => options.site);
 
-  app.post('/api/captcha', async (request, reply) => {
-    await options.rateLimiter.hit(RATE_LIMITS.captchaPerIp, request.ip);
-    reply.header('cache-control', 'no-store');
-    return reply.status(201).send(await options.captcha.create({ strict: await options.loginThrottle.wantsStrictCaptcha(request.ip) }));
-  });
+  // The picture, or the same kind of challenge spoken (听语音验证码): one budget, one strictness, one verify.
+  for (const [path, create] of [
+    ['/api/captcha', options.captcha.create],
+    ['/api/captcha/audio', options.captcha.createAudio],
+  ] as const) {
+    app.post(path, async (request, reply) => {
+      await options.rateLimiter.hit(RATE_LIMITS.captchaPerIp, request.ip);
+      reply.header('cache-control', 'no-store');
+      const strict = await options.loginThrottle.wantsStrictCaptcha(request.ip);
+      return reply.status(201).send(await create.call(options.captcha, { strict }));
+    });
+  }
 
   app.post('/api/sms/send', async (request) => {
     const body = parseBody(smsSendRequest, request.body);
