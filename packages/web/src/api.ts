@@ -116,7 +116,15 @@ export interface CaptchaChallenge {
   expiresIn?: number;
 }
 
+/** 听语音验证码: the same kind of challenge, spoken; `audio` is a WAV data URL. */
+export interface AudioCaptchaChallenge {
+  id: string;
+  audio: string;
+  expiresIn?: number;
+}
+
 export const sharedEndpoints = {
   site: () => api.get<SiteInfo>('/api/site'),
   captcha: () => api.post<CaptchaChallenge>('/api/captcha'),
+  audioCaptcha: () => api.post<AudioCaptchaChallenge>('/api/captcha/audio'),
 };

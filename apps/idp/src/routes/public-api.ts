@@ -24,15 +24,15 @@ export async function publicApiRoutes(
   app.get('/api/site', async () => options.site);
 
   // The picture, or the same kind of challenge spoken (听语音验证码): one budget, one strictness, one verify.
-  for (const [path, create] of [
-    ['/api/captcha', options.captcha.create],
-    ['/api/captcha/audio', options.captcha.createAudio],
-  ] as const) {
+  const challenges: Record<string, (strict: boolean) => Promise<object>> = {
+    '/api/captcha': (strict) => options.captcha.create({ strict }),
+    '/api/captcha/audio': (strict) => options.captcha.createAudio({ strict }),
+  };
+  for (const [path, create] of Object.entries(challenges)) {
     app.post(path, async (request, reply) => {
       await options.rateLimiter.hit(RATE_LIMITS.captchaPerIp, request.ip);
       reply.header('cache-control', 'no-store');
-      const strict = await options.loginThrottle.wantsStrictCaptcha(request.ip);
-      return reply.status(201).send(await create.call(options.captcha, { strict }));
+      return reply.status(201).send(await create(await options.loginThrottle.wantsStrictCaptcha(request.ip)));
     });
   }
 
