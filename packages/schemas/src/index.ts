@@ -217,3 +217,4 @@ export interface AccountSessionList {
   browsers: BrowserSession[];
   apps: AppSession[];
 }
+export * from './sms-code-state.ts';

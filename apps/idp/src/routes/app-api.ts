@@ -110,6 +110,11 @@ export async function appApiRoutes(
     return changePhone.sendOldPhoneCode(current, requestContext(request));
   });
 
+  app.get(`${PREFIX}/phone/old/code`, async (request, reply) => {
+    const current = await session(request);
+    return reply.header('cache-control', 'no-store').send(await changePhone.oldPhoneCode(current));
+  });
+
   app.post(`${PREFIX}/phone/old/verify`, async (request) => {
     const current = await session(request);
     const body = parseBody(phoneChangeOldVerifyRequest, request.body);

@@ -44,6 +44,9 @@ export async function passwordResetRoutes(app: FastifyInstance, options: { passw
     return noStore(reply).send(await passwordReset.sendCode(body, boundContext(request)));
   });
 
+  // After a reload: is a code waiting for this browser's flow? (answers `{ resumable: false }` otherwise)
+  app.get(`${PREFIX}/resume`, async (request, reply) => noStore(reply).send(await passwordReset.resumeSentCode(boundContext(request))));
+
   app.post(`${PREFIX}/verify-code`, async (request, reply) => {
     const body = parseBody(passwordResetVerifyCodeRequest, request.body);
     return noStore(reply).send(await passwordReset.verifyCode(body, boundContext(request)));
