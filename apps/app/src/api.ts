@@ -1,4 +1,5 @@
 import { api } from '@uia/web';
+import type { PhoneChangeOldCodeResponse } from '@uia/schemas';
 
 // The client core (ApiError, the JSON calls, /api/site, /api/captcha) is @uia/web's.
 const { get, post } = api;
@@ -121,6 +122,7 @@ export const endpoints = {
 
   // 换绑手机号
   phoneOldSend: () => post<SmsSent & { maskedPhone: string }>('/app/api/phone/old/send'),
+  phoneOldCode: () => get<PhoneChangeOldCodeResponse>('/app/api/phone/old/code'),
   phoneOldVerify: (body: { smsCode: string }) => post<{ ticket: string }>('/app/api/phone/old/verify', body),
   phoneFace: (body: FaceCaptureResult & { faceConsent: true }) => post<{ ticket: string }>('/app/api/phone/face', body),
   phoneNewSend: (body: { ticket: string; phone: string; captchaId: string; captchaAnswer: string }) =>

@@ -1,5 +1,5 @@
 import { api, ApiError } from '@uia/web';
-import type { AccountSessionList } from '@uia/schemas';
+import type { AccountSessionList, PasswordResetResumeResponse } from '@uia/schemas';
 
 // The client core (ApiError, the JSON calls, /api/site, /api/captcha) is @uia/web's.
 
@@ -167,6 +167,7 @@ export const endpoints = {
     api.post<{ ticket: string; phoneBound: boolean; maskedPhone: string | null }>('/api/password-reset/start', body),
   resetSendCode: (body: { ticket: string; idNumber: string; captchaId: string; captchaAnswer: string }) =>
     api.post<{ resendAfter: number; expiresIn: number; maskedPhone: string }>('/api/password-reset/send-code', body),
+  resetResume: () => api.get<PasswordResetResumeResponse>('/api/password-reset/resume'),
   resetVerifyCode: (body: { ticket: string; smsCode: string }) =>
     api.post<{ ticket: string }>('/api/password-reset/verify-code', body),
   resetComplete: (body: { ticket: string; password: string; confirmPassword: string }) =>

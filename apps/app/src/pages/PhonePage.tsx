@@ -1,7 +1,7 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { formatMessage, ui } from '@uia/i18n';
 import { maskPhone, validatePhone } from '@uia/validators';
-import { ApiError, captchaFieldError, codeSent, describedBy, errorMessage, FieldError, Link, sendRefused, useCaptcha, useCountdown } from '@uia/web';
+import { ApiError, captchaFieldError, codeSent, codeWaiting, describedBy, errorMessage, FieldError, Link, sendRefused, useCaptcha, useCountdown } from '@uia/web';
 import { endpoints, type Me } from '../api.ts';
 import { CaptchaField, SmsCodeField, type CodeSentTo } from '../components/CodeFields.tsx';
 import { FaceCapture } from '../components/FaceCapture.tsx';
@@ -166,6 +166,16 @@ function OldPhone({ onTicket, onFlowError, onBack }: { onTicket: (ticket: string
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+
+  // After a reload: a code already waiting at the current phone is taken, with its countdown.
+  useEffect(() => {
+    endpoints.phoneOldCode().then(
+      ({ code: waiting }) => {
+        if (waiting) setSentTo({ maskedPhone: waiting.maskedPhone, minutes: codeWaiting(countdown, waiting) });
+      },
+      () => undefined,
+    );
+  }, []);
 
   async function send() {
     if (sending || countdown.seconds > 0) return;

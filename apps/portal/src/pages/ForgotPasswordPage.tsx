@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { formatMessage, ui } from '@uia/i18n';
 import { birthDateFromIdNumber, normalizeIdentifier, normalizeIdNumber, PASSWORD_LENGTH, validatePassword, type IdentifierKind, type PasswordContext } from '@uia/validators';
-import { ApiError, captchaFieldError, CaptchaInput, codeSent, describedBy, errorMessage, Link, sendRefused, SmsCodeInput, useCaptcha, useCountdown } from '@uia/web';
+import { ApiError, captchaFieldError, CaptchaInput, codeSent, codeWaiting, describedBy, errorMessage, Link, sendRefused, SmsCodeInput, useCaptcha, useCountdown } from '@uia/web';
+import type { SentCodeState } from '@uia/schemas';
 import { endpoints } from '../api.ts';
 import { FormAlert, LabeledRow } from '../components/Field.tsx';
 import { loginPath } from '../router.ts';
@@ -17,7 +18,7 @@ const f = ui.forgot;
  */
 type Stage =
   | { step: 1 }
-  | { step: 2; ticket: string; account: string; start: StartAnswer }
+  | { step: 2; ticket: string; account: string; start: StartAnswer; waiting?: SentCodeState }
   | { step: 3; ticket: string; context: PasswordContext }
   | { step: 4 };
 
@@ -63,6 +64,19 @@ export function ForgotPasswordPage({ uid }: { uid: string | null }) {
   // A new key remounts step 1, which fetches a fresh captcha.
   const [round, setRound] = useState(0);
 
+  // After a reload: a code this browser was sent is still waiting (the server remembers the flow).
+  useEffect(() => {
+    endpoints.resetResume().then(
+      (flow) => {
+        if (!flow.resumable) return;
+        const { ticket, account: typed, ...waiting } = flow;
+        setAccount(typed);
+        setStage((now) => (now.step === 1 ? { step: 2, ticket, account: typed, start: { phoneBound: true, maskedPhone: waiting.maskedPhone }, waiting } : now));
+      },
+      () => undefined,
+    );
+  }, []);
+
   function restart() {
     setFlowError(null);
     setStage({ step: 1 });
@@ -93,6 +107,7 @@ export function ForgotPasswordPage({ uid }: { uid: string | null }) {
         ticket={stage.ticket}
         account={stage.account}
         start={stage.start}
+        waiting={stage.waiting}
         uid={uid}
         onVerified={(ticket, idNumber) => setStage({ step: 3, ticket, context: passwordContext(stage.account, idNumber) })}
         onNoPhone={() => setStage({ ...stage, start: { phoneBound: false, maskedPhone: null } })}
@@ -312,6 +327,7 @@ function VerifyStep({
   ticket,
   account,
   start,
+  waiting,
   uid,
   onVerified,
   onNoPhone,
@@ -321,13 +337,14 @@ function VerifyStep({
   ticket: string;
   account: string;
   start: StartAnswer;
+  waiting: SentCodeState | undefined;
   uid: string | null;
   onVerified: (ticket: string, idNumber: string) => void;
   onNoPhone: () => void;
   onChangeAccount: () => void;
   onFlowError: (message: string) => void;
 }) {
-  const [recovering, setRecovering] = useState(false);
+  const [recovering, setRecovering] = useState(Boolean(waiting));
   const goButton = useRef<HTMLButtonElement>(null);
 
   const { phoneBound, maskedPhone } = start;
@@ -386,7 +403,7 @@ function VerifyStep({
       </div>
 
       {recovering && (
-        <RecoverForm ticket={ticket} account={account} onVerified={onVerified} onNoPhone={onNoPhone} onFlowError={onFlowError} />
+        <RecoverForm ticket={ticket} account={account} waiting={waiting} onVerified={onVerified} onNoPhone={onNoPhone} onFlowError={onFlowError} />
       )}
 
       <aside className="notice lost-phone" aria-labelledby={id('lost-phone-title')}>
@@ -406,6 +423,7 @@ type RecoverField = 'idNumber' | 'captchaAnswer' | 'smsCode';
 function RecoverForm({
   ticket,
   account,
+  waiting,
   onVerified,
   onNoPhone,
   onFlowError,
@@ -413,6 +431,8 @@ function RecoverForm({
   ticket: string;
   /** The account name typed at step 1 (for the hint when its own limit ran out). */
   account: string;
+  /** A code sent before a reload, still valid: its countdown, and the code field ready for it. */
+  waiting: SentCodeState | undefined;
   onVerified: (ticket: string, idNumber: string) => void;
   onNoPhone: () => void;
   onFlowError: (message: string) => void;
@@ -426,7 +446,11 @@ function RecoverForm({
   const [submitting, setSubmitting] = useState(false);
   const inputIds: Record<RecoverField, string> = { idNumber: id('idNumber'), captchaAnswer: id('captcha'), smsCode: id('smsCode') };
 
-  useEffect(() => focusById(inputIds.idNumber), []);
+  useEffect(() => {
+    if (!waiting) return focusById(inputIds.idNumber);
+    setSmsNotice(fill(ui.smsCode.sent, { phone: waiting.maskedPhone, minutes: codeWaiting(countdown, waiting) }));
+    focusById(inputIds.smsCode);
+  }, []);
 
   const captchaError = captchaFieldError(captcha, errors.captchaAnswer);
 
