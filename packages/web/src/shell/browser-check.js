@@ -7,10 +7,15 @@
   var root = document.documentElement;
   root.className += ' js-enabled';
 
+  // Next to #root, which is hidden: a bundle that still runs would render into #root and undo a replacement.
   function showOldBrowser() {
     var page = document.getElementById('root');
-    if (!page || !document.getElementById('uia-boot')) return;
-    page.innerHTML = OLD_BROWSER_HTML;
+    if (!page || !document.getElementById('uia-boot') || document.getElementById('uia-old-browser')) return;
+    var message = document.createElement('div');
+    message.id = 'uia-old-browser';
+    message.innerHTML = OLD_BROWSER_HTML;
+    page.parentNode.insertBefore(message, page);
+    page.hidden = true;
   }
 
   var script = document.createElement('script');
