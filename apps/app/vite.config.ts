@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { ui } from '../../packages/i18n/src/ui.ts';
+import { browserShell } from '../../packages/web/src/shell/browser-shell.ts';
 
 const BASE = '/app/';
 
@@ -14,13 +15,12 @@ const BASE = '/app/';
  * - `sw.js`, from `sw-template.js` with the app shell's files and a version
  *   derived from their hashed names, so every build installs a fresh cache.
  */
-/** The shell's few words (title, noscript) come from the catalogue too. */
+/** The shell's title comes from the catalogue too (the rest of the shell: browserShell). */
 function shellText(): Plugin {
   const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return {
     name: 'uia-app-shell-text',
-    transformIndexHtml: (html) =>
-      html.replace('%UIA_APP_TITLE%', escape(ui.app.manifestName)).replace('%UIA_APP_NOSCRIPT%', escape(ui.app.noscript)),
+    transformIndexHtml: (html) => html.replace('%UIA_APP_TITLE%', escape(ui.app.manifestName)),
   };
 }
 
@@ -71,7 +71,7 @@ function pwaFiles(): Plugin {
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: BASE,
-  plugins: [react(), shellText(), pwaFiles()],
+  plugins: [react(), shellText(), browserShell(), pwaFiles()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

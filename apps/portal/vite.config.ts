@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { browserShell } from '../../packages/web/src/shell/browser-shell.ts';
 
 // The idp server serves `dist/` at `/` and falls back to index.html for the
 // SPA routes (/, /interaction/:uid, /register, /forgot-password, /account,
@@ -8,7 +9,7 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
-  plugins: [react()],
+  plugins: [react(), browserShell()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -13,6 +13,7 @@ import {
   type Me,
   type PhoneChangeNewSendRequest,
   type PhoneChangeNewVerifyRequest,
+  type PhoneChangeOldCodeResponse,
   type PhoneChangeOldVerifyRequest,
   type QrConfirmRequest,
   type QrDetails,
@@ -59,6 +60,7 @@ export const endpoints = {
 
   // 换绑手机号
   phoneOldSend: () => post<MaskedSmsCodeSent>(APP_API_PATHS.phoneOldSend),
+  phoneOldCode: () => get<PhoneChangeOldCodeResponse>(APP_API_PATHS.phoneOldCode),
   phoneOldVerify: (body: PhoneChangeOldVerifyRequest) => post<{ ticket: string }>(APP_API_PATHS.phoneOldVerify, body),
   phoneFace: (body: FaceCaptureResult & { faceConsent: true }) => post<{ ticket: string }>(APP_API_PATHS.phoneFace, body),
   phoneNewSend: (body: PhoneChangeNewSendRequest) => post<SmsCodeSent>(APP_API_PATHS.phoneNewSend, body),

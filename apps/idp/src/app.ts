@@ -123,7 +123,7 @@ export async function buildApp(
   // Signed cookies (the portal's own login) share the platform's cookie secrets.
   await app.register(cookie, { secret: config.cookieSecrets });
   registerCanonicalOrigin(app, config.publicUrl);
-  registerErrorHandling(app);
+  registerErrorHandling(app, { platformName: config.platformName, demo: config.mode === 'demo' });
   registerMetrics(app, { registry: services.metrics });
   registerSecurityHeaders(app, { publicOrigin: new URL(config.publicUrl).origin, secure });
 

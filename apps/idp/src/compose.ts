@@ -126,7 +126,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
   );
   const hasher = new Argon2PasswordHasher();
   const rateLimiter = new RateLimiter(store);
-  const captcha = new CaptchaService(store);
+  const captcha = new CaptchaService(store, now);
   const { sender: smsSender, devOutbox } = createSmsSender(config.sms, { store, now, metrics: vendorMetrics });
   // Operators learn why the channel refused a message (kind, vendor code, template), never to whom.
   const onSmsChannelError = (failure: SmsChannelFailure) =>

@@ -40,6 +40,8 @@ export interface TestPlatformOptions {
   logStream?: LogStream;
   /** The port to listen on (default: a free one), for a TLS proxy that must know its target before the platform starts. */
   port?: number;
+  /** Built front ends to serve instead of the checkout's apps/portal/dist and apps/app/dist. */
+  paths?: Parameters<typeof composePlatform>[1];
 }
 
 /** System time plus an offset that only grows: `advance` makes time-limited secrets expire now. */
@@ -147,7 +149,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   const clock = new TestClock();
   let platform: Platform;
   try {
-    platform = await composePlatform(loadConfig(env), undefined, { now: clock.now, ...(options.logStream ? { logStream: options.logStream } : {}) });
+    platform = await composePlatform(loadConfig(env), options.paths, { now: clock.now, ...(options.logStream ? { logStream: options.logStream } : {}) });
     await platform.app.listen({ host: '127.0.0.1', port });
   } catch (error) {
     await cleanUp();

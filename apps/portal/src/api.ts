@@ -1,6 +1,7 @@
 import { api, ApiError } from '@uia/web';
 import {
   LOGIN_TYPES,
+  PASSWORD_RESET_PATHS,
   QR_STATUSES,
   type AccountEntity,
   type AccountPerson,
@@ -11,6 +12,7 @@ import {
   type GrantAgentRequest,
   type InteractionDetails,
   type LoginType,
+  type PasswordResetResumeResponse,
   type QrChallenge,
   type QrStatus,
   type RegisterEntityRequest,
@@ -92,6 +94,7 @@ export const endpoints = {
     api.post<{ ticket: string; phoneBound: boolean; maskedPhone: string | null }>('/api/password-reset/start', body),
   resetSendCode: (body: { ticket: string; idNumber: string; captchaId: string; captchaAnswer: string }) =>
     api.post<{ resendAfter: number; expiresIn: number; maskedPhone: string }>('/api/password-reset/send-code', body),
+  resetResume: () => api.get<PasswordResetResumeResponse>(PASSWORD_RESET_PATHS.resume),
   resetVerifyCode: (body: { ticket: string; smsCode: string }) =>
     api.post<{ ticket: string }>('/api/password-reset/verify-code', body),
   resetComplete: (body: { ticket: string; password: string; confirmPassword: string }) =>

@@ -19,6 +19,10 @@ export const ui = {
     pageTitleSeparator: ' - ',
     notFoundTitle: '页面不存在',
     notFoundText: '您访问的页面不存在或已被移除。',
+    notFoundHint: '请检查网址是否输入正确，或从首页重新进入。',
+    /** The server's page for a browser when a page cannot be served (5xx). */
+    errorTitle: '页面暂时无法显示',
+    errorHint: '请稍后刷新页面重试；如问题持续，请联系平台客服。',
     networkError: '网络连接失败，请检查网络后重试',
     serverError: '系统繁忙，请稍后再试',
     /** RATE_LIMITED with a long wait: minutes (from 2 minutes) and hours (from 2 hours) read better than thousands of seconds. */
@@ -36,6 +40,22 @@ export const ui = {
     howToRaiseWithApp: '如需提升认证等级，请登录手机App完成实人认证（人脸识别），或携带有效证件到政务服务大厅核验。',
     howToRaiseAtHall: '如需提升认证等级，请携带有效证件到政务服务大厅核验。',
     registerNote: '本平台暂未开通在线实名核验：注册后账号为“未实名”（L1），部分业务系统可能要求实名认证。',
+  },
+
+  /**
+   * What the portal's and the app's index.html show before the bundle runs
+   * (packages/web/src/shell): 加载中, the text for a browser without
+   * JavaScript, and 浏览器版本过低 where the bundle cannot run (the
+   * versions are the bundle's build target: Vite's default).
+   */
+  browserShell: {
+    loading: '正在加载，请稍候…',
+    noscriptTitle: '请启用 JavaScript',
+    noscriptText: '本平台的页面需要浏览器的 JavaScript 功能。请在浏览器设置中启用 JavaScript 后刷新本页面。',
+    oldBrowserTitle: '浏览器版本过低',
+    oldBrowserText: '您当前使用的浏览器版本过低，无法正常使用本平台。请升级浏览器或更换为以下浏览器后重新打开本页面。',
+    supportedBrowsers: '支持的浏览器：Chrome、Edge 111 及以上版本，Firefox 114 及以上版本，Safari 16.4 及以上版本（含 iPhone、iPad）。',
+    chineseBrowsers: '360安全浏览器、360极速浏览器、QQ浏览器、搜狗浏览器等国产浏览器请更新到最新版本，并切换到“极速模式”（Chromium 内核）使用。',
   },
 
   /** The page the idp shows instead of a login that this deployment can never complete (e.g. acr_values=L3 without a face verifier). */
@@ -147,6 +167,16 @@ export const ui = {
     loading: '加载中',
     loadFailed: '加载失败，点击重试',
     loadFailedMessage: '图形验证码加载失败，请点击图片重试',
+    /** 听语音验证码: the non-visual alternative (digits spoken in Mandarin). */
+    listen: '听语音验证码',
+    listenTitle: '看不清？听语音验证码（普通话数字）',
+    replay: '重新播放',
+    replayLabel: '重新播放语音验证码',
+    backToImage: '换回图形验证码',
+    audioLoading: '正在获取语音验证码…',
+    audioPlaying: '正在播放语音验证码，请在验证码输入框中输入听到的全部数字',
+    audioReady: '已更换语音验证码，请点击重新播放收听',
+    audioFailed: '语音验证码播放失败，请重试或使用图形验证码',
   },
 
   /** 获取验证码 button with its countdown (立即注册, 忘记密码). */
@@ -382,7 +412,6 @@ export const ui = {
     back: '返回',
     loading: '加载中…',
     retry: '重试',
-    noscript: '请启用浏览器的 JavaScript 功能后再使用本应用。',
     offline: '网络已断开，部分功能暂不可用',
     notFoundTitle: '页面不存在',
     notFoundText: '您访问的页面不存在或已被移除。',

@@ -12,6 +12,7 @@ export const APP_API_PATHS = {
   logout: `${APP_API_PREFIX}/logout`,
   revokeSession: `${APP_API_PREFIX}/sessions/:id/revoke`,
   phoneOldSend: `${APP_API_PREFIX}/phone/old/send`,
+  phoneOldCode: `${APP_API_PREFIX}/phone/old/code`,
   phoneOldVerify: `${APP_API_PREFIX}/phone/old/verify`,
   phoneFace: `${APP_API_PREFIX}/phone/face`,
   phoneNewSend: `${APP_API_PREFIX}/phone/new/send`,

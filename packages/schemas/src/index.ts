@@ -14,3 +14,4 @@ export * from './qr-login.ts';
 export * from './password-reset.ts';
 export * from './user-center.ts';
 export * from './companion-app.ts';
+export * from './sms-code-state.ts';

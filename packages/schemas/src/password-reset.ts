@@ -8,6 +8,8 @@ export const PASSWORD_RESET_PATHS = {
   sendCode: `${PASSWORD_RESET_PREFIX}/send-code`,
   verifyCode: `${PASSWORD_RESET_PREFIX}/verify-code`,
   complete: `${PASSWORD_RESET_PREFIX}/complete`,
+  /** After a reload: the flow whose code this browser was sent (sms-code-state.ts). */
+  resume: `${PASSWORD_RESET_PREFIX}/resume`,
 } as const;
 
 export const passwordResetStartRequest = z.strictObject({

@@ -4,6 +4,7 @@ import { z } from 'zod';
 export const SITE_PATHS = {
   site: '/api/site',
   captcha: '/api/captcha',
+  audioCaptcha: '/api/captcha/audio',
 } as const;
 
 /**
@@ -38,3 +39,7 @@ export type SiteInfo = z.infer<typeof siteResponse>;
 /** A 图形验证码: its id (sent back with the answer), the image as a data URL, seconds it lives. */
 export const captchaResponse = z.object({ id: z.string(), image: z.string(), expiresIn: z.number() });
 export type CaptchaChallenge = z.infer<typeof captchaResponse>;
+
+/** 听语音验证码: the same kind of challenge, spoken (a WAV data URL); answered through the same captcha fields. */
+export const audioCaptchaResponse = z.object({ id: z.string(), audio: z.string(), expiresIn: z.number() });
+export type AudioCaptchaChallenge = z.infer<typeof audioCaptchaResponse>;

@@ -54,6 +54,16 @@ export function codeSent(countdown: Countdown, sent: { resendAfter?: unknown; ex
 }
 
 /**
+ * A code sent before this page loaded (the server remembers it per flow):
+ * the button counts down what is left of the resend interval (possibly
+ * nothing); answers the minutes the code stays valid (at least 1).
+ */
+export function codeWaiting(countdown: Countdown, waiting: { resendAfter: number; expiresIn: number }): number {
+  countdown.start(waiting.resendAfter);
+  return Math.max(1, Math.round(waiting.expiresIn / 60));
+}
+
+/**
  * A send refused as too soon (SMS_RESEND_TOO_SOON): the button counts down the
  * server's wait. Only the resend interval is a countdown on the button: a
  * RATE_LIMITED wait may last up to a day, its message says how long, and the

@@ -1,4 +1,4 @@
-import type { PlatformFeatures } from '@uia/schemas';
+import { SITE_PATHS, type AudioCaptchaChallenge, type CaptchaChallenge, type SiteInfo } from '@uia/schemas';
 import { fillTemplate, formatMessage, isErrorCode, ui } from '@uia/i18n';
 
 /** An error answer of the idp: `{ error: { code, message, field?, … } }`. */
@@ -94,29 +94,10 @@ export function errorMessage(error: unknown): string {
 
 // ---- the endpoints both UIs use (docs/api.md) ----
 
-export interface DemoAccount {
-  username: string;
-  phone: string;
-  idNumber: string;
-  password: string;
-}
-
-export interface SiteInfo {
-  platformName: string;
-  demo: boolean;
-  /** Present in demo mode only: the seeded account, shown on the portal's demo banner. */
-  demoAccount?: DemoAccount;
-  /** What this deployment offers; the UIs hide what is off. */
-  features: PlatformFeatures;
-}
-
-export interface CaptchaChallenge {
-  id: string;
-  image: string;
-  expiresIn?: number;
-}
+export type { AudioCaptchaChallenge, CaptchaChallenge, DemoAccount, SiteInfo } from '@uia/schemas';
 
 export const sharedEndpoints = {
-  site: () => api.get<SiteInfo>('/api/site'),
-  captcha: () => api.post<CaptchaChallenge>('/api/captcha'),
+  site: () => api.get<SiteInfo>(SITE_PATHS.site),
+  captcha: () => api.post<CaptchaChallenge>(SITE_PATHS.captcha),
+  audioCaptcha: () => api.post<AudioCaptchaChallenge>(SITE_PATHS.audioCaptcha),
 };

@@ -4,10 +4,17 @@ import { ui } from '@uia/i18n';
 import type { PlatformFeatures } from '@uia/schemas';
 import { sharedEndpoints, type SiteInfo } from './api.ts';
 
-/** Renders the SPA into `#root`. */
+/**
+ * Renders the SPA into `#root` (replacing the shell's 加载中). A page the
+ * browser brings back from its back-forward cache (the shell is cacheable)
+ * is loaded afresh: it may show a session that ended or a used-up captcha.
+ */
 export function mount(app: ReactNode): void {
   const root = document.getElementById('root');
   if (root) createRoot(root).render(<StrictMode>{app}</StrictMode>);
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) window.location.reload();
+  });
 }
 
 // Until /api/site answers, pages show everything they always had; what is off disappears once it does.

@@ -15,6 +15,7 @@ import {
   phoneChangeNewSendResponse,
   phoneChangeNewVerifyRequest,
   phoneChangeNewVerifyResponse,
+  phoneChangeOldCodeResponse,
   phoneChangeOldVerifyRequest,
   phoneChangeTicketResponse,
 } from '@uia/schemas';
@@ -123,6 +124,10 @@ async function loggedInRoutes(plugin: FastifyInstance, options: AppApiOptions) {
 
   app.post(APP_API_PATHS.phoneOldSend, { schema: { body: emptyRequest, response: { 200: maskedSmsCodeSentResponse } } }, async (request) =>
     changePhone.sendOldPhoneCode(sessionOf(request), requestContext(request)),
+  );
+
+  app.get(APP_API_PATHS.phoneOldCode, { schema: { response: { 200: phoneChangeOldCodeResponse } } }, async (request, reply) =>
+    reply.header('cache-control', 'no-store').send(await changePhone.oldPhoneCode(sessionOf(request))),
   );
 
   app.post(APP_API_PATHS.phoneOldVerify, { schema: { body: phoneChangeOldVerifyRequest, response: { 200: phoneChangeTicketResponse } } }, async (request) =>

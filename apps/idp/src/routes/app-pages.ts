@@ -33,15 +33,16 @@ export async function registerAppPages(app: FastifyInstance, options: { appDistD
   const shell = dist ? readIfExists(join(dist, 'index.html'))?.toString('utf8') ?? null : null;
   if (!shell) app.log.warn(`app build not found at ${dist ? join(dist, 'index.html') : '(no appDistDir)'}; run "npm run build"`);
 
+  // Like the portal's shell (portal-pages.ts): kept by the browser, always revalidated.
   const sendShell = (reply: FastifyReply, status = 200) => {
-    reply.header('cache-control', 'no-store');
+    reply.header('cache-control', 'no-cache');
     reply.header('permissions-policy', APP_PAGE_PERMISSIONS_POLICY);
     if (!shell) return reply.status(503).type('text/plain; charset=utf-8').send('手机端页面尚未构建，请先运行 npm run build');
     return reply.status(status).type('text/html; charset=utf-8').send(shell);
   };
 
   if (dist && existsSync(join(dist, 'assets'))) {
-    await registerStaticFiles(app, { root: join(dist, 'assets'), prefix: '/app/assets/', decorateReply: false, immutable: true, maxAge: '365d' });
+    await registerStaticFiles(app, { root: join(dist, 'assets'), prefix: '/app/assets/', decorateReply: false, immutable: true, maxAge: '365d', preCompressed: true });
   }
 
   // The service worker: always revalidated, so a new build's shell is picked up.

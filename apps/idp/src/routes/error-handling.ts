@@ -1,14 +1,25 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { describeDependencyError, isDependencyUnavailable, OUTAGE_RETRY_AFTER_SECONDS } from '../dependency-failure.ts';
 import { AppError } from '../errors.ts';
+import { errorPage, wantsPage, type SiteFrame } from './browser-pages.ts';
 
 /** Answers with the platform's error body and the status the error table gives its code. */
 export function sendError(reply: FastifyReply, error: AppError, status = error.status) {
   return reply.status(status).send(error.toBody());
 }
 
-/** Maps every failure to `{ error: { code, message } }`; internals are logged, never shown. */
-export function registerErrorHandling(app: FastifyInstance) {
+/**
+ * Maps every failure to `{ error: { code, message } }`; internals are logged,
+ * never shown. A browser navigating to a page gets the same status as an
+ * HTML page in the portal's frame instead (browser-pages.ts).
+ */
+export function registerErrorHandling(app: FastifyInstance, site: SiteFrame) {
+  app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload) => {
+    if (reply.statusCode < 400 || !wantsPage(request) || !String(reply.getHeader('content-type') ?? '').startsWith('application/json')) return payload;
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
+    return errorPage(site, reply.statusCode, messageOf(payload));
+  });
+
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
       // RATE_LIMITED, SMS_RESEND_TOO_SOON, LOGIN_THROTTLED, PASSWORD_LOGIN_PAUSED: when to come back.
@@ -32,4 +43,14 @@ export function registerErrorHandling(app: FastifyInstance) {
   });
 
   app.setNotFoundHandler((_request, reply) => sendError(reply, new AppError('NOT_FOUND')));
+}
+
+/** The Chinese message of a JSON error body (every body this handler and the routes send has one). */
+function messageOf(payload: unknown): string {
+  try {
+    const body = JSON.parse(String(payload)) as { error?: { message?: unknown } };
+    return typeof body.error?.message === 'string' ? body.error.message : '';
+  } catch {
+    return '';
+  }
 }

@@ -9,6 +9,7 @@ import {
   passwordResetSendCodeResponse,
   passwordResetStartRequest,
   passwordResetStartResponse,
+  passwordResetResumeResponse,
   passwordResetVerifyCodeRequest,
   passwordResetVerifyCodeResponse,
 } from '@uia/schemas';
@@ -50,6 +51,11 @@ export async function passwordResetRoutes(plugin: FastifyInstance, options: { pa
 
   app.post(PASSWORD_RESET_PATHS.sendCode, { schema: { body: passwordResetSendCodeRequest, response: { 200: passwordResetSendCodeResponse } } }, async (request) =>
     passwordReset.sendCode(request.body, boundContext(request)),
+  );
+
+  // After a reload: is a code waiting for this browser's flow? (answers `{ resumable: false }` otherwise)
+  app.get(PASSWORD_RESET_PATHS.resume, { schema: { response: { 200: passwordResetResumeResponse } } }, async (request, reply) =>
+    noStore(reply).send(await passwordReset.resumeSentCode(boundContext(request))),
   );
 
   app.post(PASSWORD_RESET_PATHS.verifyCode, { schema: { body: passwordResetVerifyCodeRequest, response: { 200: passwordResetVerifyCodeResponse } } }, async (request) =>

@@ -15,14 +15,16 @@ export async function registerPortalPages(app: FastifyInstance, options: { porta
   const shell = existsSync(indexFile) ? readFileSync(indexFile, 'utf8') : null;
   if (!shell) app.log.warn(`portal build not found at ${indexFile}; run "npm run build"`);
 
+  // The shell is the same for everyone and names hashed bundles: kept, but asked for again each time
+  // (a new build is picked up at once). Pages restored from the back-forward cache reload (mount()).
   const sendPortal = (reply: FastifyReply) => {
-    reply.header('cache-control', 'no-store');
+    reply.header('cache-control', 'no-cache');
     if (!shell) return reply.status(503).type('text/plain; charset=utf-8').send('门户页面尚未构建，请先运行 npm run build');
     return reply.type('text/html; charset=utf-8').send(shell);
   };
 
   if (existsSync(join(options.portalDistDir, 'assets'))) {
-    await registerStaticFiles(app, { root: join(options.portalDistDir, 'assets'), prefix: '/assets/', decorateReply: false, immutable: true, maxAge: '365d' });
+    await registerStaticFiles(app, { root: join(options.portalDistDir, 'assets'), prefix: '/assets/', decorateReply: false, immutable: true, maxAge: '365d', preCompressed: true });
   }
   await registerStaticFiles(app, { root: options.staticDir, prefix: '/static/', decorateReply: false });
   const favicon = join(options.portalDistDir, 'favicon.svg');

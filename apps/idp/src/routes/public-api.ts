@@ -1,5 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
+  audioCaptchaResponse,
   captchaResponse,
   REGISTRATION_PATHS,
   registerRequest,
@@ -35,11 +36,20 @@ export async function publicApiRoutes(
 
   app.get(SITE_PATHS.site, { schema: { response: { 200: siteResponse } } }, async () => options.site);
 
-  app.post(SITE_PATHS.captcha, { schema: { response: { 201: captchaResponse } } }, async (request, reply) => {
+  // The picture, or the same kind of challenge spoken (听语音验证码): one budget, one strictness, one verify.
+  app.post(SITE_PATHS.captcha, { schema: { response: { 201: captchaResponse } } }, async (request, reply) =>
+    reply.status(201).send(await options.captcha.create({ strict: await captchaStrictness(request, reply) })),
+  );
+  app.post(SITE_PATHS.audioCaptcha, { schema: { response: { 201: audioCaptchaResponse } } }, async (request, reply) =>
+    reply.status(201).send(await options.captcha.createAudio({ strict: await captchaStrictness(request, reply) })),
+  );
+
+  /** Counts the challenge against the address's budget and says whether it gets the stricter kind. */
+  async function captchaStrictness(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
     await options.rateLimiter.hit(RATE_LIMITS.captchaPerIp, request.ip);
     reply.header('cache-control', 'no-store');
-    return reply.status(201).send(await options.captcha.create({ strict: await options.loginThrottle.wantsStrictCaptcha(request.ip) }));
-  });
+    return options.loginThrottle.wantsStrictCaptcha(request.ip);
+  }
 
   app.post(REGISTRATION_PATHS.sendSms, { schema: { body: smsSendRequest, response: { 200: smsSendResponse } } }, async (request) => {
     const { body } = request;

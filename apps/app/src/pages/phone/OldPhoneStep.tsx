@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { ui } from '@uia/i18n';
-import { codeSent, errorMessage, sendRefused, useCountdown } from '@uia/web';
+import { codeSent, codeWaiting, errorMessage, sendRefused, useCountdown } from '@uia/web';
 import { endpoints } from '../../api.ts';
 import { SmsCodeField, type CodeSentTo } from '../../components/CodeFields.tsx';
 import { focusLater } from '../../focus-later.ts';
@@ -15,6 +15,16 @@ export function OldPhoneStep({ onTicket, onFlowError, onBack }: { onTicket: (tic
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+
+  // After a reload: a code already waiting at the current phone is taken, with its countdown.
+  useEffect(() => {
+    endpoints.phoneOldCode().then(
+      ({ code: waiting }) => {
+        if (waiting) setSentTo({ maskedPhone: waiting.maskedPhone, minutes: codeWaiting(countdown, waiting) });
+      },
+      () => undefined,
+    );
+  }, []);
 
   async function send() {
     if (sending || countdown.seconds > 0) return;

@@ -71,6 +71,16 @@ export class ChangePhone {
     });
   }
 
+  /**
+   * 1a after a reload: the code already waiting at the current phone, if
+   * any, so the page shows its countdown and takes it (no new send needed).
+   */
+  async oldPhoneCode(session: AppSessionView) {
+    const phone = this.currentPhone(await this.accountOf(session));
+    const code = await this.deps.smsCodes.pending(phone, 'change_phone');
+    return { code: code ? { maskedPhone: maskPhone(phone), ...code } : null };
+  }
+
   /** 1a: that code → a ticket. */
   async verifyOldPhone(session: AppSessionView, input: PhoneChangeOldVerifyRequest, context: ChangePhoneContext) {
     return this.audited('phone_change.old_verify', session, context, async (note) => {

@@ -28,6 +28,9 @@ import { RESET_POLICY } from './reset-policy.ts';
 import { ResetTickets, type OpenTicket, type TicketCounter } from './reset-tickets.ts';
 import { startAnswer } from './start-answer.ts';
 
+/** Encryption contexts of what a reloaded page needs back (PiiCipher): never usable for another purpose. */
+const RESUME_CONTEXT = { ticket: 'reset.resume.ticket', accountTyped: 'reset.resume.account_typed' } as const;
+
 export interface ResetContext {
   ip: string;
   userAgent?: string;
@@ -100,6 +103,7 @@ export class PasswordReset {
           identity: usable ? { idType: usable.idType, idNumberIndex: usable.idNumberIndex } : null,
           accountName: accountNameIndex,
           browser: ResetTickets.browserDigest(context.browserBinding),
+          accountTypedCipher: cipher.encrypt(input.account.trim(), RESUME_CONTEXT.accountTyped),
         },
         RESET_POLICY.verifyIdentityTicketSeconds,
       );
@@ -124,10 +128,42 @@ export class PasswordReset {
       await rateLimiter.hit(RATE_LIMITS.resetCodesPerAccount, account.id);
       const phone = this.phoneOf(account);
       const sent = await smsCodes.send(phone, 'reset_password', context);
-      await this.tickets.markCodeSent(ticket);
+      await this.tickets.markCodeSent(ticket, this.deps.cipher.encrypt(input.ticket, RESUME_CONTEXT.ticket));
       // Shown only now: whoever got here named the account and its ID number, and the owner's phone got the code.
       return { ...sent, maskedPhone: maskPhone(phone) };
     });
+  }
+
+  /**
+   * A reloaded page (or a second tab) of the browser that was sent a code:
+   * the flow at 验证身份 with that code still waiting — its ticket, the
+   * account name as typed, the masked phone and the seconds left — so the page
+   * shows the countdown and takes the code already received. Nothing once the
+   * code is used, expired or spent on wrong tries, or the ticket ended.
+   */
+  async resumeSentCode(context: ResetContext) {
+    const nothing = { resumable: false as const };
+    const sealed = context.browserBinding ? await this.tickets.sentFor(context.browserBinding) : null;
+    if (!sealed) return nothing;
+    const { cipher, smsCodes } = this.deps;
+    const ticketValue = cipher.decrypt(sealed, RESUME_CONTEXT.ticket);
+    const ticket = await this.tickets.open(ticketValue, 'verify_identity', context.browserBinding).catch((error: unknown) => {
+      if (error instanceof AppError) return null;
+      throw error;
+    });
+    if (!ticket?.state.accountId || !(await this.tickets.codeSent(ticket))) return nothing;
+    const account = await this.deps.accounts.findById(ticket.state.accountId);
+    if (!account || account.status !== 'active' || !account.phoneCipher) return nothing;
+    const phone = this.phoneOf(account);
+    const code = await smsCodes.pending(phone, 'reset_password');
+    if (!code) return nothing;
+    return {
+      resumable: true as const,
+      ticket: ticketValue,
+      account: cipher.decrypt(ticket.state.accountTypedCipher, RESUME_CONTEXT.accountTyped),
+      maskedPhone: maskPhone(phone),
+      ...code,
+    };
   }
 
   /** Step 2b: the SMS code → a ticket for 设置新密码. */

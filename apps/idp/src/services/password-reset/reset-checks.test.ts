@@ -59,7 +59,7 @@ describe('startAnswer (what step 1 shows of the bound phone)', () => {
 });
 
 describe('ResetTickets', () => {
-  const state = (browser: string): ResetTicketState => ({ step: 'verify_identity', accountId: 'a1', identity: null, accountName: 'n1', browser: ResetTickets.browserDigest(browser) });
+  const state = (browser: string): ResetTicketState => ({ step: 'verify_identity', accountId: 'a1', identity: null, accountName: 'n1', browser: ResetTickets.browserDigest(browser), accountTypedCipher: 'sealed' });
 
   it('opens only for its own browser and its own step', async () => {
     const tickets = new ResetTickets(new MemoryKeyValueStore());

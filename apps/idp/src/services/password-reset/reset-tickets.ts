@@ -15,6 +15,8 @@ export interface ResetTicketState {
   accountName: string;
   /** SHA-256 of the browser-binding cookie. */
   browser: string;
+  /** The account name as typed at step 1, encrypted (PiiCipher): shown again when a reloaded page resumes the flow. */
+  accountTypedCipher: string;
 }
 
 interface StoredTicket extends ResetTicketState {
@@ -79,8 +81,20 @@ export class ResetTickets {
     if ((await this.store.take(ticket.key)) === null) throw new AppError('RESET_TICKET_INVALID');
   }
 
-  async markCodeSent(ticket: OpenTicket): Promise<void> {
-    await this.store.set(`${ticket.key}:code-sent`, '1', await this.remainingSeconds(ticket));
+  /**
+   * Marks the code sent, and remembers the ticket for its browser (`sealed`:
+   * the ticket encrypted, so a store dump holds no usable ticket) for as long
+   * as it lives: a reloaded page gets it back with `sentFor`.
+   */
+  async markCodeSent(ticket: OpenTicket, sealed: string): Promise<void> {
+    const seconds = await this.remainingSeconds(ticket);
+    await this.store.set(`${ticket.key}:code-sent`, '1', seconds);
+    await this.store.set(this.browserKey(ticket.state.browser), sealed, seconds);
+  }
+
+  /** The sealed ticket whose code this browser was sent last, if still remembered. */
+  sentFor(browserBinding: string): Promise<string | null> {
+    return this.store.get(this.browserKey(ResetTickets.browserDigest(browserBinding)));
   }
 
   async codeSent(ticket: OpenTicket): Promise<boolean> {
@@ -94,6 +108,10 @@ export class ResetTickets {
 
   private async remainingSeconds(ticket: OpenTicket) {
     return Math.max(1, (await this.store.ttl(ticket.key)) ?? 1);
+  }
+
+  private browserKey(browserDigest: string) {
+    return `reset:code-sent-to:${browserDigest}`;
   }
 
   private key(ticket: string) {

@@ -128,6 +128,22 @@ export class SmsCodeService {
   }
 
   /**
+   * The code waiting for this phone and purpose, if any: seconds until it
+   * expires and until another may be sent. A page reloaded after 获取验证码
+   * asks this (through its flow), so it shows the countdown and takes the
+   * code already received instead of refusing it.
+   */
+  async pending(phone: string, purpose: SmsCodePurpose): Promise<{ resendAfter: number; expiresIn: number } | null> {
+    const keys = this.keys(phone, purpose);
+    const raw = await this.deps.store.get(keys.code);
+    const stored = raw ? (JSON.parse(raw) as StoredCode) : null;
+    const now = this.now();
+    if (!stored || stored.expiresAt <= now) return null;
+    const nextSendAt = Number((await this.deps.store.get(keys.resend)) ?? 0);
+    return { resendAfter: Math.max(0, Math.ceil((nextSendAt - now) / 1000)), expiresIn: Math.ceil((stored.expiresAt - now) / 1000) };
+  }
+
+  /**
    * Checks a code; wrong codes count toward the attempt limit. The code stays
    * valid until `consume` (called once the guarded action succeeded), so a
    * form error after a right code does not force a new SMS.

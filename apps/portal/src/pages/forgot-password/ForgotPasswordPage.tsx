@@ -1,6 +1,8 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import type { SentCodeState } from '@uia/schemas';
 import type { PasswordContext } from '@uia/validators';
 import { PanelHead } from '../../components/PanelHead.tsx';
+import { endpoints } from '../../api.ts';
 import { fill } from '../../text.ts';
 import { f, type StartAnswer } from './flow.tsx';
 import { FlowError } from './FlowError.tsx';
@@ -19,7 +21,7 @@ import { Step4Done } from './Step4Done.tsx';
  */
 type Stage =
   | { step: 1 }
-  | { step: 2; ticket: string; account: string; start: StartAnswer }
+  | { step: 2; ticket: string; account: string; start: StartAnswer; waiting?: SentCodeState }
   | { step: 3; ticket: string; context: PasswordContext }
   | { step: 4 };
 
@@ -30,6 +32,19 @@ export function ForgotPasswordPage({ uid }: { uid: string | null }) {
   const [account, setAccount] = useState('');
   // A new key remounts step 1, which fetches a fresh captcha.
   const [round, setRound] = useState(0);
+
+  // After a reload: a code this browser was sent is still waiting (the server remembers the flow).
+  useEffect(() => {
+    endpoints.resetResume().then(
+      (flow) => {
+        if (!flow.resumable) return;
+        const { ticket, account: typed, ...waiting } = flow;
+        setAccount(typed);
+        setStage((now) => (now.step === 1 ? { step: 2, ticket, account: typed, start: { phoneBound: true, maskedPhone: waiting.maskedPhone }, waiting } : now));
+      },
+      () => undefined,
+    );
+  }, []);
 
   function restart() {
     setFlowError(null);
@@ -61,6 +76,7 @@ export function ForgotPasswordPage({ uid }: { uid: string | null }) {
         ticket={stage.ticket}
         account={stage.account}
         start={stage.start}
+        waiting={stage.waiting}
         uid={uid}
         onVerified={(ticket, idNumber) => setStage({ step: 3, ticket, context: passwordContext(stage.account, idNumber) })}
         onNoPhone={() => setStage({ ...stage, start: { phoneBound: false, maskedPhone: null } })}

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ui } from '@uia/i18n';
-import { ApiError, captchaFieldError, CaptchaInput, codeSent, errorMessage, FieldInput, sendRefused, SmsCodeInput, useCaptcha, useCountdown } from '@uia/web';
+import type { SentCodeState } from '@uia/schemas';
+import { ApiError, captchaFieldError, CaptchaInput, codeSent, codeWaiting, errorMessage, FieldInput, sendRefused, SmsCodeInput, useCaptcha, useCountdown } from '@uia/web';
 import { endpoints } from '../../api.ts';
 import { LabeledRow } from '../../components/Field.tsx';
 import { fill } from '../../text.ts';
@@ -15,6 +16,7 @@ type RecoverField = 'idNumber' | 'captchaAnswer' | 'smsCode';
 export function Step2RecoverForm({
   ticket,
   account,
+  waiting,
   onVerified,
   onNoPhone,
   onFlowError,
@@ -22,6 +24,8 @@ export function Step2RecoverForm({
   ticket: string;
   /** The account name typed at step 1 (for the hint when its own limit ran out). */
   account: string;
+  /** A code sent before a reload, still valid: its countdown, and the code field ready for it. */
+  waiting: SentCodeState | undefined;
   onVerified: (ticket: string, idNumber: string) => void;
   onNoPhone: () => void;
   onFlowError: (message: string) => void;
@@ -35,7 +39,11 @@ export function Step2RecoverForm({
   const [submitting, setSubmitting] = useState(false);
   const inputIds: Record<RecoverField, string> = { idNumber: id('idNumber'), captchaAnswer: id('captcha'), smsCode: id('smsCode') };
 
-  useEffect(() => focusById(inputIds.idNumber), []);
+  useEffect(() => {
+    if (!waiting) return focusById(inputIds.idNumber);
+    setSmsNotice(fill(ui.smsCode.sent, { phone: waiting.maskedPhone, minutes: codeWaiting(countdown, waiting) }));
+    focusById(inputIds.smsCode);
+  }, []);
 
   const captchaError = captchaFieldError(captcha, errors.captchaAnswer);
 

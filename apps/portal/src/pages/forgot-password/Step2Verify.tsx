@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import type { SentCodeState } from '@uia/schemas';
 import { fill } from '../../text.ts';
 import { f, id, type StartAnswer } from './flow.tsx';
 import { Step2NoPhone } from './Step2NoPhone.tsx';
@@ -14,6 +15,7 @@ export function Step2Verify({
   ticket,
   account,
   start,
+  waiting,
   uid,
   onVerified,
   onNoPhone,
@@ -23,13 +25,15 @@ export function Step2Verify({
   ticket: string;
   account: string;
   start: StartAnswer;
+  /** A code sent before a reload, still valid: the recover form opens ready for it. */
+  waiting: SentCodeState | undefined;
   uid: string | null;
   onVerified: (ticket: string, idNumber: string) => void;
   onNoPhone: () => void;
   onChangeAccount: () => void;
   onFlowError: (message: string) => void;
 }) {
-  const [recovering, setRecovering] = useState(false);
+  const [recovering, setRecovering] = useState(Boolean(waiting));
   const goButton = useRef<HTMLButtonElement>(null);
 
   const { phoneBound, maskedPhone } = start;
@@ -88,7 +92,7 @@ export function Step2Verify({
       </div>
 
       {recovering && (
-        <Step2RecoverForm ticket={ticket} account={account} onVerified={onVerified} onNoPhone={onNoPhone} onFlowError={onFlowError} />
+        <Step2RecoverForm ticket={ticket} account={account} waiting={waiting} onVerified={onVerified} onNoPhone={onNoPhone} onFlowError={onFlowError} />
       )}
 
       <aside className="notice lost-phone" aria-labelledby={id('lost-phone-title')}>
