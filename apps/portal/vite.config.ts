@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { careModeBoot } from '../../packages/web/src/care-mode-boot.ts';
 
 // The idp server serves `dist/` at `/` and falls back to index.html for the
 // SPA routes (/, /interaction/:uid, /register, /forgot-password, /account,
@@ -8,7 +9,7 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
-  plugins: [react()],
+  plugins: [react(), careModeBoot('/')],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
