@@ -5,6 +5,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { ui } from '../../packages/i18n/src/ui.ts';
 import { browserShell } from '../../packages/web/src/shell/browser-shell.ts';
+import { careModeBoot } from '../../packages/web/src/care-mode-boot.ts';
 
 const BASE = '/app/';
 
@@ -71,7 +72,7 @@ function pwaFiles(): Plugin {
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: BASE,
-  plugins: [react(), shellText(), browserShell(), pwaFiles()],
+  plugins: [react(), shellText(), browserShell(), careModeBoot(BASE), pwaFiles()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

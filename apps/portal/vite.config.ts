@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { browserShell } from '../../packages/web/src/shell/browser-shell.ts';
+import { careModeBoot } from '../../packages/web/src/care-mode-boot.ts';
 
 // The idp server serves `dist/` at `/` and falls back to index.html for the
 // SPA routes (/, /interaction/:uid, /register, /forgot-password, /account,
@@ -9,7 +10,7 @@ import { browserShell } from '../../packages/web/src/shell/browser-shell.ts';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
-  plugins: [react(), browserShell()],
+  plugins: [react(), browserShell(), careModeBoot('/')],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

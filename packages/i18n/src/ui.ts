@@ -9,6 +9,13 @@ export const ui = {
   demoBanner: '演示环境：本页面为统一身份认证平台的演示部署，请勿输入真实个人信息。',
   demoAccount: '演示账号：{username}（手机号 {phone} / 身份证号 {idNumber}），密码 {password}',
 
+  /** 关怀模式 (适老化): the header's switch, on every page of the portal and the app. */
+  care: {
+    switchLabel: '关怀模式',
+    switchOnTitle: '开启关怀模式：更大的字和按钮、更高的对比度、更简洁的页面',
+    switchOffTitle: '关闭关怀模式，恢复标准模式',
+  },
+
   /** Frame shared by every portal page. */
   site: {
     defaultPlatformName: '统一身份认证平台（演示）',
@@ -409,6 +416,8 @@ export const ui = {
     manifestDescription: '统一身份认证平台的手机端：实名登录、扫码登录电脑端业务系统。',
     demoBanner: '演示环境：人脸识别与实名核验均为模拟服务（演示），请勿使用真实个人信息',
     demoBadge: '演示',
+    /** The landmark around the 演示 strip and the offline notice. */
+    noticesLabel: '提示',
     back: '返回',
     loading: '加载中…',
     retry: '重试',

@@ -2,6 +2,7 @@
 // History-API router, and the form pieces whose logic is the same in both.
 // Each UI keeps its own endpoints, pages, layout and stylesheet.
 export { api, ApiError, errorMessage, longWaitMessage, sharedEndpoints, type CaptchaChallenge, type DemoAccount, type SiteInfo } from './api.ts';
+export { CareModeSwitch, useDisplayMode, type DisplayMode } from './care-mode.tsx';
 export { captchaFieldError, CaptchaImage, CaptchaInput, useCaptcha, type CaptchaState } from './Captcha.tsx';
 export { describedBy, FieldError, FieldHint, FieldInput } from './Field.tsx';
 export { Link } from './Link.tsx';

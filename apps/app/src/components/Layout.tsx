@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { ui } from '@uia/i18n';
-import { goBack, Link } from '@uia/web';
+import { CareModeSwitch, goBack, Link } from '@uia/web';
 import { paths } from '../router.ts';
 import { useSite } from '../state.tsx';
 import { BackIcon, HomeIcon, UserIcon } from './Icons.tsx';
@@ -23,8 +23,10 @@ function useOnline(): boolean {
 export function DemoBanner() {
   const site = useSite();
   const online = useOnline();
+  if (!site.demo && online) return null;
+  // A landmark of its own: every part of the screen belongs to one.
   return (
-    <>
+    <aside className="screen-notices" aria-label={ui.app.noticesLabel}>
       {site.demo && (
         <div className="demo-banner" role="note">
           <span className="demo-badge">{ui.app.demoBadge}</span>
@@ -36,7 +38,7 @@ export function DemoBanner() {
           {ui.app.offline}
         </div>
       )}
-    </>
+    </aside>
   );
 }
 
@@ -69,7 +71,7 @@ export function Screen({
   return (
     <div className={`screen screen-${variant}${tab ? ' has-tabbar' : ''}`}>
       <DemoBanner />
-      {title !== undefined && (
+      {title !== undefined ? (
         <header className="app-bar">
           <div className="app-bar-side">
             {back && (
@@ -79,7 +81,14 @@ export function Screen({
             )}
           </div>
           <h1 className="app-bar-title">{title}</h1>
-          <div className="app-bar-side app-bar-side-end">{action}</div>
+          <div className="app-bar-side app-bar-side-end">
+            <CareModeSwitch className="care-switch" />
+            {action}
+          </div>
+        </header>
+      ) : (
+        <header className="app-bar app-bar-bare">
+          <CareModeSwitch className="care-switch" />
         </header>
       )}
       <main id="main" className="screen-main">

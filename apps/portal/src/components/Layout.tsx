@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { ui } from '@uia/i18n';
-import { Link, type DemoAccount } from '@uia/web';
+import { CareModeSwitch, Link, type DemoAccount } from '@uia/web';
 import { fill } from '../text.ts';
 
 export function BrandMark() {
@@ -35,18 +35,22 @@ export function Layout({
 }) {
   return (
     <div className="app">
-      {demo && (
-        <div className="demo-banner" role="note">
-          {ui.demoBanner}
-          {demoAccount && <span className="demo-account">{fill(ui.demoAccount, { ...demoAccount })}</span>}
-        </div>
-      )}
-      <header className="site-header">
-        <div className="container site-header-inner">
-          <Link to="/" className="brand" aria-label={`${platformName}，${ui.site.homeLink}`}>
-            <BrandMark />
-            <span className="brand-name">{platformName}</span>
-          </Link>
+      {/* The demo notice belongs to the page's banner landmark, so nothing stands outside a landmark. */}
+      <header>
+        {demo && (
+          <div className="demo-banner" role="note">
+            {ui.demoBanner}
+            {demoAccount && <span className="demo-account">{fill(ui.demoAccount, { ...demoAccount })}</span>}
+          </div>
+        )}
+        <div className="site-header">
+          <div className="container site-header-inner">
+            <Link to="/" className="brand" aria-label={`${platformName}，${ui.site.homeLink}`}>
+              <BrandMark />
+              <span className="brand-name">{platformName}</span>
+            </Link>
+            <CareModeSwitch className="care-switch" />
+          </div>
         </div>
       </header>
       <main id="main" className={variant === 'hero' ? 'site-main site-main-hero' : 'site-main'}>

@@ -1,10 +1,10 @@
-import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useRef, type KeyboardEvent } from 'react';
 
 export interface TabItem<K extends string> {
   key: K;
-  label: ReactNode;
-  /** Text for screen readers when the label holds more than text. */
-  ariaLabel?: string;
+  label: string;
+  /** A mark beside the label (e.g. 推荐); part of the tab's name, so what is seen is what a voice user says. */
+  badge?: string;
 }
 
 /**
@@ -57,13 +57,19 @@ export function Tabs<K extends string>({
             id={`${idPrefix}-tab-${item.key}`}
             aria-selected={isSelected}
             aria-controls={`${idPrefix}-panel`}
-            aria-label={item.ariaLabel}
             tabIndex={isSelected ? 0 : -1}
             className={isSelected ? 'tab is-selected' : 'tab'}
             onClick={() => onSelect(item.key)}
             onKeyDown={(event) => onKeyDown(event, index)}
           >
             {item.label}
+            {item.badge && (
+              <span className="badge">
+                <span className="visually-hidden">（</span>
+                {item.badge}
+                <span className="visually-hidden">）</span>
+              </span>
+            )}
           </button>
         );
       })}

@@ -88,18 +88,7 @@ export function LoginPage({ uid, features }: { uid: string | null; features: Pla
   const shownMode: Mode = qrOnly ? 'qr' : mode;
 
   const modes = [
-    {
-      key: 'qr' as const,
-      label: (
-        <>
-          {ui.login.modeQr}
-          <span className="badge" aria-hidden="true">
-            {ui.login.recommended}
-          </span>
-        </>
-      ),
-      ariaLabel: `${ui.login.modeQr}（${ui.login.recommended}）`,
-    },
+    { key: 'qr' as const, label: ui.login.modeQr, badge: ui.login.recommended },
     ...(qrOnly ? [] : [{ key: 'account' as const, label: ui.login.modeAccount }]),
   ];
 

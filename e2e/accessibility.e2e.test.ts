@@ -1,0 +1,218 @@
+// WCAG 2.x AA with axe-core (DESIGN.md §7): every page state of the manual —
+// the login page's tabs and modes, its refusals, each 忘记密码 step, 立即注册,
+// the user center, 授权确认, the app's pages and the error pages — at the PC
+// size (1366×768) and the phone size (390×844), in the standard look and in
+// 关怀模式: no critical and no serious violation. One browser; one desktop and
+// one phone profile walk the states in order. The counts are written to
+// e2e/screenshots/axe-report-all.md.
+import { createHash, randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import { captchaAnswer, currentCaptchaId, newDesktopContext } from './support/browser.ts';
+import { appFaceLogin, launchPhoneBrowser, newPhoneContext } from './support/app.ts';
+import { AxeReport, type AxeFinding } from './support/axe.ts';
+import { chooseAccountLogin, DEMO, fillAccountLogin, loginForm, loginModes, loginToUserCenter, shownError, startLoginFromEdu, submitAccountLogin } from './support/flows.ts';
+import { forgotWizard, requestResetCode, resetCode, submitAccountStep, submitNewPassword, submitResetCode } from './support/password-reset.ts';
+import { startServers, type Servers } from './support/servers.ts';
+
+const NEW_PASSWORD = 'Care#Mode2026';
+
+let servers: Servers;
+let browser: Browser;
+let pc: BrowserContext;
+let phone: BrowserContext;
+let page: Page;
+let app: Page;
+const report = new AxeReport();
+
+beforeAll(async () => {
+  servers = await startServers();
+  // The phone pages need the fake camera (扫一扫, 人脸识别); the PC pages do not mind it.
+  browser = await launchPhoneBrowser();
+  pc = await newDesktopContext(browser);
+  page = await pc.newPage();
+  phone = await newPhoneContext(browser, servers.platformUrl);
+  app = await phone.newPage();
+});
+
+afterAll(async () => {
+  report.write('all');
+  await phone?.close();
+  await pc?.close();
+  await browser?.close();
+  await servers?.stop();
+});
+
+/** Checks the state in both sizes and modes and fails naming every serious or critical violation. */
+async function expectAccessible(target: Page, state: string, shotName: string): Promise<void> {
+  const found: AxeFinding[] = await report.check(target, state, shotName);
+  const blocking = found.flatMap((f) => f.blocking.map((b) => `${f.viewport} ${f.mode}: ${b}`));
+  expect.soft(blocking, `${state}: serious or critical axe-core violations`).toEqual([]);
+}
+
+function authorizationUrl(extra: Record<string, string>): string {
+  const verifier = randomBytes(32).toString('base64url');
+  const url = new URL(`${servers.platformUrl}/oidc/auth`);
+  const params = {
+    client_id: 'edu-portal',
+    redirect_uri: `${servers.eduUrl}/callback`,
+    response_type: 'code',
+    scope: 'openid',
+    state: randomBytes(8).toString('hex'),
+    nonce: randomBytes(8).toString('hex'),
+    code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+    code_challenge_method: 'S256',
+    ...extra,
+  };
+  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
+  return url.href;
+}
+
+describe('axe-core: 0 critical and 0 serious violations on every page state, both sizes, both modes', () => {
+  it('login page: 扫码登录, 账号登录, a wrong captcha, the tries left, the wait', async () => {
+    const { platformUrl } = servers;
+    await page.goto(`${platformUrl}/`);
+    await page.locator('#login-panel').getByRole('img', { name: /扫码登录二维码/ }).waitFor();
+    await expectAccessible(page, '登录 · 扫码登录', 'login-qr');
+
+    await chooseAccountLogin(page);
+    await expectAccessible(page, '登录 · 账号登录', 'login-account');
+
+    const form = loginForm(page);
+    await form.identifier.fill(DEMO.username);
+    await form.password.fill(DEMO.password);
+    const right = await captchaAnswer(platformUrl, await currentCaptchaId(page));
+    await form.captcha.fill(right.toUpperCase() === 'ZZZZ' ? 'YYYY' : 'ZZZZ');
+    expect((await submitAccountLogin(page)).status()).toBe(400);
+    await shownError(form.captchaError);
+    await expectAccessible(page, '登录 · 图形验证码错误', 'login-captcha-error');
+
+    // An unknown name is counted like an account (docs/architecture.md § 登录失败处理); zhangsan stays usable.
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      await fillAccountLogin(page, platformUrl, 'care_guest', `Wrong#pass${attempt}`);
+      const answer = await submitAccountLogin(page);
+      if (attempt === 1) {
+        expect(answer.status()).toBe(401);
+        await shownError(form.passwordError);
+        await expectAccessible(page, '登录 · 密码错误（剩余次数）', 'login-tries-left');
+      }
+    }
+    await page.locator('.throttled-hint').waitFor();
+    await expectAccessible(page, '登录 · 需等待（登录限制）', 'login-throttled');
+  });
+
+  it('立即注册, 用户协议 and the portal error pages', async () => {
+    const { platformUrl } = servers;
+    await page.goto(`${platformUrl}/register`);
+    await currentCaptchaId(page);
+    await expectAccessible(page, '立即注册', 'register');
+
+    await page.goto(`${platformUrl}/terms`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await expectAccessible(page, '用户协议', 'terms');
+
+    // Not a login request's id: the portal's own 页面不存在.
+    await page.goto(`${platformUrl}/interaction/not.an.id`);
+    await page.getByRole('heading', { level: 1, name: '页面不存在' }).waitFor();
+    await expectAccessible(page, '页面不存在', 'not-found');
+
+    await page.goto(`${platformUrl}/interaction/no-such-login-request`);
+    await page.getByRole('alert').first().waitFor();
+    await expectAccessible(page, '登录请求已失效', 'interaction-expired');
+  });
+
+  it('法人登录 · 账号登录', async () => {
+    const { platformUrl, eduUrl } = servers;
+    await page.goto(`${eduUrl}/`);
+    await page.getByRole('link', { name: '法人登录', exact: true }).click();
+    await page.waitForURL((url) => url.href.startsWith(`${platformUrl}/interaction/`));
+    await loginModes(page).account.click();
+    await page.getByLabel('统一社会信用代码/单位账号').waitFor();
+    await expectAccessible(page, '法人登录 · 账号登录', 'entity-login');
+  });
+
+  it('each step of 忘记密码', async () => {
+    const { platformUrl } = servers;
+    const w = forgotWizard(page);
+    await page.goto(`${platformUrl}/forgot-password`);
+    await currentCaptchaId(page);
+    await expectAccessible(page, '忘记密码 · 1 填写账户名', 'forgot-1');
+
+    expect((await submitAccountStep(page, platformUrl, DEMO.username)).status()).toBe(200);
+    await w.goRecover.waitFor();
+    await expectAccessible(page, '忘记密码 · 2 验证身份', 'forgot-2');
+
+    expect((await requestResetCode(page, platformUrl, DEMO.idNumber)).status()).toBe(200);
+    await expectAccessible(page, '忘记密码 · 2 验证身份（短信已发送）', 'forgot-2-sent');
+
+    expect((await submitResetCode(page, await resetCode(platformUrl, DEMO.phone))).status()).toBe(200);
+    await w.password.waitFor();
+    await expectAccessible(page, '忘记密码 · 3 设置新密码', 'forgot-3');
+
+    expect((await submitNewPassword(page, NEW_PASSWORD)).status()).toBe(200);
+    await page.getByText('密码重置成功').waitFor();
+    await expectAccessible(page, '忘记密码 · 4 完成', 'forgot-4');
+  });
+
+  it('用户中心 and 授权确认', async () => {
+    const { platformUrl } = servers;
+    await loginToUserCenter(page, platformUrl, DEMO.username, NEW_PASSWORD);
+    await page.getByRole('region', { name: '个人信息' }).waitFor();
+    await expectAccessible(page, '用户中心', 'account');
+
+    await page.goto(authorizationUrl({ prompt: 'consent', scope: 'openid offline_access' }));
+    await page.getByRole('heading', { level: 1, name: '授权确认' }).waitFor();
+    await page.getByTestId('consent-client').waitFor();
+    await expectAccessible(page, '授权确认', 'consent');
+  });
+
+  it('the app: home, 登录, 短信登录, 扫一扫, 确认登录, 我的, 设置, 换绑手机号, not found', async () => {
+    const { platformUrl, eduUrl } = servers;
+    await app.goto(`${platformUrl}/app/`);
+    await app.getByRole('link', { name: /请登录/ }).waitFor();
+    await expectAccessible(app, 'App · 首页（未登录）', 'app-home-logged-out');
+
+    await app.goto(`${platformUrl}/app/login`);
+    await app.getByRole('button', { name: '开始人脸识别' }).waitFor();
+    await expectAccessible(app, 'App · 登录', 'app-login');
+
+    await app.goto(`${platformUrl}/app/login/sms`);
+    await app.getByRole('heading', { level: 1 }).waitFor();
+    await expectAccessible(app, 'App · 短信登录', 'app-sms-login');
+
+    await appFaceLogin(app, platformUrl, { name: '张三', idNumber: DEMO.idNumber, maskedName: DEMO.maskedName }, 7);
+    await expectAccessible(app, 'App · 首页', 'app-home');
+
+    await app.goto(`${platformUrl}/app/scan`);
+    await app.getByRole('heading', { level: 1 }).waitFor();
+    await expectAccessible(app, 'App · 扫一扫', 'app-scan');
+
+    // A QR from a PC's login page (a profile without the platform session), opened as the phone's own camera would open it.
+    const stranger = await newDesktopContext(browser);
+    const pcPage = await stranger.newPage();
+    const created = pcPage.waitForResponse((r: Response) => r.request().method() === 'POST' && /^\/interaction\/[^/]+\/qr$/.test(new URL(r.url()).pathname));
+    await startLoginFromEdu(pcPage, eduUrl, platformUrl);
+    const { qrUrl } = (await (await created).json()) as { qrUrl: string };
+    await stranger.close();
+    await app.goto(qrUrl);
+    await app.getByRole('button', { name: '确认登录' }).waitFor();
+    await expectAccessible(app, 'App · 确认登录', 'app-qr-confirm');
+
+    await app.goto(`${platformUrl}/app/me`);
+    await app.getByRole('heading', { level: 1 }).waitFor();
+    await expectAccessible(app, 'App · 我的', 'app-me');
+
+    await app.goto(`${platformUrl}/app/settings`);
+    await app.getByRole('link', { name: /换绑手机号/ }).waitFor();
+    await expectAccessible(app, 'App · 设置', 'app-settings');
+
+    await app.goto(`${platformUrl}/app/phone`);
+    await app.getByRole('heading', { level: 1 }).waitFor();
+    await currentCaptchaId(app).catch(() => undefined);
+    await expectAccessible(app, 'App · 换绑手机号', 'app-phone');
+
+    await app.goto(`${platformUrl}/app/no-such-page`);
+    await app.getByRole('heading', { level: 1 }).waitFor();
+    await expectAccessible(app, 'App · 页面不存在', 'app-not-found');
+  });
+});

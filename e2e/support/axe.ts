@@ -1,0 +1,108 @@
+// axe-core in the browser flows: every page state is checked at the PC and
+// the phone size, in the standard look and in 关怀模式, and the counts are kept
+// for a table (e2e/screenshots/axe-report.md) the closing note can quote.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import axe from 'axe-core';
+import type { Page } from 'playwright-core';
+import { SCREENSHOT_DIR, screenshot } from './browser.ts';
+
+export const VIEWPORTS = {
+  pc: { width: 1366, height: 768 },
+  phone: { width: 390, height: 844 },
+} as const;
+export type ViewportName = keyof typeof VIEWPORTS;
+export type Mode = 'standard' | 'care';
+const MODES: readonly Mode[] = ['standard', 'care'];
+
+type Impact = 'critical' | 'serious' | 'moderate' | 'minor';
+
+export interface AxeFinding {
+  state: string;
+  viewport: ViewportName;
+  mode: Mode;
+  counts: Record<Impact, number>;
+  /** `rule-id (impact): first target` of each serious or critical violation, for the failure message. */
+  blocking: string[];
+}
+
+interface AxeViolation {
+  id: string;
+  impact: Impact | null;
+  nodes: { target: unknown[] }[];
+}
+
+/** Runs axe-core in `page` (injected through the debugging protocol, so the page's CSP does not stop it). */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: (v.impact ?? null) as Impact | null, nodes: v.nodes.map((n) => ({ target: n.target as unknown[] })) }));
+  });
+}
+
+/** The header's 关怀模式 switch (aria-pressed tells the mode). */
+export function careSwitch(page: Page) {
+  return page.getByRole('button', { name: '关怀模式' });
+}
+
+/** Puts the page into `mode` with the header's switch, as a person would. */
+export async function setMode(page: Page, mode: Mode): Promise<void> {
+  const button = careSwitch(page);
+  const wanted = mode === 'care' ? 'true' : 'false';
+  if ((await button.getAttribute('aria-pressed')) !== wanted) await button.click();
+  await page.locator(`html[data-mode="${mode}"]`).waitFor({ state: 'attached' });
+}
+
+function count(violations: AxeViolation[]): Record<Impact, number> {
+  const counts: Record<Impact, number> = { critical: 0, serious: 0, moderate: 0, minor: 0 };
+  for (const v of violations) if (v.impact) counts[v.impact] += v.nodes.length;
+  return counts;
+}
+
+/** Collects findings across one test file and writes them as a table at the end. */
+export class AxeReport {
+  readonly findings: AxeFinding[] = [];
+
+  /**
+   * Checks the page as it stands at both sizes and in both modes (a
+   * screenshot of each), then returns it to the PC size in the standard
+   * mode. Returns the findings of this state.
+   */
+  async check(page: Page, state: string, shotName: string, sizes: readonly ViewportName[] = ['pc', 'phone']): Promise<AxeFinding[]> {
+    const start = page.viewportSize();
+    const found: AxeFinding[] = [];
+    for (const viewport of sizes) {
+      await page.setViewportSize(VIEWPORTS[viewport]);
+      for (const mode of MODES) {
+        await setMode(page, mode);
+        const violations = await axeViolations(page);
+        const blocking = violations
+          .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+          .map((v) => `${v.id} (${v.impact}, ${v.nodes.length}×): ${JSON.stringify(v.nodes[0]?.target)}`);
+        const finding: AxeFinding = { state, viewport, mode, counts: count(violations), blocking };
+        found.push(finding);
+        this.findings.push(finding);
+        await screenshot(page, `a11y-${shotName}-${viewport}-${mode}`);
+      }
+    }
+    await setMode(page, 'standard');
+    if (start) await page.setViewportSize(start);
+    return found;
+  }
+
+  /** e2e/screenshots/axe-report-<name>.md: one row per state, critical/serious (moderate/minor) per size and mode. */
+  write(name: string): void {
+    const cell = (state: string, viewport: ViewportName, mode: Mode) => {
+      const f = this.findings.find((x) => x.state === state && x.viewport === viewport && x.mode === mode);
+      return f ? `${f.counts.critical}/${f.counts.serious} (${f.counts.moderate}/${f.counts.minor})` : '–';
+    };
+    const states = [...new Set(this.findings.map((f) => f.state))];
+    const lines = [
+      '| page state | PC standard | PC 关怀 | phone standard | phone 关怀 |',
+      '| --- | --- | --- | --- | --- |',
+      ...states.map((s) => `| ${s} | ${cell(s, 'pc', 'standard')} | ${cell(s, 'pc', 'care')} | ${cell(s, 'phone', 'standard')} | ${cell(s, 'phone', 'care')} |`),
+    ];
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    writeFileSync(`${SCREENSHOT_DIR}axe-report-${name}.md`, `critical/serious (moderate/minor) axe-core violations (nodes)\n\n${lines.join('\n')}\n`);
+  }
+}
