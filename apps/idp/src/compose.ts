@@ -43,6 +43,7 @@ import { AppLogin } from './services/app-login/index.ts';
 import { AppSessions } from './services/app-sessions/app-sessions.ts';
 import { ChangePhone } from './services/change-phone/index.ts';
 import { ensurePortalClient } from './services/clients/builtin-clients.ts';
+import { ClientRegistrationCache } from './services/clients/client-registration-cache.ts';
 import { ClientAuthThrottle } from './services/clients/client-auth-throttle.ts';
 import { FaceChallenges } from './services/face-check/face-challenges.ts';
 import { CaptchaService } from './services/captcha/captcha-service.ts';
@@ -115,7 +116,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
 
   const cipher = new PiiCipher(config.dataKeys, config.blindIndexKey);
   const accounts = new SqlAccountRepository(database.db);
-  const clients = new SqlClientRepository(database.db, cipher);
+  const clients = await ClientRegistrationCache.create(new SqlClientRepository(database.db, cipher), pubSub);
   const models = new SqlOidcModelStore(database.db);
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics, prefix: 'uia_' });

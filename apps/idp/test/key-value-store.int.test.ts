@@ -91,5 +91,14 @@ for (const [name, create] of adapters) {
       expect(await store.readList('list')).toEqual(['one', 'two']);
       expect(await store.readList('list', { newestFirst: true, limit: 1 })).toEqual(['two']);
     });
+
+    it('sets a value and indexes its key in a list, extending (never shortening) the list\'s TTL', async () => {
+      await store.setIndexed('token:1', 'a', 120, 'index');
+      await store.setIndexed('token:2', 'b', 30, 'index');
+      expect([await store.get('token:1'), await store.get('token:2')]).toEqual(['a', 'b']);
+      expect(await store.readList('index')).toEqual(['token:1', 'token:2']);
+      expect(await store.ttl('token:2')).toBeLessThanOrEqual(30);
+      expect(await store.ttl('index')).toBeGreaterThan(100);
+    });
   });
 }

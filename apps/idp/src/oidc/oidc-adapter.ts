@@ -112,8 +112,8 @@ class KeyValueModelAdapter implements Adapter {
 
   async upsert(id: string, payload: AdapterPayload, expiresIn: number) {
     const ttl = expiresIn || 3600;
-    await this.store.set(this.key(id), JSON.stringify(payload), ttl);
-    if (payload.grantId) await this.store.appendToList(`oidc:grant:${payload.grantId}`, this.key(id), ttl);
+    if (payload.grantId) await this.store.setIndexed(this.key(id), JSON.stringify(payload), ttl, `oidc:grant:${payload.grantId}`);
+    else await this.store.set(this.key(id), JSON.stringify(payload), ttl);
   }
 
   async find(id: string) {

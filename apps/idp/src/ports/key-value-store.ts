@@ -26,6 +26,11 @@ export interface KeyValueStore {
   ttl(key: string): Promise<number | null>;
   /** Appends to a list whose TTL is extended to at least ttlSeconds. */
   appendToList(key: string, value: string, ttlSeconds: number): Promise<void>;
+  /**
+   * Sets the value and appends `key` to the list `indexKey` (extending the list's TTL as appendToList
+   * does), atomically and in one round trip: a record that must be findable through an index.
+   */
+  setIndexed(key: string, value: string, ttlSeconds: number, indexKey: string): Promise<void>;
   /** The list's values, oldest first (`newestFirst` reverses). */
   readList(key: string, options?: { newestFirst?: boolean; limit?: number }): Promise<string[]>;
   close(): Promise<void>;

@@ -20,6 +20,8 @@ import { escapeHtml, renderPage } from '../oidc/html-pages.ts';
 import { requestContext } from './request-context.ts';
 import { withContractSchemas } from './zod-route-schemas.ts';
 
+type Interaction = Awaited<ReturnType<Provider['interactionDetails']>>;
+
 /**
  * The OIDC login interaction. oidc-provider scopes its interaction cookie to
  * /interaction/<uid>, so the portal's API for it lives below that path too.
@@ -46,15 +48,17 @@ export async function interactionRoutes(
   /**
    * Hands the checked login to oidc-provider; `ts` is when the password was checked, so a later
    * password reset voids it. The browser keeps its device cookie: it is now a trusted device.
+   * What `provider.interactionResult` does, on the interaction this request already read (it would
+   * read it again from the store).
    */
-  const finishLogin = (request: UidRequest, reply: FastifyReply, result: LoginResult, deviceId: string) => {
+  const finishLogin = async (reply: FastifyReply, interaction: Interaction, result: LoginResult, deviceId: string) => {
     keepDeviceCookie(reply, deviceId, options.secure);
-    return provider.interactionResult(
-      request.raw,
-      reply.raw,
-      { login: { accountId: result.accountId, acr: result.acr, amr: result.amr, ts: Math.floor(options.now() / 1000), remember: false } },
-      { mergeWithLastSubmission: false },
-    );
+    const secondsLeft = interaction.exp - Math.floor(Date.now() / 1000);
+    // Expired while the password was checked: as oidc-provider's own re-read would say.
+    if (secondsLeft <= 0) throw new AppError('LOGIN_REQUEST_EXPIRED');
+    interaction.result = { login: { accountId: result.accountId, acr: result.acr, amr: result.amr, ts: Math.floor(options.now() / 1000), remember: false } };
+    await interaction.save(secondsLeft);
+    return interaction.returnTo;
   };
 
   // A request this deployment can never satisfy gets a page saying so, not a login page that cannot succeed.
@@ -95,7 +99,7 @@ export async function interactionRoutes(
       clientId: String(details.params.client_id),
       requiredAcr: interactionRequiredAcr(details),
     });
-    return { redirectTo: await finishLogin(request, reply, result, deviceId) };
+    return { redirectTo: await finishLogin(reply, details, result, deviceId) };
   });
 
   // 法人登录 by account: the acting person's own credentials, then their standing with the entity.
@@ -110,7 +114,7 @@ export async function interactionRoutes(
       requiredAcr: interactionRequiredAcr(details),
       entityLoginAllowed: interactionLoginTypes(details, features).includes('entity'),
     });
-    return { redirectTo: await finishLogin(request, reply, result, deviceId) };
+    return { redirectTo: await finishLogin(reply, details, result, deviceId) };
   });
 
   app.post(LOGIN_INTERACTION_PATHS.abort, { schema: { params: interactionParams, response: { 200: loginResponse } } }, async (request, reply) => {

@@ -83,6 +83,11 @@ export class MemoryKeyValueStore implements KeyValueStore {
     this.entries.set(key, { value: list, expiresAt });
   }
 
+  async setIndexed(key: string, value: string, ttlSeconds: number, indexKey: string) {
+    await this.set(key, value, ttlSeconds);
+    await this.appendToList(indexKey, key, ttlSeconds);
+  }
+
   async readList(key: string, options: { newestFirst?: boolean; limit?: number } = {}) {
     const value = this.live(key)?.value;
     const list = Array.isArray(value) ? [...value] : [];

@@ -22,6 +22,14 @@ local ttl = redis.call('TTL', KEYS[1])
 if ttl < tonumber(ARGV[2]) then redis.call('EXPIRE', KEYS[1], ARGV[2]) end
 return 1`;
 
+// SET KEYS[1] and RPUSH its unprefixed name onto the list KEYS[2], extending the list's TTL as above, atomically.
+const SET_INDEXED = `
+redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+redis.call('RPUSH', KEYS[2], ARGV[3])
+local ttl = redis.call('TTL', KEYS[2])
+if ttl < tonumber(ARGV[2]) then redis.call('EXPIRE', KEYS[2], ARGV[2]) end
+return 1`;
+
 /** Shared store for several nodes. Keys are namespaced so a Redis can be shared. */
 export class RedisKeyValueStore implements KeyValueStore {
   private readonly redis: Redis;
@@ -73,6 +81,10 @@ export class RedisKeyValueStore implements KeyValueStore {
 
   async appendToList(key: string, value: string, ttlSeconds: number) {
     await this.redis.eval(APPEND_TO_LIST, 1, this.k(key), value, Math.max(1, Math.ceil(ttlSeconds)));
+  }
+
+  async setIndexed(key: string, value: string, ttlSeconds: number, indexKey: string) {
+    await this.redis.eval(SET_INDEXED, 2, this.k(key), this.k(indexKey), value, Math.max(1, Math.ceil(ttlSeconds)), key);
   }
 
   async readList(key: string, options: { newestFirst?: boolean; limit?: number } = {}) {

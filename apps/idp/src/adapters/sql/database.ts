@@ -9,6 +9,7 @@ import * as appSessions from './migrations/0003_app_sessions.ts';
 import * as entities from './migrations/0004_entities.ts';
 import * as accountLockoutDropped from './migrations/0005_account_lockout_dropped.ts';
 import type { Database } from './schema.ts';
+import { PreparingPgClient, withPreparedStatementCache } from './statement-cache.ts';
 
 // int8 columns hold epoch milliseconds, well inside Number's safe range.
 pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
@@ -52,6 +53,7 @@ export function openDatabase(options: { databaseUrl?: string | undefined; dataDi
     const statementTimeoutMs = options.postgres?.statementTimeoutMs ?? 5000;
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
+      Client: PreparingPgClient,
       max: 10,
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       idleTimeoutMillis: IDLE_TIMEOUT_MS,
@@ -78,7 +80,7 @@ export function openDatabase(options: { databaseUrl?: string | undefined; dataDi
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withPreparedStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
