@@ -6,7 +6,10 @@ import type { RelyingParty } from './login-flow.ts';
 
 /**
  * The baseline for token-endpoint throughput: oidc-provider with nothing of
- * ours around it. Its default in-memory adapter, one RS256 2048 key, the same
+ * ours around it. A plain in-memory adapter that keeps everything for the run
+ * (oidc-provider's default one is an LRU of 1,000 entries: from ~50 refresh
+ * chains on its tokens are evicted mid-run and grants fail with
+ * invalid_grant), one RS256 2048 key, the same
  * client registration, scopes, claims, PKCE and refresh-token policy as the
  * platform, and a plain node:http server.
  *
@@ -26,6 +29,51 @@ export interface BareProvider {
 const ACCOUNT_ID = 'bench-account';
 const SCOPES = ['openid', 'offline_access', 'profile', 'phone', 'id_card'];
 
+type Payload = Record<string, unknown> & { grantId?: string; userCode?: string; uid?: string; consumed?: number };
+
+/** oidc-provider's adapter interface over one Map per model, nothing evicted; an entry past its expiry reads as absent. */
+class RunLongAdapter {
+  private static readonly stores = new Map<string, Map<string, { payload: Payload; expiresAt: number }>>();
+  private readonly store: Map<string, { payload: Payload; expiresAt: number }>;
+
+  constructor(name: string) {
+    this.store = RunLongAdapter.stores.get(name) ?? new Map();
+    RunLongAdapter.stores.set(name, this.store);
+  }
+
+  async upsert(id: string, payload: Payload, expiresIn: number) {
+    this.store.set(id, { payload, expiresAt: expiresIn ? Date.now() + expiresIn * 1000 : Infinity });
+  }
+
+  async find(id: string) {
+    const entry = this.store.get(id);
+    return entry && entry.expiresAt > Date.now() ? entry.payload : undefined;
+  }
+
+  async findByUid(uid: string) {
+    for (const [id, entry] of this.store) if (entry.payload.uid === uid) return this.find(id);
+    return undefined;
+  }
+
+  async findByUserCode(userCode: string) {
+    for (const [id, entry] of this.store) if (entry.payload.userCode === userCode) return this.find(id);
+    return undefined;
+  }
+
+  async consume(id: string) {
+    const entry = this.store.get(id);
+    if (entry) entry.payload.consumed = Math.floor(Date.now() / 1000);
+  }
+
+  async destroy(id: string) {
+    this.store.delete(id);
+  }
+
+  async revokeByGrantId(grantId: string) {
+    for (const store of RunLongAdapter.stores.values()) for (const [id, entry] of store) if (entry.payload.grantId === grantId) store.delete(id);
+  }
+}
+
 async function signingKey() {
   const { privateKey } = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
   const jwk = await exportJWK(privateKey);
@@ -34,6 +82,7 @@ async function signingKey() {
 
 function configuration(rp: RelyingParty, key: Awaited<ReturnType<typeof signingKey>>): Configuration {
   return {
+    adapter: RunLongAdapter,
     clients: [
       {
         client_id: rp.clientId,

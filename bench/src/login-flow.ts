@@ -197,14 +197,15 @@ export async function refreshChains(
   workers: number,
   login: () => Promise<AuthorizationCode>,
 ): Promise<(worker: number) => Promise<void>> {
-  const chains = await Promise.all(
-    Array.from({ length: workers }, async () => {
-      const ip = randomIp();
-      const tokens = await exchangeCode(target, await login(), ip);
-      if (!tokens.refresh_token) throw new Error(`no refresh_token from the code exchange at ${target.issuer}`);
-      return { ip, refreshToken: tokens.refresh_token };
-    }),
-  );
+  // One login after the other: the login throttle counts an attempt before it checks the password, so
+  // dozens of one account's logins at once read as guessing (PASSWORD_LOGIN_PAUSED).
+  const chains: { ip: string; refreshToken: string }[] = [];
+  for (let worker = 0; worker < workers; worker += 1) {
+    const ip = randomIp();
+    const tokens = await exchangeCode(target, await login(), ip);
+    if (!tokens.refresh_token) throw new Error(`no refresh_token from the code exchange at ${target.issuer}`);
+    chains.push({ ip, refreshToken: tokens.refresh_token });
+  }
   return async (worker) => {
     const chain = chains[worker]!;
     const tokens = await refreshGrant(target, chain.refreshToken, chain.ip);

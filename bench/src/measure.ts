@@ -26,12 +26,16 @@ export interface TimedRunResult {
   latencyMs: Latency;
   /** The first few distinct failure messages. */
   errors: string[];
+  /** CPU time the server(s) used while measured (when the task says how to read it), and operations per CPU-second. */
+  cpuMs: number | null;
+  perCpuSecond: number | null;
 }
 
 /** `task(worker)` performs one operation for that worker and throws when it did not succeed. */
 export type Task = (worker: number) => Promise<void>;
 
 interface Slice {
+  cpuMs: number | null;
   latencies: number[];
   failed: number;
   elapsedMs: number;
@@ -52,7 +56,8 @@ export function summarizeLatency(samples: number[]): Latency {
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1) ?? 0 };
 }
 
-async function runSlice(task: Task, concurrency: number, durationMs: number): Promise<Slice> {
+export async function runSlice(task: Task, concurrency: number, durationMs: number, cpuMs?: () => number): Promise<Slice> {
+  const cpuBefore = cpuMs?.();
   const latencies: number[] = [];
   const errors = new Set<string>();
   let failed = 0;
@@ -72,13 +77,17 @@ async function runSlice(task: Task, concurrency: number, durationMs: number): Pr
     }
   };
   await Promise.all(Array.from({ length: concurrency }, (_, index) => worker(index)));
-  return { latencies, failed, elapsedMs: performance.now() - start, errors: [...errors] };
+  const elapsedMs = performance.now() - start;
+  return { latencies, failed, elapsedMs, errors: [...errors], cpuMs: cpuMs && cpuBefore !== undefined ? cpuMs() - cpuBefore : null };
 }
 
-function combine(slices: Slice[]): TimedRunResult {
+export function combine(slices: Slice[]): TimedRunResult {
   const latencies = slices.flatMap((slice) => slice.latencies);
   const elapsedMs = slices.reduce((sum, slice) => sum + slice.elapsedMs, 0);
+  const cpuMs = slices.every((slice) => slice.cpuMs !== null) ? slices.reduce((sum, slice) => sum + slice.cpuMs!, 0) : null;
   return {
+    cpuMs,
+    perCpuSecond: cpuMs ? latencies.length / (cpuMs / 1000) : null,
     completed: latencies.length,
     failed: slices.reduce((sum, slice) => sum + slice.failed, 0),
     elapsedMs,
@@ -90,6 +99,8 @@ function combine(slices: Slice[]): TimedRunResult {
 
 export interface MeasuredTask {
   task: Task;
+  /** CPU time (ms) of whatever serves the task (server process, database, Redis), read before and after each slice. */
+  cpuMs?: () => number;
   /** Called after the warm-up, before the first measured slice. */
   beforeMeasure?: () => void;
 }
@@ -116,8 +127,8 @@ export async function measurePair(measurement: MeasuredTask, baseline: MeasuredT
   for (let round = 0; round < options.rounds; round += 1) {
     const order = round % 2 === 0 ? [0, 1] : [1, 0];
     for (const which of order as (0 | 1)[]) {
-      const { task } = which === 0 ? measurement : baseline;
-      slices[which].push(await runSlice(task, options.concurrency, sliceMs));
+      const { task, cpuMs } = which === 0 ? measurement : baseline;
+      slices[which].push(await runSlice(task, options.concurrency, sliceMs, cpuMs));
     }
   }
   return [combine(slices[0]), combine(slices[1])];

@@ -1,176 +1,179 @@
 import { cpus, loadavg, platform as osPlatform, release } from 'node:os';
 import { parseArgs } from 'node:util';
 import argon2 from 'argon2';
+import { GLIBC_MALLOC_ENV } from '../../scripts/glibc-malloc.mjs';
 import { OWASP_ARGON2ID } from '../../apps/idp/src/adapters/password/argon2-password-hasher.ts';
-import { DEMO_ACCOUNT, DEMO_CLIENT, DEMO_ENTITY } from '../../apps/idp/src/demo/demo-data.ts';
-import { startBareProvider, type BareProvider } from './bare-provider.ts';
-import { discoverTarget, LOGIN_STEPS, platformPasswordLogin, refreshChains, selfCompletingLogin, type RelyingParty } from './login-flow.ts';
-import { measurePair, type MeasuredTask } from './measure.ts';
-import { freePort, startTestPlatform } from '../../apps/idp/test/harness.ts';
-import { buildServers, measureServerStarts, SERVER_COMMANDS, type ServerCommand, type Spread, type StartSummary } from './server-start.ts';
-import { comparisonTable, renderTable, runNotes, stepMedians } from './table.ts';
+import { DEMO_ACCOUNT, DEMO_CLIENT } from '../../apps/idp/src/demo/demo-data.ts';
+import { bundleSize } from './bundles.ts';
+import { discoverTarget, platformPasswordLogin, refreshChains, selfCompletingLogin, type OidcTarget, type RelyingParty } from './login-flow.ts';
+import { measurePair, type TimedRunResult } from './measure.ts';
+import { buildServers, startServer, type ServerProcess } from './server-process.ts';
+import { measureServerStarts, type StartSummary } from './server-start.ts';
+import { measureSseMemory, type SseMemoryResult } from './sse-memory.ts';
+import { renderTable, runNotes } from './table.ts';
 
 /**
- * npm run bench [-- --concurrency 4 --duration 10 --warmup 3 --rounds 5 --idle 3]
- * (or BENCH_CONCURRENCY / BENCH_DURATION_S / BENCH_WARMUP_S / BENCH_ROUNDS / BENCH_IDLE_S).
- * Every measurement has a baseline measured in the same run, interleaved with it.
+ * npm run bench [-- --quick] [--duration 10 --warmup 3 --rounds 4 --idle 3 --streams 10000 --logins 300]
+ * Every server under test runs as its own process (the compiled one, apps/idp/dist/main.js); its CPU
+ * time comes from /proc. Pairs are measured interleaved (A B B A …). One table, each row against its goal (issue 14).
  */
 
 function readOptions() {
   const { values } = parseArgs({
     options: {
-      concurrency: { type: 'string', default: process.env.BENCH_CONCURRENCY ?? '4' },
-      duration: { type: 'string', default: process.env.BENCH_DURATION_S ?? '10' },
-      warmup: { type: 'string', default: process.env.BENCH_WARMUP_S ?? '3' },
-      rounds: { type: 'string', default: process.env.BENCH_ROUNDS ?? '5' },
-      idle: { type: 'string', default: process.env.BENCH_IDLE_S ?? '3' },
+      quick: { type: 'boolean', default: false },
+      duration: { type: 'string' },
+      warmup: { type: 'string' },
+      rounds: { type: 'string' },
+      idle: { type: 'string' },
+      streams: { type: 'string' },
+      logins: { type: 'string' },
     },
   });
-  const concurrency = Number(values.concurrency);
-  const durationS = Number(values.duration);
-  const warmupS = Number(values.warmup);
-  const rounds = Number(values.rounds);
-  const idleS = Number(values.idle);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || !(durationS > 0) || !(warmupS >= 0) || !Number.isInteger(rounds) || rounds < 1 || !(idleS >= 0)) {
-    throw new Error('usage: --concurrency <int ≥ 1> --duration <seconds > 0> --warmup <seconds ≥ 0> --rounds <int ≥ 1> --idle <seconds ≥ 0>');
-  }
-  return { concurrency, durationMs: durationS * 1000, warmupMs: warmupS * 1000, rounds, idleMs: idleS * 1000 };
+  const quick = values.quick;
+  const number = (value: string | undefined, full: number, short: number) => (value === undefined ? (quick ? short : full) : Number(value));
+  const options = {
+    quick,
+    durationMs: number(values.duration, 10, 2) * 1000,
+    warmupMs: number(values.warmup, 3, 1) * 1000,
+    rounds: number(values.rounds, 4, 2),
+    idleMs: number(values.idle, 3, 1) * 1000,
+    streams: number(values.streams, 10_000, 1_000),
+    logins: number(values.logins, 300, 60),
+  };
+  if (Object.values(options).some((value) => typeof value === 'number' && !(value >= 0))) throw new Error('bench options must be non-negative numbers');
+  return options;
 }
 
 const log = (message: string) => console.error(`[bench] ${message}`);
+const CONNECTIONS = [4, 16, 64];
+
+/** RSS after `logins` password logins (4 at a time) on a fresh compiled server, with `env` added. */
+async function rssAfterLogins(rp: RelyingParty, logins: number, env: Record<string, string>) {
+  const server = await startServer({ env: { UIA_TRUST_PROXY: 'true', ...env } });
+  try {
+    const target = await discoverTarget(server.baseUrl, `${server.baseUrl}/oidc`, rp);
+    let started = 0;
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (started < logins) {
+          started += 1;
+          await platformPasswordLogin(target, { identifier: DEMO_ACCOUNT.username, password: DEMO_ACCOUNT.password });
+        }
+      }),
+    );
+    return server.rssMb();
+  } finally {
+    await server.stop();
+  }
+}
 
 async function main() {
   const options = readOptions();
-  const rpAt = (relyingPartyUrl: string): RelyingParty => ({
-    clientId: DEMO_CLIENT.clientId,
-    clientSecret: DEMO_CLIENT.clientSecret,
-    redirectUri: `${relyingPartyUrl}/callback`,
-    scope: 'openid offline_access profile phone id_card',
-  });
-  const credentials = { identifier: DEMO_ACCOUNT.username, password: DEMO_ACCOUNT.password };
-  const pair = (name: string, measurement: MeasuredTask, baseline: MeasuredTask) => {
-    log(`${name}: ${options.warmupMs / 1000} s warm-up each, then ${options.durationMs / 1000} s each in ${options.rounds} interleaved rounds, concurrency ${options.concurrency}`);
-    return measurePair(measurement, baseline, options);
-  };
+  const began = performance.now();
   const loadAtStart = loadavg()[0]!;
-  const loginSteps = new Map<string, number[]>();
+  const rp: RelyingParty = { clientId: DEMO_CLIENT.clientId, clientSecret: DEMO_CLIENT.clientSecret, redirectUri: 'http://localhost:3001/callback', scope: 'openid offline_access profile phone id_card' };
+  const credentials = { identifier: DEMO_ACCOUNT.username, password: DEMO_ACCOUNT.password };
+  const timing = { warmupMs: options.warmupMs, durationMs: options.durationMs, rounds: options.rounds };
 
-  // First, while nothing else of the bench runs: the server as its own process, compiled vs tsx.
-  log(`server start, compiled vs tsx: ${options.rounds} alternating rounds, RSS after ${options.idleMs / 1000} s idle`);
   buildServers();
+  log(`server start and idle RSS: ${options.rounds} alternating starts, compiled vs tsx`);
   const starts = await measureServerStarts(options.rounds, options.idleMs);
 
-  log('starting the platform (demo mode)');
-  // The demo client's redirect URI is never requested: the bench stops at it.
-  const relyingPartyUrl = 'http://localhost:3001';
-  // Request logs at info would interleave with the report; override with UIA_LOG_LEVEL.
-  const platform = await startTestPlatform({ env: { UIA_DEMO_RP_URL: relyingPartyUrl, UIA_LOG_LEVEL: process.env.UIA_LOG_LEVEL ?? 'warn' } });
-  let bare: BareProvider | undefined;
+  let platform: ServerProcess | undefined;
+  let bare: ServerProcess | undefined;
+  const results: Record<string, [TimedRunResult, TimedRunResult]> = {};
   try {
-    log(`platform at ${platform.baseUrl}, backends: ${platform.backend}`);
-    const rp = rpAt(relyingPartyUrl);
-    const target = await discoverTarget(platform.baseUrl, platform.issuer, rp);
+    platform = await startServer({ env: { UIA_TRUST_PROXY: 'true', ...GLIBC_MALLOC_ENV } });
+    bare = await startServer({ args: ['--import', 'tsx', 'bench/src/bare-provider-main.ts'], env: { BENCH_RP: JSON.stringify(rp) }, readyPath: '/.well-known/openid-configuration' });
+    const target = await discoverTarget(platform.baseUrl, `${platform.baseUrl}/oidc`, rp);
+    const bareTarget: OidcTarget = await discoverTarget(bare.baseUrl, bare.baseUrl, rp);
 
+    log('password login (compiled server) vs argon2id verify (this process)');
     const hash = await argon2.hash(credentials.password, OWASP_ARGON2ID);
-    const [logins, argon] = await pair(
-      'password login vs argon2id verify',
-      {
-        task: async () => {
-          await platformPasswordLogin(target, credentials, (step, ms) => loginSteps.get(step)?.push(ms));
-        },
-        beforeMeasure: () => LOGIN_STEPS.forEach((step) => loginSteps.set(step, [])),
-      },
+    const ownCpuMs = () => {
+      const { user, system } = process.cpuUsage();
+      return (user + system) / 1000;
+    };
+    results.login = await measurePair(
+      { task: async () => void (await platformPasswordLogin(target, credentials)), cpuMs: platform.cpuMs },
       {
         task: async () => {
           if (!(await argon2.verify(hash, credentials.password))) throw new Error('argon2 verify returned false');
         },
+        cpuMs: ownCpuMs,
       },
+      { ...timing, concurrency: 4 },
     );
-
-    log('starting the bare oidc-provider (in-memory adapter)');
-    bare = await startBareProvider(await freePort(), rp);
-    const bareTarget = await discoverTarget(bare.origin, bare.issuer, rp);
-    log(`refresh chains: one login + code exchange per worker (${options.concurrency}) on each server`);
-    const platformRefresh = await refreshChains(target, options.concurrency, () => platformPasswordLogin(target, credentials));
-    const bareRefresh = await refreshChains(bareTarget, options.concurrency, () => selfCompletingLogin(bareTarget));
-    const [platformGrants, bareGrants] = await pair('refresh grant, platform vs bare oidc-provider', { task: platformRefresh }, { task: bareRefresh });
-
-    // 法人登录: every refresh of an entity login checks the person's standing with the entity again.
-    const entityTarget = { ...target, rp: { ...rp, scope: 'openid offline_access entity' } };
-    const entityRefresh = await refreshChains(entityTarget, options.concurrency, () => platformPasswordLogin(entityTarget, { ...credentials, entity: DEMO_ENTITY.accountName }));
-    const personalRefresh = await refreshChains(target, options.concurrency, () => platformPasswordLogin(target, credentials));
-    const [entityGrants, personalGrants] = await pair('refresh grant, entity login vs personal login', { task: entityRefresh }, { task: personalRefresh });
-
-    const providerVersion = (await import('oidc-provider/package.json', { with: { type: 'json' } })).default.version as string;
-    console.log('');
-    console.log(
-      renderTable(
-        ['environment', ''],
-        [
-          ['node', process.version],
-          ['os', `${osPlatform()} ${release()}`],
-          ['cpu', `${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}`],
-          ['backends', platform.backend],
-          ['oidc-provider', providerVersion],
-          ['argon2id params', `m=${OWASP_ARGON2ID.memoryCost} KiB, t=${OWASP_ARGON2ID.timeCost}, p=${OWASP_ARGON2ID.parallelism}`],
-          ['load average (1 min)', `${loadAtStart.toFixed(2)} at start, ${loadavg()[0]!.toFixed(2)} at end`],
-          ['concurrency', String(options.concurrency)],
-          ['timing', `${options.warmupMs / 1000} s warm-up + ${options.durationMs / 1000} s measured per row side, ${options.rounds} interleaved rounds`],
-        ],
-      ),
-    );
-    console.log('');
-    console.log(
-      comparisonTable([
-        { measurement: 'password login (real API)', value: logins, unit: 'logins/s', baseline: 'argon2id verify, same params', baselineValue: argon, baselineUnit: 'hashes/s' },
-        { measurement: 'refresh grant (platform)', value: platformGrants, unit: 'grants/s', baseline: 'bare oidc-provider', baselineValue: bareGrants, baselineUnit: 'grants/s' },
-        {
-          measurement: 'refresh grant, 法人登录 (standing re-checked)',
-          value: entityGrants,
-          unit: 'grants/s',
-          baseline: 'refresh grant, personal login',
-          baselineValue: personalGrants,
-          baselineUnit: 'grants/s',
-        },
-      ]),
-    );
-    console.log('');
-    console.log(startTable(starts, options.idleMs));
-    console.log('');
-    console.log(`password login steps, p50: ${stepMedians(loginSteps)}`);
-    for (const note of runNotes([
-      ['password login', logins],
-      ['argon2id verify', argon],
-      ['refresh grant, platform', platformGrants],
-      ['refresh grant, bare', bareGrants],
-      ['refresh grant, entity login', entityGrants],
-      ['refresh grant, personal login', personalGrants],
-    ])) {
-      console.log(note);
+    for (const connections of CONNECTIONS) {
+      log(`refresh grants at ${connections} connections, platform vs bare oidc-provider`);
+      const platformRefresh = await refreshChains(target, connections, () => platformPasswordLogin(target, credentials));
+      const bareRefresh = await refreshChains(bareTarget, connections, () => selfCompletingLogin(bareTarget));
+      results[`refresh ${connections}`] = await measurePair({ task: platformRefresh, cpuMs: platform.cpuMs }, { task: bareRefresh, cpuMs: bare.cpuMs }, { ...timing, concurrency: connections });
     }
   } finally {
-    await bare?.close();
-    await platform.stop();
+    await bare?.stop();
+    await platform?.stop();
   }
+
+  log(`${options.streams} waiting QR status streams on a fresh compiled server`);
+  let sse: SseMemoryResult;
+  const sseServer = await startServer({ env: GLIBC_MALLOC_ENV });
+  try {
+    sse = await measureSseMemory(sseServer, rp, options.streams, options.quick ? 20_000 : 100_000);
+  } finally {
+    await sseServer.stop();
+  }
+
+  log(`RSS after ${options.logins} logins, without and with the glibc settings (alternating, twice each in the full run)`);
+  const rss: { plain: number[]; tuned: number[] } = { plain: [], tuned: [] };
+  for (let round = 0; round < (options.quick ? 1 : 2); round += 1) {
+    const order = round % 2 === 0 ? (['plain', 'tuned'] as const) : (['tuned', 'plain'] as const);
+    for (const side of order) rss[side].push(await rssAfterLogins(rp, options.logins, side === 'tuned' ? GLIBC_MALLOC_ENV : {}));
+  }
+  const bundles = ['portal', 'app'].map(bundleSize);
+
+  const rate = (r: TimedRunResult) => `${r.perSecond.toFixed(1)}/s, ${r.perCpuSecond?.toFixed(0) ?? '?'}/CPU-s`;
+  const ratioOf = (a: number | null, b: number | null) => (a && b ? `${(a / b).toFixed(2)}×` : 'n/a');
+  const [logins, verifies] = results.login!;
+  const rows: string[][] = [
+    ['password login (full HTTP) vs raw Argon2id verify, 4 at a time', rate(logins), rate(verifies), `${ratioOf(logins.perSecond, verifies.perSecond)} (per CPU-s ${ratioOf(logins.perCpuSecond, verifies.perCpuSecond)})`, '≥ 0.90×'],
+    ...CONNECTIONS.map((connections) => {
+      const [mine, theirs] = results[`refresh ${connections}`]!;
+      return [`refresh grants vs bare oidc-provider, ${connections} connections (SQLite)`, rate(mine), rate(theirs), `${ratioOf(mine.perSecond, theirs.perSecond)} (per CPU-s ${ratioOf(mine.perCpuSecond, theirs.perCpuSecond)})`, '≥ 0.85×'];
+    }),
+    ['refresh grants per server-CPU-second, PostgreSQL + Redis', 'not measured (see README)', '', '', '≥ 400'],
+    [
+      `${sse.asked} waiting QR status streams (${sse.streams} measured, ${sse.addresses} addresses)`,
+      `${sse.projectedRssMb.toFixed(0)} MB RSS${sse.streams < sse.asked ? ' (projected)' : ''}`,
+      `${sse.kbPerStream.toFixed(1)} KB/stream + ${sse.kbPerPage.toFixed(1)} KB/page`,
+      '',
+      '≤ 300 MB',
+    ],
+    ['QR confirm → PC event p99, two nodes', 'not measured (see README)', '', '', '≤ 50 ms at ≤ 1,000/s'],
+    [`RSS after ${options.logins} logins`, `${median(rss.tuned).toFixed(0)} MB with glibc settings`, `${median(rss.plain).toFixed(0)} MB without`, '', '≤ 170 MB'],
+    ['compiled server: start → /readyz, idle RSS', `${starts.compiled.readyMs.p50.toFixed(0)} ms, ${starts.compiled.idleRssMb.p50.toFixed(0)} MB`, `tsx: ${starts.tsx.readyMs.p50.toFixed(0)} ms, ${starts.tsx.idleRssMb.p50.toFixed(0)} MB`, startCpu(starts.compiled), '≤ 2000 ms, ≤ 150 MB'],
+    ...bundles.map((b) => [`${b.app} bundle (${b.files} js/css/html files)`, `${b.rawKb.toFixed(0)} KB raw`, `gzip ${b.gzipKb.toFixed(0)} KB, brotli ${b.brotliKb.toFixed(0)} KB`, '', '']),
+  ];
+  const providerVersion = (await import('oidc-provider/package.json', { with: { type: 'json' } })).default.version as string;
+  console.log('');
+  console.log(
+    `node ${process.version}, ${osPlatform()} ${release()}, ${cpus()[0]?.model ?? '?'} × ${cpus().length}, oidc-provider ${providerVersion}, ` +
+      `argon2id m=${OWASP_ARGON2ID.memoryCost} KiB t=${OWASP_ARGON2ID.timeCost} p=${OWASP_ARGON2ID.parallelism}; load ${loadAtStart.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}; ` +
+      `${options.quick ? 'quick' : 'full'} run, ${((performance.now() - began) / 1000).toFixed(0)} s`,
+  );
+  console.log('');
+  console.log(renderTable(['row', 'measured', 'baseline / detail', 'ratio', 'goal'], rows));
+  console.log('');
+  for (const note of runNotes(Object.entries(results).flatMap(([name, [a, b]]) => [[`${name}, platform`, a] as [string, TimedRunResult], [`${name}, baseline`, b]]))) console.log(note);
 }
 
-/** Goals of issue 10 §3: start → /readyz 200 within 2 s, idle RSS at most 150 MB. */
-function startTable(starts: Record<ServerCommand, StartSummary>, idleMs: number): string {
-  const spread = ({ p50, min, max }: Spread, unit: string, digits: number) => `${p50.toFixed(digits)} ${unit} (${min.toFixed(digits)}–${max.toFixed(digits)})`;
-  return renderTable(
-    ['server process (demo, SQLite)', 'command', 'start → /readyz 200, p50 (min–max)', 'CPU used by then, p50', `RSS after ${idleMs / 1000} s idle, p50 (min–max)`],
-    [
-      ...(Object.keys(SERVER_COMMANDS) as ServerCommand[]).map((side) => [
-        side,
-        `node ${SERVER_COMMANDS[side].join(' ')}`,
-        spread(starts[side].readyMs, 'ms', 0),
-        `${starts[side].readyCpuMs.p50.toFixed(0)} ms`,
-        spread(starts[side].idleRssMb, 'MB', 1),
-      ]),
-      ['goal (compiled)', '', '≤ 2000 ms', '', '≤ 150 MB'],
-    ],
-  );
+function median(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
+
+const startCpu = (summary: StartSummary) => `CPU to ready ${summary.readyCpuMs.p50.toFixed(0)} ms`;
 
 main().catch((error: unknown) => {
   console.error('bench failed:', error instanceof Error ? (error.stack ?? error.message) : error);

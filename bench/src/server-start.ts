@@ -1,14 +1,12 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { freePort } from '../../apps/idp/test/harness.ts';
 import { percentile } from './measure.ts';
-
-const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
+import { cpuMsOf, repositoryRoot, rssMbOf } from './server-process.ts';
 
 /** The two ways to run the server: the build production runs, and tsx on the sources (development, tests). */
 export const SERVER_COMMANDS = {
@@ -29,18 +27,6 @@ export interface StartSample {
 export type Spread = { p50: number; min: number; max: number };
 export type StartSummary = Record<keyof StartSample, Spread>;
 
-/** utime + stime of a process (/proc/<pid>/stat fields 14 and 15, in clock ticks of 10 ms on Linux). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-/** Bundles the server first, so the compiled side runs what the sources say now. */
-export function buildServers() {
-  const result = spawnSync(process.execPath, ['scripts/build-servers.mjs'], { cwd: repositoryRoot, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (result.status !== 0) throw new Error('npm run build:servers failed');
-}
-
 /** One start of the server in demo mode (SQLite + in-process store) on `dataDir`, stopped with SIGTERM after the sample. */
 async function startOnce(command: ServerCommand, dataDir: string, idleMs: number): Promise<StartSample> {
   const port = await freePort();
@@ -60,10 +46,9 @@ async function startOnce(command: ServerCommand, dataDir: string, idleMs: number
       await sleep(10);
     }
     const readyMs = performance.now() - started;
-    const readyCpuMs = cpuMs(child.pid!);
+    const readyCpuMs = cpuMsOf(child.pid!);
     await sleep(idleMs);
-    const rssKb = Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]);
-    return { readyMs, readyCpuMs, idleRssMb: rssKb / 1024 };
+    return { readyMs, readyCpuMs, idleRssMb: rssMbOf(child.pid!) };
   } finally {
     child.kill('SIGTERM');
     await exited;

@@ -1,15 +1,24 @@
+import type { ServerResponse } from 'node:http';
 import type { FastifyReply } from 'fastify';
 
 /**
  * A Server-Sent Events response written on the raw socket. Nothing is sent
  * until the first event, so a handler can still fail with an ordinary JSON
- * error before it; from then on Fastify is out of the way (hijacked).
+ * error before it; from then on Fastify is out of the way (hijacked) and the
+ * stream keeps only the raw response: a page may wait minutes, and thousands
+ * wait at once, so nothing of the request (Fastify's request and reply, their
+ * logger) stays alive with it.
  */
 export class EventStream {
-  private started = false;
+  private reply: FastifyReply | null;
+  private response: ServerResponse | null = null;
   private ended = false;
 
-  constructor(private readonly reply: FastifyReply) {}
+  constructor(reply: FastifyReply, onClose: () => void) {
+    this.reply = reply;
+    // Runs once when the stream is over, whoever ended it (the server, the browser, the network).
+    reply.raw.once('close', onClose);
+  }
 
   send(event: string, data: unknown) {
     this.start();
@@ -31,20 +40,18 @@ export class EventStream {
   }
 
   end() {
-    if (this.started && !this.ended) this.reply.raw.end();
+    if (this.response && !this.ended) this.response.end();
     this.ended = true;
-  }
-
-  /** Runs once when the stream is over, whoever ended it (the server, the browser, the network). */
-  onClose(listener: () => void) {
-    this.reply.raw.once('close', listener);
+    this.reply = null;
   }
 
   private start() {
-    if (this.started) return;
-    this.started = true;
-    this.reply.hijack();
-    this.reply.raw.writeHead(200, {
+    if (!this.reply) return;
+    const reply = this.reply;
+    this.reply = null;
+    reply.hijack();
+    this.response = reply.raw;
+    this.response.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache',
       // nginx buffers proxied responses unless told not to.
@@ -54,6 +61,6 @@ export class EventStream {
   }
 
   private write(chunk: string) {
-    if (this.started && !this.ended && !this.reply.raw.writableEnded) this.reply.raw.write(chunk);
+    if (this.response && !this.ended && !this.response.writableEnded) this.response.write(chunk);
   }
 }

@@ -1,12 +1,13 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
-import type { QrLogin, QrWatch } from '../services/qr-login/index.ts';
+import type { QrLogin, QrStatusListener, QrWatch } from '../services/qr-login/index.ts';
 import { interactionParams, PC_QR_PATHS, qrCompleteResponse, qrCreateRequest, qrCreateResponse, type PlatformFeatures } from '@uia/schemas';
 import { z } from 'zod';
 import { currentInteraction, ensureLoginOffered, interactionClient, interactionFreshness, interactionRequiredAcr, qrLoginType } from './current-interaction.ts';
 import { QR_LOGIN_POLICY } from '../services/qr-login/qr-login-policy.ts';
 import { EventStream } from './event-stream.ts';
 import { OpenStreams } from './open-streams.ts';
+import { Heartbeats } from './heartbeats.ts';
 import { requestContext } from './request-context.ts';
 import { deviceIdOf, keepDeviceCookie } from './device-cookie.ts';
 import { withContractSchemas } from './zod-route-schemas.ts';
@@ -27,14 +28,14 @@ const RECONNECT_AFTER_SHUTDOWN_MS = 1_000;
 export async function qrLoginRoutes(plugin: FastifyInstance, options: { provider: Provider; qrLogin: QrLogin; platformName: string; secure: boolean; features: PlatformFeatures }) {
   const app = withContractSchemas(plugin);
   const { provider, qrLogin, platformName, features } = options;
-  /** Open streams, ended when the server shuts down (they would hold its close). */
-  const streams = new Set<EventStream>();
+  /** Open streams: their one heartbeat timer, and ended when the server shuts down (they would hold its close). */
+  const heartbeats = new Heartbeats<QrStatusStream>(HEARTBEAT_MS);
   /** Caps on open status streams per interaction and per client address, in this process (QR_LOGIN_POLICY). */
   const openStreams = new OpenStreams();
   let shuttingDown = false;
   app.addHook('preClose', async () => {
     shuttingDown = true;
-    for (const stream of streams) stream.endWithRetry(RECONNECT_AFTER_SHUTDOWN_MS);
+    for (const waiting of heartbeats.members()) waiting.endWithRetry(RECONNECT_AFTER_SHUTDOWN_MS);
   });
 
   app.post(PC_QR_PATHS.create, { schema: { params: interactionParams, body: qrCreateRequest, response: { 201: qrCreateResponse } } }, async (request, reply) => {
@@ -65,45 +66,18 @@ export async function qrLoginRoutes(plugin: FastifyInstance, options: { provider
       { key: `interaction:${uid}`, limit: QR_LOGIN_POLICY.streamsPerInteraction },
       { key: `ip:${request.ip}`, limit: QR_LOGIN_POLICY.streamsPerIp },
     ]);
-    const stream = new EventStream(reply);
-    let watch: QrWatch | null = null;
-    let heartbeat: NodeJS.Timeout | undefined;
-    let closed = false;
-    const stopWatching = () => watch?.stop().catch((error: unknown) => request.log.warn({ err: error }, 'qr login watch did not stop cleanly'));
-    const close = () => {
-      if (closed) return;
-      closed = true;
-      clearInterval(heartbeat);
-      release();
-      streams.delete(stream);
-      stream.end();
-      void stopWatching();
-    };
-    stream.onClose(close);
+    const waiting = new QrStatusStream(reply, release, heartbeats, app.log);
     // Throws (a JSON error, nothing streamed yet) for a QR that is not this interaction's.
     try {
-      watch = await qrLogin.watch(id, uid, {
-        status: (event) => stream.send('status', event),
-        end: close,
-        error: (error) => request.log.warn({ err: error }, 'qr login status could not be read'),
-      });
+      await waiting.follow((listener) => qrLogin.watch(id, uid, listener));
     } catch (error) {
       release();
       throw error;
     }
-    // A final status may have come first, or the browser went away meanwhile: the stream is over already.
-    if (closed) return stopWatching();
     // The server began shutting down while this stream was being set up: preClose has run, so end it
     // here, or the close would wait for it forever (the browser's EventSource reconnects elsewhere).
-    if (shuttingDown) {
-      stream.endWithRetry(RECONNECT_AFTER_SHUTDOWN_MS);
-      return close();
-    }
-    streams.add(stream);
-    heartbeat = setInterval(() => {
-      stream.comment('keep-alive');
-      void watch?.refresh();
-    }, HEARTBEAT_MS);
+    if (shuttingDown) return waiting.endWithRetry(RECONNECT_AFTER_SHUTDOWN_MS);
+    waiting.keepAlive();
   });
 
   app.post(PC_QR_PATHS.complete, { schema: { params: qrParams, response: { 200: qrCompleteResponse } } }, async (request, reply) => {
@@ -122,4 +96,65 @@ export async function qrLoginRoutes(plugin: FastifyInstance, options: { provider
     );
     return { redirectTo };
   });
+}
+
+/**
+ * One PC page's status stream once its handler has returned: the raw stream,
+ * the QR watch, the slots it takes in OpenStreams. Nothing of the request
+ * (Fastify's request, reply, per-request logger) stays reachable from here:
+ * thousands of pages may wait at once, each for minutes.
+ */
+class QrStatusStream {
+  private readonly stream: EventStream;
+  private watch: QrWatch | null = null;
+  private closed = false;
+
+  constructor(
+    reply: FastifyReply,
+    private readonly release: () => void,
+    private readonly heartbeats: Heartbeats<QrStatusStream>,
+    private readonly log: FastifyBaseLogger,
+  ) {
+    this.stream = new EventStream(reply, () => this.close());
+  }
+
+  /** Starts the watch (its first status opens the stream); a final status may end the stream before this resolves. */
+  async follow(start: (listener: QrStatusListener) => Promise<QrWatch>) {
+    this.watch = await start({
+      status: (event) => this.stream.send('status', event),
+      end: () => this.close(),
+      error: (error) => this.log.warn({ err: error }, 'qr login status could not be read'),
+    });
+    // The stream ended (a final status, or the browser went away) while the watch started.
+    if (this.closed) this.stopWatching();
+  }
+
+  /** Joins the shared heartbeat, unless the stream is over already. */
+  keepAlive() {
+    if (!this.closed) this.heartbeats.add(this);
+  }
+
+  /** A comment, so proxies keep the stream, and a fresh read of the QR, in case a message was lost. */
+  beat() {
+    this.stream.comment('keep-alive');
+    void this.watch?.refresh();
+  }
+
+  endWithRetry(retryMs: number) {
+    this.stream.endWithRetry(retryMs);
+    this.close();
+  }
+
+  private close() {
+    if (this.closed) return;
+    this.closed = true;
+    this.heartbeats.delete(this);
+    this.release();
+    this.stream.end();
+    this.stopWatching();
+  }
+
+  private stopWatching() {
+    this.watch?.stop().catch((error: unknown) => this.log.warn({ err: error }, 'qr login watch did not stop cleanly'));
+  }
 }

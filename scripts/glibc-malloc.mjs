@@ -1,0 +1,9 @@
+// glibc's allocator settings for the platform's Node process, set by whatever starts it (they are read
+// once, when the process starts). Argon2id allocates 19 MiB per hash; by default glibc raises its mmap
+// threshold after the first such buffer is freed, so later ones come from the heap arenas (one per
+// libuv thread) and stay in RSS. A fixed threshold keeps every such buffer mmap'ed (returned on free),
+// and two arenas bound what the threads keep besides. Values an operator already set win.
+export const GLIBC_MALLOC_ENV = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072' };
+
+/** `env` with the settings above where it has none of its own. */
+export const withGlibcMalloc = (env) => ({ ...GLIBC_MALLOC_ENV, ...env });
