@@ -207,7 +207,7 @@ function OldPhone({ onTicket, onFlowError, onBack }: { onTicket: (ticket: string
   }
 
   return (
-    <form className="form" noValidate onSubmit={onSubmit}>
+    <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
       <h2 id="old-title" className="form-heading-small">
         {p.byOldPhone}
       </h2>
@@ -409,7 +409,7 @@ function NewPhone({ ticket, onDone, onFlowError }: { ticket: string; onDone: (ma
   const clear = (field: NewField) => errors[field] && setErrors((e) => ({ ...e, [field]: undefined }));
 
   return (
-    <form ref={formRef} className="form" noValidate onSubmit={onSubmit}>
+    <form ref={formRef} className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
       <h2 id="new-title" className="form-heading-small">
         {p.steps[1]}
       </h2>

@@ -115,7 +115,7 @@ export function SmsLoginPage({ next }: { next: string | null }) {
 
   return (
     <Screen title={s.pageTitle} back={paths.home}>
-      <form ref={formRef} className="form" noValidate onSubmit={onSubmit}>
+      <form ref={formRef} className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
         <LoginFormHead
           prefix={PREFIX}
           heading={s.heading}
@@ -157,7 +157,7 @@ export function SmsLoginPage({ next }: { next: string | null }) {
           sentTo={sentTo}
           countdown={countdown}
           sending={sending}
-          onSend={send}
+          onSend={() => void send()}
         />
 
         <ValidityChoice prefix={PREFIX} value={validity} onChange={setValidity} />

@@ -261,7 +261,7 @@ function AccountStep({
   }
 
   return (
-    <form className="forgot-form" noValidate onSubmit={onSubmit} aria-describedby={errors.form ? id('form-error') : undefined}>
+    <form className="forgot-form" noValidate onSubmit={(event) => void onSubmit(event)} aria-describedby={errors.form ? id('form-error') : undefined}>
       <FormAlert id={id('form-error')} message={errors.form} />
       <LabeledRow id={inputIds.account} label={f.accountLabel} error={errors.account}>
         <input
@@ -426,7 +426,7 @@ function RecoverForm({
   const [submitting, setSubmitting] = useState(false);
   const inputIds: Record<RecoverField, string> = { idNumber: id('idNumber'), captchaAnswer: id('captcha'), smsCode: id('smsCode') };
 
-  useEffect(() => focusById(inputIds.idNumber), []);
+  useEffect(() => focusById(inputIds.idNumber), [inputIds.idNumber]);
 
   const captchaError = captchaFieldError(captcha, errors.captchaAnswer);
 
@@ -520,7 +520,7 @@ function RecoverForm({
   }
 
   return (
-    <form className="forgot-form recover-form" noValidate onSubmit={onSubmit} aria-describedby={errors.form ? id('form-error') : undefined}>
+    <form className="forgot-form recover-form" noValidate onSubmit={(event) => void onSubmit(event)} aria-describedby={errors.form ? id('form-error') : undefined}>
       <FormAlert id={id('form-error')} message={errors.form} />
       <LabeledRow id={inputIds.idNumber} label={f.idNumberLabel} error={errors.idNumber}>
         <input
@@ -565,7 +565,7 @@ function RecoverForm({
           hint={Boolean(smsNotice)}
           countdown={countdown}
           sending={sending}
-          onSend={sendCode}
+          onSend={() => void sendCode()}
           onChange={(value) => set('smsCode', value)}
         />
       </LabeledRow>
@@ -620,7 +620,7 @@ function PasswordStep({
   const [submitting, setSubmitting] = useState(false);
   const inputIds: Record<PasswordField, string> = { password: id('password'), confirmPassword: id('confirmPassword') };
 
-  useEffect(() => focusById(inputIds.password), []);
+  useEffect(() => focusById(inputIds.password), [inputIds.password]);
 
   function check(field: PasswordField, v: Record<PasswordField, string>, requireFilled: boolean): string | undefined {
     if (v[field] === '') return requireFilled ? (field === 'password' ? f.passwordRequired : f.confirmPasswordRequired) : undefined;
@@ -698,7 +698,7 @@ function PasswordStep({
   );
 
   return (
-    <form className="forgot-form" noValidate onSubmit={onSubmit} aria-describedby={errors.form ? id('form-error') : undefined}>
+    <form className="forgot-form" noValidate onSubmit={(event) => void onSubmit(event)} aria-describedby={errors.form ? id('form-error') : undefined}>
       <FormAlert id={id('form-error')} message={errors.form} />
       <LabeledRow
         id={inputIds.password}

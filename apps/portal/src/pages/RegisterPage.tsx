@@ -325,7 +325,7 @@ function RegisterForm({ onDone, features }: { onDone: (registered: Registered) =
   const captchaError = captchaFieldError(captcha, errors.captchaAnswer);
 
   return (
-    <form ref={formRef} className="register-form" noValidate onSubmit={onSubmit}>
+    <form ref={formRef} className="register-form" noValidate onSubmit={(event) => void onSubmit(event)}>
       <p className="form-intro">{r.subheading}</p>
       {!features.realName && (
         <p className="alert alert-info" data-testid="register-realname-off">
@@ -412,7 +412,7 @@ function RegisterForm({ onDone, features }: { onDone: (registered: Registered) =
             placeholder: r.smsCodePlaceholder,
             hint: Boolean(smsNotice),
           })}
-          <SmsCodeButton countdown={countdown} sending={sending} onClick={sendSms} />
+          <SmsCodeButton countdown={countdown} sending={sending} onClick={() => void sendSms()} />
         </div>
       </Row>
 
