@@ -101,7 +101,7 @@ async function main() {
     const personalRefresh = await refreshChains(target, options.concurrency, () => platformPasswordLogin(target, credentials));
     const [entityGrants, personalGrants] = await pair('refresh grant, entity login vs personal login', { task: entityRefresh }, { task: personalRefresh });
 
-    const providerVersion = (await import('oidc-provider/package.json', { with: { type: 'json' } })).default.version as string;
+    const providerVersion = (await import('oidc-provider/package.json', { with: { type: 'json' } })).default.version;
     console.log('');
     console.log(
       renderTable(

@@ -10,7 +10,7 @@ export function registerErrorHandling(app: FastifyInstance) {
       if (typeof error.details.retryAfter === 'number') reply.header('retry-after', String(error.details.retryAfter));
       return reply.status(error.status).send(error.toBody());
     }
-    const status = (error as FastifyError).statusCode ?? 500;
+    const status = error.statusCode ?? 500;
     if (status === 413) return reply.status(413).send(new AppError('PAYLOAD_TOO_LARGE', { status: 413 }).toBody());
     if (status >= 400 && status < 500) {
       return reply.status(status === 415 ? 415 : 400).send(new AppError('BODY_INVALID', { status }).toBody());

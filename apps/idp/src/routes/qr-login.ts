@@ -65,6 +65,7 @@ export async function qrLoginRoutes(app: FastifyInstance, options: { provider: P
     ]);
     const stream = new EventStream(reply);
     let watch: QrWatch | null = null;
+    // eslint-disable-next-line prefer-const -- close() can run before the interval starts; a const would still be in its temporal dead zone then
     let heartbeat: NodeJS.Timeout | undefined;
     let closed = false;
     const stopWatching = () => watch?.stop().catch((error: unknown) => request.log.warn({ err: error }, 'qr login watch did not stop cleanly'));
