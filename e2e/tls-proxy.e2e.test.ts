@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { request } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,7 +37,7 @@ describe('the local TLS proxy (e2e/support/tls-proxy.ts)', () => {
   afterAll(async () => {
     await proxy?.close();
     target?.releaseSecondEvent();
-    await new Promise((resolve) => (target.server as Server).close(resolve));
+    await new Promise((resolve) => target.server.close(resolve));
   });
 
   /** A request over https that verifies the proxy's certificate against its own PEM. */

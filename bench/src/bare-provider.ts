@@ -94,7 +94,7 @@ function configuration(rp: RelyingParty, key: Awaited<ReturnType<typeof signingK
         scope: rp.scope,
       },
     ],
-    jwks: { keys: [key as never] },
+    jwks: { keys: [key] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     responseTypes: ['code'],
     pkce: { required: () => true },

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Provider } from 'oidc-provider';
 import type { FastifyInstance } from 'fastify';
-import { calculateJwkThumbprint, decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type JWTPayload } from 'jose';
+import { calculateJwkThumbprint, decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
 import { maskIdNumber, maskName, maskPhone } from '@uia/validators';
 import { BACKCHANNEL_LOGOUT_PATH, createEduPortal, ENTITY_LOGIN_PATH, SESSION_COOKIE, TX_COOKIE } from './app.ts';
 import { BACKCHANNEL_LOGOUT_EVENT } from './backchannel-logout.ts';
@@ -103,12 +103,12 @@ async function startProvider(port = 0, options: { entityInIdToken?: boolean } = 
     conformIdTokenClaims: options.entityInIdToken === false,
     acrValues: ['L1', 'L2', 'L3', 'L4'],
     cookies: { keys: ['edu-portal-test-cookie-key'] },
-    jwks: { keys: [SIGNING_KEY as never] },
+    jwks: { keys: [SIGNING_KEY] },
     features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true }, backchannelLogout: { enabled: true } },
     async fetch(url, init) {
       const target = new URL(url instanceof Request ? url.url : url.toString());
       if (target.origin !== PORTAL_BASE) throw new Error(`unexpected outgoing request to ${target.href}`);
-      const body = String(init?.body ?? '');
+      const body = typeof init?.body === 'string' || init?.body instanceof URLSearchParams ? init.body.toString() : '';
       const token = new URLSearchParams(body).get('logout_token') ?? '';
       if (!backchannel.portal) {
         backchannel.delivered.push({ token, status: 200 });
@@ -316,8 +316,8 @@ async function logoutToken(op: TestProvider, claims: Record<string, unknown>, si
   };
   for (const [name, value] of Object.entries(payload)) if (value === undefined) delete payload[name];
   const key = sign.key ?? SIGNING_KEY;
-  return new SignJWT(payload as JWTPayload)
-    .setProtectedHeader({ alg: 'RS256', typ: 'logout+jwt', kid: SIGNING_KEY.kid, ...sign.header } as never)
+  return new SignJWT(payload)
+    .setProtectedHeader({ alg: 'RS256', typ: 'logout+jwt', kid: SIGNING_KEY.kid, ...sign.header })
     .sign(await importJWK(key, 'RS256'));
 }
 

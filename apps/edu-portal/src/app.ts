@@ -142,7 +142,7 @@ function withSafeSerializers(logger: FastifyServerOptions['logger']): FastifySer
       req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: req.url.split('?')[0], ip: req.ip }),
       ...('serializers' in base ? base.serializers : {}),
     },
-  } as FastifyServerOptions['logger'];
+  };
 }
 
 export function createEduPortal(config: EduConfig, options: EduPortalOptions = {}): FastifyInstance {
@@ -451,10 +451,10 @@ export function createEduPortal(config: EduConfig, options: EduPortalOptions = {
     BACKCHANNEL_LOGOUT_PATH,
     {
       // Body problems (wrong content type, too large, unreadable) are answered like bad tokens, in JSON.
-      errorHandler: async (err: { statusCode?: number }, request, reply) => {
+      errorHandler: (err: { statusCode?: number }, request, reply) => {
         request.log.info({ err }, 'back-channel logout request refused');
         const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500 ? 400 : 500;
-        return reply
+        reply
           .code(status)
           .header('cache-control', 'no-store')
           .send(status === 400 ? { error: 'invalid_request', error_description: 'expected an application/x-www-form-urlencoded logout_token' } : { error: 'server_error' });

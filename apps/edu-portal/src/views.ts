@@ -104,7 +104,7 @@ export function layout(title: string, body: SafeHtml): string {
 ${body}
 </main>
 <footer class="site-footer">
-  <div class="wrap">示例接入应用 · 通过 OpenID Connect 接入统一身份认证平台</div>
+  <div class="wrap">示例接入应用 · 通过 OpenID&nbsp;Connect 接入统一身份认证平台</div>
 </footer>
 </body>
 </html>

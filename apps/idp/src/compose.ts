@@ -8,7 +8,7 @@ import { buildApp } from './app.ts';
 import { describeDependencyError } from './dependency-failure.ts';
 import type { AuditLog } from './ports/audit-log.ts';
 import type { ClientRepository } from './ports/client-repository.ts';
-import { ConfigError, type Config } from './config.ts';
+import type { Config } from './config.ts';
 import type { LogStream } from './logging.ts';
 import { CountingAuditLog } from './adapters/metrics/counting-audit-log.ts';
 import { prometheusVendorCallMetrics } from './adapters/metrics/vendor-call-metrics.ts';

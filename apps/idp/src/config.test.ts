@@ -105,8 +105,6 @@ describe('loadConfig', () => {
   });
 });
 
-const production = { UIA_MODE: 'production', PUBLIC_URL: 'https://idp.example.gov.cn', UIA_DATA_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`, UIA_BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString('base64'), UIA_COOKIE_SECRETS: 'x'.repeat(40), UIA_TRUST_PROXY: '1' };
-
 const problemsOf = (env: Record<string, string>) => {
   try {
     loadConfig({ DATA_DIR: dataDir(), ...env });

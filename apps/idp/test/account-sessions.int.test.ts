@@ -34,7 +34,9 @@ describe(`登录设备与会话 (${process.env.DATABASE_URL ? 'postgres' : 'sqli
     const callback = await browser.followUntil(body.redirectTo, redirectUri());
     const tokens = await client.authorizationCodeGrant(rp.config, callback, { pkceCodeVerifier: started.verifier, expectedState: started.state, expectedNonce: started.nonce });
     await userCenterLogin(browser, person.username, person.password);
-    return String(tokens.claims()!.sid);
+    const sid = tokens.claims()!.sid;
+    if (typeof sid !== 'string') throw new Error('the ID token carries no sid');
+    return sid;
   }
 
   /** Whether the edu-portal's next authorization in this browser needs a login (else single sign-on answers at once). */

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLocalJWKSet, createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWK } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryKeyValueStore } from '../src/adapters/key-value/memory-key-value-store.ts';
@@ -202,7 +202,7 @@ describe('back-channel logout from platform code, outside any request', () => {
     expect(receiver.received).toHaveLength(1);
     const token = logoutTokenOf(receiver.received[0]!);
     expect(decodeProtectedHeader(token)).toMatchObject({ alg: 'RS256', typ: 'logout+jwt', kid: signingKeys[0]!.kid });
-    const publicKeys = signingKeys.map(({ kty, n, e, kid, alg, use }) => ({ kty, n, e, kid, alg, use }) as JWK);
+    const publicKeys = signingKeys.map(({ kty, n, e, kid, alg, use }) => ({ kty, n, e, kid, alg, use }));
     const { payload } = await jwtVerify(token, createLocalJWKSet({ keys: publicKeys }), { issuer, audience: DEMO_CLIENT.clientId, typ: 'logout+jwt' });
     expect(payload).toMatchObject({ sub: 'account-1', sid: 'sid-1', events: { [LOGOUT_EVENT]: {} } });
     expect(payload).not.toHaveProperty('nonce');

@@ -1046,7 +1046,7 @@ describe('bad input on the 法人 endpoints', () => {
     expect(await account.grant(zhangsan, entityId, { ...good, services: ['e'.repeat(65)] })).toEqual(tooLong('services.0'));
     expect(await account.grant(zhangsan, entityId, { ...good, services: 'edu-portal' })).toEqual(invalid('services'));
     expect(await account.grant(zhangsan, entityId, { ...good, services: [7] })).toEqual(invalid('services.0'));
-    expect(await account.grant(zhangsan, entityId, { ...good, agent: 110108198506120033 })).toEqual(invalid('agent'));
+    expect(await account.grant(zhangsan, entityId, { ...good, agent: Number('110108198506120033') })).toEqual(invalid('agent'));
     const { agentName: _agentName, ...withoutName } = good;
     expect(await account.grant(zhangsan, entityId, withoutName)).toEqual(required('agentName'));
     expect(await account.grant(zhangsan, entityId, { ...good, agentName: '' })).toEqual(required('agentName'));

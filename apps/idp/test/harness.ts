@@ -95,7 +95,7 @@ export interface TestEnvironment {
   env: Record<string, string>;
   backend: string;
   /** Removes the data directory, the PostgreSQL schema and the Redis keys. */
-  cleanUp(): Promise<void>;
+  cleanUp: () => Promise<void>;
 }
 
 /**

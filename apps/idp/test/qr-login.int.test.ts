@@ -4,7 +4,7 @@ import { formatMessage } from '@uia/i18n';
 import { appPerson, loggedInApp } from './app-helpers.ts';
 import { Browser, startTestPlatform, type TestPlatform } from './harness.ts';
 import { appQr, pcQr } from './qr-helpers.ts';
-import { authorizationUrl, discover, followToRp, passwordLogin, RP, startLogin, useRelyingPartyPlatform, type StartedLogin } from './relying-party.ts';
+import { authorizationUrl, discover, followToRp, passwordLogin, startLogin, useRelyingPartyPlatform, type StartedLogin } from './relying-party.ts';
 
 const rp = useRelyingPartyPlatform();
 

@@ -46,8 +46,8 @@ async function startNode(env: Record<string, string>, port: number): Promise<Nod
       node.output.push(chunk.toString());
       if (chunk.toString().includes('issuer')) resolve();
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => node.output.push(chunk.toString()));
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => node.output.push(chunk.toString()));
     child.once('exit', (code) => reject(new Error(`node exited with ${code} before listening:\n${node.output.join('')}`)));
   });
   return node;

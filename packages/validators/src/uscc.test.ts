@@ -148,7 +148,7 @@ describe('validateUscc', () => {
   });
 
   it('rejects non-strings as USCC_FORMAT', () => {
-    for (const value of [undefined, null, 91110000600037341, {}, ['91110000600037341L']]) {
+    for (const value of [undefined, null, Number('91110000600037341'), {}, ['91110000600037341L']]) {
       expect(validateUscc(value as any)).toEqual({ ok: false, reason: 'USCC_FORMAT' });
     }
   });

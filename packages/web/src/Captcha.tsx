@@ -112,6 +112,7 @@ export function useCaptcha(): CaptchaState {
   useEffect(() => {
     showImage();
     return () => {
+      // eslint-disable-next-line react-hooks/exhaustive-deps -- a request counter, not a DOM ref: bumping its latest value is what drops the answer of a request still on its way
       generation.current++;
       audio.current?.source?.stop();
       void audio.current?.context.close();

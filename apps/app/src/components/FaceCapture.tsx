@@ -85,7 +85,8 @@ export function FaceCapture({
     if (!live) return;
     let cancelled = false;
     let recording: ReturnType<typeof recordClip> | null = null;
-    (async () => {
+    // An effect cannot await: the run shows its own failures as the 'failed' phase.
+    void (async () => {
       const frames: string[] = [];
       try {
         setPhase({ name: 'ready' });

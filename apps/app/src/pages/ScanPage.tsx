@@ -78,9 +78,9 @@ export function ScanPage() {
       } catch {
         /* a frame the decoder could not read: try the next one */
       }
-      if (!cancelled) timer = window.setTimeout(tick, SCAN_INTERVAL_MS);
+      if (!cancelled) timer = window.setTimeout(() => void tick(), SCAN_INTERVAL_MS);
     };
-    timer = window.setTimeout(tick, SCAN_INTERVAL_MS);
+    timer = window.setTimeout(() => void tick(), SCAN_INTERVAL_MS);
     return () => {
       cancelled = true;
       window.clearTimeout(timer);

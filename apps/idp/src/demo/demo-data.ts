@@ -70,7 +70,7 @@ export async function seedDemoData(deps: {
   hasher: PasswordHasher;
   relyingPartyUrl: string;
 }) {
-  const { accounts, clients, cipher } = deps;
+  const { clients } = deps;
   await clients.upsert({
     clientId: DEMO_CLIENT.clientId,
     clientName: DEMO_CLIENT.clientName,

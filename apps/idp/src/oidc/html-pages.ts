@@ -5,8 +5,8 @@ import { ui } from '@uia/i18n';
  * screens, the portal's 您已登录 page): the portal's frame and wording,
  * without JavaScript, CSP-safe.
  */
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export function escapeHtml(value: string | undefined): string {
+  return (value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export function renderPage(options: { title: string; platformName: string; demo: boolean; body: string }): string {

@@ -47,7 +47,7 @@ class ClientAdapter implements Adapter {
       client_id: client.clientId,
       client_name: client.clientName,
       ...(client.clientSecret ? { client_secret: client.clientSecret } : {}),
-    } as AdapterPayload;
+    };
   }
 
   upsert = unsupported;
@@ -68,7 +68,7 @@ class SqlModelAdapter implements Adapter {
     await this.models.upsert({
       model: this.name,
       id,
-      payload: payload as Record<string, unknown>,
+      payload,
       grantId: payload.grantId ?? null,
       uid: payload.uid ?? null,
       // The person, also for an entity login: a password reset or 退出登录 everywhere finds all of their models.
@@ -78,11 +78,11 @@ class SqlModelAdapter implements Adapter {
   }
 
   async find(id: string) {
-    return (await this.models.find(this.name, id))?.payload as AdapterPayload | undefined;
+    return (await this.models.find(this.name, id))?.payload;
   }
 
   async findByUid(uid: string) {
-    return (await this.models.findByUid(this.name, uid))?.payload as AdapterPayload | undefined;
+    return (await this.models.findByUid(this.name, uid))?.payload;
   }
 
   findByUserCode = unsupported;

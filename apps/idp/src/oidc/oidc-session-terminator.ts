@@ -46,7 +46,7 @@ export class OidcSessionTerminator implements SessionTerminator, PlatformSession
     const told = new Set(bySession.map((service) => `${service.clientId}\u0000${service.sub}`));
     for (const grant of grants) {
       const clientId = String(grant.payload.clientId);
-      const sub = String(grant.payload.accountId ?? accountId);
+      const sub = typeof grant.payload.accountId === 'string' ? grant.payload.accountId : accountId;
       if (covered.has(grant.id) || told.has(`${clientId}\u0000${sub}`)) continue;
       told.add(`${clientId}\u0000${sub}`);
       services.push({ clientId, sid: null, grantId: grant.id, sub });

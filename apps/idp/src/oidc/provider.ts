@@ -80,7 +80,7 @@ export function createProvider(options: ProviderOptions): Provider {
 
   const configuration: Configuration = {
     adapter: createOidcAdapterFactory(options, createClientAuthGate(options.clientAuthThrottle)),
-    jwks: { keys: options.signingKeys as never },
+    jwks: { keys: options.signingKeys },
     cookies: {
       keys: options.cookieSecrets,
       long: { signed: true, httpOnly: true, sameSite: 'lax', secure: options.secureCookies },

@@ -122,7 +122,7 @@ export function QrLogin({
         reconnectDelay = RECONNECT_FIRST_MS;
       };
       stream.addEventListener('status', (event) => {
-        const data: unknown = (event as MessageEvent).data;
+        const data: unknown = event.data;
         const status = parseQrStatus(data);
         if (status) onStatus(interaction, qr, status, personOf(data));
       });

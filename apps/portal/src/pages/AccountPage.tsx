@@ -63,7 +63,7 @@ function AccountHead({ person }: { person: AccountPerson }) {
         <h1 className="account-title">{a.heading}</h1>
         <p className="account-welcome">{fill(a.welcome, { name: person.name })}</p>
       </div>
-      <button type="button" className="button button-outline" onClick={logout} disabled={leaving} aria-busy={leaving}>
+      <button type="button" className="button button-outline" onClick={() => void logout()} disabled={leaving} aria-busy={leaving}>
         {leaving ? a.loggingOut : a.logout}
       </button>
       {error && (

@@ -26,7 +26,7 @@ export function sessionIsWrongLoginType(ctx: KoaContextWithOIDC): boolean {
   const accountId = ctx.oidc.session?.accountId;
   if (!accountId) return false;
   const actsForEntity = parseAccountId(accountId).entityId !== null;
-  const params = ctx.oidc.params as Record<string, unknown> | undefined;
+  const params = ctx.oidc.params;
   if (requestsEntityLoginOnly(params)) return !actsForEntity;
   return actsForEntity && !acceptsEntityLogin(params);
 }

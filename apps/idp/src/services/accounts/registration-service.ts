@@ -4,7 +4,6 @@ import {
   validateName,
   validatePhone,
   validateUsername,
-  type IdType,
   type Validation,
 } from '@uia/validators';
 import { validateNewPassword } from '@uia/validators/common-passwords';
@@ -51,7 +50,7 @@ export class RegistrationService {
 
   async register(input: RegisterRequest, context: { ip: string; userAgent?: string }) {
     const name = valid(validateName(input.name), 'name');
-    const idType = input.idType as IdType;
+    const idType = input.idType;
     const idNumber = valid(validateIdNumber(idType, input.idNumber), 'idNumber');
     const phone = valid(validatePhone(input.phone), 'phone');
     const username = valid(validateUsername(input.username), 'username');

@@ -51,7 +51,7 @@ export function Sessions() {
           </h3>
           <ul className="session-list" aria-labelledby="sessions-browsers-title">
             {list.data.browsers.map((session) => (
-              <BrowserItem key={session.id} session={session} busy={ending} onEnd={() => endOne(session.id, browserName(session))} />
+              <BrowserItem key={session.id} session={session} busy={ending} onEnd={() => void endOne(session.id, browserName(session))} />
             ))}
           </ul>
           <h3 id="sessions-apps-title" className="session-group-title">
@@ -62,7 +62,7 @@ export function Sessions() {
           ) : (
             <ul className="session-list" aria-labelledby="sessions-apps-title">
               {list.data.apps.map((session) => (
-                <AppItem key={session.id} session={session} busy={ending} onEnd={() => endOne(session.id, session.device)} />
+                <AppItem key={session.id} session={session} busy={ending} onEnd={() => void endOne(session.id, session.device)} />
               ))}
             </ul>
           )}
@@ -70,7 +70,7 @@ export function Sessions() {
             <button
               type="button"
               className="button button-outline button-small"
-              onClick={endOthers}
+              onClick={() => void endOthers()}
               disabled={ending !== null || (list.data.browsers.every((session) => session.current) && list.data.apps.length === 0)}
               aria-busy={ending?.id === 'others' || undefined}
             >

@@ -144,7 +144,7 @@ export function AccountLoginForm({
     <form
       className="login-form"
       noValidate
-      onSubmit={onSubmit}
+      onSubmit={(event) => void onSubmit(event)}
       aria-describedby={errors.form ? `${idPrefix}-form-error` : undefined}
     >
       {errors.form && (

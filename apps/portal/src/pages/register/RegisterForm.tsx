@@ -153,7 +153,7 @@ export function RegisterForm({ onDone, features }: { onDone: (registered: Regist
   const captchaError = captchaFieldError(captcha, errors.captchaAnswer);
 
   return (
-    <form ref={formRef} className="register-form" noValidate onSubmit={onSubmit}>
+    <form ref={formRef} className="register-form" noValidate onSubmit={(event) => void onSubmit(event)}>
       <p className="form-intro">{r.subheading}</p>
       {!features.realName && (
         <p className="alert alert-info" data-testid="register-realname-off">
@@ -240,7 +240,7 @@ export function RegisterForm({ onDone, features }: { onDone: (registered: Regist
             placeholder: r.smsCodePlaceholder,
             hint: Boolean(smsNotice),
           })}
-          <SmsCodeButton countdown={countdown} sending={sending} onClick={sendSms} />
+          <SmsCodeButton countdown={countdown} sending={sending} onClick={() => void sendSms()} />
         </div>
       </Row>
 

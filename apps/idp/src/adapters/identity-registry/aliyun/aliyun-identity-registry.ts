@@ -72,6 +72,6 @@ export class AliyunIdentityRegistry implements IdentityRegistry, VendorReachabil
     if (verdict) return verdict;
     if (bizCode === undefined) throw new VendorCallError('unavailable', 'unexpected_answer');
     // A BizCode the documentation does not list: possibly billed, so not retried; an operator should look.
-    throw new VendorCallError('refused', `biz_code_${String(bizCode)}`);
+    throw new VendorCallError('refused', `biz_code_${typeof bizCode === 'string' || typeof bizCode === 'number' ? bizCode : JSON.stringify(bizCode)}`);
   }
 }
