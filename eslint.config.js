@@ -10,7 +10,11 @@ export default defineConfig([
   tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        // Type declarations beside plain-JavaScript scripts belong to no tsconfig project.
+        projectService: { allowDefaultProject: ['scripts/*.d.mts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
@@ -40,6 +44,11 @@ export default defineConfig([
     files: ['**/*.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['packages/web/src/shell/browser-check.js'],
+    // Runs in the page before the bundle; the build replaces __UIA_OLD_BROWSER_HTML__ with the message (browser-shell.ts).
+    languageOptions: { globals: { ...globals.browser, __UIA_OLD_BROWSER_HTML__: 'readonly' } },
   },
   {
     files: ['apps/app/sw-template.js'],

@@ -37,7 +37,7 @@ class RunLongAdapter {
   private readonly store: Map<string, { payload: Payload; expiresAt: number }>;
 
   constructor(name: string) {
-    this.store = RunLongAdapter.stores.get(name) ?? new Map();
+    this.store = RunLongAdapter.stores.get(name) ?? new Map<string, { payload: Payload; expiresAt: number }>();
     RunLongAdapter.stores.set(name, this.store);
   }
 

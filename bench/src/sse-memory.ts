@@ -120,7 +120,7 @@ async function prepareInteraction(server: URL, rp: RelyingParty, localAddress: s
     state: randomBytes(8).toString('base64url'),
     nonce: randomBytes(8).toString('base64url'),
   });
-  const auth = await send(server, localAddress, jar, `/oidc/auth?${query}`);
+  const auth = await send(server, localAddress, jar, `/oidc/auth?${query.toString()}`);
   const uid = /\/interaction\/([\w-]+)/.exec(String(auth.headers.location))?.[1];
   if (!uid) throw new Error(`/oidc/auth → ${auth.status} ${auth.headers.location ?? auth.body.slice(0, 200)}`);
   const qr = await send(server, localAddress, jar, `/interaction/${uid}/qr`, { json: {} });

@@ -36,7 +36,7 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
   return page.evaluate(async () => {
     const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: (v.impact ?? null) as Impact | null, nodes: v.nodes.map((n) => ({ target: n.target as unknown[] })) }));
+    return result.violations.map((v) => ({ id: v.id, impact: (v.impact ?? null), nodes: v.nodes.map((n) => ({ target: n.target })) }));
   });
 }
 

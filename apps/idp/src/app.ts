@@ -113,7 +113,7 @@ export async function buildApp(
     // The router's own refusals (a malformed %-escape, an over-long path parameter) answer in the
     // platform's error shape too, as "no such resource".
     frameworkErrors: (_error, _request, reply) => {
-      void sendError(reply as FastifyReply, new AppError('NOT_FOUND'));
+      void sendError(reply, new AppError('NOT_FOUND'));
     },
   });
   drainConnectionsOnClose(app);

@@ -52,7 +52,7 @@ describe.skipIf(missing.length > 0)(title, () => {
       code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGcSjtw-cM',
       code_challenge_method: 'S256',
     });
-    const response = await fetch(`${node.url}/oidc/auth?${query}`, { redirect: 'manual', headers: { 'x-forwarded-for': '10.9.9.9' } });
+    const response = await fetch(`${node.url}/oidc/auth?${query.toString()}`, { redirect: 'manual', headers: { 'x-forwarded-for': '10.9.9.9' } });
     await response.arrayBuffer();
     return response.status;
   };

@@ -72,7 +72,7 @@ describe('published URLs', () => {
   const foreignHosts: Record<string, string>[] = [{ host: 'evil.example' }, { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' }, { host: 'evil.example:8443', 'x-forwarded-host': 'evil.example' }];
 
   it('come from PUBLIC_URL whatever host the request names: discovery, JWKS, the authorization redirect', async () => {
-    const authorize = `/oidc/auth?${new URLSearchParams({ client_id: 'edu-portal', response_type: 'code', scope: 'openid', redirect_uri: 'http://localhost:3001/callback', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256', state: 'canonical-origin' })}`;
+    const authorize = `/oidc/auth?${new URLSearchParams({ client_id: 'edu-portal', response_type: 'code', scope: 'openid', redirect_uri: 'http://localhost:3001/callback', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256', state: 'canonical-origin' }).toString()}`;
     for (const headers of foreignHosts) {
       const discovery = await rawGet(rp.t.baseUrl, '/oidc/.well-known/openid-configuration', headers);
       expect(discovery.status).toBe(200);

@@ -18,8 +18,8 @@ const title = missing.length
 async function countStorage(during: () => Promise<void>) {
   const sqlStatements: string[] = [];
   const redisCommands: string[] = [];
-  const query = pg.Client.prototype.query;
-  const sendCommand = Redis.prototype.sendCommand;
+  const query: typeof pg.Client.prototype.query = Reflect.get(pg.Client.prototype, 'query');
+  const sendCommand: typeof Redis.prototype.sendCommand = Reflect.get(Redis.prototype, 'sendCommand');
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text: string }).text;
     sqlStatements.push(text.replace(/\s+/g, ' ').slice(0, 60));
@@ -29,7 +29,7 @@ async function countStorage(during: () => Promise<void>) {
     const key = String(command.name === 'eval' ? command.args[2] : command.args[0]).replace(/^uia-test-\w+:/, '').slice(0, 40);
     if (!['subscribe', 'unsubscribe', 'info'].includes(command.name)) redisCommands.push(`${command.name} ${key}`);
     return (sendCommand as (...a: unknown[]) => unknown).call(this, command, ...rest);
-  } as typeof sendCommand;
+  };
   try {
     await during();
   } finally {

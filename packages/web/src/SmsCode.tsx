@@ -58,7 +58,7 @@ export function codeSent(countdown: Countdown, sent: { resendAfter?: unknown; ex
  * the button counts down what is left of the resend interval (possibly
  * nothing); answers the minutes the code stays valid (at least 1).
  */
-export function codeWaiting(countdown: Countdown, waiting: { resendAfter: number; expiresIn: number }): number {
+export function codeWaiting(countdown: Pick<Countdown, 'start'>, waiting: { resendAfter: number; expiresIn: number }): number {
   countdown.start(waiting.resendAfter);
   return Math.max(1, Math.round(waiting.expiresIn / 60));
 }

@@ -114,7 +114,7 @@ export function SmsLoginPage({ next }: { next: string | null }) {
 
   return (
     <Screen title={s.pageTitle} back={paths.home}>
-      <form className="form" noValidate onSubmit={onSubmit}>
+      <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
         <LoginFormHead
           prefix={PREFIX}
           heading={s.heading}
@@ -156,7 +156,7 @@ export function SmsLoginPage({ next }: { next: string | null }) {
           sentTo={sentTo}
           countdown={countdown}
           sending={sending}
-          onSend={send}
+          onSend={() => void send()}
         />
 
         <ValidityChoice prefix={PREFIX} value={validity} onChange={setValidity} />

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type Provider from 'oidc-provider';
 import { CONSENT_PATHS, consentDecisionResponse, consentDetailsResponse, interactionParams } from '@uia/schemas';
 import { AppError } from '../errors.ts';

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type Provider from 'oidc-provider';
 import { errors } from 'oidc-provider';
 import {
@@ -14,7 +14,7 @@ import { AppError } from '../errors.ts';
 import type { EntityLogin } from '../services/entities/entity-login.ts';
 import type { LoginResult, PasswordLogin } from '../services/password-login/index.ts';
 import { deviceIdOf, keepDeviceCookie } from './device-cookie.ts';
-import { currentInteraction, type UidRequest, ensureLoginOffered, interactionClient, unofferedLogin, interactionLoginTypes, interactionRequiredAcr, refuseInteraction } from './current-interaction.ts';
+import { currentInteraction, ensureLoginOffered, interactionClient, unofferedLogin, interactionLoginTypes, interactionRequiredAcr, refuseInteraction } from './current-interaction.ts';
 import { formatMessage, ui } from '@uia/i18n';
 import { escapeHtml, renderPage } from '../oidc/html-pages.ts';
 import { requestContext } from './request-context.ts';

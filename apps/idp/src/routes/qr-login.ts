@@ -1,4 +1,4 @@
-import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply } from 'fastify';
 import type Provider from 'oidc-provider';
 import type { QrLogin, QrStatusListener, QrWatch } from '../services/qr-login/index.ts';
 import { interactionParams, PC_QR_PATHS, qrCompleteResponse, qrCreateRequest, qrCreateResponse, type PlatformFeatures } from '@uia/schemas';

@@ -109,7 +109,7 @@ export function NewPhoneStep({ ticket, onDone, onFlowError }: { ticket: string; 
   const clear = (field: NewField) => errors[field] && setErrors((e) => ({ ...e, [field]: undefined }));
 
   return (
-    <form className="form" noValidate onSubmit={onSubmit}>
+    <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
       <h2 id="new-title" className="form-heading-small">
         {p.steps[1]}
       </h2>

@@ -17,14 +17,15 @@ export function OldPhoneStep({ onTicket, onFlowError, onBack }: { onTicket: (tic
   const [submitting, setSubmitting] = useState(false);
 
   // After a reload: a code already waiting at the current phone is taken, with its countdown.
+  const { start: startCountdown } = countdown;
   useEffect(() => {
     endpoints.phoneOldCode().then(
       ({ code: waiting }) => {
-        if (waiting) setSentTo({ maskedPhone: waiting.maskedPhone, minutes: codeWaiting(countdown, waiting) });
+        if (waiting) setSentTo({ maskedPhone: waiting.maskedPhone, minutes: codeWaiting({ start: startCountdown }, waiting) });
       },
       () => undefined,
     );
-  }, []);
+  }, [startCountdown]);
 
   async function send() {
     if (sending || countdown.seconds > 0) return;
@@ -66,7 +67,7 @@ export function OldPhoneStep({ onTicket, onFlowError, onBack }: { onTicket: (tic
   }
 
   return (
-    <form className="form" noValidate onSubmit={onSubmit}>
+    <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
       <h2 id="old-title" className="form-heading-small">
         {p.byOldPhone}
       </h2>

@@ -49,7 +49,7 @@ export class PreparingPgClient extends pg.Client {
 
   // pg's overloads (callback, config object, stream) pass through untouched; only (text, values) is rewritten.
   override query: pg.Client['query'] = (...args: unknown[]) => {
-    const clientQuery = pg.Client.prototype.query as (...a: unknown[]) => never;
+    const clientQuery = Reflect.get(pg.Client.prototype, 'query') as (...a: unknown[]) => never;
     const [text, values] = args;
     if (typeof text === 'string' && Array.isArray(values) && args.length === 2 && DATA_STATEMENT.test(text)) {
       const name = `s_${createHash('sha1').update(text).digest('base64url')}`;

@@ -72,7 +72,7 @@ export function Step1Account({
   }
 
   return (
-    <StepForm error={errors.form} submitting={submitting} onSubmit={onSubmit}>
+    <StepForm error={errors.form} submitting={submitting} onSubmit={(event) => void onSubmit(event)}>
       <LabeledRow id={inputIds.account} label={f.accountLabel} error={errors.account}>
         <FieldInput
           id={inputIds.account}

@@ -39,11 +39,12 @@ export function Step2RecoverForm({
   const [submitting, setSubmitting] = useState(false);
   const inputIds: Record<RecoverField, string> = { idNumber: id('idNumber'), captchaAnswer: id('captcha'), smsCode: id('smsCode') };
 
+  const { start: startCountdown } = countdown;
   useEffect(() => {
     if (!waiting) return focusById(inputIds.idNumber);
-    setSmsNotice(fill(ui.smsCode.sent, { phone: waiting.maskedPhone, minutes: codeWaiting(countdown, waiting) }));
+    setSmsNotice(fill(ui.smsCode.sent, { phone: waiting.maskedPhone, minutes: codeWaiting({ start: startCountdown }, waiting) }));
     focusById(inputIds.smsCode);
-  }, []);
+  }, [waiting, startCountdown, inputIds.idNumber, inputIds.smsCode]);
 
   const captchaError = captchaFieldError(captcha, errors.captchaAnswer);
 
@@ -133,7 +134,7 @@ export function Step2RecoverForm({
   }
 
   return (
-    <StepForm className="forgot-form recover-form" error={errors.form} submitting={submitting} onSubmit={onSubmit}>
+    <StepForm className="forgot-form recover-form" error={errors.form} submitting={submitting} onSubmit={(event) => void onSubmit(event)}>
       <LabeledRow id={inputIds.idNumber} label={f.idNumberLabel} error={errors.idNumber}>
         <FieldInput
           id={inputIds.idNumber}
@@ -175,7 +176,7 @@ export function Step2RecoverForm({
           hint={Boolean(smsNotice)}
           countdown={countdown}
           sending={sending}
-          onSend={sendCode}
+          onSend={() => void sendCode()}
           onChange={(value) => set('smsCode', value)}
         />
       </LabeledRow>

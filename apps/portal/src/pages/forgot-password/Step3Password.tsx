@@ -38,7 +38,7 @@ export function Step3Password({
   const [submitting, setSubmitting] = useState(false);
   const inputIds: Record<PasswordField, string> = { password: id('password'), confirmPassword: id('confirmPassword') };
 
-  useEffect(() => focusById(inputIds.password), []);
+  useEffect(() => focusById(inputIds.password), [inputIds.password]);
 
   function check(field: PasswordField, v: Record<PasswordField, string>, requireFilled: boolean): string | undefined {
     if (v[field] === '') return requireFilled ? (field === 'password' ? f.passwordRequired : f.confirmPasswordRequired) : undefined;
@@ -112,7 +112,7 @@ export function Step3Password({
   );
 
   return (
-    <StepForm error={errors.form} submitting={submitting} onSubmit={onSubmit}>
+    <StepForm error={errors.form} submitting={submitting} onSubmit={(event) => void onSubmit(event)}>
       <LabeledRow
         id={inputIds.password}
         label={f.passwordLabel}
