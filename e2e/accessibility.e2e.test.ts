@@ -72,7 +72,10 @@ describe('axe-core: 0 critical and 0 serious violations on every page state, bot
   it('login page: 扫码登录, 账号登录, a wrong captcha, the tries left, the wait', async () => {
     const { platformUrl } = servers;
     await page.goto(`${platformUrl}/`);
-    await page.locator('#login-panel').getByRole('img', { name: /扫码登录二维码/ }).waitFor();
+    await page
+      .locator('#login-panel')
+      .getByRole('img', { name: /扫码登录二维码/ })
+      .waitFor();
     await expectAccessible(page, '登录 · 扫码登录', 'login-qr');
 
     await chooseAccountLogin(page);

@@ -69,7 +69,10 @@ describe('登录设备与会话', () => {
     expect(await appItem.innerText()).toContain('Android · Chrome');
     expect(await appItem.innerText()).toContain('有效期至');
 
-    for (const viewport of [{ width: 390, height: 844 }, { width: 1366, height: 768 }]) {
+    for (const viewport of [
+      { width: 390, height: 844 },
+      { width: 1366, height: 768 },
+    ]) {
       await page.setViewportSize(viewport);
       await screenshot(page, `account-sessions-${viewport.width}`);
     }

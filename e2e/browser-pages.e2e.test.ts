@@ -75,7 +75,11 @@ describe('the shell before the bundle runs', () => {
     await page.getByRole('status').filter({ hasText: '正在加载，请稍候…' }).waitFor();
     await screenshot(page, 'shell-loading-pc');
     release();
-    await page.getByRole('heading', { name: '立即注册' }).or(page.getByRole('heading', { name: '用户注册' })).first().waitFor();
+    await page
+      .getByRole('heading', { name: '立即注册' })
+      .or(page.getByRole('heading', { name: '用户注册' }))
+      .first()
+      .waitFor();
     expect(await page.locator('#uia-boot').count()).toBe(0);
     await page.context().close();
   });

@@ -55,8 +55,7 @@ interface QrCreated {
   qrUrl: string;
 }
 
-const isEntityLoginPost = (r: Response) =>
-  r.request().method() === 'POST' && /^\/interaction\/[^/]+\/entity-login$/.test(new URL(r.url()).pathname);
+const isEntityLoginPost = (r: Response) => r.request().method() === 'POST' && /^\/interaction\/[^/]+\/entity-login$/.test(new URL(r.url()).pathname);
 const isQrCreate = (r: Response) => r.request().method() === 'POST' && /^\/interaction\/[^/]+\/qr$/.test(new URL(r.url()).pathname);
 
 // ---- the platform's 法人登录 page ----
@@ -143,7 +142,10 @@ async function refusedEntityLogin(browser: Browser, servers: Servers, shot?: str
 
 /** The value of row `label` in the description list `list`. */
 async function row(list: Locator, label: string): Promise<string> {
-  const dd = list.locator('div').filter({ has: list.page().locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd');
+  const dd = list
+    .locator('div')
+    .filter({ has: list.page().locator('dt', { hasText: new RegExp(`^${label}$`) }) })
+    .locator('dd');
   return ((await dd.textContent()) ?? '').trim();
 }
 
@@ -207,7 +209,10 @@ async function grantWangwu(agents: Locator, expiresOn: string): Promise<void> {
 
 /** The agents table's row of 王五 (masked). */
 function wangwuRow(agents: Locator): Locator {
-  return agents.getByRole('table', { name: `${ENTITY.name} · 经办人` }).getByRole('row').filter({ hasText: WANGWU.maskedIdNumber });
+  return agents
+    .getByRole('table', { name: `${ENTITY.name} · 经办人` })
+    .getByRole('row')
+    .filter({ hasText: WANGWU.maskedIdNumber });
 }
 
 async function cells(rowLocator: Locator): Promise<string[]> {
@@ -288,7 +293,7 @@ describe('法人登录 (a person acting for 北京演示科技有限公司)', ()
     await screenshot(page, 'entity-edu-portal-account');
   });
 
-  it('王五 logs in for the entity by QR: the app\'s 确认登录 asks which entity, he picks 北京演示科技有限公司, the PC lands on edu-portal', async () => {
+  it("王五 logs in for the entity by QR: the app's 确认登录 asks which entity, he picks 北京演示科技有限公司, the PC lands on edu-portal", async () => {
     const { platformUrl } = servers;
     // The phone: 王五 in the app (face check).
     const phoneContext = await newPhoneContext(phoneBrowser, platformUrl);
@@ -341,7 +346,7 @@ describe('法人登录 (a person acting for 北京演示科技有限公司)', ()
     await screenshot(pc, 'entity-edu-portal-qr', { fullPage: false });
   });
 
-  it('张三 revokes 王五 (confirm dialog accepted): 王五\'s next 法人登录 is refused', async () => {
+  it("张三 revokes 王五 (confirm dialog accepted): 王五's next 法人登录 is refused", async () => {
     const { context, page } = await openUserCenterAsZhangsan(browser, servers);
     contexts.push(context);
     const agents = await openAgents(page);
@@ -355,7 +360,10 @@ describe('法人登录 (a person acting for 北京演示科技有限公司)', ()
     });
     await agents.getByRole('button', { name: `撤销${WANGWU.maskedName}的授权` }).click();
     expect(await dialog).toBe(`确定撤销${WANGWU.maskedName}（${WANGWU.maskedIdNumber}）的经办授权吗？撤销后立即生效。`);
-    await agents.getByRole('status').filter({ hasText: `已撤销${WANGWU.maskedName}的授权` }).waitFor();
+    await agents
+      .getByRole('status')
+      .filter({ hasText: `已撤销${WANGWU.maskedName}的授权` })
+      .waitFor();
     await agents.getByText('暂无经办人。').waitFor();
     expect(await wangwuRow(agents).count()).toBe(0);
 

@@ -70,7 +70,10 @@ describe('人脸识别 by video clip (a Tencent FaceID verifier)', () => {
     await form.faceConsent.check();
     await form.startFace.click();
     await page.getByText('正在录制').waitFor();
-    await page.getByText(/请眨眨眼|请缓慢摇头|请缓慢点头/).first().waitFor();
+    await page
+      .getByText(/请眨眨眼|请缓慢摇头|请缓慢点头/)
+      .first()
+      .waitFor();
     await screenshot(page, 'app-face-video-recording', { fullPage: false });
     await page.getByRole('alert').filter({ hasText: /人脸/ }).waitFor({ timeout: 30_000 });
     await screenshot(page, 'app-face-video-mismatch', { fullPage: false });

@@ -13,15 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { randomResidentId } from '../apps/idp/test/harness.ts';
 import { currentCaptchaId, devOutbox, launchBrowser, newDesktopContext, screenshot, solveCaptcha } from './support/browser.ts';
 import { chooseAccountLogin, DEMO, fillAccountLogin, loginForm, loginModes, shownError, startLoginFromEdu, submitAccountLogin } from './support/flows.ts';
-import {
-  forgotWizard,
-  requestResetCode,
-  resetCode,
-  resetPasswordThroughWizard,
-  submitAccountStep,
-  submitNewPassword,
-  submitResetCode,
-} from './support/password-reset.ts';
+import { forgotWizard, requestResetCode, resetCode, resetPasswordThroughWizard, submitAccountStep, submitNewPassword, submitResetCode } from './support/password-reset.ts';
 import { startServers, type Servers } from './support/servers.ts';
 
 const NEW_PASSWORD = 'Reset#2026ok';

@@ -71,7 +71,14 @@ async function startIdentityStandIn(citizen: { name: string; idNumber: string })
   return { server, problems };
 }
 
-const citizen = { name: '赵晓燕', maskedName: '赵*燕', idNumber: randomResidentId(), phone: randomPhone(), username: `prod_${randomBytes(4).toString('hex')}`, password: 'Quiet-River-Maple-Lantern-2026' };
+const citizen = {
+  name: '赵晓燕',
+  maskedName: '赵*燕',
+  idNumber: randomResidentId(),
+  phone: randomPhone(),
+  username: `prod_${randomBytes(4).toString('hex')}`,
+  password: 'Quiet-River-Maple-Lantern-2026',
+};
 
 let sms: Awaited<ReturnType<typeof startSmsStandIn>>;
 let identity: Awaited<ReturnType<typeof startIdentityStandIn>>;

@@ -47,7 +47,9 @@ function qrPanel(page: Page) {
 
 /** Waits until the QR panel's live status says `text`. */
 async function pcStatus(page: Page, text: string): Promise<void> {
-  await qrPanel(page).status.filter({ hasText: new RegExp(`^${text}$`) }).waitFor({ state: 'attached', timeout: 25_000 });
+  await qrPanel(page)
+    .status.filter({ hasText: new RegExp(`^${text}$`) })
+    .waitFor({ state: 'attached', timeout: 25_000 });
 }
 
 /** edu-portal → the platform's login page, which opens on 扫码登录 with a fresh QR; returns it and the interaction uid. */
@@ -315,7 +317,10 @@ describe('扫码登录 with edu-portal', () => {
     await screenshot(pc, 'portal-qr-cancelled', { fullPage: false });
     // A cancelled QR cannot be confirmed afterwards.
     await phonePage.goto(qr.qrUrl);
-    await phonePage.getByRole('heading', { name: /二维码|无法确认登录/ }).first().waitFor();
+    await phonePage
+      .getByRole('heading', { name: /二维码|无法确认登录/ })
+      .first()
+      .waitFor();
     expect(await confirmPage(phonePage).confirm.count()).toBe(0);
 
     const fresh = await refreshQr(pc, '已取消，点击刷新');
@@ -339,7 +344,10 @@ describe('扫码登录 with edu-portal', () => {
     await screenshot(pc, 'portal-qr-expired', { fullPage: false });
 
     await phonePage.goto(qr.qrUrl);
-    await phonePage.getByText(/二维码已失效/).first().waitFor();
+    await phonePage
+      .getByText(/二维码已失效/)
+      .first()
+      .waitFor();
     expect(await confirmPage(phonePage).confirm.count()).toBe(0);
     await screenshot(phonePage, 'app-qr-expired', { fullPage: false });
 

@@ -18,7 +18,14 @@ function startTarget() {
     let body = '';
     incoming.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
     incoming.on('end', () => {
-      outgoing.writeHead(200, [['content-type', 'application/json'], ['set-cookie', 'a=1; Path=/'], ['set-cookie', 'b=2; Path=/']].flat());
+      outgoing.writeHead(
+        200,
+        [
+          ['content-type', 'application/json'],
+          ['set-cookie', 'a=1; Path=/'],
+          ['set-cookie', 'b=2; Path=/'],
+        ].flat(),
+      );
       outgoing.end(JSON.stringify({ method: incoming.method, url: incoming.url, headers: incoming.headers, body }));
     });
   });

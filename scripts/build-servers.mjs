@@ -29,7 +29,11 @@ const BUNDLES = [
 
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
 /** The package a bare import names: `pg`, `@fastify/cookie`, `oidc-provider/lib/x` → `oidc-provider`. */
-const packageOf = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageOf = (specifier) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 /** The nearest package.json above a source file. */
 function owningPackage(file) {
   for (let dir = dirname(file); dir.startsWith(root); dir = dirname(dir)) {

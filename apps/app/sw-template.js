@@ -42,7 +42,12 @@ self.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate') {
     // Pages: the network first (fresh shell, right headers); offline, the cached shell.
     event.respondWith(
-      fetch(request).catch(() => caches.open(CACHE).then((cache) => cache.match(SHELL_PAGE)).then((cached) => cached || Response.error())),
+      fetch(request).catch(() =>
+        caches
+          .open(CACHE)
+          .then((cache) => cache.match(SHELL_PAGE))
+          .then((cached) => cached || Response.error()),
+      ),
     );
     return;
   }

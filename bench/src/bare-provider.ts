@@ -173,4 +173,3 @@ export async function startBareProvider(port: number, rp: RelyingParty): Promise
       }),
   };
 }
-

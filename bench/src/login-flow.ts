@@ -192,11 +192,7 @@ export async function refreshGrant(target: OidcTarget, refreshToken: string, cli
  * A refresh-token chain per worker: each worker logs in once, exchanges its
  * code, then always presents the newest rotated refresh token.
  */
-export async function refreshChains(
-  target: OidcTarget,
-  workers: number,
-  login: () => Promise<AuthorizationCode>,
-): Promise<(worker: number) => Promise<void>> {
+export async function refreshChains(target: OidcTarget, workers: number, login: () => Promise<AuthorizationCode>): Promise<(worker: number) => Promise<void>> {
   // One login after the other: the login throttle counts an attempt before it checks the password, so
   // dozens of one account's logins at once read as guessing (PASSWORD_LOGIN_PAUSED).
   const chains: { ip: string; refreshToken: string }[] = [];

@@ -72,7 +72,12 @@ async function main() {
   const options = readOptions();
   const began = performance.now();
   const loadAtStart = loadavg()[0]!;
-  const rp: RelyingParty = { clientId: DEMO_CLIENT.clientId, clientSecret: DEMO_CLIENT.clientSecret, redirectUri: 'http://localhost:3001/callback', scope: 'openid offline_access profile phone id_card' };
+  const rp: RelyingParty = {
+    clientId: DEMO_CLIENT.clientId,
+    clientSecret: DEMO_CLIENT.clientSecret,
+    redirectUri: 'http://localhost:3001/callback',
+    scope: 'openid offline_access profile phone id_card',
+  };
   const credentials = { identifier: DEMO_ACCOUNT.username, password: DEMO_ACCOUNT.password };
   const timing = { warmupMs: options.warmupMs, durationMs: options.durationMs, rounds: options.rounds };
 
@@ -109,7 +114,11 @@ async function main() {
       log(`refresh grants at ${connections} connections, platform vs bare oidc-provider`);
       const platformRefresh = await refreshChains(target, connections, () => platformPasswordLogin(target, credentials));
       const bareRefresh = await refreshChains(bareTarget, connections, () => selfCompletingLogin(bareTarget));
-      results[`refresh ${connections}`] = await measurePair({ task: platformRefresh, cpuMs: () => platform!.cpuMs() }, { task: bareRefresh, cpuMs: () => bare!.cpuMs() }, { ...timing, concurrency: connections });
+      results[`refresh ${connections}`] = await measurePair(
+        { task: platformRefresh, cpuMs: () => platform!.cpuMs() },
+        { task: bareRefresh, cpuMs: () => bare!.cpuMs() },
+        { ...timing, concurrency: connections },
+      );
     }
   } finally {
     await bare?.stop();
@@ -137,10 +146,22 @@ async function main() {
   const ratioOf = (a: number | null, b: number | null) => (a && b ? `${(a / b).toFixed(2)}×` : 'n/a');
   const [logins, verifies] = results.login;
   const rows: string[][] = [
-    ['password login (full HTTP) vs raw Argon2id verify, 4 at a time', rate(logins), rate(verifies), `${ratioOf(logins.perSecond, verifies.perSecond)} (per CPU-s ${ratioOf(logins.perCpuSecond, verifies.perCpuSecond)})`, '≥ 0.90×'],
+    [
+      'password login (full HTTP) vs raw Argon2id verify, 4 at a time',
+      rate(logins),
+      rate(verifies),
+      `${ratioOf(logins.perSecond, verifies.perSecond)} (per CPU-s ${ratioOf(logins.perCpuSecond, verifies.perCpuSecond)})`,
+      '≥ 0.90×',
+    ],
     ...CONNECTIONS.map((connections) => {
       const [mine, theirs] = results[`refresh ${connections}`]!;
-      return [`refresh grants vs bare oidc-provider, ${connections} connections (SQLite)`, rate(mine), rate(theirs), `${ratioOf(mine.perSecond, theirs.perSecond)} (per CPU-s ${ratioOf(mine.perCpuSecond, theirs.perCpuSecond)})`, '≥ 0.85×'];
+      return [
+        `refresh grants vs bare oidc-provider, ${connections} connections (SQLite)`,
+        rate(mine),
+        rate(theirs),
+        `${ratioOf(mine.perSecond, theirs.perSecond)} (per CPU-s ${ratioOf(mine.perCpuSecond, theirs.perCpuSecond)})`,
+        '≥ 0.85×',
+      ];
     }),
     ['refresh grants per server-CPU-second, PostgreSQL + Redis', 'not measured (see README)', '', '', '≥ 400'],
     [
@@ -152,7 +173,13 @@ async function main() {
     ],
     ['QR confirm → PC event p99, two nodes', 'not measured (see README)', '', '', '≤ 50 ms at ≤ 1,000/s'],
     [`RSS after ${options.logins} logins`, `${median(rss.tuned).toFixed(0)} MB with glibc settings`, `${median(rss.plain).toFixed(0)} MB without`, '', '≤ 170 MB'],
-    ['compiled server: start → /readyz, idle RSS', `${starts.compiled.readyMs.p50.toFixed(0)} ms, ${starts.compiled.idleRssMb.p50.toFixed(0)} MB`, `tsx: ${starts.tsx.readyMs.p50.toFixed(0)} ms, ${starts.tsx.idleRssMb.p50.toFixed(0)} MB`, startCpu(starts.compiled), '≤ 2000 ms, ≤ 150 MB'],
+    [
+      'compiled server: start → /readyz, idle RSS',
+      `${starts.compiled.readyMs.p50.toFixed(0)} ms, ${starts.compiled.idleRssMb.p50.toFixed(0)} MB`,
+      `tsx: ${starts.tsx.readyMs.p50.toFixed(0)} ms, ${starts.tsx.idleRssMb.p50.toFixed(0)} MB`,
+      startCpu(starts.compiled),
+      '≤ 2000 ms, ≤ 150 MB',
+    ],
     ...bundles.map((b) => [`${b.app} bundle (${b.files} js/css/html files)`, `${b.rawKb.toFixed(0)} KB raw`, `gzip ${b.gzipKb.toFixed(0)} KB, brotli ${b.brotliKb.toFixed(0)} KB`, '', '']),
   ];
   const providerVersion = (await import('oidc-provider/package.json', { with: { type: 'json' } })).default.version;

@@ -73,7 +73,10 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerPr
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} during start-up: ${output.join('').slice(-2000)}`);
-      const ready = await fetch(`${baseUrl}${options.readyPath ?? '/readyz'}`).then((response) => response.status === 200, () => false);
+      const ready = await fetch(`${baseUrl}${options.readyPath ?? '/readyz'}`).then(
+        (response) => response.status === 200,
+        () => false,
+      );
       if (ready) break;
       await sleep(10);
     }

@@ -41,7 +41,10 @@ async function startOnce(command: ServerCommand, dataDir: string, idleMs: number
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`${command} server exited with ${child.exitCode} during start-up`);
-      const ready = await fetch(`${base}/readyz`).then((response) => response.status === 200, () => false);
+      const ready = await fetch(`${base}/readyz`).then(
+        (response) => response.status === 200,
+        () => false,
+      );
       if (ready) break;
       await sleep(10);
     }

@@ -14,8 +14,7 @@ import { launchChromium, screenshot } from './browser.ts';
 
 export const PHONE_VIEWPORT = { width: 390, height: 844 } as const;
 /** A current Android Chrome: mobile layout, and what 我的 shows as the device. */
-export const PHONE_USER_AGENT =
-  'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/136.0.0.0 Mobile Safari/537.36';
+export const PHONE_USER_AGENT = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/136.0.0.0 Mobile Safari/537.36';
 
 // getUserMedia without a prompt, from a fake device instead of real hardware.
 const FAKE_CAMERA_ARGS = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'];
@@ -95,7 +94,12 @@ export function rgbaToY4m(image: RgbaImage, options: { frames?: number; fps?: nu
       let r = 0;
       let g = 0;
       let b = 0;
-      for (const [dx, dy] of [[0, 0], [1, 0], [0, 1], [1, 1]] as const) {
+      for (const [dx, dy] of [
+        [0, 0],
+        [1, 0],
+        [0, 1],
+        [1, 1],
+      ] as const) {
         const [pr, pg, pb] = rgb(2 * x + dx, 2 * y + dy);
         r += pr / 4;
         g += pg / 4;
@@ -155,7 +159,10 @@ export async function appFaceLogin(page: Page, platformUrl: string, person: AppP
   await form.startFace.click();
   if (shots) {
     // The liveness prompts run on their own; catch one for the picture.
-    await page.getByText(/请眨眨眼|请缓慢摇头|请缓慢点头/).first().waitFor();
+    await page
+      .getByText(/请眨眨眼|请缓慢摇头|请缓慢点头/)
+      .first()
+      .waitFor();
     await screenshot(page, `${shots}-face`, { fullPage: false });
   }
   await page.waitForURL(`${platformUrl}/app/`, { timeout: 30_000 });

@@ -36,7 +36,7 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
   return page.evaluate(async () => {
     const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: (v.impact ?? null), nodes: v.nodes.map((n) => ({ target: n.target })) }));
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, nodes: v.nodes.map((n) => ({ target: n.target })) }));
   });
 }
 
@@ -76,9 +76,7 @@ export class AxeReport {
       for (const mode of MODES) {
         await setMode(page, mode);
         const violations = await axeViolations(page);
-        const blocking = violations
-          .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-          .map((v) => `${v.id} (${v.impact}, ${v.nodes.length}×): ${JSON.stringify(v.nodes[0]?.target)}`);
+        const blocking = violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id} (${v.impact}, ${v.nodes.length}×): ${JSON.stringify(v.nodes[0]?.target)}`);
         const finding: AxeFinding = { state, viewport, mode, counts: count(violations), blocking };
         found.push(finding);
         this.findings.push(finding);

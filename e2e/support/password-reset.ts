@@ -99,12 +99,7 @@ export async function resetCode(platformUrl: string, phone: string): Promise<str
  * The whole wizard from /forgot-password to 密码重置成功, for tests that need
  * a password changed as a person would change it. Returns the step-3 ticket.
  */
-export async function resetPasswordThroughWizard(
-  page: Page,
-  platformUrl: string,
-  person: { account: string; idNumber: string; phone: string },
-  newPassword: string,
-): Promise<string> {
+export async function resetPasswordThroughWizard(page: Page, platformUrl: string, person: { account: string; idNumber: string; phone: string }, newPassword: string): Promise<string> {
   await page.goto(`${platformUrl}/forgot-password`);
   await currentCaptchaId(page);
   const started = await submitAccountStep(page, platformUrl, person.account);

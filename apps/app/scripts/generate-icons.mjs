@@ -15,17 +15,18 @@ function cubic(p0, p1, p2, p3, steps = 24) {
   for (let i = 1; i <= steps; i++) {
     const t = i / steps;
     const u = 1 - t;
-    pts.push([
-      u * u * u * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t * t * t * p3[0],
-      u * u * u * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t * t * t * p3[1],
-    ]);
+    pts.push([u * u * u * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t * t * t * p3[0], u * u * u * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t * t * t * p3[1]]);
   }
   return pts;
 }
 
 // The shield of the portal's BrandMark (viewBox 0 0 32 32) as a polygon.
 const SHIELD = [[16, 2], [4, 6.5], [4, 14.7], ...cubic([4, 14.7], [4, 22.3], [9.1, 28.3], [16, 30]), ...cubic([16, 30], [22.9, 28.3], [28, 22.3], [28, 14.7]), [28, 6.5]];
-const CHECK = [[10.5, 16.2], [14.3, 20], [21.5, 12.4]];
+const CHECK = [
+  [10.5, 16.2],
+  [14.3, 20],
+  [21.5, 12.4],
+];
 const CHECK_WIDTH = 2.6;
 
 function inPolygon(x, y, poly) {
@@ -67,11 +68,19 @@ function render(size, options) {
   const n = 4; // 4×4 supersampling
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let j = 0; j < n; j++) {
         for (let i = 0; i < n; i++) {
           const c = sample(px + (i + 0.5) / n, py + (j + 0.5) / n, size, options);
-          if (c) { r += c[0]; g += c[1]; b += c[2]; a += 1; }
+          if (c) {
+            r += c[0];
+            g += c[1];
+            b += c[2];
+            a += 1;
+          }
         }
       }
       const k = (py * size + px) * 4;

@@ -4,7 +4,7 @@ import { recorderMimeType } from './camera.ts';
 describe('recorderMimeType', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it('picks the first of the server\'s types the browser can record, in the server\'s order', () => {
+  it("picks the first of the server's types the browser can record, in the server's order", () => {
     vi.stubGlobal('MediaRecorder', { isTypeSupported: (type: string) => type !== 'video/mp4;codecs=avc1' });
     expect(recorderMimeType(['video/mp4;codecs=avc1', 'video/webm;codecs=vp8', 'video/mp4'])).toBe('video/webm;codecs=vp8');
     vi.stubGlobal('MediaRecorder', { isTypeSupported: () => true });

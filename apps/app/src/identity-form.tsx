@@ -94,19 +94,7 @@ export function useIdentityForm<E extends IdentityFormErrors>(): {
 }
 
 /** A login form's head: heading and intro, the notes above the fields, and the form's error (`<prefix>-form-error`). */
-export function LoginFormHead({
-  prefix,
-  heading,
-  intro,
-  notes,
-  error,
-}: {
-  prefix: string;
-  heading: string;
-  intro: string;
-  notes: ReactNode;
-  error: string | undefined;
-}) {
+export function LoginFormHead({ prefix, heading, intro, notes, error }: { prefix: string; heading: string; intro: string; notes: ReactNode; error: string | undefined }) {
   return (
     <>
       <div className="form-head">
@@ -126,17 +114,7 @@ export function LoginFormHead({
 }
 
 /** 我已阅读并同意《人脸识别授权书》: the consent checkbox and its label (the error is the caller's). */
-export function FaceConsentCheck({
-  id,
-  checked,
-  onChange,
-  error,
-}: {
-  id: string;
-  checked: boolean;
-  onChange: (checked: boolean) => void;
-  error: string | null | undefined;
-}) {
+export function FaceConsentCheck({ id, checked, onChange, error }: { id: string; checked: boolean; onChange: (checked: boolean) => void; error: string | null | undefined }) {
   return (
     <div className="agree">
       <input
@@ -232,31 +210,14 @@ export function IdentityFields({
 }
 
 /** 登录有效期: 1天 / 7天 / 30天 as a radio group. */
-export function ValidityChoice({
-  prefix,
-  value,
-  onChange,
-  error,
-}: {
-  prefix: string;
-  value: ValidityDays;
-  onChange: (days: ValidityDays) => void;
-  error?: string | undefined;
-}) {
+export function ValidityChoice({ prefix, value, onChange, error }: { prefix: string; value: ValidityDays; onChange: (days: ValidityDays) => void; error?: string | undefined }) {
   const id = `${prefix}-validity`;
   return (
     <Field id={id} as="legend" label={l.validityLabel} error={error} hint={l.validityHint}>
       <div className="segmented">
         {VALIDITY_DAYS.map((days) => (
           <label key={days} className={value === days ? 'segment is-selected' : 'segment'}>
-            <input
-              type="radio"
-              name="validityDays"
-              value={days}
-              checked={value === days}
-              onChange={() => onChange(days)}
-              aria-describedby={describedBy(id, { error, hint: true })}
-            />
+            <input type="radio" name="validityDays" value={days} checked={value === days} onChange={() => onChange(days)} aria-describedby={describedBy(id, { error, hint: true })} />
             <span>{fill(l.validityOption, { days })}</span>
           </label>
         ))}

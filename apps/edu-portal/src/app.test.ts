@@ -125,7 +125,12 @@ async function startProvider(port = 0, options: { entityInIdToken?: boolean } = 
     },
     async findAccount(_ctx, id) {
       const entity = id.startsWith('entity:') ? ENTITY_CLAIMS : {};
-      return { accountId: id, async claims() { return { sub: id, ...CITIZEN, ...entity }; } };
+      return {
+        accountId: id,
+        async claims() {
+          return { sub: id, ...CITIZEN, ...entity };
+        },
+      };
     },
   });
   const callback = provider.callback();
@@ -136,12 +141,10 @@ async function startProvider(port = 0, options: { entityInIdToken?: boolean } = 
     if (testLogin && req.method === 'POST') {
       req.url = `/oidc/interaction/${testLogin[1]}`;
       const accountId = testLogin[2] ? ENTITY_ACCOUNT_ID : ACCOUNT_ID;
-      provider
-        .interactionFinished(req, res, { login: { accountId, acr: 'L3', amr: ['face', 'mca'] } }, { mergeWithLastSubmission: false })
-        .catch((err: unknown) => {
-          res.statusCode = 500;
-          res.end(String(err));
-        });
+      provider.interactionFinished(req, res, { login: { accountId, acr: 'L3', amr: ['face', 'mca'] } }, { mergeWithLastSubmission: false }).catch((err: unknown) => {
+        res.statusCode = 500;
+        res.end(String(err));
+      });
       return;
     }
     if (url === '/oidc' || url.startsWith('/oidc/') || url.startsWith('/oidc?')) {
@@ -316,9 +319,7 @@ async function logoutToken(op: TestProvider, claims: Record<string, unknown>, si
   };
   for (const [name, value] of Object.entries(payload)) if (value === undefined) delete payload[name];
   const key = sign.key ?? SIGNING_KEY;
-  return new SignJWT(payload)
-    .setProtectedHeader({ alg: 'RS256', typ: 'logout+jwt', kid: SIGNING_KEY.kid, ...sign.header })
-    .sign(await importJWK(key, 'RS256'));
+  return new SignJWT(payload).setProtectedHeader({ alg: 'RS256', typ: 'logout+jwt', kid: SIGNING_KEY.kid, ...sign.header }).sign(await importJWK(key, 'RS256'));
 }
 
 function postLogoutToken(portal: FastifyInstance, token: string, headers: Record<string, string> = {}) {
@@ -730,7 +731,7 @@ describe('edu-portal back-channel logout', () => {
     expect(await loggedIn(portal, a.session)).toBe(true);
   });
 
-  it('answers 200 with Cache-Control: no-store, ignores Origin and cookies, and with only sub ends all of that person\'s sessions', async () => {
+  it("answers 200 with Cache-Control: no-store, ignores Origin and cookies, and with only sub ends all of that person's sessions", async () => {
     const a = await logIn(portal, op);
     const b = await logIn(portal, op);
     const res = await postLogoutToken(portal, await logoutToken(op, { sub: ACCOUNT_ID }), { origin: 'https://elsewhere.example' });
@@ -753,8 +754,7 @@ describe('edu-portal back-channel logout', () => {
     const sid = await providerSid(op, jar);
     const { privateKey: otherKey } = await generateKeyPair('RS256', { extractable: true });
     const now = Math.floor(Date.now() / 1000);
-    const unsigned = (payload: object) =>
-      `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'logout+jwt' })).toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.`;
+    const unsigned = (payload: object) => `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'logout+jwt' })).toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.`;
 
     // Each with the reason the portal gives (error_description), to be sure it fails where meant to.
     const bad: Array<[string, string, string]> = [

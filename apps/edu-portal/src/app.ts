@@ -160,19 +160,13 @@ export function createEduPortal(config: EduConfig, options: EduPortalOptions = {
   function platform(): Promise<oidc.Configuration> {
     if (!discovered) {
       const attempt = oidc
-        .discovery(
-          config.issuer,
-          config.clientId,
-          { client_secret: config.clientSecret },
-          oidc.ClientSecretBasic(config.clientSecret),
-          {
-            // openid-client v6 refuses plain-http issuers. loadConfig() sets allowInsecureIssuer
-            // only for an http issuer on localhost/127.0.0.1/[::1] outside production mode (the
-            // local demo); any other http issuer is rejected at start.
-            execute: config.allowInsecureIssuer ? [oidc.allowInsecureRequests] : [],
-            timeout,
-          },
-        )
+        .discovery(config.issuer, config.clientId, { client_secret: config.clientSecret }, oidc.ClientSecretBasic(config.clientSecret), {
+          // openid-client v6 refuses plain-http issuers. loadConfig() sets allowInsecureIssuer
+          // only for an http issuer on localhost/127.0.0.1/[::1] outside production mode (the
+          // local demo); any other http issuer is rejected at start.
+          execute: config.allowInsecureIssuer ? [oidc.allowInsecureRequests] : [],
+          timeout,
+        })
         .catch((err: unknown) => {
           if (discovered === attempt) discovered = undefined;
           throw new PlatformUnavailableError(err);
@@ -319,9 +313,7 @@ export function createEduPortal(config: EduConfig, options: EduPortalOptions = {
       if (code === 'temporarily_unavailable' || code === 'server_error') {
         return sendError(reply, 503, '暂时无法登录', UNAVAILABLE_MESSAGE, true);
       }
-      const message =
-        AUTHORIZATION_ERROR_MESSAGES[code] ??
-        `统一身份认证平台未能完成登录${/^[a-z_]{1,64}$/.test(code) ? `（错误代码：${code}）` : ''}，请稍后重试。`;
+      const message = AUTHORIZATION_ERROR_MESSAGES[code] ?? `统一身份认证平台未能完成登录${/^[a-z_]{1,64}$/.test(code) ? `（错误代码：${code}）` : ''}，请稍后重试。`;
       return sendError(reply, 400, code === 'access_denied' ? '登录已取消' : '登录未完成', message, true);
     }
 
@@ -399,8 +391,7 @@ export function createEduPortal(config: EduConfig, options: EduPortalOptions = {
         403,
         errorPage({
           title: '法人登录未完成',
-          message:
-            '本次登录未返回单位信息，无法确认您代表哪家单位办理业务。为保护单位信息安全，本站未为您登录。请返回首页重新点击“法人登录”，并在统一身份认证平台选择要代表登录的单位。',
+          message: '本次登录未返回单位信息，无法确认您代表哪家单位办理业务。为保护单位信息安全，本站未为您登录。请返回首页重新点击“法人登录”，并在统一身份认证平台选择要代表登录的单位。',
           retryLogin: true,
           retryHref: ENTITY_LOGIN_PATH,
         }),
@@ -502,12 +493,7 @@ export function createEduPortal(config: EduConfig, options: EduPortalOptions = {
     const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status >= 500) request.log.error({ err }, 'unhandled error');
     else request.log.info({ err }, 'bad request');
-    return sendError(
-      reply,
-      status,
-      status >= 500 ? '系统繁忙' : '请求无效',
-      status >= 500 ? '系统暂时出现问题，请稍后重试。' : '请求格式不正确，请返回首页重试。',
-    );
+    return sendError(reply, status, status >= 500 ? '系统繁忙' : '请求无效', status >= 500 ? '系统暂时出现问题，请稍后重试。' : '请求格式不正确，请返回首页重试。');
   });
 
   return app;

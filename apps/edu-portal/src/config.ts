@@ -93,7 +93,9 @@ export function loadConfig(env: Env = process.env): EduConfig {
     problems.push(`EDU_ISSUER 不能包含查询参数或片段 / EDU_ISSUER must not contain a query or fragment`);
   } else if (issuer.protocol === 'http:') {
     if (!isLoopbackHost(issuer.hostname)) {
-      problems.push(`EDU_ISSUER 只有在本机（localhost / 127.0.0.1）演示时才允许使用 http，其他情况必须使用 https / EDU_ISSUER may use plain http only on localhost/127.0.0.1 (demo); use https otherwise`);
+      problems.push(
+        `EDU_ISSUER 只有在本机（localhost / 127.0.0.1）演示时才允许使用 http，其他情况必须使用 https / EDU_ISSUER may use plain http only on localhost/127.0.0.1 (demo); use https otherwise`,
+      );
     } else if (production) {
       problems.push(`生产模式下 EDU_ISSUER 必须使用 https / EDU_ISSUER must use https in production mode`);
     } else {
@@ -142,7 +144,9 @@ export function loadConfig(env: Env = process.env): EduConfig {
     const values = rawAcr.split(/\s+/);
     const bad = values.filter((v) => !ACR_LEVELS.has(v));
     if (bad.length) {
-      problems.push(`EDU_ACR_VALUES 只能包含 L1、L2、L3、L4（以空格分隔），无效值："${bad.join(' ')}" / EDU_ACR_VALUES may only contain L1, L2, L3, L4 separated by spaces; invalid: "${bad.join(' ')}"`);
+      problems.push(
+        `EDU_ACR_VALUES 只能包含 L1、L2、L3、L4（以空格分隔），无效值："${bad.join(' ')}" / EDU_ACR_VALUES may only contain L1, L2, L3, L4 separated by spaces; invalid: "${bad.join(' ')}"`,
+      );
     } else {
       acrValues = values.join(' ');
     }

@@ -6,11 +6,13 @@ const PERSON: PortalUser = { maskedName: '李*', maskedIdNumber: '340***********
 describe('edu-portal views: 法人登录', () => {
   it('offers 法人登录 next to 使用统一身份认证登录', () => {
     const page = homeAnonymousPage();
-    expect(page).toMatch(/<div class="login-buttons">\s*<a class="btn btn-primary btn-lg" href="\/login">使用统一身份认证登录<\/a>\s*<a class="btn btn-secondary btn-lg" href="\/login\/entity">法人登录<\/a>/);
+    expect(page).toMatch(
+      /<div class="login-buttons">\s*<a class="btn btn-primary btn-lg" href="\/login">使用统一身份认证登录<\/a>\s*<a class="btn btn-secondary btn-lg" href="\/login\/entity">法人登录<\/a>/,
+    );
     expect(ENTITY_LOGIN_PATH).toBe('/login/entity');
   });
 
-  it('renders an agent\'s 单位信息, escaped', () => {
+  it("renders an agent's 单位信息, escaped", () => {
     const page = homeUserPage({
       ...PERSON,
       entity: { uscc: '914403001922038216', name: '深圳<示例>贸易有限公司', actingPerson: { maskedName: '李*', maskedIdNumber: '340***********001X', role: 'agent' } },

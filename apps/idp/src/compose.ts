@@ -101,8 +101,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
   // Storage connection errors come before the app (and its logger) exist; they are logged once it does.
   // The driver's error names the failure (code, address), never request data.
   let logger: FastifyBaseLogger | null = null;
-  const onStorageConnectionError = (dependency: 'database' | 'keyValue') => (error: Error) =>
-    logger?.warn({ dependency, dependencyError: describeDependencyError(error) }, 'storage connection error');
+  const onStorageConnectionError = (dependency: 'database' | 'keyValue') => (error: Error) => logger?.warn({ dependency, dependencyError: describeDependencyError(error) }, 'storage connection error');
   const database = openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,

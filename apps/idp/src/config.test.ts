@@ -42,7 +42,9 @@ describe('loadConfig', () => {
   it('reads the storage timeouts (statement 5 s, Redis command 1 s by default) and refuses values out of range', () => {
     expect(loadConfig({ DATA_DIR: dataDir() }).storageTimeouts).toEqual({ statementMs: 5000, redisCommandMs: 1000 });
     expect(loadConfig({ DATA_DIR: dataDir(), UIA_DB_STATEMENT_TIMEOUT_MS: '2000', UIA_REDIS_COMMAND_TIMEOUT_MS: '500' }).storageTimeouts).toEqual({ statementMs: 2000, redisCommandMs: 500 });
-    expect(() => loadConfig({ DATA_DIR: dataDir(), UIA_DB_STATEMENT_TIMEOUT_MS: '0', UIA_REDIS_COMMAND_TIMEOUT_MS: 'soon' })).toThrow(/UIA_DB_STATEMENT_TIMEOUT_MS[\s\S]*UIA_REDIS_COMMAND_TIMEOUT_MS|UIA_REDIS_COMMAND_TIMEOUT_MS[\s\S]*UIA_DB_STATEMENT_TIMEOUT_MS/);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), UIA_DB_STATEMENT_TIMEOUT_MS: '0', UIA_REDIS_COMMAND_TIMEOUT_MS: 'soon' })).toThrow(
+      /UIA_DB_STATEMENT_TIMEOUT_MS[\s\S]*UIA_REDIS_COMMAND_TIMEOUT_MS|UIA_REDIS_COMMAND_TIMEOUT_MS[\s\S]*UIA_DB_STATEMENT_TIMEOUT_MS/,
+    );
   });
 
   it('forces no periodic password change unless UIA_PASSWORD_MAX_AGE_DAYS says so (0–3650 days)', () => {
@@ -118,7 +120,14 @@ const problemsOf = (env: Record<string, string>) => {
 const ALIYUN_TEMPLATES = 'register=SMS_1001,login=SMS_1002,reset_password=SMS_1003,change_phone=SMS_1004,notice_password_reset=SMS_1005,notice_phone_changed=SMS_1006';
 const TENCENT_TEMPLATES = 'register=2001, login=2002, reset_password=2003, change_phone=2004, notice_password_reset=2005, notice_phone_changed=2006';
 const aliyunEnv = { UIA_SMS_PROVIDER: 'aliyun', UIA_SMS_SIGN_NAME: '某市政务服务', UIA_SMS_TEMPLATES: ALIYUN_TEMPLATES, UIA_SMS_ACCESS_KEY_ID: 'LTAI5tExample', UIA_SMS_ACCESS_KEY_SECRET: 'secret' };
-const tencentEnv = { UIA_SMS_PROVIDER: 'tencent', UIA_SMS_SIGN_NAME: '某市政务服务', UIA_SMS_TEMPLATES: TENCENT_TEMPLATES, UIA_SMS_ACCESS_KEY_ID: 'AKIDExample', UIA_SMS_ACCESS_KEY_SECRET: 'secret', UIA_SMS_SDK_APP_ID: '1400006666' };
+const tencentEnv = {
+  UIA_SMS_PROVIDER: 'tencent',
+  UIA_SMS_SIGN_NAME: '某市政务服务',
+  UIA_SMS_TEMPLATES: TENCENT_TEMPLATES,
+  UIA_SMS_ACCESS_KEY_ID: 'AKIDExample',
+  UIA_SMS_ACCESS_KEY_SECRET: 'secret',
+  UIA_SMS_SDK_APP_ID: '1400006666',
+};
 
 describe('SMS configuration', () => {
   it('uses the dev outbox in demo mode by default', () => {
@@ -154,7 +163,10 @@ describe('SMS configuration', () => {
   it('names everything a vendor channel is missing, at once', () => {
     const problems = problemsOf({ UIA_SMS_PROVIDER: 'tencent' });
     for (const name of ['UIA_SMS_SIGN_NAME', 'UIA_SMS_TEMPLATES', 'UIA_SMS_ACCESS_KEY_ID', 'UIA_SMS_ACCESS_KEY_SECRET', 'UIA_SMS_SDK_APP_ID']) {
-      expect(problems.some((p) => p.startsWith(`${name}:`)), name).toBe(true);
+      expect(
+        problems.some((p) => p.startsWith(`${name}:`)),
+        name,
+      ).toBe(true);
     }
     expect(problems.join('\n')).toMatch(/腾讯云/);
   });
@@ -174,7 +186,12 @@ describe('SMS configuration', () => {
   it('in production, starts with https, keys and a complete vendor SMS channel: the optional vendors default to none', () => {
     const config = loadConfig({ DATA_DIR: dataDir(), ...PRODUCTION, ...tencentEnv });
     expect(config.mode).toBe('production');
-    expect({ identity: config.identityRegistry, face: config.faceVerifier, business: config.businessRegistry, ip: config.ipDatabase }).toEqual({ identity: null, face: null, business: null, ip: null });
+    expect({ identity: config.identityRegistry, face: config.faceVerifier, business: config.businessRegistry, ip: config.ipDatabase }).toEqual({
+      identity: null,
+      face: null,
+      business: null,
+      ip: null,
+    });
     expect(loadConfig({ DATA_DIR: dataDir(), ...PRODUCTION, ...tencentEnv, UIA_IP_DATABASE: 'offline' }).ipDatabase).toBe('offline');
     // The demo locator makes nothing up (本机/内网 or 未知地区): production may keep it.
     expect(loadConfig({ DATA_DIR: dataDir(), ...PRODUCTION, ...tencentEnv, UIA_IP_DATABASE: 'demo' }).ipDatabase).toBe('demo');
@@ -182,7 +199,14 @@ describe('SMS configuration', () => {
   });
 });
 
-const PRODUCTION = { UIA_MODE: 'production', PUBLIC_URL: 'https://idp.example.gov.cn', UIA_DATA_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`, UIA_BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString('base64'), UIA_COOKIE_SECRETS: 'x'.repeat(40), UIA_TRUST_PROXY: '1' };
+const PRODUCTION = {
+  UIA_MODE: 'production',
+  PUBLIC_URL: 'https://idp.example.gov.cn',
+  UIA_DATA_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+  UIA_BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString('base64'),
+  UIA_COOKIE_SECRETS: 'x'.repeat(40),
+  UIA_TRUST_PROXY: '1',
+};
 
 describe('identity registry configuration (UIA_IDENTITY_PROVIDER)', () => {
   const config = (env: Record<string, string>) => loadConfig({ DATA_DIR: dataDir(), ...env });
@@ -194,10 +218,26 @@ describe('identity registry configuration (UIA_IDENTITY_PROVIDER)', () => {
 
   it('reads Tencent Cloud FaceID and Aliyun Cloudauth with their default endpoints and a 5 s timeout', () => {
     expect(config({ UIA_IDENTITY_PROVIDER: 'tencent', UIA_IDENTITY_SECRET_ID: 'AKIDx', UIA_IDENTITY_SECRET_KEY: 'key' }).identityRegistry).toEqual({
-      provider: 'tencent', secretId: 'AKIDx', secretKey: 'key', endpoint: 'https://faceid.tencentcloudapi.com', timeoutMs: 5000,
+      provider: 'tencent',
+      secretId: 'AKIDx',
+      secretKey: 'key',
+      endpoint: 'https://faceid.tencentcloudapi.com',
+      timeoutMs: 5000,
     });
-    expect(config({ UIA_IDENTITY_PROVIDER: 'aliyun', UIA_IDENTITY_ACCESS_KEY_ID: 'LTAIx', UIA_IDENTITY_ACCESS_KEY_SECRET: 'secret', UIA_IDENTITY_ENDPOINT: 'https://cloudauth-vpc.cn-shanghai.aliyuncs.com/', UIA_IDENTITY_TIMEOUT_MS: '3000' }).identityRegistry).toEqual({
-      provider: 'aliyun', accessKeyId: 'LTAIx', accessKeySecret: 'secret', endpoint: 'https://cloudauth-vpc.cn-shanghai.aliyuncs.com', timeoutMs: 3000,
+    expect(
+      config({
+        UIA_IDENTITY_PROVIDER: 'aliyun',
+        UIA_IDENTITY_ACCESS_KEY_ID: 'LTAIx',
+        UIA_IDENTITY_ACCESS_KEY_SECRET: 'secret',
+        UIA_IDENTITY_ENDPOINT: 'https://cloudauth-vpc.cn-shanghai.aliyuncs.com/',
+        UIA_IDENTITY_TIMEOUT_MS: '3000',
+      }).identityRegistry,
+    ).toEqual({
+      provider: 'aliyun',
+      accessKeyId: 'LTAIx',
+      accessKeySecret: 'secret',
+      endpoint: 'https://cloudauth-vpc.cn-shanghai.aliyuncs.com',
+      timeoutMs: 3000,
     });
   });
 
@@ -215,13 +255,20 @@ describe('identity registry configuration (UIA_IDENTITY_PROVIDER)', () => {
   it('production takes a vendor over https only, and refuses the simulator', () => {
     const tencent = { UIA_IDENTITY_PROVIDER: 'tencent', UIA_IDENTITY_SECRET_ID: 'AKIDx', UIA_IDENTITY_SECRET_KEY: 'key' };
     expect(problemsOf({ ...PRODUCTION, ...tencentEnv, ...tencent }).some((problem) => problem.startsWith('UIA_IDENTITY'))).toBe(false);
-    expect(problemsOf({ ...PRODUCTION, ...tencentEnv, ...tencent, UIA_IDENTITY_ENDPOINT: 'http://egress.internal/faceid' })).toContain('UIA_IDENTITY_ENDPOINT: 生产模式必须使用 https:// 地址 / must be https in production');
+    expect(problemsOf({ ...PRODUCTION, ...tencentEnv, ...tencent, UIA_IDENTITY_ENDPOINT: 'http://egress.internal/faceid' })).toContain(
+      'UIA_IDENTITY_ENDPOINT: 生产模式必须使用 https:// 地址 / must be https in production',
+    );
     expect(problemsOf({ ...PRODUCTION, ...tencentEnv, UIA_IDENTITY_PROVIDER: 'simulated' }).some((problem) => problem.startsWith('UIA_IDENTITY_PROVIDER'))).toBe(true);
   });
 });
 
 describe('business registry configuration (UIA_BUSINESS_REGISTRY)', () => {
-  const exchange = { UIA_BUSINESS_REGISTRY: 'exchange', UIA_BUSINESS_REGISTRY_URL: 'https://dsep.example.gov.cn/api/v1/', UIA_BUSINESS_REGISTRY_APP_ID: 'uia-idp', UIA_BUSINESS_REGISTRY_SECRET: 's'.repeat(32) };
+  const exchange = {
+    UIA_BUSINESS_REGISTRY: 'exchange',
+    UIA_BUSINESS_REGISTRY_URL: 'https://dsep.example.gov.cn/api/v1/',
+    UIA_BUSINESS_REGISTRY_APP_ID: 'uia-idp',
+    UIA_BUSINESS_REGISTRY_SECRET: 's'.repeat(32),
+  };
 
   it('is the simulator in demo mode by default; none turns it off', () => {
     expect(loadConfig({ DATA_DIR: dataDir() }).businessRegistry).toEqual({ provider: 'simulated' });
@@ -231,20 +278,38 @@ describe('business registry configuration (UIA_BUSINESS_REGISTRY)', () => {
   it('reads the exchange, with the optional key of hashed ID numbers', () => {
     const key = Buffer.alloc(32, 7);
     expect(loadConfig({ DATA_DIR: dataDir(), ...exchange, UIA_BUSINESS_REGISTRY_ID_HASH_KEY: key.toString('base64') }).businessRegistry).toEqual({
-      provider: 'exchange', baseUrl: 'https://dsep.example.gov.cn/api/v1', appId: 'uia-idp', appSecret: 's'.repeat(32), idNumberHashKey: key, timeoutMs: 5000,
+      provider: 'exchange',
+      baseUrl: 'https://dsep.example.gov.cn/api/v1',
+      appId: 'uia-idp',
+      appSecret: 's'.repeat(32),
+      idNumberHashKey: key,
+      timeoutMs: 5000,
     });
     expect(loadConfig({ DATA_DIR: dataDir(), ...exchange }).businessRegistry).toMatchObject({ idNumberHashKey: null });
   });
 
   it('lists every problem at once: missing secret, bad URL, short hash key, bad timeout', () => {
-    const problems = problemsOf({ UIA_BUSINESS_REGISTRY: 'exchange', UIA_BUSINESS_REGISTRY_URL: 'dsep', UIA_BUSINESS_REGISTRY_APP_ID: 'uia-idp', UIA_BUSINESS_REGISTRY_ID_HASH_KEY: 'c2hvcnQ=', UIA_BUSINESS_REGISTRY_TIMEOUT_MS: 'soon' });
-    expect(problems.map((problem) => problem.split(':')[0])).toEqual(['UIA_BUSINESS_REGISTRY_URL', 'UIA_BUSINESS_REGISTRY_SECRET', 'UIA_BUSINESS_REGISTRY_ID_HASH_KEY', 'UIA_BUSINESS_REGISTRY_TIMEOUT_MS']);
+    const problems = problemsOf({
+      UIA_BUSINESS_REGISTRY: 'exchange',
+      UIA_BUSINESS_REGISTRY_URL: 'dsep',
+      UIA_BUSINESS_REGISTRY_APP_ID: 'uia-idp',
+      UIA_BUSINESS_REGISTRY_ID_HASH_KEY: 'c2hvcnQ=',
+      UIA_BUSINESS_REGISTRY_TIMEOUT_MS: 'soon',
+    });
+    expect(problems.map((problem) => problem.split(':')[0])).toEqual([
+      'UIA_BUSINESS_REGISTRY_URL',
+      'UIA_BUSINESS_REGISTRY_SECRET',
+      'UIA_BUSINESS_REGISTRY_ID_HASH_KEY',
+      'UIA_BUSINESS_REGISTRY_TIMEOUT_MS',
+    ]);
     expect(problemsOf({ ...exchange, UIA_BUSINESS_REGISTRY_SECRET: 'short' })).toEqual(['UIA_BUSINESS_REGISTRY_SECRET: 至少 16 个字符 / at least 16 characters']);
   });
 
   it('production takes the exchange over https only', () => {
     expect(problemsOf({ ...PRODUCTION, ...tencentEnv, ...exchange }).some((problem) => problem.startsWith('UIA_BUSINESS_REGISTRY'))).toBe(false);
-    expect(problemsOf({ ...PRODUCTION, ...tencentEnv, ...exchange, UIA_BUSINESS_REGISTRY_URL: 'http://dsep.internal' })).toContain('UIA_BUSINESS_REGISTRY_URL: 生产模式必须使用 https:// 地址 / must be https in production');
+    expect(problemsOf({ ...PRODUCTION, ...tencentEnv, ...exchange, UIA_BUSINESS_REGISTRY_URL: 'http://dsep.internal' })).toContain(
+      'UIA_BUSINESS_REGISTRY_URL: 生产模式必须使用 https:// 地址 / must be https in production',
+    );
   });
 });
 
@@ -255,11 +320,19 @@ describe('docs/deploy/uia.env.example', () => {
     example
       .split('\n')
       .filter((line) => /^[A-Z_]+=/.test(line))
-      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1).replace(/REPLACE-WITH-openssl-rand-base64-(\d+)=?/, (_, bytes: string) => randomBytes(Number(bytes)).toString('base64'))]),
+      .map((line) => [
+        line.slice(0, line.indexOf('=')),
+        line.slice(line.indexOf('=') + 1).replace(/REPLACE-WITH-openssl-rand-base64-(\d+)=?/, (_, bytes: string) => randomBytes(Number(bytes)).toString('base64')),
+      ]),
   );
 
   it('holds no real secret: its keys are placeholders the platform refuses', () => {
-    const asShipped = Object.fromEntries(example.split('\n').filter((line) => /^[A-Z_]+=/.test(line)).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+    const asShipped = Object.fromEntries(
+      example
+        .split('\n')
+        .filter((line) => /^[A-Z_]+=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
     const problems = problemsOf({ ...asShipped, DATA_DIR: dataDir() }).join('\n');
     for (const name of ['UIA_DATA_KEYS', 'UIA_BLIND_INDEX_KEY']) expect(problems).toContain(`${name}:`);
   });
@@ -272,7 +345,15 @@ describe('docs/deploy/uia.env.example', () => {
 });
 
 describe('face verifier configuration', () => {
-  const production = { UIA_MODE: 'production', PUBLIC_URL: 'https://idp.example.gov.cn', UIA_DATA_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`, UIA_BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString('base64'), UIA_COOKIE_SECRETS: 'x'.repeat(40), UIA_TRUST_PROXY: '1', ...tencentEnv };
+  const production = {
+    UIA_MODE: 'production',
+    PUBLIC_URL: 'https://idp.example.gov.cn',
+    UIA_DATA_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+    UIA_BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString('base64'),
+    UIA_COOKIE_SECRETS: 'x'.repeat(40),
+    UIA_TRUST_PROXY: '1',
+    ...tencentEnv,
+  };
   const faceProblems = (env: Record<string, string>) => problemsOf(env).filter((p) => p.startsWith('UIA_FACE_'));
 
   it('is the simulator in demo mode, none in production, and none when asked', () => {
@@ -285,13 +366,31 @@ describe('face verifier configuration', () => {
 
   it('reads Tencent Cloud FaceID with its defaults and overrides', () => {
     const env = { DATA_DIR: dataDir(), UIA_FACE_PROVIDER: 'tencent', UIA_FACE_SECRET_ID: 'AKIDFace', UIA_FACE_SECRET_KEY: 'face-secret' };
-    expect(loadConfig(env).faceVerifier).toEqual({ provider: 'tencent', secretId: 'AKIDFace', secretKey: 'face-secret', region: 'ap-guangzhou', endpoint: 'https://faceid.tencentcloudapi.com', timeoutMs: 15_000 });
-    expect(loadConfig({ ...env, UIA_FACE_REGION: 'ap-beijing', UIA_FACE_ENDPOINT: 'http://127.0.0.1:9000/', UIA_FACE_TIMEOUT_MS: '8000' }).faceVerifier).toMatchObject({ region: 'ap-beijing', endpoint: 'http://127.0.0.1:9000', timeoutMs: 8000 });
+    expect(loadConfig(env).faceVerifier).toEqual({
+      provider: 'tencent',
+      secretId: 'AKIDFace',
+      secretKey: 'face-secret',
+      region: 'ap-guangzhou',
+      endpoint: 'https://faceid.tencentcloudapi.com',
+      timeoutMs: 15_000,
+    });
+    expect(loadConfig({ ...env, UIA_FACE_REGION: 'ap-beijing', UIA_FACE_ENDPOINT: 'http://127.0.0.1:9000/', UIA_FACE_TIMEOUT_MS: '8000' }).faceVerifier).toMatchObject({
+      region: 'ap-beijing',
+      endpoint: 'http://127.0.0.1:9000',
+      timeoutMs: 8000,
+    });
   });
 
   it('reads Aliyun Cloudauth with its scene', () => {
     const env = { DATA_DIR: dataDir(), UIA_FACE_PROVIDER: 'aliyun', UIA_FACE_ACCESS_KEY_ID: 'LTAI5tFace', UIA_FACE_ACCESS_KEY_SECRET: 'face-secret', UIA_FACE_SCENE_ID: '1000000006' };
-    expect(loadConfig(env).faceVerifier).toEqual({ provider: 'aliyun', accessKeyId: 'LTAI5tFace', accessKeySecret: 'face-secret', sceneId: '1000000006', endpoint: 'https://cloudauth.aliyuncs.com', timeoutMs: 15_000 });
+    expect(loadConfig(env).faceVerifier).toEqual({
+      provider: 'aliyun',
+      accessKeyId: 'LTAI5tFace',
+      accessKeySecret: 'face-secret',
+      sceneId: '1000000006',
+      endpoint: 'https://cloudauth.aliyuncs.com',
+      timeoutMs: 15_000,
+    });
   });
 
   it('names everything a vendor is missing or has wrong, at once', () => {
@@ -300,7 +399,9 @@ describe('face verifier configuration', () => {
     expect(faceProblems({ UIA_FACE_PROVIDER: 'aliyun' }).join('\n')).toMatch(/阿里云/);
     const wrong = faceProblems({ UIA_FACE_PROVIDER: 'aliyun', UIA_FACE_SCENE_ID: 'scene-1', UIA_FACE_TIMEOUT_MS: '50', UIA_FACE_REGION: 'Guangzhou' }).map((p) => p.split(':')[0]);
     expect(wrong).toEqual(expect.arrayContaining(['UIA_FACE_SCENE_ID', 'UIA_FACE_TIMEOUT_MS', 'UIA_FACE_REGION']));
-    expect(faceProblems({ ...production, UIA_FACE_PROVIDER: 'tencent', UIA_FACE_SECRET_ID: 'AKIDFace', UIA_FACE_SECRET_KEY: 'k', UIA_FACE_ENDPOINT: 'http://faceid.internal' })).toEqual([expect.stringMatching(/^UIA_FACE_ENDPOINT: 生产模式必须使用 https/)]);
+    expect(faceProblems({ ...production, UIA_FACE_PROVIDER: 'tencent', UIA_FACE_SECRET_ID: 'AKIDFace', UIA_FACE_SECRET_KEY: 'k', UIA_FACE_ENDPOINT: 'http://faceid.internal' })).toEqual([
+      expect.stringMatching(/^UIA_FACE_ENDPOINT: 生产模式必须使用 https/),
+    ]);
   });
 
   it('runs the simulators by default in demo mode, and switches each optional vendor off with none', () => {

@@ -12,29 +12,29 @@ import type { RedisSentinelConnection } from './adapters/redis/redis-client.ts';
  * (and keeps it under the data directory); production mode refuses to start.
  */
 
-const base64Key = z
-  .string()
-  .refine((value) => Buffer.from(value, 'base64').length === 32, '必须是 base64 编码的 32 字节密钥 / must be a base64 32-byte key');
+const base64Key = z.string().refine((value) => Buffer.from(value, 'base64').length === 32, '必须是 base64 编码的 32 字节密钥 / must be a base64 32-byte key');
 
-const keyRing = z
-  .string()
-  .transform((value, ctx) => {
-    const entries = value.split(',').map((part) => part.trim()).filter(Boolean).map((part) => {
+const keyRing = z.string().transform((value, ctx) => {
+  const entries = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
       const [id, key] = part.split(':');
       return { id: id ?? '', key: Buffer.from(key ?? '', 'base64') };
     });
-    for (const entry of entries) {
-      if (!/^[a-z0-9]{1,16}$/i.test(entry.id) || entry.key.length !== 32) {
-        ctx.addIssue({ code: 'custom', message: '格式应为 "keyId:base64(32字节)"，多个以逗号分隔，第一个为当前密钥 / expected "id:base64key,…"' });
-        return z.NEVER;
-      }
-    }
-    if (entries.length === 0) {
-      ctx.addIssue({ code: 'custom', message: '至少需要一个密钥 / at least one key' });
+  for (const entry of entries) {
+    if (!/^[a-z0-9]{1,16}$/i.test(entry.id) || entry.key.length !== 32) {
+      ctx.addIssue({ code: 'custom', message: '格式应为 "keyId:base64(32字节)"，多个以逗号分隔，第一个为当前密钥 / expected "id:base64key,…"' });
       return z.NEVER;
     }
-    return entries;
-  });
+  }
+  if (entries.length === 0) {
+    ctx.addIssue({ code: 'custom', message: '至少需要一个密钥 / at least one key' });
+    return z.NEVER;
+  }
+  return entries;
+});
 
 const envSchema = z.object({
   UIA_MODE: z.enum(['demo', 'production']).default('demo'),
@@ -42,15 +42,24 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   PUBLIC_URL: z.url().optional(),
   DATA_DIR: z.string().default('./data'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, '只支持 postgres:// 连接串 / only postgres:// URLs').optional(),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, '应为 redis:// 连接串 / expected redis:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, '只支持 postgres:// 连接串 / only postgres:// URLs')
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, '应为 redis:// 连接串 / expected redis:// URL')
+    .optional(),
   // Redis Sentinel instead of REDIS_URL: "host:port,host:port" + the master group's name (docs/deployment.md).
   REDIS_SENTINELS: z.string().trim().optional(),
   REDIS_SENTINEL_NAME: z.string().trim().optional(),
   REDIS_SENTINEL_PASSWORD: z.string().optional(),
   REDIS_PASSWORD: z.string().optional(),
   REDIS_SENTINEL_TLS: z.enum(['true', 'false'], '应为 true 或 false / expected true or false').default('false'),
-  UIA_REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,40}$/).default('uia:'),
+  UIA_REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]{1,40}$/)
+    .default('uia:'),
   UIA_PLATFORM_NAME: z.string().min(1).max(40).default('统一身份认证平台（演示）'),
   UIA_DATA_KEYS: keyRing.optional(),
   UIA_BLIND_INDEX_KEY: base64Key.optional(),
@@ -60,8 +69,14 @@ const envSchema = z.object({
   UIA_SMS_TEMPLATES: z.string().optional(),
   UIA_SMS_ACCESS_KEY_ID: z.string().trim().optional(),
   UIA_SMS_ACCESS_KEY_SECRET: z.string().trim().optional(),
-  UIA_SMS_SDK_APP_ID: z.string().regex(/^\d{5,20}$/, '应为短信应用的 SdkAppId（数字，如 1400006666） / expected the numeric SdkAppId').optional(),
-  UIA_SMS_REGION: z.string().regex(/^[a-z]{2,}-[a-z]+(-\d+)?$/, '应为地域名，如 ap-guangzhou / expected a region such as ap-guangzhou').default('ap-guangzhou'),
+  UIA_SMS_SDK_APP_ID: z
+    .string()
+    .regex(/^\d{5,20}$/, '应为短信应用的 SdkAppId（数字，如 1400006666） / expected the numeric SdkAppId')
+    .optional(),
+  UIA_SMS_REGION: z
+    .string()
+    .regex(/^[a-z]{2,}-[a-z]+(-\d+)?$/, '应为地域名，如 ap-guangzhou / expected a region such as ap-guangzhou')
+    .default('ap-guangzhou'),
   UIA_SMS_ENDPOINT: z.url('应为 https:// 地址 / expected a URL').optional(),
   UIA_SMS_TIMEOUT_MS: z.coerce.number().int().min(200, '至少 200 毫秒 / at least 200 ms').max(30_000, '至多 30000 毫秒 / at most 30000 ms').default(5000),
   // 实名核验 and 企业登记 vendors: checked by identityRegistryConfig / businessRegistryConfig, so that every problem of a vendor is listed together.
@@ -106,8 +121,14 @@ const envSchema = z.object({
   UIA_FACE_SECRET_KEY: z.string().trim().optional(),
   UIA_FACE_ACCESS_KEY_ID: z.string().trim().optional(),
   UIA_FACE_ACCESS_KEY_SECRET: z.string().trim().optional(),
-  UIA_FACE_SCENE_ID: z.string().regex(/^\d{1,20}$/, '应为认证场景 ID（数字） / expected the numeric SceneId').optional(),
-  UIA_FACE_REGION: z.string().regex(/^[a-z]{2,}-[a-z]+(-\d+)?$/, '应为地域名，如 ap-guangzhou / expected a region such as ap-guangzhou').default('ap-guangzhou'),
+  UIA_FACE_SCENE_ID: z
+    .string()
+    .regex(/^\d{1,20}$/, '应为认证场景 ID（数字） / expected the numeric SceneId')
+    .optional(),
+  UIA_FACE_REGION: z
+    .string()
+    .regex(/^[a-z]{2,}-[a-z]+(-\d+)?$/, '应为地域名，如 ap-guangzhou / expected a region such as ap-guangzhou')
+    .default('ap-guangzhou'),
   UIA_FACE_ENDPOINT: z.url('应为 https:// 地址 / expected a URL').optional(),
   UIA_FACE_TIMEOUT_MS: z.coerce.number().int().min(1000, '至少 1000 毫秒 / at least 1000 ms').max(60_000, '至多 60000 毫秒 / at most 60000 ms').default(15_000),
   // 确认登录's place (docs/configuration.md, 功能开关): unset means demo in demo mode, none in production.
@@ -152,10 +173,7 @@ export type IdentityRegistryConfig =
   | { provider: 'aliyun'; accessKeyId: string; accessKeySecret: string; endpoint: string; timeoutMs: number };
 
 /** 企业登记: which business registry names entities and their legal representatives (null: none). */
-export type BusinessRegistryConfig =
-  | null
-  | { provider: 'simulated' }
-  | { provider: 'exchange'; baseUrl: string; appId: string; appSecret: string; idNumberHashKey: Buffer | null; timeoutMs: number };
+export type BusinessRegistryConfig = null | { provider: 'simulated' } | { provider: 'exchange'; baseUrl: string; appId: string; appSecret: string; idNumberHashKey: Buffer | null; timeoutMs: number };
 
 /** 人脸识别: the verifier and its credentials (never log this object); null: none, the features needing it are off. */
 export type FaceVerifierConfig =
@@ -275,7 +293,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // cookies and every login ends in server_error) and only its X-Forwarded-For tells clients apart.
   if (publicUrl.startsWith('https://') && e.UIA_TRUST_PROXY === 'false') {
     problems.push(
-      'UIA_TRUST_PROXY: PUBLIC_URL 是 https 地址，而本服务只提供 HTTP，须部署在 TLS 代理之后；请把 UIA_TRUST_PROXY 设为该代理的地址/网段（如 10.0.0.5）或代理层数（如 1） / PUBLIC_URL is https but this server speaks plain HTTP: put it behind a TLS proxy and set UIA_TRUST_PROXY to that proxy\'s address (e.g. 10.0.0.5) or hop count (e.g. 1), so its X-Forwarded-Proto and X-Forwarded-For are believed',
+      "UIA_TRUST_PROXY: PUBLIC_URL 是 https 地址，而本服务只提供 HTTP，须部署在 TLS 代理之后；请把 UIA_TRUST_PROXY 设为该代理的地址/网段（如 10.0.0.5）或代理层数（如 1） / PUBLIC_URL is https but this server speaks plain HTTP: put it behind a TLS proxy and set UIA_TRUST_PROXY to that proxy's address (e.g. 10.0.0.5) or hop count (e.g. 1), so its X-Forwarded-Proto and X-Forwarded-For are believed",
     );
   }
   if (e.UIA_SESSION_IDLE_MINUTES > e.UIA_SESSION_MAX_HOURS * 60) {
@@ -332,7 +350,9 @@ function redisSentinelConfig(e: Env, problems: string[]): RedisSentinelConnectio
   const before = problems.length;
   if (e.REDIS_URL) problems.push('REDIS_SENTINELS: 不能与 REDIS_URL 同时配置，请二选一 / set either REDIS_URL or REDIS_SENTINELS, not both');
   const sentinels: { host: string; port: number }[] = [];
-  for (const entry of e.REDIS_SENTINELS.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of e.REDIS_SENTINELS.split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const match = /^(\[[\da-fA-F:]+\]|[\w.-]+):(\d{1,5})$/.exec(entry);
     const port = Number(match?.[2]);
     if (!match || port < 1 || port > 65535) {
@@ -462,7 +482,10 @@ function smsTemplateIds(raw: string | undefined, provider: 'aliyun' | 'tencent',
   }
   const ids: Partial<SmsTemplateIds> = {};
   const before = problems.length;
-  for (const part of raw.split(',').map((item) => item.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)) {
     const [name = '', id = '', ...rest] = part.split('=').map((item) => item.trim());
     if (!(SMS_TEMPLATE_NAMES as readonly string[]).includes(name) || rest.length > 0) {
       problems.push(`UIA_SMS_TEMPLATES: 未知的短信模板 "${name}"，应为 ${SMS_TEMPLATE_NAMES.join('、')} / unknown template "${name}"`);

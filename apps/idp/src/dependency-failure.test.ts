@@ -18,7 +18,10 @@ describe('isDependencyUnavailable', () => {
     ['pg query_timeout', new Error('Query read timeout')],
     ['ioredis closed', new Error('Connection is closed.')],
     ['ioredis command timeout', new Error('Command timed out')],
-    ['ioredis retries exhausted', Object.assign(new Error('Reached the max retries per request limit (which is 1). Refer to "maxRetriesPerRequest" option for details.'), { name: 'MaxRetriesPerRequestError' })],
+    [
+      'ioredis retries exhausted',
+      Object.assign(new Error('Reached the max retries per request limit (which is 1). Refer to "maxRetriesPerRequest" option for details.'), { name: 'MaxRetriesPerRequestError' }),
+    ],
     ['several addresses refused', new AggregateError([withCode('ECONNREFUSED')], '')],
     ['wrapped', new Error('lookup failed', { cause: withCode('57P01') })],
     ['said so by an adapter', new DependencyUnavailableError('the pub/sub connection is not ready')],

@@ -70,7 +70,14 @@ describe(`登录设备与会话 (${process.env.DATABASE_URL ? 'postgres' : 'sqli
     expect(listed.status).toBe(200);
     expect(listed.body.browsers).toHaveLength(2);
     const [current, other] = listed.body.browsers;
-    expect(current).toMatchObject({ current: true, browser: 'Chrome 126', os: 'Windows 10', place: '本机/内网', entityLogin: false, services: [{ id: DEMO_CLIENT.clientId, name: DEMO_CLIENT.clientName }] });
+    expect(current).toMatchObject({
+      current: true,
+      browser: 'Chrome 126',
+      os: 'Windows 10',
+      place: '本机/内网',
+      entityLogin: false,
+      services: [{ id: DEMO_CLIENT.clientId, name: DEMO_CLIENT.clientName }],
+    });
     expect(other).toMatchObject({ current: false, browser: 'Firefox 128', os: 'Linux', place: '本机/内网' });
     expect(other!.id).toMatch(/^pc\./);
     expect(Date.parse(other!.expiresAt) - Date.parse(other!.loginAt)).toBe(12 * 3600_000);
@@ -133,7 +140,7 @@ describe(`登录设备与会话 (${process.env.DATABASE_URL ? 'postgres' : 'sqli
     });
   });
 
-  it('ends an app session by its id; refuses the browser\'s own session, unknown ids, and another person\'s sessions', async () => {
+  it("ends an app session by its id; refuses the browser's own session, unknown ids, and another person's sessions", async () => {
     const owner = await person();
     const stranger = await person();
     const pc = new Browser(rp.t.baseUrl);

@@ -82,7 +82,7 @@ describe(`app login by face (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
   });
 
-  it('refuses a name that is not the ID number\'s (实名核验)', async () => {
+  it("refuses a name that is not the ID number's (实名核验)", async () => {
     const seeded = await faceLogin(new Browser(t.baseUrl), { idType: 'resident_id', name: '李四', idNumber: '11010519491231002X' });
     expect(seeded).toMatchObject({ status: 422, body: { error: { code: 'REALNAME_MISMATCH', message: '姓名与证件号码不一致，请核对后重试', field: 'name' } } });
     const simulatedMismatch = await faceLogin(new Browser(t.baseUrl), { ...appPerson(), name: '王不符' });
@@ -167,7 +167,7 @@ describe(`app login by face (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite
   });
 });
 
-describe('the face check\'s liveness challenge', () => {
+describe("the face check's liveness challenge", () => {
   const challengeRefused = { status: 400, body: { error: { code: 'FACE_CHALLENGE_INVALID', message: '人脸识别已超时，请重新开始识别' } } };
 
   it('is issued without a session: two distinct actions of blink / shake / nod, for 120 s, never cached', async () => {
@@ -297,7 +297,7 @@ describe('app login by SMS code (the lower-assurance alternative)', () => {
 });
 
 describe('我的: sessions and 退出登录', () => {
-  it('lists the person\'s sessions, ends another one, and logs out', async () => {
+  it("lists the person's sessions, ends another one, and logs out", async () => {
     const person = remember(appPerson());
     const phone = await loggedInApp(t.baseUrl, person, IPHONE_UA);
     const tablet = await loggedInApp(t.baseUrl, person, ANDROID_UA);
@@ -331,7 +331,10 @@ describe('我的: sessions and 退出登录', () => {
     const events = (await t.platform.audit.recent(50)).filter((e) => e.accountId === accountId);
     expect(events.find((e) => e.type === 'app.logout')).toMatchObject({ outcome: 'success', detail: { appSessionId: phone.session.id } });
     expect(events.filter((e) => e.type === 'app.session_revoke').map((e) => [e.outcome, e.detail?.reason ?? null])).toEqual(
-      expect.arrayContaining([['success', null], ['failure', 'APP_SESSION_NOT_FOUND']]),
+      expect.arrayContaining([
+        ['success', null],
+        ['failure', 'APP_SESSION_NOT_FOUND'],
+      ]),
     );
   });
 

@@ -150,7 +150,7 @@ describe('back-channel logout from platform code, outside any request', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('demo seeding brings an existing data directory\'s client up to date (backchannel_logout_uri)', async () => {
+  it("demo seeding brings an existing data directory's client up to date (backchannel_logout_uri)", async () => {
     // A data directory from before back-channel logout: the client without it.
     await clients.upsert({
       clientId: DEMO_CLIENT.clientId,

@@ -41,8 +41,7 @@ async function faceTicket(browser: Browser) {
   return verified.body.ticket as string;
 }
 
-const sendNew = async (browser: Browser, ticket: string, phone: string) =>
-  browser.json('/app/api/phone/new/send', { json: { ticket, phone, ...(await browser.solvedCaptcha()) } });
+const sendNew = async (browser: Browser, ticket: string, phone: string) => browser.json('/app/api/phone/new/send', { json: { ticket, phone, ...(await browser.solvedCaptcha()) } });
 const verifyNew = (browser: Browser, ticket: string, phone: string, smsCode: string) => browser.json('/app/api/phone/new/verify', { json: { ticket, phone, smsCode } });
 
 describe(`换绑手机号 (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`, () => {

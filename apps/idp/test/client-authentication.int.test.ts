@@ -40,7 +40,10 @@ function tokenRequestWithBasic(clientId: string, secret: string, ip: string, pat
       'content-type': 'application/x-www-form-urlencoded',
       'x-forwarded-for': ip,
     },
-    body: path === '/oidc/token' ? new URLSearchParams({ grant_type: 'authorization_code', code: 'not-a-code', redirect_uri: RP.redirectUri, code_verifier: 'x'.repeat(43) }) : new URLSearchParams({ token: 'not-a-token' }),
+    body:
+      path === '/oidc/token'
+        ? new URLSearchParams({ grant_type: 'authorization_code', code: 'not-a-code', redirect_uri: RP.redirectUri, code_verifier: 'x'.repeat(43) })
+        : new URLSearchParams({ token: 'not-a-token' }),
   });
 }
 

@@ -11,9 +11,7 @@ import { freePort, prepareTestEnvironment, type TestEnvironment } from './harnes
  * prefix, as two nodes behind a load balancer do.
  */
 const missing = ['DATABASE_URL', 'REDIS_URL'].filter((name) => !process.env[name]);
-const title = missing.length
-  ? `client registrations across two nodes — skipped: set ${missing.join(' and ')} (PostgreSQL + Redis)`
-  : 'client registrations across two nodes (PostgreSQL + Redis)';
+const title = missing.length ? `client registrations across two nodes — skipped: set ${missing.join(' and ')} (PostgreSQL + Redis)` : 'client registrations across two nodes (PostgreSQL + Redis)';
 
 const CLIENT_ID = 'two-node-rp';
 

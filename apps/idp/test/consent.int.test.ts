@@ -28,8 +28,7 @@ async function loginToConsent(browser: Browser): Promise<{ login: StartedLogin; 
   return { login, consentUid: await followToConsent(browser, answer.body.redirectTo) };
 }
 
-const consentEvents = async (outcome: 'success' | 'failure') =>
-  (await rp.t.platform.audit.recent(200)).filter((event) => event.type === 'oidc.consent' && event.outcome === outcome);
+const consentEvents = async (outcome: 'success' | 'failure') => (await rp.t.platform.audit.recent(200)).filter((event) => event.type === 'oidc.consent' && event.outcome === outcome);
 
 describe(`prompt=consent (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
   it('after the login shows the consent page with the service and what it will receive; 同意 gives the RP tokens with a refresh token', async () => {

@@ -67,14 +67,7 @@ async function userCenter(ctx: Context, who: { username: string }, password = PA
 }
 
 /** POST /interaction/:uid/entity-login with a fresh captcha (or the one given). */
-async function entityLoginAt(
-  browser: Browser,
-  uid: string,
-  entity: string,
-  identifier: string,
-  password = PASSWORD,
-  captcha?: { captchaId: string; captchaAnswer: string },
-) {
+async function entityLoginAt(browser: Browser, uid: string, entity: string, identifier: string, password = PASSWORD, captcha?: { captchaId: string; captchaAnswer: string }) {
   return browser.json(`/interaction/${uid}/entity-login`, {
     json: { entity, identifier, password, ...(captcha ?? (await browser.solvedCaptcha())) },
   });
@@ -109,14 +102,7 @@ async function personalSub(ctx: Context, who: { username: string }) {
 }
 
 /** 张三 grants an agent (their name as on their ID, and ID number or phone) on the demo entity; the grant, or the test fails. */
-async function grantAgent(
-  rep: Browser,
-  entityId: string,
-  agentName: string,
-  agent: string,
-  expiresOn: string,
-  services: string[] | null = null,
-): Promise<AgentBody> {
+async function grantAgent(rep: Browser, entityId: string, agentName: string, agent: string, expiresOn: string, services: string[] | null = null): Promise<AgentBody> {
   const granted = await account.grant(rep, entityId, { agentName, agent, services, expiresOn });
   if (granted.status !== 201) throw new Error(`grant failed: ${JSON.stringify(granted.body)}`);
   return granted.body.agent;
@@ -126,8 +112,7 @@ async function grantAgent(
 const citizen = (ctx: Context) => registerCitizen(new Browser(ctx.t.baseUrl));
 
 /** The PC's 扫码登录 for 法人登录: POST /interaction/:uid/qr with a login type. */
-const createQr = (pc: Browser, uid: string, body: Record<string, unknown>) =>
-  pc.json(`/interaction/${uid}/qr`, { json: body, headers: { 'user-agent': WINDOWS_CHROME } });
+const createQr = (pc: Browser, uid: string, body: Record<string, unknown>) => pc.json(`/interaction/${uid}/qr`, { json: body, headers: { 'user-agent': WINDOWS_CHROME } });
 
 const scanQr = (phone: Browser, id: string) => phone.json(`/app/api/qr/${id}/scan`, { json: {} });
 const confirmQr = (phone: Browser, id: string, body: Record<string, unknown> = {}) => phone.json(`/app/api/qr/${id}/confirm`, { json: body });
@@ -192,8 +177,7 @@ describe('user center (/account) session', () => {
   });
 
   it('ends the user-center session with a password reset after it opened, or when the account is disabled', async () => {
-    const accountIdOf = async (username: string) =>
-      (await ctx.t.platform.database.selectFrom('accounts').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+    const accountIdOf = async (username: string) => (await ctx.t.platform.database.selectFrom('accounts').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
     const person = await citizen(ctx);
     const browser = await userCenter(ctx, person, person.password);
     expect((await account.me(browser)).status).toBe(200);
@@ -207,7 +191,11 @@ describe('user center (/account) session', () => {
 
     const other = await citizen(ctx);
     const otherBrowser = await userCenter(ctx, other, other.password);
-    await ctx.t.platform.database.updateTable('accounts').set({ status: 'disabled' }).where('id', '=', await accountIdOf(other.username)).execute();
+    await ctx.t.platform.database
+      .updateTable('accounts')
+      .set({ status: 'disabled' })
+      .where('id', '=', await accountIdOf(other.username))
+      .execute();
     expect(await account.me(otherBrowser)).toEqual({ status: 401, body: errorOf('ACCOUNT_LOGIN_REQUIRED') });
   });
 
@@ -257,9 +245,7 @@ describe('注册单位 (POST /api/account/entities)', () => {
   it('lists the seeded demo entity for its representative', async () => {
     const { status, body } = await account.entities(zhangsan);
     expect(status).toBe(200);
-    expect(body.entities).toEqual([
-      { id: expect.any(String), ...DEMO_ENTITY, role: 'legal_representative', services: null, expiresAt: null },
-    ]);
+    expect(body.entities).toEqual([{ id: expect.any(String), ...DEMO_ENTITY, role: 'legal_representative', services: null, expiresAt: null }]);
   });
 
   it('refuses a name that differs from the registry with ENTITY_NAME_MISMATCH (field name)', async () => {
@@ -371,12 +357,10 @@ describe('管理经办人 (agents API)', () => {
     expect((await account.agents(zhangsan, entityId)).body.agents).toEqual([agent]);
 
     const wangwu = await userCenter(ctx, WANGWU);
-    expect((await account.entities(wangwu)).body.entities).toEqual([
-      { id: entityId, ...DEMO_ENTITY, role: 'agent', services: null, expiresAt: agent.expiresAt },
-    ]);
+    expect((await account.entities(wangwu)).body.entities).toEqual([{ id: entityId, ...DEMO_ENTITY, role: 'agent', services: null, expiresAt: agent.expiresAt }]);
   });
 
-  it('replaces 王五\'s grant when granted again by phone: one agent, the new grant; the old grant id is gone', async () => {
+  it("replaces 王五's grant when granted again by phone: one agent, the new grant; the old grant id is gone", async () => {
     const [before] = (await account.agents(zhangsan, entityId)).body.agents as AgentBody[];
     const replaced = await grantAgent(zhangsan, entityId, WANGWU.name, WANGWU.phone, inDays(60), ['edu-portal']);
     expect(replaced.id).not.toBe(before!.id);
@@ -394,13 +378,17 @@ describe('管理经办人 (agents API)', () => {
     expect(await account.grant(zhangsan, entityId, { agentName: ZHANGSAN.name, agent: ZHANGSAN.phone, ...body })).toEqual({ status: 409, body: errorOf('AGENT_IS_REPRESENTATIVE') });
   });
 
-  it('refuses a name that is not the account\'s with a valid ID number or phone exactly as an unknown number (404 AGENT_NOT_FOUND, field agent)', async () => {
+  it("refuses a name that is not the account's with a valid ID number or phone exactly as an unknown number (404 AGENT_NOT_FOUND, field agent)", async () => {
     const before = (await account.agents(zhangsan, entityId)).body.agents;
     const body = { services: null, expiresOn: inDays(10) };
     const unknownNumber = await account.grant(zhangsan, entityId, { agentName: WANGWU.name, agent: '110101199001011237', ...body });
     expect(unknownNumber).toEqual({ status: 404, body: errorOf('AGENT_NOT_FOUND', { field: 'agent' }) });
     // Nothing tells the representative that the number has an account, or whose it is.
-    for (const [agentName, agent] of [['王六', WANGWU.idNumber], [ZHANGSAN.name, WANGWU.phone], ['王', WANGWU.idNumber]]) {
+    for (const [agentName, agent] of [
+      ['王六', WANGWU.idNumber],
+      [ZHANGSAN.name, WANGWU.phone],
+      ['王', WANGWU.idNumber],
+    ]) {
       expect(await account.grant(zhangsan, entityId, { agentName, agent, ...body }), `${agentName} ${agent}`).toEqual(unknownNumber);
     }
     // 王五's grant is untouched.
@@ -498,7 +486,7 @@ describe('管理经办人 cap (UIA_ENTITY_MAX_AGENTS=2)', () => {
 describe('entity repository: a takeover and a grant of the predecessor', () => {
   const ctx = usePlatform();
 
-  it('a grant by someone who no longer represents the entity is refused and writes nothing; the takeover revokes the successor\'s own grant', async () => {
+  it("a grant by someone who no longer represents the entity is refused and writes nothing; the takeover revokes the successor's own grant", async () => {
     const repository = new SqlEntityRepository(ctx.t.platform.database);
     const zhangsan = await userCenter(ctx, ZHANGSAN);
     const entityId = await entityIdOf(zhangsan, DEMO_ENTITY.uscc);
@@ -537,9 +525,7 @@ describe('管理经办人 cap under concurrent grants (UIA_ENTITY_MAX_AGENTS=2)'
     const people = [await citizen(ctx), await citizen(ctx), await citizen(ctx)];
     const standing = await grantAgent(zhangsan, entityId, WANGWU.name, WANGWU.idNumber, expiresOn);
 
-    const answers = await Promise.all(
-      people.map((person) => account.grant(zhangsan, entityId, { agentName: person.name, agent: person.idNumber, services: null, expiresOn })),
-    );
+    const answers = await Promise.all(people.map((person) => account.grant(zhangsan, entityId, { agentName: person.name, agent: person.idNumber, services: null, expiresOn })));
     expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409, 409]);
     for (const refused of answers.filter((answer) => answer.status === 409)) {
       expect(refused).toEqual({ status: 409, body: errorOf('AGENT_LIMIT_REACHED', { limit: 2 }) });
@@ -717,12 +703,7 @@ describe('revoked agent grants stop at once', () => {
 });
 
 /** Where an authorization request from `browser` goes: the login page, or (SSO) straight back to the RP. */
-async function startLoginOrCallback(
-  ctx: Context,
-  browser: Browser,
-  extra: Record<string, string>,
-  redirectUri = RP.redirectUri,
-): Promise<'interaction' | 'callback'> {
+async function startLoginOrCallback(ctx: Context, browser: Browser, extra: Record<string, string>, redirectUri = RP.redirectUri): Promise<'interaction' | 'callback'> {
   const url = client.buildAuthorizationUrl(ctx.config, {
     redirect_uri: redirectUri,
     code_challenge: await client.calculatePKCECodeChallenge(client.randomPKCECodeVerifier()),
@@ -794,7 +775,7 @@ describe('revoking a grant logs the agent out of the services (back-channel logo
     return client.authorizationCodeGrant(ctx.config, callback, { pkceCodeVerifier: login.verifier, expectedState: login.state, expectedNonce: login.nonce });
   }
 
-  it('sends the RP a Logout Token for entity:<entityId>:<personId>; the agent\'s personal login there stays', async () => {
+  it("sends the RP a Logout Token for entity:<entityId>:<personId>; the agent's personal login there stays", async () => {
     const zhangsan = await userCenter(ctx, ZHANGSAN);
     const entityId = await entityIdOf(zhangsan, DEMO_ENTITY.uscc);
     const grant = await grantAgent(zhangsan, entityId, WANGWU.name, WANGWU.idNumber, beijingDate(ctx.t.clock.now(), 30));

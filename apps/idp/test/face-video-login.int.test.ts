@@ -62,7 +62,7 @@ describe(`face check by video clip, Tencent FaceID (${process.env.DATABASE_URL ?
     expect(fake.problems.every((problems) => problems.length === 0)).toBe(true);
   });
 
-  it('换绑手机号\'s face step takes a clip too, checked against the account\'s own name and ID number', async () => {
+  it("换绑手机号's face step takes a clip too, checked against the account's own name and ID number", async () => {
     const person = appPerson();
     const browser = new Browser(t.baseUrl);
     expect((await videoLogin(browser, person)).status).toBe(200);
@@ -74,7 +74,7 @@ describe(`face check by video clip, Tencent FaceID (${process.env.DATABASE_URL ?
     expect(received.slice(before).map((body) => [body.Name, body.IdCard])).toEqual([[person.name, person.idNumber]]);
   });
 
-  it('answers Tencent\'s verdicts and failures with the face check\'s errors; a failure is counted in /metrics', async () => {
+  it("answers Tencent's verdicts and failures with the face check's errors; a failure is counted in /metrics", async () => {
     const mismatch = await videoLogin(new Browser(t.baseUrl), { ...appPerson(), idNumber: residentId('998') });
     expect(mismatch).toMatchObject({ status: 422, body: { error: { code: 'FACE_MISMATCH' } } });
     const down = await videoLogin(new Browser(t.baseUrl), { ...appPerson(), name: UNREACHABLE_NAME });

@@ -20,7 +20,13 @@ describe('registration with a vendor identity registry (UIA_IDENTITY_PROVIDER=te
       return answer;
     });
     t = await startTestPlatform({
-      env: { UIA_IDENTITY_PROVIDER: 'tencent', UIA_IDENTITY_SECRET_ID: 'AKIDPlatformTest0001', UIA_IDENTITY_SECRET_KEY: KEYS.AKIDPlatformTest0001, UIA_IDENTITY_ENDPOINT: vendor.url, UIA_IDENTITY_TIMEOUT_MS: '1500' },
+      env: {
+        UIA_IDENTITY_PROVIDER: 'tencent',
+        UIA_IDENTITY_SECRET_ID: 'AKIDPlatformTest0001',
+        UIA_IDENTITY_SECRET_KEY: KEYS.AKIDPlatformTest0001,
+        UIA_IDENTITY_ENDPOINT: vendor.url,
+        UIA_IDENTITY_TIMEOUT_MS: '1500',
+      },
     });
   });
   afterAll(async () => {
@@ -57,6 +63,10 @@ describe('registration with a vendor identity registry (UIA_IDENTITY_PROVIDER=te
     answer = result('0');
     expect(await attempt(browser, person, smsCode)).toMatchObject({ status: 201 });
     const events = await t.platform.audit.recent(20);
-    expect(events.find((event) => event.type === 'account.register' && event.detail?.reason === 'REALNAME_UNAVAILABLE')?.detail).toEqual({ reason: 'REALNAME_UNAVAILABLE', vendorFailure: 'timeout', vendorCode: 'timeout' });
+    expect(events.find((event) => event.type === 'account.register' && event.detail?.reason === 'REALNAME_UNAVAILABLE')?.detail).toEqual({
+      reason: 'REALNAME_UNAVAILABLE',
+      vendorFailure: 'timeout',
+      vendorCode: 'timeout',
+    });
   });
 });

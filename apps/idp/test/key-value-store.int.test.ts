@@ -92,7 +92,7 @@ for (const [name, create] of adapters) {
       expect(await store.readList('list', { newestFirst: true, limit: 1 })).toEqual(['two']);
     });
 
-    it('sets a value and indexes its key in a list, extending (never shortening) the list\'s TTL', async () => {
+    it("sets a value and indexes its key in a list, extending (never shortening) the list's TTL", async () => {
       await store.setIndexed('token:1', 'a', 120, 'index');
       await store.setIndexed('token:2', 'b', 30, 'index');
       expect([await store.get('token:1'), await store.get('token:2')]).toEqual(['a', 'b']);

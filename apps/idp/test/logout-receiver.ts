@@ -45,4 +45,3 @@ export function logoutTokenOf(request: Received): string {
   expect([...params.keys()]).toEqual(['logout_token']);
   return params.get('logout_token')!;
 }
-

@@ -97,9 +97,9 @@ describe(`OIDC single sign-on (${process.env.DATABASE_URL ? 'postgres' : 'sqlite
   it('does not accept an authorization code twice', async () => {
     const browser = new Browser(rp.t.baseUrl);
     const { callback, login } = await passwordLogin(browser, rp.config, 'zhangsan', 'Demo@2026pw');
-    await expect(
-      client.authorizationCodeGrant(rp.config, callback, { pkceCodeVerifier: login.verifier, expectedState: login.state, expectedNonce: login.nonce }),
-    ).rejects.toMatchObject({ error: 'invalid_grant' });
+    await expect(client.authorizationCodeGrant(rp.config, callback, { pkceCodeVerifier: login.verifier, expectedState: login.state, expectedNonce: login.nonce })).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
   });
 
   it('ends the platform session through RP-initiated logout', async () => {

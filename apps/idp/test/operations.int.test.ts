@@ -28,7 +28,7 @@ describe('health and metrics', () => {
 });
 
 describe('URLs the router itself refuses', () => {
-  it('answer in the platform error shape, never Fastify\'s own', async () => {
+  it("answer in the platform error shape, never Fastify's own", async () => {
     for (const path of ['/app/api/qr/%ZZ/scan', `/app/api/sessions/${'x'.repeat(3000)}/revoke`]) {
       const response = await fetch(`${rp.t.baseUrl}${path}`, { method: 'POST' });
       expect(response.status).toBe(404);
@@ -59,7 +59,19 @@ describe('static file paths', () => {
   });
 
   it('answer 404 NOT_FOUND, not BODY_INVALID, for names the file server refuses (NUL, traversal, dot segments)', async () => {
-    const paths = ['/assets/%00', '/assets/x%00.js', '/static/%00', '/app/assets/%00', '/assets/../../package.json', '/static/a/../../../etc/passwd', '/static/../pages.css', '/assets/.', '/assets/..', '/assets/a%5c..%5cb', '/assets/missing.js'];
+    const paths = [
+      '/assets/%00',
+      '/assets/x%00.js',
+      '/static/%00',
+      '/app/assets/%00',
+      '/assets/../../package.json',
+      '/static/a/../../../etc/passwd',
+      '/static/../pages.css',
+      '/assets/.',
+      '/assets/..',
+      '/assets/a%5c..%5cb',
+      '/assets/missing.js',
+    ];
     for (const path of paths) {
       const response = await rawGet(rp.t.baseUrl, path);
       expect({ path, status: response.status, body: JSON.parse(response.body) }).toEqual({ path, status: 404, body: { error: { code: 'NOT_FOUND', message: '请求的资源不存在' } } });
@@ -69,7 +81,11 @@ describe('static file paths', () => {
 
 describe('published URLs', () => {
   // The test platform trusts any proxy (UIA_TRUST_PROXY=true), so the forwarded headers are believed as far as they ever are.
-  const foreignHosts: Record<string, string>[] = [{ host: 'evil.example' }, { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' }, { host: 'evil.example:8443', 'x-forwarded-host': 'evil.example' }];
+  const foreignHosts: Record<string, string>[] = [
+    { host: 'evil.example' },
+    { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' },
+    { host: 'evil.example:8443', 'x-forwarded-host': 'evil.example' },
+  ];
 
   it('come from PUBLIC_URL whatever host the request names: discovery, JWKS, the authorization redirect', async () => {
     const authorize = `/oidc/auth?${new URLSearchParams({ client_id: 'edu-portal', response_type: 'code', scope: 'openid', redirect_uri: 'http://localhost:3001/callback', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256', state: 'canonical-origin' }).toString()}`;

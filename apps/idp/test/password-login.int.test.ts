@@ -91,7 +91,10 @@ describe('账号登录 API', () => {
       expect(right).toMatchObject({ status: 429, body: { error: { code: 'LOGIN_THROTTLED' } } });
 
       // Each further wrong password after a wait starts a longer one (the interaction outlives none of them: a new one each time).
-      for (const [waited, next] of [[60, 300], [300, 900]] as const) {
+      for (const [waited, next] of [
+        [60, 300],
+        [300, 900],
+      ] as const) {
         rp.t.clock.advance(waited * 1000);
         ({ uid } = await startLogin(attacker, rp.config));
         const again = await passwordAttempt(attacker, uid, person.username, 'Wrong#guess6');
@@ -201,15 +204,11 @@ describe('账号登录 API', () => {
       const attacker = new Browser(rp.t.baseUrl);
       const { uid } = await startLogin(attacker, rp.config);
       const captchas = await Promise.all(Array.from({ length: 10 }, () => attacker.solvedCaptcha()));
-      const answers = await Promise.all(
-        captchas.map((captcha) => attacker.json(`/interaction/${uid}/login`, { json: { identifier: person.username, password: 'Wrong#guess1', ...captcha } })),
-      );
+      const answers = await Promise.all(captchas.map((captcha) => attacker.json(`/interaction/${uid}/login`, { json: { identifier: person.username, password: 'Wrong#guess1', ...captcha } })));
       const statuses = answers.map((answer) => answer.status);
       expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(4);
       expect(statuses.every((status) => status === 401 || status === 429)).toBe(true);
-      const checked = (await rp.t.platform.audit.recent(200)).filter(
-        (e) => e.type === 'login.password' && e.ip === attacker.ip && e.detail?.reason === 'CREDENTIALS_INVALID',
-      );
+      const checked = (await rp.t.platform.audit.recent(200)).filter((e) => e.type === 'login.password' && e.ip === attacker.ip && e.detail?.reason === 'CREDENTIALS_INVALID');
       expect(checked.length).toBeLessThanOrEqual(4);
     });
 

@@ -107,7 +107,7 @@ describe('忘记密码 API', () => {
     expect(JSON.stringify(events)).not.toContain(person.idNumber);
   });
 
-  it('works while password login is paused; the completed reset lifts the pause, lets the mistyping owner in at once and ends older devices\' trust', async () => {
+  it("works while password login is paused; the completed reset lifts the pause, lets the mistyping owner in at once and ends older devices' trust", async () => {
     const person = await citizen();
     // A browser that logged in before the reset: a trusted device until then.
     const earlierDevice = new Browser(rp.t.baseUrl);
@@ -344,7 +344,7 @@ describe('忘记密码 API', () => {
     expect(await loginStatus(person.username, 'Lantern-Quiet-River-2026')).toEqual({ status: 200, code: undefined });
   });
 
-  it('sends at most 5 reset codes a day to one account, keeping the rest of the phone\'s daily quota', async () => {
+  it("sends at most 5 reset codes a day to one account, keeping the rest of the phone's daily quota", async () => {
     const person = await citizen();
     const wizard = newWizard();
     const started = await wizard.start(person.phone);

@@ -12,8 +12,7 @@ export interface QrChallenge {
 
 /** The PC page's 扫码登录 calls, in the browser that holds the login interaction. */
 export const pcQr = {
-  create: (pc: Browser, uid: string) =>
-    pc.json<QrChallenge>(`/interaction/${uid}/qr`, { json: {}, headers: { 'user-agent': WINDOWS_CHROME } }),
+  create: (pc: Browser, uid: string) => pc.json<QrChallenge>(`/interaction/${uid}/qr`, { json: {}, headers: { 'user-agent': WINDOWS_CHROME } }),
 
   /** The status stream; `events` is null when the server answered with an error instead. */
   async events(pc: Browser, uid: string, id: string) {

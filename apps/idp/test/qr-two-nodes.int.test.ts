@@ -64,7 +64,10 @@ async function stopNode(node: Node) {
 
 /** A browser talking to one node behind the load balancer: the Origin it sends is the public one. */
 class BrowserOnNode extends Browser {
-  constructor(nodeUrl: string, private readonly publicOrigin: string) {
+  constructor(
+    nodeUrl: string,
+    private readonly publicOrigin: string,
+  ) {
     super(nodeUrl);
   }
 

@@ -57,7 +57,7 @@ describe('Redis through Sentinel (REDIS_SENTINELS + REDIS_SENTINEL_NAME)', () =>
     }
   };
 
-  it('keeps the platform\'s key-value store on the master the sentinel names', async () => {
+  it("keeps the platform's key-value store on the master the sentinel names", async () => {
     expect(await (await fetch(`${t.baseUrl}/readyz`)).json()).toEqual({ status: 'ok', checks: { database: 'ok', keyValue: 'ok' } });
     const captcha = await fetch(`${t.baseUrl}/api/captcha`, { method: 'POST' });
     expect(captcha.status).toBe(201);

@@ -10,9 +10,7 @@ import { Browser, startTestPlatform, type TestPlatform } from './harness.ts';
 import { discover, followToRp, startLogin } from './relying-party.ts';
 
 const missing = ['DATABASE_URL', 'REDIS_URL'].filter((name) => !process.env[name]);
-const title = missing.length
-  ? `storage operations per login and grant — skipped: set ${missing.join(' and ')}`
-  : 'storage operations per login and grant (PostgreSQL + Redis)';
+const title = missing.length ? `storage operations per login and grant — skipped: set ${missing.join(' and ')}` : 'storage operations per login and grant (PostgreSQL + Redis)';
 
 /** Counts what this process sends to PostgreSQL and Redis while `during` runs, by statement kind and command name. */
 async function countStorage(during: () => Promise<void>) {
@@ -26,7 +24,9 @@ async function countStorage(during: () => Promise<void>) {
     return (query as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof query;
   Redis.prototype.sendCommand = function (this: Redis, command: { name: string; args: unknown[] }, ...rest: unknown[]) {
-    const key = String(command.name === 'eval' ? command.args[2] : command.args[0]).replace(/^uia-test-\w+:/, '').slice(0, 40);
+    const key = String(command.name === 'eval' ? command.args[2] : command.args[0])
+      .replace(/^uia-test-\w+:/, '')
+      .slice(0, 40);
     if (!['subscribe', 'unsubscribe', 'info'].includes(command.name)) redisCommands.push(`${command.name} ${key}`);
     return (sendCommand as (...a: unknown[]) => unknown).call(this, command, ...rest);
   };
@@ -96,4 +96,3 @@ describe.skipIf(missing.length > 0)(title, () => {
     expect(counted.redisCommands.length).toBeLessThanOrEqual(GRANT_REDIS);
   });
 });
-

@@ -67,8 +67,7 @@ export const account = {
   agents: (browser: Browser, entityId: string) => browser.json(`/api/account/entities/${entityId}/agents`),
   /** The body as sent (`agentName`, `agent`, `services`, `expiresOn`), unchecked so tests can send bad ones. */
   grant: (browser: Browser, entityId: string, body: Record<string, unknown>) => browser.json(`/api/account/entities/${entityId}/agents`, { json: body }),
-  revoke: (browser: Browser, entityId: string, grantId: string) =>
-    browser.json(`/api/account/entities/${entityId}/agents/${grantId}/revoke`, { json: {} }),
+  revoke: (browser: Browser, entityId: string, grantId: string) => browser.json(`/api/account/entities/${entityId}/agents/${grantId}/revoke`, { json: {} }),
 };
 
 /** The id of the entity with this USCC among those the browser's person may act for, or the test fails. */

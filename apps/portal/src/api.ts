@@ -72,13 +72,10 @@ const interactionPath = (uid: string) => `/interaction/${encodeURIComponent(uid)
 const entityPath = (entityId: string) => `/api/account/entities/${encodeURIComponent(entityId)}`;
 
 export const endpoints = {
-  sendSms: (body: { phone: string; purpose: 'register'; captchaId: string; captchaAnswer: string }) =>
-    api.post<{ resendAfter: number; expiresIn: number }>('/api/sms/send', body),
-  register: (body: RegisterRequest) =>
-    api.post<{ username: string; assuranceLevel: string }>('/api/register', body),
+  sendSms: (body: { phone: string; purpose: 'register'; captchaId: string; captchaAnswer: string }) => api.post<{ resendAfter: number; expiresIn: number }>('/api/sms/send', body),
+  register: (body: RegisterRequest) => api.post<{ username: string; assuranceLevel: string }>('/api/register', body),
   interactionDetails: (uid: string) => api.get<InteractionDetails>(`${interactionPath(uid)}/details`),
-  login: (uid: string, body: { identifier: string; password: string; captchaId: string; captchaAnswer: string }) =>
-    api.post<{ redirectTo: string }>(`${interactionPath(uid)}/login`, body),
+  login: (uid: string, body: { identifier: string; password: string; captchaId: string; captchaAnswer: string }) => api.post<{ redirectTo: string }>(`${interactionPath(uid)}/login`, body),
   entityLogin: (uid: string, body: { entity: string; identifier: string; password: string; captchaId: string; captchaAnswer: string }) =>
     api.post<{ redirectTo: string }>(`${interactionPath(uid)}/entity-login`, body),
   consentDetails: (uid: string) => api.get<ConsentDetails>(`${interactionPath(uid)}/consent/details`),
@@ -87,18 +84,14 @@ export const endpoints = {
   // 扫码登录: a new QR per call (刷新), its status stream, the one-time completion.
   createQr: (uid: string, loginType: LoginType) => api.post<QrChallenge>(`${interactionPath(uid)}/qr`, { loginType }),
   qrEventsUrl: (uid: string, id: string) => `${interactionPath(uid)}/qr/${encodeURIComponent(id)}/events`,
-  completeQr: (uid: string, id: string) =>
-    api.post<{ redirectTo: string }>(`${interactionPath(uid)}/qr/${encodeURIComponent(id)}/complete`),
+  completeQr: (uid: string, id: string) => api.post<{ redirectTo: string }>(`${interactionPath(uid)}/qr/${encodeURIComponent(id)}/complete`),
   // 忘记密码: each step answers with the ticket the next step presents.
-  resetStart: (body: { account: string; captchaId: string; captchaAnswer: string }) =>
-    api.post<{ ticket: string; phoneBound: boolean; maskedPhone: string | null }>('/api/password-reset/start', body),
+  resetStart: (body: { account: string; captchaId: string; captchaAnswer: string }) => api.post<{ ticket: string; phoneBound: boolean; maskedPhone: string | null }>('/api/password-reset/start', body),
   resetSendCode: (body: { ticket: string; idNumber: string; captchaId: string; captchaAnswer: string }) =>
     api.post<{ resendAfter: number; expiresIn: number; maskedPhone: string }>('/api/password-reset/send-code', body),
   resetResume: () => api.get<PasswordResetResumeResponse>(PASSWORD_RESET_PATHS.resume),
-  resetVerifyCode: (body: { ticket: string; smsCode: string }) =>
-    api.post<{ ticket: string }>('/api/password-reset/verify-code', body),
-  resetComplete: (body: { ticket: string; password: string; confirmPassword: string }) =>
-    api.post<{ done: true }>('/api/password-reset/complete', body),
+  resetVerifyCode: (body: { ticket: string; smsCode: string }) => api.post<{ ticket: string }>('/api/password-reset/verify-code', body),
+  resetComplete: (body: { ticket: string; password: string; confirmPassword: string }) => api.post<{ done: true }>('/api/password-reset/complete', body),
   // 用户中心: every call needs the user-center session (else 401 ACCOUNT_LOGIN_REQUIRED).
   accountMe: () => api.get<{ person: AccountPerson }>('/api/account/me'),
   accountLogout: () => api.post<{ redirectTo: string }>('/api/account/logout'),
@@ -106,8 +99,7 @@ export const endpoints = {
   registerEntity: (body: RegisterEntityRequest) => api.post<{ entity: AccountEntity }>('/api/account/entities', body),
   entityAgents: (entityId: string) => api.get<AgentList>(`${entityPath(entityId)}/agents`),
   grantAgent: (entityId: string, body: GrantAgentRequest) => api.post<{ agent: AgentGrant }>(`${entityPath(entityId)}/agents`, body),
-  revokeAgent: (entityId: string, grantId: string) =>
-    api.post<{ revoked: true }>(`${entityPath(entityId)}/agents/${encodeURIComponent(grantId)}/revoke`),
+  revokeAgent: (entityId: string, grantId: string) => api.post<{ revoked: true }>(`${entityPath(entityId)}/agents/${encodeURIComponent(grantId)}/revoke`),
   // 登录设备与会话
   accountSessions: () => api.get<AccountSessionList>('/api/account/sessions'),
   endSession: (id: string) => api.post<{ ended: true }>(`/api/account/sessions/${encodeURIComponent(id)}/end`),

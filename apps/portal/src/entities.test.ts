@@ -53,7 +53,12 @@ describe('dates in Beijing time', () => {
 describe('user center labels', () => {
   it('names the grant scope and the assurance level', () => {
     expect(scopeText(null)).toBe('全部业务');
-    expect(scopeText([{ id: 'edu-portal', name: '义务教育入学服务平台' }, { id: 'tax', name: '税务' }])).toBe('义务教育入学服务平台、税务');
+    expect(
+      scopeText([
+        { id: 'edu-portal', name: '义务教育入学服务平台' },
+        { id: 'tax', name: '税务' },
+      ]),
+    ).toBe('义务教育入学服务平台、税务');
     expect(levelText('L2')).toBe('L2 实名用户');
     expect(levelText('L4')).toBe('L4 现场核验');
     expect(levelText('L9')).toBe('L9');
@@ -67,4 +72,3 @@ describe('beijingMinute (登录设备与会话 times)', () => {
     expect(beijingMinute('not a time')).toBeNull();
   });
 });
-

@@ -5,11 +5,7 @@
  */
 
 /** The `:name` parameters of a path pattern. */
-export type PathParams<Pattern extends string> = Pattern extends `${string}:${infer Name}/${infer Rest}`
-  ? Name | PathParams<`/${Rest}`>
-  : Pattern extends `${string}:${infer Name}`
-    ? Name
-    : never;
+export type PathParams<Pattern extends string> = Pattern extends `${string}:${infer Name}/${infer Rest}` ? Name | PathParams<`/${Rest}`> : Pattern extends `${string}:${infer Name}` ? Name : never;
 
 /** The pattern with each `:name` replaced by its value, URL-encoded. */
 export function pathOf<Pattern extends string>(pattern: Pattern, params: Record<PathParams<Pattern>, string>): string {

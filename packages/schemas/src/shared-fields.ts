@@ -8,16 +8,13 @@ import { z } from 'zod';
 
 // Control characters never belong in a form field; refusing them here keeps them out of logs and storage.
 // eslint-disable-next-line no-control-regex -- the pattern exists to refuse control characters
-export const text = (max: number) => z.string().max(max).regex(/^[^\u0000-\u001f\u007f]*$/);
+export const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .regex(/^[^\u0000-\u001f\u007f]*$/);
 
-export const ID_TYPE_VALUES = [
-  'resident_id',
-  'hk_macao_permit',
-  'taiwan_permit',
-  'hmt_residence_permit',
-  'foreign_permanent_residence',
-  'passport',
-] as const;
+export const ID_TYPE_VALUES = ['resident_id', 'hk_macao_permit', 'taiwan_permit', 'hmt_residence_permit', 'foreign_permanent_residence', 'passport'] as const;
 
 /** 实名等级: L1 未实名 … L3 face-checked (L4 is reserved for counter checks). */
 export const ASSURANCE_LEVELS = ['L1', 'L2', 'L3', 'L4'] as const;

@@ -10,12 +10,26 @@ const listed = readFileSync(new URL('../data/common-passwords.txt', import.meta.
 /** Entries that pass the composition rule on their own once capitalised, the shape people actually submit. */
 const listedWords = listed.filter((entry) => /^[a-z]{4,}$/.test(entry));
 
-const randomCase = (value: string, flips: boolean[]) =>
-  [...value].map((character, index) => (flips[index % flips.length] ? character.toUpperCase() : character)).join('');
+const randomCase = (value: string, flips: boolean[]) => [...value].map((character, index) => (flips[index % flips.length] ? character.toUpperCase() : character)).join('');
 
 describe('isCommonPassword', () => {
   it('refuses the well-known passwords that satisfy the composition rule', () => {
-    for (const password of ['Password1!', 'Qwerty123!', 'Aa123456!', 'P@ssw0rd', 'Pa$$w0rd', '1qaz@WSX', 'Admin@123', 'Abc@1234', 'Woaini1314!', 'Zhangwei1990!', 'Qq123456.', '123456Aa', 'Zaq12wsx!', 'Dragon2024#']) {
+    for (const password of [
+      'Password1!',
+      'Qwerty123!',
+      'Aa123456!',
+      'P@ssw0rd',
+      'Pa$$w0rd',
+      '1qaz@WSX',
+      'Admin@123',
+      'Abc@1234',
+      'Woaini1314!',
+      'Zhangwei1990!',
+      'Qq123456.',
+      '123456Aa',
+      'Zaq12wsx!',
+      'Dragon2024#',
+    ]) {
       expect(validateNewPassword(password), password).toEqual({ ok: false, reason: 'PASSWORD_TOO_COMMON' });
     }
   });

@@ -2,14 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeResidentIdCheckChar, verifyResidentIdChecksum } from './checksum.ts';
 import { normalizeIdNumber, validateIdNumber } from './index.ts';
-import {
-  foreignPermanentResidence2023,
-  hmtResidencePermit,
-  residentId,
-  residentIdBody,
-  TEST_NOW,
-  typedVariant,
-} from './test-arbitraries.ts';
+import { foreignPermanentResidence2023, hmtResidencePermit, residentId, residentIdBody, TEST_NOW, typedVariant } from './test-arbitraries.ts';
 
 const now = TEST_NOW;
 

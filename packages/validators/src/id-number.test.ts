@@ -77,7 +77,7 @@ describe('resident_id', () => {
     expect(validateIdNumber('resident_id', withCheckChar('11010520250601001'), { now: justAfterMidnightInBeijing }).ok).toBe(true);
   });
 
-  it('rejects unknown province codes and the permits\' codes', () => {
+  it("rejects unknown province codes and the permits' codes", () => {
     for (const province of ['00', '10', '16', '20', '24', '30', '38', '40', '47', '55', '60', '66', '71', '81', '82', '83', '91', '99']) {
       expect(resident(withCheckChar(`${province}010519491231002`))).toEqual({ ok: false, reason: 'ID_NUMBER_REGION' });
     }

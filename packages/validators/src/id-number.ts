@@ -1,11 +1,6 @@
 import { isRealCalendarDate } from './birth-date.ts';
 import { validateForeignPermanentResidenceNumber } from './foreign-permanent-residence.ts';
-import {
-  embeddedBirthDate,
-  hasEighteenCharShape,
-  validateHmtResidencePermitNumber,
-  validateResidentIdNumber,
-} from './gb11643-numbers.ts';
+import { embeddedBirthDate, hasEighteenCharShape, validateHmtResidencePermitNumber, validateResidentIdNumber } from './gb11643-numbers.ts';
 import { isIdType, type IdType } from './id-types.ts';
 import { normalizeIdNumber } from './normalize-id.ts';
 import { validatePassportNumber } from './passport.ts';
@@ -48,11 +43,7 @@ export function validateIdNumber(idType: IdType | (string & {}), raw: string, op
   }
 }
 
-const TYPES_WITH_BIRTH_DATE: ReadonlySet<string> = new Set<IdType>([
-  'resident_id',
-  'hmt_residence_permit',
-  'foreign_permanent_residence',
-]);
+const TYPES_WITH_BIRTH_DATE: ReadonlySet<string> = new Set<IdType>(['resident_id', 'hmt_residence_permit', 'foreign_permanent_residence']);
 
 /**
  * The YYYYMMDD birth date embedded in an 18-character number (resident ID,

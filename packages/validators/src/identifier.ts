@@ -15,10 +15,7 @@ import { isString, lowerAscii } from './text.ts';
 
 export type IdentifierKind = 'id_number' | 'phone' | 'username';
 
-export type NormalizedIdentifier =
-  | { kind: 'id_number'; value: string; idType: IdType }
-  | { kind: 'phone'; value: string }
-  | { kind: 'username'; value: string };
+export type NormalizedIdentifier = { kind: 'id_number'; value: string; idType: IdType } | { kind: 'phone'; value: string } | { kind: 'username'; value: string };
 
 const EIGHTEEN_CHAR_TYPES: readonly IdType[] = ['resident_id', 'hmt_residence_permit', 'foreign_permanent_residence'];
 

@@ -9,10 +9,5 @@ export { validateName } from './name.ts';
 export { validatePhone } from './phone.ts';
 export { validateUsername } from './username.ts';
 export { PASSWORD_LENGTH, validatePassword, type PasswordContext } from './password.ts';
-export {
-  detectIdentifierKind,
-  normalizeIdentifier,
-  type IdentifierKind,
-  type NormalizedIdentifier,
-} from './identifier.ts';
+export { detectIdentifierKind, normalizeIdentifier, type IdentifierKind, type NormalizedIdentifier } from './identifier.ts';
 export { maskIdNumber, maskName, maskPhone } from './mask.ts';

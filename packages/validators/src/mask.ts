@@ -41,11 +41,13 @@ export function maskPhone(value: string): string {
 export function maskName(value: string): string {
   if (typeof value !== 'string') return '';
   if (/\p{Script=Latin}/u.test(value)) {
-    return value
-      .split(' ')
-      // A one-letter word (an initial) would be revealed whole, so it is starred.
-      .map((word) => maskMiddle(Array.from(word), 1, 0))
-      .join(' ');
+    return (
+      value
+        .split(' ')
+        // A one-letter word (an initial) would be revealed whole, so it is starred.
+        .map((word) => maskMiddle(Array.from(word), 1, 0))
+        .join(' ')
+    );
   }
   const chars = Array.from(value);
   if (chars.length <= 1) return STAR.repeat(chars.length);

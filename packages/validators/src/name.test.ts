@@ -43,7 +43,23 @@ describe('validateName', () => {
   });
 
   it('rejects digits, control characters, markup, mixed scripts and symbols', () => {
-    for (const raw of ['张三1', 'John2', '张\u0000三', 'John\u0007Smith', '<b>张三</b>', '<script>alert(1)</script>', "' OR 1=1 --", '张三John', '-John', "'John", '张三!', 'John_Smith', '😀😀', 'Иван', '']) {
+    for (const raw of [
+      '张三1',
+      'John2',
+      '张\u0000三',
+      'John\u0007Smith',
+      '<b>张三</b>',
+      '<script>alert(1)</script>',
+      "' OR 1=1 --",
+      '张三John',
+      '-John',
+      "'John",
+      '张三!',
+      'John_Smith',
+      '😀😀',
+      'Иван',
+      '',
+    ]) {
       expect(validateName(raw)).toEqual({ ok: false, reason: 'NAME_INVALID' });
     }
   });

@@ -17,11 +17,7 @@ const PROVINCE_CODE_RANGES: readonly (readonly [number, number])[] = [
   [61, 65], // 陕西 甘肃 青海 宁夏 新疆
 ];
 
-export const MAINLAND_PROVINCE_CODES: ReadonlySet<string> = new Set(
-  PROVINCE_CODE_RANGES.flatMap(([from, to]) =>
-    Array.from({ length: to - from + 1 }, (_, i) => String(from + i)),
-  ),
-);
+export const MAINLAND_PROVINCE_CODES: ReadonlySet<string> = new Set(PROVINCE_CODE_RANGES.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => String(from + i))));
 
 export function isMainlandProvinceCode(code: string): boolean {
   return MAINLAND_PROVINCE_CODES.has(code);

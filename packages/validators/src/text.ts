@@ -18,9 +18,7 @@ export function isString(value: unknown): value is string {
 
 /** Maps full-width ASCII variants and the ideographic space to plain ASCII. */
 export function toHalfWidth(input: string): string {
-  return input
-    .replace(FULL_WIDTH_ASCII, (ch) => String.fromCharCode(ch.charCodeAt(0) - FULL_WIDTH_OFFSET))
-    .replace(/\u3000/g, ' ');
+  return input.replace(FULL_WIDTH_ASCII, (ch) => String.fromCharCode(ch.charCodeAt(0) - FULL_WIDTH_OFFSET)).replace(/\u3000/g, ' ');
 }
 
 export function removeInvisible(input: string): string {

@@ -9,11 +9,7 @@ const FULL_WIDTH_OFFSET = 0xfee0;
 /** The same code as a user might type it: random full-width and lower-case characters, grouping spaces. */
 const typedUscc = uscc.chain((code) =>
   fc
-    .tuple(
-      fc.array(fc.boolean(), { minLength: 18, maxLength: 18 }),
-      fc.array(fc.boolean(), { minLength: 18, maxLength: 18 }),
-      fc.constantFrom('', ' ', '\u3000', '\u200B'),
-    )
+    .tuple(fc.array(fc.boolean(), { minLength: 18, maxLength: 18 }), fc.array(fc.boolean(), { minLength: 18, maxLength: 18 }), fc.constantFrom('', ' ', '\u3000', '\u200B'))
     .map(([fullWidth, lower, space]) => {
       const chars = [...code].map((c, i) => {
         const ch = lower[i] ? c.toLowerCase() : c;
@@ -120,10 +116,16 @@ describe('USCC (property-based)', () => {
 
   it('validation is stable: a valid result re-validates to itself', () => {
     fc.assert(
-      fc.property(fc.oneof(typedUscc.map(([, typed]) => typed), fc.string({ unit: 'binary', maxLength: 40 })), (raw) => {
-        const first = validateUscc(raw);
-        if (first.ok) expect(validateUscc(first.value)).toEqual(first);
-      }),
+      fc.property(
+        fc.oneof(
+          typedUscc.map(([, typed]) => typed),
+          fc.string({ unit: 'binary', maxLength: 40 }),
+        ),
+        (raw) => {
+          const first = validateUscc(raw);
+          if (first.ok) expect(validateUscc(first.value)).toEqual(first);
+        },
+      ),
     );
   });
 });

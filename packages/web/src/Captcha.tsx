@@ -133,33 +133,13 @@ export function CaptchaImage({ captcha }: { captcha: CaptchaState }) {
   return (
     <>
       {spoken ? (
-        <button
-          type="button"
-          className="captcha-button captcha-replay"
-          onClick={captcha.replay}
-          disabled={!captcha.id}
-          data-captcha-id={captcha.id ?? undefined}
-          aria-label={ui.captcha.replayLabel}
-        >
+        <button type="button" className="captcha-button captcha-replay" onClick={captcha.replay} disabled={!captcha.id} data-captcha-id={captcha.id ?? undefined} aria-label={ui.captcha.replayLabel}>
           <span className="captcha-placeholder">{captcha.loading ? ui.captcha.loading : captcha.id ? ui.captcha.replay : ui.captcha.loadFailed}</span>
         </button>
       ) : (
-        <button
-          type="button"
-          className="captcha-button"
-          onClick={captcha.refresh}
-          title={ui.captcha.refreshTitle}
-          aria-label={`${ui.captcha.alt}，${ui.captcha.refreshTitle}`}
-        >
+        <button type="button" className="captcha-button" onClick={captcha.refresh} title={ui.captcha.refreshTitle} aria-label={`${ui.captcha.alt}，${ui.captcha.refreshTitle}`}>
           {captcha.image && captcha.id ? (
-            <img
-              className={captcha.loading ? 'captcha-image is-loading' : 'captcha-image'}
-              src={captcha.image}
-              data-captcha-id={captcha.id}
-              alt={ui.captcha.alt}
-              width={110}
-              height={40}
-            />
+            <img className={captcha.loading ? 'captcha-image is-loading' : 'captcha-image'} src={captcha.image} data-captcha-id={captcha.id} alt={ui.captcha.alt} width={110} height={40} />
           ) : (
             <span className="captcha-placeholder">{captcha.loading ? ui.captcha.loading : ui.captcha.loadFailed}</span>
           )}

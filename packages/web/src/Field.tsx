@@ -34,14 +34,5 @@ export function FieldInput({
   inputRef,
   ...rest
 }: InputHTMLAttributes<HTMLInputElement> & { id: string; error: string | null | undefined; hint?: boolean; inputRef?: Ref<HTMLInputElement> }) {
-  return (
-    <input
-      ref={inputRef}
-      id={id}
-      className="input"
-      aria-invalid={error ? true : undefined}
-      aria-describedby={describedBy(id, { error, hint })}
-      {...rest}
-    />
-  );
+  return <input ref={inputRef} id={id} className="input" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, { error, hint })} {...rest} />;
 }

@@ -67,10 +67,7 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
   }
 
   if (!response.ok) {
-    const error =
-      data && typeof data === 'object' && 'error' in data && data.error && typeof data.error === 'object'
-        ? (data.error as Record<string, unknown>)
-        : null;
+    const error = data && typeof data === 'object' && 'error' in data && data.error && typeof data.error === 'object' ? (data.error as Record<string, unknown>) : null;
     const code = error && typeof error.code === 'string' ? error.code : response.status === 404 ? 'NOT_FOUND' : 'INTERNAL_ERROR';
     const retryAfter = error && typeof error.retryAfter === 'number' ? error.retryAfter : 0;
     const message =

@@ -25,11 +25,7 @@ export function cameraProblemText(problem: CameraProblem): string {
 }
 
 type Phase =
-  | { name: 'camera' }
-  | { name: 'ready' }
-  | { name: 'prompt'; actions: readonly FaceAction[]; index: number; recording: boolean }
-  | { name: 'verifying' }
-  | { name: 'failed'; message: string };
+  { name: 'camera' } | { name: 'ready' } | { name: 'prompt'; actions: readonly FaceAction[]; index: number; recording: boolean } | { name: 'verifying' } | { name: 'failed'; message: string };
 
 /**
  * 开始人脸识别: the front camera in a round preview; once it is live, a
@@ -158,14 +154,14 @@ export function FaceCapture({
     phase.name === 'ready'
       ? f.lookAtScreen
       : phase.name === 'prompt'
-      ? ACTION_TEXT[phase.actions[phase.index]!]
-      : phase.name === 'verifying'
-        ? f.verifying
-        : phase.name === 'failed'
-          ? phase.message
-          : problem
-            ? cameraProblemText(problem)
-            : f.preparing;
+        ? ACTION_TEXT[phase.actions[phase.index]!]
+        : phase.name === 'verifying'
+          ? f.verifying
+          : phase.name === 'failed'
+            ? phase.message
+            : problem
+              ? cameraProblemText(problem)
+              : f.preparing;
 
   return (
     <section className="face" aria-labelledby="face-title">
@@ -176,9 +172,7 @@ export function FaceCapture({
       <div className={`face-frame${capturing ? ' is-capturing' : ''}${phase.name === 'failed' || problem ? ' is-failed' : ''}`}>
         <video ref={camera.videoRef} className="face-video" muted playsInline autoPlay aria-label={f.previewLabel} hidden={!running || !live} />
         {phase.name === 'verifying' && <span className="spinner face-spinner" aria-hidden="true" />}
-        {phase.name === 'prompt' && phase.recording && (
-          <span className="face-recording">{f.recording}</span>
-        )}
+        {phase.name === 'prompt' && phase.recording && <span className="face-recording">{f.recording}</span>}
       </div>
       <canvas ref={canvasRef} hidden />
 
@@ -191,9 +185,7 @@ export function FaceCapture({
       >
         {promptText}
       </p>
-      {phase.name === 'prompt' && (
-        <p className="face-step">{fill(f.progress, { step: phase.index + 1, total: phase.actions.length })}</p>
-      )}
+      {phase.name === 'prompt' && <p className="face-step">{fill(f.progress, { step: phase.index + 1, total: phase.actions.length })}</p>}
       {site.demo && running && !problem && <p className="face-note">{f.demoNote}</p>}
       {!problem && phase.name !== 'failed' && <p className="face-note">{f.privacyNote}</p>}
 

@@ -127,17 +127,7 @@ export function Card({ titleId, title, children }: { titleId: string; title: str
 }
 
 /** A centred result/notice block: icon, title, text, actions. */
-export function ResultPanel({
-  tone,
-  title,
-  children,
-  actions,
-}: {
-  tone: 'success' | 'error' | 'info';
-  title: string;
-  children?: ReactNode;
-  actions?: ReactNode;
-}) {
+export function ResultPanel({ tone, title, children, actions }: { tone: 'success' | 'error' | 'info'; title: string; children?: ReactNode; actions?: ReactNode }) {
   return (
     <section className={`result result-${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
       <div className="result-icon" aria-hidden="true">

@@ -6,11 +6,7 @@ export function Steps({ label, names, current, statusTemplate }: { label: string
     <nav className="steps" aria-label={label}>
       <ol>
         {names.map((name, index) => (
-          <li
-            key={name}
-            className={index < current ? 'step is-done' : index === current ? 'step is-current' : 'step'}
-            aria-current={index === current ? 'step' : undefined}
-          >
+          <li key={name} className={index < current ? 'step is-done' : index === current ? 'step is-current' : 'step'} aria-current={index === current ? 'step' : undefined}>
             <span className="step-number" aria-hidden="true">
               {index + 1}
             </span>

@@ -96,13 +96,7 @@ export function LoginPage({ next }: { next: string | null }) {
   return (
     <Screen title={l.pageTitle} back={paths.home}>
       <form className="form" noValidate onSubmit={onSubmit}>
-        <LoginFormHead
-          prefix={PREFIX}
-          heading={l.heading}
-          intro={l.intro}
-          notes={next?.startsWith(`${paths.home}qr/`) && <p className="notice">{l.continueQr}</p>}
-          error={errors.form}
-        />
+        <LoginFormHead prefix={PREFIX} heading={l.heading} intro={l.intro} notes={next?.startsWith(`${paths.home}qr/`) && <p className="notice">{l.continueQr}</p>} error={errors.form} />
 
         <IdentityFields prefix={PREFIX} {...fieldProps} />
 
@@ -118,13 +112,7 @@ export function LoginPage({ next }: { next: string | null }) {
             }}
             error={errors.faceConsent}
           />
-          <button
-            type="button"
-            className="link-button consent-toggle"
-            aria-expanded={consentOpen}
-            aria-controls="login-consent-text"
-            onClick={() => setConsentOpen((open) => !open)}
-          >
+          <button type="button" className="link-button consent-toggle" aria-expanded={consentOpen} aria-controls="login-consent-text" onClick={() => setConsentOpen((open) => !open)}>
             {consentOpen ? l.faceConsentHide : l.faceConsentShow}
           </button>
           <div id="login-consent-text" className="consent-text" hidden={!consentOpen}>

@@ -13,7 +13,11 @@ const m = ui.app.me;
 
 /** 我的 (manual 三.1: 右下角“我的”; the settings icon top right). */
 export function MePage() {
-  return <RequireLogin here={paths.me} title={m.pageTitle}>{(me) => <MeContent me={me} />}</RequireLogin>;
+  return (
+    <RequireLogin here={paths.me} title={m.pageTitle}>
+      {(me) => <MeContent me={me} />}
+    </RequireLogin>
+  );
 }
 
 function MeContent({ me }: { me: Me }) {

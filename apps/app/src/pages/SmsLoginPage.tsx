@@ -4,17 +4,7 @@ import { ApiError, captchaFieldError, codeSent, errorMessage, Link, navigate, se
 import { endpoints, type ValidityDays } from '../api.ts';
 import { CaptchaField, SmsCodeField, type CodeSentTo } from '../components/CodeFields.tsx';
 import { Screen } from '../components/Layout.tsx';
-import {
-  checkIdentity,
-  IdentityFields,
-  identityFieldOf,
-  identityInputId,
-  LoginFormHead,
-  useIdentityForm,
-  ValidityChoice,
-  type IdentityFormErrors,
-  type IdentityField,
-} from '../identity-form.tsx';
+import { checkIdentity, IdentityFields, identityFieldOf, identityInputId, LoginFormHead, useIdentityForm, ValidityChoice, type IdentityFormErrors, type IdentityField } from '../identity-form.tsx';
 import { loginPath, paths } from '../router.ts';
 import { useAuth, useSite } from '../state.tsx';
 

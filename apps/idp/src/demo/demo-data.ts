@@ -62,14 +62,7 @@ export const DEMO_CLIENT = {
  * (its metadata rewritten) every time, so an existing data directory picks up new registration
  * fields such as the back-channel logout URI.
  */
-export async function seedDemoData(deps: {
-  accounts: AccountRepository;
-  clients: ClientRepository;
-  entities: EntityRepository;
-  cipher: PiiCipher;
-  hasher: PasswordHasher;
-  relyingPartyUrl: string;
-}) {
+export async function seedDemoData(deps: { accounts: AccountRepository; clients: ClientRepository; entities: EntityRepository; cipher: PiiCipher; hasher: PasswordHasher; relyingPartyUrl: string }) {
   const { clients } = deps;
   await clients.upsert({
     clientId: DEMO_CLIENT.clientId,

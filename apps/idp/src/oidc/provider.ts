@@ -203,10 +203,7 @@ export function createProvider(options: ProviderOptions): Provider {
     },
     async renderError(ctx, out) {
       ctx.type = 'html';
-      ctx.body = page(
-        '请求无法完成',
-        `<p>登录请求无效或已过期，请返回业务系统重新发起登录。</p><p class="muted">错误代码：${escapeHtml(out.error)}</p>`,
-      );
+      ctx.body = page('请求无法完成', `<p>登录请求无效或已过期，请返回业务系统重新发起登录。</p><p class="muted">错误代码：${escapeHtml(out.error)}</p>`);
     },
   };
 

@@ -61,9 +61,7 @@ export interface FaceVerifyRequest {
  * or a short clip in one of `mimeTypes` (MediaRecorder mimeType strings,
  * preferred first) of at most `maxSeconds`.
  */
-export type FaceCapture =
-  | { kind: 'frames'; frameSize?: { width: number; height: number } }
-  | { kind: 'video'; mimeTypes: readonly string[]; maxSeconds: number };
+export type FaceCapture = { kind: 'frames'; frameSize?: { width: number; height: number } } | { kind: 'video'; mimeTypes: readonly string[]; maxSeconds: number };
 
 /**
  * 人脸识别: compares live camera frames with the person of an ID number.

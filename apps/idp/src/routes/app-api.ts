@@ -65,15 +65,11 @@ export async function appApiRoutes(plugin: FastifyInstance, options: AppApiOptio
   };
 
   // The liveness challenge of a face check (login or 换绑): no session needed, rate-limited per address.
-  app.post(APP_API_PATHS.faceChallenge, { schema: { body: emptyRequest, response: { 200: faceChallengeResponse } } }, async (request) =>
-    faceChallenges.issue(requestContext(request)),
-  );
+  app.post(APP_API_PATHS.faceChallenge, { schema: { body: emptyRequest, response: { 200: faceChallengeResponse } } }, async (request) => faceChallenges.issue(requestContext(request)));
 
   // Only the routes that carry camera frames take more than the app-wide 16 KB.
-  app.post(
-    APP_API_PATHS.loginFace,
-    { bodyLimit: FACE_BODY_LIMIT_BYTES, schema: { body: appFaceLoginRequest, response: { 200: appLoginResponse } } },
-    async (request, reply) => loggedIn(await appLogin.faceLogin(request.body, requestContext(request)), reply),
+  app.post(APP_API_PATHS.loginFace, { bodyLimit: FACE_BODY_LIMIT_BYTES, schema: { body: appFaceLoginRequest, response: { 200: appLoginResponse } } }, async (request, reply) =>
+    loggedIn(await appLogin.faceLogin(request.body, requestContext(request)), reply),
   );
 
   app.post(APP_API_PATHS.loginSmsSend, { schema: { body: appSmsLoginSendRequest, response: { 200: maskedSmsCodeSentResponse } } }, async (request) =>
@@ -134,10 +130,8 @@ async function loggedInRoutes(plugin: FastifyInstance, options: AppApiOptions) {
     changePhone.verifyOldPhone(sessionOf(request), request.body, requestContext(request)),
   );
 
-  app.post(
-    APP_API_PATHS.phoneFace,
-    { bodyLimit: FACE_BODY_LIMIT_BYTES, schema: { body: phoneChangeFaceRequest, response: { 200: phoneChangeTicketResponse } } },
-    async (request) => changePhone.verifyFace(sessionOf(request), request.body, requestContext(request)),
+  app.post(APP_API_PATHS.phoneFace, { bodyLimit: FACE_BODY_LIMIT_BYTES, schema: { body: phoneChangeFaceRequest, response: { 200: phoneChangeTicketResponse } } }, async (request) =>
+    changePhone.verifyFace(sessionOf(request), request.body, requestContext(request)),
   );
 
   app.post(APP_API_PATHS.phoneNewSend, { schema: { body: phoneChangeNewSendRequest, response: { 200: phoneChangeNewSendResponse } } }, async (request) =>

@@ -30,7 +30,7 @@ function readIfExists(file: string): Buffer | null {
  */
 export async function registerAppPages(app: FastifyInstance, options: { appDistDir: string | undefined; platformName: string }) {
   const dist = options.appDistDir;
-  const shell = dist ? readIfExists(join(dist, 'index.html'))?.toString('utf8') ?? null : null;
+  const shell = dist ? (readIfExists(join(dist, 'index.html'))?.toString('utf8') ?? null) : null;
   if (!shell) app.log.warn(`app build not found at ${dist ? join(dist, 'index.html') : '(no appDistDir)'}; run "npm run build"`);
 
   // Like the portal's shell (portal-pages.ts): kept by the browser, always revalidated.

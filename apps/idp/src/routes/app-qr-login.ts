@@ -23,9 +23,7 @@ export async function appQrLoginRoutes(plugin: FastifyInstance, options: { qrLog
     reply.header('cache-control', 'no-store');
   });
 
-  app.post(APP_QR_PATHS.scan, { schema: { params: idParams, response: { 200: qrScanResponse } } }, async (request) =>
-    qrLogin.scan(request.params.id, sessionOf(request), requestContext(request)),
-  );
+  app.post(APP_QR_PATHS.scan, { schema: { params: idParams, response: { 200: qrScanResponse } } }, async (request) => qrLogin.scan(request.params.id, sessionOf(request), requestContext(request)));
 
   // 法人登录 QRs carry the chosen entity: `{ entityId }`.
   app.post(APP_QR_PATHS.confirm, { schema: { params: idParams, body: qrConfirmRequest, response: { 200: qrConfirmResponse } } }, async (request) =>

@@ -13,10 +13,7 @@ import { withContractSchemas } from './zod-route-schemas.ts';
  * cookie to, so only the browser the request started in gets past
  * currentInteraction.
  */
-export async function consentRoutes(
-  plugin: FastifyInstance,
-  options: { provider: Provider; consent: ConsentDecisions; sendPortal: (reply: FastifyReply) => FastifyReply; platformName: string },
-) {
+export async function consentRoutes(plugin: FastifyInstance, options: { provider: Provider; consent: ConsentDecisions; sendPortal: (reply: FastifyReply) => FastifyReply; platformName: string }) {
   const app = withContractSchemas(plugin);
   const { provider, consent } = options;
   const schema = (response: typeof consentDetailsResponse | typeof consentDecisionResponse) => ({ params: interactionParams, response: { 200: response } });

@@ -26,7 +26,7 @@ export function registerErrorHandling(app: FastifyInstance, site: SiteFrame) {
       if (typeof error.details.retryAfter === 'number') reply.header('retry-after', String(error.details.retryAfter));
       return sendError(reply, error);
     }
-    const status = (error).statusCode ?? 500;
+    const status = error.statusCode ?? 500;
     if (status === 413) return sendError(reply, new AppError('PAYLOAD_TOO_LARGE'));
     // The one status the error table does not decide: an unsupported content type says 415
     // (HTTP's own meaning), with the same BODY_INVALID code and message as a malformed body.

@@ -5,7 +5,12 @@ describe('Heartbeats', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  const member = () => ({ beats: 0, beat() { this.beats += 1; } });
+  const member = () => ({
+    beats: 0,
+    beat() {
+      this.beats += 1;
+    },
+  });
 
   it('beats every member once per period, each a full period after it joined, with one timer', () => {
     const heartbeats = new Heartbeats<ReturnType<typeof member>>(15_000, 15);

@@ -1,15 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type Provider from 'oidc-provider';
 import { errors } from 'oidc-provider';
-import {
-  entityLoginRequest,
-  interactionDetailsResponse,
-  interactionParams,
-  LOGIN_INTERACTION_PATHS,
-  loginResponse,
-  passwordLoginRequest,
-  type PlatformFeatures,
-} from '@uia/schemas';
+import { entityLoginRequest, interactionDetailsResponse, interactionParams, LOGIN_INTERACTION_PATHS, loginResponse, passwordLoginRequest, type PlatformFeatures } from '@uia/schemas';
 import { AppError } from '../errors.ts';
 import type { EntityLogin } from '../services/entities/entity-login.ts';
 import type { LoginResult, PasswordLogin } from '../services/password-login/index.ts';

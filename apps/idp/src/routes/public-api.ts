@@ -1,16 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import {
-  audioCaptchaResponse,
-  captchaResponse,
-  REGISTRATION_PATHS,
-  registerRequest,
-  registerResponse,
-  SITE_PATHS,
-  siteResponse,
-  smsSendRequest,
-  smsSendResponse,
-  type SiteInfo,
-} from '@uia/schemas';
+import { audioCaptchaResponse, captchaResponse, REGISTRATION_PATHS, registerRequest, registerResponse, SITE_PATHS, siteResponse, smsSendRequest, smsSendResponse, type SiteInfo } from '@uia/schemas';
 import type { RegistrationService } from '../services/accounts/registration-service.ts';
 import type { CaptchaService } from '../services/captcha/captcha-service.ts';
 import type { LoginThrottle } from '../services/password-login/login-throttle.ts';

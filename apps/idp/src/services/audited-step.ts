@@ -12,11 +12,7 @@ export interface AuditNote {
  * failure; a failure's detail adds the error code (`INTERNAL_ERROR` for
  * anything that is not an AppError).
  */
-export async function auditedStep<T>(
-  audit: AuditLog,
-  event: { type: string; ip: string; userAgent?: string | undefined },
-  step: (note: AuditNote) => Promise<T>,
-): Promise<T> {
+export async function auditedStep<T>(audit: AuditLog, event: { type: string; ip: string; userAgent?: string | undefined }, step: (note: AuditNote) => Promise<T>): Promise<T> {
   const note: AuditNote = { accountId: null, detail: {} };
   const base: Omit<AuditEvent, 'outcome'> = { type: event.type, ip: event.ip, userAgent: event.userAgent ?? null };
   let result: T;

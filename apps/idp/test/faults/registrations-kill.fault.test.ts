@@ -136,8 +136,14 @@ it(`keeps every acknowledged registration, none half-written, when the server is
      from accounts where username = any('{${attempted.join(',')}}'::text[])`,
   );
   const storedNames = new Set(stored.map((row) => row.username));
-  expect(acknowledged.filter((username) => !storedNames.has(username)), 'acknowledged registrations lost').toEqual([]);
-  expect(stored.filter((row) => !row.complete), 'half-written accounts').toEqual([]);
+  expect(
+    acknowledged.filter((username) => !storedNames.has(username)),
+    'acknowledged registrations lost',
+  ).toEqual([]);
+  expect(
+    stored.filter((row) => !row.complete),
+    'half-written accounts',
+  ).toEqual([]);
 
   // The restarted server serves: one more person registers.
   const [late] = await prepareBatch(1);

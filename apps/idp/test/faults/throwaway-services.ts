@@ -23,9 +23,7 @@ const POSTGRES_BIN = (() => {
  * `runuser` parent stops itself when its child is stopped (SIGSTOP) and then never reaps it.
  */
 const serviceUser = (): { uid?: number; gid?: number } =>
-  userInfo().uid === 0
-    ? { uid: Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })), gid: Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })) }
-    : {};
+  userInfo().uid === 0 ? { uid: Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })), gid: Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })) } : {};
 
 /** Waits until `ready` is true, polling; fails after `limitMs` with `what` in the message. */
 async function until(what: string, ready: () => Promise<boolean> | boolean, limitMs = 20_000) {
@@ -38,7 +36,10 @@ async function until(what: string, ready: () => Promise<boolean> | boolean, limi
 
 /** The process and its direct children (a postmaster and its backends). */
 function processGroup(pid: number): number[] {
-  const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).split('\n').map(Number).filter((n) => n > 0);
+  const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+    .split('\n')
+    .map(Number)
+    .filter((n) => n > 0);
   return [pid, ...children];
 }
 

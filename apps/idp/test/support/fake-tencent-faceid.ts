@@ -68,9 +68,7 @@ export const livenessError = (code: string): VendorAnswer => ({ status: 200, bod
  * coded one; a good one gets `answer(body)`, by default the demo rule of the
  * simulators (an ID number with sequence code 998 is not the person: Sim 31; else Sim 92).
  */
-export async function startFakeTencentFaceId(
-  options: { answer?: (body: LivenessRequest) => VendorAnswer; region?: string; path?: string } = {},
-): Promise<VendorTestServer & { problems: string[][] }> {
+export async function startFakeTencentFaceId(options: { answer?: (body: LivenessRequest) => VendorAnswer; region?: string; path?: string } = {}): Promise<VendorTestServer & { problems: string[][] }> {
   const problems: string[][] = [];
   const answer = options.answer ?? ((body: LivenessRequest) => livenessSuccess(body.IdCard.slice(14, 17) === '998' ? 31 : 92));
   const server = await startVendorTestServer((request) => {

@@ -47,4 +47,3 @@ export function memoryEntityRepository(initialEntities: StoredEntity[] = [], ini
   };
   return { repository, entities, grants };
 }
-

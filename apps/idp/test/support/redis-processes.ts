@@ -34,7 +34,14 @@ export async function startRedisSentinel(masterPort: number, name: string, optio
   // Sentinel rewrites its configuration file as it learns, so it gets a writable one of its own.
   const dir = mkdtempSync(join(tmpdir(), 'uia-sentinel-'));
   const file = join(dir, 'sentinel.conf');
-  const lines = [`port ${port}`, 'bind 127.0.0.1', `dir ${dir}`, `sentinel monitor ${name} 127.0.0.1 ${masterPort} 1`, `sentinel down-after-milliseconds ${name} 1000`, `sentinel failover-timeout ${name} 5000`];
+  const lines = [
+    `port ${port}`,
+    'bind 127.0.0.1',
+    `dir ${dir}`,
+    `sentinel monitor ${name} 127.0.0.1 ${masterPort} 1`,
+    `sentinel down-after-milliseconds ${name} 1000`,
+    `sentinel failover-timeout ${name} 5000`,
+  ];
   if (options.masterPassword) lines.push(`sentinel auth-pass ${name} ${options.masterPassword}`);
   if (options.password) lines.push(`requirepass ${options.password}`);
   writeFileSync(file, `${lines.join('\n')}\n`);

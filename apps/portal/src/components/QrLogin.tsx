@@ -9,10 +9,7 @@ import { loginPath } from '../router.ts';
  * server pushed; `completing` once `confirmed` arrived and the one-time
  * completion is under way (the page then leaves for the relying party).
  */
-type View =
-  | { kind: 'loading' }
-  | { kind: 'failed'; message: string }
-  | { kind: 'live'; qr: QrChallenge; status: QrStatus; person: string | null; completing: boolean; error: string | null };
+type View = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'live'; qr: QrChallenge; status: QrStatus; person: string | null; completing: boolean; error: string | null };
 
 const FINAL: ReadonlySet<QrStatus> = new Set(['confirmed', 'cancelled', 'expired']);
 
@@ -219,11 +216,7 @@ export function QrLogin({
         </p>
       )}
       <div className={`qr-frame${overlay ? ' is-dimmed' : ''}`}>
-        {qr ? (
-          <img className="qr-image" src={qr.image} alt={ui.qrLogin.imageAlt} width={184} height={184} data-qr-id={qr.id} />
-        ) : (
-          <span className="qr-placeholder" aria-hidden="true" />
-        )}
+        {qr ? <img className="qr-image" src={qr.image} alt={ui.qrLogin.imageAlt} width={184} height={184} data-qr-id={qr.id} /> : <span className="qr-placeholder" aria-hidden="true" />}
         {scanned && (
           <span className="qr-badge" aria-hidden="true">
             <svg viewBox="0 0 48 48" focusable="false">
@@ -245,12 +238,7 @@ export function QrLogin({
       {/* The status, announced as it changes. When the overlay on the QR
           already says it (失效 / 已取消), only screen readers get
           the line, so it is not shown twice. */}
-      <p
-        className={`qr-status qr-status-${tone}${covered ? ' visually-hidden' : ''}`}
-        role="status"
-        aria-live="polite"
-        aria-atomic="true"
-      >
+      <p className={`qr-status qr-status-${tone}${covered ? ' visually-hidden' : ''}`} role="status" aria-live="polite" aria-atomic="true">
         {status}
       </p>
       {person && (

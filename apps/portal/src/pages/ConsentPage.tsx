@@ -67,22 +67,10 @@ export function ConsentPage({ uid }: { uid: string }) {
           </ul>
           <p className="consent-note">{ui.consent.note}</p>
           <div className="consent-actions">
-            <button
-              type="button"
-              className="button button-primary button-large"
-              onClick={() => void decide('approve')}
-              disabled={pending !== null}
-              aria-busy={pending === 'approve'}
-            >
+            <button type="button" className="button button-primary button-large" onClick={() => void decide('approve')} disabled={pending !== null} aria-busy={pending === 'approve'}>
               {pending === 'approve' ? ui.consent.approving : ui.consent.approve}
             </button>
-            <button
-              type="button"
-              className="button button-outline button-large"
-              onClick={() => void decide('deny')}
-              disabled={pending !== null}
-              aria-busy={pending === 'deny'}
-            >
+            <button type="button" className="button button-outline button-large" onClick={() => void decide('deny')} disabled={pending !== null} aria-busy={pending === 'deny'}>
               {pending === 'deny' ? ui.consent.denying : ui.consent.deny}
             </button>
           </div>

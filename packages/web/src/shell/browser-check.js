@@ -20,11 +20,7 @@
 
   var script = document.createElement('script');
   var capable =
-    'noModule' in script &&
-    typeof Promise !== 'undefined' &&
-    typeof Object.hasOwn === 'function' &&
-    typeof Array.prototype.findLast === 'function' &&
-    typeof window.structuredClone === 'function';
+    'noModule' in script && typeof Promise !== 'undefined' && typeof Object.hasOwn === 'function' && typeof Array.prototype.findLast === 'function' && typeof window.structuredClone === 'function';
 
   if (!capable) {
     document.addEventListener('DOMContentLoaded', showOldBrowser);

@@ -24,16 +24,16 @@ export function ChooseMethod({ maskedPhone, faceCheck, onChoose }: { maskedPhone
           </button>
         </li>
         {faceCheck && (
-        <li>
-          <button type="button" className="choice" onClick={() => onChoose('face')}>
-            <FaceIcon className="choice-icon" />
-            <span className="choice-text">
-              <span className="choice-label">{p.byFace}</span>
-              <span className="choice-hint">{p.byFaceHint}</span>
-            </span>
-            <ChevronRight className="choice-chevron" />
-          </button>
-        </li>
+          <li>
+            <button type="button" className="choice" onClick={() => onChoose('face')}>
+              <FaceIcon className="choice-icon" />
+              <span className="choice-text">
+                <span className="choice-label">{p.byFace}</span>
+                <span className="choice-hint">{p.byFaceHint}</span>
+              </span>
+              <ChevronRight className="choice-chevron" />
+            </button>
+          </li>
         )}
       </ul>
     </section>

@@ -16,12 +16,7 @@ import { OldPhoneStep } from './OldPhoneStep.tsx';
 const p = ui.app.phone;
 
 type Step =
-  | { name: 'choose' }
-  | { name: 'oldSms' }
-  | { name: 'face'; capturing: boolean }
-  | { name: 'new'; ticket: string }
-  | { name: 'done'; maskedPhone: string }
-  | { name: 'flowError'; message: string };
+  { name: 'choose' } | { name: 'oldSms' } | { name: 'face'; capturing: boolean } | { name: 'new'; ticket: string } | { name: 'done'; maskedPhone: string } | { name: 'flowError'; message: string };
 
 /**
  * 换绑手机号 (我的 → 设置 → 换绑手机号): prove the person (old phone's SMS
@@ -29,7 +24,11 @@ type Step =
  * apps/idp/src/routes/app-api.ts (/app/api/phone/…) → apps/idp/src/services/change-phone/.
  */
 export function PhonePage() {
-  return <RequireLogin here={paths.phone} title={p.pageTitle}>{(me) => <PhoneWizard me={me} />}</RequireLogin>;
+  return (
+    <RequireLogin here={paths.phone} title={p.pageTitle}>
+      {(me) => <PhoneWizard me={me} />}
+    </RequireLogin>
+  );
 }
 
 function PhoneWizard({ me }: { me: Me }) {

@@ -11,12 +11,7 @@ import { EntityPicker } from './EntityPicker.tsx';
 
 const c = ui.app.confirm;
 
-type State =
-  | { name: 'loading' }
-  | { name: 'ready'; details: QrDetails; deadline: number }
-  | { name: 'confirmed' }
-  | { name: 'cancelled' }
-  | { name: 'failed'; code: string; message: string };
+type State = { name: 'loading' } | { name: 'ready'; details: QrDetails; deadline: number } | { name: 'confirmed' } | { name: 'cancelled' } | { name: 'failed'; code: string; message: string };
 
 /**
  * The codes after which this QR is of no more use: scan a fresh one. Any
@@ -213,13 +208,7 @@ export function Confirm({ id }: { id: string }) {
         )}
         <div className="confirm-actions">
           {canConfirm && (
-            <button
-              type="button"
-              className="button button-primary button-block button-large"
-              onClick={() => void act('confirm')}
-              disabled={busy !== null || !chosen}
-              aria-busy={busy === 'confirm'}
-            >
+            <button type="button" className="button button-primary button-block button-large" onClick={() => void act('confirm')} disabled={busy !== null || !chosen} aria-busy={busy === 'confirm'}>
               {busy === 'confirm' ? c.confirming : c.confirm}
             </button>
           )}

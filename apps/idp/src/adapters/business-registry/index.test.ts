@@ -9,6 +9,8 @@ describe('createBusinessRegistry', () => {
     const business = (config: Parameters<typeof createBusinessRegistry>[0]) => createBusinessRegistry(config, { metrics: recordedVendorCalls(), simulatedEntities: [] });
     expect(business(null)).toBeNull();
     expect(business({ provider: 'simulated' })).toBeInstanceOf(SimulatedBusinessRegistry);
-    expect(business({ provider: 'exchange', baseUrl: 'https://dsep.example.gov.cn/api/v1', appId: 'uia', appSecret: 'secret-secret-secret', idNumberHashKey: null, timeoutMs: 5000 })).toBeInstanceOf(ExchangeBusinessRegistry);
+    expect(business({ provider: 'exchange', baseUrl: 'https://dsep.example.gov.cn/api/v1', appId: 'uia', appSecret: 'secret-secret-secret', idNumberHashKey: null, timeoutMs: 5000 })).toBeInstanceOf(
+      ExchangeBusinessRegistry,
+    );
   });
 });

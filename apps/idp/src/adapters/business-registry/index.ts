@@ -6,10 +6,7 @@ import { ExchangeBusinessRegistry } from './exchange/exchange-business-registry.
 import { SimulatedBusinessRegistry, type SeededEntity } from './simulated-business-registry.ts';
 
 /** The business registry chosen by configuration (UIA_BUSINESS_REGISTRY); null when there is none. */
-export function createBusinessRegistry(
-  config: BusinessRegistryConfig,
-  deps: { metrics: VendorCallMetrics; simulatedEntities: readonly SeededEntity[]; fetch?: FetchLike },
-): BusinessRegistry | null {
+export function createBusinessRegistry(config: BusinessRegistryConfig, deps: { metrics: VendorCallMetrics; simulatedEntities: readonly SeededEntity[]; fetch?: FetchLike }): BusinessRegistry | null {
   if (config === null) return null;
   switch (config.provider) {
     case 'simulated':

@@ -3,8 +3,7 @@ import type { VendorCallMetrics, VendorCallOutcome } from '../metrics/vendor-cal
 import type { FetchLike } from './vendor-http.ts';
 
 /** callVendor's `unavailable` for the registry adapters: a timeout stays a timeout (it is not retried, see below). */
-export const vendorUnavailable = (reason: string, cause?: unknown): Error =>
-  new VendorCallError(reason === 'timeout' ? 'timeout' : 'unavailable', reason, { cause });
+export const vendorUnavailable = (reason: string, cause?: unknown): Error => new VendorCallError(reason === 'timeout' ? 'timeout' : 'unavailable', reason, { cause });
 
 const vendorCallOutcome = (error: unknown): VendorCallOutcome => (error instanceof VendorCallError ? error.kind : 'unavailable');
 

@@ -34,7 +34,11 @@ return 1`;
 export class RedisKeyValueStore implements KeyValueStore {
   private readonly redis: Redis;
 
-  constructor(connection: RedisConnection, private readonly prefix: string, options: RedisConnectionOptions) {
+  constructor(
+    connection: RedisConnection,
+    private readonly prefix: string,
+    options: RedisConnectionOptions,
+  ) {
     this.redis = connectRedis(connection, options);
   }
 

@@ -30,7 +30,11 @@ export class RedisPubSub implements PubSub {
    * The subscriber connection re-subscribes to its channels by itself after a reconnect
    * (ioredis' autoResubscribe, on by default), so listeners survive a Redis restart.
    */
-  constructor(redis: RedisConnection, private readonly prefix: string, private readonly connection: RedisConnectionOptions) {
+  constructor(
+    redis: RedisConnection,
+    private readonly prefix: string,
+    private readonly connection: RedisConnectionOptions,
+  ) {
     this.publisher = connectRedis(redis, connection);
     this.subscriber = connectRedis(redis, connection);
     this.subscriber.on('message', (channel: string, message: string) => this.deliver(channel, message));

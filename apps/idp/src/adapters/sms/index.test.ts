@@ -18,7 +18,17 @@ describe('createSmsSender', () => {
     const aliyun: SmsConfig = { provider: 'aliyun', signName: 's', templates, accessKeyId: 'id', accessKeySecret: 'secret', endpoint: 'https://dysmsapi.aliyuncs.com', timeoutMs: 5000 };
     expect(createSmsSender(aliyun, { store, metrics })).toEqual({ sender: expect.any(MeteredSmsSender), devOutbox: null });
 
-    const tencent: SmsConfig = { provider: 'tencent', signName: 's', templates, secretId: 'id', secretKey: 'key', sdkAppId: '1400006666', region: 'ap-guangzhou', endpoint: 'https://sms.tencentcloudapi.com', timeoutMs: 5000 };
+    const tencent: SmsConfig = {
+      provider: 'tencent',
+      signName: 's',
+      templates,
+      secretId: 'id',
+      secretKey: 'key',
+      sdkAppId: '1400006666',
+      region: 'ap-guangzhou',
+      endpoint: 'https://sms.tencentcloudapi.com',
+      timeoutMs: 5000,
+    };
     expect(createSmsSender(tencent, { store, metrics })).toEqual({ sender: expect.any(MeteredSmsSender), devOutbox: null });
   });
 });
@@ -34,7 +44,16 @@ describe('MeteredSmsSender', () => {
       new SmsDeliveryError('vendor_limited', 'isv.BUSINESS_LIMIT_CONTROL'),
       new SmsDeliveryError('misconfigured', 'SignatureDoesNotMatch'),
     ];
-    const sender = new MeteredSmsSender({ send: async () => { const next = outcomes.shift(); if (next) throw next; } }, 'aliyun', metrics);
+    const sender = new MeteredSmsSender(
+      {
+        send: async () => {
+          const next = outcomes.shift();
+          if (next) throw next;
+        },
+      },
+      'aliyun',
+      metrics,
+    );
     const message: SmsMessage = { to: '13912345678', template: 'login', params: { code: '123456' }, text: '…' };
     const failures: unknown[] = [];
     for (let i = 0; i < 6; i += 1) await sender.send(message).catch((error: unknown) => failures.push(error));

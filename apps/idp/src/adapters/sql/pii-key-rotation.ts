@@ -70,7 +70,14 @@ export async function rotatePiiKey(db: Kysely<Database>, cipher: PiiCipher, opti
         return result(false);
       }
       const lastId: string | null = await db.transaction().execute(async (trx) => {
-        const rows = await readBatch(trx, spec.table, spec.primaryKey, spec.columns.map((c) => c.name), after, options.batchSize);
+        const rows = await readBatch(
+          trx,
+          spec.table,
+          spec.primaryKey,
+          spec.columns.map((c) => c.name),
+          after,
+          options.batchSize,
+        );
         for (const row of rows) {
           const id = String(row[spec.primaryKey]);
           let changed = false;
@@ -79,7 +86,8 @@ export async function rotatePiiKey(db: Kysely<Database>, cipher: PiiCipher, opti
             if (typeof envelope !== 'string' || cipher.isOnCurrentKey(envelope)) continue;
             const context = column.context(id);
             const next = cipher.encrypt(decryptOrExplain(cipher, envelope, context, `${spec.table}.${column.name} of ${spec.primaryKey}=${id}`), context);
-            const { numAffectedRows } = await sql`update ${sql.table(spec.table)} set ${sql.ref(column.name)} = ${next} where ${sql.ref(spec.primaryKey)} = ${id} and ${sql.ref(column.name)} = ${envelope}`.execute(trx);
+            const { numAffectedRows } =
+              await sql`update ${sql.table(spec.table)} set ${sql.ref(column.name)} = ${next} where ${sql.ref(spec.primaryKey)} = ${id} and ${sql.ref(column.name)} = ${envelope}`.execute(trx);
             // 0 rows: the value changed since it was read, and was written with the current key then.
             if (numAffectedRows !== undefined && numAffectedRows > 0n) changed = true;
           }
@@ -109,6 +117,8 @@ function decryptOrExplain(cipher: PiiCipher, envelope: string, context: string, 
   try {
     return cipher.decrypt(envelope, context);
   } catch {
-    throw new Error(`无法解密 ${where}（密钥 "${envelope.split('.')[1] ?? ''}"），请把该密钥留在 UIA_DATA_KEYS 中 / cannot decrypt ${where} (key id "${envelope.split('.')[1] ?? ''}"): keep that key in UIA_DATA_KEYS`);
+    throw new Error(
+      `无法解密 ${where}（密钥 "${envelope.split('.')[1] ?? ''}"），请把该密钥留在 UIA_DATA_KEYS 中 / cannot decrypt ${where} (key id "${envelope.split('.')[1] ?? ''}"): keep that key in UIA_DATA_KEYS`,
+    );
   }
 }

@@ -1,12 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { IdType } from '@uia/validators';
-import {
-  DuplicateAccountError,
-  type AccountRepository,
-  type AccountWrites,
-  type AssuranceLevel,
-  type StoredAccount,
-} from '../../ports/account-repository.ts';
+import { DuplicateAccountError, type AccountRepository, type AccountWrites, type AssuranceLevel, type StoredAccount } from '../../ports/account-repository.ts';
 import { isUniqueViolation, violatedColumn } from './database.ts';
 import type { AccountsTable, Database } from './schema.ts';
 
@@ -84,13 +78,7 @@ export class SqlAccountRepository implements AccountRepository {
   }
 
   async previousPasswordHashes(id: string, limit: number) {
-    const rows = await this.db
-      .selectFrom('password_history')
-      .select('password_hash')
-      .where('account_id', '=', id)
-      .orderBy('created_at', 'desc')
-      .limit(limit)
-      .execute();
+    const rows = await this.db.selectFrom('password_history').select('password_hash').where('account_id', '=', id).orderBy('created_at', 'desc').limit(limit).execute();
     return rows.map((row) => row.password_hash);
   }
 

@@ -70,13 +70,7 @@ export class SqlEntityRepository implements EntityRepository {
   async takeOver(id: string, accountId: string, now: number) {
     await this.db.transaction().execute(async (trx) => {
       await trx.updateTable('entities').set({ legal_rep_account_id: accountId, updated_at: now }).where('id', '=', id).execute();
-      await trx
-        .updateTable('entity_agents')
-        .set({ revoked_at: now, revoked_by: accountId })
-        .where('entity_id', '=', id)
-        .where('account_id', '=', accountId)
-        .where('revoked_at', 'is', null)
-        .execute();
+      await trx.updateTable('entity_agents').set({ revoked_at: now, revoked_by: accountId }).where('entity_id', '=', id).where('account_id', '=', accountId).where('revoked_at', 'is', null).execute();
     });
   }
 
@@ -127,52 +121,50 @@ export class SqlEntityRepository implements EntityRepository {
   }
 
   async grant(grant: StoredAgentGrant, limits: { maxCurrent: number; now: number }) {
-    return this.db.transaction().execute(async (trx) => {
-      // Touching the entity row first serialises concurrent grants (and takeovers) of one entity
-      // on PostgreSQL (row lock until commit); SQLite has one writer anyway. The cap holds, and
-      // only the current representative's grant goes in.
-      const touched = await trx
-        .updateTable('entities')
-        .set({ updated_at: limits.now })
-        .where('id', '=', grant.entityId)
-        .where('legal_rep_account_id', '=', grant.grantedBy)
-        .executeTakeFirst();
-      if (Number(touched.numUpdatedRows) !== 1) throw new GrantRefused('not_representative');
-      await trx
-        .updateTable('entity_agents')
-        .set({ revoked_at: limits.now, revoked_by: grant.grantedBy })
-        .where('entity_id', '=', grant.entityId)
-        .where('account_id', '=', grant.accountId)
-        .where('revoked_at', 'is', null)
-        .execute();
-      const { current } = await trx
-        .selectFrom('entity_agents')
-        .select((eb) => eb.fn.countAll<number>().as('current'))
-        .where('entity_id', '=', grant.entityId)
-        .where('revoked_at', 'is', null)
-        .where('expires_at', '>', limits.now)
-        .executeTakeFirstOrThrow();
-      // Nothing of a refused attempt may stay: the replaced grant stands again.
-      if (Number(current) >= limits.maxCurrent) throw new GrantRefused('limit_reached');
-      await trx
-        .insertInto('entity_agents')
-        .values({
-          id: grant.id,
-          entity_id: grant.entityId,
-          account_id: grant.accountId,
-          services: grant.services === null ? null : JSON.stringify(grant.services),
-          expires_at: grant.expiresAt,
-          granted_by: grant.grantedBy,
-          granted_at: grant.grantedAt,
-          revoked_at: null,
-          revoked_by: null,
-        })
-        .execute();
-      return 'granted' as const;
-    }).catch((error: unknown) => {
-      if (error instanceof GrantRefused) return error.reason;
-      throw error;
-    });
+    return this.db
+      .transaction()
+      .execute(async (trx) => {
+        // Touching the entity row first serialises concurrent grants (and takeovers) of one entity
+        // on PostgreSQL (row lock until commit); SQLite has one writer anyway. The cap holds, and
+        // only the current representative's grant goes in.
+        const touched = await trx.updateTable('entities').set({ updated_at: limits.now }).where('id', '=', grant.entityId).where('legal_rep_account_id', '=', grant.grantedBy).executeTakeFirst();
+        if (Number(touched.numUpdatedRows) !== 1) throw new GrantRefused('not_representative');
+        await trx
+          .updateTable('entity_agents')
+          .set({ revoked_at: limits.now, revoked_by: grant.grantedBy })
+          .where('entity_id', '=', grant.entityId)
+          .where('account_id', '=', grant.accountId)
+          .where('revoked_at', 'is', null)
+          .execute();
+        const { current } = await trx
+          .selectFrom('entity_agents')
+          .select((eb) => eb.fn.countAll<number>().as('current'))
+          .where('entity_id', '=', grant.entityId)
+          .where('revoked_at', 'is', null)
+          .where('expires_at', '>', limits.now)
+          .executeTakeFirstOrThrow();
+        // Nothing of a refused attempt may stay: the replaced grant stands again.
+        if (Number(current) >= limits.maxCurrent) throw new GrantRefused('limit_reached');
+        await trx
+          .insertInto('entity_agents')
+          .values({
+            id: grant.id,
+            entity_id: grant.entityId,
+            account_id: grant.accountId,
+            services: grant.services === null ? null : JSON.stringify(grant.services),
+            expires_at: grant.expiresAt,
+            granted_by: grant.grantedBy,
+            granted_at: grant.grantedAt,
+            revoked_at: null,
+            revoked_by: null,
+          })
+          .execute();
+        return 'granted' as const;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof GrantRefused) return error.reason;
+        throw error;
+      });
   }
 
   async revoke(entityId: string, grantId: string, by: string, now: number) {

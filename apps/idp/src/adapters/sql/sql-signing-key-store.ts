@@ -11,9 +11,6 @@ export class SqlSigningKeyStore implements SigningKeyStore {
   }
 
   async add(key: SigningKeyRecord) {
-    await this.db
-      .insertInto('signing_keys')
-      .values({ kid: key.kid, alg: key.alg, private_jwk_cipher: key.privateJwkCipher, created_at: key.createdAt })
-      .execute();
+    await this.db.insertInto('signing_keys').values({ kid: key.kid, alg: key.alg, private_jwk_cipher: key.privateJwkCipher, created_at: key.createdAt }).execute();
   }
 }

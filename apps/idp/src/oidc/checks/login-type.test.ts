@@ -5,8 +5,7 @@ import { acceptsEntityLogin, requestsEntityLoginOnly, sessionIsWrongLoginType } 
 const ENTITY_SESSION = 'entity:3f1c7f0e-8d7a-4a55-9a3e-2b1f0c9d8e7a:b6a0e6c2-1f4d-4c1e-8f7b-5d2a9c3e4f10';
 const PERSONAL_SESSION = 'b6a0e6c2-1f4d-4c1e-8f7b-5d2a9c3e4f10';
 
-const ctx = (accountId: string | undefined, params: Record<string, unknown>) =>
-  ({ oidc: { session: accountId ? { accountId } : undefined, params } }) as unknown as KoaContextWithOIDC;
+const ctx = (accountId: string | undefined, params: Record<string, unknown>) => ({ oidc: { session: accountId ? { accountId } : undefined, params } }) as unknown as KoaContextWithOIDC;
 
 describe('login type of an authorization request', () => {
   it('accepts entity logins only with the entity scope', () => {

@@ -1,11 +1,4 @@
-import {
-  birthDateFromIdNumber,
-  validateIdNumber,
-  validateName,
-  validatePhone,
-  validateUsername,
-  type Validation,
-} from '@uia/validators';
+import { birthDateFromIdNumber, validateIdNumber, validateName, validatePhone, validateUsername, type Validation } from '@uia/validators';
 import { validateNewPassword } from '@uia/validators/common-passwords';
 import type { RegisterRequest } from '@uia/schemas';
 import { AppError } from '../../errors.ts';

@@ -148,14 +148,7 @@ export class AppLogin {
     return { account, phone: this.deps.cipher.decrypt(account.phoneCipher, PII_CONTEXT.phone) };
   }
 
-  private async startSession(
-    note: AuditNote,
-    account: StoredAccount,
-    acr: AssuranceLevel,
-    amr: string[],
-    validityDays: AppSessionValidityDays,
-    context: AppLoginContext,
-  ): Promise<AppLoginResult> {
+  private async startSession(note: AuditNote, account: StoredAccount, acr: AssuranceLevel, amr: string[], validityDays: AppSessionValidityDays, context: AppLoginContext): Promise<AppLoginResult> {
     const { token, view } = await this.deps.appSessions.create(account.id, acr, amr, validityDays, describeDevice(context.userAgent));
     note.detail.acr = acr;
     note.detail.appSessionId = view.id;

@@ -16,11 +16,7 @@ export function ensureActive(account: StoredAccount): void {
  * login — a new one with no username, no password and no phone, which they
  * can add later. Two first logins at once end with one account.
  */
-export async function realPersonAccount(
-  deps: { accounts: AccountRepository; cipher: PiiCipher },
-  person: RealNamePerson,
-  now: number,
-): Promise<{ account: StoredAccount; created: boolean }> {
+export async function realPersonAccount(deps: { accounts: AccountRepository; cipher: PiiCipher }, person: RealNamePerson, now: number): Promise<{ account: StoredAccount; created: boolean }> {
   const existing = await deps.accounts.findByIdNumberIndex(idNumberIndex(deps.cipher, person.idType, person.idNumber));
   if (existing) {
     ensureActive(existing);

@@ -65,12 +65,7 @@ export function encodePng(image: RasterImage, compressionLevel = 6): Buffer {
 
   const bytes = pixels instanceof Uint8Array ? pixels : new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.length);
   const raw = addFilterBytes(bytes, height, stride);
-  return Buffer.concat([
-    PNG_SIGNATURE,
-    pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', deflateSync(raw, { level: compressionLevel })),
-    pngChunk('IEND', new Uint8Array(0)),
-  ]);
+  return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(raw, { level: compressionLevel })), pngChunk('IEND', new Uint8Array(0))]);
 }
 
 /**

@@ -9,14 +9,7 @@ export const CLIENT_AUTH_POLICY = {
 } as const;
 
 /** Why a relying party's credentials were refused (audit detail `reason`). */
-export type ClientAuthFailureReason =
-  | 'wrong_secret'
-  | 'wrong_method'
-  | 'unknown_client'
-  | 'assertion_replayed'
-  | 'invalid_assertion'
-  | 'invalid_credentials'
-  | 'throttled';
+export type ClientAuthFailureReason = 'wrong_secret' | 'wrong_method' | 'unknown_client' | 'assertion_replayed' | 'invalid_assertion' | 'invalid_credentials' | 'throttled';
 
 export interface ClientAuthAttempt {
   /** The registered client the credentials were presented for; null when no such client exists. */

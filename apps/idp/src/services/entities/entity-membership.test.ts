@@ -87,10 +87,7 @@ describe('EntityMembership.standing', () => {
 });
 
 describe('EntityMembership.entitiesOf', () => {
-  const grants = [
-    grant({ entityId: OTHER_ENTITY.id, accountId: 'agent', services: ['tax-portal'] }),
-    grant({ accountId: 'agent', services: null }),
-  ];
+  const grants = [grant({ entityId: OTHER_ENTITY.id, accountId: 'agent', services: ['tax-portal'] }), grant({ accountId: 'agent', services: null })];
   const membership = new EntityMembership(fakeRepository([ENTITY, OTHER_ENTITY], grants), REGISTRY_AGREES);
 
   it('lists represented entities and current grants; for a service, only grants that cover it', async () => {
@@ -119,7 +116,7 @@ describe('EntityMembership.parseReference', () => {
     expect(EntityMembership.parseReference('9111010')).toEqual({ accountName: null });
   });
 
-  it('throws the validators\' USCC_* code (field entity) for 18 letters and digits that fail GB 32100', () => {
+  it("throws the validators' USCC_* code (field entity) for 18 letters and digits that fail GB 32100", () => {
     for (const [typed, code] of [
       ['91110105MA01XH3R45', 'USCC_CHECKSUM'],
       ['91110105MA01XH3R4O', 'USCC_FORMAT'],
@@ -147,7 +144,7 @@ describe('EntityMembership.standingAtLogin', () => {
     expect((await membership.standing(ENTITY.id, 'rep', 'edu-portal', NOW)).role).toBe('legal_representative');
   });
 
-  it('lets the registry\'s representative log in', async () => {
+  it("lets the registry's representative log in", async () => {
     const membership = new EntityMembership(fakeRepository([ENTITY], []), REGISTRY_AGREES);
     expect((await membership.standingAtLogin(ENTITY.id, 'rep', null, NOW)).role).toBe('legal_representative');
   });

@@ -53,8 +53,7 @@ function fakeAccounts(accounts: StoredAccount[]): AccountRepository {
 function fakeRegistry(representative: typeof ZHANG | typeof LI) {
   const registry = {
     representative,
-    lookup: async (uscc: string): Promise<RegisteredEntity | null> =>
-      uscc === EDU.uscc ? { ...EDU, legalRepresentative: representativeWithIdNumber(registry.representative) } : null,
+    lookup: async (uscc: string): Promise<RegisteredEntity | null> => (uscc === EDU.uscc ? { ...EDU, legalRepresentative: representativeWithIdNumber(registry.representative) } : null),
   };
   return registry satisfies BusinessRegistry;
 }

@@ -86,9 +86,7 @@ export class EntityRegistration {
       };
       await this.deps.entities.create(entity).catch((error: unknown) => {
         if (!(error instanceof DuplicateEntityError)) throw error;
-        throw error.field === 'accountName'
-          ? new AppError('ENTITY_ACCOUNT_NAME_TAKEN', { field: 'accountName' })
-          : new AppError('ENTITY_ALREADY_REGISTERED', { field: 'uscc' });
+        throw error.field === 'accountName' ? new AppError('ENTITY_ACCOUNT_NAME_TAKEN', { field: 'accountName' }) : new AppError('ENTITY_ALREADY_REGISTERED', { field: 'uscc' });
       });
       note.detail = { uscc: uscc.value, entityId: entity.id };
       return entity;

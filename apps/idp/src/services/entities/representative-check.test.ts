@@ -17,7 +17,12 @@ const ENTITY = { id: 'e1', uscc: '91110105MA01XH3R44', name: '北京演示科技
 const accounts = {
   findById: async (id: string) =>
     id === 'zhang'
-      ? ({ id, idType: ZHANGSAN.idType, idNumberIndex: idNumberIndex(cipher, ZHANGSAN.idType, ZHANGSAN.idNumber), idNumberCipher: cipher.encrypt(ZHANGSAN.idNumber, PII_CONTEXT.idNumber) } as StoredAccount)
+      ? ({
+          id,
+          idType: ZHANGSAN.idType,
+          idNumberIndex: idNumberIndex(cipher, ZHANGSAN.idType, ZHANGSAN.idNumber),
+          idNumberCipher: cipher.encrypt(ZHANGSAN.idNumber, PII_CONTEXT.idNumber),
+        } as StoredAccount)
       : null,
 } as AccountRepository;
 
@@ -35,7 +40,7 @@ function registry(representative: typeof ZHANGSAN | null) {
 }
 
 describe('RepresentativeCheck', () => {
-  it('confirms the registry\'s representative and asks the registry at most once an hour', async () => {
+  it("confirms the registry's representative and asks the registry at most once an hour", async () => {
     const { state, port } = registry(ZHANGSAN);
     let now = Date.UTC(2026, 10, 26, 8, 0, 0);
     const check = new RepresentativeCheck({ registry: port, accounts, cipher, store: new MemoryKeyValueStore(() => now) });

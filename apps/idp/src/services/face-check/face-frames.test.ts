@@ -9,7 +9,11 @@ const rejects = (urls: string[]) => expect(() => decodeFaceFrames(urls)).toThrow
 describe('decodeFaceFrames', () => {
   it('decodes 2–6 JPEG data URLs to their bytes', () => {
     const frames = decodeFaceFrames([url(jpeg(10)), url(jpeg(11)), url(jpeg(12))]);
-    expect(frames.map((frame) => [frame.mediaType, frame.data.length])).toEqual([['image/jpeg', 10], ['image/jpeg', 11], ['image/jpeg', 12]]);
+    expect(frames.map((frame) => [frame.mediaType, frame.data.length])).toEqual([
+      ['image/jpeg', 10],
+      ['image/jpeg', 11],
+      ['image/jpeg', 12],
+    ]);
     expect(decodeFaceFrames(Array.from({ length: 6 }, () => url(jpeg())))).toHaveLength(6);
   });
 

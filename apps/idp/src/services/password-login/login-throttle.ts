@@ -210,25 +210,14 @@ export class LoginThrottle {
       const failures = current.failures + 1;
       const next: SourceRecord = { failures, blockedUntil: at + delayAfter(failures) * 1000 };
       const value = JSON.stringify(next);
-      const written =
-        raw === null
-          ? await store.setIfAbsent(key, value, LOGIN_THROTTLE_POLICY.sourceMemorySeconds)
-          : await store.swap(key, raw, value, LOGIN_THROTTLE_POLICY.sourceMemorySeconds);
+      const written = raw === null ? await store.setIfAbsent(key, value, LOGIN_THROTTLE_POLICY.sourceMemorySeconds) : await store.swap(key, raw, value, LOGIN_THROTTLE_POLICY.sourceMemorySeconds);
       if (written) return next;
     }
     // Others from this very source are being decided at this moment: this one waits its turn.
     throw throttled(1);
   }
 
-  private attempt(
-    subject: ThrottleSubject,
-    context: ThrottleContext,
-    key: string,
-    next: SourceRecord,
-    at: number,
-    dayKey: string | null,
-    secondsLeftToday: number,
-  ): AdmittedAttempt {
+  private attempt(subject: ThrottleSubject, context: ThrottleContext, key: string, next: SourceRecord, at: number, dayKey: string | null, secondsLeftToday: number): AdmittedAttempt {
     return {
       succeeded: async () => {
         await this.deps.store.delete(key);
@@ -284,13 +273,7 @@ export class LoginThrottle {
     }
   }
 
-  private audit(
-    type: string,
-    outcome: 'success' | 'failure',
-    accountId: string | null,
-    context: Omit<ThrottleContext, 'deviceId'>,
-    detail: Record<string, string | number>,
-  ) {
+  private audit(type: string, outcome: 'success' | 'failure', accountId: string | null, context: Omit<ThrottleContext, 'deviceId'>, detail: Record<string, string | number>) {
     return this.deps.audit.append({ type, outcome, accountId, ip: context.ip, userAgent: context.userAgent ?? null, detail });
   }
 }

@@ -7,11 +7,7 @@ import type { PasswordHasher } from '../../ports/password-hasher.ts';
  * "wrong password" take the same time (and, in PasswordLogin, give the same
  * answer).
  */
-export async function verifyPassword(
-  deps: { hasher: PasswordHasher; dummyHash: string },
-  account: StoredAccount | null,
-  password: string,
-): Promise<StoredAccount | null> {
+export async function verifyPassword(deps: { hasher: PasswordHasher; dummyHash: string }, account: StoredAccount | null, password: string): Promise<StoredAccount | null> {
   const matches = await deps.hasher.verify(account?.passwordHash ?? deps.dummyHash, password);
   return account?.passwordHash && matches ? account : null;
 }

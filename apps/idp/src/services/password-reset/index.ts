@@ -1,10 +1,5 @@
 import { maskPhone, normalizeIdentifier } from '@uia/validators';
-import type {
-  PasswordResetCompleteRequest,
-  PasswordResetSendCodeRequest,
-  PasswordResetStartRequest,
-  PasswordResetVerifyCodeRequest,
-} from '@uia/schemas';
+import type { PasswordResetCompleteRequest, PasswordResetSendCodeRequest, PasswordResetStartRequest, PasswordResetVerifyCodeRequest } from '@uia/schemas';
 import { AppError } from '../../errors.ts';
 import type { AccountRepository, StoredAccount } from '../../ports/account-repository.ts';
 import type { AuditLog } from '../../ports/audit-log.ts';
@@ -200,9 +195,7 @@ export class PasswordReset {
       await this.tickets.consume(ticket);
       const now = this.now();
       const passwordHash = await hasher.hash(input.password);
-      const signedOut = await this.signOut.withCredentialChange(account.id, now, (writes) =>
-        writes.replacePassword(account.id, passwordHash, now, RESET_POLICY.passwordHistoryDepth - 1),
-      );
+      const signedOut = await this.signOut.withCredentialChange(account.id, now, (writes) => writes.replacePassword(account.id, passwordHash, now, RESET_POLICY.passwordHistoryDepth - 1));
       await this.deps.throttle.passwordReset(account.id, accountNameIndexes(cipher, account), context);
       note.detail = { signedOutServices: signedOut.length };
       if (profile.phone) await notices.send(profile.phone, 'notice_password_reset', { time: formatBeijingMinute(now) }, context);

@@ -23,7 +23,7 @@ const account = newAccountRecord(cipher, person);
 const identity = { idType: account.idType, idNumberIndex: account.idNumberIndex };
 
 describe('matchesAccountIdNumber', () => {
-  it('matches the account\'s own number as people type it', () => {
+  it("matches the account's own number as people type it", () => {
     expect(matchesAccountIdNumber(cipher, identity, '11010519491231002X')).toBe(true);
     expect(matchesAccountIdNumber(cipher, identity, ' 110105 19491231 002x ')).toBe(true);
   });
@@ -43,7 +43,11 @@ describe('startAnswer (what step 1 shows of the bound phone)', () => {
   it('shows nothing of the phone for a username or ID number: two accounts, or none, answer alike', () => {
     for (const accountName of [normalizeIdentifier('zhangsan'), normalizeIdentifier('11010519491231002X')]) {
       const answers = [account, otherPhone, null].map((found) => startAnswer(accountName, found));
-      expect(answers).toEqual([{ phoneBound: true, maskedPhone: null }, { phoneBound: true, maskedPhone: null }, { phoneBound: true, maskedPhone: null }]);
+      expect(answers).toEqual([
+        { phoneBound: true, maskedPhone: null },
+        { phoneBound: true, maskedPhone: null },
+        { phoneBound: true, maskedPhone: null },
+      ]);
     }
   });
 
@@ -59,7 +63,14 @@ describe('startAnswer (what step 1 shows of the bound phone)', () => {
 });
 
 describe('ResetTickets', () => {
-  const state = (browser: string): ResetTicketState => ({ step: 'verify_identity', accountId: 'a1', identity: null, accountName: 'n1', browser: ResetTickets.browserDigest(browser), accountTypedCipher: 'sealed' });
+  const state = (browser: string): ResetTicketState => ({
+    step: 'verify_identity',
+    accountId: 'a1',
+    identity: null,
+    accountName: 'n1',
+    browser: ResetTickets.browserDigest(browser),
+    accountTypedCipher: 'sealed',
+  });
 
   it('opens only for its own browser and its own step', async () => {
     const tickets = new ResetTickets(new MemoryKeyValueStore());

@@ -76,7 +76,6 @@ export function newQrId(): string {
   return randomBytes(16).toString('base64url');
 }
 
-
 /** When the record's current state expires, or null for a final state. */
 export function deadlineOf(record: QrLoginRecord): number | null {
   if (record.status === 'pending' || record.status === 'scanned') return record.expiresAt;

@@ -11,7 +11,11 @@ import { describeRequester } from './describe-requester.ts';
 import type { EntityMembership } from '../entities/entity-membership.ts';
 import { QrLogin, type QrStreamStatus } from './index.ts';
 
-const PC = { ip: '192.168.1.20', deviceId: 'pc-browser-device-id-0000000000000000000000', userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36' };
+const PC = {
+  ip: '192.168.1.20',
+  deviceId: 'pc-browser-device-id-0000000000000000000000',
+  userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
+};
 const PHONE = { ip: '10.0.0.8' };
 
 function account(id: string, assuranceLevel: AssuranceLevel): StoredAccount {
@@ -55,11 +59,21 @@ async function watchOf(qrLogin: QrLogin, id: string, uid = 'uid-1') {
   const statuses: QrStreamStatus[] = [];
   let markEnded: () => void = () => undefined;
   const ended = new Promise<void>((resolve) => (markEnded = resolve));
-  const watch = await qrLogin.watch(id, uid, { status: (event) => statuses.push(event.status), end: () => markEnded(), error: (error) => { throw error; } });
+  const watch = await qrLogin.watch(id, uid, {
+    status: (event) => statuses.push(event.status),
+    end: () => markEnded(),
+    error: (error) => {
+      throw error;
+    },
+  });
   return { statuses, ended, watch };
 }
 
-const code = (promise: Promise<unknown>) => promise.then(() => 'ok', (error: { code?: string }) => error.code);
+const code = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'ok',
+    (error: { code?: string }) => error.code,
+  );
 
 describe('QrLogin', () => {
   beforeEach(() => {
@@ -174,7 +188,7 @@ describe('QrLogin', () => {
     expect(await code(qrLogin.complete(qr.id, 'uid-1', PC))).toBe('QR_EXPIRED');
   });
 
-  it('treats unknown, malformed and other interactions\' QR ids as expired', async () => {
+  it("treats unknown, malformed and other interactions' QR ids as expired", async () => {
     const { qrLogin, interaction } = setUp();
     const qr = await qrLogin.create(interaction, PC);
     expect(await code(watchOf(qrLogin, qr.id, 'uid-other'))).toBe('QR_EXPIRED');

@@ -13,9 +13,7 @@ import type { QrLoginRecord, QrLoginResult } from './qr-login-record.ts';
 
 /** A QR that is no longer pending or scanned: which error a phone or browser sees. */
 function unusable(record: QrLoginRecord): AppError {
-  return record.status === 'confirmed' || record.status === 'used'
-    ? new AppError('QR_ALREADY_USED')
-    : new AppError('QR_EXPIRED');
+  return record.status === 'confirmed' || record.status === 'used' ? new AppError('QR_ALREADY_USED') : new AppError('QR_EXPIRED');
 }
 
 /**

@@ -27,7 +27,10 @@ function setup(start = '2026-11-26T10:00:00+08:00') {
 
 /** The AppError a promise rejects with. */
 async function appError(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
   return error;
 }
@@ -217,7 +220,7 @@ describe('SmsCodeService.redeem', () => {
     expect(await appError(service.redeem(PHONE, 'reset_password', code))).toMatchObject({ code: 'SMS_CODE_EXPIRED' });
   });
 
-  it('puts a wrong answer\'s code back, so the right one still works, and is bound to its purpose', async () => {
+  it("puts a wrong answer's code back, so the right one still works, and is bound to its purpose", async () => {
     const { service, sender } = setup();
     await service.send(PHONE, 'reset_password', context);
     const code = sender.sent[0]!.params.code!;

@@ -204,13 +204,7 @@ export class SmsCodeService {
     }
   }
 
-  private audit(
-    outcome: 'success' | 'failure',
-    template: SmsCodePurpose,
-    phoneIndex: string,
-    context: { ip: string; userAgent?: string },
-    extra: Record<string, string | null> = {},
-  ) {
+  private audit(outcome: 'success' | 'failure', template: SmsCodePurpose, phoneIndex: string, context: { ip: string; userAgent?: string }, extra: Record<string, string | null> = {}) {
     return this.deps.audit.append({
       type: 'sms.send',
       outcome,

@@ -40,11 +40,7 @@ export class AccountSessions {
 
   /** `currentUid`: the platform session of the browser asking (null when it has none). */
   async list(personId: string, currentUid: string | null): Promise<AccountSessionList> {
-    const [platform, apps, services] = await Promise.all([
-      this.deps.sessions.platformSessions(personId),
-      this.deps.appSessions.list(personId),
-      this.deps.clients.listServices(),
-    ]);
+    const [platform, apps, services] = await Promise.all([this.deps.sessions.platformSessions(personId), this.deps.appSessions.list(personId), this.deps.clients.listServices()]);
     const names = new Map(services.map((service) => [service.clientId, service.clientName]));
     const browsers = await Promise.all(platform.map((session) => this.browserView(session, personId, currentUid, names)));
     // This browser first, then the most recently used.

@@ -35,10 +35,7 @@ export class UserCenter {
 
   /** Every entity the person may act for now (as representative, or by a current grant). */
   async entities(personId: string) {
-    const [standings, services] = await Promise.all([
-      this.deps.membership.entitiesOf(personId, (this.deps.now ?? Date.now)()),
-      this.deps.clients.listServices(),
-    ]);
+    const [standings, services] = await Promise.all([this.deps.membership.entitiesOf(personId, (this.deps.now ?? Date.now)()), this.deps.clients.listServices()]);
     const names = new Map(services.map((service) => [service.clientId, service.clientName]));
     return { entities: standings.map((standing) => entityView(standing, names)) };
   }

@@ -34,9 +34,7 @@ export function AgentsManager({ entity }: { entity: AccountEntity }) {
         <LoadState state={list} onRetry={reload} />
       ) : (
         <>
-          <p className="agents-cap">
-            {fill(a.agentsCap, { maxAgents: list.data.maxAgents, count: list.data.agents.filter((g) => g.status === 'active').length })}
-          </p>
+          <p className="agents-cap">{fill(a.agentsCap, { maxAgents: list.data.maxAgents, count: list.data.agents.filter((g) => g.status === 'active').length })}</p>
           <AgentsTable title={title} agents={list.data.agents} revokingId={revoking?.id ?? null} onRevoke={(agent) => void revoke(agent)} />
           <GrantForm
             entityId={entity.id}

@@ -9,17 +9,7 @@ const a = ui.account;
  * The entity's agents (masked), each with 撤销. One revocation at a time:
  * while `revokingId` is set every 撤销 is disabled, its own one marked busy.
  */
-export function AgentsTable({
-  title,
-  agents,
-  revokingId,
-  onRevoke,
-}: {
-  title: string;
-  agents: AgentList['agents'];
-  revokingId: string | null;
-  onRevoke: (agent: AgentGrant) => void;
-}) {
+export function AgentsTable({ title, agents, revokingId, onRevoke }: { title: string; agents: AgentList['agents']; revokingId: string | null; onRevoke: (agent: AgentGrant) => void }) {
   if (agents.length === 0) return <p className="account-empty">{a.agentsEmpty}</p>;
   const c = a.agentColumns;
   return (

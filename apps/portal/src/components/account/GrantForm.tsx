@@ -47,11 +47,7 @@ export function GrantForm({ entityId, services, onGranted }: { entityId: string;
         agentName: name ? undefined : a.agentNameRequired,
         agent: value ? undefined : formatMessage('AGENT_IDENTIFIER_INVALID'),
         services: !allServices && chosen.size === 0 ? formatMessage('AGENT_SERVICES_INVALID') : undefined,
-        expiresOn: !expiresOn
-          ? a.expiresOnRequired
-          : validExpiry
-            ? undefined
-            : formatMessage('AGENT_EXPIRY_INVALID', { maxYears: MAX_GRANT_YEARS }),
+        expiresOn: !expiresOn ? a.expiresOnRequired : validExpiry ? undefined : formatMessage('AGENT_EXPIRY_INVALID', { maxYears: MAX_GRANT_YEARS }),
       },
       () =>
         endpoints.grantAgent(entityId, {
@@ -128,12 +124,7 @@ export function GrantForm({ entityId, services, onGranted }: { entityId: string;
           {a.scopeLabel}
         </span>
         <div className="row-control">
-          <div
-            role="radiogroup"
-            aria-labelledby={`${ids.services}-label`}
-            aria-describedby={describedBy(ids.services, { error: errors.services })}
-            className="choice-line"
-          >
+          <div role="radiogroup" aria-labelledby={`${ids.services}-label`} aria-describedby={describedBy(ids.services, { error: errors.services })} className="choice-line">
             <label className="choice">
               <input
                 ref={form.control('services')}
@@ -183,12 +174,7 @@ export function GrantForm({ entityId, services, onGranted }: { entityId: string;
         </div>
       </div>
 
-      <LabeledRow
-        id={ids.expiresOn}
-        label={a.expiresOnLabel}
-        error={errors.expiresOn}
-        hint={fill(a.expiresOnHint, { maxYears: MAX_GRANT_YEARS })}
-      >
+      <LabeledRow id={ids.expiresOn} label={a.expiresOnLabel} error={errors.expiresOn} hint={fill(a.expiresOnHint, { maxYears: MAX_GRANT_YEARS })}>
         <input
           ref={form.control('expiresOn')}
           id={ids.expiresOn}

@@ -19,11 +19,7 @@ import { Step4Done } from './Step4Done.tsx';
  * (HTTP) → apps/idp/src/services/password-reset/ (the steps' rules);
  * browser test: e2e/forgot-password.e2e.test.ts.
  */
-type Stage =
-  | { step: 1 }
-  | { step: 2; ticket: string; account: string; start: StartAnswer; waiting?: SentCodeState }
-  | { step: 3; ticket: string; context: PasswordContext }
-  | { step: 4 };
+type Stage = { step: 1 } | { step: 2; ticket: string; account: string; start: StartAnswer; waiting?: SentCodeState } | { step: 3; ticket: string; context: PasswordContext } | { step: 4 };
 
 export function ForgotPasswordPage({ uid }: { uid: string | null }) {
   const [stage, setStage] = useState<Stage>({ step: 1 });

@@ -79,21 +79,13 @@ export function Step2Verify({
           <p className="method-muted">{f.phoneStopped}</p>
         </div>
         {!recovering && (
-          <button
-            ref={goButton}
-            type="button"
-            className="button button-primary method-go"
-            aria-describedby={id('phone')}
-            onClick={() => setRecovering(true)}
-          >
+          <button ref={goButton} type="button" className="button button-primary method-go" aria-describedby={id('phone')} onClick={() => setRecovering(true)}>
             {f.goRecover}
           </button>
         )}
       </div>
 
-      {recovering && (
-        <Step2RecoverForm ticket={ticket} account={account} waiting={waiting} onVerified={onVerified} onNoPhone={onNoPhone} onFlowError={onFlowError} />
-      )}
+      {recovering && <Step2RecoverForm ticket={ticket} account={account} waiting={waiting} onVerified={onVerified} onNoPhone={onNoPhone} onFlowError={onFlowError} />}
 
       <aside className="notice lost-phone" aria-labelledby={id('lost-phone-title')}>
         <h2 id={id('lost-phone-title')} className="notice-title">

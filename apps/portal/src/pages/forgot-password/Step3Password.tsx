@@ -12,9 +12,7 @@ export function passwordContext(account: string, idNumber: string): PasswordCont
   const context: PasswordContext = {};
   if (typed.kind === 'username') context.username = typed.value;
   if (typed.kind === 'phone') context.phone = typed.value;
-  const birthDate =
-    (typed.kind === 'id_number' ? birthDateFromIdNumber(typed.idType, typed.value) : null) ??
-    birthDateFromIdNumber('resident_id', normalizeIdNumber(idNumber));
+  const birthDate = (typed.kind === 'id_number' ? birthDateFromIdNumber(typed.idType, typed.value) : null) ?? birthDateFromIdNumber('resident_id', normalizeIdNumber(idNumber));
   if (birthDate) context.birthDate = birthDate;
   return context;
 }
@@ -22,17 +20,7 @@ export function passwordContext(account: string, idNumber: string): PasswordCont
 type PasswordField = 'password' | 'confirmPassword';
 
 /** 3 设置新密码: the new password twice → POST /api/password-reset/complete. */
-export function Step3Password({
-  ticket,
-  context,
-  onDone,
-  onFlowError,
-}: {
-  ticket: string;
-  context: PasswordContext;
-  onDone: () => void;
-  onFlowError: (message: string) => void;
-}) {
+export function Step3Password({ ticket, context, onDone, onFlowError }: { ticket: string; context: PasswordContext; onDone: () => void; onFlowError: (message: string) => void }) {
   const [values, setValues] = useState<Record<PasswordField, string>>({ password: '', confirmPassword: '' });
   const [errors, setErrors] = useState<Errors<PasswordField>>({});
   const [submitting, setSubmitting] = useState(false);
@@ -82,13 +70,7 @@ export function Step3Password({
       const code = error instanceof ApiError ? error.code : '';
       const field = error instanceof ApiError ? error.field : undefined;
       const target: PasswordField | 'form' =
-        field === 'password' || field === 'confirmPassword'
-          ? field
-          : code === 'PASSWORD_MISMATCH'
-            ? 'confirmPassword'
-            : code.startsWith('PASSWORD_')
-              ? 'password'
-              : 'form';
+        field === 'password' || field === 'confirmPassword' ? field : code === 'PASSWORD_MISMATCH' ? 'confirmPassword' : code.startsWith('PASSWORD_') ? 'password' : 'form';
       setErrors({ [target]: message });
       focusById(target === 'form' ? id('form-error') : inputIds[target]);
     }

@@ -111,10 +111,7 @@ export function AccountLoginForm({
       captchaAnswer: captchaAnswer.trim(),
     };
     try {
-      const result =
-        entityRef && 'value' in entityRef
-          ? await endpoints.entityLogin(interaction, { entity: entityRef.value, ...credentials })
-          : await endpoints.login(interaction, credentials);
+      const result = entityRef && 'value' in entityRef ? await endpoints.entityLogin(interaction, { entity: entityRef.value, ...credentials }) : await endpoints.login(interaction, credentials);
       window.location.assign(result.redirectTo);
       // Stay in the submitting state while the browser leaves the page.
     } catch (error: unknown) {
@@ -141,12 +138,7 @@ export function AccountLoginForm({
   }
 
   return (
-    <form
-      className="login-form"
-      noValidate
-      onSubmit={(event) => void onSubmit(event)}
-      aria-describedby={errors.form ? `${idPrefix}-form-error` : undefined}
-    >
+    <form className="login-form" noValidate onSubmit={(event) => void onSubmit(event)} aria-describedby={errors.form ? `${idPrefix}-form-error` : undefined}>
       {errors.form && (
         <div id={`${idPrefix}-form-error`} className="alert alert-error" role="alert">
           {errors.form}

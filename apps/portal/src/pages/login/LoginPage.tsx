@@ -87,10 +87,7 @@ export function LoginPage({ uid, features }: { uid: string | null; features: Pla
   const shownTab: LoginType | null = offeredTypes ? (offeredTypes.includes(tab) ? tab : (offeredTypes[0] ?? 'personal')) : null;
   const shownMode: Mode = qrOnly ? 'qr' : mode;
 
-  const modes = [
-    { key: 'qr' as const, label: ui.login.modeQr, badge: ui.login.recommended },
-    ...(qrOnly ? [] : [{ key: 'account' as const, label: ui.login.modeAccount }]),
-  ];
+  const modes = [{ key: 'qr' as const, label: ui.login.modeQr, badge: ui.login.recommended }, ...(qrOnly ? [] : [{ key: 'account' as const, label: ui.login.modeAccount }])];
 
   return (
     <div className="container login-layout">
@@ -123,14 +120,7 @@ export function LoginPage({ uid, features }: { uid: string | null; features: Pla
               onSelect={setTab}
             />
             <div id="login-panel" role="tabpanel" aria-labelledby={`login-tab-${shownTab}`} className="login-panel">
-              <Tabs
-                idPrefix="mode"
-                label={ui.login.modesLabel}
-                className="mode-tabs"
-                items={modes}
-                selected={shownMode}
-                onSelect={chooseMode}
-              />
+              <Tabs idPrefix="mode" label={ui.login.modesLabel} className="mode-tabs" items={modes} selected={shownMode} onSelect={chooseMode} />
               {/* Keyed by the tab: switching 个人/法人 starts a fresh QR or form. */}
               <div key={shownTab} id="mode-panel" role="tabpanel" aria-labelledby={`mode-tab-${shownMode}`}>
                 {expired ? (

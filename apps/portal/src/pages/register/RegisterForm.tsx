@@ -312,19 +312,7 @@ export function RegisterForm({ onDone, features }: { onDone: (registered: Regist
   );
 }
 
-function Row({
-  field,
-  label,
-  error,
-  hint,
-  children,
-}: {
-  field: Field;
-  label: string;
-  error: string | undefined;
-  hint?: string | undefined;
-  children: ReactNode;
-}) {
+function Row({ field, label, error, hint, children }: { field: Field; label: string; error: string | undefined; hint?: string | undefined; children: ReactNode }) {
   return (
     <LabeledRow id={inputId(field)} label={label} error={error} hint={hint}>
       {children}

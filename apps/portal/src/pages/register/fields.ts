@@ -20,18 +20,7 @@ export type Field = keyof Values;
 export type Errors = Partial<Record<Field | 'agreeTerms' | 'form', string>>;
 
 /** Order of the form, used to focus the first field in error. */
-export const FIELD_ORDER: (Field | 'agreeTerms')[] = [
-  'name',
-  'idType',
-  'idNumber',
-  'phone',
-  'captchaAnswer',
-  'smsCode',
-  'username',
-  'password',
-  'confirmPassword',
-  'agreeTerms',
-];
+export const FIELD_ORDER: (Field | 'agreeTerms')[] = ['name', 'idType', 'idNumber', 'phone', 'captchaAnswer', 'smsCode', 'username', 'password', 'confirmPassword', 'agreeTerms'];
 
 /** Fields of POST /api/register the server may name in `error.field`. */
 export const SERVER_FIELDS = new Set<string>(['name', 'idType', 'idNumber', 'phone', 'smsCode', 'username', 'password', 'agreeTerms']);

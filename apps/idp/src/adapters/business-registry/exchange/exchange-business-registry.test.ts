@@ -31,7 +31,11 @@ describe('ExchangeBusinessRegistry against a server implementing docs/business-r
     const config: ExchangeRegistryConfig = { baseUrl: `${url}/api/v1/`, appId: APP.id, appSecret: APP.secret, idNumberHashKey: ID_HASH_KEY, timeoutMs: 2000, ...overrides };
     return { metrics, exchange: new ExchangeBusinessRegistry(config, { metrics, ...deps }) };
   };
-  const failure = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error as VendorCallError);
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => null,
+      (error: unknown) => error as VendorCallError,
+    );
 
   it('finds an operating entity whose representative comes in clear; the request passes every check and is counted', async () => {
     const fake = await fakeExchange({ [TECH.uscc]: { ...TECH, status: '存续', legalRepresentative: ZHANG } });
@@ -130,7 +134,10 @@ describe('ExchangeBusinessRegistry against a server implementing docs/business-r
 
   it('never puts the secret or the representative into its errors', async () => {
     const fake = await fakeExchange({ [TECH.uscc]: { ...TECH, status: '存续', legalRepresentative: { name: '张三', idType: 'resident_id', idNumberHmac: hmacOf(ZHANG.idNumber) } } });
-    const errors = [await failure(registry(fake.url, { appSecret: 'wrong-secret' }).exchange.lookup(TECH.uscc)), await failure(registry(fake.url, { idNumberHashKey: null }).exchange.lookup(TECH.uscc))];
+    const errors = [
+      await failure(registry(fake.url, { appSecret: 'wrong-secret' }).exchange.lookup(TECH.uscc)),
+      await failure(registry(fake.url, { idNumberHashKey: null }).exchange.lookup(TECH.uscc)),
+    ];
     for (const error of errors) {
       expect(error).toBeInstanceOf(VendorCallError);
       const everything = `${error?.message} ${error?.stack} ${JSON.stringify(error)} ${JSON.stringify(error?.cause)}`;

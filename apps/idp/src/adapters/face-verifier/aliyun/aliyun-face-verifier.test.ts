@@ -92,7 +92,11 @@ describe('AliyunFaceVerifier against a local server that checks requests as Aliy
     });
     return { url: server.url, problems, judgedParams };
   }
-  const failure = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error as VendorCallError);
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => null,
+      (error: unknown) => error as VendorCallError,
+    );
 
   it('captures 640×480 frames and sends the middle one with name, ID number, scene and a per-challenge order number, signed', async () => {
     const fake = await fakeAliyun();

@@ -17,7 +17,7 @@ describe('SimulatedFaceVerifier', () => {
     expect(await verify(jpegs(faceFrame(), faceFrame(), faceFrame({ offsetX: 24 })))).toBe('pass');
   });
 
-  it('passes frames of Chromium\'s fake camera (a sweeping circle)', async () => {
+  it("passes frames of Chromium's fake camera (a sweeping circle)", async () => {
     const frames = [0, 1].map((i) => readFileSync(new URL(`./fixtures/chromium-fake-camera-${i}.jpg`, import.meta.url)));
     expect(await verify(jpegs(...frames))).toBe('pass');
   });

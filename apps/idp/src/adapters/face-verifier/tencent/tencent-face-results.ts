@@ -69,8 +69,8 @@ export const TENCENT_FACE_CODES: Readonly<Record<string, TencentFaceOutcome>> = 
   'UnauthorizedOperation.Arrears': { failure: 'misconfigured' },
   'UnauthorizedOperation.NonAuthorize': { failure: 'misconfigured' },
   'FailedOperation.StsUnAuthErrError': { failure: 'misconfigured' },
-  'InvalidParameter': { failure: 'misconfigured' },
-  'InvalidParameterValue': { failure: 'misconfigured' },
+  InvalidParameter: { failure: 'misconfigured' },
+  InvalidParameterValue: { failure: 'misconfigured' },
 };
 
 /**

@@ -2,14 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FaceVerifyRequest } from '../../../ports/face-verifier.ts';
 import { VendorCallError } from '../../../ports/vendor-call-error.ts';
 import type { VendorCallMetrics } from '../../metrics/vendor-call-metrics.ts';
-import {
-  FAKE_TENCENT_FACE_KEYS,
-  livenessError,
-  livenessResult,
-  livenessSuccess,
-  startFakeTencentFaceId,
-  type LivenessRequest,
-} from '../../../../test/support/fake-tencent-faceid.ts';
+import { FAKE_TENCENT_FACE_KEYS, livenessError, livenessResult, livenessSuccess, startFakeTencentFaceId, type LivenessRequest } from '../../../../test/support/fake-tencent-faceid.ts';
 import type { VendorAnswer } from '../../../../test/support/vendor-test-server.ts';
 import { TENCENT_FACE_CODES, tencentFaceOutcome } from './tencent-face-results.ts';
 import { TencentFaceVerifier, type TencentFaceConfig } from './tencent-face-verifier.ts';
@@ -60,7 +53,11 @@ describe('TencentFaceVerifier against a local server that checks requests as Ten
     });
     return { url: server.url, received, problems: server.problems };
   }
-  const failure = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error as VendorCallError);
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => null,
+      (error: unknown) => error as VendorCallError,
+    );
 
   it('is video-capturing (MP4/H.264), and sends name, ID number, the clip and SILENT, signed', async () => {
     const fake = await fakeTencent();

@@ -23,7 +23,10 @@ function verifyId2MetaVerify(request: ReceivedRequest, seenNonces: Set<string>):
   return problems;
 }
 
-const bizCode = (code: string | number): VendorAnswer => ({ status: 200, body: JSON.stringify({ RequestId: '4924E5D4-874C-5062-9E37-992D85EDDFAE', Code: '200', Message: 'success', ResultObject: { BizCode: code } }) });
+const bizCode = (code: string | number): VendorAnswer => ({
+  status: 200,
+  body: JSON.stringify({ RequestId: '4924E5D4-874C-5062-9E37-992D85EDDFAE', Code: '200', Message: 'success', ResultObject: { BizCode: code } }),
+});
 const vendorError = (code: string, status = 200): VendorAnswer => ({ status, body: JSON.stringify({ RequestId: '24394B83', HostId: 'cloudauth.aliyuncs.com', Code: code, Message: 'refused' }) });
 
 describe('AliyunIdentityRegistry against a local server that checks requests as Aliyun documents them', () => {
@@ -50,7 +53,11 @@ describe('AliyunIdentityRegistry against a local server that checks requests as 
     const config: AliyunIdentityConfig = { accessKeyId: 'LTAI5tIdentityTest', accessKeySecret: KEYS.LTAI5tIdentityTest!, endpoint: url, timeoutMs: 2000, ...overrides };
     return { metrics, registry: new AliyunIdentityRegistry(config, { metrics, now }) };
   };
-  const failure = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error as VendorCallError);
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => null,
+      (error: unknown) => error as VendorCallError,
+    );
 
   it.each([
     ['1', 'match'],

@@ -62,7 +62,11 @@ describe('TencentIdentityRegistry against a local server that checks requests as
     const metrics = recordedVendorCalls();
     return { metrics, registry: new TencentIdentityRegistry(config(url, overrides), { metrics, now }) };
   };
-  const failure = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error as VendorCallError);
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => null,
+      (error: unknown) => error as VendorCallError,
+    );
 
   it.each([
     ['0', 'match'],

@@ -15,7 +15,22 @@ const TEMPLATES: Record<SmsTemplateName, string> = {
   notice_phone_changed: 'SMS_100000006',
 };
 const PHONE = '13912345678';
-const EXPECTED_PARAMS = ['AccessKeyId', 'Action', 'Format', 'PhoneNumbers', 'RegionId', 'SignName', 'Signature', 'SignatureMethod', 'SignatureNonce', 'SignatureVersion', 'TemplateCode', 'TemplateParam', 'Timestamp', 'Version'];
+const EXPECTED_PARAMS = [
+  'AccessKeyId',
+  'Action',
+  'Format',
+  'PhoneNumbers',
+  'RegionId',
+  'SignName',
+  'Signature',
+  'SignatureMethod',
+  'SignatureNonce',
+  'SignatureVersion',
+  'TemplateCode',
+  'TemplateParam',
+  'Timestamp',
+  'Version',
+];
 
 interface Verdict {
   problems: string[];
@@ -82,7 +97,11 @@ describe('AliyunSmsSender against a local server that checks requests as Aliyun 
     return { url: server.url, verdicts };
   }
 
-  const failure = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error as SmsDeliveryError);
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => null,
+      (error: unknown) => error as SmsDeliveryError,
+    );
 
   it('sends a code: the request passes every documented check and Code OK resolves', async () => {
     const fake = await fakeAliyun({ message: codeMessage, templateParam: { code: '012345' } });

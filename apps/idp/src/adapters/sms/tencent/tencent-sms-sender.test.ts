@@ -47,7 +47,8 @@ function verifyTencentRequest(request: ReceivedRequest, expected: Expected): Ver
   } catch {
     problems.push('FailedOperation.JsonParseFail');
   }
-  if (JSON.stringify(Object.keys(body).sort()) !== JSON.stringify(['PhoneNumberSet', 'SignName', 'SmsSdkAppId', 'TemplateId', 'TemplateParamSet'])) problems.push(`body keys ${Object.keys(body).join(',')}`);
+  if (JSON.stringify(Object.keys(body).sort()) !== JSON.stringify(['PhoneNumberSet', 'SignName', 'SmsSdkAppId', 'TemplateId', 'TemplateParamSet']))
+    problems.push(`body keys ${Object.keys(body).join(',')}`);
   if (JSON.stringify(body.PhoneNumberSet) !== JSON.stringify([`+86${expected.message.to}`])) problems.push('PhoneNumberSet');
   if (body.SmsSdkAppId !== '1400006666') problems.push(`SmsSdkAppId ${String(body.SmsSdkAppId)}`);
   if (body.SignName !== '统一身份认证平台') problems.push(`SignName ${String(body.SignName)}`);
@@ -61,7 +62,9 @@ function verifyTencentRequest(request: ReceivedRequest, expected: Expected): Ver
 const requestError = (code: string): VendorAnswer => ({ status: 200, body: JSON.stringify({ Response: { Error: { Code: code, Message: 'refused' }, RequestId: 'ed93f3cb' } }) });
 const numberStatus = (code: string): VendorAnswer => ({
   status: 200,
-  body: JSON.stringify({ Response: { SendStatusSet: [{ SerialNo: '', PhoneNumber: `+86${PHONE}`, Fee: 0, SessionContext: '', Code: code, Message: 'refused', IsoCode: 'CN' }], RequestId: 'a0aabda6' } }),
+  body: JSON.stringify({
+    Response: { SendStatusSet: [{ SerialNo: '', PhoneNumber: `+86${PHONE}`, Fee: 0, SessionContext: '', Code: code, Message: 'refused', IsoCode: 'CN' }], RequestId: 'a0aabda6' },
+  }),
 });
 const ok = numberStatus('Ok');
 
@@ -97,7 +100,11 @@ describe('TencentSmsSender against a local server that checks requests as Tencen
     return { url: server.url, verdicts };
   }
 
-  const failure = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error as SmsDeliveryError);
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => null,
+      (error: unknown) => error as SmsDeliveryError,
+    );
 
   it('sends a code: the request passes every documented check and SendStatusSet[0].Code "Ok" resolves', async () => {
     const fake = await fakeTencent({ message: codeMessage, templateParamSet: ['654321'] });
@@ -185,10 +192,7 @@ describe('TencentSmsSender against a local server that checks requests as Tencen
 
   it('never puts the phone number or the secret into its errors', async () => {
     const fake = await fakeTencent({ message: codeMessage, templateParamSet: ['654321'] }, numberStatus('InvalidParameterValue.IncorrectPhoneNumber'));
-    const errors = [
-      await failure(new TencentSmsSender(config(fake.url)).send(codeMessage)),
-      await failure(new TencentSmsSender(config(fake.url, { secretKey: 'wrong-secret' })).send(codeMessage)),
-    ];
+    const errors = [await failure(new TencentSmsSender(config(fake.url)).send(codeMessage)), await failure(new TencentSmsSender(config(fake.url, { secretKey: 'wrong-secret' })).send(codeMessage))];
     for (const error of errors) {
       const everything = `${error?.message} ${error?.stack} ${JSON.stringify(error)} ${JSON.stringify(error?.cause)}`;
       expect(everything).not.toContain(PHONE);

@@ -34,13 +34,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('revoked_by', 'text')
     .execute();
   // One standing grant per person and entity, also under concurrent grants.
-  await db.schema
-    .createIndex('entity_agents_standing')
-    .on('entity_agents')
-    .columns(['entity_id', 'account_id'])
-    .unique()
-    .where(sql.ref('revoked_at'), 'is', null)
-    .execute();
+  await db.schema.createIndex('entity_agents_standing').on('entity_agents').columns(['entity_id', 'account_id']).unique().where(sql.ref('revoked_at'), 'is', null).execute();
   await db.schema.createIndex('entity_agents_account').on('entity_agents').column('account_id').execute();
 }
 
