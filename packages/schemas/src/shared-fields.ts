@@ -8,11 +8,8 @@ import { z } from 'zod';
 
 // Control characters never belong in a form field; refusing them here keeps them out of logs and storage.
 // eslint-disable-next-line no-control-regex -- the pattern exists to refuse control characters
-export const text = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .regex(/^[^\u0000-\u001f\u007f]*$/);
+const CONTROL_FREE = /^[^\u0000-\u001f\u007f]*$/;
+export const text = (max: number) => z.string().max(max).regex(CONTROL_FREE);
 
 export const ID_TYPE_VALUES = ['resident_id', 'hk_macao_permit', 'taiwan_permit', 'hmt_residence_permit', 'foreign_permanent_residence', 'passport'] as const;
 
