@@ -166,5 +166,5 @@ export async function appFaceLogin(page: Page, platformUrl: string, person: AppP
     await screenshot(page, `${shots}-face`, { fullPage: false });
   }
   await page.waitForURL(`${platformUrl}/app/`, { timeout: 30_000 });
-  await page.getByRole('link', { name: `${person.maskedName}，查看我的信息` }).waitFor();
+  await page.getByRole('link', { name: new RegExp(`^${person.maskedName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*，查看我的信息$`) }).waitFor();
 }

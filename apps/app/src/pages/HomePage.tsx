@@ -24,7 +24,7 @@ export function HomePage() {
         </h1>
 
         {state.status === 'loggedIn' ? (
-          <Link to={paths.me} className="home-account" aria-label={`${state.me.person.maskedName}，${h.profileLink}`}>
+          <Link to={paths.me} className="home-account">
             <span className="avatar" aria-hidden="true">
               <UserIcon />
             </span>
@@ -35,6 +35,8 @@ export function HomePage() {
               </span>
               <span className="home-account-hint">{fill(h.loggedInHint, { time: beijingTime(state.me.session.expiresAt) })}</span>
             </span>
+            {/* The link's name is what it shows (WCAG 2.5.3), then where it goes. */}
+            <span className="visually-hidden">{`，${h.profileLink}`}</span>
             <ChevronRight className="home-account-chevron" />
           </Link>
         ) : state.status === 'anonymous' ? (
