@@ -92,7 +92,7 @@ describe('loadConfig', () => {
 describe('html', () => {
   it('escapes every interpolation except nested html', () => {
     const name = '<img src=x onerror="alert(1)">&\'`';
-    const out = html`<p title="${name}">${name}${html`<b>${'<i>'}</b>`}${[html`<br />`, '<hr>']}${undefined}${false}</p>`.value;
+    const out = html`<p title="${name}">${name}${html`<b>${'<i>'}</b>`}${[html`<br>`, '<hr>']}${undefined}${false}</p>`.value;
     expect(out).toBe('<p title="&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;&#39;&#96;">&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;&#39;&#96;<b>&lt;i&gt;</b><br>&lt;hr&gt;</p>');
   });
 });
