@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { recordingMetrics } from '../../../../test/support/recorded-vendor-calls.ts';
+import { expectNothingDisclosed } from '../../../../test/support/error-disclosure.ts';
 import type { FaceFrame, FaceVerifyRequest } from '../../../ports/face-verifier.ts';
 import { VendorCallError } from '../../../ports/vendor-call-error.ts';
-import type { VendorCallMetrics } from '../../metrics/vendor-call-metrics.ts';
 import { aliyunFormParams, aliyunGatewayRefusal, aliyunSignatureProblems } from '../../../../test/support/vendor-signatures.ts';
 import { startVendorTestServer, type ReceivedRequest, type VendorAnswer, type VendorTestServer } from '../../../../test/support/vendor-test-server.ts';
 import { ALIYUN_FACE_SUBCODES, aliyunFaceFailure, aliyunFaceOutcome } from './aliyun-face-results.ts';
@@ -56,12 +57,6 @@ const judged = (passed: 'T' | 'F', subCode: string): VendorAnswer => ({
   body: JSON.stringify({ RequestId: '8FC3D6AC', Code: '200', Message: 'success', ResultObject: { Passed: passed, SubCode: subCode, CertifyId: '91707dc296d469ad38e4c5efa6a0f24b' } }),
 });
 const notJudged = (code: string): VendorAnswer => ({ status: 200, body: JSON.stringify({ RequestId: '8FC3D6AC', Code: code, Message: 'refused' }) });
-
-function recordingMetrics() {
-  const calls: { vendor: string; api: string; outcome: string }[] = [];
-  const metrics: VendorCallMetrics = { record: ({ vendor, api, outcome }) => void calls.push({ vendor, api, outcome }) };
-  return { metrics, calls };
-}
 
 describe('AliyunFaceVerifier against a local server that checks requests as Aliyun documents them', () => {
   let server: VendorTestServer | undefined;
@@ -177,8 +172,7 @@ describe('AliyunFaceVerifier against a local server that checks requests as Aliy
       await failure(new AliyunFaceVerifier(config('http://127.0.0.1:9', { timeoutMs: 200 }), recordingMetrics()).verify(request())),
     ];
     for (const error of errors) {
-      const everything = `${error?.message} ${error?.stack} ${JSON.stringify(error)} ${JSON.stringify(error?.cause)}`;
-      for (const secret of [ID_NUMBER, NAME, FRAMES[2]!.data.toString('base64'), KEYS.LTAI5tFaceTest!]) expect(everything).not.toContain(secret);
+      expectNothingDisclosed(error, [ID_NUMBER, NAME, FRAMES[2]!.data.toString('base64'), KEYS.LTAI5tFaceTest!]);
     }
   });
 
