@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closedAfterEach } from '../../../../test/support/closed-after-each.ts';
 import { recordingMetrics } from '../../../../test/support/recorded-vendor-calls.ts';
 import { expectNothingDisclosed } from '../../../../test/support/error-disclosure.ts';
 import type { FaceVerifyRequest } from '../../../ports/face-verifier.ts';
@@ -23,11 +24,7 @@ const request = (overrides: Partial<FaceVerifyRequest> = {}): FaceVerifyRequest 
 });
 
 describe('TencentFaceVerifier against a local server that checks requests as Tencent Cloud documents them', () => {
-  let server: Awaited<ReturnType<typeof startFakeTencentFaceId>> | undefined;
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
+  const track = closedAfterEach();
 
   const config = (url: string, overrides: Partial<TencentFaceConfig> = {}): TencentFaceConfig => ({
     secretId: 'AKIDFaceTest0001',
@@ -39,13 +36,15 @@ describe('TencentFaceVerifier against a local server that checks requests as Ten
   });
   async function fakeTencent(answer?: (body: LivenessRequest) => VendorAnswer, options: { path?: string } = {}) {
     const received: LivenessRequest[] = [];
-    server = await startFakeTencentFaceId({
-      ...options,
-      answer: (body) => {
-        received.push(body);
-        return answer ? answer(body) : livenessSuccess(92);
-      },
-    });
+    const server = track(
+      await startFakeTencentFaceId({
+        ...options,
+        answer: (body) => {
+          received.push(body);
+          return answer ? answer(body) : livenessSuccess(92);
+        },
+      }),
+    );
     return { url: server.url, received, problems: server.problems };
   }
   const failure = (promise: Promise<unknown>) =>
