@@ -25,13 +25,13 @@ describe('maskIdNumber / maskPhone', () => {
       ['110105194912311234', '110***********1234'],
       ['H12345678', 'H12**5678'],
       ['12345678', '123*5678'],
-    ]) {
+    ] as const) {
       expect(maskIdNumber(raw)).toBe(masked);
     }
     for (const [raw, masked] of [
       ['13800000001', '138****0001'],
       ['13812345678', '138****5678'],
-    ]) {
+    ] as const) {
       expect(maskPhone(raw)).toBe(masked);
     }
   });
@@ -43,7 +43,7 @@ describe('maskIdNumber / maskPhone', () => {
       ['12', '**'],
       ['1', '*'],
       ['', ''],
-    ]) {
+    ] as const) {
       expect(maskIdNumber(raw)).toBe(masked);
     }
   });
@@ -68,7 +68,7 @@ describe('maskName', () => {
       ['王𠇔', '王*'],
       ['张', '*'],
       ['', ''],
-    ]) {
+    ] as const) {
       expect(maskName(raw)).toBe(masked);
     }
   });
@@ -78,7 +78,7 @@ describe('maskName', () => {
       ['John Smith', 'J*** S****'],
       ["Seán O'Brien", 'S*** O******'],
       ['John F Kennedy', 'J*** * K******'],
-    ]) {
+    ] as const) {
       expect(maskName(raw)).toBe(masked);
     }
   });
