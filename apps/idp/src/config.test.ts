@@ -345,15 +345,7 @@ describe('docs/deploy/uia.env.example', () => {
 });
 
 describe('face verifier configuration', () => {
-  const production = {
-    UIA_MODE: 'production',
-    PUBLIC_URL: 'https://idp.example.gov.cn',
-    UIA_DATA_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
-    UIA_BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString('base64'),
-    UIA_COOKIE_SECRETS: 'x'.repeat(40),
-    UIA_TRUST_PROXY: '1',
-    ...tencentEnv,
-  };
+  const production = { ...PRODUCTION, ...tencentEnv };
   const faceProblems = (env: Record<string, string>) => problemsOf(env).filter((p) => p.startsWith('UIA_FACE_'));
 
   it('is the simulator in demo mode, none in production, and none when asked', () => {

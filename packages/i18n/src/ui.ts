@@ -5,6 +5,17 @@
  *
  * `{name}` placeholders are filled by the UI (same syntax as `formatMessage`).
  */
+
+/** The graphic-captcha and SMS-code fields, worded alike wherever a form asks for both. */
+const codeFields = {
+  captchaLabel: '图形验证码',
+  captchaPlaceholder: '请输入图形验证码',
+  captchaRequired: '请输入图形验证码',
+  smsCodeLabel: '短信验证码',
+  smsCodePlaceholder: '请输入6位短信验证码',
+  smsCodeRequired: '请输入6位短信验证码',
+} as const;
+
 export const ui = {
   demoBanner: '演示环境：本页面为统一身份认证平台的演示部署，请勿输入真实个人信息。',
   demoAccount: '演示账号：{username}（手机号 {phone} / 身份证号 {idNumber}），密码 {password}',
@@ -213,12 +224,7 @@ export const ui = {
     idNumberPlaceholder: '请输入证件号码',
     phoneLabel: '手机号码',
     phonePlaceholder: '请输入11位手机号码',
-    captchaLabel: '图形验证码',
-    captchaPlaceholder: '请输入图形验证码',
-    captchaRequired: '请输入图形验证码',
-    smsCodeLabel: '短信验证码',
-    smsCodePlaceholder: '请输入6位短信验证码',
-    smsCodeRequired: '请输入6位短信验证码',
+    ...codeFields,
     usernameLabel: '用户名',
     usernamePlaceholder: '请设置用户名',
     usernameHint: '字母开头，6-20位字母、数字或下划线，不能是手机号或证件号',
@@ -516,12 +522,7 @@ export const ui = {
       intro: '验证码将发送至该证件绑定的手机号。',
       assuranceNote: '短信验证码登录的认证等级为实名认证（L2），低于人脸识别登录（实人认证 L3），部分业务系统可能要求人脸识别。',
       assuranceNoteSmsOnly: '本平台暂未开通人脸识别，手机App使用短信验证码登录，认证等级最高为实名认证（L2）。',
-      captchaLabel: '图形验证码',
-      captchaPlaceholder: '请输入图形验证码',
-      captchaRequired: '请输入图形验证码',
-      smsCodeLabel: '短信验证码',
-      smsCodePlaceholder: '请输入6位短信验证码',
-      smsCodeRequired: '请输入6位短信验证码',
+      ...codeFields,
       sendFirst: '请先获取短信验证码',
       submit: '登录',
       submitting: '正在登录…',

@@ -130,35 +130,38 @@ describe('foreign_permanent_residence', () => {
   });
 });
 
-describe('hk_macao_permit', () => {
-  const permit = (raw: string) => validateIdNumber('hk_macao_permit', raw, { now });
+describe.each([
+  {
+    type: 'hk_macao_permit',
+    shapes: 'H/M with 8 digits (card) or 10 digits (booklet)',
+    accepted: [
+      ['H12345678', 'H12345678'],
+      ['m 1234 5678', 'M12345678'],
+      ['H1234567801', 'H1234567801'],
+    ],
+    rejected: ['', 'H1234567', 'H123456789', 'T12345678', '12345678', 'HH1234567'],
+  },
+  {
+    type: 'taiwan_permit',
+    shapes: '8 digits (card), 10 digits (booklet) and an issue letter with or without parentheses',
+    accepted: [
+      ['12345678', '12345678'],
+      ['1234567890', '1234567890'],
+      ['12345678(B)', '12345678B'],
+      ['１２３４５６７８（ｂ）', '12345678B'],
+      ['12345678B', '12345678B'],
+    ],
+    rejected: ['', '1234567', '123456789', '12345678(BB)', '12345678()', 'T1234567'],
+  },
+] as const)('$type', ({ type, shapes, accepted, rejected }) => {
+  const permit = (raw: string) => validateIdNumber(type, raw, { now });
 
-  it('accepts H/M with 8 digits (card) or 10 digits (booklet)', () => {
-    expect(permit('H12345678')).toEqual({ ok: true, value: 'H12345678' });
-    expect(permit('m 1234 5678')).toEqual({ ok: true, value: 'M12345678' });
-    expect(permit('H1234567801')).toEqual({ ok: true, value: 'H1234567801' });
+  it(`accepts ${shapes}`, () => {
+    for (const [raw, value] of accepted) expect(permit(raw)).toEqual({ ok: true, value });
   });
 
   it('rejects other shapes', () => {
-    for (const raw of ['', 'H1234567', 'H123456789', 'T12345678', '12345678', 'HH1234567']) {
-      expect(permit(raw)).toEqual({ ok: false, reason: 'ID_NUMBER_FORMAT' });
-    }
-  });
-});
-
-describe('taiwan_permit', () => {
-  const permit = (raw: string) => validateIdNumber('taiwan_permit', raw, { now });
-
-  it('accepts 8 digits (card), 10 digits (booklet) and an issue letter with or without parentheses', () => {
-    expect(permit('12345678')).toEqual({ ok: true, value: '12345678' });
-    expect(permit('1234567890')).toEqual({ ok: true, value: '1234567890' });
-    expect(permit('12345678(B)')).toEqual({ ok: true, value: '12345678B' });
-    expect(permit('１２３４５６７８（ｂ）')).toEqual({ ok: true, value: '12345678B' });
-    expect(permit('12345678B')).toEqual({ ok: true, value: '12345678B' });
-  });
-
-  it('rejects other shapes', () => {
-    for (const raw of ['', '1234567', '123456789', '12345678(BB)', '12345678()', 'T1234567']) {
+    for (const raw of rejected) {
       expect(permit(raw)).toEqual({ ok: false, reason: 'ID_NUMBER_FORMAT' });
     }
   });

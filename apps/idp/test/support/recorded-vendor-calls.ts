@@ -11,3 +11,9 @@ export function recordedVendorCalls(): VendorCallMetrics & { calls: { vendor: st
     },
   };
 }
+
+/** The `{ metrics }` a face verifier takes, with the calls it recorded beside it. */
+export function recordingMetrics(): { metrics: VendorCallMetrics; calls: { vendor: string; api: string; outcome: string }[] } {
+  const metrics = recordedVendorCalls();
+  return { metrics, calls: metrics.calls };
+}

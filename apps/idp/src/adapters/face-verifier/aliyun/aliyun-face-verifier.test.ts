@@ -1,9 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closedAfterEach } from '../../../../test/support/closed-after-each.ts';
+import { recordingMetrics } from '../../../../test/support/recorded-vendor-calls.ts';
+import { expectNothingDisclosed } from '../../../../test/support/error-disclosure.ts';
 import type { FaceFrame, FaceVerifyRequest } from '../../../ports/face-verifier.ts';
 import { VendorCallError } from '../../../ports/vendor-call-error.ts';
-import type { VendorCallMetrics } from '../../metrics/vendor-call-metrics.ts';
 import { aliyunFormParams, aliyunGatewayRefusal, aliyunSignatureProblems } from '../../../../test/support/vendor-signatures.ts';
-import { startVendorTestServer, type ReceivedRequest, type VendorAnswer, type VendorTestServer } from '../../../../test/support/vendor-test-server.ts';
+import { startVendorTestServer, type ReceivedRequest, type VendorAnswer } from '../../../../test/support/vendor-test-server.ts';
 import { ALIYUN_FACE_SUBCODES, aliyunFaceFailure, aliyunFaceOutcome } from './aliyun-face-results.ts';
 import { AliyunFaceVerifier, outerOrderNo, type AliyunFaceConfig } from './aliyun-face-verifier.ts';
 
@@ -57,18 +59,8 @@ const judged = (passed: 'T' | 'F', subCode: string): VendorAnswer => ({
 });
 const notJudged = (code: string): VendorAnswer => ({ status: 200, body: JSON.stringify({ RequestId: '8FC3D6AC', Code: code, Message: 'refused' }) });
 
-function recordingMetrics() {
-  const calls: { vendor: string; api: string; outcome: string }[] = [];
-  const metrics: VendorCallMetrics = { record: ({ vendor, api, outcome }) => void calls.push({ vendor, api, outcome }) };
-  return { metrics, calls };
-}
-
 describe('AliyunFaceVerifier against a local server that checks requests as Aliyun documents them', () => {
-  let server: VendorTestServer | undefined;
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
+  const track = closedAfterEach();
 
   const config = (url: string, overrides: Partial<AliyunFaceConfig> = {}): AliyunFaceConfig => ({
     accessKeyId: 'LTAI5tFaceTest',
@@ -83,13 +75,15 @@ describe('AliyunFaceVerifier against a local server that checks requests as Aliy
     const problems: string[][] = [];
     const judgedParams: Record<string, string>[] = [];
     const seenNonces = new Set<string>();
-    server = await startVendorTestServer((received) => {
-      const checked = contrastProblems(received, seenNonces);
-      problems.push(checked.problems);
-      if (checked.problems.length > 0) return aliyunGatewayRefusal(checked.problems, 'cloudauth.aliyuncs.com');
-      judgedParams.push(checked.params);
-      return answer(checked.params);
-    });
+    const server = track(
+      await startVendorTestServer((received) => {
+        const checked = contrastProblems(received, seenNonces);
+        problems.push(checked.problems);
+        if (checked.problems.length > 0) return aliyunGatewayRefusal(checked.problems, 'cloudauth.aliyuncs.com');
+        judgedParams.push(checked.params);
+        return answer(checked.params);
+      }),
+    );
     return { url: server.url, problems, judgedParams };
   }
   const failure = (promise: Promise<unknown>) =>
@@ -177,8 +171,7 @@ describe('AliyunFaceVerifier against a local server that checks requests as Aliy
       await failure(new AliyunFaceVerifier(config('http://127.0.0.1:9', { timeoutMs: 200 }), recordingMetrics()).verify(request())),
     ];
     for (const error of errors) {
-      const everything = `${error?.message} ${error?.stack} ${JSON.stringify(error)} ${JSON.stringify(error?.cause)}`;
-      for (const secret of [ID_NUMBER, NAME, FRAMES[2]!.data.toString('base64'), KEYS.LTAI5tFaceTest!]) expect(everything).not.toContain(secret);
+      expectNothingDisclosed(error, [ID_NUMBER, NAME, FRAMES[2]!.data.toString('base64'), KEYS.LTAI5tFaceTest!]);
     }
   });
 

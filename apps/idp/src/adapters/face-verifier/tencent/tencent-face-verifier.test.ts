@@ -1,7 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closedAfterEach } from '../../../../test/support/closed-after-each.ts';
+import { recordingMetrics } from '../../../../test/support/recorded-vendor-calls.ts';
+import { expectNothingDisclosed } from '../../../../test/support/error-disclosure.ts';
 import type { FaceVerifyRequest } from '../../../ports/face-verifier.ts';
 import { VendorCallError } from '../../../ports/vendor-call-error.ts';
-import type { VendorCallMetrics } from '../../metrics/vendor-call-metrics.ts';
 import { FAKE_TENCENT_FACE_KEYS, livenessError, livenessResult, livenessSuccess, startFakeTencentFaceId, type LivenessRequest } from '../../../../test/support/fake-tencent-faceid.ts';
 import type { VendorAnswer } from '../../../../test/support/vendor-test-server.ts';
 import { TENCENT_FACE_CODES, tencentFaceOutcome } from './tencent-face-results.ts';
@@ -21,18 +23,8 @@ const request = (overrides: Partial<FaceVerifyRequest> = {}): FaceVerifyRequest 
   ...overrides,
 });
 
-function recordingMetrics() {
-  const calls: { vendor: string; api: string; outcome: string }[] = [];
-  const metrics: VendorCallMetrics = { record: ({ vendor, api, outcome }) => void calls.push({ vendor, api, outcome }) };
-  return { metrics, calls };
-}
-
 describe('TencentFaceVerifier against a local server that checks requests as Tencent Cloud documents them', () => {
-  let server: Awaited<ReturnType<typeof startFakeTencentFaceId>> | undefined;
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
+  const track = closedAfterEach();
 
   const config = (url: string, overrides: Partial<TencentFaceConfig> = {}): TencentFaceConfig => ({
     secretId: 'AKIDFaceTest0001',
@@ -44,13 +36,15 @@ describe('TencentFaceVerifier against a local server that checks requests as Ten
   });
   async function fakeTencent(answer?: (body: LivenessRequest) => VendorAnswer, options: { path?: string } = {}) {
     const received: LivenessRequest[] = [];
-    server = await startFakeTencentFaceId({
-      ...options,
-      answer: (body) => {
-        received.push(body);
-        return answer ? answer(body) : livenessSuccess(92);
-      },
-    });
+    const server = track(
+      await startFakeTencentFaceId({
+        ...options,
+        answer: (body) => {
+          received.push(body);
+          return answer ? answer(body) : livenessSuccess(92);
+        },
+      }),
+    );
     return { url: server.url, received, problems: server.problems };
   }
   const failure = (promise: Promise<unknown>) =>
@@ -170,8 +164,7 @@ describe('TencentFaceVerifier against a local server that checks requests as Ten
       await failure(new TencentFaceVerifier(config(fake.url, { timeoutMs: 200, endpoint: 'http://127.0.0.1:9' }), recordingMetrics()).verify(request())),
     ];
     for (const error of errors) {
-      const everything = `${error?.message} ${error?.stack} ${JSON.stringify(error)} ${JSON.stringify(error?.cause)}`;
-      for (const secret of [ID_NUMBER, NAME, CLIP.toString('base64').slice(0, 24), FAKE_TENCENT_FACE_KEYS.AKIDFaceTest0001!]) expect(everything).not.toContain(secret);
+      expectNothingDisclosed(error, [ID_NUMBER, NAME, CLIP.toString('base64').slice(0, 24), FAKE_TENCENT_FACE_KEYS.AKIDFaceTest0001!]);
     }
   });
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { expectNothingDisclosed } from '../../../../test/support/error-disclosure.ts';
 import { VendorCallError } from '../../../ports/vendor-call-error.ts';
 import { recordedVendorCalls } from '../../../../test/support/recorded-vendor-calls.ts';
 import { aliyunFormParams, aliyunGatewayRefusal, aliyunSignatureProblems } from '../../../../test/support/vendor-signatures.ts';
@@ -139,8 +140,7 @@ describe('AliyunIdentityRegistry against a local server that checks requests as 
     const errors = [await failure(registry(fake.url).registry.verify(PERSON)), await failure(registry(fake.url, { accessKeySecret: 'wrong-secret' }).registry.verify(PERSON))];
     for (const error of errors) {
       expect(error).toBeInstanceOf(VendorCallError);
-      const everything = `${error?.message} ${error?.stack} ${JSON.stringify(error)} ${JSON.stringify(error?.cause)}`;
-      for (const secret of [PERSON.name, PERSON.idNumber, KEYS.LTAI5tIdentityTest!, 'wrong-secret']) expect(everything).not.toContain(secret);
+      expectNothingDisclosed(error, [PERSON.name, PERSON.idNumber, KEYS.LTAI5tIdentityTest!, 'wrong-secret']);
     }
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { expectNothingDisclosed } from '../../../../test/support/error-disclosure.ts';
 import { VendorCallError } from '../../../ports/vendor-call-error.ts';
 import { recordedVendorCalls } from '../../../../test/support/recorded-vendor-calls.ts';
 import { tencentSignatureProblems } from '../../../../test/support/vendor-signatures.ts';
@@ -165,8 +166,7 @@ describe('TencentIdentityRegistry against a local server that checks requests as
     const errors = [await failure(registry(fake.url).registry.verify(PERSON)), await failure(registry(fake.url, { secretKey: 'wrong-secret' }).registry.verify(PERSON))];
     for (const error of errors) {
       expect(error).toBeInstanceOf(VendorCallError);
-      const everything = `${error?.message} ${error?.stack} ${JSON.stringify(error)} ${JSON.stringify(error?.cause)}`;
-      for (const secret of [PERSON.name, PERSON.idNumber, KEYS.AKIDIdentityTest0001!, 'wrong-secret']) expect(everything).not.toContain(secret);
+      expectNothingDisclosed(error, [PERSON.name, PERSON.idNumber, KEYS.AKIDIdentityTest0001!, 'wrong-secret']);
     }
   });
 });

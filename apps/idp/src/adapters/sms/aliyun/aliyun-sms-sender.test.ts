@@ -1,6 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closedAfterEach } from '../../../../test/support/closed-after-each.ts';
+import { expectNothingDisclosed } from '../../../../test/support/error-disclosure.ts';
 import { SmsDeliveryError, type SmsMessage, type SmsTemplateName } from '../../../ports/sms-sender.ts';
-import { startVendorTestServer, type ReceivedRequest, type VendorAnswer, type VendorTestServer } from '../../../../test/support/vendor-test-server.ts';
+import { startVendorTestServer, type ReceivedRequest, type VendorAnswer } from '../../../../test/support/vendor-test-server.ts';
 import { ALIYUN_ERROR_KINDS, aliyunFailureKind } from './aliyun-error-codes.ts';
 import { AliyunSmsSender, type AliyunSmsConfig } from './aliyun-sms-sender.ts';
 import { aliyunFormParams, aliyunGatewayRefusal, aliyunSignatureProblems } from '../../../../test/support/vendor-signatures.ts';
@@ -68,11 +70,7 @@ const ok: VendorAnswer = { status: 200, body: JSON.stringify({ Message: 'OK', Re
 const vendorError = (code: string, status = 200): VendorAnswer => ({ status, body: JSON.stringify({ Message: 'refused', RequestId: 'F655A8D5', Code: code }) });
 
 describe('AliyunSmsSender against a local server that checks requests as Aliyun documents them', () => {
-  let server: VendorTestServer | undefined;
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
+  const track = closedAfterEach();
 
   const config = (url: string, overrides: Partial<AliyunSmsConfig> = {}): AliyunSmsConfig => ({
     accessKeyId: 'LTAI5tTestKeyId',
@@ -89,12 +87,14 @@ describe('AliyunSmsSender against a local server that checks requests as Aliyun 
   async function fakeAliyun(expected: { message: SmsMessage; templateParam: Record<string, string> }, answer: VendorAnswer = ok) {
     const verdicts: Verdict[] = [];
     const seenNonces = new Set<string>();
-    server = await startVendorTestServer((request) => {
-      const verdict = verifyAliyunRequest(request, expected, seenNonces);
-      verdicts.push(verdict);
-      return verdict.problems.length > 0 ? gatewayRefusal(verdict.problems) : answer;
-    });
-    return { url: server.url, verdicts };
+    const server = track(
+      await startVendorTestServer((request) => {
+        const verdict = verifyAliyunRequest(request, expected, seenNonces);
+        verdicts.push(verdict);
+        return verdict.problems.length > 0 ? gatewayRefusal(verdict.problems) : answer;
+      }),
+    );
+    return { url: server.url, verdicts, close: () => server.close() };
   }
 
   const failure = (promise: Promise<unknown>) =>
@@ -173,8 +173,7 @@ describe('AliyunSmsSender against a local server that checks requests as Aliyun 
 
   it('treats a refused connection as unavailable', async () => {
     const fake = await fakeAliyun({ message: codeMessage, templateParam: { code: '012345' } });
-    await server!.close();
-    server = undefined;
+    await fake.close();
     const error = await failure(new AliyunSmsSender(config(fake.url)).send(codeMessage));
     expect(error).toMatchObject({ kind: 'unavailable', vendorCode: 'network' });
   });
@@ -186,10 +185,7 @@ describe('AliyunSmsSender against a local server that checks requests as Aliyun 
       await failure(new AliyunSmsSender(config(fake.url, { accessKeySecret: 'wrong-secret' })).send(codeMessage)),
     ];
     for (const error of errors) {
-      const everything = `${error?.message} ${error?.stack} ${JSON.stringify(error)} ${JSON.stringify(error?.cause)}`;
-      expect(everything).not.toContain(PHONE);
-      expect(everything).not.toContain(KEYS.LTAI5tTestKeyId);
-      expect(everything).not.toContain('wrong-secret');
+      expectNothingDisclosed(error, [PHONE, KEYS.LTAI5tTestKeyId!, 'wrong-secret']);
     }
   });
 });
