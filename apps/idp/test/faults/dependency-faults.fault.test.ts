@@ -119,11 +119,18 @@ describe('dependency faults (own PostgreSQL cluster and Redis server)', () => {
     await sleep(300);
     await postgres.stop();
     const duringOutage = await passwordLogin();
-    // oidc-provider's JSON endpoints: the relying party is told to try again later.
+    // The registered client is cached in memory, so its authorization request needs no SQL; a client
+    // id this node has not read yet does, and that request is oidc-provider's.
+    const unreadClient = new URL(`${t.issuer}/auth`);
+    unreadClient.search = new URLSearchParams({ client_id: 'not-read-yet', response_type: 'code', scope: 'openid', redirect_uri: RP.redirectUri }).toString();
+    const authorizeResponse = await fetch(unreadClient, { headers: { accept: 'text/html' }, redirect: 'manual' });
+    const authorizeDuringOutage: StepFailure = { step: 'authorize', status: authorizeResponse.status, retryAfter: authorizeResponse.headers.get('retry-after'), body: await authorizeResponse.text() };
+    // oidc-provider's JSON endpoints: the relying party is told to try again later. Refresh tokens live
+    // in SQL (codes in the key-value store, clients in the node's cache), so this grant needs PostgreSQL.
     const tokenRequest = await fetch(`${t.issuer}/token`, {
       method: 'POST',
       headers: { authorization: `Basic ${Buffer.from(`${RP.clientId}:${RP.clientSecret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'authorization_code', code: 'any', redirect_uri: RP.redirectUri }),
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: 'not-issued-by-this-platform' }),
     });
     await postgres.start();
     await untilReady();
@@ -131,9 +138,10 @@ describe('dependency faults (own PostgreSQL cluster and Redis server)', () => {
     await Promise.all(logins);
 
     expectOutageAnswer(duringOutage);
-    // The authorization request is oidc-provider's: its page, not a JSON error, and not "expired".
-    expect(duringOutage).toMatchObject({ step: 'authorize', body: expect.stringContaining('<title>服务暂时不可用') });
-    expect(duringOutage!.body).not.toContain('已过期');
+    // oidc-provider's authorization endpoint answers with its page, not a JSON error, and not "expired".
+    expectOutageAnswer(authorizeDuringOutage);
+    expect(authorizeDuringOutage.body).toContain('<title>服务暂时不可用');
+    expect(authorizeDuringOutage.body).not.toContain('已过期');
     expect(tokenRequest.status).toBe(503);
     expect(tokenRequest.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(await tokenRequest.json()).toEqual({ error: 'temporarily_unavailable', error_description: '服务暂时不可用，请稍后重试' });
