@@ -108,6 +108,20 @@ async function timed<T>(step: LoginStep, record: StepRecorder | undefined, work:
   return result;
 }
 
+async function interactionOf(browser: Browser, request: AuthorizationRequest): Promise<string> {
+  const start = await browser.request(request.url);
+  await start.arrayBuffer();
+  const location = start.headers.get('location') ?? '';
+  const found = /\/interaction\/([\w-]+)/.exec(location)?.[1];
+  if (!found) throw new Error(`/oidc/auth → ${start.status} ${location || '(no location)'}; expected /interaction/:uid`);
+  return found;
+}
+
+/** A login page at the platform, as the relying party's redirect opens it: the interaction's uid. */
+export function openLoginInteraction(target: OidcTarget, browser: Browser): Promise<string> {
+  return interactionOf(browser, authorizationRequest(target));
+}
+
 /**
  * One password login through the platform's real API, as the portal SPA does
  * it: /oidc/auth → /interaction/:uid, a captcha (solved through the demo
@@ -119,14 +133,7 @@ export async function platformPasswordLogin(target: OidcTarget, credentials: Cre
   const browser = new Browser(target.origin, randomIp());
   const request = authorizationRequest(target, credentials.entity ? { login_type: 'entity' } : {});
 
-  const uid = await timed('authorize', record, async () => {
-    const start = await browser.request(request.url);
-    await start.arrayBuffer();
-    const location = start.headers.get('location') ?? '';
-    const found = /\/interaction\/([\w-]+)/.exec(location)?.[1];
-    if (!found) throw new Error(`/oidc/auth → ${start.status} ${location || '(no location)'}; expected /interaction/:uid`);
-    return found;
-  });
+  const uid = await timed('authorize', record, () => interactionOf(browser, request));
   const captcha = await timed('captcha', record, () => expectJson<{ id: string }>(browser, '/api/captcha', 201, { method: 'POST', json: {} }));
   const { answer } = await timed('captcha answer', record, () => expectJson<{ answer: string }>(browser, `/dev/captcha/${encodeURIComponent(captcha.id)}`, 200));
   const { redirectTo } = await timed('login POST', record, () =>

@@ -146,6 +146,11 @@ export class ThrowawayRedis {
     return `redis://127.0.0.1:${this.port}`;
   }
 
+  /** The running server's process id (the bench reads its CPU time). */
+  get pid() {
+    return this.server?.pid;
+  }
+
   static async create(): Promise<ThrowawayRedis> {
     const redis = new ThrowawayRedis(mkdtempSync(join(tmpdir(), 'uia-fault-redis-')), await freePort());
     await redis.start();
