@@ -27,6 +27,8 @@ export interface RenderCaptchaOptions {
    * from {@link generateCaptchaText} (crypto), never from this.
    */
   random?: () => number;
+  /** zlib level of the PNG (default PNG_COMPRESSION_LEVEL); the bench compares levels with it. */
+  compressionLevel?: number;
 }
 
 export const CAPTCHA_DEFAULT_WIDTH = 120;
@@ -579,5 +581,5 @@ export function renderCaptchaPng(text: string, options: RenderCaptchaOptions = {
     canvas.composite(clampLuma(hsl(rnd(0, 360), rnd(0.35, 0.65), rnd(0.45, 0.62)), NOISE_MIN_LUMA, 255), rnd(0.75, 0.9));
   }
 
-  return encodePng({ width: W, height: H, channels: 3, pixels: canvas.rgb });
+  return encodePng({ width: W, height: H, channels: 3, pixels: canvas.rgb }, options.compressionLevel);
 }
