@@ -1,6 +1,7 @@
 import { cpus, loadavg, platform as osPlatform, release } from 'node:os';
 import { parseArgs } from 'node:util';
 import argon2 from 'argon2';
+import { decodeProtectedHeader } from 'jose';
 import { GLIBC_MALLOC_ENV } from '../../scripts/glibc-malloc.mjs';
 import { OWASP_ARGON2ID } from '../../apps/idp/src/adapters/password/argon2-password-hasher.ts';
 import { DEMO_ACCOUNT, DEMO_CLIENT } from '../../apps/idp/src/demo/demo-data.ts';
@@ -8,10 +9,10 @@ import { generateCaptchaText } from '../../apps/idp/src/services/captcha/captcha
 import { PNG_COMPRESSION_LEVEL } from '../../apps/idp/src/services/captcha/png-encode.ts';
 import { renderCaptchaPng } from '../../apps/idp/src/services/captcha/render-captcha-png.ts';
 import { bundleSize } from './bundles.ts';
-import { discoverTarget, platformPasswordLogin, refreshChains, selfCompletingLogin, type OidcTarget, type RelyingParty } from './login-flow.ts';
+import { discoverTarget, exchangeCode, platformPasswordLogin, refreshChains, selfCompletingLogin, type OidcTarget, type RelyingParty } from './login-flow.ts';
 import { measurePair, type TimedRunResult } from './measure.ts';
 import { buildServers, startServer, type ServerProcess } from './server-process.ts';
-import { registerClient } from './registered-client.ts';
+import { registerCopyOfClient } from './registered-client.ts';
 import { measureServerStarts, type StartSummary } from './server-start.ts';
 import { measureSseMemory, type SseMemoryResult } from './sse-memory.ts';
 import { renderTable, runNotes } from './table.ts';
@@ -147,21 +148,11 @@ async function main() {
       if (runs('signing')) {
         log(`refresh grants at ${SIGNING_CONNECTIONS} connections, id_token ES256 vs RS256 (one server, two relying parties)`);
         const es256: RelyingParty = { ...rp, clientId: ES256_CLIENT.clientId, clientSecret: ES256_CLIENT.clientSecret };
-        await registerClient(platform.dataDir, {
-          clientId: es256.clientId,
-          clientName: '义务教育入学服务平台（ES256）',
-          clientSecret: es256.clientSecret,
-          enabled: true,
-          metadata: {
-            redirect_uris: [es256.redirectUri],
-            grant_types: ['authorization_code', 'refresh_token'],
-            response_types: ['code'],
-            token_endpoint_auth_method: 'client_secret_basic',
-            scope: es256.scope,
-            id_token_signed_response_alg: 'ES256',
-          },
-        });
+        await registerCopyOfClient(platform.dataDir, rp.clientId, { ...ES256_CLIENT, clientName: '义务教育入学服务平台（ES256）' }, { id_token_signed_response_alg: 'ES256' });
         const es256Target = await discoverTarget(platform.baseUrl, `${platform.baseUrl}/oidc`, es256);
+        // The row means nothing unless the copy's ID tokens really are ES256.
+        const { id_token: idToken } = await exchangeCode(es256Target, await platformPasswordLogin(es256Target, credentials));
+        if (!idToken || decodeProtectedHeader(idToken).alg !== 'ES256') throw new Error('the ES256 registration did not get an ES256 id_token');
         const es256Refresh = await refreshChains(es256Target, SIGNING_CONNECTIONS, () => platformPasswordLogin(es256Target, credentials));
         const rs256Refresh = await refreshChains(target, SIGNING_CONNECTIONS, () => platformPasswordLogin(target, credentials));
         results.signing = await measurePair(
