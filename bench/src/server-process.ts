@@ -29,6 +29,8 @@ export interface ServerProcess {
   pid: number;
   /** http://127.0.0.1:<port>, also its PUBLIC_URL unless `env` says otherwise. */
   baseUrl: string;
+  /** Its DATA_DIR (demo secrets, SQLite database). */
+  dataDir: string;
   /** Spawn → first /readyz 200. */
   readyMs: number;
   cpuMs(): number;
@@ -85,5 +87,5 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerPr
     throw error;
   }
   const pid = child.pid!;
-  return { pid, baseUrl, readyMs: performance.now() - started, cpuMs: () => cpuMsOf(pid), rssMb: () => rssMbOf(pid), stop };
+  return { pid, baseUrl, dataDir, readyMs: performance.now() - started, cpuMs: () => cpuMsOf(pid), rssMb: () => rssMbOf(pid), stop };
 }

@@ -13,6 +13,7 @@ import { answerDependencyOutages } from './dependency-outage.ts';
 import { escapeHtml, renderPage } from './html-pages.ts';
 import type { SessionActivity, SessionLifetime } from '../services/platform-sessions/session-lifetime.ts';
 import { interactionPagePath, platformInteractionPolicy } from './interaction-policy.ts';
+import { SIGNING_ALGS } from './signing-keys.ts';
 import { createOidcAdapterFactory, type OidcAdapterDeps } from './oidc-adapter.ts';
 
 export const SUPPORTED_SCOPES = ['openid', 'offline_access', 'profile', 'phone', 'id_card', 'entity'];
@@ -93,7 +94,9 @@ export function createProvider(options: ProviderOptions): Provider {
     // or none for the portal's own public client (PKCE). No client_secret_jwt: no service needs
     // it, and a service that wants to keep its secret off the wire should hold a key pair instead.
     clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'],
-    enabledJWA: { clientAuthSigningAlgValues: ['PS256', 'RS256', 'ES256', 'Ed25519', 'EdDSA'] },
+    // ID tokens (and logout tokens) are signed with the relying party's registered
+    // `id_token_signed_response_alg`, RS256 unless it chose ES256: the algorithms there are keys for.
+    enabledJWA: { clientAuthSigningAlgValues: ['PS256', 'RS256', 'ES256', 'Ed25519', 'EdDSA'], idTokenSigningAlgValues: [...SIGNING_ALGS] },
     pkce: { required: () => true },
     scopes: SUPPORTED_SCOPES,
     claims: {
