@@ -10,14 +10,19 @@ import {
   type FaceChallenge,
   type SessionListItem as ListedSession,
   type LoginResult,
+  type MaskedSmsCodeSent,
   type Me,
   type PhoneChangeNewSendRequest,
+  type PhoneChangeNewSendResponse,
   type PhoneChangeNewVerifyRequest,
+  type PhoneChangeNewVerifyResponse,
   type PhoneChangeOldCodeResponse,
   type PhoneChangeOldVerifyRequest,
+  type PhoneChangeTicketResponse,
+  type QrCancelResponse,
   type QrConfirmRequest,
+  type QrConfirmResponse,
   type QrDetails,
-  type SmsCodeSent,
   type ValidityDays,
 } from '@uia/schemas';
 
@@ -34,8 +39,6 @@ export type Identity = Pick<AppSmsLoginSendRequest, 'idType' | 'name' | 'idNumbe
 
 /** What a face check sends: the challenge it was captured for and the frames, or (video) no frames and the clip as a data URL. */
 export type FaceCaptureResult = Required<Pick<AppFaceLoginRequest, 'challengeId' | 'frames'>> & Pick<AppFaceLoginRequest, 'video'>;
-
-type MaskedSmsCodeSent = SmsCodeSent & { maskedPhone: string };
 
 export const endpoints = {
   // 人脸识别 (login and 换绑): the server-chosen prompts, one-time
@@ -55,14 +58,14 @@ export const endpoints = {
   /** Marks the QR scanned by this person and answers what it asks (again on a reload: the same person may scan twice). */
   qrScan: (id: string) => post<QrDetails>(pathOf(APP_QR_PATHS.scan, { id })),
   /** An entity QR sends the chosen entity; a personal QR sends nothing (as before). */
-  qrConfirm: (id: string, body?: QrConfirmRequest) => post<{ status: string }>(pathOf(APP_QR_PATHS.confirm, { id }), body),
-  qrCancel: (id: string) => post<{ status: string }>(pathOf(APP_QR_PATHS.cancel, { id })),
+  qrConfirm: (id: string, body?: QrConfirmRequest) => post<QrConfirmResponse>(pathOf(APP_QR_PATHS.confirm, { id }), body),
+  qrCancel: (id: string) => post<QrCancelResponse>(pathOf(APP_QR_PATHS.cancel, { id })),
 
   // 换绑手机号
   phoneOldSend: () => post<MaskedSmsCodeSent>(APP_API_PATHS.phoneOldSend),
   phoneOldCode: () => get<PhoneChangeOldCodeResponse>(APP_API_PATHS.phoneOldCode),
-  phoneOldVerify: (body: PhoneChangeOldVerifyRequest) => post<{ ticket: string }>(APP_API_PATHS.phoneOldVerify, body),
-  phoneFace: (body: FaceCaptureResult & { faceConsent: true }) => post<{ ticket: string }>(APP_API_PATHS.phoneFace, body),
-  phoneNewSend: (body: PhoneChangeNewSendRequest) => post<SmsCodeSent>(APP_API_PATHS.phoneNewSend, body),
-  phoneNewVerify: (body: PhoneChangeNewVerifyRequest) => post<{ maskedPhone: string }>(APP_API_PATHS.phoneNewVerify, body),
+  phoneOldVerify: (body: PhoneChangeOldVerifyRequest) => post<PhoneChangeTicketResponse>(APP_API_PATHS.phoneOldVerify, body),
+  phoneFace: (body: FaceCaptureResult & { faceConsent: true }) => post<PhoneChangeTicketResponse>(APP_API_PATHS.phoneFace, body),
+  phoneNewSend: (body: PhoneChangeNewSendRequest) => post<PhoneChangeNewSendResponse>(APP_API_PATHS.phoneNewSend, body),
+  phoneNewVerify: (body: PhoneChangeNewVerifyRequest) => post<PhoneChangeNewVerifyResponse>(APP_API_PATHS.phoneNewVerify, body),
 };

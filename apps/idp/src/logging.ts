@@ -1,4 +1,5 @@
 import type { FastifyServerOptions } from 'fastify';
+import { APP_QR_PATHS, PC_QR_PATHS, QR_PAGE_PATH } from '@uia/schemas';
 
 /** Where log lines go instead of stdout (tests read them to prove what is never logged). */
 export interface LogStream {
@@ -7,17 +8,18 @@ export interface LogStream {
 
 /**
  * A QR id is a bearer secret while it lives (whoever has it can scan it and
- * see who asks), so the path segment that carries it never reaches a log:
- * `/app/qr/<id>` (the page the QR encodes), `/app/api/qr/<id>/…` (the phone)
- * and `/interaction/<uid>/qr/<id>/…` (the PC).
+ * see who asks), so the path segment that carries it never reaches a log,
+ * whatever follows it: the contract's QR paths up to their `:id` (the page
+ * the QR encodes, the phone's calls, the PC's), as segments (`:uid` matches any).
  */
-const QR_ID_IN_PATH = [/^(\/app\/(?:api\/)?qr\/)[^/]+/, /^(\/interaction\/[^/]+\/qr\/)[^/]+/];
+const BEFORE_QR_ID = [QR_PAGE_PATH, APP_QR_PATHS.scan, PC_QR_PATHS.events].map((pattern) => pattern.slice(0, pattern.indexOf('/:id')).split('/'));
 
 /** The path a request is logged under: no query string, no QR id. */
 export function loggedPath(url: string): string {
-  let path = url.split('?')[0]!;
-  for (const pattern of QR_ID_IN_PATH) path = path.replace(pattern, '$1:id');
-  return path;
+  const segments = url.split('?')[0]!.split('/');
+  const before = BEFORE_QR_ID.find((prefix) => (segments[prefix.length] ?? '') !== '' && prefix.every((part, i) => (part.startsWith(':') ? segments[i] !== '' : part === segments[i])));
+  if (before) segments[before.length] = ':id';
+  return segments.join('/');
 }
 
 /**

@@ -1,23 +1,52 @@
 import { api, ApiError } from '@uia/web';
 import {
+  CONSENT_PATHS,
+  LOGIN_INTERACTION_PATHS,
   LOGIN_TYPES,
   PASSWORD_RESET_PATHS,
+  pathOf,
+  PC_QR_PATHS,
+  PORTAL_LOGIN_PATHS,
   QR_STATUSES,
-  type AccountEntity,
-  type AccountPerson,
+  REGISTRATION_PATHS,
+  USER_CENTER_PATHS,
+  type AccountEntitiesResponse,
+  type AccountLogoutResponse,
+  type AccountMeResponse,
   type AccountSessionList,
-  type AgentGrant,
   type AgentList,
+  type ConsentDecisionResponse,
   type ConsentDetails,
+  type EndOtherSessionsResponse,
+  type EndSessionResponse,
+  type EntityLoginRequest,
   type GrantAgentRequest,
+  type GrantAgentResponse,
   type InteractionDetails,
+  type LoginResponse,
   type LoginType,
+  type PasswordLoginRequest,
+  type PasswordResetCompleteRequest,
+  type PasswordResetCompleteResponse,
   type PasswordResetResumeResponse,
+  type PasswordResetSendCodeRequest,
+  type PasswordResetSendCodeResponse,
+  type PasswordResetStartRequest,
+  type PasswordResetStartResponse,
+  type PasswordResetVerifyCodeRequest,
+  type PasswordResetVerifyCodeResponse,
   type QrChallenge,
+  type QrCompleteResponse,
   type QrStatus,
   type RegisterEntityRequest,
+  type RegisterEntityResponse,
   type RegisterRequest as RegisterRequestOnTheWire,
+  type RegisterResponse,
+  type RevokeAgentResponse,
+  type SmsSendRequest,
+  type SmsSendResponse,
 } from '@uia/schemas';
+import { matchRoute } from './router.ts';
 
 // The client core (ApiError, the JSON calls, /api/site, /api/captcha) is @uia/web's.
 
@@ -41,6 +70,8 @@ export type {
   RegisterEntityRequest,
   ServiceRef,
 } from '@uia/schemas';
+
+export { PORTAL_CLIENT_ID } from '@uia/schemas';
 
 /** 注册's body; the form's 证件类型 is a free string until the server checks it (ID_TYPE_INVALID). */
 export type RegisterRequest = Omit<RegisterRequestOnTheWire, 'idType'> & { idType: string };
@@ -68,49 +99,41 @@ export function parseQrStatus(data: unknown): QrStatus | null {
   }
 }
 
-const interactionPath = (uid: string) => `/interaction/${encodeURIComponent(uid)}`;
-const entityPath = (entityId: string) => `/api/account/entities/${encodeURIComponent(entityId)}`;
-
 export const endpoints = {
-  sendSms: (body: { phone: string; purpose: 'register'; captchaId: string; captchaAnswer: string }) => api.post<{ resendAfter: number; expiresIn: number }>('/api/sms/send', body),
-  register: (body: RegisterRequest) => api.post<{ username: string; assuranceLevel: string }>('/api/register', body),
-  interactionDetails: (uid: string) => api.get<InteractionDetails>(`${interactionPath(uid)}/details`),
-  login: (uid: string, body: { identifier: string; password: string; captchaId: string; captchaAnswer: string }) => api.post<{ redirectTo: string }>(`${interactionPath(uid)}/login`, body),
-  entityLogin: (uid: string, body: { entity: string; identifier: string; password: string; captchaId: string; captchaAnswer: string }) =>
-    api.post<{ redirectTo: string }>(`${interactionPath(uid)}/entity-login`, body),
-  consentDetails: (uid: string) => api.get<ConsentDetails>(`${interactionPath(uid)}/consent/details`),
-  confirmConsent: (uid: string) => api.post<{ redirectTo: string }>(`${interactionPath(uid)}/consent/confirm`),
-  denyConsent: (uid: string) => api.post<{ redirectTo: string }>(`${interactionPath(uid)}/consent/deny`),
+  sendSms: (body: SmsSendRequest) => api.post<SmsSendResponse>(REGISTRATION_PATHS.sendSms, body),
+  register: (body: RegisterRequest) => api.post<RegisterResponse>(REGISTRATION_PATHS.register, body),
+  interactionDetails: (uid: string) => api.get<InteractionDetails>(pathOf(LOGIN_INTERACTION_PATHS.details, { uid })),
+  login: (uid: string, body: PasswordLoginRequest) => api.post<LoginResponse>(pathOf(LOGIN_INTERACTION_PATHS.login, { uid }), body),
+  entityLogin: (uid: string, body: EntityLoginRequest) => api.post<LoginResponse>(pathOf(LOGIN_INTERACTION_PATHS.entityLogin, { uid }), body),
+  consentDetails: (uid: string) => api.get<ConsentDetails>(pathOf(CONSENT_PATHS.details, { uid })),
+  confirmConsent: (uid: string) => api.post<ConsentDecisionResponse>(pathOf(CONSENT_PATHS.confirm, { uid })),
+  denyConsent: (uid: string) => api.post<ConsentDecisionResponse>(pathOf(CONSENT_PATHS.deny, { uid })),
   // 扫码登录: a new QR per call (刷新), its status stream, the one-time completion.
-  createQr: (uid: string, loginType: LoginType) => api.post<QrChallenge>(`${interactionPath(uid)}/qr`, { loginType }),
-  qrEventsUrl: (uid: string, id: string) => `${interactionPath(uid)}/qr/${encodeURIComponent(id)}/events`,
-  completeQr: (uid: string, id: string) => api.post<{ redirectTo: string }>(`${interactionPath(uid)}/qr/${encodeURIComponent(id)}/complete`),
+  createQr: (uid: string, loginType: LoginType) => api.post<QrChallenge>(pathOf(PC_QR_PATHS.create, { uid }), { loginType }),
+  qrEventsUrl: (uid: string, id: string) => pathOf(PC_QR_PATHS.events, { uid, id }),
+  completeQr: (uid: string, id: string) => api.post<QrCompleteResponse>(pathOf(PC_QR_PATHS.complete, { uid, id })),
   // 忘记密码: each step answers with the ticket the next step presents.
-  resetStart: (body: { account: string; captchaId: string; captchaAnswer: string }) => api.post<{ ticket: string; phoneBound: boolean; maskedPhone: string | null }>('/api/password-reset/start', body),
-  resetSendCode: (body: { ticket: string; idNumber: string; captchaId: string; captchaAnswer: string }) =>
-    api.post<{ resendAfter: number; expiresIn: number; maskedPhone: string }>('/api/password-reset/send-code', body),
+  resetStart: (body: PasswordResetStartRequest) => api.post<PasswordResetStartResponse>(PASSWORD_RESET_PATHS.start, body),
+  resetSendCode: (body: PasswordResetSendCodeRequest) => api.post<PasswordResetSendCodeResponse>(PASSWORD_RESET_PATHS.sendCode, body),
   resetResume: () => api.get<PasswordResetResumeResponse>(PASSWORD_RESET_PATHS.resume),
-  resetVerifyCode: (body: { ticket: string; smsCode: string }) => api.post<{ ticket: string }>('/api/password-reset/verify-code', body),
-  resetComplete: (body: { ticket: string; password: string; confirmPassword: string }) => api.post<{ done: true }>('/api/password-reset/complete', body),
+  resetVerifyCode: (body: PasswordResetVerifyCodeRequest) => api.post<PasswordResetVerifyCodeResponse>(PASSWORD_RESET_PATHS.verifyCode, body),
+  resetComplete: (body: PasswordResetCompleteRequest) => api.post<PasswordResetCompleteResponse>(PASSWORD_RESET_PATHS.complete, body),
   // 用户中心: every call needs the user-center session (else 401 ACCOUNT_LOGIN_REQUIRED).
-  accountMe: () => api.get<{ person: AccountPerson }>('/api/account/me'),
-  accountLogout: () => api.post<{ redirectTo: string }>('/api/account/logout'),
-  accountEntities: () => api.get<{ entities: AccountEntity[] }>('/api/account/entities'),
-  registerEntity: (body: RegisterEntityRequest) => api.post<{ entity: AccountEntity }>('/api/account/entities', body),
-  entityAgents: (entityId: string) => api.get<AgentList>(`${entityPath(entityId)}/agents`),
-  grantAgent: (entityId: string, body: GrantAgentRequest) => api.post<{ agent: AgentGrant }>(`${entityPath(entityId)}/agents`, body),
-  revokeAgent: (entityId: string, grantId: string) => api.post<{ revoked: true }>(`${entityPath(entityId)}/agents/${encodeURIComponent(grantId)}/revoke`),
+  accountMe: () => api.get<AccountMeResponse>(USER_CENTER_PATHS.me),
+  accountLogout: () => api.post<AccountLogoutResponse>(USER_CENTER_PATHS.logout),
+  accountEntities: () => api.get<AccountEntitiesResponse>(USER_CENTER_PATHS.entities),
+  registerEntity: (body: RegisterEntityRequest) => api.post<RegisterEntityResponse>(USER_CENTER_PATHS.entities, body),
+  entityAgents: (entityId: string) => api.get<AgentList>(pathOf(USER_CENTER_PATHS.agents, { id: entityId })),
+  grantAgent: (entityId: string, body: GrantAgentRequest) => api.post<GrantAgentResponse>(pathOf(USER_CENTER_PATHS.agents, { id: entityId }), body),
+  revokeAgent: (entityId: string, grantId: string) => api.post<RevokeAgentResponse>(pathOf(USER_CENTER_PATHS.revokeAgent, { id: entityId, grantId })),
   // 登录设备与会话
-  accountSessions: () => api.get<AccountSessionList>('/api/account/sessions'),
-  endSession: (id: string) => api.post<{ ended: true }>(`/api/account/sessions/${encodeURIComponent(id)}/end`),
-  endOtherSessions: () => api.post<{ browsers: number; apps: number }>('/api/account/sessions/end-others'),
+  accountSessions: () => api.get<AccountSessionList>(USER_CENTER_PATHS.sessions),
+  endSession: (id: string) => api.post<EndSessionResponse>(pathOf(USER_CENTER_PATHS.endSession, { id })),
+  endOtherSessions: () => api.post<EndOtherSessionsResponse>(USER_CENTER_PATHS.endOtherSessions),
 };
 
 /** Where the portal starts an OIDC login for itself when opened at `/`. */
-export const LOGIN_START_PATH = '/login/start';
-
-/** The portal's own client (apps/idp routes/portal-self-login.ts): a login of the platform itself, no service to name. */
-export const PORTAL_CLIENT_ID = 'uia-portal';
+export const LOGIN_START_PATH = PORTAL_LOGIN_PATHS.start;
 
 /**
  * The user center's session is gone (401 ACCOUNT_LOGIN_REQUIRED, e.g. after
@@ -137,8 +160,8 @@ export function startInteraction(): Promise<string | null> {
   starting ??= (async () => {
     try {
       const response = await fetch(LOGIN_START_PATH, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
-      const match = /^\/interaction\/([A-Za-z0-9_-]+)\/?$/.exec(new URL(response.url).pathname);
-      if (response.ok && match?.[1]) return match[1];
+      const route = matchRoute(new URL(response.url).pathname, new URLSearchParams());
+      if (response.ok && route.page === 'login' && route.uid) return route.uid;
     } catch {
       /* fall through */
     }

@@ -1,3 +1,5 @@
+import { LOGIN_INTERACTION_PATHS, pathOf } from '@uia/schemas';
+
 // The portal's routes (the History-API store, useLocation / navigate, is @uia/web's).
 export type Route =
   | { page: 'login'; uid: string | null }
@@ -36,7 +38,7 @@ export function matchRoute(pathname: string, search: URLSearchParams): Route {
 
 /** The login page of an interaction (or the portal's own `/`). */
 export function loginPath(uid: string | null): string {
-  return uid ? `/interaction/${encodeURIComponent(uid)}` : '/';
+  return uid ? pathOf(LOGIN_INTERACTION_PATHS.page, { uid }) : '/';
 }
 
 /** A portal page that keeps the interaction uid so the user can come back. */

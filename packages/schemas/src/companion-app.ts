@@ -1,27 +1,7 @@
 import { z } from 'zod';
 import { assuranceLevel, captchaFields, ID_TYPE_VALUES, phone, smsCode, smsCodeSentResponse, text, ticket } from './shared-fields.ts';
 
-/** The companion app's JSON API (/app/api/*): app login, 我的, 换绑手机号. 扫码登录's phone side is qr-login.ts. */
-export const APP_API_PREFIX = '/app/api';
-export const APP_API_PATHS = {
-  faceChallenge: `${APP_API_PREFIX}/face/challenge`,
-  loginFace: `${APP_API_PREFIX}/login/face`,
-  loginSmsSend: `${APP_API_PREFIX}/login/sms/send`,
-  loginSms: `${APP_API_PREFIX}/login/sms`,
-  me: `${APP_API_PREFIX}/me`,
-  logout: `${APP_API_PREFIX}/logout`,
-  revokeSession: `${APP_API_PREFIX}/sessions/:id/revoke`,
-  phoneOldSend: `${APP_API_PREFIX}/phone/old/send`,
-  phoneOldCode: `${APP_API_PREFIX}/phone/old/code`,
-  phoneOldVerify: `${APP_API_PREFIX}/phone/old/verify`,
-  phoneFace: `${APP_API_PREFIX}/phone/face`,
-  phoneNewSend: `${APP_API_PREFIX}/phone/new/send`,
-  phoneNewVerify: `${APP_API_PREFIX}/phone/new/verify`,
-} as const;
-
-/** 登录有效期 the app offers, in days: how long the app session (and its cookie) lives. */
-export const APP_LOGIN_VALIDITY_DAYS = [1, 7, 30] as const;
-export type ValidityDays = (typeof APP_LOGIN_VALIDITY_DAYS)[number];
+/** The companion app's JSON API (/app/api/*): app login, 我的, 换绑手机号. 扫码登录's phone side is qr-login.ts. Paths: APP_API_PATHS (paths.ts). */
 
 /** A liveness action the server asks for. */
 export const FACE_ACTIONS = ['blink', 'shake', 'nod'] as const;
@@ -79,6 +59,7 @@ export type AppSmsLoginSendRequest = z.infer<typeof appSmsLoginSendRequest>;
 
 /** An SMS code went to the person's bound phone, shown masked. */
 export const maskedSmsCodeSentResponse = smsCodeSentResponse.extend({ maskedPhone: z.string() });
+export type MaskedSmsCodeSent = z.infer<typeof maskedSmsCodeSentResponse>;
 
 export const appSmsLoginRequest = z.strictObject({ ...personFields, smsCode, validityDays });
 export type AppSmsLoginRequest = z.infer<typeof appSmsLoginRequest>;
@@ -126,11 +107,14 @@ export const phoneChangeFaceRequest = z.strictObject(faceFields);
 export type PhoneChangeFaceRequest = z.infer<typeof phoneChangeFaceRequest>;
 
 export const phoneChangeTicketResponse = z.object({ ticket: z.string() });
+export type PhoneChangeTicketResponse = z.infer<typeof phoneChangeTicketResponse>;
 
 export const phoneChangeNewSendRequest = z.strictObject({ ticket, phone, ...captchaFields });
 export type PhoneChangeNewSendRequest = z.infer<typeof phoneChangeNewSendRequest>;
 export const phoneChangeNewSendResponse = smsCodeSentResponse;
+export type PhoneChangeNewSendResponse = z.infer<typeof phoneChangeNewSendResponse>;
 
 export const phoneChangeNewVerifyRequest = z.strictObject({ ticket, phone, smsCode });
 export type PhoneChangeNewVerifyRequest = z.infer<typeof phoneChangeNewVerifyRequest>;
 export const phoneChangeNewVerifyResponse = z.object({ maskedPhone: z.string() });
+export type PhoneChangeNewVerifyResponse = z.infer<typeof phoneChangeNewVerifyResponse>;

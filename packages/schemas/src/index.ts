@@ -1,10 +1,15 @@
 /**
  * The wire contract between the server (apps/idp) and the UIs (apps/portal,
- * apps/app): per feature, the route paths, the zod schemas of request and
- * response bodies, and the constants both sides must agree on. Browser-safe:
- * zod only. Error answers are `{ error: { code, message, field?, … } }` everywhere.
+ * apps/app): per feature, the zod schemas of request and response bodies;
+ * the route paths (paths.ts) and the values both sides agree on
+ * (constants.ts). Error answers are `{ error: { code, message, field?, … } }`
+ * everywhere. The UIs take only types from the schema modules and values
+ * only from paths.ts and constants.ts, which import no zod: with
+ * `"sideEffects": false` (package.json) the bundler then leaves zod out of
+ * the browser bundles (~90 KB raw each).
  */
 export * from './paths.ts';
+export * from './constants.ts';
 export * from './shared-fields.ts';
 export * from './site.ts';
 export * from './registration.ts';

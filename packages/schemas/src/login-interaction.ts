@@ -1,21 +1,15 @@
 import { z } from 'zod';
 import { captchaFields, redirectResponse, text } from './shared-fields.ts';
+import { LOGIN_TYPES } from './constants.ts';
 
 /**
  * The portal's login page of an OIDC interaction (/interaction/<uid>): what
  * it asks, 账号登录 and 法人登录 by password, and 取消. 扫码登录 is qr-login.ts.
+ * Paths: LOGIN_INTERACTION_PATHS (paths.ts).
  */
-export const LOGIN_INTERACTION_PATHS = {
-  details: '/interaction/:uid/details',
-  login: '/interaction/:uid/login',
-  entityLogin: '/interaction/:uid/entity-login',
-  abort: '/interaction/:uid/abort',
-} as const;
 
 /** 个人登录 or 法人登录 (a person acting for a legal entity). */
-export const LOGIN_TYPES = ['personal', 'entity'] as const;
 export const loginType = z.enum(LOGIN_TYPES);
-export type LoginType = z.infer<typeof loginType>;
 
 /** The service that asks for the login: a registered client, or the platform itself (id null). */
 export const interactionClient = z.object({ id: z.string().nullable(), name: z.string() });
@@ -43,3 +37,4 @@ export const entityLoginRequest = z.strictObject({ entity: text(64).min(1), ...p
 export type EntityLoginRequest = z.infer<typeof entityLoginRequest>;
 
 export const loginResponse = redirectResponse;
+export type LoginResponse = z.infer<typeof loginResponse>;

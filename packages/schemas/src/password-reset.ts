@@ -1,16 +1,7 @@
 import { z } from 'zod';
 import { captchaFields, smsCode, smsCodeSentResponse, text, ticket } from './shared-fields.ts';
 
-/** 忘记密码 wizard: each step answers with a ticket the next step presents (and a cookie binds the browser). */
-export const PASSWORD_RESET_PREFIX = '/api/password-reset';
-export const PASSWORD_RESET_PATHS = {
-  start: `${PASSWORD_RESET_PREFIX}/start`,
-  sendCode: `${PASSWORD_RESET_PREFIX}/send-code`,
-  verifyCode: `${PASSWORD_RESET_PREFIX}/verify-code`,
-  complete: `${PASSWORD_RESET_PREFIX}/complete`,
-  /** After a reload: the flow whose code this browser was sent (sms-code-state.ts). */
-  resume: `${PASSWORD_RESET_PREFIX}/resume`,
-} as const;
+/** 忘记密码 wizard: each step answers with a ticket the next step presents (and a cookie binds the browser). Paths: PASSWORD_RESET_PATHS (paths.ts). */
 
 export const passwordResetStartRequest = z.strictObject({
   account: text(64).min(1),
@@ -25,6 +16,7 @@ export const passwordResetStartResponse = z.object({
   /** The bound phone masked, only when the account name typed was that phone. */
   maskedPhone: z.string().nullable(),
 });
+export type PasswordResetStartResponse = z.infer<typeof passwordResetStartResponse>;
 
 export const passwordResetSendCodeRequest = z.strictObject({
   ticket,
@@ -34,11 +26,13 @@ export const passwordResetSendCodeRequest = z.strictObject({
 export type PasswordResetSendCodeRequest = z.infer<typeof passwordResetSendCodeRequest>;
 
 export const passwordResetSendCodeResponse = smsCodeSentResponse.extend({ maskedPhone: z.string() });
+export type PasswordResetSendCodeResponse = z.infer<typeof passwordResetSendCodeResponse>;
 
 export const passwordResetVerifyCodeRequest = z.strictObject({ ticket, smsCode });
 export type PasswordResetVerifyCodeRequest = z.infer<typeof passwordResetVerifyCodeRequest>;
 
 export const passwordResetVerifyCodeResponse = z.object({ ticket: z.string() });
+export type PasswordResetVerifyCodeResponse = z.infer<typeof passwordResetVerifyCodeResponse>;
 
 export const passwordResetCompleteRequest = z.strictObject({
   ticket,
@@ -48,3 +42,4 @@ export const passwordResetCompleteRequest = z.strictObject({
 export type PasswordResetCompleteRequest = z.infer<typeof passwordResetCompleteRequest>;
 
 export const passwordResetCompleteResponse = z.object({ done: z.literal(true) });
+export type PasswordResetCompleteResponse = z.infer<typeof passwordResetCompleteResponse>;

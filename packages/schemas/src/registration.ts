@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { assuranceLevel, captchaFields, ID_TYPE_VALUES, phone, smsCodeSentResponse, text } from './shared-fields.ts';
 
-/** 注册: an SMS code to the phone, then the account. */
-export const REGISTRATION_PATHS = {
-  sendSms: '/api/sms/send',
-  register: '/api/register',
-} as const;
+/** 注册: an SMS code to the phone, then the account. Paths: REGISTRATION_PATHS (paths.ts). */
 
 /** Purposes a browser may ask a code for by phone number; the reset flow sends its codes by ticket. */
 export const SMS_PURPOSES = ['register'] as const;
@@ -17,6 +13,7 @@ export const smsSendRequest = z.strictObject({
 });
 export type SmsSendRequest = z.infer<typeof smsSendRequest>;
 export const smsSendResponse = smsCodeSentResponse;
+export type SmsSendResponse = z.infer<typeof smsSendResponse>;
 
 export const registerRequest = z.strictObject({
   name: text(60).min(1),

@@ -1,11 +1,6 @@
 import { z } from 'zod';
 
-/** GET /api/site and POST /api/captcha: what both UIs ask before showing a form. */
-export const SITE_PATHS = {
-  site: '/api/site',
-  captcha: '/api/captcha',
-  audioCaptcha: '/api/captcha/audio',
-} as const;
+/** What both UIs ask before showing a form: the site and a captcha. Paths: SITE_PATHS (paths.ts). */
 
 /**
  * What this deployment offers (the UIs hide what is off). Each follows an

@@ -4,20 +4,8 @@ import { assuranceLevel, redirectResponse, serviceRef, text } from './shared-fie
 /**
  * 用户中心 (/account): the person's own data (masked), the entities they may
  * act for, 注册单位, 管理经办人, 登录设备与会话. Every call but 退出登录 needs the
- * user-center session (401 ACCOUNT_LOGIN_REQUIRED).
+ * user-center session (401 ACCOUNT_LOGIN_REQUIRED). Paths: USER_CENTER_PATHS (paths.ts).
  */
-export const USER_CENTER_PREFIX = '/api/account';
-export const USER_CENTER_PATHS = {
-  me: `${USER_CENTER_PREFIX}/me`,
-  /** Ends the user center's session and then the platform's: needs no live session. */
-  logout: `${USER_CENTER_PREFIX}/logout`,
-  entities: `${USER_CENTER_PREFIX}/entities`,
-  agents: `${USER_CENTER_PREFIX}/entities/:id/agents`,
-  revokeAgent: `${USER_CENTER_PREFIX}/entities/:id/agents/:grantId/revoke`,
-  sessions: `${USER_CENTER_PREFIX}/sessions`,
-  endSession: `${USER_CENTER_PREFIX}/sessions/:id/end`,
-  endOtherSessions: `${USER_CENTER_PREFIX}/sessions/end-others`,
-} as const;
 
 /** The logged-in person, masked by the server. */
 export const accountPerson = z.object({
@@ -28,6 +16,7 @@ export const accountPerson = z.object({
 });
 export type AccountPerson = z.infer<typeof accountPerson>;
 export const accountMeResponse = z.object({ person: accountPerson });
+export type AccountMeResponse = z.infer<typeof accountMeResponse>;
 
 export const ENTITY_ROLES = ['legal_representative', 'agent'] as const;
 export type EntityRole = (typeof ENTITY_ROLES)[number];
@@ -46,6 +35,7 @@ export const accountEntity = z.object({
 });
 export type AccountEntity = z.infer<typeof accountEntity>;
 export const accountEntitiesResponse = z.object({ entities: z.array(accountEntity) });
+export type AccountEntitiesResponse = z.infer<typeof accountEntitiesResponse>;
 
 export const registerEntityRequest = z.strictObject({
   uscc: text(32).min(1),
@@ -54,6 +44,7 @@ export const registerEntityRequest = z.strictObject({
 });
 export type RegisterEntityRequest = z.infer<typeof registerEntityRequest>;
 export const registerEntityResponse = z.object({ entity: accountEntity });
+export type RegisterEntityResponse = z.infer<typeof registerEntityResponse>;
 
 /** An unrevoked agent grant of an entity, the agent masked. */
 export const agentGrant = z.object({
@@ -86,7 +77,9 @@ export const grantAgentRequest = z.strictObject({
 });
 export type GrantAgentRequest = z.infer<typeof grantAgentRequest>;
 export const grantAgentResponse = z.object({ agent: agentGrant });
+export type GrantAgentResponse = z.infer<typeof grantAgentResponse>;
 export const revokeAgentResponse = z.object({ revoked: z.literal(true) });
+export type RevokeAgentResponse = z.infer<typeof revokeAgentResponse>;
 
 /** A browser (platform) session of the person. */
 export const browserSession = z.object({
@@ -115,7 +108,10 @@ export const accountSessionsResponse = z.object({ browsers: z.array(browserSessi
 export type AccountSessionList = z.infer<typeof accountSessionsResponse>;
 
 export const endSessionResponse = z.object({ ended: z.literal(true) });
+export type EndSessionResponse = z.infer<typeof endSessionResponse>;
 /** How many sessions 全部退出 ended. */
 export const endOtherSessionsResponse = z.object({ browsers: z.number(), apps: z.number() });
+export type EndOtherSessionsResponse = z.infer<typeof endOtherSessionsResponse>;
 
 export const accountLogoutResponse = redirectResponse;
+export type AccountLogoutResponse = z.infer<typeof accountLogoutResponse>;

@@ -54,7 +54,7 @@ export async function interactionRoutes(
   };
 
   // A request this deployment can never satisfy gets a page saying so, not a login page that cannot succeed.
-  app.get('/interaction/:uid', { schema: { params: interactionParams } }, async (request, reply) => {
+  app.get(LOGIN_INTERACTION_PATHS.page, { schema: { params: interactionParams } }, async (request, reply) => {
     // Only an unknown or expired interaction falls through to the portal (which says so); a storage outage answers 503.
     const details = await provider.interactionDetails(request.raw, reply.raw).catch((error: unknown) => {
       if (error instanceof errors.SessionNotFound) return null;

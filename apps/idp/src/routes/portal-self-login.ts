@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as oidcClient from 'openid-client';
-import { accountLogoutResponse, emptyRequest, USER_CENTER_PATHS } from '@uia/schemas';
+import { accountLogoutResponse, emptyRequest, PORTAL_CLIENT_ID, PORTAL_LOGIN_PATHS, USER_CENTER_PATHS } from '@uia/schemas';
 import { renderPage } from '../oidc/html-pages.ts';
-import { PORTAL_CLIENT_ID } from '../services/clients/builtin-clients.ts';
 import { parseAccountId } from '../services/entities/acting-principal.ts';
 import type { UserCenterSessions } from '../services/user-center/user-center-sessions.ts';
 import type { BrowserPlatformSession } from './browser-platform-session.ts';
@@ -33,7 +32,7 @@ export async function portalSelfLoginRoutes(
     platformSessionEndsAt: (loginTs: number) => number;
   },
 ) {
-  const redirectUri = `${options.publicUrl}/account/callback`;
+  const redirectUri = `${options.publicUrl}${PORTAL_LOGIN_PATHS.callback}`;
   let discovered: Promise<oidcClient.Configuration> | null = null;
   const configuration = () => {
     discovered ??= oidcClient
@@ -46,12 +45,12 @@ export async function portalSelfLoginRoutes(
   };
   const page = (title: string, body: string) => renderPage({ title, body, platformName: options.platformName, demo: options.demo });
 
-  app.get('/login/start', async (_request, reply) => {
+  app.get(PORTAL_LOGIN_PATHS.start, async (_request, reply) => {
     const config = await configuration();
     const verifier = oidcClient.randomPKCECodeVerifier();
     const state = oidcClient.randomState();
     reply.setCookie(STATE_COOKIE, JSON.stringify({ verifier, state }), {
-      path: '/account/callback',
+      path: PORTAL_LOGIN_PATHS.callback,
       httpOnly: true,
       sameSite: 'lax',
       secure: options.secure,
@@ -68,10 +67,10 @@ export async function portalSelfLoginRoutes(
     return reply.redirect(url.href, 303);
   });
 
-  app.get('/account/callback', async (request, reply) => {
+  app.get(PORTAL_LOGIN_PATHS.callback, async (request, reply) => {
     const raw = request.cookies[STATE_COOKIE];
     const unsigned = raw ? request.unsignCookie(raw) : null;
-    reply.clearCookie(STATE_COOKIE, { path: '/account/callback' });
+    reply.clearCookie(STATE_COOKIE, { path: PORTAL_LOGIN_PATHS.callback });
     reply.type('text/html; charset=utf-8');
     if (!unsigned?.valid || !unsigned.value) {
       return reply.status(400).send(page('登录已失效', '<p>登录请求已失效，请重新登录。</p><p><a href="/">返回登录页</a></p>'));

@@ -1,9 +1,11 @@
+import { PORTAL_CLIENT_ID, PORTAL_LOGIN_PATHS } from '@uia/schemas';
 import type { ClientRepository } from '../../ports/client-repository.ts';
 
-/** The portal's own relying party: the user center logs in through it. Never a service an agent grant names. */
-export const PORTAL_CLIENT_ID = 'uia-portal';
-
-/** The portal's own client (see routes/portal-self-login.ts); kept in step with PUBLIC_URL at every start. */
+/**
+ * The portal's own relying party (see routes/portal-self-login.ts): the user
+ * center logs in through it, never a service an agent grant names. Kept in
+ * step with PUBLIC_URL at every start.
+ */
 export async function ensurePortalClient(clients: ClientRepository, publicUrl: string) {
   await clients.upsert({
     clientId: PORTAL_CLIENT_ID,
@@ -11,7 +13,7 @@ export async function ensurePortalClient(clients: ClientRepository, publicUrl: s
     clientSecret: null,
     enabled: true,
     metadata: {
-      redirect_uris: [`${publicUrl}/account/callback`],
+      redirect_uris: [`${publicUrl}${PORTAL_LOGIN_PATHS.callback}`],
       post_logout_redirect_uris: [`${publicUrl}/`],
       grant_types: ['authorization_code'],
       response_types: ['code'],

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { maskIdNumber, maskName, normalizeIdentifier, validateName } from '@uia/validators';
-import type { GrantAgentRequest } from '@uia/schemas';
+import { PORTAL_CLIENT_ID, type GrantAgentRequest } from '@uia/schemas';
 import { AppError } from '../../errors.ts';
 import type { AccountRepository } from '../../ports/account-repository.ts';
 import type { AuditLog } from '../../ports/audit-log.ts';
@@ -11,7 +11,6 @@ import { findAccountByIdentifier } from '../accounts/account-lookup.ts';
 import { meetsLevel, PII_CONTEXT } from '../accounts/account-profile.ts';
 import { auditedStep } from '../audited-step.ts';
 import { endOfBeijingDay, endOfBeijingDayYearsAhead } from '../beijing-time.ts';
-import { PORTAL_CLIENT_ID } from '../clients/builtin-clients.ts';
 import type { PiiCipher } from '../personal-data/pii-cipher.ts';
 import { RATE_LIMITS, type RateLimiter } from '../rate-limit/rate-limiter.ts';
 import { entityAccountId } from './acting-principal.ts';

@@ -1,11 +1,10 @@
-import type { AccountSessionList, BrowserSession } from '@uia/schemas';
+import { PORTAL_CLIENT_ID, type AccountSessionList, type BrowserSession } from '@uia/schemas';
 import { AppError } from '../../errors.ts';
 import type { AuditLog } from '../../ports/audit-log.ts';
 import type { ClientRepository } from '../../ports/client-repository.ts';
 import type { PlatformSession, PlatformSessions } from '../../ports/session-terminator.ts';
 import type { AppSessions } from '../app-sessions/app-sessions.ts';
 import { auditedStep } from '../audited-step.ts';
-import { PORTAL_CLIENT_ID } from '../clients/builtin-clients.ts';
 import type { SessionActivity } from '../platform-sessions/session-lifetime.ts';
 import type { UserCenterSessions } from './user-center-sessions.ts';
 
