@@ -2,7 +2,7 @@
 import { useState, type Dispatch, type ReactNode, type SetStateAction } from 'react';
 import { formatMessage, ui, type ErrorCode } from '@uia/i18n';
 import { ID_TYPES, validateIdNumber, validateName } from '@uia/validators';
-import { describedAs, describedBy, IdTypeSelect } from '@uia/web';
+import { describedAs, describedBy, FieldError, IdTypeSelect } from '@uia/web';
 import { VALIDITY_DAYS, type Identity, type ValidityDays } from './api.ts';
 import { Field, TextField } from './components/Field.tsx';
 import { fill } from './format.ts';
@@ -113,8 +113,8 @@ export function LoginFormHead({ prefix, heading, intro, notes, error }: { prefix
   );
 }
 
-/** 我已阅读并同意《人脸识别授权书》: the consent checkbox and its label (the error is the caller's). */
-export function FaceConsentCheck({ id, checked, onChange, error }: { id: string; checked: boolean; onChange: (checked: boolean) => void; error: string | null | undefined }) {
+/** 我已阅读并同意《人脸识别授权书》: the consent checkbox and its label. */
+function FaceConsentCheck({ id, checked, onChange, error }: { id: string; checked: boolean; onChange: (checked: boolean) => void; error: string | null | undefined }) {
   return (
     <div className="agree">
       <input id={id} name="faceConsent" type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} {...describedAs(id, { error })} />
@@ -122,6 +122,32 @@ export function FaceConsentCheck({ id, checked, onChange, error }: { id: string;
         {l.faceConsentBefore}
         <strong>{l.faceConsentLink}</strong>
       </label>
+    </div>
+  );
+}
+
+/**
+ * The face-check consent block: the checkbox, what the page shows with it
+ * (`children`), then the consent's error; checking it calls `onChange(true)`, which should clear the error.
+ */
+export function FaceConsent({
+  id,
+  checked,
+  onChange,
+  error,
+  children,
+}: {
+  id: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  error: string | null | undefined;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="consent">
+      <FaceConsentCheck id={id} checked={checked} onChange={onChange} error={error} />
+      {children}
+      <FieldError id={id} message={error} />
     </div>
   );
 }
