@@ -2,9 +2,9 @@
 import { useState, type Dispatch, type ReactNode, type SetStateAction } from 'react';
 import { formatMessage, ui, type ErrorCode } from '@uia/i18n';
 import { ID_TYPES, validateIdNumber, validateName } from '@uia/validators';
-import { describedBy } from '@uia/web';
+import { describedAs, describedBy, FieldError, IdTypeSelect } from '@uia/web';
 import { VALIDITY_DAYS, type Identity, type ValidityDays } from './api.ts';
-import { Field } from './components/Field.tsx';
+import { Field, TextField } from './components/Field.tsx';
 import { fill } from './format.ts';
 
 const l = ui.app.login;
@@ -113,23 +113,41 @@ export function LoginFormHead({ prefix, heading, intro, notes, error }: { prefix
   );
 }
 
-/** 我已阅读并同意《人脸识别授权书》: the consent checkbox and its label (the error is the caller's). */
-export function FaceConsentCheck({ id, checked, onChange, error }: { id: string; checked: boolean; onChange: (checked: boolean) => void; error: string | null | undefined }) {
+/** 我已阅读并同意《人脸识别授权书》: the consent checkbox and its label. */
+function FaceConsentCheck({ id, checked, onChange, error }: { id: string; checked: boolean; onChange: (checked: boolean) => void; error: string | null | undefined }) {
   return (
     <div className="agree">
-      <input
-        id={id}
-        name="faceConsent"
-        type="checkbox"
-        checked={checked}
-        onChange={(e) => onChange(e.target.checked)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, { error })}
-      />
+      <input id={id} name="faceConsent" type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} {...describedAs(id, { error })} />
       <label htmlFor={id}>
         {l.faceConsentBefore}
         <strong>{l.faceConsentLink}</strong>
       </label>
+    </div>
+  );
+}
+
+/**
+ * The face-check consent block: the checkbox, what the page shows with it
+ * (`children`), then the consent's error; checking it calls `onChange(true)`, which should clear the error.
+ */
+export function FaceConsent({
+  id,
+  checked,
+  onChange,
+  error,
+  children,
+}: {
+  id: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  error: string | null | undefined;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="consent">
+      <FaceConsentCheck id={id} checked={checked} onChange={onChange} error={error} />
+      {children}
+      <FieldError id={id} message={error} />
     </div>
   );
 }
@@ -150,61 +168,22 @@ export function IdentityFields({
   onBlurField: (field: IdentityField) => void;
 }) {
   const id = (field: IdentityField) => identityInputId(prefix, field);
+  const text = (field: 'name' | 'idNumber') => ({
+    kind: field,
+    id: id(field),
+    value: values[field],
+    onChange: (value: string) => onChange({ ...values, [field]: value }, field),
+    onBlur: () => onBlurField(field),
+    error: errors[field],
+    'aria-required': true,
+  });
   return (
     <>
       <Field id={id('idType')} label={l.idTypeLabel} error={errors.idType}>
-        <select
-          id={id('idType')}
-          name="idType"
-          className="input select"
-          value={values.idType}
-          onChange={(e) => onChange({ ...values, idType: e.target.value }, 'idType')}
-          aria-invalid={errors.idType ? true : undefined}
-          aria-describedby={describedBy(id('idType'), { error: errors.idType })}
-        >
-          {ID_TYPES.map((type) => (
-            <option key={type.value} value={type.value}>
-              {type.label}
-            </option>
-          ))}
-        </select>
+        <IdTypeSelect id={id('idType')} value={values.idType} onChange={(idType) => onChange({ ...values, idType }, 'idType')} error={errors.idType} />
       </Field>
-      <Field id={id('name')} label={l.nameLabel} error={errors.name}>
-        <input
-          id={id('name')}
-          name="name"
-          type="text"
-          className="input"
-          autoComplete="name"
-          maxLength={40}
-          placeholder={l.namePlaceholder}
-          value={values.name}
-          onChange={(e) => onChange({ ...values, name: e.target.value }, 'name')}
-          onBlur={() => onBlurField('name')}
-          aria-required={true}
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={describedBy(id('name'), { error: errors.name })}
-        />
-      </Field>
-      <Field id={id('idNumber')} label={l.idNumberLabel} error={errors.idNumber}>
-        <input
-          id={id('idNumber')}
-          name="idNumber"
-          type="text"
-          className="input"
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          maxLength={32}
-          placeholder={l.idNumberPlaceholder}
-          value={values.idNumber}
-          onChange={(e) => onChange({ ...values, idNumber: e.target.value }, 'idNumber')}
-          onBlur={() => onBlurField('idNumber')}
-          aria-required={true}
-          aria-invalid={errors.idNumber ? true : undefined}
-          aria-describedby={describedBy(id('idNumber'), { error: errors.idNumber })}
-        />
-      </Field>
+      <TextField {...text('name')} label={l.nameLabel} placeholder={l.namePlaceholder} />
+      <TextField {...text('idNumber')} label={l.idNumberLabel} placeholder={l.idNumberPlaceholder} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, type ComponentType } from 'react';
 import { ui } from '@uia/i18n';
 import { navigate } from '@uia/web';
 import type { Me } from './api.ts';
@@ -9,15 +9,16 @@ import { useAuth } from './state.tsx';
 /**
  * A page that needs the app session: logged out → the login page, which
  * comes back here afterwards; while asking the server → a loading screen.
+ * Logged in, `page` shows with who is logged in.
  */
-export function RequireLogin({ here, title, children }: { here: string; title: string; children: (me: Me) => ReactNode }) {
+export function RequireLogin({ here, title, page: Page }: { here: string; title: string; page: ComponentType<{ me: Me }> }) {
   const auth = useAuth();
   const status = auth.state.status;
   useEffect(() => {
     if (status === 'anonymous') navigate(loginPath(here), { replace: true });
   }, [status, here]);
 
-  if (auth.state.status === 'loggedIn') return <>{children(auth.state.me)}</>;
+  if (auth.state.status === 'loggedIn') return <Page me={auth.state.me} />;
   return (
     <Screen title={title}>
       {auth.state.status === 'unknown' ? (

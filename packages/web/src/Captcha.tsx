@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type Ref } from 'react';
 import { ui } from '@uia/i18n';
 import { errorMessage, sharedEndpoints } from './api.ts';
-import { describedBy } from './Field.tsx';
+import { TextInput, type InputRowProps } from './Field.tsx';
 
 export interface CaptchaState {
   id: string | null;
@@ -184,49 +184,23 @@ export function captchaFieldError(captcha: CaptchaState, error: string | null | 
   return error ?? (captcha.error ? (captcha.mode === 'audio' ? ui.captcha.audioFailed : ui.captcha.loadFailedMessage) : undefined);
 }
 
-/** The captcha answer input with its picture, in one row (`rowClassName`: each stylesheet's row). */
+/** The captcha answer input with its picture, in one row. */
 export function CaptchaInput({
-  id,
   captcha,
-  value,
-  onChange,
-  error,
-  placeholder,
   rowClassName,
   inputClassName = 'input',
   required = false,
-  inputRef,
-}: {
-  id: string;
-  captcha: CaptchaState;
-  value: string;
-  onChange: (value: string) => void;
-  error: string | null | undefined;
-  placeholder: string;
-  rowClassName: string;
-  inputClassName?: string;
-  required?: boolean;
-  inputRef?: Ref<HTMLInputElement>;
-}) {
+  ...input
+}: InputRowProps & { captcha: CaptchaState; inputClassName?: string; inputRef?: Ref<HTMLInputElement> }) {
   return (
     <div className={rowClassName}>
-      <input
-        ref={inputRef}
-        id={id}
-        name="captchaAnswer"
+      <TextInput
+        kind="captchaAnswer"
+        {...input}
         className={inputClassName}
-        type="text"
         inputMode={captcha.mode === 'audio' ? 'numeric' : undefined}
-        autoComplete="off"
-        autoCapitalize="off"
-        spellCheck={false}
         maxLength={captcha.mode === 'audio' ? 12 : 8}
-        placeholder={placeholder}
-        value={value}
         aria-required={required || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, { error })}
-        onChange={(e) => onChange(e.target.value)}
       />
       <CaptchaImage captcha={captcha} />
     </div>

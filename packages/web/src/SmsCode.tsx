@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { fillTemplate, ui } from '@uia/i18n';
 import { ApiError } from './api.ts';
-import { describedBy } from './Field.tsx';
+import { TextInput, type InputRowProps } from './Field.tsx';
 
 export interface Countdown {
   /** Whole seconds left (0 when the button may be used again). */
@@ -84,50 +84,24 @@ export function SmsCodeButton({ countdown, sending, onClick }: { countdown: Coun
   );
 }
 
-/** The 6-digit SMS code input with its send button, in one row (`rowClassName`: each stylesheet's row). */
+/** The 6-digit SMS code input with its send button, in one row. */
 export function SmsCodeInput({
-  id,
-  value,
-  onChange,
-  error,
-  hint,
-  placeholder,
   countdown,
   sending,
   onSend,
   rowClassName,
   required = false,
-}: {
-  id: string;
-  value: string;
-  onChange: (value: string) => void;
-  error: string | null | undefined;
+  ...input
+}: InputRowProps & {
   /** Whether a hint (`<id>-hint`, 验证码已发送至…) describes the input. */
   hint: boolean;
-  placeholder: string;
   countdown: Countdown;
   sending: boolean;
   onSend: () => void;
-  rowClassName: string;
-  required?: boolean;
 }) {
   return (
     <div className={rowClassName}>
-      <input
-        id={id}
-        name="smsCode"
-        className="input"
-        type="text"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={6}
-        placeholder={placeholder}
-        value={value}
-        aria-required={required || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, { error, hint })}
-        onChange={(e) => onChange(e.target.value)}
-      />
+      <TextInput kind="smsCode" {...input} aria-required={required || undefined} />
       <SmsCodeButton countdown={countdown} sending={sending} onClick={onSend} />
     </div>
   );

@@ -1,31 +1,47 @@
-// The captcha and SMS code fields of the app's forms (短信验证码登录, 换绑手机号).
+// The captcha and SMS code fields of the app's forms (短信验证码登录, 换绑手机号), and their state.
+import { useState } from 'react';
 import { fillTemplate, ui } from '@uia/i18n';
-import { CaptchaInput, SmsCodeInput, type CaptchaState, type Countdown } from '@uia/web';
+import { CaptchaInput, codeSent, SmsCodeInput, sendRefused, useCaptcha, useCountdown, type CaptchaState, type Countdown } from '@uia/web';
+import { focusLater } from '../focus-later.ts';
 import { Field } from './Field.tsx';
 
-/** 图形验证码: the answer input next to the picture. */
-export function CaptchaField({
-  id,
-  label,
-  placeholder,
-  captcha,
-  value,
-  onChange,
-  error,
-}: {
-  id: string;
-  label: string;
-  placeholder: string;
+/** The wording of the two fields (each form's catalogue has the same keys). */
+export type CodeTexts = Pick<typeof ui.app.smsLogin, 'captchaLabel' | 'captchaPlaceholder' | 'captchaRequired' | 'smsCodeLabel' | 'smsCodePlaceholder' | 'smsCodeRequired' | 'sendFirst'>;
+
+/** The captcha's answer as a send request carries it. */
+export interface CaptchaAnswered {
+  captchaId: string;
+  captchaAnswer: string;
+}
+
+export interface CaptchaAnswer {
   captcha: CaptchaState;
   value: string;
-  onChange: (value: string) => void;
-  error: string | undefined;
-}) {
-  return (
-    <Field id={id} label={label} error={error}>
-      <CaptchaInput id={id} rowClassName="input-row" captcha={captcha} placeholder={placeholder} value={value} error={error} onChange={onChange} />
-    </Field>
-  );
+  setValue: (value: string) => void;
+  /** Why a send may not go yet (no answer, or no challenge loaded); null when it may. */
+  problem: () => string | null;
+  /** Runs a send with the answer; the challenge is used up by the attempt, right or wrong, so a new one follows. */
+  spend: <R>(request: (answered: CaptchaAnswered) => Promise<R>) => Promise<R>;
+}
+
+/** 图形验证码 before a code is sent: the challenge and the answer typed. */
+export function useCaptchaAnswer(texts: Pick<CodeTexts, 'captchaRequired'>): CaptchaAnswer {
+  const captcha = useCaptcha();
+  const [value, setValue] = useState('');
+  return {
+    captcha,
+    value,
+    setValue,
+    problem: () => (!value.trim() ? texts.captchaRequired : !captcha.id ? ui.captcha.loadFailedMessage : null),
+    spend: async (request) => {
+      try {
+        return await request({ captchaId: captcha.id ?? '', captchaAnswer: value.trim() });
+      } finally {
+        captcha.refresh();
+        setValue('');
+      }
+    },
+  };
 }
 
 /** Where a code went and for how long it is good (验证码已发送至…). */
@@ -34,43 +50,110 @@ export interface CodeSentTo {
   minutes: number;
 }
 
-/** 短信验证码: the code input next to 获取验证码, and once sent, where it went. */
-export function SmsCodeField({
-  id,
-  label,
-  placeholder,
-  value,
-  onChange,
-  error,
-  sentTo,
-  countdown,
-  sending,
-  onSend,
-}: {
+export interface SmsCode<S extends CodeSentTo> {
   id: string;
-  label: string;
-  placeholder: string;
-  value: string;
-  onChange: (value: string) => void;
-  error: string | null | undefined;
-  sentTo: CodeSentTo | null;
+  code: string;
+  setCode: (code: string) => void;
   countdown: Countdown;
   sending: boolean;
-  onSend: () => void;
+  sentTo: S | null;
+  setSentTo: (sentTo: S | null) => void;
+  /** Why the code may not be submitted yet (none sent, or not six digits); null when it may. */
+  problem: () => string | null;
+  /**
+   * Sends a code unless one is on its way or the resend countdown runs; then
+   * the countdown follows the answer (or a refusal as too soon), and the code's input has focus.
+   */
+  send: <R extends { resendAfter?: unknown; expiresIn?: unknown }>(request: () => Promise<R>, sent: (result: R) => Omit<S, 'minutes'>, failed: (error: unknown) => void) => Promise<void>;
+}
+
+/** 短信验证码: the code typed into the input `id`, and the sending of it. */
+export function useSmsCode<S extends CodeSentTo = CodeSentTo>(id: string, texts: Pick<CodeTexts, 'sendFirst' | 'smsCodeRequired'>): SmsCode<S> {
+  const countdown = useCountdown();
+  const [code, setCode] = useState('');
+  const [sending, setSending] = useState(false);
+  const [sentTo, setSentTo] = useState<S | null>(null);
+  return {
+    id,
+    code,
+    setCode,
+    countdown,
+    sending,
+    sentTo,
+    setSentTo,
+    problem: () => (!sentTo ? texts.sendFirst : !/^\d{6}$/.test(code.trim()) ? texts.smsCodeRequired : null),
+    send: async (request, sent, failed) => {
+      if (sending || countdown.seconds > 0) return;
+      setSending(true);
+      try {
+        const result = await request();
+        setSentTo({ ...sent(result), minutes: codeSent(countdown, result) } as S);
+        focusLater(id);
+      } catch (error: unknown) {
+        sendRefused(countdown, error);
+        failed(error);
+      } finally {
+        setSending(false);
+      }
+    },
+  };
+}
+
+/** What a field's input does with a value typed: keeps it, then `onEdit` (e.g. clearing the field's error). */
+const edited = (set: (value: string) => void, onEdit: () => void) => (value: string) => {
+  set(value);
+  onEdit();
+};
+
+/** 图形验证码: the answer input next to the picture (typing calls `onEdit`, e.g. to clear the field's error). */
+export function CaptchaField({
+  id,
+  texts,
+  answer,
+  error,
+  onEdit,
+}: {
+  id: string;
+  texts: Pick<CodeTexts, 'captchaLabel' | 'captchaPlaceholder'>;
+  answer: CaptchaAnswer;
+  error: string | undefined;
+  onEdit: () => void;
 }) {
   return (
-    <Field id={id} label={label} error={error} hint={sentTo ? fillTemplate(ui.smsCode.sent, { phone: sentTo.maskedPhone, minutes: sentTo.minutes }) : undefined}>
+    <Field id={id} label={texts.captchaLabel} error={error}>
+      <CaptchaInput id={id} rowClassName="input-row" captcha={answer.captcha} placeholder={texts.captchaPlaceholder} value={answer.value} error={error} onChange={edited(answer.setValue, onEdit)} />
+    </Field>
+  );
+}
+
+/** 短信验证码: the code input next to 获取验证码, and once sent, where it went. */
+export function SmsCodeField<S extends CodeSentTo>({
+  texts,
+  sms,
+  error,
+  onEdit,
+  onSend,
+}: {
+  texts: Pick<CodeTexts, 'smsCodeLabel' | 'smsCodePlaceholder'>;
+  sms: SmsCode<S>;
+  error: string | null | undefined;
+  onEdit: () => void;
+  onSend: () => void;
+}) {
+  const { id, sentTo } = sms;
+  return (
+    <Field id={id} label={texts.smsCodeLabel} error={error} hint={sentTo ? fillTemplate(ui.smsCode.sent, { phone: sentTo.maskedPhone, minutes: sentTo.minutes }) : undefined}>
       <SmsCodeInput
         id={id}
         rowClassName="input-row"
-        placeholder={placeholder}
-        value={value}
+        placeholder={texts.smsCodePlaceholder}
+        value={sms.code}
         error={error}
         hint={Boolean(sentTo)}
-        countdown={countdown}
-        sending={sending}
+        countdown={sms.countdown}
+        sending={sms.sending}
         onSend={onSend}
-        onChange={onChange}
+        onChange={edited(sms.setCode, onEdit)}
       />
     </Field>
   );

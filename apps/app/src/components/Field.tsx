@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { FieldError, FieldHint } from '@uia/web';
+import { FieldError, FieldHint, TextInput, type TextInputProps } from '@uia/web';
 
 /** A stacked form field: label above the control, then its hint and error. */
 export function Field({
@@ -35,4 +35,22 @@ export function Field({
     </>
   );
   return as === 'legend' ? <fieldset className="field">{body}</fieldset> : <div className="field">{body}</div>;
+}
+
+/** A stacked field around one `TextInput` (姓名, 证件号码, 手机号). */
+export function TextField({ label, ...input }: TextInputProps & { label: string }) {
+  return (
+    <Field id={input.id} label={label} error={input.error}>
+      <TextInput {...input} />
+    </Field>
+  );
+}
+
+/** The form's main button: disabled and marked busy, with its busy label, while the form is submitted. */
+export function SubmitButton({ busy, busyLabel, children }: { busy: boolean; busyLabel: string; children: ReactNode }) {
+  return (
+    <button type="submit" className="button button-primary button-block button-large" disabled={busy} aria-busy={busy}>
+      {busy ? busyLabel : children}
+    </button>
+  );
 }

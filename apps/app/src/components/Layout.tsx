@@ -3,7 +3,7 @@ import { ui } from '@uia/i18n';
 import { CareModeSwitch, goBack, Link } from '@uia/web';
 import { paths } from '../router.ts';
 import { useSite } from '../state.tsx';
-import { BackIcon, HomeIcon, UserIcon } from './Icons.tsx';
+import { Icon } from './Icons.tsx';
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(() => navigator.onLine !== false);
@@ -76,7 +76,7 @@ export function Screen({
           <div className="app-bar-side">
             {back && (
               <button type="button" className="icon-button" aria-label={ui.app.back} onClick={() => goBack(back)}>
-                <BackIcon />
+                <Icon name="back" />
               </button>
             )}
           </div>
@@ -103,11 +103,11 @@ function TabBar({ current }: { current: 'home' | 'me' }) {
   return (
     <nav className="tab-bar" aria-label={ui.app.tabs.label}>
       <Link to={paths.home} className={current === 'home' ? 'tab-item is-current' : 'tab-item'} aria-current={current === 'home' ? 'page' : undefined}>
-        <HomeIcon />
+        <Icon name="home" />
         <span>{ui.app.tabs.home}</span>
       </Link>
       <Link to={paths.me} className={current === 'me' ? 'tab-item is-current' : 'tab-item'} aria-current={current === 'me' ? 'page' : undefined}>
-        <UserIcon />
+        <Icon name="user" />
         <span>{ui.app.tabs.me}</span>
       </Link>
     </nav>
@@ -156,5 +156,15 @@ function Exclaim() {
       <path d="M24 13v14" fill="none" stroke="#fff" strokeWidth="3.5" strokeLinecap="round" />
       <circle cx="24" cy="34" r="2.4" fill="#fff" />
     </svg>
+  );
+}
+
+/** What went wrong with an action on the page (下线, 确认登录, …), announced when it appears. */
+export function ErrorAlert({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <p className="alert alert-error" role="alert">
+      {message}
+    </p>
   );
 }

@@ -1,6 +1,7 @@
+import type { ReactNode } from 'react';
 import { ui } from '@uia/i18n';
 import { Link } from '@uia/web';
-import { ChevronRight, ScanIcon, ShieldMark, UserIcon } from '../components/Icons.tsx';
+import { Icon, ShieldMark } from '../components/Icons.tsx';
 import { Card, Screen } from '../components/Layout.tsx';
 import { beijingTime, fill, levelText } from '../format.ts';
 import { loginPath, paths } from '../router.ts';
@@ -24,32 +25,21 @@ export function HomePage() {
         </h1>
 
         {state.status === 'loggedIn' ? (
-          <Link to={paths.me} className="home-account">
-            <span className="avatar" aria-hidden="true">
-              <UserIcon />
-            </span>
-            <span className="home-account-text">
-              <span className="home-account-name">
+          <AccountLink
+            to={paths.me}
+            name={
+              <>
                 {state.me.person.maskedName}
                 <span className="level-badge">{levelText(state.me.session.acr || state.me.person.assuranceLevel)}</span>
-              </span>
-              <span className="home-account-hint">{fill(h.loggedInHint, { time: beijingTime(state.me.session.expiresAt) })}</span>
-            </span>
+              </>
+            }
+            hint={fill(h.loggedInHint, { time: beijingTime(state.me.session.expiresAt) })}
+          >
             {/* The link's name is what it shows (WCAG 2.5.3), then where it goes. */}
             <span className="visually-hidden">{`，${h.profileLink}`}</span>
-            <ChevronRight className="home-account-chevron" />
-          </Link>
+          </AccountLink>
         ) : state.status === 'anonymous' ? (
-          <Link to={paths.login} className="home-account">
-            <span className="avatar" aria-hidden="true">
-              <UserIcon />
-            </span>
-            <span className="home-account-text">
-              <span className="home-account-name">{h.pleaseLogin}</span>
-              <span className="home-account-hint">{h.pleaseLoginHint}</span>
-            </span>
-            <ChevronRight className="home-account-chevron" />
-          </Link>
+          <AccountLink to={paths.login} name={h.pleaseLogin} hint={h.pleaseLoginHint} />
         ) : state.status === 'unknown' ? (
           <div className="home-account" role="alert">
             <span className="home-account-text">
@@ -62,14 +52,14 @@ export function HomePage() {
         ) : (
           <div className="home-account" aria-busy="true">
             <span className="avatar" aria-hidden="true">
-              <UserIcon />
+              <Icon name="user" />
             </span>
             <span className="home-account-hint">{ui.app.loading}</span>
           </div>
         )}
 
         <Link to={loggedIn ? paths.scan : loginPath(paths.scan)} className="home-scan">
-          <ScanIcon className="home-scan-icon" />
+          <Icon name="scan" className="home-scan-icon" />
           <span className="home-scan-text">
             <span className="home-scan-label">{h.scan}</span>
             <span className="home-scan-hint">{h.scanHint}</span>
@@ -90,5 +80,22 @@ export function HomePage() {
         </ol>
       </Card>
     </Screen>
+  );
+}
+
+/** The person's row at the top (who is logged in, or 请登录), a link with the avatar. */
+function AccountLink({ to, name, hint, children }: { to: string; name: ReactNode; hint: string; children?: ReactNode }) {
+  return (
+    <Link to={to} className="home-account">
+      <span className="avatar" aria-hidden="true">
+        <Icon name="user" />
+      </span>
+      <span className="home-account-text">
+        <span className="home-account-name">{name}</span>
+        <span className="home-account-hint">{hint}</span>
+      </span>
+      {children}
+      <Icon name="chevronRight" className="home-account-chevron" />
+    </Link>
   );
 }

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { formatMessage, ui } from '@uia/i18n';
-import { ApiError, errorMessage, FieldError, Link, navigate } from '@uia/web';
+import { ApiError, errorMessage, Link, navigate } from '@uia/web';
 import { endpoints, type FaceCaptureResult, type Identity, type ValidityDays } from '../api.ts';
 import { FaceCapture } from '../components/FaceCapture.tsx';
 import { DemoBadge, Screen } from '../components/Layout.tsx';
 import {
   checkIdentity,
-  FaceConsentCheck,
+  FaceConsent,
   IdentityFields,
   identityFieldOf,
   identityInputId,
@@ -102,16 +102,15 @@ export function LoginPage({ next }: { next: string | null }) {
 
         <ValidityChoice prefix={PREFIX} value={validity} onChange={setValidity} error={errors.validity} />
 
-        <div className="consent">
-          <FaceConsentCheck
-            id="login-faceConsent"
-            checked={consent}
-            onChange={(checked) => {
-              setConsent(checked);
-              if (checked) setErrors((er) => ({ ...er, faceConsent: undefined }));
-            }}
-            error={errors.faceConsent}
-          />
+        <FaceConsent
+          id="login-faceConsent"
+          checked={consent}
+          onChange={(checked) => {
+            setConsent(checked);
+            if (checked) setErrors((er) => ({ ...er, faceConsent: undefined }));
+          }}
+          error={errors.faceConsent}
+        >
           <button type="button" className="link-button consent-toggle" aria-expanded={consentOpen} aria-controls="login-consent-text" onClick={() => setConsentOpen((open) => !open)}>
             {consentOpen ? l.faceConsentHide : l.faceConsentShow}
           </button>
@@ -121,8 +120,7 @@ export function LoginPage({ next }: { next: string | null }) {
               <p key={paragraph}>{paragraph}</p>
             ))}
           </div>
-          <FieldError id="login-faceConsent" message={errors.faceConsent} />
-        </div>
+        </FaceConsent>
 
         {site.demo && (
           <p className="demo-note">

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { ui } from '@uia/i18n';
 import { ApiError, errorMessage, Link, navigate, raiseLevelHint } from '@uia/web';
 import { endpoints, type Me, type SessionListItem } from '../api.ts';
-import { SettingsIcon, UserIcon } from '../components/Icons.tsx';
-import { Card, Screen } from '../components/Layout.tsx';
+import { Icon } from '../components/Icons.tsx';
+import { Card, ErrorAlert, Screen } from '../components/Layout.tsx';
 import { beijingTime, fill, levelText, remaining, toDate } from '../format.ts';
 import { RequireLogin } from '../require-login.tsx';
 import { paths } from '../router.ts';
@@ -13,11 +13,7 @@ const m = ui.app.me;
 
 /** 我的 (manual 三.1: 右下角“我的”; the settings icon top right). */
 export function MePage() {
-  return (
-    <RequireLogin here={paths.me} title={m.pageTitle}>
-      {(me) => <MeContent me={me} />}
-    </RequireLogin>
-  );
+  return <RequireLogin here={paths.me} title={m.pageTitle} page={MeContent} />;
 }
 
 function MeContent({ me }: { me: Me }) {
@@ -65,13 +61,13 @@ function MeContent({ me }: { me: Me }) {
       tab="me"
       action={
         <Link to={paths.settings} className="icon-button" aria-label={m.settings} title={m.settings}>
-          <SettingsIcon />
+          <Icon name="settings" />
         </Link>
       }
     >
       <section className="profile" aria-label={m.pageTitle}>
         <span className="avatar avatar-large" aria-hidden="true">
-          <UserIcon />
+          <Icon name="user" />
         </span>
         <div className="profile-text">
           <p className="profile-name">{person.maskedName}</p>
@@ -143,11 +139,7 @@ function MeContent({ me }: { me: Me }) {
         </ul>
       </Card>
 
-      {error && (
-        <p className="alert alert-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <div className="page-actions">
         <button type="button" className="button button-danger-outline button-block button-large" onClick={() => void logout()} disabled={busy !== null} aria-busy={busy === 'logout'}>
           {busy === 'logout' ? m.loggingOut : m.logout}

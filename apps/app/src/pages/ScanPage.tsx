@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { ui } from '@uia/i18n';
 import { navigate } from '@uia/web';
 import { useCamera, type CameraProblem } from '../camera.ts';
-import { ImageIcon } from '../components/Icons.tsx';
+import { Icon } from '../components/Icons.tsx';
 import { Screen } from '../components/Layout.tsx';
 import { createQrDecoder, type QrDecoder } from '../qr-decode.ts';
 import { paths, qrIdFromScan } from '../router.ts';
@@ -138,7 +138,7 @@ export function ScanPage() {
           <div className="scan-tools">
             <label className="scan-album">
               <input type="file" accept="image/*" className="visually-hidden" onChange={(e) => void onPick(e)} />
-              <ImageIcon />
+              <Icon name="image" />
               <span>{s.fromAlbum}</span>
             </label>
           </div>

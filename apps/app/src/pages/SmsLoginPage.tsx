@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { ui } from '@uia/i18n';
-import { ApiError, captchaFieldError, codeSent, errorMessage, Link, navigate, sendRefused, useCaptcha, useCountdown } from '@uia/web';
+import { ApiError, captchaFieldError, errorMessage, Link, navigate } from '@uia/web';
 import { endpoints, type ValidityDays } from '../api.ts';
-import { CaptchaField, SmsCodeField, type CodeSentTo } from '../components/CodeFields.tsx';
+import { CaptchaField, SmsCodeField, useCaptchaAnswer, useSmsCode } from '../components/CodeFields.tsx';
+import { SubmitButton } from '../components/Field.tsx';
 import { Screen } from '../components/Layout.tsx';
+import { focusLater } from '../focus-later.ts';
 import { checkIdentity, IdentityFields, identityFieldOf, identityInputId, LoginFormHead, useIdentityForm, ValidityChoice, type IdentityFormErrors, type IdentityField } from '../identity-form.tsx';
 import { loginPath, paths } from '../router.ts';
 import { useAuth, useSite } from '../state.tsx';
@@ -20,20 +22,19 @@ const inputId = (field: Field) => (field === 'captchaAnswer' || field === 'smsCo
 export function SmsLoginPage({ next }: { next: string | null }) {
   const auth = useAuth();
   const site = useSite();
-  const captcha = useCaptcha();
-  const countdown = useCountdown();
+  const answer = useCaptchaAnswer(s);
+  const sms = useSmsCode(inputId('smsCode'), s);
   const { values, errors, setErrors, fieldProps } = useIdentityForm<Errors>();
-  const [captchaAnswer, setCaptchaAnswer] = useState('');
-  const [smsCode, setSmsCode] = useState('');
   const [validity, setValidity] = useState<ValidityDays>(1);
-  const [sending, setSending] = useState(false);
-  const [sentTo, setSentTo] = useState<CodeSentTo | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
-  function focusFirst(found: Errors) {
+  /** Shows the errors found, focusing the first; answers whether there were any. */
+  function show(found: Errors): boolean {
+    setErrors(found);
     const first = ORDER.find((field) => found[field]);
-    if (first) window.setTimeout(() => document.getElementById(inputId(first))?.focus(), 0);
-    else if (found.form) window.setTimeout(() => document.getElementById('sms-form-error')?.focus(), 0);
+    if (first) focusLater(inputId(first));
+    else if (found.form) focusLater(`${PREFIX}-form-error`);
+    return Boolean(first ?? found.form);
   }
 
   function serverError(error: unknown, fallback: Field): Errors {
@@ -47,60 +48,32 @@ export function SmsLoginPage({ next }: { next: string | null }) {
   }
 
   async function send() {
-    if (sending || countdown.seconds > 0) return;
-    const checked = checkIdentity(values);
-    const found: Errors = { ...checked.errors };
-    if (!captchaAnswer.trim()) found.captchaAnswer = s.captchaRequired;
-    else if (!captcha.id) found.captchaAnswer = ui.captcha.loadFailedMessage;
-    setErrors(found);
-    if (!checked.identity || Object.values(found).some(Boolean)) {
-      focusFirst(found);
-      return;
-    }
-    setSending(true);
-    try {
-      const result = await endpoints.loginSmsSend({ ...checked.identity, captchaId: captcha.id ?? '', captchaAnswer: captchaAnswer.trim() });
-      setSentTo({ maskedPhone: result.maskedPhone, minutes: codeSent(countdown, result) });
-      window.setTimeout(() => document.getElementById(inputId('smsCode'))?.focus(), 0);
-    } catch (error: unknown) {
-      sendRefused(countdown, error);
-      const next = serverError(error, 'captchaAnswer');
-      setErrors(next);
-      focusFirst(next);
-    } finally {
-      setSending(false);
-      // The challenge was used up by this attempt, right or wrong.
-      captcha.refresh();
-      setCaptchaAnswer('');
-    }
+    const { identity, errors: found } = checkIdentity(values);
+    const captchaAnswer = answer.problem() ?? undefined;
+    if (show({ ...found, captchaAnswer }) || !identity) return;
+    await sms.send(
+      () => answer.spend((answered) => endpoints.loginSmsSend({ ...identity, ...answered })),
+      (result) => ({ maskedPhone: result.maskedPhone }),
+      (error) => show(serverError(error, 'captchaAnswer')),
+    );
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (submitting) return;
-    const checked = checkIdentity(values);
-    const found: Errors = { ...checked.errors };
-    if (!sentTo) found.smsCode = s.sendFirst;
-    else if (!/^\d{6}$/.test(smsCode.trim())) found.smsCode = s.smsCodeRequired;
-    setErrors(found);
-    if (!checked.identity || Object.values(found).some(Boolean)) {
-      focusFirst(found);
-      return;
-    }
+    const { identity, errors: found } = checkIdentity(values);
+    const smsCode = sms.problem() ?? undefined;
+    if (show({ ...found, smsCode }) || !identity) return;
     setSubmitting(true);
     try {
-      const result = await endpoints.loginSms({ ...checked.identity, smsCode: smsCode.trim(), validityDays: validity });
+      const result = await endpoints.loginSms({ ...identity, smsCode: sms.code.trim(), validityDays: validity });
       auth.loggedIn(result);
       navigate(next ?? paths.home, { replace: true });
     } catch (error: unknown) {
       setSubmitting(false);
-      const next = serverError(error, 'smsCode');
-      setErrors(next);
-      focusFirst(next);
+      show(serverError(error, 'smsCode'));
     }
   }
-
-  const captchaError = captchaFieldError(captcha, errors.captchaAnswer);
 
   return (
     <Screen title={s.pageTitle} back={paths.home}>
@@ -122,38 +95,18 @@ export function SmsLoginPage({ next }: { next: string | null }) {
 
         <CaptchaField
           id={inputId('captchaAnswer')}
-          label={s.captchaLabel}
-          placeholder={s.captchaPlaceholder}
-          captcha={captcha}
-          value={captchaAnswer}
-          onChange={(value) => {
-            setCaptchaAnswer(value);
-            if (errors.captchaAnswer) setErrors((er) => ({ ...er, captchaAnswer: undefined }));
-          }}
-          error={captchaError}
+          texts={s}
+          answer={answer}
+          error={captchaFieldError(answer.captcha, errors.captchaAnswer)}
+          onEdit={() => errors.captchaAnswer && setErrors((er) => ({ ...er, captchaAnswer: undefined }))}
         />
-
-        <SmsCodeField
-          id={inputId('smsCode')}
-          label={s.smsCodeLabel}
-          placeholder={s.smsCodePlaceholder}
-          value={smsCode}
-          onChange={(value) => {
-            setSmsCode(value);
-            if (errors.smsCode) setErrors((er) => ({ ...er, smsCode: undefined }));
-          }}
-          error={errors.smsCode}
-          sentTo={sentTo}
-          countdown={countdown}
-          sending={sending}
-          onSend={() => void send()}
-        />
+        <SmsCodeField texts={s} sms={sms} error={errors.smsCode} onEdit={() => errors.smsCode && setErrors((er) => ({ ...er, smsCode: undefined }))} onSend={() => void send()} />
 
         <ValidityChoice prefix={PREFIX} value={validity} onChange={setValidity} />
 
-        <button type="submit" className="button button-primary button-block button-large" disabled={submitting} aria-busy={submitting}>
-          {submitting ? s.submitting : s.submit}
-        </button>
+        <SubmitButton busy={submitting} busyLabel={s.submitting}>
+          {s.submit}
+        </SubmitButton>
         {site.features.faceCheck && (
           <p className="form-alt">
             <Link to={loginPath(next)} replace>

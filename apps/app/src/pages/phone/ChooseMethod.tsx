@@ -1,5 +1,5 @@
 import { ui } from '@uia/i18n';
-import { ChevronRight, FaceIcon, PhoneIcon } from '../../components/Icons.tsx';
+import { Icon, type IconName } from '../../components/Icons.tsx';
 import { fill } from '../../format.ts';
 
 const p = ui.app.phone;
@@ -13,29 +13,24 @@ export function ChooseMethod({ maskedPhone, faceCheck, onChoose }: { maskedPhone
         {p.chooseTitle}
       </h2>
       <ul className="choices">
-        <li>
-          <button type="button" className="choice" onClick={() => onChoose('oldSms')} disabled={!maskedPhone}>
-            <PhoneIcon className="choice-icon" />
-            <span className="choice-text">
-              <span className="choice-label">{p.byOldPhone}</span>
-              <span className="choice-hint">{maskedPhone ? fill(p.byOldPhoneHint, { phone: maskedPhone }) : p.noPhone}</span>
-            </span>
-            <ChevronRight className="choice-chevron" />
-          </button>
-        </li>
-        {faceCheck && (
-          <li>
-            <button type="button" className="choice" onClick={() => onChoose('face')}>
-              <FaceIcon className="choice-icon" />
-              <span className="choice-text">
-                <span className="choice-label">{p.byFace}</span>
-                <span className="choice-hint">{p.byFaceHint}</span>
-              </span>
-              <ChevronRight className="choice-chevron" />
-            </button>
-          </li>
-        )}
+        <Choice icon="phone" label={p.byOldPhone} hint={maskedPhone ? fill(p.byOldPhoneHint, { phone: maskedPhone }) : p.noPhone} onClick={() => onChoose('oldSms')} disabled={!maskedPhone} />
+        {faceCheck && <Choice icon="face" label={p.byFace} hint={p.byFaceHint} onClick={() => onChoose('face')} />}
       </ul>
     </section>
+  );
+}
+
+function Choice({ icon, label, hint, onClick, disabled = false }: { icon: IconName; label: string; hint: string; onClick: () => void; disabled?: boolean }) {
+  return (
+    <li>
+      <button type="button" className="choice" onClick={onClick} disabled={disabled}>
+        <Icon name={icon} className="choice-icon" />
+        <span className="choice-text">
+          <span className="choice-label">{label}</span>
+          <span className="choice-hint">{hint}</span>
+        </span>
+        <Icon name="chevronRight" className="choice-chevron" />
+      </button>
+    </li>
   );
 }

@@ -1,10 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { formatMessage, ui } from '@uia/i18n';
-import { FieldError } from '@uia/web';
 import { endpoints } from '../../api.ts';
 import { FaceCapture } from '../../components/FaceCapture.tsx';
 import { focusLater } from '../../focus-later.ts';
-import { FaceConsentCheck } from '../../identity-form.tsx';
+import { FaceConsent } from '../../identity-form.tsx';
 
 const p = ui.app.phone;
 
@@ -60,18 +59,15 @@ export function FaceStep({
           <p key={paragraph}>{paragraph}</p>
         ))}
       </div>
-      <div className="consent">
-        <FaceConsentCheck
-          id="phone-faceConsent"
-          checked={consent}
-          onChange={(checked) => {
-            setConsent(checked);
-            if (checked) setError(null);
-          }}
-          error={error}
-        />
-        <FieldError id="phone-faceConsent" message={error} />
-      </div>
+      <FaceConsent
+        id="phone-faceConsent"
+        checked={consent}
+        onChange={(checked) => {
+          setConsent(checked);
+          if (checked) setError(null);
+        }}
+        error={error}
+      />
       <button type="submit" className="button button-primary button-block button-large">
         {l.startFace}
       </button>

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { formatMessage, ui } from '@uia/i18n';
 import { maskPhone, validatePhone } from '@uia/validators';
-import { ApiError, captchaFieldError, codeSent, errorMessage, FieldInput, sendRefused, useCaptcha, useCountdown } from '@uia/web';
+import { ApiError, captchaFieldError, errorMessage } from '@uia/web';
 import { endpoints } from '../../api.ts';
-import { CaptchaField, SmsCodeField, type CodeSentTo } from '../../components/CodeFields.tsx';
-import { Field } from '../../components/Field.tsx';
+import { CaptchaField, SmsCodeField, useCaptchaAnswer, useSmsCode, type CodeSentTo } from '../../components/CodeFields.tsx';
+import { SubmitButton, TextField } from '../../components/Field.tsx';
 import { focusLater } from '../../focus-later.ts';
 
 const p = ui.app.phone;
@@ -13,35 +13,28 @@ type NewField = 'phone' | 'captchaAnswer' | 'smsCode';
 
 /** 2 绑定新手机号: the new number, captcha → its SMS code (/app/api/phone/new/send, /new/verify). */
 export function NewPhoneStep({ ticket, onDone, onFlowError }: { ticket: string; onDone: (maskedPhone: string) => void; onFlowError: (error: unknown) => boolean }) {
-  const captcha = useCaptcha();
-  const countdown = useCountdown();
-  const [phone, setPhone] = useState('');
-  const [captchaAnswer, setCaptchaAnswer] = useState('');
-  const [code, setCode] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<NewField, string>>>({});
-  const [sending, setSending] = useState(false);
-  const [sentTo, setSentTo] = useState<(CodeSentTo & { phone: string }) | null>(null);
-  const [submitting, setSubmitting] = useState(false);
   const id = (field: NewField) => `new-${field}`;
+  const answer = useCaptchaAnswer(p);
+  const sms = useSmsCode<CodeSentTo & { phone: string }>(id('smsCode'), p);
+  const [phone, setPhone] = useState('');
+  const [errors, setErrors] = useState<Partial<Record<NewField, string>>>({});
+  const [submitting, setSubmitting] = useState(false);
+
+  /** Shows `message` at `field` (the only error, unless `keepOthers`: a check before sending) and focuses it. */
+  function show(field: NewField, message: string, keepOthers = false) {
+    setErrors((e) => ({ ...(keepOthers ? e : {}), [field]: message }));
+    focusLater(id(field));
+  }
 
   function checkPhone(): string | null {
-    if (!phone.trim()) {
-      setErrors((e) => ({ ...e, phone: p.newPhoneRequired }));
-      focusLater(id('phone'));
-      return null;
-    }
-    const result = validatePhone(phone);
-    if (!result.ok) {
-      setErrors((e) => ({ ...e, phone: formatMessage(result.reason) }));
-      focusLater(id('phone'));
-      return null;
-    }
-    return result.value;
+    const result = phone.trim() ? validatePhone(phone) : null;
+    if (result?.ok) return result.value;
+    show('phone', result ? formatMessage(result.reason) : p.newPhoneRequired, true);
+    return null;
   }
 
   function placeServerError(error: unknown, fallback: NewField) {
     if (onFlowError(error)) return;
-    const message = errorMessage(error);
     const code = error instanceof ApiError ? error.code : '';
     const field: NewField =
       error instanceof ApiError && (error.field === 'phone' || error.field === 'captchaAnswer' || error.field === 'smsCode')
@@ -51,33 +44,20 @@ export function NewPhoneStep({ ticket, onDone, onFlowError }: { ticket: string; 
           : code.startsWith('CAPTCHA_')
             ? 'captchaAnswer'
             : fallback;
-    setErrors({ [field]: message });
-    focusLater(id(field));
+    show(field, errorMessage(error));
   }
 
   async function send() {
-    if (sending || countdown.seconds > 0) return;
     const value = checkPhone();
     if (!value) return;
-    if (!captchaAnswer.trim() || !captcha.id) {
-      setErrors((e) => ({ ...e, captchaAnswer: captcha.id ? p.captchaRequired : ui.captcha.loadFailedMessage }));
-      focusLater(id('captchaAnswer'));
-      return;
-    }
-    setSending(true);
+    const problem = answer.problem();
+    if (problem) return show('captchaAnswer', problem, true);
     setErrors({});
-    try {
-      const result = await endpoints.phoneNewSend({ ticket, phone: value, captchaId: captcha.id, captchaAnswer: captchaAnswer.trim() });
-      setSentTo({ phone: value, maskedPhone: maskPhone(value), minutes: codeSent(countdown, result) });
-      focusLater(id('smsCode'));
-    } catch (error: unknown) {
-      sendRefused(countdown, error);
-      placeServerError(error, 'captchaAnswer');
-    } finally {
-      setSending(false);
-      captcha.refresh();
-      setCaptchaAnswer('');
-    }
+    await sms.send(
+      () => answer.spend((answered) => endpoints.phoneNewSend({ ticket, phone: value, ...answered })),
+      () => ({ phone: value, maskedPhone: maskPhone(value) }),
+      (error) => placeServerError(error, 'captchaAnswer'),
+    );
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -85,19 +65,12 @@ export function NewPhoneStep({ ticket, onDone, onFlowError }: { ticket: string; 
     if (submitting) return;
     const value = checkPhone();
     if (!value) return;
-    if (!sentTo || sentTo.phone !== value) {
-      setErrors({ smsCode: p.sendFirst });
-      focusLater(id('smsCode'));
-      return;
-    }
-    if (!/^\d{6}$/.test(code.trim())) {
-      setErrors({ smsCode: p.smsCodeRequired });
-      focusLater(id('smsCode'));
-      return;
-    }
+    // A code sent to another number than the one now typed does not count.
+    const problem = sms.sentTo && sms.sentTo.phone !== value ? p.sendFirst : sms.problem();
+    if (problem) return show('smsCode', problem);
     setSubmitting(true);
     try {
-      const result = await endpoints.phoneNewVerify({ ticket, phone: value, smsCode: code.trim() });
+      const result = await endpoints.phoneNewVerify({ ticket, phone: value, smsCode: sms.code.trim() });
       onDone(result.maskedPhone);
     } catch (error: unknown) {
       setSubmitting(false);
@@ -105,61 +78,30 @@ export function NewPhoneStep({ ticket, onDone, onFlowError }: { ticket: string; 
     }
   }
 
-  const captchaError = captchaFieldError(captcha, errors.captchaAnswer);
-  const clear = (field: NewField) => errors[field] && setErrors((e) => ({ ...e, [field]: undefined }));
+  const clear = (field: NewField) => () => errors[field] && setErrors((e) => ({ ...e, [field]: undefined }));
 
   return (
     <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
       <h2 id="new-title" className="form-heading-small">
         {p.steps[1]}
       </h2>
-      <Field id={id('phone')} label={p.newPhoneLabel} error={errors.phone}>
-        <FieldInput
-          id={id('phone')}
-          error={errors.phone}
-          name="phone"
-          type="tel"
-          inputMode="numeric"
-          autoComplete="tel-national"
-          maxLength={11}
-          placeholder={p.newPhonePlaceholder}
-          value={phone}
-          onChange={(e) => {
-            setPhone(e.target.value);
-            clear('phone');
-          }}
-        />
-      </Field>
-      <CaptchaField
-        id={id('captchaAnswer')}
-        label={p.captchaLabel}
-        placeholder={p.captchaPlaceholder}
-        captcha={captcha}
-        value={captchaAnswer}
+      <TextField
+        kind="phone"
+        id={id('phone')}
+        label={p.newPhoneLabel}
+        placeholder={p.newPhonePlaceholder}
+        value={phone}
         onChange={(value) => {
-          setCaptchaAnswer(value);
-          clear('captchaAnswer');
+          setPhone(value);
+          clear('phone')();
         }}
-        error={captchaError}
+        error={errors.phone}
       />
-      <SmsCodeField
-        id={id('smsCode')}
-        label={p.smsCodeLabel}
-        placeholder={p.smsCodePlaceholder}
-        value={code}
-        onChange={(value) => {
-          setCode(value);
-          clear('smsCode');
-        }}
-        error={errors.smsCode}
-        sentTo={sentTo}
-        countdown={countdown}
-        sending={sending}
-        onSend={() => void send()}
-      />
-      <button type="submit" className="button button-primary button-block button-large" disabled={submitting} aria-busy={submitting}>
-        {submitting ? p.submitting : p.submit}
-      </button>
+      <CaptchaField id={id('captchaAnswer')} texts={p} answer={answer} error={captchaFieldError(answer.captcha, errors.captchaAnswer)} onEdit={clear('captchaAnswer')} />
+      <SmsCodeField texts={p} sms={sms} error={errors.smsCode} onEdit={clear('smsCode')} onSend={() => void send()} />
+      <SubmitButton busy={submitting} busyLabel={p.submitting}>
+        {p.submit}
+      </SubmitButton>
     </form>
   );
 }

@@ -1,23 +1,29 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ui } from '@uia/i18n';
-import { codeSent, codeWaiting, errorMessage, sendRefused, useCountdown } from '@uia/web';
+import { codeWaiting, errorMessage } from '@uia/web';
 import { endpoints } from '../../api.ts';
-import { SmsCodeField, type CodeSentTo } from '../../components/CodeFields.tsx';
+import { SmsCodeField, useSmsCode } from '../../components/CodeFields.tsx';
+import { SubmitButton } from '../../components/Field.tsx';
 import { focusLater } from '../../focus-later.ts';
 
 const p = ui.app.phone;
 
 /** 1 验证身份 by the current phone: a code to it (POST /app/api/phone/old/send), then /old/verify gives the ticket. */
 export function OldPhoneStep({ onTicket, onFlowError, onBack }: { onTicket: (ticket: string) => void; onFlowError: (error: unknown) => boolean; onBack: () => void }) {
-  const countdown = useCountdown();
-  const [sending, setSending] = useState(false);
-  const [sentTo, setSentTo] = useState<CodeSentTo | null>(null);
-  const [code, setCode] = useState('');
+  const sms = useSmsCode('old-smsCode', p);
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
+  /** Shows the step's one error at the code input, unless the error ends the flow. */
+  function fail(e: unknown) {
+    if (onFlowError(e)) return;
+    setError(errorMessage(e));
+    focusLater(sms.id);
+  }
+
   // After a reload: a code already waiting at the current phone is taken, with its countdown.
-  const { start: startCountdown } = countdown;
+  const { start: startCountdown } = sms.countdown;
+  const { setSentTo } = sms;
   useEffect(() => {
     endpoints.phoneOldCode().then(
       ({ code: waiting }) => {
@@ -25,44 +31,29 @@ export function OldPhoneStep({ onTicket, onFlowError, onBack }: { onTicket: (tic
       },
       () => undefined,
     );
-  }, [startCountdown]);
+  }, [startCountdown, setSentTo]);
 
   async function send() {
-    if (sending || countdown.seconds > 0) return;
-    setSending(true);
     setError(null);
-    try {
-      const result = await endpoints.phoneOldSend();
-      setSentTo({ maskedPhone: result.maskedPhone, minutes: codeSent(countdown, result) });
-      focusLater('old-smsCode');
-    } catch (e: unknown) {
-      if (onFlowError(e)) return;
-      sendRefused(countdown, e);
-      setError(errorMessage(e));
-      focusLater('old-smsCode');
-    } finally {
-      setSending(false);
-    }
+    await sms.send(endpoints.phoneOldSend, (result) => ({ maskedPhone: result.maskedPhone }), fail);
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (submitting) return;
-    const problem = !sentTo ? p.sendFirst : !/^\d{6}$/.test(code.trim()) ? p.smsCodeRequired : null;
+    const problem = sms.problem();
     if (problem) {
       setError(problem);
-      focusLater('old-smsCode');
+      focusLater(sms.id);
       return;
     }
     setSubmitting(true);
     try {
-      const { ticket } = await endpoints.phoneOldVerify({ smsCode: code.trim() });
+      const { ticket } = await endpoints.phoneOldVerify({ smsCode: sms.code.trim() });
       onTicket(ticket);
     } catch (e: unknown) {
       setSubmitting(false);
-      if (onFlowError(e)) return;
-      setError(errorMessage(e));
-      focusLater('old-smsCode');
+      fail(e);
     }
   }
 
@@ -71,24 +62,10 @@ export function OldPhoneStep({ onTicket, onFlowError, onBack }: { onTicket: (tic
       <h2 id="old-title" className="form-heading-small">
         {p.byOldPhone}
       </h2>
-      <SmsCodeField
-        id="old-smsCode"
-        label={p.smsCodeLabel}
-        placeholder={p.smsCodePlaceholder}
-        value={code}
-        onChange={(value) => {
-          setCode(value);
-          setError(null);
-        }}
-        error={error}
-        sentTo={sentTo}
-        countdown={countdown}
-        sending={sending}
-        onSend={() => void send()}
-      />
-      <button type="submit" className="button button-primary button-block button-large" disabled={submitting} aria-busy={submitting}>
-        {submitting ? p.submitting : p.next}
-      </button>
+      <SmsCodeField texts={p} sms={sms} error={error} onEdit={() => setError(null)} onSend={() => void send()} />
+      <SubmitButton busy={submitting} busyLabel={p.submitting}>
+        {p.next}
+      </SubmitButton>
       <button type="button" className="button button-plain button-block" onClick={onBack}>
         {p.otherMethod}
       </button>

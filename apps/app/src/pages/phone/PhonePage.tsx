@@ -24,11 +24,7 @@ type Step =
  * apps/idp/src/routes/app-api.ts (/app/api/phone/…) → apps/idp/src/services/change-phone/.
  */
 export function PhonePage() {
-  return (
-    <RequireLogin here={paths.phone} title={p.pageTitle}>
-      {(me) => <PhoneWizard me={me} />}
-    </RequireLogin>
-  );
+  return <RequireLogin here={paths.phone} title={p.pageTitle} page={PhoneWizard} />;
 }
 
 function PhoneWizard({ me }: { me: Me }) {

@@ -2,8 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { formatMessage, ui } from '@uia/i18n';
 import { ApiError, errorMessage, Link } from '@uia/web';
 import { endpoints, type QrDetails, type QrEntity } from '../../api.ts';
-import { ComputerIcon } from '../../components/Icons.tsx';
-import { ResultPanel, Screen } from '../../components/Layout.tsx';
+import { Icon } from '../../components/Icons.tsx';
+import { ErrorAlert, ResultPanel, Screen } from '../../components/Layout.tsx';
 import { beijingTime, fill } from '../../format.ts';
 import { paths } from '../../router.ts';
 import { useAuth } from '../../state.tsx';
@@ -166,7 +166,7 @@ export function Confirm({ id }: { id: string }) {
       <section className="confirm" aria-labelledby="confirm-title">
         <div className="confirm-head">
           <span className="confirm-icon" aria-hidden="true">
-            <ComputerIcon />
+            <Icon name="computer" />
           </span>
           <h2 id="confirm-title" className="confirm-title">
             {fill(c.requestBy, { client })}
@@ -201,11 +201,7 @@ export function Confirm({ id }: { id: string }) {
         <p className="confirm-expiry" aria-live="off">
           {fill(c.expiresIn, { seconds: secondsLeft })}
         </p>
-        {actionError && (
-          <p className="alert alert-error" role="alert">
-            {actionError}
-          </p>
-        )}
+        <ErrorAlert message={actionError} />
         <div className="confirm-actions">
           {canConfirm && (
             <button type="button" className="button button-primary button-block button-large" onClick={() => void act('confirm')} disabled={busy !== null || !chosen} aria-busy={busy === 'confirm'}>
