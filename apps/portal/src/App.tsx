@@ -1,5 +1,6 @@
+import type { ReactNode } from 'react';
 import { ui } from '@uia/i18n';
-import { Link, useDocumentTitle, useLocation, useSiteInfo } from '@uia/web';
+import { Link, useDocumentTitle, useLocation, useSiteInfo, type SiteInfo } from '@uia/web';
 import { Layout } from './components/Layout.tsx';
 import { AccountPage } from './pages/AccountPage.tsx';
 import { ConsentPage } from './pages/ConsentPage.tsx';
@@ -7,64 +8,48 @@ import { ForgotPasswordPage } from './pages/forgot-password/ForgotPasswordPage.t
 import { LegalPage } from './pages/LegalPage.tsx';
 import { LoginPage } from './pages/login/LoginPage.tsx';
 import { RegisterPage } from './pages/register/RegisterPage.tsx';
-import { matchRoute } from './router.ts';
+import { matchRoute, type Route } from './router.ts';
 
-const titles = {
-  login: ui.login.pageTitle,
-  consent: ui.consent.pageTitle,
-  register: ui.register.pageTitle,
-  forgot: ui.forgot.pageTitle,
-  account: ui.account.pageTitle,
-  terms: ui.terms.pageTitle,
-  privacy: ui.privacy.pageTitle,
-  notFound: ui.site.notFoundTitle,
-} as const;
+type PageName = Route['page'];
+
+/** Each page: its title (the tab's, before the platform's name) and what it shows for its route. */
+const pages: { [P in PageName]: { title: string; show: (route: Extract<Route, { page: P }>, site: SiteInfo) => ReactNode } } = {
+  login: { title: ui.login.pageTitle, show: ({ uid }, { features }) => <LoginPage uid={uid} features={features} /> },
+  consent: { title: ui.consent.pageTitle, show: ({ uid }) => <ConsentPage uid={uid} /> },
+  register: { title: ui.register.pageTitle, show: ({ uid }, { features }) => <RegisterPage uid={uid} features={features} /> },
+  forgot: { title: ui.forgot.pageTitle, show: ({ uid }) => <ForgotPasswordPage uid={uid} /> },
+  account: { title: ui.account.pageTitle, show: (_, { features }) => <AccountPage features={features} /> },
+  terms: { title: ui.terms.pageTitle, show: () => <LegalPage doc={ui.terms} /> },
+  privacy: { title: ui.privacy.pageTitle, show: () => <LegalPage doc={ui.privacy} /> },
+  notFound: { title: ui.site.notFoundTitle, show: () => <NotFound /> },
+};
+
+function show<P extends PageName>(route: Extract<Route, { page: P }>, site: SiteInfo): ReactNode {
+  return pages[route.page].show(route, site);
+}
 
 export function App() {
   const site = useSiteInfo();
   const { pathname, search } = useLocation();
   const route = matchRoute(pathname, search);
 
-  useDocumentTitle(titles[route.page], site.platformName);
-
-  let content;
-  switch (route.page) {
-    case 'login':
-      content = <LoginPage uid={route.uid} features={site.features} />;
-      break;
-    case 'consent':
-      content = <ConsentPage uid={route.uid} />;
-      break;
-    case 'register':
-      content = <RegisterPage uid={route.uid} features={site.features} />;
-      break;
-    case 'forgot':
-      content = <ForgotPasswordPage uid={route.uid} />;
-      break;
-    case 'account':
-      content = <AccountPage features={site.features} />;
-      break;
-    case 'terms':
-      content = <LegalPage doc={ui.terms} />;
-      break;
-    case 'privacy':
-      content = <LegalPage doc={ui.privacy} />;
-      break;
-    default:
-      content = (
-        <section className="panel narrow-panel">
-          <h1 className="panel-title">{ui.site.notFoundTitle}</h1>
-          <p>{ui.site.notFoundText}</p>
-          <p>
-            <Link to="/">{ui.site.homeLink}</Link>
-          </p>
-        </section>
-      );
-  }
+  useDocumentTitle(pages[route.page].title, site.platformName);
 
   return (
     <Layout platformName={site.platformName} demo={site.demo} demoAccount={site.demoAccount} variant={route.page === 'login' ? 'hero' : 'plain'}>
-      {content}
+      {show(route, site)}
     </Layout>
+  );
+}
+
+function NotFound() {
+  return (
+    <section className="panel narrow-panel">
+      <h1 className="panel-title">{ui.site.notFoundTitle}</h1>
+      <p>{ui.site.notFoundText}</p>
+      <p>
+        <Link to="/">{ui.site.homeLink}</Link>
+      </p>
+    </section>
   );
 }

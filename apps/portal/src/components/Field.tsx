@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react';
-import { FieldError, FieldHint } from '@uia/web';
+import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
+import { captchaFieldError, CaptchaInput, FieldError, FieldHint, FieldInput } from '@uia/web';
+import type { CaptchaAnswer } from './captcha.ts';
 
 /**
  * A form row with its label in a column on the left (立即注册, 忘记密码):
@@ -46,6 +47,83 @@ export function FormAlert({ id, message }: { id: string; message: string | undef
   return (
     <div id={id} className="alert alert-error" role="alert" tabIndex={-1}>
       {message}
+    </div>
+  );
+}
+
+/**
+ * A labelled row of one input (立即注册, 忘记密码, 用户中心), the input
+ * described by the row's hint and error; `required` marks the label and the
+ * input's aria-required.
+ */
+export function InputRow({
+  id,
+  label,
+  error,
+  hint,
+  required = true,
+  ...input
+}: InputHTMLAttributes<HTMLInputElement> & { id: string; label: string; error: string | undefined; hint?: ReactNode; required?: boolean; inputRef?: Ref<HTMLInputElement> }) {
+  return (
+    <LabeledRow id={id} label={label} error={error} hint={hint} required={required}>
+      <FieldInput id={id} error={error} hint={Boolean(hint)} aria-required={required} {...input} />
+    </LabeledRow>
+  );
+}
+
+/** The captcha answer's labelled row: the picture (or 听语音验证码) beside the input, and a challenge that did not load shown as its error. */
+export function CaptchaRow({
+  id,
+  label,
+  placeholder,
+  challenge,
+  error,
+  onEdit,
+}: {
+  id: string;
+  label: string;
+  placeholder: string;
+  challenge: CaptchaAnswer;
+  error: string | undefined;
+  onEdit: () => void;
+}) {
+  const shown = captchaFieldError(challenge.captcha, error);
+  return (
+    <LabeledRow id={id} label={label} error={shown}>
+      <CaptchaInput
+        id={id}
+        rowClassName="captcha-row"
+        required
+        captcha={challenge.captcha}
+        placeholder={placeholder}
+        value={challenge.answer}
+        error={shown}
+        onChange={(value) => {
+          challenge.setAnswer(value);
+          onEdit();
+        }}
+      />
+    </LabeledRow>
+  );
+}
+
+/** A labelled form's submit button, under the controls; disabled and busy while the form is on its way. */
+export function SubmitRow({
+  className = 'button button-primary button-wide button-large',
+  submitting,
+  label,
+  busyLabel,
+}: {
+  className?: string;
+  submitting: boolean;
+  label: string;
+  busyLabel: string;
+}) {
+  return (
+    <div className="form-row form-row-offset">
+      <button type="submit" className={className} disabled={submitting} aria-busy={submitting}>
+        {submitting ? busyLabel : label}
+      </button>
     </div>
   );
 }

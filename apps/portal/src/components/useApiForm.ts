@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { ApiError, errorMessage } from '@uia/web';
 import { leaveIfLoggedOut } from '../api.ts';
 
@@ -24,17 +24,31 @@ export function useApiForm<F extends string>(fields: readonly F[], alertId: stri
     if (first) controls.current.get(first)?.focus();
   }
 
+  /** `ref` of the control to focus when its field is in error. */
+  const control = (field: F) => (element: HTMLElement | null) => {
+    controls.current.set(field, element);
+  };
+
+  /** The person changed a field: its error and the form's go. */
+  function clear(field: F) {
+    if (errors[field] || errors.form) setErrors((e) => ({ ...e, [field]: undefined, form: undefined }));
+  }
+
   return {
     errors,
     submitting,
-    /** `ref` of the control to focus when its field is in error. */
-    control: (field: F) => (element: HTMLElement | null) => {
-      controls.current.set(field, element);
-    },
-    /** The person changed a field: its error and the form's go. */
-    clear(field: F) {
-      if (errors[field] || errors.form) setErrors((e) => ({ ...e, [field]: undefined, form: undefined }));
-    },
+    control,
+    clear,
+    /** An input's wiring to `field`: its value, its change (which clears the field's error), its ref and its error. */
+    bind: (field: F, value: string, setValue: (value: string) => void) => ({
+      value,
+      onChange: (e: ChangeEvent<HTMLInputElement>) => {
+        setValue(e.target.value);
+        clear(field);
+      },
+      inputRef: control(field),
+      error: errors[field],
+    }),
     async submit<T>(found: FormErrors<F>, call: () => Promise<T>, onDone: (result: T) => void): Promise<void> {
       if (submitting) return;
       setErrors(found);

@@ -4,7 +4,7 @@ import { describedBy, FieldError } from '@uia/web';
 import { endpoints, type AgentGrant, type ServiceRef } from '../../api.ts';
 import { beijingDayFrom } from '../../entities.ts';
 import { fill } from '../../text.ts';
-import { FormAlert, LabeledRow } from '../Field.tsx';
+import { FormAlert, InputRow, SubmitRow } from '../Field.tsx';
 import { TextField } from './TextField.tsx';
 import { useApiForm } from '../useApiForm.ts';
 
@@ -85,32 +85,13 @@ export function GrantForm({ entityId, services, onGranted }: { entityId: string;
         {a.grantReplaces}
       </p>
       <FormAlert id={ids.alert} message={errors.form} />
-      <TextField
-        id={ids.agentName}
-        name="agentName"
-        label={a.agentNameLabel}
-        value={agentName}
-        onChange={(value) => {
-          setAgentName(value);
-          form.clear('agentName');
-        }}
-        inputRef={form.control('agentName')}
-        error={errors.agentName}
-        placeholder={a.agentNamePlaceholder}
-        maxLength={60}
-      />
+      <TextField id={ids.agentName} name="agentName" label={a.agentNameLabel} {...form.bind('agentName', agentName, setAgentName)} placeholder={a.agentNamePlaceholder} maxLength={60} />
       <TextField
         id={ids.agent}
         name="agent"
         label={a.agentLabel}
-        value={agent}
-        onChange={(value) => {
-          setAgent(value);
-          form.clear('agent');
-        }}
-        inputRef={form.control('agent')}
-        error={errors.agent}
         hint={a.agentHint}
+        {...form.bind('agent', agent, setAgent)}
         placeholder={a.agentPlaceholder}
         maxLength={32}
         autoCapitalize="characters"
@@ -174,31 +155,19 @@ export function GrantForm({ entityId, services, onGranted }: { entityId: string;
         </div>
       </div>
 
-      <LabeledRow id={ids.expiresOn} label={a.expiresOnLabel} error={errors.expiresOn} hint={fill(a.expiresOnHint, { maxYears: MAX_GRANT_YEARS })}>
-        <input
-          ref={form.control('expiresOn')}
-          id={ids.expiresOn}
-          name="expiresOn"
-          className="input input-date"
-          type="date"
-          min={firstDay}
-          max={lastDay}
-          value={expiresOn}
-          aria-required
-          aria-invalid={errors.expiresOn ? true : undefined}
-          aria-describedby={describedBy(ids.expiresOn, { error: errors.expiresOn, hint: true })}
-          onChange={(e) => {
-            setExpiresOn(e.target.value);
-            form.clear('expiresOn');
-          }}
-        />
-      </LabeledRow>
+      <InputRow
+        id={ids.expiresOn}
+        name="expiresOn"
+        label={a.expiresOnLabel}
+        hint={fill(a.expiresOnHint, { maxYears: MAX_GRANT_YEARS })}
+        {...form.bind('expiresOn', expiresOn, setExpiresOn)}
+        className="input input-date"
+        type="date"
+        min={firstDay}
+        max={lastDay}
+      />
 
-      <div className="form-row form-row-offset">
-        <button type="submit" className="button button-primary" disabled={form.submitting} aria-busy={form.submitting}>
-          {form.submitting ? a.granting : a.grantSubmit}
-        </button>
-      </div>
+      <SubmitRow className="button button-primary" submitting={form.submitting} label={a.grantSubmit} busyLabel={a.granting} />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { formatMessage, ui } from '@uia/i18n';
 import { validateUsername } from '@uia/validators';
 import { endpoints, type AccountEntity } from '../../api.ts';
 import { checkUscc } from '../../entities.ts';
-import { FormAlert } from '../Field.tsx';
+import { FormAlert, SubmitRow } from '../Field.tsx';
 import { TextField } from './TextField.tsx';
 import { useApiForm } from '../useApiForm.ts';
 
@@ -44,18 +44,7 @@ export function RegisterEntityForm({ onRegistered }: { onRegistered: (entity: Ac
   }
 
   const field = (name: RegisterField, props: { label: string; placeholder: string; maxLength: number; hint?: string; required?: boolean }) => (
-    <TextField
-      id={`entity-register-${name}`}
-      name={name}
-      value={values[name]}
-      onChange={(value) => {
-        setValues((v) => ({ ...v, [name]: value }));
-        form.clear(name);
-      }}
-      inputRef={form.control(name)}
-      error={errors[name]}
-      {...props}
-    />
+    <TextField id={`entity-register-${name}`} name={name} {...form.bind(name, values[name], (value) => setValues((v) => ({ ...v, [name]: value })))} {...props} />
   );
 
   return (
@@ -64,11 +53,7 @@ export function RegisterEntityForm({ onRegistered }: { onRegistered: (entity: Ac
       {field('uscc', { label: a.usccLabel, placeholder: a.usccPlaceholder, maxLength: 32 })}
       {field('name', { label: a.entityNameLabel, placeholder: a.entityNamePlaceholder, maxLength: 100, hint: a.entityNameHint })}
       {field('accountName', { label: a.accountNameLabel, placeholder: a.accountNamePlaceholder, maxLength: 20, hint: a.accountNameHint, required: false })}
-      <div className="form-row form-row-offset">
-        <button type="submit" className="button button-primary button-wide" disabled={form.submitting} aria-busy={form.submitting}>
-          {form.submitting ? a.registering : a.registerSubmit}
-        </button>
-      </div>
+      <SubmitRow className="button button-primary button-wide" submitting={form.submitting} label={a.registerSubmit} busyLabel={a.registering} />
     </form>
   );
 }

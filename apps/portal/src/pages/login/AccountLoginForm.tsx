@@ -1,12 +1,16 @@
-import { useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useRef, useState, type ChangeEvent, type FormEvent, type ReactNode, type RefObject } from 'react';
 import { ui } from '@uia/i18n';
 import { detectIdentifierKind } from '@uia/validators';
-import { ApiError, captchaFieldError, CaptchaInput, errorMessage, FieldError, FieldInput, Link, navigate, useCaptcha } from '@uia/web';
+import { ApiError, captchaFieldError, CaptchaInput, errorMessage, FieldError, FieldInput, Link, navigate } from '@uia/web';
+import { useCaptchaAnswer } from '../../components/captcha.ts';
+import { inputKinds } from '../../components/inputKinds.ts';
 import { endpoints, LOGIN_START_PATH, startInteraction, type LoginType } from '../../api.ts';
 import { checkEntityRef } from '../../entities.ts';
 import { loginPath, withUid } from '../../router.ts';
 
 type LoginField = 'entity' | 'identifier' | 'password' | 'captchaAnswer';
+/** The fields typed into the form's own inputs (the captcha's answer is kept with its challenge). */
+type TypedField = Exclude<LoginField, 'captchaAnswer'>;
 type LoginErrors = Partial<Record<LoginField | 'form', string>>;
 
 /** The form's order, to focus the first field in error (`entity` only under 法人登录). */
@@ -47,11 +51,9 @@ export function AccountLoginForm({
   const forEntity = loginType === 'entity';
   // Element ids: `login-…` for 个人登录 (as before), `entity-login-…` for 法人登录.
   const idPrefix = forEntity ? 'entity-login' : 'login';
-  const captcha = useCaptcha();
-  const [entity, setEntity] = useState('');
-  const [identifier, setIdentifier] = useState('');
-  const [password, setPassword] = useState('');
-  const [captchaAnswer, setCaptchaAnswer] = useState('');
+  const challenge = useCaptchaAnswer();
+  const [values, setValues] = useState<Record<TypedField, string>>({ entity: '', identifier: '', password: '' });
+  const { entity, identifier, password } = values;
   const [errors, setErrors] = useState<LoginErrors>({});
   // LOGIN_THROTTLED / PASSWORD_LOGIN_PAUSED: 扫码登录 and 忘记密码 are the ways in without waiting.
   const [throttled, setThrottled] = useState(false);
@@ -65,12 +67,26 @@ export function AccountLoginForm({
   const fields = forEntity ? FIELD_ORDER : FIELD_ORDER.filter((field) => field !== 'entity');
 
   const hint = kindLabel(identifier);
-  const captchaError = captchaFieldError(captcha, errors.captchaAnswer);
+  const captchaError = captchaFieldError(challenge.captcha, errors.captchaAnswer);
 
-  function clearError(field: LoginField) {
+  function clear(field: LoginField) {
     if (errors[field] || errors.form) setErrors((e) => ({ ...e, [field]: undefined, form: undefined }));
     if (throttled && field !== 'captchaAnswer') setThrottled(false);
   }
+
+  /** What the typed fields' inputs are wired to. */
+  const bind = (field: TypedField) => ({
+    inputRef: inputs[field],
+    id: `${idPrefix}-${field}`,
+    name: field,
+    error: errors[field],
+    value: values[field],
+    onChange: (e: ChangeEvent<HTMLInputElement>) => {
+      const value = e.target.value;
+      setValues((v) => ({ ...v, [field]: value }));
+      clear(field);
+    },
+  });
 
   function focusFirst(found: LoginErrors) {
     const first = fields.find((field) => found[field]);
@@ -85,10 +101,9 @@ export function AccountLoginForm({
     if (entityRef && 'error' in entityRef) found.entity = entityRef.error;
     if (!identifier.trim()) found.identifier = ui.login.identifierRequired;
     if (!password) found.password = ui.login.passwordRequired;
-    if (!captchaAnswer.trim()) found.captchaAnswer = ui.login.captchaRequired;
-    else if (!captcha.id) found.captchaAnswer = ui.captcha.loadFailedMessage;
+    found.captchaAnswer = challenge.missing(ui.login.captchaRequired);
     setErrors(found);
-    if (Object.keys(found).length) {
+    if (Object.values(found).some(Boolean)) {
       focusFirst(found);
       return;
     }
@@ -107,8 +122,7 @@ export function AccountLoginForm({
     const credentials = {
       identifier: identifier.trim(),
       password,
-      captchaId: captcha.id ?? '',
-      captchaAnswer: captchaAnswer.trim(),
+      ...challenge.sent(),
     };
     try {
       const result = entityRef && 'value' in entityRef ? await endpoints.entityLogin(interaction, { entity: entityRef.value, ...credentials }) : await endpoints.login(interaction, credentials);
@@ -117,8 +131,7 @@ export function AccountLoginForm({
     } catch (error: unknown) {
       setSubmitting(false);
       // Challenges are one-time: any failed submit needs a fresh captcha.
-      captcha.refresh();
-      setCaptchaAnswer('');
+      challenge.used();
       const message = errorMessage(error);
       if (error instanceof ApiError && error.code === 'LOGIN_REQUEST_EXPIRED') {
         onExpired(message);
@@ -150,15 +163,9 @@ export function AccountLoginForm({
           <p className="entity-login-hint" data-testid="entity-login-hint">
             {ui.login.entityHint}
           </p>
-          <div className="form-row">
-            <label htmlFor="entity-login-entity" className="visually-hidden">
-              {ui.login.entityLabel}
-            </label>
+          <LoginRow id="entity-login-entity" label={ui.login.entityLabel} error={errors.entity}>
             <FieldInput
-              inputRef={inputs.entity}
-              id="entity-login-entity"
-              error={errors.entity}
-              name="entity"
+              {...bind('entity')}
               className="input input-icon input-icon-building"
               type="text"
               autoComplete="organization"
@@ -166,109 +173,75 @@ export function AccountLoginForm({
               spellCheck={false}
               maxLength={64}
               placeholder={ui.login.entityPlaceholder}
-              value={entity}
-              onChange={(e) => {
-                setEntity(e.target.value);
-                clearError('entity');
-              }}
             />
-            <FieldError id="entity-login-entity" message={errors.entity} />
-          </div>
+          </LoginRow>
         </>
       )}
 
-      <div className="form-row">
-        <label htmlFor={`${idPrefix}-identifier`} className="visually-hidden">
-          {ui.login.identifierLabel}
-        </label>
+      <LoginRow id={`${idPrefix}-identifier`} label={ui.login.identifierLabel} error={errors.identifier} hint={hint ? { className: 'identifier-kind', live: true, content: hint } : null}>
         <FieldInput
-          inputRef={inputs.identifier}
-          id={`${idPrefix}-identifier`}
-          error={errors.identifier}
+          {...bind('identifier')}
           hint={Boolean(hint)}
-          name="identifier"
           className="input input-icon input-icon-user"
-          type="text"
+          {...inputKinds.accountName}
           inputMode="text"
-          autoComplete="username"
-          autoCapitalize="off"
-          spellCheck={false}
-          maxLength={64}
           placeholder={ui.login.identifierPlaceholder}
-          value={identifier}
-          onChange={(e) => {
-            setIdentifier(e.target.value);
-            clearError('identifier');
-          }}
         />
-        {hint && (
-          <p id={`${idPrefix}-identifier-hint`} className="field-hint identifier-kind" aria-live="polite">
-            {hint}
-          </p>
-        )}
-        <FieldError id={`${idPrefix}-identifier`} message={errors.identifier} />
-      </div>
+      </LoginRow>
 
-      <div className="form-row">
-        <label htmlFor={`${idPrefix}-password`} className="visually-hidden">
-          {ui.login.passwordLabel}
-        </label>
+      <LoginRow
+        id={`${idPrefix}-password`}
+        label={ui.login.passwordLabel}
+        error={errors.password}
+        hint={
+          throttled && {
+            className: 'throttled-hint',
+            content: (
+              <>
+                {ui.login.throttledHint}
+                <button type="button" className="link-button" onClick={onChooseQr}>
+                  {ui.login.modeQr}
+                </button>
+                {ui.login.throttledHintOr}
+                <Link to={withUid('/forgot-password', uid)}>{ui.login.throttledHintReset}</Link>
+                {ui.login.throttledHintEnd}
+              </>
+            ),
+          }
+        }
+      >
         <div className="input-with-aside">
           <FieldInput
-            inputRef={inputs.password}
-            id={`${idPrefix}-password`}
-            error={errors.password}
+            {...bind('password')}
             hint={throttled}
-            name="password"
             className="input input-icon input-icon-lock"
             type="password"
             autoComplete="current-password"
             maxLength={64}
             placeholder={ui.login.passwordPlaceholder}
-            value={password}
-            onChange={(e) => {
-              setPassword(e.target.value);
-              clearError('password');
-            }}
           />
           <Link to={withUid('/forgot-password', uid)} className="aside-link">
             {ui.login.forgotPassword}
           </Link>
         </div>
-        <FieldError id={`${idPrefix}-password`} message={errors.password} />
-        {throttled && (
-          <p id={`${idPrefix}-password-hint`} className="field-hint throttled-hint">
-            {ui.login.throttledHint}
-            <button type="button" className="link-button" onClick={onChooseQr}>
-              {ui.login.modeQr}
-            </button>
-            {ui.login.throttledHintOr}
-            <Link to={withUid('/forgot-password', uid)}>{ui.login.throttledHintReset}</Link>
-            {ui.login.throttledHintEnd}
-          </p>
-        )}
-      </div>
+      </LoginRow>
 
-      <div className="form-row">
-        <label htmlFor={`${idPrefix}-captcha`} className="visually-hidden">
-          {ui.login.captchaLabel}
-        </label>
+      <LoginRow id={`${idPrefix}-captcha`} label={ui.login.captchaLabel} error={captchaError}>
         <CaptchaInput
           id={`${idPrefix}-captcha`}
           inputRef={inputs.captchaAnswer}
           rowClassName="captcha-row"
           inputClassName="input input-icon input-icon-shield"
-          captcha={captcha}
+          captcha={challenge.captcha}
           placeholder={ui.login.captchaPlaceholder}
-          value={captchaAnswer}
+          value={challenge.answer}
           error={captchaError}
           onChange={(value) => {
-            setCaptchaAnswer(value);
-            clearError('captchaAnswer');
+            challenge.setAnswer(value);
+            clear('captchaAnswer');
           }}
         />
-        <FieldError id={`${idPrefix}-captcha`} message={captchaError} />
-      </div>
+      </LoginRow>
 
       <p className="register-line">
         <span>{ui.login.noAccount}</span>
@@ -281,5 +254,39 @@ export function AccountLoginForm({
         {submitting ? ui.login.submitting : ui.login.submit}
       </button>
     </form>
+  );
+}
+
+/**
+ * A row of the login form: its label for screen readers only (the placeholder
+ * and icon show it), the control, its hint (`<id>-hint`, which the control's
+ * aria-describedby names), its error.
+ */
+function LoginRow({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error: string | undefined;
+  hint?: { className: string; live?: boolean; content: ReactNode } | false | null;
+  children: ReactNode;
+}) {
+  return (
+    <div className="form-row">
+      <label htmlFor={id} className="visually-hidden">
+        {label}
+      </label>
+      {children}
+      {hint && (
+        <p id={`${id}-hint`} className={`field-hint ${hint.className}`} aria-live={hint.live ? 'polite' : undefined}>
+          {hint.content}
+        </p>
+      )}
+      <FieldError id={id} message={error} />
+    </div>
   );
 }

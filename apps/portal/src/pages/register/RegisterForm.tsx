@@ -1,12 +1,14 @@
-import { useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { formatMessage, ui } from '@uia/i18n';
-import { ID_TYPES, maskPhone, PASSWORD_LENGTH } from '@uia/validators';
+import { ID_TYPES, maskPhone } from '@uia/validators';
 import type { PlatformFeatures } from '@uia/schemas';
-import { ApiError, captchaFieldError, CaptchaImage, codeSent, describedBy, errorMessage, FieldError, FieldInput, raiseLevelHint, sendRefused, SmsCodeButton, useCaptcha, useCountdown } from '@uia/web';
+import { ApiError, describedBy, errorMessage, FieldError, FieldInput, raiseLevelHint, SmsCodeButton } from '@uia/web';
 import { endpoints, type RegisterRequest } from '../../api.ts';
-import { FormAlert, LabeledRow } from '../../components/Field.tsx';
-import { fill } from '../../text.ts';
-import { check, EMPTY, FIELD_ORDER, inputId, SERVER_FIELDS, type Errors, type Field, type Values } from './fields.ts';
+import { useCaptchaAnswer } from '../../components/captcha.ts';
+import { CaptchaRow, FormAlert, InputRow, LabeledRow, SubmitRow } from '../../components/Field.tsx';
+import { inputKinds } from '../../components/inputKinds.ts';
+import { useSmsSend } from '../../components/useSmsSend.ts';
+import { check, EMPTY, FIELD_ORDER, inputId, SERVER_FIELDS, type Control, type Errors, type Field, type Values } from './fields.ts';
 
 const r = ui.register;
 
@@ -18,17 +20,15 @@ export interface Registered {
 
 /** 立即注册's form: identity, phone (captcha → SMS code), username and password, terms → POST /api/register. */
 export function RegisterForm({ onDone, features }: { onDone: (registered: Registered) => void; features: PlatformFeatures }) {
-  const captcha = useCaptcha();
+  const challenge = useCaptchaAnswer();
   const [values, setValues] = useState<Values>(EMPTY);
   const [agree, setAgree] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
   const [submitting, setSubmitting] = useState(false);
-  const [sending, setSending] = useState(false);
-  const countdown = useCountdown();
-  const [smsNotice, setSmsNotice] = useState<string | null>(null);
+  const sms = useSmsSend(challenge);
   const formRef = useRef<HTMLFormElement>(null);
 
-  function focusField(field: Field | 'agreeTerms') {
+  function focusField(field: Control) {
     const el = formRef.current?.querySelector<HTMLElement>(`#${inputId(field)}`);
     el?.focus();
   }
@@ -38,57 +38,43 @@ export function RegisterForm({ onDone, features }: { onDone: (registered: Regist
     if (first) focusField(first);
   }
 
+  function clear(field: Control) {
+    if (errors[field] || errors.form) setErrors((e) => ({ ...e, [field]: undefined, form: undefined }));
+  }
+
   function set(field: Field, value: string) {
     setValues((v) => ({ ...v, [field]: value }));
-    if (errors[field] || errors.form) setErrors((e) => ({ ...e, [field]: undefined, form: undefined }));
+    clear(field);
   }
 
   function onBlur(field: Field) {
     const raw = values[field];
-    if (raw === '' || field === 'captchaAnswer') return;
+    if (raw === '') return;
     const { error } = check(field, values, false);
     setErrors((e) => ({ ...e, [field]: error }));
   }
 
-  async function sendSms() {
-    if (sending || countdown.seconds > 0) return;
+  function sendSms() {
     const phone = check('phone', values, true);
-    const found: Errors = {};
-    if (phone.error) found.phone = phone.error;
-    if (!values.captchaAnswer.trim()) found.captchaAnswer = r.captchaRequired;
-    else if (!captcha.id) found.captchaAnswer = ui.captcha.loadFailedMessage;
-    setErrors((e) => ({ ...e, phone: found.phone, captchaAnswer: found.captchaAnswer, smsCode: undefined }));
-    if (found.phone || found.captchaAnswer) {
-      focusFirst(found);
-      return;
-    }
-
-    setSending(true);
-    setSmsNotice(null);
     const phoneValue = phone.value ?? values.phone.trim();
-    try {
-      const result = await endpoints.sendSms({
-        phone: phoneValue,
-        purpose: 'register',
-        captchaId: captcha.id ?? '',
-        captchaAnswer: values.captchaAnswer.trim(),
-      });
-      const minutes = codeSent(countdown, result);
-      setSmsNotice(fill(ui.smsCode.sent, { phone: maskPhone(phoneValue), minutes }));
-      focusField('smsCode');
-    } catch (error: unknown) {
-      const message = errorMessage(error);
-      sendRefused(countdown, error);
-      const field = error instanceof ApiError ? error.field : undefined;
-      const target: Field = field === 'phone' || field === 'captchaAnswer' ? field : 'smsCode';
-      setErrors((e) => ({ ...e, [target]: message }));
-      focusField(target === 'smsCode' ? 'smsCode' : target);
-    } finally {
-      setSending(false);
-      // The challenge was used up by this attempt, right or wrong.
-      captcha.refresh();
-      setValues((v) => ({ ...v, captchaAnswer: '' }));
-    }
+    void sms.send({
+      ready: () => {
+        const found: Errors = { phone: phone.error, captchaAnswer: challenge.missing(r.captchaRequired) };
+        setErrors((e) => ({ ...e, ...found, smsCode: undefined }));
+        focusFirst(found);
+        return !found.phone && !found.captchaAnswer;
+      },
+      call: () => endpoints.sendSms({ phone: phoneValue, purpose: 'register', ...challenge.sent() }),
+      maskedPhone: () => maskPhone(phoneValue),
+      onSent: () => focusField('smsCode'),
+      onRefused: (error) => {
+        const field = error instanceof ApiError ? error.field : undefined;
+        const target: Control = field === 'phone' || field === 'captchaAnswer' ? field : 'smsCode';
+        setErrors((e) => ({ ...e, [target]: errorMessage(error) }));
+        focusField(target);
+        return undefined;
+      },
+    });
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -133,24 +119,15 @@ export function RegisterForm({ onDone, features }: { onDone: (registered: Regist
     }
   }
 
-  const input = (field: Field, props: InputHTMLAttributes<HTMLInputElement> & { hint?: boolean }) => {
-    const { hint, ...rest } = props;
-    return (
-      <FieldInput
-        id={inputId(field)}
-        error={errors[field]}
-        hint={hint}
-        name={field}
-        value={values[field]}
-        onChange={(e) => set(field, e.target.value)}
-        onBlur={() => onBlur(field)}
-        aria-required={true}
-        {...rest}
-      />
-    );
-  };
-
-  const captchaError = captchaFieldError(captcha, errors.captchaAnswer);
+  /** What every text input of the form is wired to. */
+  const bind = (field: Field) => ({
+    id: inputId(field),
+    name: field,
+    error: errors[field],
+    value: values[field],
+    onChange: (e: ChangeEvent<HTMLInputElement>) => set(field, e.target.value),
+    onBlur: () => onBlur(field),
+  });
 
   return (
     <form ref={formRef} className="register-form" noValidate onSubmit={(event) => void onSubmit(event)}>
@@ -163,11 +140,9 @@ export function RegisterForm({ onDone, features }: { onDone: (registered: Regist
       )}
       <FormAlert id="register-form-error" message={errors.form} />
 
-      <Row field="name" label={r.nameLabel} error={errors.name}>
-        {input('name', { type: 'text', autoComplete: 'name', maxLength: 40, placeholder: r.namePlaceholder })}
-      </Row>
+      <InputRow {...bind('name')} label={r.nameLabel} type="text" autoComplete="name" maxLength={40} placeholder={r.namePlaceholder} />
 
-      <Row field="idType" label={r.idTypeLabel} error={errors.idType}>
+      <LabeledRow id={inputId('idType')} label={r.idTypeLabel} error={errors.idType}>
         <select
           id={inputId('idType')}
           name="idType"
@@ -191,89 +166,32 @@ export function RegisterForm({ onDone, features }: { onDone: (registered: Regist
             </option>
           ))}
         </select>
-      </Row>
+      </LabeledRow>
 
-      <Row field="idNumber" label={r.idNumberLabel} error={errors.idNumber}>
-        {input('idNumber', {
-          type: 'text',
-          autoComplete: 'off',
-          autoCapitalize: 'characters',
-          spellCheck: false,
-          maxLength: 32,
-          placeholder: r.idNumberPlaceholder,
-        })}
-      </Row>
+      <InputRow {...bind('idNumber')} label={r.idNumberLabel} {...inputKinds.idNumber} placeholder={r.idNumberPlaceholder} />
+      <InputRow {...bind('phone')} label={r.phoneLabel} type="tel" inputMode="numeric" autoComplete="tel-national" maxLength={11} placeholder={r.phonePlaceholder} />
 
-      <Row field="phone" label={r.phoneLabel} error={errors.phone}>
-        {input('phone', {
-          type: 'tel',
-          inputMode: 'numeric',
-          autoComplete: 'tel-national',
-          maxLength: 11,
-          placeholder: r.phonePlaceholder,
-        })}
-      </Row>
+      <CaptchaRow id={inputId('captchaAnswer')} label={r.captchaLabel} placeholder={r.captchaPlaceholder} challenge={challenge} error={errors.captchaAnswer} onEdit={() => clear('captchaAnswer')} />
 
-      <Row field="captchaAnswer" label={r.captchaLabel} error={captchaError}>
-        <div className="captcha-row">
-          {input('captchaAnswer', {
-            type: 'text',
-            autoComplete: 'off',
-            autoCapitalize: 'off',
-            spellCheck: false,
-            maxLength: 8,
-            placeholder: r.captchaPlaceholder,
-            'aria-invalid': captchaError ? true : undefined,
-            'aria-describedby': describedBy(inputId('captchaAnswer'), { error: captchaError }),
-          })}
-          <CaptchaImage captcha={captcha} />
-        </div>
-      </Row>
-
-      <Row field="smsCode" label={r.smsCodeLabel} error={errors.smsCode} hint={smsNotice ?? undefined}>
+      <LabeledRow id={inputId('smsCode')} label={r.smsCodeLabel} error={errors.smsCode} hint={sms.notice ?? undefined}>
         <div className="sms-row">
-          {input('smsCode', {
-            type: 'text',
-            inputMode: 'numeric',
-            autoComplete: 'one-time-code',
-            maxLength: 6,
-            placeholder: r.smsCodePlaceholder,
-            hint: Boolean(smsNotice),
-          })}
-          <SmsCodeButton countdown={countdown} sending={sending} onClick={() => void sendSms()} />
+          <FieldInput
+            {...bind('smsCode')}
+            hint={Boolean(sms.notice)}
+            aria-required={true}
+            type="text"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            placeholder={r.smsCodePlaceholder}
+          />
+          <SmsCodeButton countdown={sms.countdown} sending={sms.sending} onClick={sendSms} />
         </div>
-      </Row>
+      </LabeledRow>
 
-      <Row field="username" label={r.usernameLabel} error={errors.username} hint={r.usernameHint}>
-        {input('username', {
-          type: 'text',
-          autoComplete: 'username',
-          autoCapitalize: 'off',
-          spellCheck: false,
-          maxLength: 20,
-          placeholder: r.usernamePlaceholder,
-          hint: true,
-        })}
-      </Row>
-
-      <Row field="password" label={r.passwordLabel} error={errors.password} hint={ui.passwordPolicy.hint}>
-        {input('password', {
-          type: 'password',
-          autoComplete: 'new-password',
-          maxLength: PASSWORD_LENGTH.max,
-          placeholder: r.passwordPlaceholder,
-          hint: true,
-        })}
-      </Row>
-
-      <Row field="confirmPassword" label={r.confirmPasswordLabel} error={errors.confirmPassword}>
-        {input('confirmPassword', {
-          type: 'password',
-          autoComplete: 'new-password',
-          maxLength: PASSWORD_LENGTH.max,
-          placeholder: r.confirmPasswordPlaceholder,
-        })}
-      </Row>
+      <InputRow {...bind('username')} label={r.usernameLabel} hint={r.usernameHint} {...inputKinds.accountName} maxLength={20} placeholder={r.usernamePlaceholder} />
+      <InputRow {...bind('password')} label={r.passwordLabel} hint={ui.passwordPolicy.hint} {...inputKinds.newPassword} placeholder={r.passwordPlaceholder} />
+      <InputRow {...bind('confirmPassword')} label={r.confirmPasswordLabel} {...inputKinds.newPassword} placeholder={r.confirmPasswordPlaceholder} />
 
       <div className="form-row form-row-offset">
         <div className="agree">
@@ -303,19 +221,7 @@ export function RegisterForm({ onDone, features }: { onDone: (registered: Regist
         <FieldError id={inputId('agreeTerms')} message={errors.agreeTerms} />
       </div>
 
-      <div className="form-row form-row-offset">
-        <button type="submit" className="button button-primary button-wide button-large" disabled={submitting} aria-busy={submitting}>
-          {submitting ? r.submitting : r.submit}
-        </button>
-      </div>
+      <SubmitRow submitting={submitting} label={r.submit} busyLabel={r.submitting} />
     </form>
-  );
-}
-
-function Row({ field, label, error, hint, children }: { field: Field; label: string; error: string | undefined; hint?: string | undefined; children: ReactNode }) {
-  return (
-    <LabeledRow id={inputId(field)} label={label} error={error} hint={hint}>
-      {children}
-    </LabeledRow>
   );
 }

@@ -10,24 +10,37 @@ export interface Values {
   idType: string;
   idNumber: string;
   phone: string;
-  captchaAnswer: string;
   smsCode: string;
   username: string;
   password: string;
   confirmPassword: string;
 }
 export type Field = keyof Values;
-export type Errors = Partial<Record<Field | 'agreeTerms' | 'form', string>>;
+/** The form's controls: its fields, the captcha's answer (kept with its challenge) and the terms. */
+export type Control = Field | 'captchaAnswer' | 'agreeTerms';
+export type Errors = Partial<Record<Control | 'form', string>>;
 
 /** Order of the form, used to focus the first field in error. */
-export const FIELD_ORDER: (Field | 'agreeTerms')[] = ['name', 'idType', 'idNumber', 'phone', 'captchaAnswer', 'smsCode', 'username', 'password', 'confirmPassword', 'agreeTerms'];
+export const FIELD_ORDER: Control[] = ['name', 'idType', 'idNumber', 'phone', 'captchaAnswer', 'smsCode', 'username', 'password', 'confirmPassword', 'agreeTerms'];
 
 /** Fields of POST /api/register the server may name in `error.field`. */
 export const SERVER_FIELDS = new Set<string>(['name', 'idType', 'idNumber', 'phone', 'smsCode', 'username', 'password', 'agreeTerms']);
 
-export const inputId = (field: Field | 'agreeTerms') => `reg-${field}`;
+export const inputId = (field: Control) => `reg-${field}`;
 
 type Checked = { error?: string; value?: string };
+
+/** What an empty field says on submit: mostly its placeholder (请输入…). */
+const REQUIRED: Record<Field, string> = {
+  name: r.namePlaceholder,
+  idType: formatMessage('ID_TYPE_INVALID'),
+  idNumber: r.idNumberPlaceholder,
+  phone: r.phonePlaceholder,
+  smsCode: r.smsCodeRequired,
+  username: r.usernamePlaceholder,
+  password: r.passwordPlaceholder,
+  confirmPassword: r.confirmPasswordPlaceholder,
+};
 
 /**
  * Client-side check of one field with the shared validators. Empty fields
@@ -36,7 +49,7 @@ type Checked = { error?: string; value?: string };
 export function check(field: Field, v: Values, requireFilled: boolean): Checked {
   const raw = v[field];
   const empty = field === 'password' || field === 'confirmPassword' ? raw === '' : raw.trim() === '';
-  if (empty) return requireFilled ? { error: requiredMessage(field) } : {};
+  if (empty) return requireFilled ? { error: REQUIRED[field] } : {};
 
   switch (field) {
     case 'name':
@@ -48,8 +61,6 @@ export function check(field: Field, v: Values, requireFilled: boolean): Checked 
       return verdict(validateIdNumber(v.idType, raw));
     case 'phone':
       return verdict(validatePhone(raw));
-    case 'captchaAnswer':
-      return { value: raw.trim() };
     case 'smsCode':
       return /^\d{6}$/.test(raw.trim()) ? { value: raw.trim() } : { error: r.smsCodeRequired };
     case 'username':
@@ -74,35 +85,11 @@ function verdict(result: { ok: true; value: string } | { ok: false; reason: Erro
   return result.ok ? { value: result.value } : { error: formatMessage(result.reason) };
 }
 
-function requiredMessage(field: Field): string {
-  switch (field) {
-    case 'name':
-      return r.namePlaceholder;
-    case 'idType':
-      return formatMessage('ID_TYPE_INVALID');
-    case 'idNumber':
-      return r.idNumberPlaceholder;
-    case 'phone':
-      return r.phonePlaceholder;
-    case 'captchaAnswer':
-      return r.captchaRequired;
-    case 'smsCode':
-      return r.smsCodeRequired;
-    case 'username':
-      return r.usernamePlaceholder;
-    case 'password':
-      return r.passwordPlaceholder;
-    case 'confirmPassword':
-      return r.confirmPasswordPlaceholder;
-  }
-}
-
 export const EMPTY: Values = {
   name: '',
   idType: 'resident_id',
   idNumber: '',
   phone: '',
-  captchaAnswer: '',
   smsCode: '',
   username: '',
   password: '',
