@@ -3,23 +3,20 @@
 // profile throughout: that each later login shows the login page again proves
 // 退出登录 ended the platform's session too, not only edu-portal's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { newDesktopContext, screenshot } from './support/browser.ts';
 import { chooseAccountLogin, DEMO, fillAccountLogin, loginForm, logoutFromEdu, startLoginFromEdu, submitAccountLogin } from './support/flows.ts';
-import type { Servers } from './support/servers.ts';
-import { closeAll, openDesktopPage, startServersAndBrowser } from './support/session.ts';
+import { closeAll, openDesktopPage, useServersAndBrowser } from './support/session.ts';
 
-let servers: Servers;
-let browser: Browser;
+const setup = useServersAndBrowser();
 let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  ({ servers, browser } = await startServersAndBrowser());
-  ({ context, page } = await openDesktopPage(browser));
+  ({ context, page } = await openDesktopPage(setup.browser));
 });
 
-afterAll(() => closeAll({ context, browser, servers }));
+afterAll(() => closeAll({ context }));
 
 const cases = [
   { kind: '用户名', identifier: DEMO.username, hint: '按用户名登录', shots: true },
@@ -30,7 +27,7 @@ const cases = [
 describe('账号登录 from edu-portal', () => {
   for (const [index, c] of cases.entries()) {
     it(`logs in with the ${c.kind} and out again${index > 0 ? ' (the platform asks for the password again after the previous 退出登录)' : ''}`, async () => {
-      const { eduUrl, platformUrl } = servers;
+      const { eduUrl, platformUrl } = setup.servers;
       await page.goto(`${eduUrl}/`);
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('义务教育入学服务平台（演示）');
       if (c.shots) await screenshot(page, 'edu-portal-home-logged-out');
@@ -80,8 +77,8 @@ describe('账号登录 from edu-portal', () => {
     // Shows that "the login page appears" above really measures the platform
     // session: logged in at the platform first, edu-portal gets the user
     // without any login page.
-    const { eduUrl, platformUrl } = servers;
-    const sso = await newDesktopContext(browser);
+    const { eduUrl, platformUrl } = setup.servers;
+    const sso = await newDesktopContext(setup.browser);
     try {
       const tab = await sso.newPage();
       await tab.goto(`${platformUrl}/`);

@@ -7,38 +7,35 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { newDesktopContext, screenshot, visibleText } from './support/browser.ts';
 import { appFaceLogin, launchPhoneBrowser, newPhoneContext } from './support/app.ts';
 import { chooseAccountLogin, DEMO, fillAccountLogin, loginModes, loginToUserCenter, startLoginFromEdu, submitAccountLogin } from './support/flows.ts';
-import type { Servers } from './support/servers.ts';
-import { closeAll, startServersAndBrowser } from './support/session.ts';
+import { useServersAndBrowser } from './support/session.ts';
 
-let servers: Servers;
-let browser: Browser;
+const setup = useServersAndBrowser();
 let office: BrowserContext;
 let home: BrowserContext;
 let phoneBrowser: Browser;
 let phone: BrowserContext;
 
 beforeAll(async () => {
-  ({ servers, browser } = await startServersAndBrowser());
-  office = await newDesktopContext(browser);
-  home = await newDesktopContext(browser);
+  office = await newDesktopContext(setup.browser);
+  home = await newDesktopContext(setup.browser);
   phoneBrowser = await launchPhoneBrowser();
-  phone = await newPhoneContext(phoneBrowser, servers.platformUrl);
+  phone = await newPhoneContext(phoneBrowser, setup.servers.platformUrl);
 });
 
 afterAll(async () => {
   await phone?.close();
   await phoneBrowser?.close();
   await home?.close();
-  await closeAll({ context: office, browser, servers });
+  await office?.close();
 });
 
 /** 张三's 账号登录 at edu-portal in this page; ends on edu-portal's welcome. */
 async function loginAtEdu(page: Page) {
-  await startLoginFromEdu(page, servers.eduUrl, servers.platformUrl);
+  await startLoginFromEdu(page, setup.servers.eduUrl, setup.servers.platformUrl);
   await chooseAccountLogin(page);
-  await fillAccountLogin(page, servers.platformUrl, DEMO.username, DEMO.password);
+  await fillAccountLogin(page, setup.servers.platformUrl, DEMO.username, DEMO.password);
   expect((await submitAccountLogin(page)).status()).toBe(200);
-  await page.waitForURL(`${servers.eduUrl}/`);
+  await page.waitForURL(`${setup.servers.eduUrl}/`);
   expect(await visibleText(page.getByRole('heading', { level: 1 }))).toBe(`欢迎，${DEMO.maskedName}`);
 }
 
@@ -50,10 +47,10 @@ describe('登录设备与会话', () => {
     const homePage = await home.newPage();
     await loginAtEdu(homePage);
     const phonePage = await phone.newPage();
-    await appFaceLogin(phonePage, servers.platformUrl, { name: '张三', idNumber: DEMO.idNumber, maskedName: DEMO.maskedName }, 7);
+    await appFaceLogin(phonePage, setup.servers.platformUrl, { name: '张三', idNumber: DEMO.idNumber, maskedName: DEMO.maskedName }, 7);
 
     const page = await office.newPage();
-    await loginToUserCenter(page, servers.platformUrl, DEMO.username, DEMO.password);
+    await loginToUserCenter(page, setup.servers.platformUrl, DEMO.username, DEMO.password);
     const region = sessionsRegion(page);
     await region.getByRole('heading', { name: '电脑浏览器' }).waitFor();
     await expect.poll(() => browserItems(page).count()).toBe(2);
@@ -83,16 +80,16 @@ describe('登录设备与会话', () => {
     await expect.poll(() => browserItems(page).count()).toBe(1);
 
     // edu-portal heard it: the other profile is logged out there, and the platform asks for a login again.
-    await homePage.goto(`${servers.eduUrl}/`);
+    await homePage.goto(`${setup.servers.eduUrl}/`);
     await homePage.getByRole('link', { name: '使用统一身份认证登录' }).waitFor({ state: 'visible' });
-    await startLoginFromEdu(homePage, servers.eduUrl, servers.platformUrl);
+    await startLoginFromEdu(homePage, setup.servers.eduUrl, setup.servers.platformUrl);
     expect(await loginModes(homePage).list.isVisible()).toBe(true);
 
     // This profile still signs in to edu-portal at once (single sign-on).
     const eduHere = await office.newPage();
-    await eduHere.goto(`${servers.eduUrl}/`);
+    await eduHere.goto(`${setup.servers.eduUrl}/`);
     await eduHere.getByRole('link', { name: '使用统一身份认证登录' }).click();
-    await eduHere.waitForURL(`${servers.eduUrl}/`);
+    await eduHere.waitForURL(`${setup.servers.eduUrl}/`);
     expect(await visibleText(eduHere.getByRole('heading', { level: 1 }))).toBe(`欢迎，${DEMO.maskedName}`);
 
     // 全部退出: only the app is left besides this browser; afterwards the app asks for a login again.
@@ -101,7 +98,7 @@ describe('登录设备与会话', () => {
     expect(await visibleText(region.getByRole('status'))).toBe('已退出 0 个电脑浏览器、1 个手机应用');
     await region.getByText('手机应用未登录。').waitFor();
     expect(await browserItems(page).count()).toBe(1);
-    await phonePage.goto(`${servers.platformUrl}/app/me`);
+    await phonePage.goto(`${setup.servers.platformUrl}/app/me`);
     await phonePage.waitForURL((url) => url.pathname === '/app/login');
   });
 });

@@ -9,13 +9,14 @@
 //  4. … and by QR (the app's 确认登录 asks which entity);
 //  5. 张三 revokes 王五: his next 法人登录 is refused;
 //  6. 张三 grants 王五 until today; past Beijing midnight the grant has expired.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
-import { launchBrowser, newDesktopContext, screenshot, solveCaptcha, visibleText, waitForNewCaptcha } from './support/browser.ts';
+import { newDesktopContext, screenshot, solveCaptcha, visibleText, waitForNewCaptcha } from './support/browser.ts';
 import { DEMO, loginModes, loginToUserCenter } from './support/flows.ts';
-import { appFaceLogin, launchPhoneBrowser, newPhoneContext } from './support/app.ts';
+import { appFaceLogin, newPhoneContext } from './support/app.ts';
 import { scanQrWithApp } from './support/qr-camera.ts';
-import { startServers, type Servers } from './support/servers.ts';
+import type { Servers } from './support/servers.ts';
+import { usePcAndPhone } from './support/session.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const BEIJING_OFFSET = 8 * 60 * 60 * 1000;
@@ -222,36 +223,18 @@ async function cells(rowLocator: Locator): Promise<string[]> {
 // =====================================================================
 
 describe('法人登录 (a person acting for 北京演示科技有限公司)', () => {
-  let servers: Servers;
-  let browser: Browser;
-  let phoneBrowser: Browser;
-  const contexts: BrowserContext[] = [];
-  const browsers: Browser[] = [];
-
-  beforeAll(async () => {
-    servers = await startServers();
-    browser = await launchBrowser();
-    phoneBrowser = await launchPhoneBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    for (const extra of browsers) await extra.close().catch(() => undefined);
-    await phoneBrowser?.close();
-    await browser?.close();
-    await servers?.stop();
-  });
+  const setup = usePcAndPhone();
 
   it('refuses 王五 before any grant: he is neither the representative nor an agent of demotech', async () => {
-    const refused = await refusedEntityLogin(browser, servers, 'entity-login-not-authorized');
+    const refused = await refusedEntityLogin(setup.pcBrowser, setup.servers, 'entity-login-not-authorized');
     expect(refused.status).toBe(403);
     expect(refused.code).toBe('ENTITY_NOT_AUTHORIZED');
     expect(refused.shown).toBe(MESSAGES.notAuthorized);
   });
 
   it('张三 logs in to the user center, sees 北京演示科技有限公司 as 法定代表人 and makes 王五 an agent for all business', async () => {
-    const { context, page } = await openUserCenterAsZhangsan(browser, servers, true);
-    contexts.push(context);
+    const { context, page } = await openUserCenterAsZhangsan(setup.pcBrowser, setup.servers, true);
+    setup.keep(context);
     const body = await page.locator('main').innerText();
     expect(body).toContain(`欢迎，${DEMO.maskedName}`);
     expect(body).not.toContain('张三');
@@ -280,33 +263,33 @@ describe('法人登录 (a person acting for 北京演示科技有限公司)', ()
   });
 
   it('王五 logs in for the entity at edu-portal by account: 法人登录 → 账号登录 (demotech + his own account) → 单位信息', async () => {
-    const context = await newDesktopContext(browser);
-    contexts.push(context);
+    const context = await newDesktopContext(setup.pcBrowser);
+    setup.keep(context);
     const page = await context.newPage();
-    await startEntityLoginFromEdu(page, servers);
-    await fillEntityAccountLogin(page, servers, ENTITY.accountName, WANGWU.username, WANGWU.password);
+    await startEntityLoginFromEdu(page, setup.servers);
+    await fillEntityAccountLogin(page, setup.servers, ENTITY.accountName, WANGWU.username, WANGWU.password);
     await screenshot(page, 'entity-login-account-form');
 
     expect((await submitEntityLogin(page)).status()).toBe(200);
-    await expectEduEntityLogin(page, servers);
+    await expectEduEntityLogin(page, setup.servers);
     expect(await row(page.locator('dl.profile:not(.profile-entity)'), '登录方式')).toBe('密码');
     await screenshot(page, 'entity-edu-portal-account');
   });
 
   it("王五 logs in for the entity by QR: the app's 确认登录 asks which entity, he picks 北京演示科技有限公司, the PC lands on edu-portal", async () => {
-    const { platformUrl } = servers;
+    const { platformUrl } = setup.servers;
     // The phone: 王五 in the app (face check).
-    const phoneContext = await newPhoneContext(phoneBrowser, platformUrl);
-    contexts.push(phoneContext);
+    const phoneContext = await newPhoneContext(setup.phoneBrowser, platformUrl);
+    setup.keep(phoneContext);
     await appFaceLogin(await phoneContext.newPage(), platformUrl, WANGWU, 7);
 
     // The PC: edu-portal → 法人登录 → 扫码登录 (an entity QR).
-    const pcContext = await newDesktopContext(browser);
-    contexts.push(pcContext);
+    const pcContext = await newDesktopContext(setup.pcBrowser);
+    setup.keep(pcContext);
     const pc = await pcContext.newPage();
     const created = pc.waitForResponse(isQrCreate);
     created.catch(() => undefined);
-    await startEntityLoginFromEdu(pc, servers);
+    await startEntityLoginFromEdu(pc, setup.servers);
     await loginModes(pc).qr.click();
     const response = await created;
     expect(response.status()).toBe(201);
@@ -318,7 +301,7 @@ describe('法人登录 (a person acting for 北京演示科技有限公司)', ()
 
     // 扫一扫: a phone whose camera films the PC's QR, with 王五's app session.
     const { browser: scanBrowser, page: scan } = await scanQrWithApp(qrImage, phoneContext, platformUrl, qr.id);
-    browsers.push(scanBrowser);
+    setup.keep(scanBrowser);
 
     // 确认登录 with the entity picker.
     const picker = scan.getByRole('group', { name: '选择登录单位' });
@@ -341,14 +324,14 @@ describe('法人登录 (a person acting for 北京演示科技有限公司)', ()
     await confirm.click();
     await scan.getByText('已确认登录').waitFor();
 
-    await expectEduEntityLogin(pc, servers);
+    await expectEduEntityLogin(pc, setup.servers);
     expect(await row(pc.locator('dl.profile:not(.profile-entity)'), '认证等级')).toBe('L3 实人认证');
     await screenshot(pc, 'entity-edu-portal-qr', { fullPage: false });
   });
 
   it("张三 revokes 王五 (confirm dialog accepted): 王五's next 法人登录 is refused", async () => {
-    const { context, page } = await openUserCenterAsZhangsan(browser, servers);
-    contexts.push(context);
+    const { context, page } = await openUserCenterAsZhangsan(setup.pcBrowser, setup.servers);
+    setup.keep(context);
     const agents = await openAgents(page);
     await wangwuRow(agents).waitFor();
 
@@ -367,27 +350,27 @@ describe('法人登录 (a person acting for 北京演示科技有限公司)', ()
     await agents.getByText('暂无经办人。').waitFor();
     expect(await wangwuRow(agents).count()).toBe(0);
 
-    const refused = await refusedEntityLogin(browser, servers, 'entity-login-revoked');
+    const refused = await refusedEntityLogin(setup.pcBrowser, setup.servers, 'entity-login-revoked');
     expect(refused.status).toBe(403);
     expect(refused.code).toBe('ENTITY_NOT_AUTHORIZED');
     expect(refused.shown).toBe(MESSAGES.notAuthorized);
   });
 
   it('a grant that ended at Beijing midnight is refused as expired', async () => {
-    const { context, page } = await openUserCenterAsZhangsan(browser, servers);
-    contexts.push(context);
+    const { context, page } = await openUserCenterAsZhangsan(setup.pcBrowser, setup.servers);
+    setup.keep(context);
     const agents = await openAgents(page);
     // Until today, 24:00 Beijing time (the platform's clock has not moved yet in this file).
-    const today = beijingDay(servers.clock.now());
+    const today = beijingDay(setup.servers.clock.now());
     await grantWangwu(agents, today);
     const granted = wangwuRow(agents);
     await granted.waitFor();
     expect((await cells(granted)).slice(2, 5)).toEqual(['全部业务', today, '有效']);
 
     // One minute past the next Beijing midnight.
-    servers.clock.advance(nextBeijingMidnight(servers.clock.now()) - servers.clock.now() + 60_000);
+    setup.servers.clock.advance(nextBeijingMidnight(setup.servers.clock.now()) - setup.servers.clock.now() + 60_000);
 
-    const refused = await refusedEntityLogin(browser, servers, 'entity-login-grant-expired');
+    const refused = await refusedEntityLogin(setup.pcBrowser, setup.servers, 'entity-login-grant-expired');
     expect(refused.status).toBe(403);
     expect(refused.code).toBe('ENTITY_GRANT_EXPIRED');
     expect(refused.shown).toBe(MESSAGES.grantExpired);

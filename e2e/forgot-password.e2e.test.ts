@@ -57,6 +57,15 @@ async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
   return { context, page };
 }
 
+/** A new profile on the platform's login page for edu-portal, 账号登录 chosen; `uid` is the login's interaction. */
+async function accountLoginFromEdu(servers: Servers): Promise<{ page: Page; uid: string }> {
+  const { page } = await newPage();
+  await startLoginFromEdu(page, servers.eduUrl, servers.platformUrl);
+  const uid = new URL(page.url()).pathname.split('/').pop()!;
+  await chooseAccountLogin(page);
+  return { page, uid };
+}
+
 /**
  * The progress bar as assistive technology reads it (the circles are
  * aria-hidden; each name carries its number, and 已完成 once passed), and the
@@ -88,13 +97,29 @@ async function completeFromPage(page: Page, ticket: string, password: string): P
   );
 }
 
+/** `page` at 忘记密码 step 1, its captcha loaded. */
+async function openForgotPassword(page: Page, platformUrl: string): Promise<void> {
+  await page.goto(`${platformUrl}/forgot-password`);
+  await currentCaptchaId(page);
+}
+
+/** `page` at 忘记密码 step 2 (验证身份) for `account`: step 1 opened and answered. */
+async function answerAccountStep(page: Page, platformUrl: string, account: string): Promise<void> {
+  await openForgotPassword(page, platformUrl);
+  expect((await submitAccountStep(page, platformUrl, account)).status()).toBe(200);
+}
+
 /** A new browser at 忘记密码 step 2 (验证身份) for `account`: step 1 answered. */
 async function atVerifyStep(platformUrl: string, account: string): Promise<{ page: Page; w: ReturnType<typeof forgotWizard> }> {
   const { page } = await newPage();
-  await page.goto(`${platformUrl}/forgot-password`);
-  await currentCaptchaId(page);
-  expect((await submitAccountStep(page, platformUrl, account)).status()).toBe(200);
+  await answerAccountStep(page, platformUrl, account);
   return { page, w: forgotWizard(page) };
+}
+
+/** At step 2, 获取验证码 with the demo person's ID number; returns the code sent to the demo phone. */
+async function sendDemoCode(page: Page, platformUrl: string): Promise<string> {
+  expect((await requestResetCode(page, platformUrl, DEMO.idNumber)).status()).toBe(200);
+  return resetCode(platformUrl, DEMO.phone);
 }
 
 describe('忘记密码: the four steps from edu-portal, then a login with the new password', () => {
@@ -102,13 +127,9 @@ describe('忘记密码: the four steps from edu-portal, then a login with the ne
 
   it('resets the demo password through 填写账户名 → 验证身份 → 设置新密码 → 完成 and logs in with it', async () => {
     const { eduUrl, platformUrl } = servers.current;
-    const { page } = await newPage();
-    const w = forgotWizard(page);
-
     // edu-portal → the platform's login page → 忘记密码?
-    await startLoginFromEdu(page, eduUrl, platformUrl);
-    const uid = new URL(page.url()).pathname.split('/').pop()!;
-    await chooseAccountLogin(page);
+    const { page, uid } = await accountLoginFromEdu(servers.current);
+    const w = forgotWizard(page);
     await page.getByRole('link', { name: '忘记密码?' }).click();
     await page.waitForURL(`${platformUrl}/forgot-password?uid=${uid}`);
     await w.heading.waitFor();
@@ -224,13 +245,10 @@ describe('忘记密码: a wrong ID number', () => {
   it('answers an unknown account name the same way: the same step 2, then the same mismatch, no SMS', async () => {
     const { platformUrl } = servers.current;
     const real = await newPage();
-    await real.page.goto(`${platformUrl}/forgot-password`);
-    await currentCaptchaId(real.page);
-    expect((await submitAccountStep(real.page, platformUrl, DEMO.username)).status()).toBe(200);
+    await answerAccountStep(real.page, platformUrl, DEMO.username);
     const { page } = await newPage();
     const w = forgotWizard(page);
-    await page.goto(`${platformUrl}/forgot-password`);
-    await currentCaptchaId(page);
+    await openForgotPassword(page, platformUrl);
     const ghost = `nobody_${randomBytes(4).toString('hex')}`;
     expect((await submitAccountStep(page, platformUrl, ghost)).status()).toBe(200);
     const cardOf = async (p: Page, account: string) => (await forgotWizard(p).phoneCard.innerText()).replace(account, '');
@@ -251,8 +269,7 @@ describe('忘记密码: an expired SMS code', () => {
     // A phone number typed as the account name shows its own mask: nothing new.
     expect(await w.maskedPhone.textContent()).toBe(MASKED_PHONE);
     await screenshot(page, 'forgot-2-verify-by-phone', { fullPage: false });
-    expect((await requestResetCode(page, platformUrl, DEMO.idNumber)).status()).toBe(200);
-    const code = await resetCode(platformUrl, DEMO.phone);
+    const code = await sendDemoCode(page, platformUrl);
 
     clock.advance(301_000);
     const answer = await submitResetCode(page, code);
@@ -271,8 +288,7 @@ describe('忘记密码: an SMS code after too many wrong ones', () => {
   it('says 错误次数过多 (not 已失效) when the right code comes after five wrong ones', async () => {
     const { platformUrl } = servers.current;
     const { page, w } = await atVerifyStep(platformUrl, DEMO.username);
-    expect((await requestResetCode(page, platformUrl, DEMO.idNumber)).status()).toBe(200);
-    const code = await resetCode(platformUrl, DEMO.phone);
+    const code = await sendDemoCode(page, platformUrl);
     const wrong = `${code.slice(0, 5)}${(Number(code[5]) + 1) % 10}`;
     for (let attempt = 0; attempt < 5; attempt += 1) expect((await submitResetCode(page, wrong)).status()).toBe(400);
     const answer = await submitResetCode(page, code);
@@ -290,11 +306,8 @@ describe('忘记密码: tickets are one-time and bound to the browser', () => {
     const { platformUrl } = servers.current;
     const a = await newPage();
     const w = forgotWizard(a.page);
-    await a.page.goto(`${platformUrl}/forgot-password`);
-    await currentCaptchaId(a.page);
-    expect((await submitAccountStep(a.page, platformUrl, DEMO.idNumber)).status()).toBe(200);
-    expect((await requestResetCode(a.page, platformUrl, DEMO.idNumber)).status()).toBe(200);
-    const verified = await submitResetCode(a.page, await resetCode(platformUrl, DEMO.phone));
+    await answerAccountStep(a.page, platformUrl, DEMO.idNumber);
+    const verified = await submitResetCode(a.page, await sendDemoCode(a.page, platformUrl));
     expect(verified.status()).toBe(200);
     const { ticket } = (await verified.json()) as { ticket: string };
     await w.password.waitFor();
@@ -340,8 +353,7 @@ describe('忘记密码: account-name lookups are limited', () => {
     const { page } = await newPage();
     const w = forgotWizard(page);
     const name = `ghost_${randomBytes(4).toString('hex')}`;
-    await page.goto(`${platformUrl}/forgot-password`);
-    await currentCaptchaId(page);
+    await openForgotPassword(page, platformUrl);
 
     for (let attempt = 1; attempt <= 10; attempt += 1) {
       expect((await submitAccountStep(page, platformUrl, name)).status()).toBe(200);
@@ -370,8 +382,7 @@ describe('忘记密码: one browser walking a list of account names', () => {
     const { platformUrl } = servers.current;
     const { page } = await newPage();
     const w = forgotWizard(page);
-    await page.goto(`${platformUrl}/forgot-password`);
-    await currentCaptchaId(page);
+    await openForgotPassword(page, platformUrl);
     const names = [DEMO.username, DEMO.idNumber, ...Array.from({ length: 3 }, () => `walker_${randomBytes(4).toString('hex')}`)];
     for (const name of names) {
       expect((await submitAccountStep(page, platformUrl, name)).status()).toBe(200);
@@ -397,9 +408,7 @@ describe('忘记密码: a daily limit is a message, not a countdown', () => {
     // The button's 60 s countdown runs on the page's clock: move it along with the platform's.
     await page.clock.install();
     const w = forgotWizard(page);
-    await page.goto(`${platformUrl}/forgot-password`);
-    await currentCaptchaId(page);
-    expect((await submitAccountStep(page, platformUrl, DEMO.username)).status()).toBe(200);
+    await answerAccountStep(page, platformUrl, DEMO.username);
     for (let sent = 1; sent <= 5; sent += 1) {
       expect((await requestResetCode(page, platformUrl, DEMO.idNumber)).status()).toBe(200);
       await w.countdown.waitFor();
@@ -461,11 +470,8 @@ describe('忘记密码 from a login that has to wait', () => {
 
   it('offers 忘记密码 next to the wait message; after the reset the new password logs in at once from this browser', async () => {
     const { eduUrl, platformUrl } = servers.current;
-    const { page } = await newPage();
+    const { page, uid } = await accountLoginFromEdu(servers.current);
     const form = loginForm(page);
-    await startLoginFromEdu(page, eduUrl, platformUrl);
-    const uid = new URL(page.url()).pathname.split('/').pop()!;
-    await chooseAccountLogin(page);
     for (let attempt = 1; attempt <= 5; attempt += 1) {
       await fillAccountLogin(page, platformUrl, DEMO.username, `Wrong#pass${attempt}`);
       expect((await submitAccountLogin(page)).status()).toBe(attempt < 5 ? 401 : 429);
@@ -480,8 +486,7 @@ describe('忘记密码 from a login that has to wait', () => {
     await page.waitForURL(`${platformUrl}/forgot-password?uid=${uid}`);
     await currentCaptchaId(page);
     expect((await submitAccountStep(page, platformUrl, DEMO.username)).status()).toBe(200);
-    expect((await requestResetCode(page, platformUrl, DEMO.idNumber)).status()).toBe(200);
-    expect((await submitResetCode(page, await resetCode(platformUrl, DEMO.phone))).status()).toBe(200);
+    expect((await submitResetCode(page, await sendDemoCode(page, platformUrl))).status()).toBe(200);
     expect((await submitNewPassword(page, NEW_PASSWORD)).status()).toBe(200);
     await forgotWizard(page).backToLogin.click();
     await page.waitForURL(`${platformUrl}/interaction/${uid}`);

@@ -4,27 +4,19 @@
 // ends in the user center (/account). The platform's own login is a personal
 // one (个人登录 only); a relying party that accepts entities (edu-portal) gets
 // the 法人登录 tab too, with its own 扫码登录 and 账号登录 form.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { screenshot, visibleText } from './support/browser.ts';
 import { chooseAccountLogin, DEMO, fillAccountLogin, loginForm, loginModes, startLoginFromEdu, submitAccountLogin } from './support/flows.ts';
-import type { Servers } from './support/servers.ts';
-import { closeAll, openDesktopPage, startServersAndBrowser } from './support/session.ts';
+import { openDesktopPage, useServersAndBrowser } from './support/session.ts';
 
-let servers: Servers;
-let browser: Browser;
+const setup = useServersAndBrowser();
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  ({ servers, browser } = await startServersAndBrowser());
-});
-
-afterAll(() => closeAll({ browser, servers }));
-
 async function openHome(): Promise<void> {
-  ({ context, page } = await openDesktopPage(browser));
-  await page.goto(`${servers.platformUrl}/`);
+  ({ context, page } = await openDesktopPage(setup.browser));
+  await page.goto(`${setup.servers.platformUrl}/`);
   await loginModes(page).list.waitFor({ state: 'visible' });
 }
 
@@ -43,10 +35,10 @@ describe('platform login page at /', () => {
       expect(await loginModes(page).account.getAttribute('aria-selected')).toBe('true');
       await screenshot(page, 'platform-home-login-page');
 
-      await fillAccountLogin(page, servers.platformUrl, DEMO.username, DEMO.password);
+      await fillAccountLogin(page, setup.servers.platformUrl, DEMO.username, DEMO.password);
       expect((await submitAccountLogin(page)).status()).toBe(200);
       // /account/callback opens the user center's session and redirects to it.
-      await page.waitForURL(`${servers.platformUrl}/account`);
+      await page.waitForURL(`${setup.servers.platformUrl}/account`);
       await page.getByRole('heading', { level: 1, name: '用户中心' }).waitFor();
       expect(await page.title()).toBe('用户中心 - 统一身份认证平台（演示）');
       await page.getByRole('region', { name: '个人信息' }).waitFor();
@@ -88,9 +80,9 @@ describe('platform login page at /', () => {
   });
 
   it('from a relying party that accepts entities, the 法人登录 tab offers an entity QR and the entity\'s 账号登录 form (no "not yet available" notice)', async () => {
-    ({ context, page } = await openDesktopPage(browser));
+    ({ context, page } = await openDesktopPage(setup.browser));
     try {
-      await startLoginFromEdu(page, servers.eduUrl, servers.platformUrl);
+      await startLoginFromEdu(page, setup.servers.eduUrl, setup.servers.platformUrl);
       const panel = page.locator('#login-panel');
       const tabs = page.getByRole('tablist', { name: '登录身份' }).getByRole('tab');
       expect(await tabs.allTextContents()).toEqual(['个人登录', '法人登录']);

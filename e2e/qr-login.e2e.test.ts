@@ -8,13 +8,14 @@
 // expiry and 刷新, a confirmed QR cannot be used again, a second browser
 // cannot take over the QR's login, a service that demands 实人认证 (L3) gets
 // 扫码登录 only, and 换绑手机号 both ways (old phone SMS, face check).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { devOutbox, latestSmsCode, launchBrowser, newDesktopContext, screenshot, solveCaptcha, visibleText } from './support/browser.ts';
+import { devOutbox, latestSmsCode, newDesktopContext, screenshot, solveCaptcha, visibleText } from './support/browser.ts';
 import { chooseAccountLogin, DEMO, eduProfile, fillAccountLogin, loginForm, loginModes, startLoginFromEdu } from './support/flows.ts';
-import { appFaceLogin, launchPhoneBrowser, newPhoneContext, type AppPerson as Person } from './support/app.ts';
+import { appFaceLogin, newPhoneContext, type AppPerson as Person } from './support/app.ts';
 import { scanQrWithApp } from './support/qr-camera.ts';
-import { startServers, type Servers } from './support/servers.ts';
+import type { Servers } from './support/servers.ts';
+import { usePcAndPhone } from './support/session.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -147,43 +148,25 @@ async function holdQrCompletion(pc: Page): Promise<() => void> {
 // =====================================================================
 
 describe('扫码登录 with edu-portal', () => {
-  let servers: Servers;
-  let pcBrowser: Browser;
-  let phoneBrowser: Browser;
-  const contexts: BrowserContext[] = [];
-  const browsers: Browser[] = [];
+  const setup = usePcAndPhone();
 
   async function pcPage(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await newDesktopContext(pcBrowser);
-    contexts.push(context);
+    const context = await newDesktopContext(setup.pcBrowser);
+    setup.keep(context);
     return { context, page: await context.newPage() };
   }
 
   async function phone(person: Person, days: 1 | 7 | 30 = 7) {
-    const result = await phoneLoggedIn(phoneBrowser, servers, person, days);
-    contexts.push(result.context);
+    const result = await phoneLoggedIn(setup.phoneBrowser, setup.servers, person, days);
+    setup.keep(result.context);
     return result;
   }
 
-  beforeAll(async () => {
-    servers = await startServers();
-    pcBrowser = await launchBrowser();
-    phoneBrowser = await launchPhoneBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    for (const browser of browsers) await browser.close().catch(() => undefined);
-    await phoneBrowser?.close();
-    await pcBrowser?.close();
-    await servers?.stop();
-  });
-
   it('the app logs in with a face check for 1, 7 and 30 days, and each session ends when its 登录有效期 does', async () => {
-    const { platformUrl } = servers;
+    const { platformUrl } = setup.servers;
     for (const days of [1, 7, 30] as const) {
-      const context = await newPhoneContext(phoneBrowser, platformUrl);
-      contexts.push(context);
+      const context = await newPhoneContext(setup.phoneBrowser, platformUrl);
+      setup.keep(context);
       const page = await context.newPage();
       const shots = days === 7;
       if (shots) {
@@ -219,11 +202,11 @@ describe('扫码登录 with edu-portal', () => {
       }
 
       // A minute before the end: still logged in.
-      servers.clock.advance(days * DAY - 60_000);
+      setup.servers.clock.advance(days * DAY - 60_000);
       await page.goto(`${platformUrl}/app/me`);
       await page.getByText('已登录的设备').waitFor();
       // A minute after: 我的 sends the person to 登录.
-      servers.clock.advance(120_000);
+      setup.servers.clock.advance(120_000);
       await page.goto(`${platformUrl}/app/me`);
       await page.waitForURL((url) => url.pathname === '/app/login');
       expect((await context.request.get(`${platformUrl}/app/api/me`)).status()).toBe(401);
@@ -232,14 +215,14 @@ describe('扫码登录 with edu-portal', () => {
   });
 
   it('扫一扫 films the PC QR, 确认登录 logs the PC in at edu-portal with acr L3 and amr face + mca', async () => {
-    const { platformUrl } = servers;
+    const { platformUrl } = setup.servers;
     const { context: phoneContext, page: phonePage } = await phone(ZHANGSAN);
     await phonePage.goto(`${platformUrl}/app/scan`);
     await phonePage.getByText('将电脑上的二维码放入框内，即可自动扫描').waitFor();
     await screenshot(phonePage, 'app-scan', { fullPage: false });
 
     const { page: pc } = await pcPage();
-    const { qr } = await openQrFromEdu(pc, servers);
+    const { qr } = await openQrFromEdu(pc, setup.servers);
     expect(qr.qrUrl).toBe(`${platformUrl}/app/qr/${qr.id}`);
     expect(qr.expiresIn).toBe(180);
     expect(await pc.getByTestId('login-client').textContent()).toBe(`正在登录：${EDU_NAME}`);
@@ -252,7 +235,7 @@ describe('扫码登录 with edu-portal', () => {
 
     // The phone's camera sees the PC's QR: a browser whose fake camera plays it, with the app session.
     const { browser: scanBrowser, context: scanContext, page: scan } = await scanQrWithApp(qrPanel(pc).image, phoneContext, platformUrl, qr.id);
-    browsers.push(scanBrowser);
+    setup.keep(scanBrowser);
     await confirmPage(scan).confirm.waitFor();
     const shown = await scan.locator('main').innerText();
     expect(shown).toContain(`${EDU_NAME} 请求登录`);
@@ -271,7 +254,7 @@ describe('扫码登录 with edu-portal', () => {
     await pcStatus(pc, '登录成功');
     await screenshot(pc, 'portal-qr-success', { fullPage: false });
     release();
-    await expectEduLoggedInByQr(pc, servers, ZHANGSAN);
+    await expectEduLoggedInByQr(pc, setup.servers, ZHANGSAN);
     await screenshot(pc, 'edu-portal-logged-in-qr', { fullPage: false });
 
     // ---- replay: the confirmed (and used) QR is good for nothing more ----
@@ -288,11 +271,11 @@ describe('扫码登录 with edu-portal', () => {
     expect(reconfirm.status()).toBeGreaterThanOrEqual(400);
     expect(((await reconfirm.json()) as { error: { code: string } }).error.code).toBe('QR_ALREADY_USED');
     // … and a new login at edu-portal in the PC's browser gets no second login out of it.
-    await pc.goto(`${servers.eduUrl}/`);
+    await pc.goto(`${setup.servers.eduUrl}/`);
     await pc.getByRole('button', { name: '退出登录' }).click();
     await pc.locator('button[type=submit]', { hasText: '退出登录' }).click();
-    await pc.waitForURL(`${servers.eduUrl}/`);
-    const again = await openQrFromEdu(pc, servers);
+    await pc.waitForURL(`${setup.servers.eduUrl}/`);
+    const again = await openQrFromEdu(pc, setup.servers);
     expect(again.qr.id).not.toBe(qr.id);
     const replay = await fetchIn(pc, 'POST', `/interaction/${again.uid}/qr/${qr.id}/complete`);
     expect(replay.status).toBeGreaterThanOrEqual(400);
@@ -303,7 +286,7 @@ describe('扫码登录 with edu-portal', () => {
   it('取消 on the phone shows 已取消 on the PC; 刷新 makes a new QR that logs in', async () => {
     const { page: phonePage } = await phone(ZHANGSAN);
     const { page: pc } = await pcPage();
-    const { qr } = await openQrFromEdu(pc, servers);
+    const { qr } = await openQrFromEdu(pc, setup.servers);
 
     await openConfirm(phonePage, qr);
     await pcStatus(pc, '扫描成功，请在手机上确认');
@@ -329,15 +312,15 @@ describe('扫码登录 with edu-portal', () => {
     await openConfirm(phonePage, fresh);
     await confirmPage(phonePage).confirm.click();
     await phonePage.getByText('已确认登录').waitFor();
-    await expectEduLoggedInByQr(pc, servers, ZHANGSAN);
+    await expectEduLoggedInByQr(pc, setup.servers, ZHANGSAN);
   });
 
   it('a QR expires after 180 s (二维码已失效，点击刷新); the phone cannot use it, 刷新 gives a working one', async () => {
     const { page: phonePage } = await phone(ZHANGSAN);
     const { page: pc } = await pcPage();
-    const { qr } = await openQrFromEdu(pc, servers);
+    const { qr } = await openQrFromEdu(pc, setup.servers);
 
-    servers.clock.advance(181_000);
+    setup.servers.clock.advance(181_000);
     // The server notices at its next look at the QR (the stream's heartbeat, ≤ 15 s).
     await pcStatus(pc, '二维码已失效，点击刷新');
     await qrPanel(pc).refresh('二维码已失效，点击刷新').waitFor();
@@ -355,15 +338,15 @@ describe('扫码登录 with edu-portal', () => {
     expect(fresh.id).not.toBe(qr.id);
     await openConfirm(phonePage, fresh);
     await confirmPage(phonePage).confirm.click();
-    await expectEduLoggedInByQr(pc, servers, ZHANGSAN);
+    await expectEduLoggedInByQr(pc, setup.servers, ZHANGSAN);
   });
 
   it('only the browser that shows the QR can follow or complete its login; a second person cannot take the QR over', async () => {
-    const { platformUrl } = servers;
+    const { platformUrl } = setup.servers;
     const { page: zhang } = await phone(ZHANGSAN);
     const { page: li } = await phone(LISI);
     const { page: pc } = await pcPage();
-    const { uid, qr } = await openQrFromEdu(pc, servers);
+    const { uid, qr } = await openQrFromEdu(pc, setup.servers);
 
     // Another browser, on the platform's own origin, knows the uid and the QR id.
     const { page: other } = await pcPage();
@@ -398,11 +381,11 @@ describe('扫码登录 with edu-portal', () => {
     expect(takeover.code).toBe('LOGIN_REQUEST_EXPIRED');
     expect((await other.context().cookies(platformUrl)).map((c) => c.name)).not.toContain('_session');
     release();
-    await expectEduLoggedInByQr(pc, servers, ZHANGSAN);
+    await expectEduLoggedInByQr(pc, setup.servers, ZHANGSAN);
   });
 
   it('换绑手机号 both ways: SMS to the old phone, then a face check when the old phone is lost', async () => {
-    const { platformUrl } = servers;
+    const { platformUrl } = setup.servers;
     const { page } = await phone(ZHANGSAN, 30);
     const NEW_PHONE = '13912345678';
 
@@ -432,7 +415,7 @@ describe('扫码登录 with edu-portal', () => {
     expect(notice).toBeDefined();
 
     // The old number is free again: the face way binds it back (SMS waits run on the service clock).
-    servers.clock.advance(120_000);
+    setup.servers.clock.advance(120_000);
     await page.goto(`${platformUrl}/app/phone`);
     await page.getByText('当前绑定手机号：139****5678').waitFor();
     await page.getByRole('button', { name: /原手机号已停用/ }).click();
@@ -464,29 +447,13 @@ async function changeToNewPhone(page: Page, platformUrl: string, phone: string, 
 // =====================================================================
 
 describe('扫码登录 for a service that demands 实人认证 (edu-portal with acr_values=L3)', () => {
-  let servers: Servers;
-  let pcBrowser: Browser;
-  let phoneBrowser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    servers = await startServers({ eduEnv: { EDU_ACR_VALUES: 'L3' } });
-    pcBrowser = await launchBrowser();
-    phoneBrowser = await launchPhoneBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await phoneBrowser?.close();
-    await pcBrowser?.close();
-    await servers?.stop();
-  });
+  const setup = usePcAndPhone({ eduEnv: { EDU_ACR_VALUES: 'L3' } });
 
   it('shows 扫码登录 only, with the note; the QR login reaches L3', async () => {
-    const pcContext = await newDesktopContext(pcBrowser);
-    contexts.push(pcContext);
+    const pcContext = await newDesktopContext(setup.pcBrowser);
+    setup.keep(pcContext);
     const pc = await pcContext.newPage();
-    const { qr } = await openQrFromEdu(pc, servers);
+    const { qr } = await openQrFromEdu(pc, setup.servers);
     const note = qrPanel(pc).note;
     expect(await visibleText(note)).toBe('该服务要求实人认证，请使用手机App扫码登录');
     expect(await loginModes(pc).list.getByRole('tab').count()).toBe(1);
@@ -494,17 +461,17 @@ describe('扫码登录 for a service that demands 实人认证 (edu-portal with 
     expect(await loginForm(pc).identifier.count()).toBe(0);
     await screenshot(pc, 'portal-qr-step-up', { fullPage: false });
 
-    const { context, page: phonePage } = await phoneLoggedIn(phoneBrowser, servers, ZHANGSAN);
-    contexts.push(context);
+    const { context, page: phonePage } = await phoneLoggedIn(setup.phoneBrowser, setup.servers, ZHANGSAN);
+    setup.keep(context);
     await openConfirm(phonePage, qr);
     await confirmPage(phonePage).confirm.click();
-    await expectEduLoggedInByQr(pc, servers, ZHANGSAN);
+    await expectEduLoggedInByQr(pc, setup.servers, ZHANGSAN);
   });
 
   it('a password login answered LOGIN_REQUIRES_QR switches the page to 扫码登录 with that message', async () => {
-    const { platformUrl } = servers;
-    const pcContext = await newDesktopContext(pcBrowser);
-    contexts.push(pcContext);
+    const { platformUrl } = setup.servers;
+    const pcContext = await newDesktopContext(setup.pcBrowser);
+    setup.keep(pcContext);
     const pc = await pcContext.newPage();
     // As if the page had not learnt requiredAcr (e.g. details answered before a step-up): 账号登录 is offered.
     await pc.route('**/interaction/*/details', async (route) => {
@@ -514,7 +481,7 @@ describe('扫码登录 for a service that demands 实人认证 (edu-portal with 
       delete body.requiredAcr;
       await route.fulfill({ response, json: body });
     });
-    await startLoginFromEdu(pc, servers.eduUrl, platformUrl);
+    await startLoginFromEdu(pc, setup.servers.eduUrl, platformUrl);
     await chooseAccountLogin(pc);
     await fillAccountLogin(pc, platformUrl, DEMO.username, DEMO.password);
     const answer = pc.waitForResponse((r) => r.request().method() === 'POST' && /\/interaction\/[^/]+\/login$/.test(new URL(r.url()).pathname));

@@ -1,6 +1,5 @@
 // edu-portal against a bare oidc-provider started in the test (no platform needed).
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Provider } from 'oidc-provider';
 import type { FastifyInstance } from 'fastify';
@@ -9,6 +8,7 @@ import { maskIdNumber, maskName, maskPhone } from '@uia/validators';
 import { BACKCHANNEL_LOGOUT_PATH, createEduPortal, ENTITY_LOGIN_PATH, SESSION_COOKIE, TX_COOKIE } from './app.ts';
 import { BACKCHANNEL_LOGOUT_EVENT } from './backchannel-logout.ts';
 import { loadConfig, type EduConfig } from './config.ts';
+import { listenOnLoopback } from '../../idp/test/support/loopback-server.ts';
 
 // The portal itself is driven with fastify.inject(); its base URL is only what the provider
 // registers as redirect URIs (and backchannel_logout_uri), nothing listens there: the provider's
@@ -52,10 +52,8 @@ interface TestProvider {
 
 /** Resolves a port that is free right now (and stays closed until someone listens on it). */
 async function freePort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  const { port, close } = await listenOnLoopback(http.createServer());
+  await close();
   return port;
 }
 
@@ -69,9 +67,8 @@ async function freePort(): Promise<number> {
 async function startProvider(port = 0, options: { entityInIdToken?: boolean } = {}): Promise<TestProvider> {
   const backchannel: TestProvider['backchannel'] = { delivered: [] };
   const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  const actualPort = (server.address() as AddressInfo).port;
-  const issuer = `http://127.0.0.1:${actualPort}/oidc`;
+  const listening = await listenOnLoopback(server, port);
+  const issuer = `${listening.url}/oidc`;
   const provider = new Provider(issuer, {
     clients: [
       {
@@ -158,14 +155,10 @@ async function startProvider(port = 0, options: { entityInIdToken?: boolean } = 
   });
   return {
     issuer,
-    port: actualPort,
+    port: listening.port,
     provider,
     backchannel,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: listening.close,
   };
 }
 
@@ -361,13 +354,9 @@ function usePortalWithProvider(options: { entityInIdToken?: boolean } = {}): { o
 
 describe('edu-portal with a reachable provider', () => {
   const running = usePortalWithProvider();
-  let op: TestProvider;
-  let portal: FastifyInstance;
-  beforeAll(() => {
-    ({ op, portal } = running);
-  });
 
   it('serves health, CSS and security headers', async () => {
+    const { op, portal } = running;
     const health = await portal.inject('/healthz');
     expect(health.statusCode).toBe(200);
     expect(health.json()).toEqual({ status: 'ok' });
@@ -387,6 +376,7 @@ describe('edu-portal with a reachable provider', () => {
   });
 
   it('shows the home page with the login button and the demo banner', async () => {
+    const { portal } = running;
     const res = await portal.inject('/');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
@@ -399,6 +389,7 @@ describe('edu-portal with a reachable provider', () => {
   });
 
   it('redirects /login to the authorization endpoint with PKCE S256, state, nonce and the id_card scope', async () => {
+    const { op, portal } = running;
     const res = await portal.inject('/login');
     expect(res.statusCode).toBe(302);
     const location = new URL(res.headers.location as string);
@@ -425,6 +416,7 @@ describe('edu-portal with a reachable provider', () => {
   });
 
   it('sends acr_values when configured', async () => {
+    const { op } = running;
     const strict = createEduPortal(portalConfig(op.issuer, { EDU_ACR_VALUES: 'L3' }));
     try {
       const res = await strict.inject('/login');
@@ -436,6 +428,7 @@ describe('edu-portal with a reachable provider', () => {
   });
 
   it('rejects a callback with a wrong state: Chinese error page, 400, no stack', async () => {
+    const { op, portal } = running;
     const login = await portal.inject('/login');
     const tx = cookieValue(login, TX_COOKIE)!;
     const res = await portal.inject({
@@ -453,6 +446,7 @@ describe('edu-portal with a reachable provider', () => {
   });
 
   it('rejects a callback without, or with a tampered, login transaction cookie', async () => {
+    const { portal } = running;
     const none = await portal.inject('/callback?code=abc&state=xyz');
     expect(none.statusCode).toBe(400);
     expect(none.body).toContain('登录请求已失效');
@@ -466,6 +460,7 @@ describe('edu-portal with a reachable provider', () => {
   });
 
   it('renders a friendly message for error=access_denied', async () => {
+    const { portal } = running;
     const res = await portal.inject('/callback?error=access_denied&error_description=End-User%20aborted%20interaction&state=abc');
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('登录已取消');
@@ -476,6 +471,7 @@ describe('edu-portal with a reachable provider', () => {
   });
 
   it('escapes and does not echo arbitrary error codes', async () => {
+    const { portal } = running;
     const res = await portal.inject(`/callback?error=${encodeURIComponent('<script>alert(1)</script>')}`);
     expect(res.statusCode).toBe(400);
     expect(res.body).not.toContain('<script>');
@@ -483,6 +479,7 @@ describe('edu-portal with a reachable provider', () => {
   });
 
   it('answers unknown paths with a Chinese 404 page and refuses a foreign-origin logout', async () => {
+    const { portal } = running;
     const missing = await portal.inject('/no-such-page');
     expect(missing.statusCode).toBe(404);
     expect(missing.body).toContain('页面不存在');
@@ -496,6 +493,7 @@ describe('edu-portal with a reachable provider', () => {
   });
 
   it('completes a full code flow: masked claims on the home page, replay refused, RP-initiated logout', async () => {
+    const { op, portal } = running;
     // 1.–3. The portal starts the login; the provider logs the person in (acr L3, amr face+mca).
     const { tx, portalUrl, jar } = await authorizeAtProvider(portal, op);
 
@@ -571,13 +569,9 @@ describe('edu-portal with a reachable provider', () => {
 
 describe('edu-portal 法人登录', () => {
   const running = usePortalWithProvider();
-  let op: TestProvider;
-  let portal: FastifyInstance;
-  beforeAll(() => {
-    ({ op, portal } = running);
-  });
 
   it('starts 法人登录 as the same code flow with the entity scope and login_type=entity', async () => {
+    const { op, portal } = running;
     const personal = new URL((await portal.inject('/login')).headers.location as string);
     const res = await portal.inject(ENTITY_LOGIN_PATH);
     expect(res.statusCode).toBe(302);
@@ -600,6 +594,7 @@ describe('edu-portal 法人登录', () => {
   });
 
   it('shows the 单位信息 block after an entity login, with the acting person masked', async () => {
+    const { op, portal } = running;
     const { tx, portalUrl } = await authorizeAtProvider(portal, op, new CookieJar(), { start: ENTITY_LOGIN_PATH, as: 'entity' });
     const callback = await portal.inject({ url: portalUrl.pathname + portalUrl.search, cookies: { [TX_COOKIE]: tx } });
     expect(callback.statusCode, callback.body).toBe(303);
@@ -623,6 +618,7 @@ describe('edu-portal 法人登录', () => {
   });
 
   it('shows the 单位信息 block when the person chose 法人登录 at the platform after the personal button', async () => {
+    const { op, portal } = running;
     const { tx, portalUrl } = await authorizeAtProvider(portal, op, new CookieJar(), { as: 'entity' });
     const callback = await portal.inject({ url: portalUrl.pathname + portalUrl.search, cookies: { [TX_COOKIE]: tx } });
     expect(callback.statusCode, callback.body).toBe(303);
@@ -631,6 +627,7 @@ describe('edu-portal 法人登录', () => {
   });
 
   it('keeps the personal view without 单位信息 for a personal login', async () => {
+    const { op, portal } = running;
     const { session } = await logIn(portal, op);
     const home = await portal.inject({ url: '/', cookies: { [SESSION_COOKIE]: session } });
     expect(home.body).toContain(`欢迎，${maskName(CITIZEN.name)}`);
@@ -639,6 +636,7 @@ describe('edu-portal 法人登录', () => {
   });
 
   it('refuses a 法人登录 whose tokens carry no entity (login_type dropped on the way): Chinese error page, no session', async () => {
+    const { op, portal } = running;
     const { tx, portalUrl } = await authorizeAtProvider(portal, op, new CookieJar(), { start: ENTITY_LOGIN_PATH });
     const callback = await portal.inject({ url: portalUrl.pathname + portalUrl.search, cookies: { [TX_COOKIE]: tx } });
     expect(callback.statusCode).toBe(403);
@@ -676,13 +674,9 @@ describe('edu-portal 法人登录 with the entity claims in userinfo only', () =
 
 describe('edu-portal back-channel logout', () => {
   const running = usePortalWithProvider();
-  let op: TestProvider;
-  let portal: FastifyInstance;
-  beforeAll(() => {
-    ({ op, portal } = running);
-  });
 
   it('ends exactly the session a logout at the platform names (sid), from a real Logout Token', async () => {
+    const { op, portal } = running;
     const a = await logIn(portal, op);
     const b = await logIn(portal, op); // the same person in a second browser: another platform session
     expect(await providerSid(op, a.jar)).not.toBe(await providerSid(op, b.jar));
@@ -719,6 +713,7 @@ describe('edu-portal back-channel logout', () => {
   });
 
   it('accepts a Logout Token sent outside any request at the platform: Client.backchannelLogout(accountId, sid)', async () => {
+    const { op, portal } = running;
     // What a platform service (e.g. a password reset ending a person's sessions) does.
     const a = await logIn(portal, op);
     const b = await logIn(portal, op);
@@ -732,6 +727,7 @@ describe('edu-portal back-channel logout', () => {
   });
 
   it("answers 200 with Cache-Control: no-store, ignores Origin and cookies, and with only sub ends all of that person's sessions", async () => {
+    const { op, portal } = running;
     const a = await logIn(portal, op);
     const b = await logIn(portal, op);
     const res = await postLogoutToken(portal, await logoutToken(op, { sub: ACCOUNT_ID }), { origin: 'https://elsewhere.example' });
@@ -750,6 +746,7 @@ describe('edu-portal back-channel logout', () => {
   });
 
   it('refuses bad Logout Tokens with 400 invalid_request and ends nothing', async () => {
+    const { op, portal } = running;
     const { session, jar } = await logIn(portal, op);
     const sid = await providerSid(op, jar);
     const { privateKey: otherKey } = await generateKeyPair('RS256', { extractable: true });

@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +8,7 @@ import { appPerson, loggedInApp } from './app-helpers.ts';
 import { Browser, startTestPlatform, type TestPlatform, type TestPlatformOptions } from './harness.ts';
 import { WINDOWS_CHROME } from './qr-helpers.ts';
 import { registerCitizen } from './registration-helpers.ts';
+import { startReceiver } from './logout-receiver.ts';
 import { discover, followToRp, passwordLogin, RP, startLogin, type StartedLogin } from './relying-party.ts';
 import { account, beijingDate, beijingDateYearsAhead, entityIdOf, untilBeijingMidnight, userCenterLogin, type AgentBody } from './user-center-helpers.ts';
 
@@ -722,30 +721,6 @@ async function startLoginOrCallback(ctx: Context, browser: Browser, extra: Recor
     next = new URL(location, next).href;
   }
   throw new Error('authorization request did not settle');
-}
-
-/** Stands in for the demo RP's server (backchannel-logout.int.test.ts): records every request, answers 200. */
-async function startReceiver() {
-  const received: { path: string; body: string }[] = [];
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (body += chunk));
-    req.on('end', () => {
-      received.push({ path: req.url!, body });
-      res.writeHead(200, { 'cache-control': 'no-store' }).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    received,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
 }
 
 describe('revoking a grant logs the agent out of the services (back-channel logout)', () => {

@@ -1,6 +1,6 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { expect } from 'vitest';
+import { listenOnLoopback } from './support/loopback-server.ts';
 
 // A relying party's server as the platform's back-channel logout reaches it (the demo RP registered at its URL).
 
@@ -23,17 +23,8 @@ export async function startReceiver() {
       res.writeHead(200, { 'cache-control': 'no-store' }).end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    received,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const { url, close } = await listenOnLoopback(server);
+  return { url, received, close };
 }
 
 /** The Logout Token of a received back-channel logout request (checked to be one). */

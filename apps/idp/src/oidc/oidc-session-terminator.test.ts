@@ -16,6 +16,11 @@ const record = (model: string, id: string, payload: Record<string, unknown>): Oi
   expiresAt: null,
 });
 
+/** A login of `accountId` at edu-portal (oidc-provider's Session), under `grantId`. */
+const eduSession = (id: string, accountId: string, sid: string, grantId: string) => record('Session', id, { accountId, authorizations: { 'edu-portal': { sid, grantId } } });
+/** What `accountId` let edu-portal have (oidc-provider's Grant). */
+const eduGrant = (id: string, accountId: string) => record('Grant', id, { clientId: 'edu-portal', accountId });
+
 /** The store as the SQL adapter fills it: every model of the person, entity logins included, under the person's id. */
 function storeWith(models: OidcModelRecord[]): OidcModelStore {
   return { findByAccount: async (model: string) => models.filter((m) => m.model === model) } as unknown as OidcModelStore;
@@ -25,11 +30,7 @@ const terminator = (models: OidcModelRecord[]) => new OidcSessionTerminator({ pr
 
 describe('OidcSessionTerminator.signedInServices', () => {
   it('tells a service about each subject it knows: the personal session and an entity grant without a live session', async () => {
-    const services = await terminator([
-      record('Session', 's1', { accountId: PERSON, authorizations: { 'edu-portal': { sid: 'sid-1', grantId: 'g-personal' } } }),
-      record('Grant', 'g-personal', { clientId: 'edu-portal', accountId: PERSON }),
-      record('Grant', 'g-entity', { clientId: 'edu-portal', accountId: ENTITY_SUB }),
-    ]).signedInServices(PERSON);
+    const services = await terminator([eduSession('s1', PERSON, 'sid-1', 'g-personal'), eduGrant('g-personal', PERSON), eduGrant('g-entity', ENTITY_SUB)]).signedInServices(PERSON);
     expect(services).toEqual([
       { clientId: 'edu-portal', sid: 'sid-1', grantId: 'g-personal', sub: PERSON },
       { clientId: 'edu-portal', sid: null, grantId: 'g-entity', sub: ENTITY_SUB },
@@ -37,11 +38,7 @@ describe('OidcSessionTerminator.signedInServices', () => {
   });
 
   it('names an entity session by its entity subject, and tells each (service, subject) once', async () => {
-    const services = await terminator([
-      record('Session', 's1', { accountId: ENTITY_SUB, authorizations: { 'edu-portal': { sid: 'sid-e', grantId: 'g-entity' } } }),
-      record('Grant', 'g-entity', { clientId: 'edu-portal', accountId: ENTITY_SUB }),
-      record('Grant', 'g-entity-old', { clientId: 'edu-portal', accountId: ENTITY_SUB }),
-    ]).signedInServices(PERSON);
+    const services = await terminator([eduSession('s1', ENTITY_SUB, 'sid-e', 'g-entity'), eduGrant('g-entity', ENTITY_SUB), eduGrant('g-entity-old', ENTITY_SUB)]).signedInServices(PERSON);
     expect(services).toEqual([{ clientId: 'edu-portal', sid: 'sid-e', grantId: 'g-entity', sub: ENTITY_SUB }]);
   });
 });
