@@ -30,7 +30,7 @@ export function App() {
   let content;
   switch (route.page) {
     case 'login':
-      content = <LoginPage uid={route.uid} features={site.features} />;
+      content = <LoginPage uid={route.uid} features={site.features} companionApp={site.companionApp} />;
       break;
     case 'consent':
       content = <ConsentPage uid={route.uid} />;
