@@ -7,7 +7,7 @@
 import jpeg from 'jpeg-js';
 import jsQR from 'jsqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page, Response } from 'playwright-core';
+import type { Browser, Locator, Response } from 'playwright-core';
 import { newDesktopContext, screenshot, visibleText } from './support/browser.ts';
 import { appFaceLogin, launchPhoneBrowser, newPhoneContext } from './support/app.ts';
 import { DEMO, eduProfile, loginForm, loginModes, startLoginFromEdu } from './support/flows.ts';
