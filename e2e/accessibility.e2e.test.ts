@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { captchaAnswer, currentCaptchaId, newDesktopContext } from './support/browser.ts';
 import { appFaceLogin, launchPhoneBrowser, newPhoneContext } from './support/app.ts';
-import { AxeReport, type AxeFinding } from './support/axe.ts';
+import { AxeReport, type AxeFinding, type OpenedState } from './support/axe.ts';
 import { chooseAccountLogin, DEMO, fillAccountLogin, loginForm, loginModes, loginToUserCenter, shownError, startLoginFromEdu, submitAccountLogin } from './support/flows.ts';
 import { forgotWizard, requestResetCode, resetCode, submitAccountStep, submitNewPassword, submitResetCode } from './support/password-reset.ts';
 import { startServers, type Servers } from './support/servers.ts';
@@ -44,11 +44,25 @@ afterAll(async () => {
 });
 
 /** Checks the state in both sizes and modes and fails naming every serious or critical violation. */
-async function expectAccessible(target: Page, state: string, shotName: string): Promise<void> {
-  const found: AxeFinding[] = await report.check(target, state, shotName);
+async function expectAccessible(target: Page, state: string, shotName: string, opened?: OpenedState): Promise<void> {
+  const found: AxeFinding[] = await report.check(target, state, shotName, undefined, opened);
   const blocking = found.flatMap((f) => f.blocking.map((b) => `${f.viewport} ${f.mode}: ${b}`));
   expect.soft(blocking, `${state}: serious or critical axe-core violations`).toEqual([]);
 }
+
+/** 如何获取App: the QR panel's dialog, its second QR loaded. */
+const appHelpDialog: OpenedState = {
+  async open(target) {
+    await target.getByRole('button', { name: /^如何获取「.+」？$/ }).click();
+    const qr = target.getByRole('dialog').getByRole('img');
+    await qr.waitFor();
+    await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  },
+  async close(target) {
+    await target.keyboard.press('Escape');
+    await target.getByRole('dialog').waitFor({ state: 'hidden' });
+  },
+};
 
 function authorizationUrl(extra: Record<string, string>): string {
   const verifier = randomBytes(32).toString('base64url');
@@ -102,6 +116,29 @@ describe('axe-core: 0 critical and 0 serious violations on every page state, bot
     }
     await page.locator('.throttled-hint').waitFor();
     await expectAccessible(page, '登录 · 需等待（登录限制）', 'login-throttled');
+  });
+
+  // Each state is 4 axe runs with screenshots: on a shared, loaded machine these need more than the default 2 minutes.
+  it('the companion app: 如何获取App', { timeout: 240_000 }, async () => {
+    const onPc = await pc.newPage();
+    await onPc.goto(`${servers.platformUrl}/`);
+    await onPc.getByRole('button', { name: /^如何获取/ }).waitFor();
+    await expectAccessible(onPc, '登录 · 如何获取App', 'login-app-help', appHelpDialog);
+    await onPc.close();
+  });
+
+  it('the companion app on a phone: 账号登录 first, 在手机App中打开 instead of the QR', { timeout: 240_000 }, async () => {
+    const { platformUrl } = servers;
+    const onPhone = await phone.newPage();
+    await onPhone.goto(`${platformUrl}/`);
+    await loginForm(onPhone).identifier.waitFor();
+    await expectAccessible(onPhone, '登录（手机） · 账号登录', 'phone-login-account');
+
+    await loginModes(onPhone).qr.click();
+    await onPhone.getByRole('link', { name: /^在手机App中打开/ }).waitFor();
+    await expectAccessible(onPhone, '登录（手机） · 在手机App中打开', 'phone-login-open-in-app');
+    await expectAccessible(onPhone, '登录（手机） · 如何获取App', 'phone-login-app-help', appHelpDialog);
+    await onPhone.close();
   });
 
   it('立即注册, 用户协议 and the portal error pages', async () => {

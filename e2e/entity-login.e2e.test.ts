@@ -295,9 +295,9 @@ describe('法人登录 (a person acting for 北京演示科技有限公司)', ()
     expect(response.status()).toBe(201);
     expect(response.request().postDataJSON()).toMatchObject({ loginType: 'entity' });
     const qr = (await response.json()) as QrCreated;
-    const qrImage = pc.locator('#login-panel').getByRole('img', { name: '扫码登录二维码，请使用手机App扫描' });
+    const qrImage = pc.locator('#login-panel').getByRole('img', { name: '扫码登录二维码，请使用「统一认证」扫描' });
     await qrImage.waitFor();
-    await pc.getByText('请使用手机App扫码，并在手机上选择要代表登录的单位').waitFor();
+    await pc.getByText('请使用「统一认证」扫码，并在手机上选择要代表登录的单位').waitFor();
 
     // 扫一扫: a phone whose camera films the PC's QR, with 王五's app session.
     const { browser: scanBrowser, page: scan } = await scanQrWithApp(qrImage, phoneContext, platformUrl, qr.id);

@@ -61,12 +61,12 @@ describe('platform login page at /', () => {
       const panel = page.locator('#login-panel');
 
       // The QR needs a login interaction: the page started one for the portal's own client.
-      const qrImage = panel.getByRole('img', { name: '扫码登录二维码，请使用手机App扫描' });
+      const qrImage = panel.getByRole('img', { name: '扫码登录二维码，请使用「统一认证」扫描' });
       await qrImage.waitFor();
       expect(new URL(page.url()).pathname).toMatch(/^\/interaction\/[A-Za-z0-9_-]+$/);
       expect(await qrImage.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
-      expect(await visibleText(panel.getByRole('status'))).toBe('请使用手机App扫码');
-      expect(await panel.getByText('打开手机App，点击首页“扫一扫”').isVisible()).toBe(true);
+      expect(await visibleText(panel.getByRole('status'))).toBe('请使用「统一认证」扫码');
+      expect(await panel.getByText('打开「统一认证」，点击首页“扫一扫”').isVisible()).toBe(true);
       expect(await loginForm(page).identifier.count()).toBe(0);
       await screenshot(page, 'platform-home-qr-login');
 
@@ -87,7 +87,7 @@ describe('platform login page at /', () => {
       const tabs = page.getByRole('tablist', { name: '登录身份' }).getByRole('tab');
       expect(await tabs.allTextContents()).toEqual(['个人登录', '法人登录']);
       expect(await page.getByRole('tab', { name: '个人登录' }).getAttribute('aria-selected')).toBe('true');
-      await panel.getByRole('img', { name: '扫码登录二维码，请使用手机App扫描' }).waitFor();
+      await panel.getByRole('img', { name: '扫码登录二维码，请使用「统一认证」扫描' }).waitFor();
 
       // 法人登录 → a fresh QR, for an entity login.
       const entityQr = page.waitForResponse((r) => r.request().method() === 'POST' && /^\/interaction\/[^/]+\/qr$/.test(new URL(r.url()).pathname));
@@ -96,8 +96,8 @@ describe('platform login page at /', () => {
       const created = await entityQr;
       expect(created.status()).toBe(201);
       expect(created.request().postDataJSON()).toMatchObject({ loginType: 'entity' });
-      await panel.getByRole('img', { name: '扫码登录二维码，请使用手机App扫描' }).waitFor();
-      await panel.getByText('请使用手机App扫码，并在手机上选择要代表登录的单位').waitFor();
+      await panel.getByRole('img', { name: '扫码登录二维码，请使用「统一认证」扫描' }).waitFor();
+      await panel.getByText('请使用「统一认证」扫码，并在手机上选择要代表登录的单位').waitFor();
       expect(await panel.getByText('法人登录将在后续版本开放').count()).toBe(0);
 
       // 账号登录 under 法人登录: the entity, then the person's own account.

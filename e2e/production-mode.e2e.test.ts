@@ -267,7 +267,7 @@ describe('production mode behind TLS with vendor stand-ins', () => {
     await startLoginFromEdu(pc, eduUrl, platformUrl);
     const qr = (await (await created).json()) as { id: string; qrUrl: string };
     expect(qr.qrUrl).toBe(`${platformUrl}/app/qr/${qr.id}`);
-    const qrImage = pc.locator('#login-panel').getByRole('img', { name: '扫码登录二维码，请使用手机App扫描' });
+    const qrImage = pc.locator('#login-panel').getByRole('img', { name: '扫码登录二维码，请使用「统一认证」扫描' });
     await qrImage.waitFor();
 
     const { browser: scanBrowser, page: scan } = await scanQrWithApp(qrImage, phone, platformUrl, qr.id, { extraArgs: [IGNORE_CERTIFICATE_ERRORS] });

@@ -39,7 +39,7 @@ const isQrCreate = (r: Response) => r.request().method() === 'POST' && /^\/inter
 function qrPanel(page: Page) {
   const panel = page.locator('#login-panel');
   return {
-    image: panel.getByRole('img', { name: '扫码登录二维码，请使用手机App扫描' }),
+    image: panel.getByRole('img', { name: '扫码登录二维码，请使用「统一认证」扫描' }),
     status: panel.getByRole('status'),
     refresh: (name: string) => panel.getByRole('button', { name }),
     note: page.getByTestId('qr-note'),
@@ -62,7 +62,7 @@ async function openQrFromEdu(page: Page, servers: Servers): Promise<{ uid: strin
   expect(response.status()).toBe(201);
   const qr = (await response.json()) as QrCreated;
   await qrPanel(page).image.waitFor();
-  await pcStatus(page, '请使用手机App扫码');
+  await pcStatus(page, '请使用「统一认证」扫码');
   return { uid: new URL(page.url()).pathname.split('/').pop()!, qr };
 }
 
@@ -72,7 +72,7 @@ async function refreshQr(page: Page, overlay: string): Promise<QrCreated> {
   await qrPanel(page).refresh(overlay).click();
   const response = await created;
   expect(response.status()).toBe(201);
-  await pcStatus(page, '请使用手机App扫码');
+  await pcStatus(page, '请使用「统一认证」扫码');
   return (await response.json()) as QrCreated;
 }
 
@@ -227,7 +227,7 @@ describe('扫码登录 with edu-portal', () => {
     expect(qr.expiresIn).toBe(180);
     expect(await pc.getByTestId('login-client').textContent()).toBe(`正在登录：${EDU_NAME}`);
     expect(await loginModes(pc).qr.getAttribute('aria-selected')).toBe('true');
-    expect(await pc.getByText('打开手机App，点击首页“扫一扫”').isVisible()).toBe(true);
+    expect(await pc.getByText('打开「统一认证」，点击首页“扫一扫”').isVisible()).toBe(true);
     await screenshot(pc, 'portal-qr-pending', { fullPage: false });
 
     // Hold the completion a moment so that 登录成功 can be seen (and pictured).
@@ -280,7 +280,7 @@ describe('扫码登录 with edu-portal', () => {
     const replay = await fetchIn(pc, 'POST', `/interaction/${again.uid}/qr/${qr.id}/complete`);
     expect(replay.status).toBeGreaterThanOrEqual(400);
     expect(['QR_EXPIRED', 'QR_ALREADY_USED']).toContain(replay.code);
-    await pcStatus(pc, '请使用手机App扫码');
+    await pcStatus(pc, '请使用「统一认证」扫码');
   });
 
   it('取消 on the phone shows 已取消 on the PC; 刷新 makes a new QR that logs in', async () => {

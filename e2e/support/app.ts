@@ -146,9 +146,12 @@ export interface AppPerson {
   maskedName: string;
 }
 
-/** 登录 in the app (manual 一.2): 证件类型, 姓名, 证件号码, 登录有效期, consent, 开始人脸识别 → 首页. */
-export async function appFaceLogin(page: Page, platformUrl: string, person: AppPerson, days: 1 | 7 | 30, shots?: string): Promise<void> {
-  await page.goto(`${platformUrl}/app/login`);
+/**
+ * 登录 in the app (manual 一.2): 证件类型, 姓名, 证件号码, 登录有效期, consent, 开始人脸识别 → 首页,
+ * or → `next` (an app path such as a QR's confirm page, where the app goes after its login).
+ */
+export async function appFaceLogin(page: Page, platformUrl: string, person: AppPerson, days: 1 | 7 | 30, shots?: string, next?: string): Promise<void> {
+  await page.goto(`${platformUrl}/app/login${next ? `?next=${encodeURIComponent(next)}` : ''}`);
   const form = appLoginForm(page);
   await form.idType.selectOption({ label: '居民身份证' });
   await form.name.fill(person.name);
@@ -164,6 +167,10 @@ export async function appFaceLogin(page: Page, platformUrl: string, person: AppP
       .first()
       .waitFor();
     await screenshot(page, `${shots}-face`, { fullPage: false });
+  }
+  if (next) {
+    await page.waitForURL(`${platformUrl}${next}`, { timeout: 30_000 });
+    return;
   }
   await page.waitForURL(`${platformUrl}/app/`, { timeout: 30_000 });
   await page.getByRole('link', { name: new RegExp(`^${person.maskedName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*，查看我的信息$`) }).waitFor();

@@ -59,6 +59,15 @@ function count(violations: AxeViolation[]): Record<Impact, number> {
   return counts;
 }
 
+/**
+ * A state that the header's 关怀模式 switch cannot reach as it stands (a modal dialog makes the page behind it
+ * inert): opened after each mode is set, closed before the next.
+ */
+export interface OpenedState {
+  open(page: Page): Promise<void>;
+  close(page: Page): Promise<void>;
+}
+
 /** Collects findings across one test file and writes them as a table at the end. */
 export class AxeReport {
   readonly findings: AxeFinding[] = [];
@@ -68,19 +77,21 @@ export class AxeReport {
    * screenshot of each), then returns it to the PC size in the standard
    * mode. Returns the findings of this state.
    */
-  async check(page: Page, state: string, shotName: string, sizes: readonly ViewportName[] = ['pc', 'phone']): Promise<AxeFinding[]> {
+  async check(page: Page, state: string, shotName: string, sizes: readonly ViewportName[] = ['pc', 'phone'], opened?: OpenedState): Promise<AxeFinding[]> {
     const start = page.viewportSize();
     const found: AxeFinding[] = [];
     for (const viewport of sizes) {
       await page.setViewportSize(VIEWPORTS[viewport]);
       for (const mode of MODES) {
         await setMode(page, mode);
+        await opened?.open(page);
         const violations = await axeViolations(page);
         const blocking = violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id} (${v.impact}, ${v.nodes.length}×): ${JSON.stringify(v.nodes[0]?.target)}`);
         const finding: AxeFinding = { state, viewport, mode, counts: count(violations), blocking };
         found.push(finding);
         this.findings.push(finding);
         await screenshot(page, `a11y-${shotName}-${viewport}-${mode}`);
+        await opened?.close(page);
       }
     }
     await setMode(page, 'standard');

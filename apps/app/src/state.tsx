@@ -7,7 +7,12 @@ import { endpoints, type LoginResult, type Me } from './api.ts';
 
 export type Site = SiteInfo;
 
-const SiteContext = createContext<Site>({ platformName: ui.site.defaultPlatformName, demo: false, features: { realName: true, faceCheck: true, entityServices: true, ipRegion: true } });
+const SiteContext = createContext<Site>({
+  platformName: ui.site.defaultPlatformName,
+  demo: false,
+  features: { realName: true, faceCheck: true, entityServices: true, ipRegion: true },
+  companionApp: { name: ui.companionApp.defaultName, webUrl: '/app/' },
+});
 
 export function useSite(): Site {
   return useContext(SiteContext);

@@ -19,6 +19,7 @@ import type { LoginThrottle } from './services/password-login/login-throttle.ts'
 import type { PasswordLogin } from './services/password-login/index.ts';
 import type { PasswordReset } from './services/password-reset/index.ts';
 import type { QrLogin } from './services/qr-login/index.ts';
+import { qrSvg } from './services/qr-login/qr-image.ts';
 import type { AgentGrants } from './services/entities/agent-grants.ts';
 import type { EntityLogin } from './services/entities/entity-login.ts';
 import type { EntityRegistration } from './services/entities/entity-registration.ts';
@@ -129,7 +130,7 @@ export async function buildApp(
 
   await app.register(oidcMount, { provider: services.provider });
   const sendPortal = await registerPortalPages(app, paths);
-  await registerAppPages(app, { appDistDir: paths.appDistDir, platformName: config.platformName });
+  await registerAppPages(app, { appDistDir: paths.appDistDir, platformName: config.platformName, appName: config.companionApp.name });
   await app.register(interactionRoutes, {
     provider: services.provider,
     passwordLogin: services.passwordLogin,
@@ -143,8 +144,22 @@ export async function buildApp(
   });
   await app.register(consentRoutes, { provider: services.provider, consent: services.consent, sendPortal, platformName: config.platformName });
   await app.register(qrLoginRoutes, { provider: services.provider, qrLogin: services.qrLogin, platformName: config.platformName, secure, features: services.features });
+  // The web app, as 如何获取App shows it (a published URL: from PUBLIC_URL).
+  const companionAppUrl = `${config.publicUrl}/app/`;
   await app.register(publicApiRoutes, {
-    site: { platformName: config.platformName, demo: config.mode === 'demo', ...(services.demoAccount ? { demoAccount: services.demoAccount } : {}), features: services.features },
+    site: {
+      platformName: config.platformName,
+      demo: config.mode === 'demo',
+      ...(services.demoAccount ? { demoAccount: services.demoAccount } : {}),
+      features: services.features,
+      companionApp: {
+        name: config.companionApp.name,
+        webUrl: companionAppUrl,
+        ...(config.companionApp.iosUrl ? { iosUrl: config.companionApp.iosUrl } : {}),
+        ...(config.companionApp.androidUrl ? { androidUrl: config.companionApp.androidUrl } : {}),
+      },
+    },
+    companionAppQrSvg: await qrSvg(companionAppUrl),
     captcha: services.captcha,
     loginThrottle: services.loginThrottle,
     smsCodes: services.smsCodes,

@@ -31,6 +31,28 @@ describe('loadConfig', () => {
     }
   });
 
+  it('names the companion app (UIA_APP_NAME, default 统一认证) and its store pages only where configured', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).companionApp).toEqual({ name: '统一认证', iosUrl: null, androidUrl: null });
+    const ios = 'https://apps.apple.com/cn/app/id1234567890';
+    const android = 'https://app.example.gov.cn/android.apk';
+    expect(loadConfig({ DATA_DIR: dataDir(), UIA_APP_NAME: ' 某市通 ', UIA_APP_IOS_URL: ios, UIA_APP_ANDROID_URL: android }).companionApp).toEqual({
+      name: '某市通',
+      iosUrl: ios,
+      androidUrl: android,
+    });
+  });
+
+  it('refuses an empty or overlong app name and store links that are not https, naming each', () => {
+    expect(problemsOf({ UIA_APP_NAME: '  ' })).toEqual(['UIA_APP_NAME: 不能为空 / must not be empty']);
+    expect(problemsOf({ UIA_APP_NAME: '应用'.repeat(11) })).toEqual(['UIA_APP_NAME: 至多 20 个字符 / at most 20 characters']);
+    const notHttps = '应为应用商店页面的 https:// 地址 / expected the https:// address of the store page';
+    expect(problemsOf({ UIA_APP_IOS_URL: 'http://apps.apple.com/cn/app/id1', UIA_APP_ANDROID_URL: 'market://details?id=cn.gov.example' })).toEqual([
+      `UIA_APP_IOS_URL: ${notHttps}`,
+      `UIA_APP_ANDROID_URL: ${notHttps}`,
+    ]);
+    expect(problemsOf({ UIA_APP_ANDROID_URL: 'app store' })).toEqual([`UIA_APP_ANDROID_URL: ${notHttps}`]);
+  });
+
   it('caps agents per entity at UIA_ENTITY_MAX_AGENTS (default 5, 1–100)', () => {
     expect(loadConfig({ DATA_DIR: dataDir() }).entityMaxAgents).toBe(5);
     expect(loadConfig({ DATA_DIR: dataDir(), UIA_ENTITY_MAX_AGENTS: '12' }).entityMaxAgents).toBe(12);

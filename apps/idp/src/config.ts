@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { ui } from '@uia/i18n';
 import type { SessionLifetime } from './services/platform-sessions/session-lifetime.ts';
 import { SMS_TEMPLATE_NAMES, type SmsTemplateName } from './ports/sms-sender.ts';
 import type { RedisSentinelConnection } from './adapters/redis/redis-client.ts';
@@ -36,6 +37,18 @@ const keyRing = z.string().transform((value, ctx) => {
   return entries;
 });
 
+/** A native app's store page: an https link (the portal opens it from its login page). */
+const storeUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      return new URL(value).protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, '应为应用商店页面的 https:// 地址 / expected the https:// address of the store page');
+
 const envSchema = z.object({
   UIA_MODE: z.enum(['demo', 'production']).default('demo'),
   HOST: z.string().default('127.0.0.1'),
@@ -61,6 +74,10 @@ const envSchema = z.object({
     .regex(/^[\w:.-]{1,40}$/)
     .default('uia:'),
   UIA_PLATFORM_NAME: z.string().min(1).max(40).default('统一身份认证平台（演示）'),
+  // The companion app the 扫码登录 panel names (docs/configuration.md § 手机App); store links only where the city has a native app.
+  UIA_APP_NAME: z.string().trim().min(1, '不能为空 / must not be empty').max(20, '至多 20 个字符 / at most 20 characters').default(ui.companionApp.defaultName),
+  UIA_APP_IOS_URL: storeUrl.optional(),
+  UIA_APP_ANDROID_URL: storeUrl.optional(),
   UIA_DATA_KEYS: keyRing.optional(),
   UIA_BLIND_INDEX_KEY: base64Key.optional(),
   UIA_COOKIE_SECRETS: z.string().min(32, '至少 32 个字符 / at least 32 characters').optional(),
@@ -199,6 +216,8 @@ export interface Config {
   /** PostgreSQL statement_timeout and the Redis command timeout (docs/architecture.md "Dependency failures"). */
   storageTimeouts: { statementMs: number; redisCommandMs: number };
   platformName: string;
+  /** The companion app's name and native store pages (UIA_APP_NAME, UIA_APP_IOS_URL, UIA_APP_ANDROID_URL); null: none. */
+  companionApp: { name: string; iosUrl: string | null; androidUrl: string | null };
   dataKeys: KeyRing;
   blindIndexKey: Buffer;
   cookieSecrets: string[];
@@ -315,6 +334,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisPrefix: e.UIA_REDIS_PREFIX,
     storageTimeouts: { statementMs: e.UIA_DB_STATEMENT_TIMEOUT_MS, redisCommandMs: e.UIA_REDIS_COMMAND_TIMEOUT_MS },
     platformName: e.UIA_PLATFORM_NAME,
+    companionApp: { name: e.UIA_APP_NAME, iosUrl: e.UIA_APP_IOS_URL ?? null, androidUrl: e.UIA_APP_ANDROID_URL ?? null },
     dataKeys: e.UIA_DATA_KEYS ?? [{ id: 'demo1', key: Buffer.from(demo.dataKey, 'base64') }],
     blindIndexKey: Buffer.from(e.UIA_BLIND_INDEX_KEY ?? demo.blindIndexKey, 'base64'),
     cookieSecrets: (e.UIA_COOKIE_SECRETS ?? demo.cookieSecret).split(',').map((s) => s.trim()),

@@ -14,7 +14,7 @@ type PageName = Route['page'];
 
 /** Each page: its title (the tab's, before the platform's name) and what it shows for its route. */
 const pages: { [P in PageName]: { title: string; show: (route: Extract<Route, { page: P }>, site: SiteInfo) => ReactNode } } = {
-  login: { title: ui.login.pageTitle, show: ({ uid }, { features }) => <LoginPage uid={uid} features={features} /> },
+  login: { title: ui.login.pageTitle, show: ({ uid }, { features, companionApp }) => <LoginPage uid={uid} features={features} companionApp={companionApp} /> },
   consent: { title: ui.consent.pageTitle, show: ({ uid }) => <ConsentPage uid={uid} /> },
   register: { title: ui.register.pageTitle, show: ({ uid }, { features }) => <RegisterPage uid={uid} features={features} /> },
   forgot: { title: ui.forgot.pageTitle, show: ({ uid }) => <ForgotPasswordPage uid={uid} /> },

@@ -16,6 +16,9 @@ const codeFields = {
   smsCodeRequired: '请输入6位短信验证码',
 } as const;
 
+/** The companion app's name unless UIA_APP_NAME says otherwise; the web app's home-screen name too. */
+const DEFAULT_APP_NAME = '统一认证';
+
 export const ui = {
   demoBanner: '演示环境：本页面为统一身份认证平台的演示部署，请勿输入真实个人信息。',
   demoAccount: '演示账号：{username}（手机号 {phone} / 身份证号 {idNumber}），密码 {password}',
@@ -130,15 +133,15 @@ export const ui = {
     entityPlaceholder: '统一社会信用代码/单位账号',
     entityRequired: '请输入统一社会信用代码或单位账号',
     entityHint: '法定代表人或经办人使用本人账号登录；经办人需由法定代表人在用户中心授权',
-    entityQrHint: '请使用手机App扫码，并在手机上选择要代表登录的单位',
+    entityQrHint: '请使用「{app}」扫码，并在手机上选择要代表登录的单位',
     entityQrScannedHint: '请在手机上选择要代表登录的单位，并点击“确认登录”',
   },
 
   /** PC 扫码登录 (manual 一.3): the QR code, its status pushed by the server, refresh. */
   qrLogin: {
-    imageAlt: '扫码登录二维码，请使用手机App扫描',
+    imageAlt: '扫码登录二维码，请使用「{app}」扫描',
     loading: '正在生成二维码…',
-    statusPending: '请使用手机App扫码',
+    statusPending: '请使用「{app}」扫码',
     statusScanned: '扫描成功，请在手机上确认',
     statusConfirmed: '登录成功',
     statusCancelled: '已取消',
@@ -150,8 +153,37 @@ export const ui = {
     /** Before the scanner's masked name (张*), so a stranger's scan is noticed. */
     scannedBy: '扫码人：',
     redirecting: '正在跳转，请稍候…',
-    hint: '打开手机App，点击首页“扫一扫”',
+    hint: '打开「{app}」，点击首页“扫一扫”',
     requiresQr: '该服务要求实人认证，请使用手机App扫码登录',
+  },
+
+  /**
+   * The companion app by name, and how to get it (如何获取App): the web app at
+   * /app/ added to the home screen, a native app's store pages where the city
+   * has one; on a phone, 在手机App中打开 instead of a QR the phone cannot scan.
+   */
+  companionApp: {
+    defaultName: DEFAULT_APP_NAME,
+    helpOpen: '如何获取「{app}」？',
+    helpTitle: '如何获取「{app}」',
+    close: '关闭',
+    storeTitle: '下载手机App',
+    iosStore: 'iPhone：前往 App Store 下载',
+    androidStore: '安卓手机：前往应用商店下载',
+    webTitle: '使用网页版（无需下载）',
+    webQrAlt: '「{app}」网页版的二维码，用手机相机扫描即可打开',
+    webText: '用手机相机扫描二维码，或在手机浏览器中打开：',
+    homeScreenTitle: '添加到主屏幕，以后一点就能打开',
+    iosTitle: 'iPhone（Safari 浏览器）',
+    iosSteps: ['在 Safari 中打开上面的网址', '点击底部的“分享”按钮', '选择“添加到主屏幕”，再点击“添加”'],
+    androidTitle: '安卓手机（手机浏览器）',
+    androidSteps: ['在手机浏览器中打开上面的网址', '点击浏览器的菜单按钮（⋮ 或 ≡）', '选择“添加到主屏幕”或“安装应用”'],
+    afterInstall: '之后点击主屏幕上的「{app}」图标，按提示完成实名登录，再点击首页“扫一扫”扫描电脑上的二维码。',
+    /** On a phone: the QR's own confirm page, in a new tab, so this page stays to finish the login. */
+    openInApp: '在手机App中打开',
+    opensNewPage: '（在新页面中打开）',
+    phonePending: '请在「{app}」中确认登录',
+    phoneHint: '点击“在手机App中打开”，确认登录后回到本页面，即可完成登录',
   },
 
   /**
@@ -419,7 +451,7 @@ export const ui = {
   app: {
     /** Home-screen name of the PWA (the manifest); the platform name from /api/site replaces it where known. */
     manifestName: '统一身份认证平台（演示）',
-    manifestShortName: '统一认证',
+    manifestShortName: DEFAULT_APP_NAME,
     manifestDescription: '统一身份认证平台的手机端：实名登录、扫码登录电脑端业务系统。',
     demoBanner: '演示环境：人脸识别与实名核验均为模拟服务（演示），请勿使用真实个人信息',
     demoBadge: '演示',
@@ -563,7 +595,8 @@ export const ui = {
       cancelling: '正在取消…',
       loading: '正在获取登录信息…',
       confirmedTitle: '已确认登录',
-      confirmedText: '请在电脑上继续操作。',
+      // The page that showed the QR finishes the login: a PC's, or this phone's own (在手机App中打开).
+      confirmedText: '请回到显示二维码的登录页面继续操作。',
       cancelledTitle: '已取消登录',
       cancelledText: '电脑上的本次登录已被取消。',
       failedTitle: '无法确认登录',

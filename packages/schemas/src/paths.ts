@@ -19,6 +19,8 @@ export const SITE_PATHS = {
   site: '/api/site',
   captcha: '/api/captcha',
   audioCaptcha: '/api/captcha/audio',
+  /** The QR code of the companion app's address (`companionApp.webUrl`), an SVG image for 如何获取App. */
+  companionAppQr: '/api/site/app-qr.svg',
 } as const;
 
 /** 注册: an SMS code to the phone, then the account (registration.ts). */

@@ -22,12 +22,26 @@ export type PlatformFeatures = z.infer<typeof platformFeatures>;
 export const demoAccount = z.object({ username: z.string(), phone: z.string(), idNumber: z.string(), password: z.string() });
 export type DemoAccount = z.infer<typeof demoAccount>;
 
+/**
+ * The companion app the 扫码登录 panel names and tells how to get: its name,
+ * the web app (`<PUBLIC_URL>/app/`, added to the home screen) and, for a city
+ * with a native app, its store pages (omitted when not configured).
+ */
+export const companionApp = z.object({
+  name: z.string(),
+  webUrl: z.string(),
+  iosUrl: z.string().optional(),
+  androidUrl: z.string().optional(),
+});
+export type CompanionApp = z.infer<typeof companionApp>;
+
 export const siteResponse = z.object({
   platformName: z.string(),
   demo: z.boolean(),
   /** Present in demo mode only. */
   demoAccount: demoAccount.optional(),
   features: platformFeatures,
+  companionApp,
 });
 export type SiteInfo = z.infer<typeof siteResponse>;
 

@@ -1,7 +1,7 @@
 import { StrictMode, useEffect, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ui } from '@uia/i18n';
-import type { PlatformFeatures } from '@uia/schemas';
+import type { CompanionApp, PlatformFeatures } from '@uia/schemas';
 import { sharedEndpoints, type SiteInfo } from './api.ts';
 
 /**
@@ -20,9 +20,14 @@ export function mount(app: ReactNode): void {
 // Until /api/site answers, pages show everything they always had; what is off disappears once it does.
 const ALL_FEATURES: PlatformFeatures = { realName: true, faceCheck: true, entityServices: true, ipRegion: true };
 
+/** The companion app until /api/site names it: the default name, the web app of this origin. */
+function defaultCompanionApp(): CompanionApp {
+  return { name: ui.companionApp.defaultName, webUrl: `${window.location.origin}/app/` };
+}
+
 /** GET /api/site: the platform name and demo mode; neutral defaults until (or unless) it answers. */
 export function useSiteInfo(): SiteInfo {
-  const [site, setSite] = useState<SiteInfo>({ platformName: ui.site.defaultPlatformName, demo: false, features: ALL_FEATURES });
+  const [site, setSite] = useState<SiteInfo>(() => ({ platformName: ui.site.defaultPlatformName, demo: false, features: ALL_FEATURES, companionApp: defaultCompanionApp() }));
   useEffect(() => {
     let live = true;
     sharedEndpoints.site().then(
@@ -33,6 +38,7 @@ export function useSiteInfo(): SiteInfo {
           demo: info.demo === true,
           ...(info.demoAccount ? { demoAccount: info.demoAccount } : {}),
           features: { ...ALL_FEATURES, ...info.features },
+          companionApp: typeof info.companionApp?.name === 'string' && info.companionApp.name.trim() ? info.companionApp : defaultCompanionApp(),
         });
       },
       () => {

@@ -22,13 +22,13 @@ function readIfExists(file: string): Buffer | null {
 
 /**
  * Serves the built companion app (apps/app/dist) at /app/: its hashed
- * bundles, the PWA manifest (named after the configured platform), the
+ * bundles, the PWA manifest (named after the configured platform and app), the
  * service worker (`/app/sw.js`, scope /app/), icons, and the SPA shell for
  * the app's pages. The shell's pages may use the camera of this origin
  * (人脸识别, 扫一扫); every other page keeps `camera=()`. Nothing here
  * answers /app/api/*: unknown API paths stay JSON 404s.
  */
-export async function registerAppPages(app: FastifyInstance, options: { appDistDir: string | undefined; platformName: string }) {
+export async function registerAppPages(app: FastifyInstance, options: { appDistDir: string | undefined; platformName: string; appName: string }) {
   const dist = options.appDistDir;
   const shell = dist ? (readIfExists(join(dist, 'index.html'))?.toString('utf8') ?? null) : null;
   if (!shell) app.log.warn(`app build not found at ${dist ? join(dist, 'index.html') : '(no appDistDir)'}; run "npm run build"`);
@@ -52,12 +52,13 @@ export async function registerAppPages(app: FastifyInstance, options: { appDistD
     return reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').header('service-worker-allowed', '/app/').send(sw);
   });
 
-  // The manifest carries the configured platform name (branding comes from configuration).
+  // The manifest carries the configured platform name (branding comes from configuration) and, as the
+  // home-screen name, the app name the 扫码登录 panel tells people to look for.
   const manifestFile = dist ? readIfExists(join(dist, 'manifest.webmanifest')) : null;
   let manifest: string | null = null;
   if (manifestFile) {
     const parsed = JSON.parse(manifestFile.toString('utf8')) as Record<string, unknown>;
-    manifest = JSON.stringify({ ...parsed, name: options.platformName });
+    manifest = JSON.stringify({ ...parsed, name: options.platformName, short_name: options.appName });
   }
   app.get('/app/manifest.webmanifest', (_request, reply) => {
     if (!manifest) throw new AppError('NOT_FOUND');

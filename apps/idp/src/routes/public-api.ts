@@ -13,6 +13,8 @@ export async function publicApiRoutes(
   plugin: FastifyInstance,
   options: {
     site: SiteInfo;
+    /** The QR code of `site.companionApp.webUrl` (如何获取App). */
+    companionAppQrSvg: string;
     captcha: CaptchaService;
     /** 登录失败处理: an address that keeps sending wrong passwords gets the strict captcha. */
     loginThrottle: LoginThrottle;
@@ -24,6 +26,8 @@ export async function publicApiRoutes(
   const app = withContractSchemas(plugin);
 
   app.get(SITE_PATHS.site, { schema: { response: { 200: siteResponse } } }, async () => options.site);
+  // Fixed while the server runs: cached for a day, revalidated after a restart that changed PUBLIC_URL.
+  app.get(SITE_PATHS.companionAppQr, (_request, reply) => reply.type('image/svg+xml; charset=utf-8').header('cache-control', 'public, max-age=86400').send(options.companionAppQrSvg));
 
   // The picture, or the same kind of challenge spoken (听语音验证码): one budget, one strictness, one verify.
   app.post(SITE_PATHS.captcha, { schema: { response: { 201: captchaResponse } } }, async (request, reply) =>

@@ -1,8 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { ui } from '@uia/i18n';
 import { ApiError, errorMessage, navigate } from '@uia/web';
+import type { CompanionApp } from '@uia/schemas';
 import { endpoints, parseQrStatus, startInteraction, type LoginType, type QrChallenge, type QrStatus } from '../api.ts';
 import { loginPath } from '../router.ts';
+import { fill } from '../text.ts';
+import { CompanionAppHelp } from './companion-app/CompanionAppHelp.tsx';
+import { OpenInApp } from './companion-app/OpenInApp.tsx';
 
 /**
  * What the panel shows. `live` is a QR on screen with the last status the
@@ -35,8 +39,8 @@ const RECONNECT_MAX_MS = 30_000;
 /** The server is the judge of expiry; the page only stops waiting a moment after it. */
 const EXPIRY_GRACE_MS = 2_000;
 
-const statusText: Record<QrStatus, string> = {
-  pending: ui.qrLogin.statusPending,
+// `pending` names the app (or, on a phone, where to confirm): see `pendingText` below.
+const statusText: Record<Exclude<QrStatus, 'pending'>, string> = {
   scanned: ui.qrLogin.statusScanned,
   confirmed: ui.qrLogin.statusConfirmed,
   cancelled: ui.qrLogin.statusCancelled,
@@ -53,6 +57,8 @@ export function QrLogin({
   uid,
   loginType = 'personal',
   note,
+  app,
+  onPhone,
   onExpired,
 }: {
   uid: string | null;
@@ -60,6 +66,10 @@ export function QrLogin({
   loginType?: LoginType;
   /** Shown above the QR (e.g. the service demands 实人认证). */
   note?: string | null;
+  /** The companion app: named in the panel, with 如何获取App. */
+  app: CompanionApp;
+  /** A phone's browser: 在手机App中打开 instead of a QR it cannot scan. */
+  onPhone: boolean;
   /** The login interaction itself has expired (LOGIN_REQUEST_EXPIRED). */
   onExpired: (message: string) => void;
 }) {
@@ -186,7 +196,7 @@ export function QrLogin({
     overlay = ui.qrLogin.overlayFailed;
     tone = 'error';
   } else {
-    status = statusText[view.status];
+    status = view.status === 'pending' ? pendingText(app, onPhone) : statusText[view.status];
     if (view.status === 'expired') overlay = ui.qrLogin.overlayExpired;
     if (view.status === 'cancelled') overlay = ui.qrLogin.overlayCancelled;
     covered = overlay !== null;
@@ -204,19 +214,25 @@ export function QrLogin({
       ? forEntity
         ? ui.login.entityQrScannedHint
         : ui.qrLogin.scannedHint
-      : forEntity
-        ? ui.login.entityQrHint
-        : ui.qrLogin.hint;
+      : onPhone
+        ? ui.companionApp.phoneHint
+        : fill(forEntity ? ui.login.entityQrHint : ui.qrLogin.hint, { app: app.name });
 
   return (
-    <div className="qr-login" data-qr-status={view.kind === 'live' ? view.status : view.kind}>
+    <div className={`qr-login${onPhone ? ' is-on-phone' : ''}`} data-qr-status={view.kind === 'live' ? view.status : view.kind}>
       {note && (
         <p className="alert alert-info qr-note" data-testid="qr-note">
           {note}
         </p>
       )}
       <div className={`qr-frame${overlay ? ' is-dimmed' : ''}`}>
-        {qr ? <img className="qr-image" src={qr.image} alt={ui.qrLogin.imageAlt} width={184} height={184} data-qr-id={qr.id} /> : <span className="qr-placeholder" aria-hidden="true" />}
+        {qr && !onPhone ? (
+          <img className="qr-image" src={qr.image} alt={fill(ui.qrLogin.imageAlt, { app: app.name })} width={184} height={184} data-qr-id={qr.id} />
+        ) : qr && !overlay ? (
+          <OpenInApp url={qr.qrUrl} />
+        ) : (
+          <span className="qr-placeholder" aria-hidden="true" />
+        )}
         {scanned && (
           <span className="qr-badge" aria-hidden="true">
             <svg viewBox="0 0 48 48" focusable="false">
@@ -255,6 +271,12 @@ export function QrLogin({
         )}
         {hint}
       </p>
+      <CompanionAppHelp app={app} />
     </div>
   );
+}
+
+/** `pending`: which app to scan with, or, on a phone, where to confirm. */
+function pendingText(app: CompanionApp, onPhone: boolean): string {
+  return fill(onPhone ? ui.companionApp.phonePending : ui.qrLogin.statusPending, { app: app.name });
 }

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { formatMessage, ui } from '@uia/i18n';
 import { ApiError } from '@uia/web';
-import type { PlatformFeatures } from '@uia/schemas';
+import type { CompanionApp, PlatformFeatures } from '@uia/schemas';
 import { endpoints, loginTypesOf, PORTAL_CLIENT_ID, type LoginType } from '../../api.ts';
 import { QrLogin } from '../../components/QrLogin.tsx';
 import { Tabs } from '../../components/Tabs.tsx';
+import { isPhoneBrowser } from '../../phone-browser.ts';
 import { fill } from '../../text.ts';
 import { AccountLoginForm } from './AccountLoginForm.tsx';
 
@@ -16,12 +17,15 @@ type Mode = 'qr' | 'account';
  */
 const MODE_KEY = 'uia.loginMode';
 
-function rememberedMode(): Mode {
+/** The mode picked last in this tab; else 扫码登录 (the manual's default), but 账号登录 on a phone, which cannot scan its own screen. */
+function initialMode(onPhone: boolean): Mode {
   try {
-    return window.sessionStorage.getItem(MODE_KEY) === 'account' ? 'account' : 'qr';
+    const picked = window.sessionStorage.getItem(MODE_KEY);
+    if (picked === 'account' || picked === 'qr') return picked;
   } catch {
-    return 'qr';
+    /* storage disabled: the default */
   }
+  return onPhone ? 'account' : 'qr';
 }
 
 function rememberMode(mode: Mode): void {
@@ -32,10 +36,12 @@ function rememberMode(mode: Mode): void {
   }
 }
 
-export function LoginPage({ uid, features }: { uid: string | null; features: PlatformFeatures }) {
+export function LoginPage({ uid, features, companionApp }: { uid: string | null; features: PlatformFeatures; companionApp: CompanionApp }) {
   const [tab, setTab] = useState<LoginType>('personal');
-  // 扫码登录 is the manual's default (推荐); 账号登录 is one click away.
-  const [mode, setMode] = useState<Mode>(rememberedMode);
+  // What the device is does not change while the page is open.
+  const [onPhone] = useState(isPhoneBrowser);
+  // 扫码登录 is the manual's default (推荐); 账号登录 is one click away (and the default on a phone).
+  const [mode, setMode] = useState<Mode>(() => initialMode(onPhone));
   const [clientName, setClientName] = useState<string | null>(null);
   // The tabs the relying party accepts; null until /details answered. The
   // portal's own login (no interaction yet) offers both, as its client does.
@@ -126,7 +132,7 @@ export function LoginPage({ uid, features }: { uid: string | null; features: Pla
                 {expired ? (
                   <ExpiredNotice message={expired} />
                 ) : shownMode === 'qr' ? (
-                  <QrLogin uid={uid} loginType={shownTab} note={qrOnly} onExpired={setExpired} />
+                  <QrLogin uid={uid} loginType={shownTab} note={qrOnly} app={companionApp} onPhone={onPhone} onExpired={setExpired} />
                 ) : (
                   <AccountLoginForm uid={uid} loginType={shownTab} onExpired={setExpired} onRequiresQr={setQrOnly} onChooseQr={() => chooseMode('qr')} />
                 )}
