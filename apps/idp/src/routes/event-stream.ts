@@ -79,4 +79,9 @@ function finishFastifyRequest(response: ServerResponse) {
   for (const listener of response.listeners('error')) {
     if (onFinish.has(listener)) (listener as () => void)();
   }
+  // That listener was also the response's only 'error' listener; an error there would now be thrown.
+  // The stream ends on the 'close' that follows an error, so the error itself needs nothing more.
+  response.on('error', ignoreStreamError);
 }
+
+function ignoreStreamError() {}
