@@ -7,6 +7,7 @@ import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
 import { buildApp } from './app.ts';
 import { describeDependencyError } from './dependency-failure.ts';
 import type { AuditLog } from './ports/audit-log.ts';
+import type { PubSub } from './ports/pub-sub.ts';
 import type { ClientRepository } from './ports/client-repository.ts';
 import type { Config } from './config.ts';
 import type { LogStream } from './logging.ts';
@@ -93,6 +94,8 @@ export interface ComposeOptions {
   now?: () => number;
   /** Log lines go here instead of stdout. */
   logStream?: LogStream;
+  /** Wraps the configured PubSub (tests count the subscriptions open at a time). */
+  wrapPubSub?: (pubSub: PubSub) => PubSub;
 }
 
 /** The composition root: the only place that chooses adapters. */
@@ -111,7 +114,8 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
   const redis = config.redisSentinel ?? config.redisUrl;
   const redisConnection = { commandTimeoutMs: config.storageTimeouts.redisCommandMs, onError: onStorageConnectionError('keyValue') };
   const store = redis ? new RedisKeyValueStore(redis, config.redisPrefix, redisConnection) : new MemoryKeyValueStore(now);
-  const pubSub = redis ? new RedisPubSub(redis, config.redisPrefix, redisConnection) : new MemoryPubSub();
+  const configuredPubSub = redis ? new RedisPubSub(redis, config.redisPrefix, redisConnection) : new MemoryPubSub();
+  const pubSub = options.wrapPubSub?.(configuredPubSub) ?? configuredPubSub;
 
   const cipher = new PiiCipher(config.dataKeys, config.blindIndexKey);
   const accounts = new SqlAccountRepository(database.db);

@@ -7,7 +7,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { computeResidentIdCheckChar } from '@uia/validators';
 import { loadConfig } from '../src/config.ts';
-import { composePlatform, type Platform } from '../src/compose.ts';
+import { composePlatform, type ComposeOptions, type Platform } from '../src/compose.ts';
 import type { LogStream } from '../src/logging.ts';
 
 /**
@@ -42,6 +42,8 @@ export interface TestPlatformOptions {
   port?: number;
   /** Built front ends to serve instead of the checkout's apps/portal/dist and apps/app/dist. */
   paths?: Parameters<typeof composePlatform>[1];
+  /** Wraps the platform's PubSub (to count its subscriptions). */
+  wrapPubSub?: ComposeOptions['wrapPubSub'];
 }
 
 /** System time plus an offset that only grows: `advance` makes time-limited secrets expire now. */
@@ -149,7 +151,11 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   const clock = new TestClock();
   let platform: Platform;
   try {
-    platform = await composePlatform(loadConfig(env), options.paths, { now: clock.now, ...(options.logStream ? { logStream: options.logStream } : {}) });
+    platform = await composePlatform(loadConfig(env), options.paths, {
+      now: clock.now,
+      ...(options.logStream ? { logStream: options.logStream } : {}),
+      ...(options.wrapPubSub ? { wrapPubSub: options.wrapPubSub } : {}),
+    });
     await platform.app.listen({ host: '127.0.0.1', port });
   } catch (error) {
     await cleanUp();

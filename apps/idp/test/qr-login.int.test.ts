@@ -1,9 +1,12 @@
 import * as client from 'openid-client';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMessage } from '@uia/i18n';
 import { appPerson, loggedInApp } from './app-helpers.ts';
 import { Browser, startTestPlatform, type TestPlatform } from './harness.ts';
 import { appQr, pcQr } from './qr-helpers.ts';
+import type { EventStreamReader } from './support/event-stream-reader.ts';
+import type { PubSub } from '../src/ports/pub-sub.ts';
 import { authorizationUrl, discover, followToRp, passwordLogin, startLogin, useRelyingPartyPlatform, type StartedLogin } from './relying-party.ts';
 
 const rp = useRelyingPartyPlatform();
@@ -361,6 +364,66 @@ describe(`扫码登录 (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'} + 
     const login = await startLogin(pc, rp.config);
     const details = await pc.json(`/interaction/${login.uid}/details`);
     expect(details.body).not.toHaveProperty('requiredAcr');
+  });
+});
+
+/** `pubSub` with a count of the QR subscriptions open at a time (each ended by its unsubscribe, once). */
+function countingQrSubscriptions(pubSub: PubSub) {
+  const counted = {
+    open: 0,
+    publish: (channel: string, message: string) => pubSub.publish(channel, message),
+    async subscribe(channel: string, listener: (message: string) => void) {
+      const unsubscribe = await pubSub.subscribe(channel, listener);
+      const step = channel.startsWith('qr:') ? 1 : 0;
+      counted.open += step;
+      let ended = false;
+      return async () => {
+        if (!ended) counted.open -= step;
+        ended = true;
+        await unsubscribe();
+      };
+    },
+    close: () => pubSub.close(),
+  };
+  return counted;
+}
+
+describe('扫码登录 status streams that the browser closes', () => {
+  let subscriptions: ReturnType<typeof countingQrSubscriptions>;
+  let t: TestPlatform;
+  beforeAll(async () => {
+    t = await startTestPlatform({ wrapPubSub: (pubSub) => (subscriptions = countingQrSubscriptions(pubSub)) });
+  });
+  afterAll(() => t.stop());
+
+  it('leave no QR subscription behind once their browsers are gone', async () => {
+    const config = await discover(t.baseUrl);
+    const ids: string[] = [];
+    const streams: EventStreamReader[] = [];
+    for (let page = 0; page < 12; page += 1) {
+      const pc = new Browser(t.baseUrl);
+      const login = await startLogin(pc, config);
+      const { body: qr } = await pcQr.create(pc, login.uid);
+      ids.push(qr.id);
+      for (let tab = 0; tab < 2; tab += 1) {
+        const { events } = await pcQr.events(pc, login.uid, qr.id);
+        expect(await events!.nextStatus()).toBe('pending');
+        streams.push(events!);
+      }
+    }
+    expect(subscriptions.open).toBe(24);
+    for (const stream of streams) await stream.cancel();
+    // The server learns of each disconnect from its socket, a moment after the browser's side closed.
+    while (subscriptions.open > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    if (process.env.REDIS_URL) {
+      const redis = new Redis(process.env.REDIS_URL);
+      try {
+        const channels = (await redis.pubsub('CHANNELS', '*qr:*')) as string[];
+        expect(channels.filter((channel) => ids.some((id) => channel.endsWith(`qr:${id}`)))).toEqual([]);
+      } finally {
+        redis.disconnect();
+      }
+    }
   });
 });
 

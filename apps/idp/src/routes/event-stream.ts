@@ -58,9 +58,30 @@ export class EventStream {
       'x-accel-buffering': 'no',
       connection: 'keep-alive',
     });
+    finishFastifyRequest(this.response);
   }
 
   private write(chunk: string) {
     if (this.response && !this.ended && !this.response.writableEnded) this.response.write(chunk);
   }
 }
+
+/**
+ * Fastify closes a request (its onResponse hooks: the request metrics and the
+ * request log) when the response finishes, through one listener it puts on
+ * both the response's 'finish' and 'error'; that listener holds Fastify's
+ * request, reply and child logger. A stream finishes minutes later, so the
+ * listener runs as soon as the stream's head is written: the request counts
+ * as answered (200) then, and nothing of Fastify waits with the stream.
+ */
+function finishFastifyRequest(response: ServerResponse) {
+  const onFinish = new Set(response.listeners('finish'));
+  for (const listener of response.listeners('error')) {
+    if (onFinish.has(listener)) (listener as () => void)();
+  }
+  // That listener was also the response's only 'error' listener; an error there would now be thrown.
+  // The stream ends on the 'close' that follows an error, so the error itself needs nothing more.
+  response.on('error', ignoreStreamError);
+}
+
+function ignoreStreamError() {}
