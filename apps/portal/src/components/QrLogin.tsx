@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ui } from '@uia/i18n';
 import { ApiError, errorMessage, navigate } from '@uia/web';
 import { endpoints, parseQrStatus, startInteraction, type LoginType, type QrChallenge, type QrStatus } from '../api.ts';
 import { loginPath } from '../router.ts';
+import { QrCountdown, useCareQrRenewal } from './QrCountdown.tsx';
 
 /**
  * What the panel shows. `live` is a QR on screen with the last status the
@@ -167,7 +168,8 @@ export function QrLogin({
     };
   }, [uid, loginType, attempt]);
 
-  const refresh = () => setAttempt((n) => n + 1);
+  const refresh = useCallback(() => setAttempt((n) => n + 1), []);
+  useCareQrRenewal(view.kind === 'live' && view.status === 'expired' ? view.qr.id : null, refresh);
 
   let overlay: string | null = null;
   // Expired / cancelled: the overlay says what the status line would.
@@ -241,6 +243,7 @@ export function QrLogin({
       <p className={`qr-status qr-status-${tone}${covered ? ' visually-hidden' : ''}`} role="status" aria-live="polite" aria-atomic="true">
         {status}
       </p>
+      {view.kind === 'live' && !view.error && (view.status === 'pending' || view.status === 'scanned') && <QrCountdown key={view.qr.id} expiresIn={view.qr.expiresIn} />}
       {person && (
         <p className="qr-person" data-testid="qr-person">
           {ui.qrLogin.scannedBy}
