@@ -43,3 +43,11 @@ export type CaptchaChallenge = z.infer<typeof captchaResponse>;
 /** 听语音验证码: the same kind of challenge, spoken (a WAV data URL); answered through the same captcha fields. */
 export const audioCaptchaResponse = z.object({ id: z.string(), audio: z.string(), expiresIn: z.number() });
 export type AudioCaptchaChallenge = z.infer<typeof audioCaptchaResponse>;
+
+/**
+ * 关怀模式 as the pages remember it: the switch keeps the choice in
+ * localStorage (read before the first paint) and mirrors it in this cookie
+ * ('on' / 'off'), the only copy the pages the server renders itself (退出登录,
+ * error pages, 页面不存在) can read.
+ */
+export const CARE_MODE_COOKIE = 'uia_care_mode';
