@@ -2,7 +2,9 @@
 // the login page's tabs and modes, its refusals, each 忘记密码 step, 立即注册,
 // the user center, 授权确认, the app's pages and the error pages — at the PC
 // size (1366×768) and the phone size (390×844), in the standard look and in
-// 关怀模式: no critical and no serious violation. One browser; one desktop and
+// 关怀模式 (there held to contrast 7:1, axe's color-contrast-enhanced): no
+// critical and no serious violation. The pages the server renders itself take
+// the mode from the cookie the switch writes. One browser; one desktop and
 // one phone profile walk the states in order. The counts are written to
 // e2e/screenshots/axe-report-all.md.
 import { createHash, randomBytes } from 'node:crypto';
@@ -10,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { captchaAnswer, currentCaptchaId, newDesktopContext } from './support/browser.ts';
 import { appFaceLogin, launchPhoneBrowser, newPhoneContext } from './support/app.ts';
-import { AxeReport, type AxeFinding } from './support/axe.ts';
+import { AxeReport, setMode, setModeByCookie, type AxeFinding, type ModeSetter } from './support/axe.ts';
 import { chooseAccountLogin, DEMO, fillAccountLogin, loginForm, loginModes, loginToUserCenter, shownError, startLoginFromEdu, submitAccountLogin } from './support/flows.ts';
 import { forgotWizard, requestResetCode, resetCode, submitAccountStep, submitNewPassword, submitResetCode } from './support/password-reset.ts';
 import { startServers, type Servers } from './support/servers.ts';
@@ -43,9 +45,12 @@ afterAll(async () => {
   await servers?.stop();
 });
 
-/** Checks the state in both sizes and modes and fails naming every serious or critical violation. */
-async function expectAccessible(target: Page, state: string, shotName: string): Promise<void> {
-  const found: AxeFinding[] = await report.check(target, state, shotName);
+/**
+ * Checks the state in both sizes and modes and fails naming every serious or
+ * critical violation. `modeBy`: setModeByCookie for the pages the server renders.
+ */
+async function expectAccessible(target: Page, state: string, shotName: string, modeBy?: ModeSetter): Promise<void> {
+  const found: AxeFinding[] = await report.check(target, state, shotName, undefined, modeBy);
   const blocking = found.flatMap((f) => f.blocking.map((b) => `${f.viewport} ${f.mode}: ${b}`));
   expect.soft(blocking, `${state}: serious or critical axe-core violations`).toEqual([]);
 }
@@ -169,8 +174,38 @@ describe('axe-core: 0 critical and 0 serious violations on every page state, bot
     await expectAccessible(page, '授权确认', 'consent');
   });
 
-  it('the app: home, 登录, 短信登录, 扫一扫, 确认登录, 我的, 设置, 换绑手机号, not found', async () => {
-    const { platformUrl, eduUrl } = servers;
+  it('the pages the server renders, in the mode the switch remembered: 退出登录, 请求无法完成, 登录已失效, 页面不存在', async () => {
+    const { platformUrl } = servers;
+    // The switch on a portal page is what the server-rendered pages follow (its cookie).
+    await page.goto(`${platformUrl}/terms`);
+    await setMode(page, 'care');
+    await page.goto(`${platformUrl}/no-such-page`);
+    expect(await page.locator('html').getAttribute('data-mode')).toBe('care');
+    await page.goto(`${platformUrl}/terms`);
+    await setMode(page, 'standard');
+    await page.goto(`${platformUrl}/no-such-page`);
+    expect(await page.locator('html').getAttribute('data-mode')).toBe('standard');
+
+    // Logged in to the user center above: the logout confirmation of oidc-provider.
+    await page.goto(`${platformUrl}/oidc/session/end`);
+    await page.getByRole('button', { name: '退出登录' }).waitFor();
+    await expectAccessible(page, '退出登录（确认）', 'logout-confirm', setModeByCookie);
+
+    await page.goto(`${platformUrl}/oidc/auth?client_id=no-such-service&response_type=code&scope=openid`);
+    await page.getByRole('heading', { level: 1, name: '请求无法完成' }).waitFor();
+    await expectAccessible(page, '请求无法完成（OIDC 错误）', 'oidc-error', setModeByCookie);
+
+    await page.goto(`${platformUrl}/account/callback`);
+    await page.getByRole('heading', { level: 1, name: '登录已失效' }).waitFor();
+    await expectAccessible(page, '登录已失效（用户中心回调）', 'account-callback-expired', setModeByCookie);
+
+    await page.goto(`${platformUrl}/no-such-page`);
+    await page.getByRole('heading', { level: 1, name: '页面不存在' }).waitFor();
+    await expectAccessible(page, '页面不存在（服务器）', 'server-not-found', setModeByCookie);
+  });
+
+  it('the app logged out: home, 登录, 短信登录', async () => {
+    const { platformUrl } = servers;
     await app.goto(`${platformUrl}/app/`);
     await app.getByRole('link', { name: /请登录/ }).waitFor();
     await expectAccessible(app, 'App · 首页（未登录）', 'app-home-logged-out');
@@ -182,7 +217,10 @@ describe('axe-core: 0 critical and 0 serious violations on every page state, bot
     await app.goto(`${platformUrl}/app/login/sms`);
     await app.getByRole('heading', { level: 1 }).waitFor();
     await expectAccessible(app, 'App · 短信登录', 'app-sms-login');
+  });
 
+  it('the app logged in: home, 扫一扫, 确认登录', async () => {
+    const { platformUrl, eduUrl } = servers;
     await appFaceLogin(app, platformUrl, { name: '张三', idNumber: DEMO.idNumber, maskedName: DEMO.maskedName }, 7);
     await expectAccessible(app, 'App · 首页', 'app-home');
 
@@ -200,7 +238,10 @@ describe('axe-core: 0 critical and 0 serious violations on every page state, bot
     await app.goto(qrUrl);
     await app.getByRole('button', { name: '确认登录' }).waitFor();
     await expectAccessible(app, 'App · 确认登录', 'app-qr-confirm');
+  });
 
+  it('the app logged in: 我的, 设置, 换绑手机号, not found', async () => {
+    const { platformUrl } = servers;
     await app.goto(`${platformUrl}/app/me`);
     await app.getByRole('heading', { level: 1 }).waitFor();
     await expectAccessible(app, 'App · 我的', 'app-me');
