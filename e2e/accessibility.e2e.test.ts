@@ -2,7 +2,9 @@
 // the login page's tabs and modes, its refusals, each 忘记密码 step, 立即注册,
 // the user center, 授权确认, the app's pages and the error pages — at the PC
 // size (1366×768) and the phone size (390×844), in the standard look and in
-// 关怀模式: no critical and no serious violation. One browser; one desktop and
+// 关怀模式 (there held to contrast 7:1, axe's color-contrast-enhanced): no
+// critical and no serious violation. The pages the server renders itself take
+// the mode from the cookie the switch writes. One browser; one desktop and
 // one phone profile walk the states in order. The counts are written to
 // e2e/screenshots/axe-report-all.md.
 import { createHash, randomBytes } from 'node:crypto';
@@ -10,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { captchaAnswer, currentCaptchaId, newDesktopContext } from './support/browser.ts';
 import { appFaceLogin, launchPhoneBrowser, newPhoneContext } from './support/app.ts';
-import { AxeReport, type AxeFinding, type OpenedState } from './support/axe.ts';
+import { AxeReport, setMode, setModeByCookie, type AxeFinding, type ModeSetter, type OpenedState } from './support/axe.ts';
 import { chooseAccountLogin, DEMO, fillAccountLogin, loginForm, loginModes, loginToUserCenter, shownError, startLoginFromEdu, submitAccountLogin } from './support/flows.ts';
 import { forgotWizard, requestResetCode, resetCode, submitAccountStep, submitNewPassword, submitResetCode } from './support/password-reset.ts';
 import { startServers, type Servers } from './support/servers.ts';
@@ -43,9 +45,13 @@ afterAll(async () => {
   await servers?.stop();
 });
 
-/** Checks the state in both sizes and modes and fails naming every serious or critical violation. */
-async function expectAccessible(target: Page, state: string, shotName: string, opened?: OpenedState): Promise<void> {
-  const found: AxeFinding[] = await report.check(target, state, shotName, undefined, opened);
+/**
+ * Checks the state in both sizes and modes and fails naming every serious or
+ * critical violation. `opened`: a dialog opened after each mode switch; `modeBy`:
+ * setModeByCookie for the pages the server renders.
+ */
+async function expectAccessible(target: Page, state: string, shotName: string, how: { opened?: OpenedState; modeBy?: ModeSetter } = {}): Promise<void> {
+  const found: AxeFinding[] = await report.check(target, state, shotName, undefined, how);
   const blocking = found.flatMap((f) => f.blocking.map((b) => `${f.viewport} ${f.mode}: ${b}`));
   expect.soft(blocking, `${state}: serious or critical axe-core violations`).toEqual([]);
 }
@@ -123,7 +129,7 @@ describe('axe-core: 0 critical and 0 serious violations on every page state, bot
     const onPc = await pc.newPage();
     await onPc.goto(`${servers.platformUrl}/`);
     await onPc.getByRole('button', { name: /^如何获取/ }).waitFor();
-    await expectAccessible(onPc, '登录 · 如何获取App', 'login-app-help', appHelpDialog);
+    await expectAccessible(onPc, '登录 · 如何获取App', 'login-app-help', { opened: appHelpDialog });
     await onPc.close();
   });
 
@@ -137,7 +143,7 @@ describe('axe-core: 0 critical and 0 serious violations on every page state, bot
     await loginModes(onPhone).qr.click();
     await onPhone.getByRole('link', { name: /^在手机App中打开/ }).waitFor();
     await expectAccessible(onPhone, '登录（手机） · 在手机App中打开', 'phone-login-open-in-app');
-    await expectAccessible(onPhone, '登录（手机） · 如何获取App', 'phone-login-app-help', appHelpDialog);
+    await expectAccessible(onPhone, '登录（手机） · 如何获取App', 'phone-login-app-help', { opened: appHelpDialog });
     await onPhone.close();
   });
 
@@ -206,8 +212,38 @@ describe('axe-core: 0 critical and 0 serious violations on every page state, bot
     await expectAccessible(page, '授权确认', 'consent');
   });
 
-  it('the app: home, 登录, 短信登录, 扫一扫, 确认登录, 我的, 设置, 换绑手机号, not found', async () => {
-    const { platformUrl, eduUrl } = servers;
+  it('the pages the server renders, in the mode the switch remembered: 退出登录, 请求无法完成, 登录已失效, 页面不存在', async () => {
+    const { platformUrl } = servers;
+    // The switch on a portal page is what the server-rendered pages follow (its cookie).
+    await page.goto(`${platformUrl}/terms`);
+    await setMode(page, 'care');
+    await page.goto(`${platformUrl}/no-such-page`);
+    expect(await page.locator('html').getAttribute('data-mode')).toBe('care');
+    await page.goto(`${platformUrl}/terms`);
+    await setMode(page, 'standard');
+    await page.goto(`${platformUrl}/no-such-page`);
+    expect(await page.locator('html').getAttribute('data-mode')).toBe('standard');
+
+    // Logged in to the user center above: the logout confirmation of oidc-provider.
+    await page.goto(`${platformUrl}/oidc/session/end`);
+    await page.getByRole('button', { name: '退出登录' }).waitFor();
+    await expectAccessible(page, '退出登录（确认）', 'logout-confirm', { modeBy: setModeByCookie });
+
+    await page.goto(`${platformUrl}/oidc/auth?client_id=no-such-service&response_type=code&scope=openid`);
+    await page.getByRole('heading', { level: 1, name: '请求无法完成' }).waitFor();
+    await expectAccessible(page, '请求无法完成（OIDC 错误）', 'oidc-error', { modeBy: setModeByCookie });
+
+    await page.goto(`${platformUrl}/account/callback`);
+    await page.getByRole('heading', { level: 1, name: '登录已失效' }).waitFor();
+    await expectAccessible(page, '登录已失效（用户中心回调）', 'account-callback-expired', { modeBy: setModeByCookie });
+
+    await page.goto(`${platformUrl}/no-such-page`);
+    await page.getByRole('heading', { level: 1, name: '页面不存在' }).waitFor();
+    await expectAccessible(page, '页面不存在（服务器）', 'server-not-found', { modeBy: setModeByCookie });
+  });
+
+  it('the app logged out: home, 登录, 短信登录', async () => {
+    const { platformUrl } = servers;
     await app.goto(`${platformUrl}/app/`);
     await app.getByRole('link', { name: /请登录/ }).waitFor();
     await expectAccessible(app, 'App · 首页（未登录）', 'app-home-logged-out');
@@ -219,7 +255,10 @@ describe('axe-core: 0 critical and 0 serious violations on every page state, bot
     await app.goto(`${platformUrl}/app/login/sms`);
     await app.getByRole('heading', { level: 1 }).waitFor();
     await expectAccessible(app, 'App · 短信登录', 'app-sms-login');
+  });
 
+  it('the app logged in: home, 扫一扫, 确认登录', async () => {
+    const { platformUrl, eduUrl } = servers;
     await appFaceLogin(app, platformUrl, { name: '张三', idNumber: DEMO.idNumber, maskedName: DEMO.maskedName }, 7);
     await expectAccessible(app, 'App · 首页', 'app-home');
 
@@ -237,7 +276,10 @@ describe('axe-core: 0 critical and 0 serious violations on every page state, bot
     await app.goto(qrUrl);
     await app.getByRole('button', { name: '确认登录' }).waitFor();
     await expectAccessible(app, 'App · 确认登录', 'app-qr-confirm');
+  });
 
+  it('the app logged in: 我的, 设置, 换绑手机号, not found', async () => {
+    const { platformUrl } = servers;
     await app.goto(`${platformUrl}/app/me`);
     await app.getByRole('heading', { level: 1 }).waitFor();
     await expectAccessible(app, 'App · 我的', 'app-me');

@@ -14,6 +14,7 @@ import { devOutbox, latestSmsCode, newDesktopContext, screenshot, solveCaptcha, 
 import { chooseAccountLogin, DEMO, eduProfile, fillAccountLogin, loginForm, loginModes, startLoginFromEdu } from './support/flows.ts';
 import { appFaceLogin, newPhoneContext, type AppPerson as Person } from './support/app.ts';
 import { scanQrWithApp } from './support/qr-camera.ts';
+import { setMode } from './support/axe.ts';
 import type { Servers } from './support/servers.ts';
 import { usePcAndPhone } from './support/session.ts';
 
@@ -336,6 +337,28 @@ describe('扫码登录 with edu-portal', () => {
 
     const fresh = await refreshQr(pc, '二维码已失效，点击刷新');
     expect(fresh.id).not.toBe(qr.id);
+    await openConfirm(phonePage, fresh);
+    await confirmPage(phonePage).confirm.click();
+    await expectEduLoggedInByQr(pc, setup.servers, ZHANGSAN);
+  });
+
+  it('the QR says its time left in words; in 关怀模式 an expired QR is replaced by itself (docs/accessibility.md § 计时)', async () => {
+    const { page: phonePage } = await phone(ZHANGSAN);
+    const { page: pc } = await pcPage();
+    const { qr } = await openQrFromEdu(pc, setup.servers);
+    const countdown = pc.getByTestId('qr-countdown');
+    expect(await countdown.textContent()).toMatch(/^二维码还有(3分钟|2分\d{1,2}秒)失效$/);
+    await setMode(pc, 'care');
+    await screenshot(pc, 'portal-qr-care', { fullPage: false });
+
+    const renewed = pc.waitForResponse(isQrCreate);
+    setup.servers.clock.advance(181_000);
+    // No click: the panel asks for a new QR itself once the server says the old one expired.
+    const fresh = (await (await renewed).json()) as QrCreated;
+    expect(fresh.id).not.toBe(qr.id);
+    await pcStatus(pc, '请使用「统一认证」扫码');
+    expect(await qrPanel(pc).image.getAttribute('src')).toBe(fresh.image);
+    expect(await countdown.textContent()).toMatch(/^二维码还有(3分钟|2分\d{1,2}秒)失效$/);
     await openConfirm(phonePage, fresh);
     await confirmPage(phonePage).confirm.click();
     await expectEduLoggedInByQr(pc, setup.servers, ZHANGSAN);

@@ -82,8 +82,8 @@ describe('立即注册', () => {
     const notice = page.locator('#reg-smsCode-hint');
     expect(await shownError(notice)).toBe(`验证码已发送至 ${maskPhone(person.phone)}，5分钟内有效`);
     // The button counts down instead of allowing an immediate resend.
-    await page.getByRole('button', { name: /秒后重新获取$/ }).waitFor();
-    expect(await page.getByRole('button', { name: /秒后重新获取$/ }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: /后可重新获取$/ }).waitFor();
+    expect(await page.getByRole('button', { name: /后可重新获取$/ }).isDisabled()).toBe(true);
 
     await form.smsCode.fill(await latestSmsCode(platformUrl, person.phone));
     await form.username.fill(person.username);

@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
+import { CARE_MODE_COOKIE } from '@uia/schemas';
 import { SCREENSHOT_DIR, screenshot } from './browser.ts';
 
 export const VIEWPORTS = {
@@ -31,13 +32,18 @@ interface AxeViolation {
   nodes: { target: unknown[] }[];
 }
 
-/** Runs axe-core in `page` (injected through the debugging protocol, so the page's CSP does not stop it). */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+/**
+ * Runs axe-core in `page` (injected through the debugging protocol, so the
+ * page's CSP does not stop it). 关怀模式 promises contrast ≥ 7:1 (WCAG AAA),
+ * so there the AAA contrast rule runs too; the standard look stays on AA (4.5:1).
+ */
+export async function axeViolations(page: Page, mode: Mode = 'standard'): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
+  return page.evaluate(async (enhanced) => {
+    const rules = { 'color-contrast-enhanced': { enabled: enhanced } };
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'], rules });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  });
+  }, mode === 'care');
 }
 
 /** The header's 关怀模式 switch (aria-pressed tells the mode). */
@@ -51,7 +57,22 @@ export async function setMode(page: Page, mode: Mode): Promise<void> {
   const wanted = mode === 'care' ? 'true' : 'false';
   if ((await button.getAttribute('aria-pressed')) !== wanted) await button.click();
   await page.locator(`html[data-mode="${mode}"]`).waitFor({ state: 'attached' });
+  // The colours change with a CSS transition: check them once they arrived, not half-way.
+  await page.evaluate(() => Promise.allSettled(document.getAnimations().flatMap((a) => (a instanceof CSSTransition ? [a.finished] : []))));
 }
+
+/**
+ * The pages the server renders itself (退出登录, error pages) have no switch
+ * but follow the cookie the switch writes: set it and load the page again.
+ */
+export async function setModeByCookie(page: Page, mode: Mode): Promise<void> {
+  await page.context().addCookies([{ name: CARE_MODE_COOKIE, value: mode === 'care' ? 'on' : 'off', url: page.url() }]);
+  await page.reload();
+  await page.locator(`html[data-mode="${mode}"]`).waitFor({ state: 'attached' });
+}
+
+/** How a page state is put into a mode: the header's switch, or (server-rendered pages) the cookie. */
+export type ModeSetter = (page: Page, mode: Mode) => Promise<void>;
 
 function count(violations: AxeViolation[]): Record<Impact, number> {
   const counts: Record<Impact, number> = { critical: 0, serious: 0, moderate: 0, minor: 0 };
@@ -77,15 +98,16 @@ export class AxeReport {
    * screenshot of each), then returns it to the PC size in the standard
    * mode. Returns the findings of this state.
    */
-  async check(page: Page, state: string, shotName: string, sizes: readonly ViewportName[] = ['pc', 'phone'], opened?: OpenedState): Promise<AxeFinding[]> {
+  async check(page: Page, state: string, shotName: string, sizes: readonly ViewportName[] = ['pc', 'phone'], how: { opened?: OpenedState; modeBy?: ModeSetter } = {}): Promise<AxeFinding[]> {
+    const { opened, modeBy = setMode } = how;
     const start = page.viewportSize();
     const found: AxeFinding[] = [];
     for (const viewport of sizes) {
       await page.setViewportSize(VIEWPORTS[viewport]);
       for (const mode of MODES) {
-        await setMode(page, mode);
+        await modeBy(page, mode);
         await opened?.open(page);
-        const violations = await axeViolations(page);
+        const violations = await axeViolations(page, mode);
         const blocking = violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id} (${v.impact}, ${v.nodes.length}×): ${JSON.stringify(v.nodes[0]?.target)}`);
         const finding: AxeFinding = { state, viewport, mode, counts: count(violations), blocking };
         found.push(finding);
@@ -94,7 +116,7 @@ export class AxeReport {
         await opened?.close(page);
       }
     }
-    await setMode(page, 'standard');
+    await modeBy(page, 'standard');
     if (start) await page.setViewportSize(start);
     return found;
   }

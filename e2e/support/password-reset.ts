@@ -20,7 +20,7 @@ export function forgotWizard(page: Page) {
     idNumber: textbox('证件号码'),
     captcha: textbox('图形验证码'),
     sendCode: page.getByRole('button', { name: '获取验证码' }),
-    countdown: page.getByRole('button', { name: /秒后重新获取$/ }),
+    countdown: page.getByRole('button', { name: /后可重新获取$/ }),
     smsCode: textbox('短信验证码'),
     lostPhoneNotice: page.getByRole('complementary', { name: '手机号已停用或丢失？' }),
     // 3 设置新密码 (password inputs have no role; their ids are tied to the labels)

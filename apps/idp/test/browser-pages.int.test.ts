@@ -51,11 +51,23 @@ describe('pages for browsers', () => {
     expect(response.status).toBe(404);
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
     const html = response.body.toString('utf8');
-    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('<html lang="zh-CN" data-mode="standard">');
     expect(html).toContain('<h1>页面不存在</h1>');
     expect(html).toContain('<a class="button primary" href="/">返回首页</a>');
     expect(html).toContain('class="site-header"');
     expect(html).not.toContain('NOT_FOUND');
+  });
+
+  it('show the 404 in 关怀模式 to a browser whose switch chose it (its cookie)', async () => {
+    for (const [cookie, mode] of [
+      ['uia_care_mode=on', 'care'],
+      ['other=1; uia_care_mode=on', 'care'],
+      ['uia_care_mode=off', 'standard'],
+      ['no_uia_care_mode=on', 'standard'],
+    ] as const) {
+      const response = await rawGet(t.baseUrl, '/no-such-page', { accept: BROWSER_ACCEPT, cookie });
+      expect(response.body.toString('utf8')).toContain(`<html lang="zh-CN" data-mode="${mode}">`);
+    }
   });
 
   it('keep JSON for the API and for clients that do not ask for HTML', async () => {

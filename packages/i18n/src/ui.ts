@@ -155,6 +155,8 @@ export const ui = {
     redirecting: '正在跳转，请稍候…',
     hint: '打开「{app}」，点击首页“扫一扫”',
     requiresQr: '该服务要求实人认证，请使用手机App扫码登录',
+    /** Under the QR while it can be scanned; read to screen readers each minute, at 30 and at 10 seconds. */
+    timeLeft: '二维码还有{time}失效',
   },
 
   /**
@@ -229,11 +231,21 @@ export const ui = {
     audioFailed: '语音验证码播放失败，请重试或使用图形验证码',
   },
 
+  /** A countdown's time left in words (timeInWords): 4分30秒, 3分钟, 58秒. */
+  timeLeft: {
+    seconds: '{seconds}秒',
+    minutes: '{minutes}分钟',
+    minutesSeconds: '{minutes}分{seconds}秒',
+  },
+
   /** 获取验证码 button with its countdown (立即注册, 忘记密码). */
   smsCode: {
     send: '获取验证码',
     sending: '发送中…',
-    countdown: '{seconds}秒后重新获取',
+    countdown: '{time}后可重新获取',
+    /** Said to screen readers when the wait starts and when it ends, not every second. */
+    spokenWait: '{time}后可重新获取验证码',
+    spokenReady: '现在可以重新获取验证码',
     sent: '验证码已发送至 {phone}，{minutes}分钟内有效',
   },
 

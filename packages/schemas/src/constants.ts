@@ -50,3 +50,11 @@ export function qrIdOfPagePath(pathname: string): string | null {
   }
   return isQrId(id) ? id : null;
 }
+
+/**
+ * 关怀模式 as the pages remember it: the switch keeps the choice in
+ * localStorage (read before the first paint) and mirrors it in this cookie
+ * ('on' / 'off'), the only copy the pages the server renders itself (退出登录,
+ * error pages, 页面不存在) can read.
+ */
+export const CARE_MODE_COOKIE = 'uia_care_mode';

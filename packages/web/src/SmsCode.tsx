@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { fillTemplate, ui } from '@uia/i18n';
 import { ApiError } from './api.ts';
 import { TextInput, type InputRowProps } from './Field.tsx';
+import { SpokenCountdown, timeInWords } from './time-left.tsx';
 
 export interface Countdown {
   /** Whole seconds left (0 when the button may be used again). */
@@ -73,14 +74,24 @@ export function sendRefused(countdown: Countdown, error: unknown): void {
   if (error instanceof ApiError && error.code === 'SMS_RESEND_TOO_SOON' && error.retryAfter) countdown.start(error.retryAfter);
 }
 
-/** 获取验证码 / 发送中… / N秒后重新获取 next to an SMS code input. */
+/** Screen readers hear the wait when it starts and when it ends (the button's own label changes every second, unannounced). */
+const SMS_SPOKEN_MARKS: readonly number[] = [];
+
+function spokenSmsWait(seconds: number): string {
+  return seconds > 0 ? fillTemplate(ui.smsCode.spokenWait, { time: timeInWords(seconds) }) : ui.smsCode.spokenReady;
+}
+
+/** 获取验证码 / 发送中… / 58秒后可重新获取 next to an SMS code input. */
 export function SmsCodeButton({ countdown, sending, onClick }: { countdown: Countdown; sending: boolean; onClick: () => void }) {
   const waiting = countdown.seconds > 0;
-  const label = waiting ? fillTemplate(ui.smsCode.countdown, { seconds: countdown.seconds }) : sending ? ui.smsCode.sending : ui.smsCode.send;
+  const label = waiting ? fillTemplate(ui.smsCode.countdown, { time: timeInWords(countdown.seconds) }) : sending ? ui.smsCode.sending : ui.smsCode.send;
   return (
-    <button type="button" className="button button-outline sms-button" onClick={onClick} disabled={sending || waiting} aria-busy={sending || undefined}>
-      {label}
-    </button>
+    <>
+      <button type="button" className="button button-outline sms-button" onClick={onClick} disabled={sending || waiting} aria-busy={sending || undefined}>
+        {label}
+      </button>
+      <SpokenCountdown seconds={countdown.seconds} marks={SMS_SPOKEN_MARKS} say={spokenSmsWait} />
+    </>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ui } from '@uia/i18n';
-import { CARE_MODE_KEY } from './care-mode-boot.ts';
+import { CARE_MODE_KEY, careModeCookie } from './care-mode-boot.ts';
 
 export type DisplayMode = 'standard' | 'care';
 
@@ -38,7 +38,8 @@ export function useDisplayMode(): DisplayMode {
 /**
  * The header's 关怀模式 switch (适老化): larger text and controls, stronger
  * contrast, a simpler one-column page. A toggle button (aria-pressed), so its
- * name stays 关怀模式 whichever mode is on; remembered in this browser.
+ * name stays 关怀模式 whichever mode is on; remembered in this browser (also
+ * in a cookie, for the pages the server renders itself).
  */
 export function CareModeSwitch({ className }: { className: string }) {
   const mode = useDisplayMode();
@@ -50,6 +51,7 @@ export function CareModeSwitch({ className }: { className: string }) {
     } catch {
       /* storage disabled: the mode lasts for this page */
     }
+    document.cookie = careModeCookie(next === 'care', window.location.protocol === 'https:');
     applyMode(next);
   }
   return (

@@ -8,4 +8,5 @@ export { describedAs, describedBy, FieldError, FieldHint, FieldInput, IdTypeSele
 export { Link } from './Link.tsx';
 export { goBack, navigate, useLocation } from './router.ts';
 export { mount, raiseLevelHint, useDocumentTitle, useSiteInfo } from './site.tsx';
+export { SpokenCountdown, spokenMark, timeInWords } from './time-left.tsx';
 export { codeSent, codeWaiting, sendRefused, SmsCodeButton, SmsCodeInput, useCountdown, type Countdown } from './SmsCode.tsx';

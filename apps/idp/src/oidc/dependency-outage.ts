@@ -11,7 +11,7 @@ import { isDependencyUnavailable, OUTAGE_RETRY_AFTER_SECONDS } from '../dependen
  * reports every such failure through its `server_error` event; the request is marked there and
  * its response replaced, once oidc-provider is done with it, by a 503 with Retry-After.
  */
-export function answerDependencyOutages(provider: Provider, options: { page: (title: string, body: string) => string; onOutage: (error: Error) => void }) {
+export function answerDependencyOutages(provider: Provider, options: { page: (ctx: { get(field: string): string }, title: string, body: string) => string; onOutage: (error: Error) => void }) {
   const outages = new WeakSet<object>();
   provider.on('server_error', (ctx: KoaContextWithOIDC, error: Error) => {
     if (!isDependencyUnavailable(error)) return;
@@ -28,7 +28,7 @@ export function answerDependencyOutages(provider: Provider, options: { page: (ti
     ctx.set('cache-control', 'no-store');
     if (ctx.accepts('json', 'html') === 'html') {
       ctx.type = 'html';
-      ctx.body = options.page('服务暂时不可用', `<p>${message}。</p>`);
+      ctx.body = options.page(ctx, '服务暂时不可用', `<p>${message}。</p>`);
     } else {
       // RFC 6749 §4.1.2.1: temporarily_unavailable is the OAuth error for "try again later".
       ctx.body = { error: 'temporarily_unavailable', error_description: message };

@@ -77,7 +77,8 @@ async function loadGrantWithRequestedScopes(ctx: KoaContextWithOIDC) {
 }
 
 export function createProvider(options: ProviderOptions): Provider {
-  const page = (title: string, body: string) => renderPage({ title, body, platformName: options.platformName, demo: options.demo });
+  const page = (ctx: { get(field: string): string }, title: string, body: string) =>
+    renderPage({ title, body, platformName: options.platformName, demo: options.demo, cookieHeader: ctx.get('cookie') });
 
   const configuration: Configuration = {
     adapter: createOidcAdapterFactory(options, createClientAuthGate(options.clientAuthThrottle)),
@@ -192,6 +193,7 @@ export function createProvider(options: ProviderOptions): Provider {
         logoutSource: async (ctx, form) => {
           ctx.type = 'html';
           ctx.body = page(
+            ctx,
             '退出登录',
             `${form}<p>是否退出统一身份认证平台？退出后，所有通过本平台登录的业务系统需要重新登录。</p>
 <div class="actions"><button class="primary" form="op.logoutForm" type="submit" name="logout" value="yes">退出登录</button>
@@ -200,13 +202,13 @@ export function createProvider(options: ProviderOptions): Provider {
         },
         postLogoutSuccessSource: async (ctx) => {
           ctx.type = 'html';
-          ctx.body = page('您已安全退出', '<p>您已退出统一身份认证平台。</p><p><a href="/">返回登录页</a></p>');
+          ctx.body = page(ctx, '您已安全退出', '<p>您已退出统一身份认证平台。</p><p><a href="/">返回登录页</a></p>');
         },
       },
     },
     async renderError(ctx, out) {
       ctx.type = 'html';
-      ctx.body = page('请求无法完成', `<p>登录请求无效或已过期，请返回业务系统重新发起登录。</p><p class="muted">错误代码：${escapeHtml(out.error)}</p>`);
+      ctx.body = page(ctx, '请求无法完成', `<p>登录请求无效或已过期，请返回业务系统重新发起登录。</p><p class="muted">错误代码：${escapeHtml(out.error)}</p>`);
     },
   };
 

@@ -21,12 +21,12 @@ export interface SiteFrame {
   demo: boolean;
 }
 
-/** 页面不存在 (404) or 页面暂时无法显示 (5xx, with the error's message), with a way home. */
-export function errorPage(site: SiteFrame, status: number, message: string): string {
+/** 页面不存在 (404) or 页面暂时无法显示 (5xx, with the error's message), with a way home; in the request's 关怀模式. */
+export function errorPage(site: SiteFrame, status: number, message: string, cookieHeader: string | undefined): string {
   const missing = status === 404;
   const title = missing ? ui.site.notFoundTitle : ui.site.errorTitle;
   const text = missing ? ui.site.notFoundText : message;
   const hint = missing ? ui.site.notFoundHint : ui.site.errorHint;
   const body = `<p>${escapeHtml(text)}</p><p class="muted">${escapeHtml(hint)}</p><div class="actions"><a class="button primary" href="/">${escapeHtml(ui.site.homeLink)}</a></div>`;
-  return renderPage({ ...site, title, body });
+  return renderPage({ ...site, title, body, cookieHeader });
 }

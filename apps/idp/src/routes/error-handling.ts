@@ -17,7 +17,7 @@ export function registerErrorHandling(app: FastifyInstance, site: SiteFrame) {
   app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload) => {
     if (reply.statusCode < 400 || !wantsPage(request) || !String(reply.getHeader('content-type') ?? '').startsWith('application/json')) return payload;
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
-    return errorPage(site, reply.statusCode, messageOf(payload));
+    return errorPage(site, reply.statusCode, messageOf(payload), request.headers.cookie);
   });
 
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {

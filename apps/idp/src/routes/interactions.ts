@@ -62,7 +62,13 @@ export async function interactionRoutes(
     });
     const refusal = details?.uid === request.params.uid ? unofferedLogin(details, features) : null;
     if (!refusal) return options.sendPortal(reply);
-    const page = renderPage({ title: ui.interactionRefused.title, platformName: options.platformName, demo: options.demo, body: `<p>${escapeHtml(formatMessage(refusal))}</p>` });
+    const page = renderPage({
+      title: ui.interactionRefused.title,
+      platformName: options.platformName,
+      demo: options.demo,
+      body: `<p>${escapeHtml(formatMessage(refusal))}</p>`,
+      cookieHeader: request.headers.cookie,
+    });
     return reply.status(403).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
   });
 

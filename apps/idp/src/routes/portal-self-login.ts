@@ -43,7 +43,7 @@ export async function portalSelfLoginRoutes(
       });
     return discovered;
   };
-  const page = (title: string, body: string) => renderPage({ title, body, platformName: options.platformName, demo: options.demo });
+  const page = (request: FastifyRequest, title: string, body: string) => renderPage({ title, body, platformName: options.platformName, demo: options.demo, cookieHeader: request.headers.cookie });
 
   app.get(PORTAL_LOGIN_PATHS.start, async (_request, reply) => {
     const config = await configuration();
@@ -73,7 +73,7 @@ export async function portalSelfLoginRoutes(
     reply.clearCookie(STATE_COOKIE, { path: PORTAL_LOGIN_PATHS.callback });
     reply.type('text/html; charset=utf-8');
     if (!unsigned?.valid || !unsigned.value) {
-      return reply.status(400).send(page('登录已失效', '<p>登录请求已失效，请重新登录。</p><p><a href="/">返回登录页</a></p>'));
+      return reply.status(400).send(page(request, '登录已失效', '<p>登录请求已失效，请重新登录。</p><p><a href="/">返回登录页</a></p>'));
     }
     try {
       const { verifier, state } = JSON.parse(unsigned.value) as { verifier: string; state: string };
@@ -95,7 +95,7 @@ export async function portalSelfLoginRoutes(
       );
       return reply.redirect('/account', 303);
     } catch {
-      return reply.status(400).send(page('登录未完成', '<p>登录未完成或已取消，请重新登录。</p><p><a href="/">返回登录页</a></p>'));
+      return reply.status(400).send(page(request, '登录未完成', '<p>登录未完成或已取消，请重新登录。</p><p><a href="/">返回登录页</a></p>'));
     }
   });
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ui } from '@uia/i18n';
 import { ApiError, errorMessage, navigate } from '@uia/web';
 import type { CompanionApp } from '@uia/schemas';
@@ -7,6 +7,7 @@ import { loginPath } from '../router.ts';
 import { fill } from '../text.ts';
 import { CompanionAppHelp } from './companion-app/CompanionAppHelp.tsx';
 import { OpenInApp } from './companion-app/OpenInApp.tsx';
+import { QrCountdown, useCareQrRenewal } from './QrCountdown.tsx';
 
 /**
  * What the panel shows. `live` is a QR on screen with the last status the
@@ -177,7 +178,8 @@ export function QrLogin({
     };
   }, [uid, loginType, attempt]);
 
-  const refresh = () => setAttempt((n) => n + 1);
+  const refresh = useCallback(() => setAttempt((n) => n + 1), []);
+  useCareQrRenewal(view.kind === 'live' && view.status === 'expired' ? view.qr.id : null, refresh);
 
   let overlay: string | null = null;
   // Expired / cancelled: the overlay says what the status line would.
@@ -257,6 +259,7 @@ export function QrLogin({
       <p className={`qr-status qr-status-${tone}${covered ? ' visually-hidden' : ''}`} role="status" aria-live="polite" aria-atomic="true">
         {status}
       </p>
+      {view.kind === 'live' && !view.error && (view.status === 'pending' || view.status === 'scanned') && <QrCountdown key={view.qr.id} expiresIn={view.qr.expiresIn} />}
       {person && (
         <p className="qr-person" data-testid="qr-person">
           {ui.qrLogin.scannedBy}
