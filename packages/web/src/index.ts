@@ -4,6 +4,7 @@
 export { api, ApiError, errorMessage, longWaitMessage, sharedEndpoints, type CaptchaChallenge, type DemoAccount, type SiteInfo } from './api.ts';
 export { CareModeSwitch, useDisplayMode, type DisplayMode } from './care-mode.tsx';
 export { captchaFieldError, CaptchaImage, CaptchaInput, useCaptcha, type CaptchaState } from './Captcha.tsx';
+export { useCaptchaAnswer, type CaptchaAnswer, type CaptchaAnswered } from './captcha-answer.ts';
 export { describedAs, describedBy, FieldError, FieldHint, FieldInput, IdTypeSelect, TextInput, type InputRowProps, type TextInputKind, type TextInputProps } from './Field.tsx';
 export { Link } from './Link.tsx';
 export { goBack, navigate, useLocation } from './router.ts';

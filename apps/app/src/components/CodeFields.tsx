@@ -1,48 +1,12 @@
 // The captcha and SMS code fields of the app's forms (短信验证码登录, 换绑手机号), and their state.
 import { useState } from 'react';
 import { fillTemplate, ui } from '@uia/i18n';
-import { CaptchaInput, codeSent, SmsCodeInput, sendRefused, useCaptcha, useCountdown, type CaptchaState, type Countdown } from '@uia/web';
+import { CaptchaInput, codeSent, SmsCodeInput, sendRefused, useCountdown, type CaptchaAnswer, type Countdown } from '@uia/web';
 import { focusLater } from '../focus-later.ts';
 import { Field } from './Field.tsx';
 
 /** The wording of the two fields (each form's catalogue has the same keys). */
 export type CodeTexts = Pick<typeof ui.app.smsLogin, 'captchaLabel' | 'captchaPlaceholder' | 'captchaRequired' | 'smsCodeLabel' | 'smsCodePlaceholder' | 'smsCodeRequired' | 'sendFirst'>;
-
-/** The captcha's answer as a send request carries it. */
-export interface CaptchaAnswered {
-  captchaId: string;
-  captchaAnswer: string;
-}
-
-export interface CaptchaAnswer {
-  captcha: CaptchaState;
-  value: string;
-  setValue: (value: string) => void;
-  /** Why a send may not go yet (no answer, or no challenge loaded); null when it may. */
-  problem: () => string | null;
-  /** Runs a send with the answer; the challenge is used up by the attempt, right or wrong, so a new one follows. */
-  spend: <R>(request: (answered: CaptchaAnswered) => Promise<R>) => Promise<R>;
-}
-
-/** 图形验证码 before a code is sent: the challenge and the answer typed. */
-export function useCaptchaAnswer(texts: Pick<CodeTexts, 'captchaRequired'>): CaptchaAnswer {
-  const captcha = useCaptcha();
-  const [value, setValue] = useState('');
-  return {
-    captcha,
-    value,
-    setValue,
-    problem: () => (!value.trim() ? texts.captchaRequired : !captcha.id ? ui.captcha.loadFailedMessage : null),
-    spend: async (request) => {
-      try {
-        return await request({ captchaId: captcha.id ?? '', captchaAnswer: value.trim() });
-      } finally {
-        captcha.refresh();
-        setValue('');
-      }
-    },
-  };
-}
 
 /** Where a code went and for how long it is good (验证码已发送至…). */
 export interface CodeSentTo {
@@ -121,7 +85,7 @@ export function CaptchaField({
 }) {
   return (
     <Field id={id} label={texts.captchaLabel} error={error}>
-      <CaptchaInput id={id} rowClassName="input-row" captcha={answer.captcha} placeholder={texts.captchaPlaceholder} value={answer.value} error={error} onChange={edited(answer.setValue, onEdit)} />
+      <CaptchaInput id={id} rowClassName="input-row" captcha={answer.captcha} placeholder={texts.captchaPlaceholder} value={answer.answer} error={error} onChange={edited(answer.setAnswer, onEdit)} />
     </Field>
   );
 }

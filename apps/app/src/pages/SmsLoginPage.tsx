@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { ui } from '@uia/i18n';
-import { ApiError, captchaFieldError, errorMessage, Link, navigate } from '@uia/web';
+import { ApiError, captchaFieldError, errorMessage, Link, navigate, useCaptchaAnswer } from '@uia/web';
 import { endpoints, type ValidityDays } from '../api.ts';
-import { CaptchaField, SmsCodeField, useCaptchaAnswer, useSmsCode } from '../components/CodeFields.tsx';
+import { CaptchaField, SmsCodeField, useSmsCode } from '../components/CodeFields.tsx';
 import { SubmitButton } from '../components/Field.tsx';
 import { Screen } from '../components/Layout.tsx';
 import { focusLater } from '../focus-later.ts';
@@ -22,7 +22,7 @@ const inputId = (field: Field) => (field === 'captchaAnswer' || field === 'smsCo
 export function SmsLoginPage({ next }: { next: string | null }) {
   const auth = useAuth();
   const site = useSite();
-  const answer = useCaptchaAnswer(s);
+  const answer = useCaptchaAnswer();
   const sms = useSmsCode(inputId('smsCode'), s);
   const { values, errors, setErrors, fieldProps } = useIdentityForm<Errors>();
   const [validity, setValidity] = useState<ValidityDays>(1);
@@ -49,7 +49,7 @@ export function SmsLoginPage({ next }: { next: string | null }) {
 
   async function send() {
     const { identity, errors: found } = checkIdentity(values);
-    const captchaAnswer = answer.problem() ?? undefined;
+    const captchaAnswer = answer.missing(s.captchaRequired);
     if (show({ ...found, captchaAnswer }) || !identity) return;
     await sms.send(
       () => answer.spend((answered) => endpoints.loginSmsSend({ ...identity, ...answered })),

@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
 import { captchaFieldError, CaptchaInput, FieldError, FieldHint, FieldInput } from '@uia/web';
-import type { CaptchaAnswer } from './captcha.ts';
+import type { CaptchaAnswer } from '@uia/web';
 
 /**
  * A form row with its label in a column on the left (立即注册, 忘记密码):

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { ui } from '@uia/i18n';
 import type { SentCodeState } from '@uia/schemas';
 import { codeSent, codeWaiting, sendRefused, useCountdown } from '@uia/web';
-import type { CaptchaAnswer } from './captcha.ts';
+import type { CaptchaAnswer } from '@uia/web';
 import { fill } from '../text.ts';
 
 /**

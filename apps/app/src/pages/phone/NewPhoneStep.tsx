@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { formatMessage, ui } from '@uia/i18n';
 import { maskPhone, validatePhone } from '@uia/validators';
-import { ApiError, captchaFieldError, errorMessage } from '@uia/web';
+import { ApiError, captchaFieldError, errorMessage, useCaptchaAnswer } from '@uia/web';
 import { endpoints } from '../../api.ts';
-import { CaptchaField, SmsCodeField, useCaptchaAnswer, useSmsCode, type CodeSentTo } from '../../components/CodeFields.tsx';
+import { CaptchaField, SmsCodeField, useSmsCode, type CodeSentTo } from '../../components/CodeFields.tsx';
 import { SubmitButton, TextField } from '../../components/Field.tsx';
 import { focusLater } from '../../focus-later.ts';
 
@@ -14,7 +14,7 @@ type NewField = 'phone' | 'captchaAnswer' | 'smsCode';
 /** 2 绑定新手机号: the new number, captcha → its SMS code (/app/api/phone/new/send, /new/verify). */
 export function NewPhoneStep({ ticket, onDone, onFlowError }: { ticket: string; onDone: (maskedPhone: string) => void; onFlowError: (error: unknown) => boolean }) {
   const id = (field: NewField) => `new-${field}`;
-  const answer = useCaptchaAnswer(p);
+  const answer = useCaptchaAnswer();
   const sms = useSmsCode<CodeSentTo & { phone: string }>(id('smsCode'), p);
   const [phone, setPhone] = useState('');
   const [errors, setErrors] = useState<Partial<Record<NewField, string>>>({});
@@ -50,7 +50,7 @@ export function NewPhoneStep({ ticket, onDone, onFlowError }: { ticket: string; 
   async function send() {
     const value = checkPhone();
     if (!value) return;
-    const problem = answer.problem();
+    const problem = answer.missing(p.captchaRequired);
     if (problem) return show('captchaAnswer', problem, true);
     setErrors({});
     await sms.send(

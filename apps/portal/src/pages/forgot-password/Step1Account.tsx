@@ -1,7 +1,6 @@
 import { useEffect, type FormEvent } from 'react';
-import { ApiError } from '@uia/web';
+import { ApiError, useCaptchaAnswer } from '@uia/web';
 import { endpoints } from '../../api.ts';
-import { useCaptchaAnswer } from '../../components/captcha.ts';
 import { CaptchaRow, InputRow } from '../../components/Field.tsx';
 import { inputKinds } from '../../components/inputKinds.ts';
 import { f, focusById, id, messageFor, StepForm, useStepForm, type StartAnswer } from './flow.tsx';

@@ -1,8 +1,7 @@
 import { useEffect, type FormEvent } from 'react';
 import type { SentCodeState } from '@uia/schemas';
-import { ApiError, errorMessage, SmsCodeInput } from '@uia/web';
+import { ApiError, errorMessage, SmsCodeInput, useCaptchaAnswer } from '@uia/web';
 import { endpoints } from '../../api.ts';
-import { useCaptchaAnswer } from '../../components/captcha.ts';
 import { CaptchaRow, InputRow, LabeledRow } from '../../components/Field.tsx';
 import { inputKinds } from '../../components/inputKinds.ts';
 import { useSmsSend } from '../../components/useSmsSend.ts';

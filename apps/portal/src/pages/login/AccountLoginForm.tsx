@@ -1,8 +1,7 @@
 import { useRef, useState, type ChangeEvent, type FormEvent, type ReactNode, type RefObject } from 'react';
 import { ui } from '@uia/i18n';
 import { detectIdentifierKind } from '@uia/validators';
-import { ApiError, captchaFieldError, CaptchaInput, errorMessage, FieldError, FieldInput, Link, navigate } from '@uia/web';
-import { useCaptchaAnswer } from '../../components/captcha.ts';
+import { ApiError, captchaFieldError, CaptchaInput, errorMessage, FieldError, FieldInput, Link, navigate, useCaptchaAnswer } from '@uia/web';
 import { inputKinds } from '../../components/inputKinds.ts';
 import { endpoints, LOGIN_START_PATH, startInteraction, type LoginType } from '../../api.ts';
 import { checkEntityRef } from '../../entities.ts';
