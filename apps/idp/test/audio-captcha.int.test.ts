@@ -62,7 +62,7 @@ describe('听语音验证码 (audio captcha)', () => {
     expect(loggedIn.status).toBe(200);
     const forReset = await heardCaptcha(browser);
     const reset = await browser.json('/api/password-reset/start', { json: { account: person.username, captchaId: forReset.captchaId, captchaAnswer: forReset.captchaAnswer } });
-    expect(reset.status).toBe(200);
+    expect(reset.status, JSON.stringify(reset.body)).toBe(200);
   });
 
   it('speaks eight digits to an address that keeps sending wrong passwords (the strict captcha)', async () => {

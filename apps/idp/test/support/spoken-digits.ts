@@ -5,8 +5,12 @@ const FRAME = CAPTCHA_AUDIO_RATE / 100; // 10 ms
 const SPEECH_RMS = 1500;
 /** Pauses inside one spoken digit are shorter than this; pauses between digits are longer. */
 const MIN_PAUSE_FRAMES = 20;
-/** How far a segment's start may sit from its clip's start once both onsets are found. */
-const MAX_SHIFT = CAPTCHA_AUDIO_RATE / 50; // 20 ms
+/**
+ * How far a segment's start may sit from its clip's start once both onsets are found: a digit's
+ * quiet onset can fall under SPEECH_RMS in the noisy challenge, which moves the found start by tens
+ * of ms (at 20 ms about 2.5 % of random challenges misread a 1 or 7 as 4).
+ */
+const MAX_SHIFT = CAPTCHA_AUDIO_RATE / 10; // 100 ms
 
 function frameLoud(samples: ArrayLike<number>): boolean[] {
   const loud: boolean[] = [];
@@ -64,7 +68,7 @@ export function decodeSpokenDigits(wav: Buffer): { digits: string; scores: numbe
   for (const [start] of speechSegments(samples)) {
     let best = { digit: -1, score: -1 };
     clips.forEach((clip, digit) => {
-      for (let shift = -MAX_SHIFT; shift <= MAX_SHIFT; shift += 4) {
+      for (let shift = -MAX_SHIFT; shift <= MAX_SHIFT; shift += 1) {
         const score = correlation(samples, start - onsets[digit]! + shift, clip, energies[digit]!);
         if (score > best.score) best = { digit, score };
       }
