@@ -20,3 +20,4 @@ export * from './password-reset.ts';
 export * from './user-center.ts';
 export * from './companion-app.ts';
 export * from './sms-code-state.ts';
+export * from './console-roles.ts';

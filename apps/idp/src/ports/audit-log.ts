@@ -1,4 +1,6 @@
-/** One authentication decision. Never carries personal data in clear. */
+import type { ConsoleRole } from '@uia/schemas';
+
+/** One authentication decision or administrator action. Never carries personal data in clear. */
 export interface AuditEvent {
   type: string;
   outcome: 'success' | 'failure';
@@ -8,6 +10,12 @@ export interface AuditEvent {
   userAgent?: string | null;
   /** Machine facts: error codes, identifier kinds, masked values. */
   detail?: Record<string, string | number | boolean | null>;
+  /** An operator console action: who did it, in which role. */
+  actor?: { accountId: string; role: ConsoleRole } | null;
+  /** What a console action acted on: an account id, a client id, a key id. */
+  target?: string | null;
+  /** Non-personal fields a console action changed, before and after. */
+  changes?: Record<string, { before: string | number | boolean | null; after: string | number | boolean | null }> | null;
 }
 
 export interface StoredAuditEvent extends AuditEvent {
