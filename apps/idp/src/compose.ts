@@ -6,7 +6,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
 import { buildApp } from './app.ts';
 import { describeDependencyError } from './dependency-failure.ts';
-import type { AuditLog } from './ports/audit-log.ts';
+import type { AuditLog, AuditTrail } from './ports/audit-log.ts';
 import type { PubSub } from './ports/pub-sub.ts';
 import type { ClientRepository } from './ports/client-repository.ts';
 import type { Config } from './config.ts';
@@ -27,6 +27,7 @@ import { migrateToLatest, openDatabase } from './adapters/sql/database.ts';
 import { SqlAccountRepository } from './adapters/sql/sql-account-repository.ts';
 import { SqlAppSessionRepository } from './adapters/sql/sql-app-session-repository.ts';
 import { SqlAuditLog } from './adapters/sql/sql-audit-log.ts';
+import { auditCheckpointSigner } from './oidc/audit-checkpoint-signer.ts';
 import { SqlClientRepository } from './adapters/sql/sql-client-repository.ts';
 import { SqlEntityRepository } from './adapters/sql/sql-entity-repository.ts';
 import { SqlOidcModelStore } from './adapters/sql/sql-oidc-model-store.ts';
@@ -70,6 +71,8 @@ import { SmsNoticeService } from './services/sms/sms-notice-service.ts';
 export interface Platform {
   app: FastifyInstance;
   audit: AuditLog;
+  /** The same trail for the audit administrator: search and chain verification (console, tests). */
+  auditTrail: AuditTrail;
   /** The SQL database, for operations tooling and tests that inspect what is stored. */
   database: Kysely<Database>;
   /** The registered relying parties, for operations tooling and tests that register one. */
@@ -124,8 +127,15 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics, prefix: 'uia_' });
   const vendorMetrics = prometheusVendorCallMetrics(metrics);
+  const signingKeys = await loadSigningKeys(new SqlSigningKeyStore(database.db), cipher);
+  const auditTrail = new SqlAuditLog(database.db, database.dialect, {
+    signer: auditCheckpointSigner(signingKeys),
+    everyEvents: config.audit.checkpointEvery,
+    intervalMs: config.audit.checkpointIntervalMs,
+    now,
+  });
   const audit = new CountingAuditLog(
-    new SqlAuditLog(database.db),
+    auditTrail,
     new Counter({ name: 'uia_auth_decisions_total', help: 'Audited authentication decisions by type and outcome', labelNames: ['type', 'outcome'], registers: [metrics] }),
   );
   const hasher = new Argon2PasswordHasher();
@@ -190,7 +200,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
     secureCookies: config.publicUrl.startsWith('https://'),
     trustProxy: config.trustProxy,
     cookieSecrets: config.cookieSecrets,
-    signingKeys: await loadSigningKeys(new SqlSigningKeyStore(database.db), cipher),
+    signingKeys,
     accounts,
     membership,
     cipher,
@@ -288,6 +298,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
   return {
     app,
     audit,
+    auditTrail,
     database: database.db,
     clients,
     captcha,

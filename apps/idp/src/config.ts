@@ -120,6 +120,12 @@ const envSchema = z.object({
   /** 法人: how many current agents (经办人) one entity may have besides its legal representative. */
   UIA_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100, '至少 100 毫秒 / at least 100 ms').max(60_000, '至多 60000 毫秒 / at most 60000 ms').default(5000),
   UIA_REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(100, '至少 100 毫秒 / at least 100 ms').max(10_000, '至多 10000 毫秒 / at most 10000 ms').default(1000),
+  /** A signed audit checkpoint every this many events… */
+  UIA_AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().min(1, '至少每 1 条 / at least every 1 event').max(1_000_000, '至多每 1000000 条 / at most every 1000000 events').default(1000),
+  /** …and at least this often while events arrive (docs/audit.md). */
+  UIA_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1, '至少 1 分钟 / at least 1 minute').max(1440, '至多 1440 分钟 / at most 1440 minutes').default(60),
+  /** 等保 2.0 (GB/T 22239 §8.1.4.3) keeps audit records at least six months. */
+  UIA_AUDIT_RETENTION_MONTHS: z.coerce.number().int().min(6, '审计记录至少保留 6 个月（等保要求）/ at least 6 months (等保)').max(1200).default(6),
   UIA_ENTITY_MAX_AGENTS: z.coerce.number().int().min(1, '至少 1 名 / at least 1').max(100, '至多 100 名 / at most 100').default(5),
   /** Days a password stays valid for login (0: no forced periodic change). */
   UIA_PASSWORD_MAX_AGE_DAYS: z.coerce
@@ -215,6 +221,8 @@ export interface Config {
   redisPrefix: string;
   /** PostgreSQL statement_timeout and the Redis command timeout (docs/architecture.md "Dependency failures"). */
   storageTimeouts: { statementMs: number; redisCommandMs: number };
+  /** Signed audit checkpoints (every N events or T minutes) and how long audit rows stay before archiving. */
+  audit: { checkpointEvery: number; checkpointIntervalMs: number; retentionMonths: number };
   platformName: string;
   /** The companion app's name and native store pages (UIA_APP_NAME, UIA_APP_IOS_URL, UIA_APP_ANDROID_URL); null: none. */
   companionApp: { name: string; iosUrl: string | null; androidUrl: string | null };
@@ -333,6 +341,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisSentinel,
     redisPrefix: e.UIA_REDIS_PREFIX,
     storageTimeouts: { statementMs: e.UIA_DB_STATEMENT_TIMEOUT_MS, redisCommandMs: e.UIA_REDIS_COMMAND_TIMEOUT_MS },
+    audit: { checkpointEvery: e.UIA_AUDIT_CHECKPOINT_EVERY, checkpointIntervalMs: e.UIA_AUDIT_CHECKPOINT_MINUTES * 60_000, retentionMonths: e.UIA_AUDIT_RETENTION_MONTHS },
     platformName: e.UIA_PLATFORM_NAME,
     companionApp: { name: e.UIA_APP_NAME, iosUrl: e.UIA_APP_IOS_URL ?? null, androidUrl: e.UIA_APP_ANDROID_URL ?? null },
     dataKeys: e.UIA_DATA_KEYS ?? [{ id: 'demo1', key: Buffer.from(demo.dataKey, 'base64') }],

@@ -23,7 +23,73 @@ export interface StoredAuditEvent extends AuditEvent {
   at: number;
 }
 
+/** An event as the chain holds it. */
+export interface ChainedAuditEvent extends StoredAuditEvent {
+  /** Position in the one global chain: gapless, from 1. */
+  seq: number;
+  /** SHA-256 linking this event to the one before (docs/audit.md). */
+  hash: string;
+}
+
+/** Exact-match filters; every one given must hold. Times in epoch ms, `to` exclusive. */
+export interface AuditSearchFilter {
+  from?: number | undefined;
+  to?: number | undefined;
+  type?: string | undefined;
+  outcome?: AuditEvent['outcome'] | undefined;
+  actorAccountId?: string | undefined;
+  accountId?: string | undefined;
+  clientId?: string | undefined;
+  ip?: string | undefined;
+}
+
+/** Keyset page, newest first: events with seq below `beforeSeq`. */
+export interface AuditPageRequest {
+  limit: number;
+  beforeSeq?: number | undefined;
+}
+
+export interface AuditPage {
+  events: ChainedAuditEvent[];
+  /** `beforeSeq` of the next (older) page; null on the last one. */
+  nextBeforeSeq: number | null;
+}
+
+/**
+ * Why verification stopped: a row's content no longer matches its hash
+ * (edited); a seq is absent, or a row's predecessor hash belongs to no stored
+ * row (missing); a row's predecessor hash belongs to another position
+ * (reordered); a checkpoint does not verify against the platform's keys
+ * (bad-checkpoint-signature) or signs a hash the chain no longer has
+ * (checkpoint-mismatch).
+ */
+export type AuditChainBreak = 'edited' | 'missing' | 'reordered' | 'bad-checkpoint-signature' | 'checkpoint-mismatch';
+
+export type AuditVerification = { ok: true; checked: number; checkpoints: number; lastSeq: number } | { ok: false; checked: number; firstBrokenSeq: number; reason: AuditChainBreak };
+
+/** What the services write to. */
 export interface AuditLog {
   append(event: AuditEvent): Promise<void>;
   recent(limit: number): Promise<StoredAuditEvent[]>;
+}
+
+/** What the audit administrator reads and checks (console, `admin audit`). */
+export interface AuditTrail extends AuditLog {
+  search(filter: AuditSearchFilter, page: AuditPageRequest): Promise<AuditPage>;
+  /** Walks the whole chain in batches, checking every link and every signed checkpoint. */
+  verify(): Promise<AuditVerification>;
+}
+
+/** A signed checkpoint's claims: event `seq` of the chain had hash `hash` at `at`. */
+export interface AuditCheckpoint {
+  seq: number;
+  hash: string;
+  at: number;
+}
+
+/** Signs checkpoints with a key the database does not hold in clear (docs/audit.md). */
+export interface AuditCheckpointSigner {
+  sign(checkpoint: AuditCheckpoint): Promise<string>;
+  /** The claims of a valid signature by one of the platform's keys, else null. */
+  verify(jws: string): Promise<AuditCheckpoint | null>;
 }

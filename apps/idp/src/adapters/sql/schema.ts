@@ -53,6 +53,29 @@ export interface AuditEventsTable {
   ip: string | null;
   user_agent: string | null;
   detail: string | null;
+  seq: number;
+  prev_hash: string;
+  hash: string;
+  actor_account_id: string | null;
+  actor_role: string | null;
+  target: string | null;
+  changes: string | null;
+}
+
+/** The newest link of the audit chain; every append locks and moves it. */
+export interface AuditChainHeadTable {
+  id: number;
+  seq: number;
+  prev_hash: string;
+  hash: string;
+}
+
+/** A signed statement that the chain's event `seq` had hash `hash`. */
+export interface AuditCheckpointsTable {
+  seq: number;
+  hash: string;
+  at: number;
+  jws: string;
 }
 
 export interface SigningKeysTable {
@@ -104,6 +127,8 @@ export interface Database {
   clients: ClientsTable;
   oidc_models: OidcModelsTable;
   audit_events: AuditEventsTable;
+  audit_chain_head: AuditChainHeadTable;
+  audit_checkpoints: AuditCheckpointsTable;
   signing_keys: SigningKeysTable;
   app_sessions: AppSessionsTable;
   entities: EntitiesTable;

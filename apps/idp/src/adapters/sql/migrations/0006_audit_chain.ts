@@ -1,0 +1,93 @@
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { contentDigest, GENESIS_HASH, linkHash, type ChainedAuditFields } from '../audit/audit-chain-hash.ts';
+
+/**
+ * The audit trail becomes a hash chain (docs/audit.md): one global, gapless
+ * `seq`, each row holding its predecessor's hash and its own; the chain head
+ * (one row) is what every append locks, so appends from several nodes are
+ * serialised into one order. Console actions gain actor, target and changes.
+ * Signed checkpoints live in their own table. Rows already stored are chained
+ * in `at` order. Triggers then refuse UPDATE and DELETE of audit rows and
+ * checkpoints on both engines.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  for (const column of ['prev_hash', 'hash', 'actor_account_id', 'actor_role', 'target', 'changes']) {
+    await db.schema.alterTable('audit_events').addColumn(column, 'text').execute();
+  }
+  await db.schema.alterTable('audit_events').addColumn('seq', 'bigint').execute();
+  await db.schema
+    .createTable('audit_chain_head')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('seq', 'bigint', (c) => c.notNull())
+    .addColumn('prev_hash', 'text', (c) => c.notNull())
+    .addColumn('hash', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('audit_checkpoints')
+    .addColumn('seq', 'bigint', (c) => c.primaryKey())
+    .addColumn('hash', 'text', (c) => c.notNull())
+    .addColumn('at', 'bigint', (c) => c.notNull())
+    .addColumn('jws', 'text', (c) => c.notNull())
+    .execute();
+
+  const head = await chainExistingRows(db as Kysely<LegacyAuditTables>);
+  await (db as Kysely<LegacyAuditTables>).insertInto('audit_chain_head').values({ id: 1, seq: head.seq, prev_hash: head.prevHash, hash: head.hash }).execute();
+  await db.schema.createIndex('audit_events_seq').unique().on('audit_events').column('seq').execute();
+  await db.schema.createIndex('audit_events_actor').on('audit_events').columns(['actor_account_id', 'seq']).execute();
+
+  for (const table of ['audit_events', 'audit_checkpoints']) {
+    if (postgres) {
+      await sql
+        .raw(
+          `create function ${table}_append_only() returns trigger language plpgsql as $$
+           begin raise exception '${table} is append-only: % refused', tg_op using errcode = 'insufficient_privilege'; end $$`,
+        )
+        .execute(db);
+      await sql.raw(`create trigger ${table}_append_only before update or delete on ${table} for each row execute function ${table}_append_only()`).execute(db);
+      await sql.raw(`create trigger ${table}_no_truncate before truncate on ${table} for each statement execute function ${table}_append_only()`).execute(db);
+    } else {
+      for (const operation of ['update', 'delete']) {
+        await sql.raw(`create trigger ${table}_no_${operation} before ${operation} on ${table} begin select raise(abort, '${table} is append-only: ${operation} refused'); end`).execute(db);
+      }
+    }
+  }
+}
+
+interface LegacyAuditTables {
+  audit_events: ChainedAuditFields & { seq: number | null; prev_hash: string | null; hash: string | null };
+  audit_chain_head: { id: number; seq: number; prev_hash: string; hash: string };
+}
+
+const BATCH = 1000;
+
+async function chainExistingRows(db: Kysely<LegacyAuditTables>) {
+  let seq = 0;
+  let prevHash = GENESIS_HASH;
+  let hash = GENESIS_HASH;
+  for (;;) {
+    const rows = await db.selectFrom('audit_events').selectAll().where('seq', 'is', null).orderBy('at').orderBy('id').limit(BATCH).execute();
+    for (const row of rows) {
+      seq += 1;
+      prevHash = hash;
+      hash = linkHash(prevHash, contentDigest(row));
+      await db.updateTable('audit_events').set({ seq, prev_hash: prevHash, hash }).where('id', '=', row.id).execute();
+    }
+    if (rows.length < BATCH) return { seq, prevHash, hash };
+  }
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  for (const table of ['audit_events', 'audit_checkpoints']) {
+    if (postgres) await sql.raw(`drop function ${table}_append_only() cascade`).execute(db);
+    else for (const operation of ['update', 'delete']) await sql.raw(`drop trigger ${table}_no_${operation}`).execute(db);
+  }
+  await db.schema.dropTable('audit_checkpoints').execute();
+  await db.schema.dropTable('audit_chain_head').execute();
+  await db.schema.dropIndex('audit_events_actor').execute();
+  await db.schema.dropIndex('audit_events_seq').execute();
+  for (const column of ['seq', 'prev_hash', 'hash', 'actor_account_id', 'actor_role', 'target', 'changes']) {
+    await db.schema.alterTable('audit_events').dropColumn(column).execute();
+  }
+}

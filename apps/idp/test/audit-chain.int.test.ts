@@ -1,0 +1,175 @@
+import { exportJWK, generateKeyPair, type JWK } from 'jose';
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrateToLatest, openDatabase, type SqlDatabase } from '../src/adapters/sql/database.ts';
+import { SqlAuditLog } from '../src/adapters/sql/sql-audit-log.ts';
+import { auditCheckpointSigner } from '../src/oidc/audit-checkpoint-signer.ts';
+import type { AuditCheckpointSigner } from '../src/ports/audit-log.ts';
+import { prepareTestEnvironment, type TestEnvironment } from './harness.ts';
+
+const postgres = Boolean(process.env.DATABASE_URL);
+const CHECKPOINT_EVERY = 4;
+
+async function es256Key(kid: string): Promise<JWK> {
+  const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+  return { ...(await exportJWK(privateKey)), kid, alg: 'ES256', use: 'sig' };
+}
+
+interface ChainFixture {
+  environment: TestEnvironment;
+  database: SqlDatabase;
+  trail: SqlAuditLog;
+  signer: AuditCheckpointSigner;
+}
+
+const opened: ChainFixture[] = [];
+afterEach(async () => {
+  for (const fixture of opened.splice(0)) {
+    await fixture.database.close();
+    await fixture.environment.cleanUp();
+  }
+});
+
+/** A fresh database (SQLite, or a PostgreSQL schema with DATABASE_URL) holding `events` chained audit events. */
+async function chainOf(events: number): Promise<ChainFixture> {
+  const environment = await prepareTestEnvironment();
+  const database = openDatabase({ databaseUrl: environment.env.DATABASE_URL, dataDir: environment.env.DATA_DIR! });
+  await migrateToLatest(database.db);
+  const signer = auditCheckpointSigner([await es256Key('platform-key')]);
+  const trail = new SqlAuditLog(database.db, database.dialect, { signer, everyEvents: CHECKPOINT_EVERY, intervalMs: 24 * 3_600_000, now: Date.now });
+  const fixture = { environment, database, trail, signer };
+  opened.push(fixture);
+  for (let n = 1; n <= events; n += 1) {
+    await trail.append({ type: n % 2 ? 'password_login' : 'logout', outcome: n % 3 ? 'success' : 'failure', accountId: `account-${n % 4}`, ip: `10.0.0.${n}`, detail: { n } });
+  }
+  return fixture;
+}
+
+/** What a database owner can do and the application cannot: change audit rows with the append-only triggers out of the way. */
+async function asDatabaseOwner(database: SqlDatabase, ...statements: string[]) {
+  if (database.dialect === 'postgres') {
+    await sql.raw('alter table audit_events disable trigger user').execute(database.db);
+    await sql.raw('alter table audit_checkpoints disable trigger user').execute(database.db);
+    for (const statement of statements) await sql.raw(statement).execute(database.db);
+    await sql.raw('alter table audit_events enable trigger user').execute(database.db);
+    await sql.raw('alter table audit_checkpoints enable trigger user').execute(database.db);
+    return;
+  }
+  for (const trigger of ['audit_events_no_update', 'audit_events_no_delete', 'audit_checkpoints_no_update', 'audit_checkpoints_no_delete']) {
+    await sql.raw(`drop trigger ${trigger}`).execute(database.db);
+  }
+  for (const statement of statements) await sql.raw(statement).execute(database.db);
+}
+
+describe(`audit hash chain (${postgres ? 'PostgreSQL' : 'SQLite'})`, () => {
+  it('chains every event gaplessly, checkpoints every N, and verifies', async () => {
+    const { trail, database } = await chainOf(10);
+    expect(await trail.verify()).toEqual({ ok: true, checked: 10, checkpoints: 2, lastSeq: 10 });
+    const checkpoints = await database.db.selectFrom('audit_checkpoints').select('seq').orderBy('seq').execute();
+    expect(checkpoints.map((row) => Number(row.seq))).toEqual([4, 8]);
+  });
+
+  it('stores and returns the console fields: actor, target, changes', async () => {
+    const { trail } = await chainOf(0);
+    await trail.append({
+      type: 'console_client_disabled',
+      outcome: 'success',
+      actor: { accountId: 'admin-1', role: 'system' },
+      target: 'edu-portal',
+      changes: { enabled: { before: true, after: false } },
+    });
+    const [event] = await trail.recent(1);
+    expect(event).toMatchObject({ seq: 1, actor: { accountId: 'admin-1', role: 'system' }, target: 'edu-portal', changes: { enabled: { before: true, after: false } } });
+    expect((await trail.search({ actorAccountId: 'admin-1' }, { limit: 5 })).events).toHaveLength(1);
+  });
+
+  it('searches by filters, newest first, in keyset pages', async () => {
+    const { trail } = await chainOf(10);
+    const first = await trail.search({ type: 'password_login' }, { limit: 3 });
+    expect(first.events.map((event) => event.seq)).toEqual([9, 7, 5]);
+    const second = await trail.search({ type: 'password_login' }, { limit: 3, beforeSeq: first.nextBeforeSeq! });
+    expect(second).toMatchObject({ nextBeforeSeq: null });
+    expect(second.events.map((event) => event.seq)).toEqual([3, 1]);
+    expect((await trail.search({ ip: '10.0.0.6', outcome: 'failure' }, { limit: 5 })).events.map((event) => event.seq)).toEqual([6]);
+    expect((await trail.search({ accountId: 'account-1', type: 'logout' }, { limit: 5 })).events).toEqual([]);
+  });
+
+  it('refuses UPDATE and DELETE of audit rows and checkpoints from the application connection', async () => {
+    const { database } = await chainOf(4);
+    await expect(sql.raw(`update audit_events set ip = '10.9.9.9' where seq = 2`).execute(database.db)).rejects.toThrow(/append-only/);
+    await expect(sql.raw('delete from audit_events where seq = 2').execute(database.db)).rejects.toThrow(/append-only/);
+    await expect(sql.raw('delete from audit_checkpoints').execute(database.db)).rejects.toThrow(/append-only/);
+    await expect(sql.raw(`update audit_checkpoints set hash = 'x'`).execute(database.db)).rejects.toThrow(/append-only/);
+    expect(Number((await sql<{ n: number | string }>`select count(*) as n from audit_events`.execute(database.db)).rows[0]!.n)).toBe(4);
+  });
+
+  it('names the first edited row', async () => {
+    const { trail, database } = await chainOf(10);
+    await asDatabaseOwner(database, `update audit_events set ip = '10.9.9.9' where seq = 5`);
+    expect(await trail.verify()).toMatchObject({ ok: false, firstBrokenSeq: 5, reason: 'edited', checked: 4 });
+  });
+
+  it('names a deleted row, inside the chain and at its end', async () => {
+    const inside = await chainOf(10);
+    await asDatabaseOwner(inside.database, 'delete from audit_events where seq = 6');
+    expect(await inside.trail.verify()).toMatchObject({ ok: false, firstBrokenSeq: 6, reason: 'missing' });
+
+    const end = await chainOf(10);
+    await asDatabaseOwner(end.database, 'delete from audit_events where seq = 10');
+    expect(await end.trail.verify()).toMatchObject({ ok: false, firstBrokenSeq: 10, reason: 'missing' });
+  });
+
+  it('names reordered rows (two rows swapped)', async () => {
+    const { trail, database } = await chainOf(10);
+    await asDatabaseOwner(database, 'update audit_events set seq = -1 where seq = 3', 'update audit_events set seq = 3 where seq = 7', 'update audit_events set seq = 7 where seq = -1');
+    expect(await trail.verify()).toMatchObject({ ok: false, firstBrokenSeq: 3, reason: 'reordered' });
+  });
+
+  it('names a row whose edit was re-hashed, through the next link', async () => {
+    const { trail, database } = await chainOf(10);
+    const row = await database.db.selectFrom('audit_events').selectAll().where('seq', '=', 5).executeTakeFirstOrThrow();
+    const { contentDigest, linkHash } = await import('../src/adapters/sql/audit/audit-chain-hash.ts');
+    const rehashed = linkHash(row.prev_hash, contentDigest({ ...row, ip: '10.9.9.9' }));
+    await asDatabaseOwner(database, `update audit_events set ip = '10.9.9.9', hash = '${rehashed}' where seq = 5`);
+    expect(await trail.verify()).toMatchObject({ ok: false, firstBrokenSeq: 6, reason: 'missing' });
+  });
+
+  it('detects a checkpoint signed with another key, and a chain re-hashed under a checkpoint', async () => {
+    const forged = await chainOf(10);
+    const otherKey = auditCheckpointSigner([await es256Key('platform-key')]);
+    const row = await forged.database.db.selectFrom('audit_events').select('hash').where('seq', '=', 4).executeTakeFirstOrThrow();
+    const jws = await otherKey.sign({ seq: 4, hash: row.hash, at: Date.now() });
+    await asDatabaseOwner(forged.database, `update audit_checkpoints set jws = '${jws}' where seq = 4`);
+    expect(await forged.trail.verify()).toMatchObject({ ok: false, firstBrokenSeq: 4, reason: 'bad-checkpoint-signature' });
+
+    // The owner rewrites event 7 and re-links every later event: the chain holds together, checkpoint 8 does not.
+    const rewritten = await chainOf(10);
+    const { contentDigest, linkHash } = await import('../src/adapters/sql/audit/audit-chain-hash.ts');
+    const rows = await rewritten.database.db.selectFrom('audit_events').selectAll().where('seq', '>=', 7).orderBy('seq').execute();
+    let prevHash = rows[0]!.prev_hash;
+    const updates: string[] = [];
+    for (const stored of rows) {
+      const changed = { ...stored, ip: stored.seq === 7 ? '10.9.9.9' : stored.ip };
+      const hash = linkHash(prevHash, contentDigest(changed));
+      updates.push(`update audit_events set ip = '${changed.ip!}', prev_hash = '${prevHash}', hash = '${hash}' where seq = ${stored.seq}`);
+      prevHash = hash;
+    }
+    await asDatabaseOwner(rewritten.database, ...updates);
+    expect(await rewritten.trail.verify()).toMatchObject({ ok: false, firstBrokenSeq: 8, reason: 'checkpoint-mismatch' });
+  });
+});
+
+describe.skipIf(!postgres)('audit hash chain on several nodes (PostgreSQL)', () => {
+  it('keeps one gapless, verifiable chain while two nodes append at once', async () => {
+    const { trail, environment, signer } = await chainOf(0);
+    const secondNode = openDatabase({ databaseUrl: environment.env.DATABASE_URL, dataDir: environment.env.DATA_DIR! });
+    try {
+      const other = new SqlAuditLog(secondNode.db, secondNode.dialect, { signer, everyEvents: CHECKPOINT_EVERY, intervalMs: 24 * 3_600_000, now: Date.now });
+      const appendMany = (node: SqlAuditLog, name: string) => Promise.all(Array.from({ length: 40 }, (_, n) => node.append({ type: 'password_login', outcome: 'success', detail: { node: name, n } })));
+      await Promise.all([appendMany(trail, 'a'), appendMany(other, 'b')]);
+      expect(await trail.verify()).toEqual({ ok: true, checked: 80, checkpoints: 20, lastSeq: 80 });
+    } finally {
+      await secondNode.close();
+    }
+  });
+});
