@@ -1,14 +1,29 @@
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase, type SqlDatabase } from '../src/adapters/sql/database.ts';
+import { archiveAuditEvents, verifyAuditArchive } from '../src/adapters/sql/audit/audit-archive.ts';
 import { SqlAuditLog } from '../src/adapters/sql/sql-audit-log.ts';
+import { SqlSigningKeyStore } from '../src/adapters/sql/sql-signing-key-store.ts';
+import { loadConfig } from '../src/config.ts';
+import { loadSigningKeys } from '../src/oidc/signing-keys.ts';
+import { PiiCipher } from '../src/services/personal-data/pii-cipher.ts';
 import { auditCheckpointSigner } from '../src/oidc/audit-checkpoint-signer.ts';
 import type { AuditCheckpointSigner } from '../src/ports/audit-log.ts';
 import { prepareTestEnvironment, type TestEnvironment } from './harness.ts';
 
 const postgres = Boolean(process.env.DATABASE_URL);
 const CHECKPOINT_EVERY = 4;
+const run = promisify(execFile);
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+// Event n is appended at minute n of this day.
+const DAY_START = Date.parse('2026-01-01T00:00:00Z');
+const minute = (n: number) => DAY_START + n * 60_000;
 
 async function es256Key(kid: string): Promise<JWK> {
   const { privateKey } = await generateKeyPair('ES256', { extractable: true });
@@ -35,11 +50,15 @@ async function chainOf(events: number): Promise<ChainFixture> {
   const environment = await prepareTestEnvironment();
   const database = openDatabase({ databaseUrl: environment.env.DATABASE_URL, dataDir: environment.env.DATA_DIR! });
   await migrateToLatest(database.db);
-  const signer = auditCheckpointSigner([await es256Key('platform-key')]);
-  const trail = new SqlAuditLog(database.db, database.dialect, { signer, everyEvents: CHECKPOINT_EVERY, intervalMs: 24 * 3_600_000, now: Date.now });
+  // The platform's own keys, as the server and `npm run admin -- audit` load them.
+  const config = loadConfig({ ...process.env, ...environment.env });
+  const signer = auditCheckpointSigner(await loadSigningKeys(new SqlSigningKeyStore(database.db), new PiiCipher(config.dataKeys, config.blindIndexKey)));
+  let appended = 0;
+  const now = () => minute(appended);
+  const trail = new SqlAuditLog(database.db, database.dialect, { signer, everyEvents: CHECKPOINT_EVERY, intervalMs: 24 * 3_600_000, now });
   const fixture = { environment, database, trail, signer };
   opened.push(fixture);
-  for (let n = 1; n <= events; n += 1) {
+  for (let n = 1; n <= events; n += 1, appended += 1) {
     await trail.append({ type: n % 2 ? 'password_login' : 'logout', outcome: n % 3 ? 'success' : 'failure', accountId: `account-${n % 4}`, ip: `10.0.0.${n}`, detail: { n } });
   }
   return fixture;
@@ -64,7 +83,7 @@ async function asDatabaseOwner(database: SqlDatabase, ...statements: string[]) {
 describe(`audit hash chain (${postgres ? 'PostgreSQL' : 'SQLite'})`, () => {
   it('chains every event gaplessly, checkpoints every N, and verifies', async () => {
     const { trail, database } = await chainOf(10);
-    expect(await trail.verify()).toEqual({ ok: true, checked: 10, checkpoints: 2, lastSeq: 10 });
+    expect(await trail.verify()).toEqual({ ok: true, checked: 10, checkpoints: 2, lastSeq: 10, archivedThroughSeq: 0 });
     const checkpoints = await database.db.selectFrom('audit_checkpoints').select('seq').orderBy('seq').execute();
     expect(checkpoints.map((row) => Number(row.seq))).toEqual([4, 8]);
   });
@@ -138,7 +157,7 @@ describe(`audit hash chain (${postgres ? 'PostgreSQL' : 'SQLite'})`, () => {
     const forged = await chainOf(10);
     const otherKey = auditCheckpointSigner([await es256Key('platform-key')]);
     const row = await forged.database.db.selectFrom('audit_events').select('hash').where('seq', '=', 4).executeTakeFirstOrThrow();
-    const jws = await otherKey.sign({ seq: 4, hash: row.hash, at: Date.now() });
+    const jws = await otherKey.sign({ kind: 'checkpoint', seq: 4, hash: row.hash, at: Date.now() });
     await asDatabaseOwner(forged.database, `update audit_checkpoints set jws = '${jws}' where seq = 4`);
     expect(await forged.trail.verify()).toMatchObject({ ok: false, firstBrokenSeq: 4, reason: 'bad-checkpoint-signature' });
 
@@ -159,6 +178,54 @@ describe(`audit hash chain (${postgres ? 'PostgreSQL' : 'SQLite'})`, () => {
   });
 });
 
+describe(`audit archiving and the admin command (${postgres ? 'PostgreSQL' : 'SQLite'})`, () => {
+  it('archives the oldest events to a file the chain and the file both still verify with', async () => {
+    const { trail, database, signer, environment } = await chainOf(10);
+    const out = join(environment.env.DATA_DIR!, 'audit-archive.jsonl');
+    // Event n was appended at minute n - 1: a cut at minute 5 archives events 1–5.
+    expect(await archiveAuditEvents(database.db, signer, { cutAt: minute(5), out, now: minute(60) })).toMatchObject({ archived: 5, fromSeq: 1, throughSeq: 5 });
+    expect(await trail.verify()).toEqual({ ok: true, checked: 5, checkpoints: 1, lastSeq: 10, archivedThroughSeq: 5 });
+    expect(await verifyAuditArchive(out, signer)).toEqual({ ok: true, fromSeq: 1, throughSeq: 5, checked: 5 });
+    await trail.append({ type: 'logout', outcome: 'success' });
+    expect(await trail.verify()).toMatchObject({ ok: true, checked: 6, lastSeq: 11 });
+
+    // Archived rows cannot be brought back into doubt: anything below the anchor is gone, anything above stays append-only.
+    await expect(sql.raw('delete from audit_events where seq = 6').execute(database.db)).rejects.toThrow(/append-only/);
+    const lines = readFileSync(out, 'utf8').split('\n');
+    lines[3] = lines[3]!.replace('10.0.0.3', '10.0.0.99');
+    writeFileSync(out, lines.join('\n'));
+    expect(await verifyAuditArchive(out, signer)).toMatchObject({ ok: false, firstBrokenSeq: 3, reason: 'edited' });
+  });
+
+  it('a forged anchor does not let rows go unnoticed', async () => {
+    const { trail, database, signer } = await chainOf(10);
+    const other = auditCheckpointSigner([await es256Key('other')]);
+    const row = await database.db.selectFrom('audit_events').select('hash').where('seq', '=', 3).executeTakeFirstOrThrow();
+    await database.db
+      .insertInto('audit_anchors')
+      .values({ seq: 3, hash: row.hash, at: minute(60), jws: await other.sign({ kind: 'anchor', seq: 3, hash: row.hash, at: minute(60) }) })
+      .execute();
+    await sql.raw('delete from audit_events where seq <= 3').execute(database.db);
+    expect(await trail.verify()).toMatchObject({ ok: false, firstBrokenSeq: 3, reason: 'bad-checkpoint-signature' });
+    // A checkpoint's genuine signature is not an anchor's.
+    const checkpoint = await database.db.selectFrom('audit_checkpoints').selectAll().where('seq', '=', 4).executeTakeFirstOrThrow();
+    expect(await signer.verify(checkpoint.jws)).toMatchObject({ kind: 'checkpoint' });
+  });
+
+  it('`npm run admin -- audit verify` prints the report and exits 1 on a broken chain', async () => {
+    const { database, environment } = await chainOf(6);
+    const admin = (...args: string[]) => run('npx', ['tsx', 'apps/idp/src/cli/admin.ts', 'audit', ...args], { cwd: repoRoot, env: { ...process.env, ...environment.env } });
+    expect(JSON.parse((await admin('verify')).stdout)).toMatchObject({ ok: true, checked: 6, checkpoints: 1 });
+    await asDatabaseOwner(database, 'delete from audit_events where seq = 2');
+    const failed = await admin('verify').then(
+      () => null,
+      (error: { code: number; stdout: string }) => error,
+    );
+    expect(failed?.code).toBe(1);
+    expect(JSON.parse(failed!.stdout)).toMatchObject({ ok: false, firstBrokenSeq: 2, reason: 'missing' });
+  });
+});
+
 describe.skipIf(!postgres)('audit hash chain on several nodes (PostgreSQL)', () => {
   it('keeps one gapless, verifiable chain while two nodes append at once', async () => {
     const { trail, environment, signer } = await chainOf(0);
@@ -167,7 +234,7 @@ describe.skipIf(!postgres)('audit hash chain on several nodes (PostgreSQL)', () 
       const other = new SqlAuditLog(secondNode.db, secondNode.dialect, { signer, everyEvents: CHECKPOINT_EVERY, intervalMs: 24 * 3_600_000, now: Date.now });
       const appendMany = (node: SqlAuditLog, name: string) => Promise.all(Array.from({ length: 40 }, (_, n) => node.append({ type: 'password_login', outcome: 'success', detail: { node: name, n } })));
       await Promise.all([appendMany(trail, 'a'), appendMany(other, 'b')]);
-      expect(await trail.verify()).toEqual({ ok: true, checked: 80, checkpoints: 20, lastSeq: 80 });
+      expect(await trail.verify()).toEqual({ ok: true, checked: 80, checkpoints: 20, lastSeq: 80, archivedThroughSeq: 0 });
     } finally {
       await secondNode.close();
     }

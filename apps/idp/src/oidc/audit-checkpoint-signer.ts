@@ -19,7 +19,7 @@ export function auditCheckpointSigner(signingKeys: JWK[]): AuditCheckpointSigner
   const encoder = new TextEncoder();
   return {
     async sign(checkpoint: AuditCheckpoint) {
-      const payload = encoder.encode(JSON.stringify({ seq: checkpoint.seq, hash: checkpoint.hash, at: checkpoint.at }));
+      const payload = encoder.encode(JSON.stringify({ kind: checkpoint.kind, seq: checkpoint.seq, hash: checkpoint.hash, at: checkpoint.at }));
       return new CompactSign(payload).setProtectedHeader({ alg: SIGNING_ALG, kid: active.kid!, typ: AUDIT_CHECKPOINT_TYP }).sign(await importJWK(active, SIGNING_ALG));
     },
     async verify(jws: string) {
@@ -29,7 +29,7 @@ export function auditCheckpointSigner(signingKeys: JWK[]): AuditCheckpointSigner
         if (!key || header.typ !== AUDIT_CHECKPOINT_TYP || !key.alg) return null;
         const { payload } = await compactVerify(jws, await importJWK(key, key.alg), { algorithms: [key.alg] });
         const claims = JSON.parse(new TextDecoder().decode(payload)) as AuditCheckpoint;
-        return typeof claims.seq === 'number' && typeof claims.hash === 'string' && typeof claims.at === 'number' ? claims : null;
+        return (claims.kind === 'checkpoint' || claims.kind === 'anchor') && typeof claims.seq === 'number' && typeof claims.hash === 'string' && typeof claims.at === 'number' ? claims : null;
       } catch {
         return null;
       }

@@ -65,7 +65,8 @@ export interface AuditPage {
  */
 export type AuditChainBreak = 'edited' | 'missing' | 'reordered' | 'bad-checkpoint-signature' | 'checkpoint-mismatch';
 
-export type AuditVerification = { ok: true; checked: number; checkpoints: number; lastSeq: number } | { ok: false; checked: number; firstBrokenSeq: number; reason: AuditChainBreak };
+export type AuditVerification =
+  { ok: true; checked: number; checkpoints: number; lastSeq: number; archivedThroughSeq: number } | { ok: false; checked: number; firstBrokenSeq: number; reason: AuditChainBreak };
 
 /** What the services write to. */
 export interface AuditLog {
@@ -80,8 +81,13 @@ export interface AuditTrail extends AuditLog {
   verify(): Promise<AuditVerification>;
 }
 
-/** A signed checkpoint's claims: event `seq` of the chain had hash `hash` at `at`. */
+/**
+ * Signed claims: event `seq` of the chain had hash `hash` at `at`. A
+ * checkpoint states it of the live chain; an archive anchor states that the
+ * events up to `seq` were archived, so the chain now starts after it.
+ */
 export interface AuditCheckpoint {
+  kind: 'checkpoint' | 'anchor';
   seq: number;
   hash: string;
   at: number;

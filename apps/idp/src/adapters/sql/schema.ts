@@ -70,6 +70,9 @@ export interface AuditChainHeadTable {
   hash: string;
 }
 
+/** Signed by the archiver: events up to `seq` (the last with hash `hash`) moved to an archive file. */
+export type AuditAnchorsTable = AuditCheckpointsTable;
+
 /** A signed statement that the chain's event `seq` had hash `hash`. */
 export interface AuditCheckpointsTable {
   seq: number;
@@ -129,6 +132,7 @@ export interface Database {
   audit_events: AuditEventsTable;
   audit_chain_head: AuditChainHeadTable;
   audit_checkpoints: AuditCheckpointsTable;
+  audit_anchors: AuditAnchorsTable;
   signing_keys: SigningKeysTable;
   app_sessions: AppSessionsTable;
   entities: EntitiesTable;

@@ -98,7 +98,7 @@ export class SqlAuditLog implements AuditTrail {
     const at = this.checkpoints.now();
     if (seq % this.checkpoints.everyEvents !== 0 && at - this.lastCheckpointAt < this.checkpoints.intervalMs) return;
     this.lastCheckpointAt = at;
-    const jws = await this.checkpoints.signer.sign({ seq, hash, at });
+    const jws = await this.checkpoints.signer.sign({ kind: 'checkpoint', seq, hash, at });
     // Two nodes may checkpoint the same seq; the first one stands.
     await this.db
       .insertInto('audit_checkpoints')

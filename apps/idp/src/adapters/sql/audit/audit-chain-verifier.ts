@@ -6,19 +6,20 @@ import { contentDigest, GENESIS_HASH, linkHash } from './audit-chain-hash.ts';
 /** Rows read per query: verifying a million events holds one batch at a time. */
 const BATCH = 1000;
 
-/** Where the stored chain starts: seq 1 after genesis. */
-export interface ChainStart {
-  seq: number;
-  prevHash: string;
-}
-
 /**
  * Walks the chain in seq order and stops at the first break: a seq absent, a
  * row whose content no longer gives its hash, a row not linked to the one
  * before it, a checkpoint whose signature or hash does not hold, or a chain
- * shorter than its head or its newest checkpoint says.
+ * shorter than its head or its newest checkpoint says. After an archiving,
+ * the chain starts where the newest signed anchor says.
  */
-export async function verifyAuditChain(db: Kysely<Database>, signer: AuditCheckpointSigner, start: ChainStart = { seq: 1, prevHash: GENESIS_HASH }): Promise<AuditVerification> {
+export async function verifyAuditChain(db: Kysely<Database>, signer: AuditCheckpointSigner): Promise<AuditVerification> {
+  const anchor = await db.selectFrom('audit_anchors').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const anchored = anchor ? await signer.verify(anchor.jws) : null;
+  if (anchor && (anchored?.kind !== 'anchor' || anchored.seq !== Number(anchor.seq))) {
+    return { ok: false, checked: 0, firstBrokenSeq: Number(anchor.seq), reason: 'bad-checkpoint-signature' };
+  }
+  const start = anchored ? { seq: anchored.seq + 1, prevHash: anchored.hash } : { seq: 1, prevHash: GENESIS_HASH };
   const checkpoints = await db.selectFrom('audit_checkpoints').selectAll().where('seq', '>=', start.seq).orderBy('seq').execute();
   let nextCheckpoint = 0;
   let checked = 0;
@@ -49,15 +50,15 @@ export async function verifyAuditChain(db: Kysely<Database>, signer: AuditCheckp
   const lastSeq = expectedSeq - 1;
   if (nextCheckpoint < checkpoints.length) {
     const beyond = checkpoints[nextCheckpoint]!;
-    return broken(lastSeq + 1, (await signer.verify(beyond.jws)) ? 'missing' : 'bad-checkpoint-signature');
+    return broken(lastSeq + 1, (await signer.verify(beyond.jws))?.kind === 'checkpoint' ? 'missing' : 'bad-checkpoint-signature');
   }
   if (head && Number(head.seq) > lastSeq) return broken(lastSeq + 1, 'missing');
-  return { ok: true, checked, checkpoints: checkpoints.length, lastSeq };
+  return { ok: true, checked, checkpoints: checkpoints.length, lastSeq, archivedThroughSeq: start.seq - 1 };
 }
 
 async function checkpointProblem(signer: AuditCheckpointSigner, checkpoint: Selectable<AuditCheckpointsTable>, hash: string): Promise<AuditChainBreak | null> {
   const claims = await signer.verify(checkpoint.jws);
-  if (!claims || claims.seq !== Number(checkpoint.seq)) return 'bad-checkpoint-signature';
+  if (claims?.kind !== 'checkpoint' || claims.seq !== Number(checkpoint.seq)) return 'bad-checkpoint-signature';
   return claims.hash === hash ? null : 'checkpoint-mismatch';
 }
 
