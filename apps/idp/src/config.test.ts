@@ -61,6 +61,21 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the audit checkpoint cadence and retention, refusing a retention under 6 months (等保)', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).audit).toEqual({ checkpointEvery: 1000, checkpointIntervalMs: 3_600_000, retentionMonths: 6 });
+    expect(loadConfig({ DATA_DIR: dataDir(), UIA_AUDIT_CHECKPOINT_EVERY: '50', UIA_AUDIT_CHECKPOINT_MINUTES: '5', UIA_AUDIT_RETENTION_MONTHS: '12' }).audit).toEqual({
+      checkpointEvery: 50,
+      checkpointIntervalMs: 300_000,
+      retentionMonths: 12,
+    });
+    expect(() => loadConfig({ DATA_DIR: dataDir(), UIA_AUDIT_RETENTION_MONTHS: '3' })).toThrow(/UIA_AUDIT_RETENTION_MONTHS[\s\S]*6 个月/);
+    for (const wrong of ['0', 'often']) {
+      expect(() => loadConfig({ DATA_DIR: dataDir(), UIA_AUDIT_CHECKPOINT_EVERY: wrong, UIA_AUDIT_CHECKPOINT_MINUTES: wrong })).toThrow(
+        /UIA_AUDIT_CHECKPOINT_EVERY[\s\S]*UIA_AUDIT_CHECKPOINT_MINUTES/,
+      );
+    }
+  });
+
   it('reads the storage timeouts (statement 5 s, Redis command 1 s by default) and refuses values out of range', () => {
     expect(loadConfig({ DATA_DIR: dataDir() }).storageTimeouts).toEqual({ statementMs: 5000, redisCommandMs: 1000 });
     expect(loadConfig({ DATA_DIR: dataDir(), UIA_DB_STATEMENT_TIMEOUT_MS: '2000', UIA_REDIS_COMMAND_TIMEOUT_MS: '500' }).storageTimeouts).toEqual({ statementMs: 2000, redisCommandMs: 500 });

@@ -227,6 +227,45 @@ describe(`audit archiving and the admin command (${postgres ? 'PostgreSQL' : 'SQ
 });
 
 describe.skipIf(!postgres)('audit hash chain on several nodes (PostgreSQL)', () => {
+  it('the application role of docs/audit.md can append and read, not change, delete or anchor', async () => {
+    const { trail, database, environment, signer } = await chainOf(2);
+    const url = new URL(environment.env.DATABASE_URL!);
+    const schema = /search_path=(\w+)/.exec(url.searchParams.get('options')!)![1]!;
+    const role = `uia_app_${schema}`;
+    // The GRANTs docs/audit.md gives, in this test's schema.
+    for (const statement of [
+      `create role ${role} nologin`,
+      `grant usage on schema ${schema} to ${role}`,
+      `grant select, insert on ${schema}.audit_events, ${schema}.audit_checkpoints to ${role}`,
+      `grant select, update on ${schema}.audit_chain_head to ${role}`,
+      `grant select on ${schema}.audit_anchors to ${role}`,
+    ]) {
+      await sql.raw(statement).execute(database.db);
+    }
+    url.searchParams.set('options', `-c search_path=${schema} -c role=${role}`);
+    const asApplication = openDatabase({ databaseUrl: url.toString(), dataDir: environment.env.DATA_DIR! });
+    try {
+      const appTrail = new SqlAuditLog(asApplication.db, asApplication.dialect, { signer, everyEvents: CHECKPOINT_EVERY, intervalMs: 24 * 3_600_000, now: Date.now });
+      await appTrail.append({ type: 'password_login', outcome: 'success' });
+      await appTrail.append({ type: 'password_login', outcome: 'success' });
+      expect(await appTrail.verify()).toMatchObject({ ok: true, checked: 4, checkpoints: 1 });
+      for (const statement of [
+        'update audit_events set ip = null',
+        'delete from audit_events',
+        'truncate audit_events',
+        'delete from audit_checkpoints',
+        `insert into audit_anchors values (4, 'x', 0, 'x')`,
+      ]) {
+        await expect(sql.raw(statement).execute(asApplication.db)).rejects.toThrow(/permission denied/);
+      }
+      expect(await trail.verify()).toMatchObject({ ok: true, checked: 4 });
+    } finally {
+      await asApplication.close();
+      await sql.raw(`drop owned by ${role}`).execute(database.db);
+      await sql.raw(`drop role ${role}`).execute(database.db);
+    }
+  });
+
   it('keeps one gapless, verifiable chain while two nodes append at once', async () => {
     const { trail, environment, signer } = await chainOf(0);
     const secondNode = openDatabase({ databaseUrl: environment.env.DATABASE_URL, dataDir: environment.env.DATA_DIR! });
