@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import Fastify from 'fastify';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,6 +13,8 @@ import { SqlAuditLog } from '../src/adapters/sql/sql-audit-log.ts';
 import { SqlSigningKeyStore } from '../src/adapters/sql/sql-signing-key-store.ts';
 import { loadConfig } from '../src/config.ts';
 import { loadSigningKeys } from '../src/oidc/signing-keys.ts';
+import { consoleAuditRoutes } from '../src/routes/console/console-audit.ts';
+import { registerErrorHandling } from '../src/routes/error-handling.ts';
 import { PiiCipher } from '../src/services/personal-data/pii-cipher.ts';
 import { auditCheckpointSigner } from '../src/oidc/audit-checkpoint-signer.ts';
 import type { AuditCheckpointSigner } from '../src/ports/audit-log.ts';
@@ -223,6 +226,52 @@ describe(`audit archiving and the admin command (${postgres ? 'PostgreSQL' : 'SQ
     );
     expect(failed?.code).toBe(1);
     expect(JSON.parse(failed!.stdout)).toMatchObject({ ok: false, firstBrokenSeq: 2, reason: 'missing' });
+  });
+});
+
+describe(`the audit administrator's console API (${postgres ? 'PostgreSQL' : 'SQLite'})`, () => {
+  it('searches in pages, exports CSV with a BOM, verifies, and answers bad input with the error shape', async () => {
+    const { trail, database } = await chainOf(6);
+    await trail.append({
+      type: 'console_client_disabled',
+      outcome: 'success',
+      actor: { accountId: 'admin-1', role: 'system' },
+      target: '=edu-portal',
+      changes: { name: { before: '教育门户', after: '教育门户, "新"' } },
+    });
+    const app = Fastify();
+    registerErrorHandling(app, { platformName: '统一身份认证平台', demo: false });
+    await app.register(consoleAuditRoutes, { prefix: '/api/console', actorOf: () => ({ accountId: 'auditor-1', role: 'audit' }), auditTrail: trail });
+    try {
+      const first = await app.inject({ url: '/api/console/audit/events?type=password_login&limit=2' });
+      expect(first.statusCode).toBe(200);
+      expect(first.json().events.map((event: { seq: number }) => event.seq)).toEqual([5, 3]);
+      const second = await app.inject({ url: `/api/console/audit/events?type=password_login&limit=2&before=${first.json().nextBefore}` });
+      expect(second.json()).toMatchObject({ events: [{ seq: 1, ip: '10.0.0.1', detail: { n: 1 } }], nextBefore: null });
+      const byActor = await app.inject({ url: '/api/console/audit/events?actor=admin-1' });
+      expect(byActor.json().events).toEqual([expect.objectContaining({ seq: 7, actor: { accountId: 'admin-1', role: 'system' }, target: '=edu-portal' })]);
+
+      const csv = await app.inject({ url: '/api/console/audit/events.csv?actor=admin-1' });
+      expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+      const [header, row, end] = csv.body.slice(1).split('\r\n');
+      expect(header).toBe('seq,at,type,outcome,accountId,clientId,ip,actorAccountId,actorRole,target,detail,changes,userAgent,hash');
+      // A formula-like value is defused; JSON with commas and quotes is one quoted cell.
+      expect(row).toMatch(/^7,[^,]+,console_client_disabled,success,,,,admin-1,system,'=edu-portal,,"\{""name"":\{""before"":""教育门户"",""after"":""教育门户, \\""新\\""""\}\}",,[0-9a-f]{64}$/);
+      expect(end).toBe('');
+
+      expect((await app.inject({ method: 'POST', url: '/api/console/audit/verify', payload: {} })).json()).toMatchObject({ ok: true, checked: 7 });
+      await asDatabaseOwner(database, 'delete from audit_events where seq = 4');
+      expect((await app.inject({ method: 'POST', url: '/api/console/audit/verify', payload: {} })).json()).toEqual({ ok: false, checked: 3, firstBrokenSeq: 4, reason: 'missing' });
+
+      for (const bad of ['limit=0', 'limit=lots', 'outcome=maybe', 'from=yesterday', 'colour=red']) {
+        const answer = await app.inject({ url: `/api/console/audit/events?${bad}` });
+        expect(answer.statusCode, bad).toBe(400);
+        expect(answer.json().error.code, bad).toMatch(/^(FIELD_INVALID|FIELD_REQUIRED|UNKNOWN_FIELD)$/);
+      }
+    } finally {
+      await app.close();
+    }
   });
 });
 

@@ -120,3 +120,10 @@ export const APP_API_PATHS = {
   phoneNewSend: `${APP_API_PREFIX}/phone/new/send`,
   phoneNewVerify: `${APP_API_PREFIX}/phone/new/verify`,
 } as const;
+
+/** 审计管理员's console API, under CONSOLE_PATHS.api (the console root registers the plugin there). */
+export const CONSOLE_AUDIT_PATHS = {
+  events: '/audit/events',
+  csv: '/audit/events.csv',
+  verify: '/audit/verify',
+} as const;
