@@ -92,7 +92,7 @@ export class AppLogin {
       note.detail = { idType: input.idType };
       const person = validatePerson(input);
       await this.deps.rateLimiter.hit(APP_LOGIN_LIMITS.perIp, context.ip);
-      await this.deps.captcha.verify(input.captchaId, input.captchaAnswer);
+      await this.deps.captcha.verify(input.captchaId, input.captchaAnswer, context);
       await this.spendIdNumberBudgets(person, context);
       await confirmRealName(this.deps.registry, person);
       const { account, phone } = await this.accountWithPhone(person);

@@ -112,7 +112,7 @@ export class ChangePhone {
     return this.audited('phone_change.new_send', session, context, async (note) => {
       const ticket = await this.tickets.open(input.ticket, session.id);
       note.detail.method = ticket.state.method;
-      await this.deps.captcha.verify(input.captchaId, input.captchaAnswer);
+      await this.deps.captcha.verify(input.captchaId, input.captchaAnswer, context);
       const account = await this.accountOf(session);
       // Counted before the checks: this budget also bounds probing numbers for PHONE_TAKEN.
       await this.deps.rateLimiter.hit(CHANGE_PHONE_LIMITS.newCodesPerAccount, account.id);

@@ -80,7 +80,7 @@ export class PasswordLogin {
       // Before the captcha and the password: no password can reach a level above PASSWORD_PROVES.
       ensureReaches(PASSWORD_PROVES, context.requiredAcr);
       await this.deps.rateLimiter.hit(RATE_LIMITS.loginPerIp, context.ip);
-      await this.deps.captcha.verify(input.captchaId, input.captchaAnswer);
+      await this.deps.captcha.verify(input.captchaId, input.captchaAnswer, context);
       const { kind, account, nameIndex } = await findAccountByIdentifier(this.deps.accounts, this.deps.cipher, input.identifier);
       identifierKind = kind;
       accountId = account?.id ?? null;

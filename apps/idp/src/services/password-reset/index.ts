@@ -81,7 +81,7 @@ export class PasswordReset {
     return this.audited('password_reset.start', context, async (note) => {
       const { rateLimiter, captcha, accounts, cipher } = this.deps;
       await rateLimiter.hit(RATE_LIMITS.resetStartPerIp, context.ip);
-      await captcha.verify(input.captchaId, input.captchaAnswer);
+      await captcha.verify(input.captchaId, input.captchaAnswer, context);
       const accountName = normalizeIdentifier(input.account);
       const accountNameIndex = cipher.blindIndex('reset-account-name', `${accountName.kind}:${accountName.value}`);
       await rateLimiter.hitDistinct(RATE_LIMITS.resetNamesPerIp, context.ip, accountNameIndex);
@@ -112,7 +112,7 @@ export class PasswordReset {
       const { rateLimiter, captcha, smsCodes } = this.deps;
       const ticket = await this.tickets.open(input.ticket, 'verify_identity', context.browserBinding);
       note.accountId = ticket.state.accountId;
-      await captcha.verify(input.captchaId, input.captchaAnswer);
+      await captcha.verify(input.captchaId, input.captchaAnswer, context);
       // Counted before the check, so requests sent in parallel cannot get more checks than allowed.
       await rateLimiter.hit(RATE_LIMITS.resetIdChecksPerAccountName, ticket.state.accountName);
       await this.countOrEnd(ticket, 'id-checks', RESET_POLICY.idChecksPerTicket);
