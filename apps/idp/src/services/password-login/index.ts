@@ -12,6 +12,7 @@ import { ensureAccountUsable } from './ensure-account-usable.ts';
 import { ensurePasswordFresh } from './ensure-password-fresh.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 import { verifyPassword } from './verify-password.ts';
+import { AUDIT_EVENT_TYPES } from '../audit-event-types.ts';
 
 export interface PasswordLoginInput {
   identifier: string;
@@ -114,7 +115,7 @@ export class PasswordLogin {
 
   private audit(outcome: 'success' | 'failure', context: LoginContext, accountId: string | null, detail: Record<string, string | null>) {
     return this.deps.audit.append({
-      type: 'login.password',
+      type: AUDIT_EVENT_TYPES.loginPassword,
       outcome,
       accountId,
       clientId: context.clientId ?? null,
