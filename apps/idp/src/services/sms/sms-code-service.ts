@@ -90,7 +90,6 @@ export class SmsCodeService {
     if (!phone.ok) throw new AppError(phone.reason, { field: 'phone' });
     const keys = this.keys(phone.value, purpose);
 
-    // The next allowed moment is stored (not only a TTL), so the service's clock decides, on any store.
     try {
       await this.admitSend(keys, context);
     } catch (error) {
@@ -127,6 +126,7 @@ export class SmsCodeService {
 
   /** The resend interval, the phone's daily quota, the address's hourly budget, one send in flight per phone. */
   private async admitSend(keys: ReturnType<SmsCodeService['keys']>, context: { ip: string }) {
+    // The next allowed moment is stored (not only a TTL), so the service's clock decides, on any store.
     const nextSendAt = Number((await this.deps.store.get(keys.resend)) ?? 0);
     if (nextSendAt > this.now()) throw this.tooSoon(Math.ceil((nextSendAt - this.now()) / 1000));
     const sentToday = Number((await this.deps.store.get(keys.daily)) ?? 0);
