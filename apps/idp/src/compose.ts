@@ -139,8 +139,8 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
     new Counter({ name: 'uia_auth_decisions_total', help: 'Audited authentication decisions by type and outcome', labelNames: ['type', 'outcome'], registers: [metrics] }),
   );
   const hasher = new Argon2PasswordHasher();
-  const rateLimiter = new RateLimiter(store);
-  const captcha = new CaptchaService(store, now);
+  const rateLimiter = new RateLimiter(store, audit);
+  const captcha = new CaptchaService(store, now, audit);
   const { sender: smsSender, devOutbox } = createSmsSender(config.sms, { store, now, metrics: vendorMetrics });
   // Operators learn why the channel refused a message (kind, vendor code, template), never to whom.
   const onSmsChannelError = (failure: SmsChannelFailure) =>
@@ -213,6 +213,8 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
     clientAuthThrottle: new ClientAuthThrottle({ store, audit, now }),
     sessionActivity,
     onDependencyOutage: (error) => logger?.warn({ dependencyError: describeDependencyError(error) }, 'storage dependency unavailable'),
+    audit,
+    onAuditWriteError: (error) => logger?.error({ dependencyError: describeDependencyError(error instanceof Error ? error : new Error(String(error))) }, 'audit record not written'),
   });
 
   // Ending a person's sessions at the services (password reset, a revoked agent grant).
@@ -243,7 +245,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
   // 扫码登录.
   const qrLogin = new QrLogin({ store, pubSub, accounts, cipher, appSessions, membership, ipLocator, rateLimiter, throttle: loginThrottle, audit, publicUrl: config.publicUrl, now });
 
-  const userCenterSessions = new UserCenterSessions({ store, accounts, now });
+  const userCenterSessions = new UserCenterSessions({ store, accounts, audit, now });
   const app = await buildApp(
     config,
     {

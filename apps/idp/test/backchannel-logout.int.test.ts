@@ -192,6 +192,8 @@ describe('back-channel logout from platform code, outside any request', () => {
       clientAuthThrottle: unreachable('clientAuthThrottle'),
       sessionActivity: unreachable('sessionActivity'),
       onDependencyOutage: unreachable('onDependencyOutage'),
+      audit: unreachable('audit'),
+      onAuditWriteError: unreachable('onAuditWriteError'),
     });
 
     receiver.received.length = 0;

@@ -109,7 +109,7 @@ describe('账号登录 API', () => {
       // After the right password the source starts afresh.
       ({ uid } = await startLogin(attacker, rp.config));
       expect((await passwordAttempt(attacker, uid, person.username, 'Wrong#guess7')).body.error).toMatchObject({ remainingTries: 4 });
-      const throttles = (await rp.t.platform.audit.recent(200)).filter((e) => e.type === 'login.throttle' && e.ip === attacker.ip);
+      const throttles = (await rp.t.platform.audit.recent(200)).filter((e) => e.type === 'account.locked' && e.ip === attacker.ip);
       expect(throttles.map((e) => e.detail?.waitSeconds)).toEqual([900, 300, 60]);
       expect(throttles.every((e) => e.detail?.scope === 'source' && e.detail?.source === 'address')).toBe(true);
     });
@@ -134,7 +134,7 @@ describe('账号登录 API', () => {
       expect(ownerLogin.status).toBe(200);
       const events = await rp.t.platform.audit.recent(200);
       expect(events.find((e) => e.type === 'login.password' && e.outcome === 'success' && e.ip === owner.ip)?.detail).toMatchObject({ source: 'device' });
-      expect(events.find((e) => e.type === 'login.throttle' && e.detail?.scope === 'account')?.detail).toMatchObject({ failuresToday: 50 });
+      expect(events.find((e) => e.type === 'account.locked' && e.detail?.scope === 'account')?.detail).toMatchObject({ failuresToday: 50 });
       expect(events.find((e) => e.type === 'login.password' && e.detail?.reason === 'PASSWORD_LOGIN_PAUSED')?.detail).toMatchObject({ source: 'address' });
     });
 
@@ -164,7 +164,7 @@ describe('账号登录 API', () => {
       expect(deviceCookie).not.toMatch(/Secure/);
 
       expect((await attemptFromNewBrowser(rp.t.baseUrl, rp.config, person.username, person.password)).status).toBe(200);
-      const lifted = (await rp.t.platform.audit.recent(100)).find((e) => e.type === 'login.throttle.lifted');
+      const lifted = (await rp.t.platform.audit.recent(100)).find((e) => e.type === 'account.unlocked');
       expect(lifted).toMatchObject({ outcome: 'success', detail: { via: 'qr' } });
       expect(lifted!.detail!.failuresToday).toBeGreaterThanOrEqual(50);
     });

@@ -128,7 +128,7 @@ describe('忘记密码 API', () => {
     expect(await loginStatus(person.username, 'Brand#New2026')).toEqual({ status: 200, code: undefined });
     const { uid: again } = await startLogin(owner, rp.config);
     expect((await passwordAttempt(owner, again, person.phone, 'Brand#New2026')).status).toBe(200);
-    const lifted = (await rp.t.platform.audit.recent(100)).find((e) => e.type === 'login.throttle.lifted');
+    const lifted = (await rp.t.platform.audit.recent(100)).find((e) => e.type === 'account.unlocked');
     expect(lifted).toMatchObject({ outcome: 'success', detail: { via: 'password_reset' } });
     expect(lifted!.detail!.failuresToday).toBeGreaterThanOrEqual(50);
 

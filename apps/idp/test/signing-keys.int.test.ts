@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase } from '../src/adapters/sql/database.ts';
+import { SqlAuditLog } from '../src/adapters/sql/sql-audit-log.ts';
 import { SqlSigningKeyStore } from '../src/adapters/sql/sql-signing-key-store.ts';
 import { addSigningKey, loadSigningKeys, rotateSigningKeys } from '../src/oidc/signing-keys.ts';
 import { PiiCipher } from '../src/services/personal-data/pii-cipher.ts';
@@ -24,9 +25,11 @@ describe('signing keys', () => {
     expect(stored).not.toContain(String(rsa!.d));
     expect(stored).not.toContain(String(ec!.d));
 
-    const [newRsa, newEc] = await rotateSigningKeys(store, cipher);
+    const audit = new SqlAuditLog(database.db);
+    const [newRsa, newEc] = await rotateSigningKeys(store, cipher, audit, { via: 'cli' });
     const keys = await loadSigningKeys(store, cipher);
     expect(keys.map((k) => k.kid)).toEqual([newRsa, rsa!.kid, newEc, ec!.kid]);
+    expect(await audit.recent(1)).toMatchObject([{ type: 'signing_key.rotate', outcome: 'success', detail: { via: 'cli', algs: 'RS256 ES256', kids: `${newRsa} ${newEc}` } }]);
   });
 
   it('gives a platform that had an RS256 key only an ES256 key at its next start, the RS256 one kept', async () => {

@@ -1,6 +1,7 @@
 import type Provider from 'oidc-provider';
 import type { AuditLog } from '../ports/audit-log.ts';
 import { SUPPORTED_SCOPES } from './provider.ts';
+import { AUDIT_EVENT_TYPES } from '../services/audit-event-types.ts';
 
 type Interaction = Awaited<ReturnType<Provider['interactionDetails']>>;
 
@@ -43,7 +44,7 @@ export class ConsentDecisions {
 
   private record(outcome: 'success' | 'failure', interaction: Interaction, context: { ip: string; userAgent?: string }, scopes: string[]) {
     return this.deps.audit.append({
-      type: 'oidc.consent',
+      type: AUDIT_EVENT_TYPES.oidcConsent,
       outcome,
       accountId: interaction.session?.accountId ?? null,
       clientId: String(interaction.params.client_id),

@@ -3,11 +3,13 @@ import type { JWK } from 'jose';
 import { maskIdNumber, maskName } from '@uia/validators';
 import { AppError } from '../errors.ts';
 import type { AccountRepository } from '../ports/account-repository.ts';
+import type { AuditLog } from '../ports/audit-log.ts';
 import { readAccountProfile } from '../services/accounts/account-profile.ts';
 import { parseAccountId } from '../services/entities/acting-principal.ts';
 import type { EntityMembership, EntityStanding } from '../services/entities/entity-membership.ts';
 import type { ClientAuthThrottle } from '../services/clients/client-auth-throttle.ts';
 import type { PiiCipher } from '../services/personal-data/pii-cipher.ts';
+import { auditProviderDecisions } from './audit-events.ts';
 import { createClientAuthGate, watchClientAuthFailures } from './client-authentication.ts';
 import { answerDependencyOutages } from './dependency-outage.ts';
 import { escapeHtml, renderPage } from './html-pages.ts';
@@ -38,6 +40,10 @@ export interface ProviderOptions extends OidcAdapterDeps {
   sessionActivity: SessionActivity;
   /** PostgreSQL or Redis failed under oidc-provider; the person got a 503 page (oidc/dependency-outage.ts). */
   onDependencyOutage: (error: Error) => void;
+  /** Refresh grants, replays, revocations and logouts decided by oidc-provider (oidc/audit-events.ts). */
+  audit: AuditLog;
+  /** An audit record of an answered decision could not be written: logged, the answer stands. */
+  onAuditWriteError: (error: unknown) => void;
 }
 
 /**
@@ -215,6 +221,7 @@ export function createProvider(options: ProviderOptions): Provider {
   const provider = new Provider(options.issuer, configuration);
   provider.proxy = options.trustProxy !== false;
   watchClientAuthFailures(provider, options.clientAuthThrottle, (error) => options.onDependencyOutage(error instanceof Error ? error : new Error(String(error))));
+  auditProviderDecisions(provider, options.audit, options.onAuditWriteError);
   answerDependencyOutages(provider, { page, onOutage: options.onDependencyOutage });
   return provider;
 }

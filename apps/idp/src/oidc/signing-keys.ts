@@ -1,5 +1,7 @@
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jose';
+import type { AuditEvent, AuditLog } from '../ports/audit-log.ts';
 import type { SigningKeyStore } from '../ports/signing-key-store.ts';
+import { AUDIT_EVENT_TYPES } from '../services/audit-event-types.ts';
 import type { PiiCipher } from '../services/personal-data/pii-cipher.ts';
 
 /**
@@ -23,10 +25,20 @@ export async function addSigningKey(store: SigningKeyStore, cipher: PiiCipher, a
   return kid;
 }
 
-/** keys:rotate: a new key for every algorithm, so none keeps signing with an old one. */
-export async function rotateSigningKeys(store: SigningKeyStore, cipher: PiiCipher): Promise<string[]> {
+/** Who rotated the keys: the CLI on the server, or an administrator in the console. */
+export type SigningKeyRotationOrigin = { via: 'cli' } | { via: 'console'; actor: NonNullable<AuditEvent['actor']> };
+
+/** keys:rotate: a new key for every algorithm, so none keeps signing with an old one; audited with the new key ids. */
+export async function rotateSigningKeys(store: SigningKeyStore, cipher: PiiCipher, audit: AuditLog, origin: SigningKeyRotationOrigin): Promise<string[]> {
   const kids: string[] = [];
   for (const alg of SIGNING_ALGS) kids.push(await addSigningKey(store, cipher, alg));
+  await audit.append({
+    type: AUDIT_EVENT_TYPES.signingKeyRotate,
+    outcome: 'success',
+    actor: origin.via === 'console' ? origin.actor : null,
+    target: kids.join(' '),
+    detail: { via: origin.via, algs: SIGNING_ALGS.join(' '), kids: kids.join(' ') },
+  });
   return kids;
 }
 

@@ -5,7 +5,7 @@ import { renderPage } from '../oidc/html-pages.ts';
 import { parseAccountId } from '../services/entities/acting-principal.ts';
 import type { UserCenterSessions } from '../services/user-center/user-center-sessions.ts';
 import type { BrowserPlatformSession } from './browser-platform-session.ts';
-import { closeUserCenterSession, currentUserCenterSession, openUserCenterSession } from './user-center-session.ts';
+import { logOutOfUserCenter, openUserCenterSession } from './user-center-session.ts';
 import { withContractSchemas } from './zod-route-schemas.ts';
 
 const STATE_COOKIE = 'uia_portal_login';
@@ -103,8 +103,7 @@ export async function portalSelfLoginRoutes(
   // the user-center session gone already (expired), still to end_session, without the hint: the
   // platform then asks whether to log out, and the button never just logs the person back in.
   withContractSchemas(app).post(USER_CENTER_PATHS.logout, { schema: { body: emptyRequest, response: { 200: accountLogoutResponse } } }, async (request, reply) => {
-    const session = await currentUserCenterSession(request, options.sessions);
-    await closeUserCenterSession(request, reply, options.sessions, options.secure);
+    const session = await logOutOfUserCenter(request, reply, options.sessions, options.secure);
     const config = await configuration();
     const logout = oidcClient.buildEndSessionUrl(config, {
       ...(session ? { id_token_hint: session.idToken } : {}),

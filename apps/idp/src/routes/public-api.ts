@@ -46,7 +46,7 @@ export async function publicApiRoutes(
 
   app.post(REGISTRATION_PATHS.sendSms, { schema: { body: smsSendRequest, response: { 200: smsSendResponse } } }, async (request) => {
     const { body } = request;
-    await options.captcha.verify(body.captchaId, body.captchaAnswer);
+    await options.captcha.verify(body.captchaId, body.captchaAnswer, requestContext(request));
     return options.smsCodes.send(body.phone, body.purpose, requestContext(request));
   });
 

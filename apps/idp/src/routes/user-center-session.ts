@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
 import type { UserCenterSession, UserCenterSessions } from '../services/user-center/user-center-sessions.ts';
+import { requestContext } from './request-context.ts';
 
 const USER_CENTER_COOKIE = 'uia_account';
 // Strict: the user center's API is only ever called by its own page.
@@ -35,8 +36,9 @@ export async function requireUserCenterSession(request: FastifyRequest, sessions
   return session;
 }
 
-export async function closeUserCenterSession(request: FastifyRequest, reply: FastifyReply, sessions: UserCenterSessions, secure: boolean) {
-  const token = request.cookies[USER_CENTER_COOKIE];
-  if (token) await sessions.close(token);
+/** 退出登录: ends the user center's session of this browser; returns it (null when it had ended already). */
+export async function logOutOfUserCenter(request: FastifyRequest, reply: FastifyReply, sessions: UserCenterSessions, secure: boolean): Promise<UserCenterSession | null> {
+  const session = await sessions.logOut(request.cookies[USER_CENTER_COOKIE], requestContext(request));
   reply.clearCookie(USER_CENTER_COOKIE, cookieOptions(secure));
+  return session;
 }

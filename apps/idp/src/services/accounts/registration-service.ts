@@ -5,6 +5,8 @@ import { AppError } from '../../errors.ts';
 import { VendorCallError } from '../../ports/vendor-call-error.ts';
 import { DuplicateAccountError, type AccountRepository } from '../../ports/account-repository.ts';
 import type { AuditLog } from '../../ports/audit-log.ts';
+import { AUDIT_EVENT_TYPES } from '../audit-event-types.ts';
+import { auditedStep, type AuditNote } from '../audited-step.ts';
 import type { IdentityRegistry, RegistryVerdict } from '../../ports/identity-registry.ts';
 import type { PasswordHasher } from '../../ports/password-hasher.ts';
 import type { PiiCipher } from '../personal-data/pii-cipher.ts';
@@ -41,7 +43,12 @@ export class RegistrationService {
     },
   ) {}
 
+  /** Every refusal is audited with its reason code (AppError), like the registration itself. */
   async register(input: RegisterRequest, context: { ip: string; userAgent?: string }) {
+    return auditedStep(this.deps.audit, { type: AUDIT_EVENT_TYPES.accountRegister, ...context }, (note) => this.registerAccount(input, note));
+  }
+
+  private async registerAccount(input: RegisterRequest, note: AuditNote) {
     const name = valid(validateName(input.name), 'name');
     const idType = input.idType;
     const idNumber = valid(validateIdNumber(idType, input.idNumber), 'idNumber');
@@ -56,10 +63,7 @@ export class RegistrationService {
     const idIndex = idNumberIndex(cipher, idType, idNumber);
     const phoneIdx = phoneIndex(cipher, phone);
     if (await accounts.findByUsername(username)) throw duplicate('username');
-    if (await accounts.findByIdNumberIndex(idIndex)) {
-      await this.audit(context, 'failure', { reason: 'ID_NUMBER_TAKEN' });
-      throw duplicate('idNumber');
-    }
+    if (await accounts.findByIdNumberIndex(idIndex)) throw duplicate('idNumber');
     if (await accounts.findByPhoneIndex(phoneIdx)) throw duplicate('phone');
 
     if (registry) {
@@ -69,12 +73,11 @@ export class RegistrationService {
       } catch (error) {
         // The registry could not answer (outage, timeout, our credentials): the person may retry; the SMS code stays valid.
         // The audit names the vendor's failure kind and code for operators: never the person's data.
-        const failure: Record<string, string> = error instanceof VendorCallError ? { vendorFailure: error.kind, vendorCode: error.vendorCode ?? '' } : {};
-        await this.audit(context, 'failure', { reason: 'REALNAME_UNAVAILABLE', ...failure });
+        if (error instanceof VendorCallError) note.detail = { vendorFailure: error.kind, vendorCode: error.vendorCode ?? '' };
         throw new AppError('REALNAME_UNAVAILABLE', { details: { retryable: true } });
       }
       if (verdict !== 'match') {
-        await this.audit(context, 'failure', { reason: 'REALNAME_MISMATCH', verdict });
+        note.detail = { verdict };
         throw new AppError('REALNAME_MISMATCH', { field: 'name' });
       }
     }
@@ -88,11 +91,8 @@ export class RegistrationService {
       if (error instanceof DuplicateAccountError) throw duplicate(error.field);
       throw error;
     }
-    await this.audit(context, 'success', { idType, assuranceLevel }, account.id);
+    note.accountId = account.id;
+    note.detail = { idType, assuranceLevel };
     return { accountId: account.id, username, assuranceLevel };
-  }
-
-  private audit(context: { ip: string; userAgent?: string }, outcome: 'success' | 'failure', detail: Record<string, string>, accountId?: string) {
-    return this.deps.audit.append({ type: 'account.register', outcome, accountId: accountId ?? null, ip: context.ip, userAgent: context.userAgent ?? null, detail });
   }
 }

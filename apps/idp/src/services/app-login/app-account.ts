@@ -6,6 +6,7 @@ import type { AppSessions } from '../app-sessions/app-sessions.ts';
 import { auditedStep } from '../audited-step.ts';
 import type { PiiCipher } from '../personal-data/pii-cipher.ts';
 import { personView } from './person-view.ts';
+import { AUDIT_EVENT_TYPES } from '../audit-event-types.ts';
 
 /** 我的: who is logged in, on which devices, and 退出登录 (this device or another). */
 export class AppAccount {
@@ -31,7 +32,7 @@ export class AppAccount {
 
   /** 退出登录: ends the current session. */
   async logout(session: AppSessionView, context: { ip: string; userAgent?: string }): Promise<void> {
-    await auditedStep(this.deps.audit, { type: 'app.logout', ...context }, async (note) => {
+    await auditedStep(this.deps.audit, { type: AUDIT_EVENT_TYPES.appLogout, ...context }, async (note) => {
       note.accountId = session.accountId;
       note.detail = { appSessionId: session.id };
       await this.deps.appSessions.revoke(session.id, session.accountId);
@@ -40,7 +41,7 @@ export class AppAccount {
 
   /** Ends one of the person's own sessions (another phone, or this one). */
   async revoke(session: AppSessionView, id: string, context: { ip: string; userAgent?: string }): Promise<void> {
-    await auditedStep(this.deps.audit, { type: 'app.session_revoke', ...context }, async (note) => {
+    await auditedStep(this.deps.audit, { type: AUDIT_EVENT_TYPES.appSessionRevoke, ...context }, async (note) => {
       note.accountId = session.accountId;
       note.detail = { appSessionId: id, current: id === session.id };
       if (!(await this.deps.appSessions.revoke(id, session.accountId))) throw new AppError('APP_SESSION_NOT_FOUND');

@@ -23,6 +23,7 @@ import { APP_LOGIN_LIMITS, appSessionValidity } from './app-login-policy.ts';
 import { personView, type PersonView } from './person-view.ts';
 import { confirmRealName, validatePerson, type RealNamePerson } from './real-name.ts';
 import { ensureActive, realPersonAccount } from './real-person-account.ts';
+import { AUDIT_EVENT_TYPES } from '../audit-event-types.ts';
 
 export interface AppLoginContext {
   ip: string;
@@ -68,7 +69,7 @@ export class AppLogin {
    * raised to L3) → session.
    */
   async faceLogin(input: AppFaceLoginRequest, context: AppLoginContext): Promise<AppLoginResult> {
-    return auditedStep(this.deps.audit, { type: 'app.login_face', ...context }, async (note) => {
+    return auditedStep(this.deps.audit, { type: AUDIT_EVENT_TYPES.appLoginFace, ...context }, async (note) => {
       const faceVerifier = requireFaceVerifier(this.deps.faceVerifier);
       requireFaceConsent(input.faceConsent);
       const validityDays = appSessionValidity(input.validityDays);
@@ -88,11 +89,11 @@ export class AppLogin {
 
   /** 短信验证码登录, step 1: a code to the phone bound to the (registry-confirmed) person's account. */
   async sendSmsCode(input: AppSmsLoginSendRequest, context: AppLoginContext) {
-    return auditedStep(this.deps.audit, { type: 'app.login_sms_send', ...context }, async (note) => {
+    return auditedStep(this.deps.audit, { type: AUDIT_EVENT_TYPES.appLoginSmsSend, ...context }, async (note) => {
       note.detail = { idType: input.idType };
       const person = validatePerson(input);
       await this.deps.rateLimiter.hit(APP_LOGIN_LIMITS.perIp, context.ip);
-      await this.deps.captcha.verify(input.captchaId, input.captchaAnswer);
+      await this.deps.captcha.verify(input.captchaId, input.captchaAnswer, context);
       await this.spendIdNumberBudgets(person, context);
       await confirmRealName(this.deps.registry, person);
       const { account, phone } = await this.accountWithPhone(person);
@@ -104,7 +105,7 @@ export class AppLogin {
 
   /** 短信验证码登录, step 2: the code (one-time, redeemed atomically) → a session at most L2. */
   async smsLogin(input: AppSmsLoginRequest, context: AppLoginContext): Promise<AppLoginResult> {
-    return auditedStep(this.deps.audit, { type: 'app.login_sms', ...context }, async (note) => {
+    return auditedStep(this.deps.audit, { type: AUDIT_EVENT_TYPES.appLoginSms, ...context }, async (note) => {
       const validityDays = appSessionValidity(input.validityDays);
       note.detail = { idType: input.idType, validityDays };
       const person = validatePerson(input);

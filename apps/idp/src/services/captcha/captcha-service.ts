@@ -1,6 +1,8 @@
 import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../errors.ts';
+import type { AuditLog } from '../../ports/audit-log.ts';
 import type { KeyValueStore } from '../../ports/key-value-store.ts';
+import { AUDIT_EVENT_TYPES } from '../audit-event-types.ts';
 import { DEFAULT_CAPTCHA_LENGTH, generateCaptchaText } from './captcha-text.ts';
 import { renderCaptchaPng } from './render-captcha-png.ts';
 import { renderCaptchaWav } from './render-captcha-wav.ts';
@@ -47,6 +49,7 @@ export class CaptchaService {
   constructor(
     private readonly store: KeyValueStore,
     private readonly now: () => number = Date.now,
+    private readonly audit: AuditLog | null = null,
   ) {}
 
   private key(id: string) {
@@ -79,16 +82,16 @@ export class CaptchaService {
     return match && Number(match[1]) > this.now() ? match[2]! : null;
   }
 
-  /** Consumes the challenge; throws CAPTCHA_EXPIRED / CAPTCHA_INVALID. */
-  async verify(id: string, answer: string, field = 'captchaAnswer'): Promise<void> {
+  /** Consumes the challenge; throws CAPTCHA_EXPIRED / CAPTCHA_INVALID, each audited (`captcha.verify`) with the address. */
+  async verify(id: string, answer: string, context: { ip: string; userAgent?: string }, field = 'captchaAnswer'): Promise<void> {
     const expected = /^c_[\w-]{22}$/.test(id) ? this.answerOf(await this.store.take(this.key(id))) : null;
-    if (expected === null) throw new AppError('CAPTCHA_EXPIRED', { field });
     // Spaces never belong to an answer; people type spoken digits in groups.
     const given = Buffer.from(answer.replace(/\s+/g, '').toUpperCase());
-    const wanted = Buffer.from(expected);
-    if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) {
-      throw new AppError('CAPTCHA_INVALID', { field });
-    }
+    const wanted = Buffer.from(expected ?? '');
+    const reason = expected === null ? 'CAPTCHA_EXPIRED' : given.length !== wanted.length || !timingSafeEqual(given, wanted) ? 'CAPTCHA_INVALID' : null;
+    if (reason === null) return;
+    await this.audit?.append({ type: AUDIT_EVENT_TYPES.captchaVerify, outcome: 'failure', ip: context.ip, userAgent: context.userAgent ?? null, detail: { reason } });
+    throw new AppError(reason, { field });
   }
 
   /** The answer without consuming the challenge: for the demo hook /dev/captcha, and tests in production mode (Platform.captcha). */

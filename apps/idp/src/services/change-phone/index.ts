@@ -21,6 +21,7 @@ import type { SmsCodeService } from '../sms/sms-code-service.ts';
 import { CHANGE_PHONE_LIMITS } from './change-phone-policy.ts';
 import { ChangePhoneTickets, type OpenChangePhoneTicket } from './change-phone-tickets.ts';
 import { acceptableNewPhone } from './new-phone.ts';
+import { AUDIT_EVENT_TYPES } from '../audit-event-types.ts';
 
 export interface ChangePhoneContext {
   ip: string;
@@ -64,7 +65,7 @@ export class ChangePhone {
 
   /** 1a: a `change_phone` code to the current phone. */
   async sendOldPhoneCode(session: AppSessionView, context: ChangePhoneContext) {
-    return this.audited('phone_change.old_send', session, context, async () => {
+    return this.audited(AUDIT_EVENT_TYPES.phoneChangeOldSend, session, context, async () => {
       const phone = this.currentPhone(await this.accountOf(session));
       const sent = await this.deps.smsCodes.send(phone, 'change_phone', context);
       return { maskedPhone: maskPhone(phone), ...sent };
@@ -83,7 +84,7 @@ export class ChangePhone {
 
   /** 1a: that code → a ticket. */
   async verifyOldPhone(session: AppSessionView, input: PhoneChangeOldVerifyRequest, context: ChangePhoneContext) {
-    return this.audited('phone_change.old_verify', session, context, async (note) => {
+    return this.audited(AUDIT_EVENT_TYPES.phoneChangeOldVerify, session, context, async (note) => {
       const account = await this.accountOf(session);
       await this.deps.smsCodes.redeem(this.currentPhone(account), 'change_phone', input.smsCode);
       note.detail.method = 'sms';
@@ -93,7 +94,7 @@ export class ChangePhone {
 
   /** 1b (the old phone is lost): a face check (its challenge taken first) against the account's own ID number → a ticket. */
   async verifyFace(session: AppSessionView, input: PhoneChangeFaceRequest, context: ChangePhoneContext) {
-    return this.audited('phone_change.face', session, context, async (note) => {
+    return this.audited(AUDIT_EVENT_TYPES.phoneChangeFace, session, context, async (note) => {
       const faceVerifier = requireFaceVerifier(this.deps.faceVerifier);
       requireFaceConsent(input.faceConsent);
       const capture = decodeFaceCapture(faceVerifier.capture, input);
@@ -109,10 +110,10 @@ export class ChangePhone {
 
   /** 2: a `change_phone` code to the new number. */
   async sendNewPhoneCode(session: AppSessionView, input: PhoneChangeNewSendRequest, context: ChangePhoneContext) {
-    return this.audited('phone_change.new_send', session, context, async (note) => {
+    return this.audited(AUDIT_EVENT_TYPES.phoneChangeNewSend, session, context, async (note) => {
       const ticket = await this.tickets.open(input.ticket, session.id);
       note.detail.method = ticket.state.method;
-      await this.deps.captcha.verify(input.captchaId, input.captchaAnswer);
+      await this.deps.captcha.verify(input.captchaId, input.captchaAnswer, context);
       const account = await this.accountOf(session);
       // Counted before the checks: this budget also bounds probing numbers for PHONE_TAKEN.
       await this.deps.rateLimiter.hit(CHANGE_PHONE_LIMITS.newCodesPerAccount, account.id);
@@ -125,7 +126,7 @@ export class ChangePhone {
 
   /** 3: the new number's code → the number is replaced. */
   async verifyNewPhone(session: AppSessionView, input: PhoneChangeNewVerifyRequest, context: ChangePhoneContext) {
-    return this.audited('account.phone_changed', session, context, async (note) => {
+    return this.audited(AUDIT_EVENT_TYPES.accountPhoneChanged, session, context, async (note) => {
       const ticket = await this.tickets.open(input.ticket, session.id);
       note.detail.method = ticket.state.method;
       const phone = this.codeRecipient(ticket, input.phone);

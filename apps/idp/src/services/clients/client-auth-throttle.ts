@@ -1,5 +1,6 @@
 import type { AuditLog } from '../../ports/audit-log.ts';
 import type { KeyValueStore } from '../../ports/key-value-store.ts';
+import { AUDIT_EVENT_TYPES } from '../audit-event-types.ts';
 
 export const CLIENT_AUTH_POLICY = {
   /** Wrong client credentials one (client, address) may present in one window… */
@@ -68,7 +69,7 @@ export class ClientAuthThrottle {
 
   private audit(attempt: ClientAuthAttempt, reason: ClientAuthFailureReason) {
     return this.deps.audit.append({
-      type: 'client.auth',
+      type: AUDIT_EVENT_TYPES.clientAuth,
       outcome: 'failure',
       clientId: attempt.clientId,
       ip: attempt.ip,

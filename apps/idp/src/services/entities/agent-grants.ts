@@ -16,6 +16,7 @@ import { RATE_LIMITS, type RateLimiter } from '../rate-limit/rate-limiter.ts';
 import { entityAccountId } from './acting-principal.ts';
 import type { RepresentativeCheck } from './representative-check.ts';
 import type { EntityRequestContext, ServiceRef } from './entity-types.ts';
+import { AUDIT_EVENT_TYPES } from '../audit-event-types.ts';
 
 /** An agent as the representative's 管理经办人 view shows them: masked. */
 export interface AgentView {
@@ -59,7 +60,7 @@ export class AgentGrants {
   }
 
   async grant(representativeId: string, entityId: string, input: GrantAgentRequest, context: EntityRequestContext): Promise<AgentView> {
-    return auditedStep(this.deps.audit, { type: 'entity.agent_granted', ...context }, async (note) => {
+    return auditedStep(this.deps.audit, { type: AUDIT_EVENT_TYPES.entityAgentGranted, ...context }, async (note) => {
       note.accountId = representativeId;
       note.detail = { entityId };
       // Giving power needs the registry's representative (fail closed); taking it away (revoke) does not.
@@ -96,7 +97,7 @@ export class AgentGrants {
   }
 
   async revoke(representativeId: string, entityId: string, grantId: string, context: EntityRequestContext) {
-    await auditedStep(this.deps.audit, { type: 'entity.agent_revoked', ...context }, async (note) => {
+    await auditedStep(this.deps.audit, { type: AUDIT_EVENT_TYPES.entityAgentRevoked, ...context }, async (note) => {
       note.accountId = representativeId;
       note.detail = { entityId, grantId };
       await this.representedEntity(representativeId, entityId, { askRegistry: false });

@@ -5,6 +5,7 @@ import { auditedStep } from '../audited-step.ts';
 import type { LoginContext, LoginResult, PasswordLogin } from '../password-login/index.ts';
 import { entityAccountId } from './acting-principal.ts';
 import { EntityMembership } from './entity-membership.ts';
+import { AUDIT_EVENT_TYPES } from '../audit-event-types.ts';
 
 export interface EntityLoginContext extends LoginContext {
   /** The relying party requested the `entity` scope: it can receive an entity login. */
@@ -32,7 +33,7 @@ export class EntityLogin {
     if (!context.entityLoginAllowed) throw new AppError('ENTITY_LOGIN_NOT_SUPPORTED');
     EntityMembership.parseReference(input.entity);
     const person = await this.deps.passwordLogin.login(input, context);
-    return auditedStep(this.deps.audit, { type: 'login.entity', ip: context.ip, userAgent: context.userAgent }, async (note) => {
+    return auditedStep(this.deps.audit, { type: AUDIT_EVENT_TYPES.loginEntity, ip: context.ip, userAgent: context.userAgent }, async (note) => {
       note.accountId = person.accountId;
       note.detail = { clientId: context.clientId ?? null, method: 'password' };
       const entity = await this.deps.membership.resolve(input.entity);

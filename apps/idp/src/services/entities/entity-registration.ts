@@ -14,6 +14,7 @@ import { RATE_LIMITS, type RateLimiter } from '../rate-limit/rate-limiter.ts';
 import { entityAccountId } from './acting-principal.ts';
 import type { EntityRequestContext } from './entity-types.ts';
 import type { RepresentativeCheck } from './representative-check.ts';
+import { AUDIT_EVENT_TYPES } from '../audit-event-types.ts';
 
 /** Names compare as the licence prints them: half- and full-width brackets alike, spaces ignored. */
 function comparableName(name: string): string {
@@ -47,7 +48,7 @@ export class EntityRegistration {
   async register(personId: string, input: RegisterEntityRequest, context: EntityRequestContext): Promise<StoredEntity> {
     const { registry } = this.deps;
     if (!registry) throw new AppError('ENTITY_LOGIN_UNAVAILABLE');
-    return auditedStep(this.deps.audit, { type: 'entity.registered', ...context }, async (note) => {
+    return auditedStep(this.deps.audit, { type: AUDIT_EVENT_TYPES.entityRegistered, ...context }, async (note) => {
       note.accountId = personId;
       // Each attempt asks the registry who represents a company: bounded per person.
       await this.deps.rateLimiter.hit(RATE_LIMITS.entityRegistrationsPerAccount, personId);

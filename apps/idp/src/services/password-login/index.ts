@@ -12,6 +12,7 @@ import { ensureAccountUsable } from './ensure-account-usable.ts';
 import { ensurePasswordFresh } from './ensure-password-fresh.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 import { verifyPassword } from './verify-password.ts';
+import { AUDIT_EVENT_TYPES } from '../audit-event-types.ts';
 
 export interface PasswordLoginInput {
   identifier: string;
@@ -80,7 +81,7 @@ export class PasswordLogin {
       // Before the captcha and the password: no password can reach a level above PASSWORD_PROVES.
       ensureReaches(PASSWORD_PROVES, context.requiredAcr);
       await this.deps.rateLimiter.hit(RATE_LIMITS.loginPerIp, context.ip);
-      await this.deps.captcha.verify(input.captchaId, input.captchaAnswer);
+      await this.deps.captcha.verify(input.captchaId, input.captchaAnswer, context);
       const { kind, account, nameIndex } = await findAccountByIdentifier(this.deps.accounts, this.deps.cipher, input.identifier);
       identifierKind = kind;
       accountId = account?.id ?? null;
@@ -114,7 +115,7 @@ export class PasswordLogin {
 
   private audit(outcome: 'success' | 'failure', context: LoginContext, accountId: string | null, detail: Record<string, string | null>) {
     return this.deps.audit.append({
-      type: 'login.password',
+      type: AUDIT_EVENT_TYPES.loginPassword,
       outcome,
       accountId,
       clientId: context.clientId ?? null,

@@ -2,6 +2,7 @@ import { AppError } from '../../errors.ts';
 import type { StoredAccount } from '../../ports/account-repository.ts';
 import type { AuditLog } from '../../ports/audit-log.ts';
 import type { KeyValueStore } from '../../ports/key-value-store.ts';
+import { AUDIT_EVENT_TYPES } from '../audit-event-types.ts';
 import { beijingDay } from '../beijing-time.ts';
 import { deviceHash, TrustedDevices } from './trusted-devices.ts';
 
@@ -193,7 +194,7 @@ export class LoginThrottle {
     if (untrusted) {
       const failuresToday = await store.increment(dayKey, today.secondsLeft + 60);
       if (failuresToday === accountDailyLimit) {
-        await this.audit('login.throttle', 'failure', subject.accountId, context, { scope: 'account', failuresToday, pausedSeconds: today.secondsLeft });
+        await this.audit(AUDIT_EVENT_TYPES.accountLocked, 'failure', subject.accountId, context, { scope: 'account', failuresToday, pausedSeconds: today.secondsLeft });
       }
       if (failuresToday > accountDailyLimit) throw paused(today.secondsLeft);
     }
@@ -230,7 +231,7 @@ export class LoginThrottle {
         }
         const wait = delayAfter(next.failures);
         if (wait > 0) {
-          await this.audit('login.throttle', 'failure', subject.accountId, context, { scope: 'source', source: subject.source.kind, failures: next.failures, waitSeconds: wait });
+          await this.audit(AUDIT_EVENT_TYPES.accountLocked, 'failure', subject.accountId, context, { scope: 'source', source: subject.source.kind, failures: next.failures, waitSeconds: wait });
           return throttled((next.blockedUntil - at) / 1000);
         }
         const remaining = LOGIN_THROTTLE_POLICY.freeTries - next.failures;
@@ -269,7 +270,7 @@ export class LoginThrottle {
     const dayKey = this.dayKey(accountKey(accountId), beijingDay(this.deps.now()).day);
     const failuresToday = Number((await this.deps.store.take(dayKey)) ?? 0);
     if (failuresToday >= LOGIN_THROTTLE_POLICY.accountDailyLimit) {
-      await this.audit('login.throttle.lifted', 'success', accountId, context, { scope: 'account', via, failuresToday });
+      await this.audit(AUDIT_EVENT_TYPES.accountUnlocked, 'success', accountId, context, { scope: 'account', via, failuresToday });
     }
   }
 

@@ -22,6 +22,7 @@ import { matchesAccountIdNumber } from './match-id-number.ts';
 import { RESET_POLICY } from './reset-policy.ts';
 import { ResetTickets, type OpenTicket, type TicketCounter } from './reset-tickets.ts';
 import { startAnswer } from './start-answer.ts';
+import { AUDIT_EVENT_TYPES } from '../audit-event-types.ts';
 
 /** Encryption contexts of what a reloaded page needs back (PiiCipher): never usable for another purpose. */
 const RESUME_CONTEXT = { ticket: 'reset.resume.ticket', accountTyped: 'reset.resume.account_typed' } as const;
@@ -78,10 +79,10 @@ export class PasswordReset {
 
   /** Step 1: 账户名 + 安全验证 → a ticket, whether a phone is bound, and its mask if the name typed was that phone. */
   async start(input: PasswordResetStartRequest, context: ResetContext) {
-    return this.audited('password_reset.start', context, async (note) => {
+    return this.audited(AUDIT_EVENT_TYPES.passwordResetStart, context, async (note) => {
       const { rateLimiter, captcha, accounts, cipher } = this.deps;
       await rateLimiter.hit(RATE_LIMITS.resetStartPerIp, context.ip);
-      await captcha.verify(input.captchaId, input.captchaAnswer);
+      await captcha.verify(input.captchaId, input.captchaAnswer, context);
       const accountName = normalizeIdentifier(input.account);
       const accountNameIndex = cipher.blindIndex('reset-account-name', `${accountName.kind}:${accountName.value}`);
       await rateLimiter.hitDistinct(RATE_LIMITS.resetNamesPerIp, context.ip, accountNameIndex);
@@ -108,11 +109,11 @@ export class PasswordReset {
 
   /** Step 2a: 前往找回 → 证件号码 + a fresh 图形验证码 → SMS code to the bound phone. */
   async sendCode(input: PasswordResetSendCodeRequest, context: ResetContext) {
-    return this.audited('password_reset.send_code', context, async (note) => {
+    return this.audited(AUDIT_EVENT_TYPES.passwordResetSendCode, context, async (note) => {
       const { rateLimiter, captcha, smsCodes } = this.deps;
       const ticket = await this.tickets.open(input.ticket, 'verify_identity', context.browserBinding);
       note.accountId = ticket.state.accountId;
-      await captcha.verify(input.captchaId, input.captchaAnswer);
+      await captcha.verify(input.captchaId, input.captchaAnswer, context);
       // Counted before the check, so requests sent in parallel cannot get more checks than allowed.
       await rateLimiter.hit(RATE_LIMITS.resetIdChecksPerAccountName, ticket.state.accountName);
       await this.countOrEnd(ticket, 'id-checks', RESET_POLICY.idChecksPerTicket);
@@ -163,7 +164,7 @@ export class PasswordReset {
 
   /** Step 2b: the SMS code → a ticket for 设置新密码. */
   async verifyCode(input: PasswordResetVerifyCodeRequest, context: ResetContext) {
-    return this.audited('password_reset.verify_code', context, async (note) => {
+    return this.audited(AUDIT_EVENT_TYPES.passwordResetVerifyCode, context, async (note) => {
       const ticket = await this.tickets.open(input.ticket, 'verify_identity', context.browserBinding);
       if (!(await this.tickets.codeSent(ticket))) throw new AppError('RESET_CODE_NOT_SENT', { field: 'smsCode' });
       const account = await this.accountOf(ticket);
@@ -183,7 +184,7 @@ export class PasswordReset {
    * lifted and an SMS notice goes out.
    */
   async complete(input: PasswordResetCompleteRequest, context: ResetContext) {
-    return this.audited('password_reset.complete', context, async (note) => {
+    return this.audited(AUDIT_EVENT_TYPES.passwordResetComplete, context, async (note) => {
       const { cipher, hasher, notices } = this.deps;
       const ticket = await this.tickets.open(input.ticket, 'set_password', context.browserBinding);
       const account = await this.accountOf(ticket);

@@ -21,6 +21,7 @@ import { newQrId, type QrLoginRecord, type QrLoginResult } from './qr-login-reco
 import { QrLoginRecords } from './qr-login-records.ts';
 import { cancelled, confirmed, scanned, superseded, used } from './qr-transitions.ts';
 import { QrWatch, type QrStatusListener } from './qr-watch.ts';
+import { AUDIT_EVENT_TYPES } from '../audit-event-types.ts';
 
 export type { QrStatusListener } from './qr-watch.ts';
 export type { QrWatch } from './qr-watch.ts';
@@ -130,7 +131,7 @@ export class QrLogin {
    * who asks; for 法人登录 also the entities the person may act for at that service.
    */
   async scan(id: string, session: AppSessionView, context: QrLoginContext) {
-    const record = await this.step('qr_login.scan', context, session.accountId, async () => {
+    const record = await this.step(AUDIT_EVENT_TYPES.qrLoginScan, context, session.accountId, async () => {
       const person = await this.maskedName(session.accountId);
       return this.records.update(id, (current) => scanned(current, session, person));
     });
@@ -151,7 +152,7 @@ export class QrLogin {
    * and what the app login proved, with the app's methods plus `mca`.
    */
   async confirm(id: string, session: AppSessionView, context: QrLoginContext, choice: { entityId?: string | undefined } = {}) {
-    await this.step('qr_login.confirm', context, session.accountId, async () => {
+    await this.step(AUDIT_EVENT_TYPES.qrLoginConfirm, context, session.accountId, async () => {
       const account = await this.deps.accounts.findById(session.accountId);
       if (!account || account.status !== 'active') throw new AppError('ACCOUNT_DISABLED');
       const login: QrLoginResult = {
@@ -167,7 +168,7 @@ export class QrLogin {
 
   /** 取消 in the app. */
   async cancel(id: string, session: AppSessionView, context: QrLoginContext) {
-    await this.step('qr_login.cancel', context, session.accountId, () => this.records.update(id, (current) => cancelled(current, session)));
+    await this.step(AUDIT_EVENT_TYPES.qrLoginCancel, context, session.accountId, () => this.records.update(id, (current) => cancelled(current, session)));
     return { status: 'cancelled' as const };
   }
 
@@ -178,7 +179,7 @@ export class QrLogin {
    * (a password reset or 退出登录 since the confirmation voids it: QR_EXPIRED).
    */
   async complete(id: string, interactionUid: string, context: ThrottleContext): Promise<QrCompletion> {
-    const record = await this.step('login.qr', context, null, async () => {
+    const record = await this.step(AUDIT_EVENT_TYPES.loginQr, context, null, async () => {
       const current = await this.records.read(id);
       // Decides the errors of a QR that is not confirmed (or not this interaction's) before anything else.
       if (current) used(current, interactionUid);

@@ -1,5 +1,8 @@
+import { isIP } from 'node:net';
 import { rateLimited } from '../../errors.ts';
+import type { AuditLog } from '../../ports/audit-log.ts';
 import type { KeyValueStore } from '../../ports/key-value-store.ts';
+import { AUDIT_EVENT_TYPES } from '../audit-event-types.ts';
 
 export interface RateLimit {
   /** Counter name, e.g. `login:ip`. */
@@ -10,17 +13,22 @@ export interface RateLimit {
   scope?: 'account_name';
 }
 
-/** Fixed-window counters in the shared store, so every node sees the same budget. */
+/**
+ * Fixed-window counters in the shared store, so every node sees the same budget.
+ * The first refusal of a window is audited (`rate_limit.hit`): once, so a flood
+ * of refused requests cannot flood the audit trail too.
+ */
 export class RateLimiter {
-  constructor(private readonly store: KeyValueStore) {}
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly audit: AuditLog | null = null,
+  ) {}
 
   /** Counts one hit for `subject`; throws RATE_LIMITED once the window's budget is spent. */
   async hit(rule: RateLimit, subject: string): Promise<void> {
     const key = `rl:${rule.name}:${subject}`;
     const count = await this.store.increment(key, rule.windowSeconds);
-    if (count > rule.limit) {
-      throw rateLimited((await this.store.ttl(key)) ?? rule.windowSeconds, rule.scope);
-    }
+    if (count > rule.limit) await this.refuse(rule, subject, key, count);
   }
 
   /**
@@ -38,8 +46,22 @@ export class RateLimiter {
     if (count > rule.limit) {
       // Refused members stay uncounted as seen, so asking again is refused again.
       await this.store.delete(marker);
-      throw rateLimited((await this.store.ttl(key)) ?? rule.windowSeconds, rule.scope);
+      await this.refuse(rule, subject, key, count);
     }
+  }
+
+  private async refuse(rule: RateLimit, subject: string, key: string, count: number): Promise<never> {
+    const retryAfter = (await this.store.ttl(key)) ?? rule.windowSeconds;
+    if (count === rule.limit + 1 && this.audit) {
+      // The subject is named only when it is an address: other subjects are account ids or keyed name hashes.
+      await this.audit.append({
+        type: AUDIT_EVENT_TYPES.rateLimitHit,
+        outcome: 'failure',
+        ip: isIP(subject) ? subject : null,
+        detail: { rule: rule.name, limit: rule.limit, windowSeconds: rule.windowSeconds, retryAfter },
+      });
+    }
+    throw rateLimited(retryAfter, rule.scope);
   }
 }
 

@@ -4,6 +4,7 @@ import { AppError } from '../../errors.ts';
 import type { AuditLog } from '../../ports/audit-log.ts';
 import type { KeyValueStore } from '../../ports/key-value-store.ts';
 import { SmsDeliveryError, type SmsCodePurpose, type SmsSender } from '../../ports/sms-sender.ts';
+import { AUDIT_EVENT_TYPES } from '../audit-event-types.ts';
 import type { PiiCipher } from '../personal-data/pii-cipher.ts';
 import { RATE_LIMITS, type RateLimiter } from '../rate-limit/rate-limiter.ts';
 import { beijingDay } from '../beijing-time.ts';
@@ -89,16 +90,12 @@ export class SmsCodeService {
     if (!phone.ok) throw new AppError(phone.reason, { field: 'phone' });
     const keys = this.keys(phone.value, purpose);
 
-    // The next allowed moment is stored (not only a TTL), so the service's clock decides, on any store.
-    const nextSendAt = Number((await this.deps.store.get(keys.resend)) ?? 0);
-    if (nextSendAt > this.now()) throw this.tooSoon(Math.ceil((nextSendAt - this.now()) / 1000));
-    const sentToday = Number((await this.deps.store.get(keys.daily)) ?? 0);
-    if (sentToday >= SMS_CODE_POLICY.dailyPerPhone) throw new AppError('SMS_DAILY_LIMIT', { field: 'phone' });
-    await this.deps.rateLimiter.hit(RATE_LIMITS.smsPerIpHour, context.ip);
-
-    // One send per phone at a time: two requests racing past the checks above must not both reach the vendor.
-    if ((await this.deps.store.increment(keys.inFlight, IN_FLIGHT_SECONDS)) > 1) {
-      throw this.tooSoon((await this.deps.store.ttl(keys.inFlight)) ?? IN_FLIGHT_SECONDS);
+    try {
+      await this.admitSend(keys, context);
+    } catch (error) {
+      // A send refused by a limit is audited like one the channel refused: with its reason, never the phone.
+      if (error instanceof AppError) await this.audit('failure', purpose, keys.subject, context, { reason: error.code });
+      throw error;
     }
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     try {
@@ -125,6 +122,21 @@ export class SmsCodeService {
     await this.deps.store.increment(keys.daily, keys.dailySeconds);
     await this.audit('success', purpose, keys.subject, context);
     return { resendAfter: SMS_CODE_POLICY.resendSeconds, expiresIn: SMS_CODE_POLICY.ttlSeconds };
+  }
+
+  /** The resend interval, the phone's daily quota, the address's hourly budget, one send in flight per phone. */
+  private async admitSend(keys: ReturnType<SmsCodeService['keys']>, context: { ip: string }) {
+    // The next allowed moment is stored (not only a TTL), so the service's clock decides, on any store.
+    const nextSendAt = Number((await this.deps.store.get(keys.resend)) ?? 0);
+    if (nextSendAt > this.now()) throw this.tooSoon(Math.ceil((nextSendAt - this.now()) / 1000));
+    const sentToday = Number((await this.deps.store.get(keys.daily)) ?? 0);
+    if (sentToday >= SMS_CODE_POLICY.dailyPerPhone) throw new AppError('SMS_DAILY_LIMIT', { field: 'phone' });
+    await this.deps.rateLimiter.hit(RATE_LIMITS.smsPerIpHour, context.ip);
+
+    // One send per phone at a time: two requests racing past the checks above must not both reach the vendor.
+    if ((await this.deps.store.increment(keys.inFlight, IN_FLIGHT_SECONDS)) > 1) {
+      throw this.tooSoon((await this.deps.store.ttl(keys.inFlight)) ?? IN_FLIGHT_SECONDS);
+    }
   }
 
   /**
@@ -206,7 +218,7 @@ export class SmsCodeService {
 
   private audit(outcome: 'success' | 'failure', template: SmsCodePurpose, phoneIndex: string, context: { ip: string; userAgent?: string }, extra: Record<string, string | null> = {}) {
     return this.deps.audit.append({
-      type: 'sms.send',
+      type: AUDIT_EVENT_TYPES.smsSend,
       outcome,
       ip: context.ip,
       userAgent: context.userAgent ?? null,

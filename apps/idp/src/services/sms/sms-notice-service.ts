@@ -5,6 +5,7 @@ import { formatBeijingMinute } from '../beijing-time.ts';
 import type { PiiCipher } from '../personal-data/pii-cipher.ts';
 import { asDeliveryError, type SmsChannelErrorListener } from './sms-delivery.ts';
 import { renderSmsText } from './sms-templates.ts';
+import { AUDIT_EVENT_TYPES } from '../audit-event-types.ts';
 
 /**
  * Notices: messages without a code that tell the person something changed
@@ -33,7 +34,7 @@ export class SmsNoticeService {
   async send(rawPhone: string, notice: SmsNotice, params: Record<string, string>, context: { ip: string; userAgent?: string }): Promise<boolean> {
     const phone = validatePhone(rawPhone);
     const detail = { template: notice, phoneIndex: phone.ok ? this.deps.cipher.blindIndex('phone', phone.value).slice(0, 12) : null };
-    const event = { type: 'sms.send', ip: context.ip, userAgent: context.userAgent ?? null };
+    const event = { type: AUDIT_EVENT_TYPES.smsSend, ip: context.ip, userAgent: context.userAgent ?? null };
     if (!phone.ok) {
       await this.deps.audit.append({ ...event, outcome: 'failure', detail: { ...detail, reason: phone.reason } });
       return false;

@@ -7,6 +7,7 @@ import type { AppSessions } from '../app-sessions/app-sessions.ts';
 import { auditedStep } from '../audited-step.ts';
 import type { SessionActivity } from '../platform-sessions/session-lifetime.ts';
 import type { UserCenterSessions } from './user-center-sessions.ts';
+import { AUDIT_EVENT_TYPES } from '../audit-event-types.ts';
 
 /** Public ids of the page: `pc.<Session uid>` for a browser, `app.<app session id>` for the phone app. */
 const PC = 'pc.';
@@ -57,7 +58,7 @@ export class AccountSessions {
 
   /** 退出 for one session (not the browser's own: that is 退出登录). */
   async end(personId: string, id: string, currentUid: string | null, context: SessionsRequestContext) {
-    return auditedStep(this.deps.audit, { type: 'session.end', ...context }, async (note) => {
+    return auditedStep(this.deps.audit, { type: AUDIT_EVENT_TYPES.sessionEnd, ...context }, async (note) => {
       note.accountId = personId;
       if (id.startsWith(PC)) {
         const uid = id.slice(PC.length);
@@ -78,7 +79,7 @@ export class AccountSessions {
 
   /** 全部退出: every session of the person but the browser's own, app sessions included. */
   async endOthers(personId: string, currentUid: string | null, context: SessionsRequestContext) {
-    return auditedStep(this.deps.audit, { type: 'session.end_others', ...context }, async (note) => {
+    return auditedStep(this.deps.audit, { type: AUDIT_EVENT_TYPES.sessionEndOthers, ...context }, async (note) => {
       note.accountId = personId;
       const [platform, apps] = await Promise.all([this.deps.sessions.platformSessions(personId), this.deps.appSessions.list(personId)]);
       let browsers = 0;

@@ -1,6 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { AccountRepository } from '../../ports/account-repository.ts';
+import type { AuditLog } from '../../ports/audit-log.ts';
 import type { KeyValueStore } from '../../ports/key-value-store.ts';
+import { AUDIT_EVENT_TYPES } from '../audit-event-types.ts';
+import { auditedStep } from '../audited-step.ts';
 
 /** The user center's session: the person, and the ID token its logout hands to end_session. */
 export interface UserCenterSession {
@@ -33,6 +36,7 @@ export class UserCenterSessions {
     private readonly deps: {
       store: KeyValueStore;
       accounts: AccountRepository;
+      audit: AuditLog;
       now?: () => number;
     },
   ) {}
@@ -68,6 +72,17 @@ export class UserCenterSessions {
 
   async close(token: string): Promise<void> {
     await this.deps.store.delete(key(token));
+  }
+
+  /** 退出登录: closes the session behind `token` (audited, also when it had ended already) and returns what it was. */
+  async logOut(token: string | undefined, context: { ip: string; userAgent?: string }): Promise<UserCenterSession | null> {
+    return auditedStep(this.deps.audit, { type: AUDIT_EVENT_TYPES.userCenterLogout, ...context }, async (note) => {
+      const session = token ? await this.find(token) : null;
+      note.accountId = session?.personId ?? null;
+      note.detail = { hadSession: session !== null };
+      if (token) await this.close(token);
+      return session;
+    });
   }
 
   /** Closes the sessions opened by that platform session (it was ended from another browser). */
