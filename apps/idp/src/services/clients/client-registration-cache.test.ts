@@ -22,6 +22,12 @@ class StoredClients implements ClientRepository {
   async listServices() {
     return [];
   }
+  async list() {
+    return [...this.rows.values()];
+  }
+  async delete(clientId: string) {
+    return this.rows.delete(clientId);
+  }
 }
 
 const rp = (clientName: string): ClientRecord => ({ clientId: 'rp', clientName, clientSecret: 's', metadata: {}, enabled: true });
