@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../errors.ts';
-import type { RegistryActor } from '../../services/clients/client-registry.ts';
+import type { OperatorActor } from '../../services/operations/operator-actor.ts';
 import type { AdminCommand } from './admin-command.ts';
 import { AdminUsageError } from './admin-command.ts';
 import type { PlatformConnection } from './platform-connection.ts';
@@ -13,7 +13,7 @@ const USAGE = [
   'npm run admin -- client enable <client_id>       启用依赖方',
 ].join('\n');
 
-const CLI: RegistryActor = { kind: 'cli' };
+const CLI: OperatorActor = { kind: 'cli' };
 
 async function readMetadata(file: string): Promise<unknown> {
   const text = await readFile(file, 'utf8');

@@ -1,12 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { PORTAL_CLIENT_ID, type ConsoleRole, type RelyingParty } from '@uia/schemas';
+import { PORTAL_CLIENT_ID, type RelyingParty } from '@uia/schemas';
 import { AppError } from '../../errors.ts';
 import type { AuditEvent, AuditLog } from '../../ports/audit-log.ts';
 import type { ClientRecord, ClientRepository } from '../../ports/client-repository.ts';
+import { auditedActor, type OperatorActor } from '../operations/operator-actor.ts';
 import { parseRelyingPartyMetadata, type StoredRelyingPartyMetadata } from './relying-party-metadata.ts';
-
-/** Who changes the registry: an administrator in the console, or the operator's shell (`npm run admin`). */
-export type RegistryActor = { kind: 'console'; accountId: string; role: ConsoleRole } | { kind: 'cli' };
 
 type AuditedValue = string | number | boolean | null;
 
@@ -71,7 +69,7 @@ export class ClientRegistry {
   }
 
   /** A new relying party, enabled; its secret (confidential clients using one) is returned here only. */
-  async register(input: unknown, actor: RegistryActor): Promise<{ client: RelyingParty; clientSecret: string | null }> {
+  async register(input: unknown, actor: OperatorActor): Promise<{ client: RelyingParty; clientSecret: string | null }> {
     const { clientName, metadata } = parseRelyingPartyMetadata(input);
     const record: ClientRecord = { clientId: newClientId(), clientName, clientSecret: needsSecret(metadata) ? newSecret() : null, metadata, enabled: true };
     await this.validate(record);
@@ -84,7 +82,7 @@ export class ClientRegistry {
    * Replaces the metadata (the whole document, as registered). The secret stays;
    * a client that moves to a secret method without one gets one, returned here only.
    */
-  async update(clientId: string, input: unknown, actor: RegistryActor): Promise<{ client: RelyingParty; clientSecret: string | null }> {
+  async update(clientId: string, input: unknown, actor: OperatorActor): Promise<{ client: RelyingParty; clientSecret: string | null }> {
     const before = await this.editable(clientId);
     const { clientName, metadata } = parseRelyingPartyMetadata(input);
     const keptSecret = needsSecret(metadata) ? before.clientSecret : null;
@@ -97,7 +95,7 @@ export class ClientRegistry {
   }
 
   /** A disabled client is unknown to oidc-provider: its next authorization, token or refresh request is refused. */
-  async setEnabled(clientId: string, enabled: boolean, actor: RegistryActor): Promise<RelyingParty> {
+  async setEnabled(clientId: string, enabled: boolean, actor: OperatorActor): Promise<RelyingParty> {
     const before = await this.editable(clientId);
     const record = { ...before, enabled };
     await this.deps.clients.upsert(record);
@@ -105,14 +103,14 @@ export class ClientRegistry {
     return relyingPartyView(record);
   }
 
-  async delete(clientId: string, actor: RegistryActor): Promise<void> {
+  async delete(clientId: string, actor: OperatorActor): Promise<void> {
     const before = await this.editable(clientId);
     await this.deps.clients.delete(clientId);
     await this.audit('client.delete', actor, clientId, changesBetween(auditedFields(before), {}));
   }
 
   /** A new secret, effective on every node at once (the old one stops working); returned here only. */
-  async rotateSecret(clientId: string, actor: RegistryActor): Promise<{ clientId: string; clientSecret: string }> {
+  async rotateSecret(clientId: string, actor: OperatorActor): Promise<{ clientId: string; clientSecret: string }> {
     const before = await this.editable(clientId);
     if (!needsSecret(before.metadata as StoredRelyingPartyMetadata)) throw new AppError('CLIENT_HAS_NO_SECRET');
     const clientSecret = newSecret();
@@ -142,14 +140,13 @@ export class ClientRegistry {
     });
   }
 
-  private audit(type: string, actor: RegistryActor, clientId: string, changes: AuditEvent['changes']) {
+  private audit(type: string, actor: OperatorActor, clientId: string, changes: AuditEvent['changes']) {
     return this.deps.audit.append({
       type,
       outcome: 'success',
       clientId,
       target: clientId,
-      actor: actor.kind === 'console' ? { accountId: actor.accountId, role: actor.role } : null,
-      detail: { via: actor.kind },
+      ...auditedActor(actor),
       changes,
     });
   }
