@@ -61,7 +61,9 @@ async function discover(clientId: string, secret: string | undefined, auth: clie
 
 async function logsIn(config: client.Configuration) {
   const { tokens } = await passwordLogin(new Browser(t.baseUrl), config, DEMO_ACCOUNT.username, DEMO_ACCOUNT.password);
-  return tokens.claims();
+  const claims = tokens.claims();
+  if (!claims) throw new Error('no ID token');
+  return claims;
 }
 
 describe(`relying-party registry (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`, () => {
