@@ -1,29 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryPubSub } from '../../adapters/pub-sub/memory-pub-sub.ts';
 import type { AuditEvent, AuditLog } from '../../ports/audit-log.ts';
-import type { ClientRecord, ClientRepository } from '../../ports/client-repository.ts';
+import { StoredClients } from './test-support/stored-clients.ts';
 import { createClientMetadataValidator } from '../../oidc/client-rules.ts';
 import { CLIENT_CHANGED_CHANNEL, ClientRegistrationCache } from './client-registration-cache.ts';
 import { ClientRegistry } from './client-registry.ts';
-
-class StoredClients implements ClientRepository {
-  readonly rows = new Map<string, ClientRecord>();
-  async find(clientId: string) {
-    return this.rows.get(clientId) ?? null;
-  }
-  async upsert(client: ClientRecord) {
-    this.rows.set(client.clientId, client);
-  }
-  async listServices() {
-    return [];
-  }
-  async list() {
-    return [...this.rows.values()];
-  }
-  async delete(clientId: string) {
-    return this.rows.delete(clientId);
-  }
-}
 
 class RecordedAudit implements AuditLog {
   readonly events: AuditEvent[] = [];
