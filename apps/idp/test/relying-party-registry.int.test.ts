@@ -121,6 +121,18 @@ describe(`relying-party registry (${process.env.DATABASE_URL ? 'PostgreSQL' : 'S
     expect(new URL(entityRequest.headers.get('location') ?? '').searchParams.get('error')).toBe('invalid_scope');
   });
 
+  it('offers an entity-only client 法人登录 only, even when its request does not say so', async () => {
+    const registered = await t.platform.clientRegistry.register(
+      { ...metadata({ token_endpoint_auth_method: 'none' }), scope: 'openid entity', uia_scope_justification: undefined, uia_login_types: ['entity'] },
+      OPERATOR,
+    );
+    const config = await discover(registered.client.client_id, undefined, client.None());
+    const browser = new Browser(t.baseUrl);
+    const login = await startLogin(browser, config, { scope: 'openid' });
+    const details = await browser.json<{ loginTypes: string[] }>(`/interaction/${login.uid}/details`);
+    expect(details.body.loginTypes).toEqual(['entity']);
+  });
+
   it('refuses the next authorization of a disabled client, and serves it again once enabled', async () => {
     const registered = await t.platform.clientRegistry.register(metadata({ token_endpoint_auth_method: 'none' }), OPERATOR);
     const clientId = registered.client.client_id;
