@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './adapters/sql/schema.ts';
@@ -46,6 +47,9 @@ import { AppSessions } from './services/app-sessions/app-sessions.ts';
 import { ChangePhone } from './services/change-phone/index.ts';
 import { ensurePortalClient } from './services/clients/builtin-clients.ts';
 import { ClientRegistrationCache } from './services/clients/client-registration-cache.ts';
+import { ClientRegistry } from './services/clients/client-registry.ts';
+import { PlatformOperations } from './services/operations/platform-operations.ts';
+import { createClientMetadataValidator } from './oidc/client-rules.ts';
 import { ClientAuthThrottle } from './services/clients/client-auth-throttle.ts';
 import { FaceChallenges } from './services/face-check/face-challenges.ts';
 import { CaptchaService } from './services/captcha/captcha-service.ts';
@@ -77,10 +81,16 @@ export interface Platform {
   database: Kysely<Database>;
   /** The registered relying parties, for operations tooling and tests that register one. */
   clients: ClientRepository;
+  /** 系统管理员's services (routes/console/console-clients.ts): the relying-party registry, keys and health. */
+  clientRegistry: ClientRegistry;
+  operations: PlatformOperations;
   /** The graphic captcha, for tests in production mode (no /dev/captcha hook there) that read a challenge's answer with `peek`. */
   captcha: CaptchaService;
   close(): Promise<void>;
 }
+
+/** The release running (apps/idp/package.json: one level up from src/ and from the bundle in dist/). */
+const PLATFORM_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 const DEFAULT_PATHS = {
   portalDistDir: fileURLToPath(new URL('../../portal/dist', import.meta.url)),
@@ -127,7 +137,8 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics, prefix: 'uia_' });
   const vendorMetrics = prometheusVendorCallMetrics(metrics);
-  const signingKeys = await loadSigningKeys(new SqlSigningKeyStore(database.db), cipher);
+  const signingKeyStore = new SqlSigningKeyStore(database.db);
+  const signingKeys = await loadSigningKeys(signingKeyStore, cipher);
   const auditTrail = new SqlAuditLog(database.db, database.dialect, {
     signer: auditCheckpointSigner(signingKeys),
     everyEvents: config.audit.checkpointEvery,
@@ -194,6 +205,15 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
   if (config.mode === 'demo') {
     await seedDemoData({ accounts, clients, entities, cipher, hasher, relyingPartyUrl: config.demoRelyingPartyUrl });
   }
+
+  const clientRegistry = new ClientRegistry({ clients, audit, validateWithProvider: createClientMetadataValidator(config.issuer) });
+  const readinessChecks = {
+    database: () => sql`select 1`.execute(database.db),
+    keyValue: () => store.get('readyz'),
+    // Each configured vendor that can say so without a paid call (ports/vendor-reachability.ts).
+    ...vendorReachabilityChecks({ identityRegistry: registry, faceVerifier, businessRegistry }),
+  };
+  const operations = new PlatformOperations({ signingKeys: signingKeyStore, cipher, audit, readinessChecks, features, version: PLATFORM_VERSION });
 
   const provider = createProvider({
     issuer: config.issuer,
@@ -276,12 +296,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
       now,
       demoAccount: config.mode === 'demo' ? { username: DEMO_ACCOUNT.username, phone: DEMO_ACCOUNT.phone, idNumber: DEMO_ACCOUNT.idNumber, password: DEMO_ACCOUNT.password } : null,
       features,
-      readinessChecks: {
-        database: () => sql`select 1`.execute(database.db),
-        keyValue: () => store.get('readyz'),
-        // Each configured vendor that can say so without a paid call (ports/vendor-reachability.ts).
-        ...vendorReachabilityChecks({ identityRegistry: registry, faceVerifier, businessRegistry }),
-      },
+      readinessChecks,
     },
     paths,
     { logStream: options.logStream },
@@ -303,6 +318,8 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
     auditTrail,
     database: database.db,
     clients,
+    clientRegistry,
+    operations,
     captcha,
     async close() {
       clearInterval(sweeper);

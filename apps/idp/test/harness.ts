@@ -24,6 +24,8 @@ export interface TestPlatform {
   platform: Platform;
   /** Human-readable storage backends, e.g. "SQLite + in-process store". */
   backend: string;
+  /** The environment the platform was configured from (for a command line run against it while it runs). */
+  env: Record<string, string>;
   /** The platform's clock for SMS codes and reset tickets (DESIGN.md §7: no waiting in tests). */
   clock: TestClock;
   stop(): Promise<void>;
@@ -167,6 +169,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     platform,
     clock,
     backend,
+    env,
     async stop() {
       try {
         await platform.close();

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase } from '../src/adapters/sql/database.ts';
-import { SqlAuditLog } from '../src/adapters/sql/sql-audit-log.ts';
 import { SqlSigningKeyStore } from '../src/adapters/sql/sql-signing-key-store.ts';
 import { addSigningKey, loadSigningKeys, rotateSigningKeys } from '../src/oidc/signing-keys.ts';
 import { PiiCipher } from '../src/services/personal-data/pii-cipher.ts';
+import { testAuditTrail } from './support/test-audit-trail.ts';
 
 describe('signing keys', () => {
   const database = openDatabase({ dataDir: mkdtempSync(join(tmpdir(), 'uia-keys-')) });
@@ -25,7 +25,7 @@ describe('signing keys', () => {
     expect(stored).not.toContain(String(rsa!.d));
     expect(stored).not.toContain(String(ec!.d));
 
-    const audit = new SqlAuditLog(database.db);
+    const audit = await testAuditTrail(database);
     const [newRsa, newEc] = await rotateSigningKeys(store, cipher, audit, { via: 'cli' });
     const keys = await loadSigningKeys(store, cipher);
     expect(keys.map((k) => k.kid)).toEqual([newRsa, rsa!.kid, newEc, ec!.kid]);

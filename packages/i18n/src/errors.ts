@@ -143,6 +143,16 @@ export const errorMessages = {
   AGENT_EXPIRY_INVALID: '授权有效期须为今天或之后，且不超过{maxYears}年',
   AGENT_SERVICES_INVALID: '请选择至少一个已接入的业务系统',
   AGENT_GRANT_NOT_FOUND: '该授权不存在或已撤销',
+  CLIENT_METADATA_INVALID: '依赖方注册信息有误，请按 RFC 7591 客户端元数据填写（一个 JSON 对象，字段见 docs/relying-parties.md）',
+  CLIENT_REDIRECT_URI_INVALID: '地址须为完整的绝对地址，不含“#”片段；localhost、127.0.0.1 以外须使用 https',
+  CLIENT_AUTH_METHOD_INVALID: '客户端认证方式有误：机密客户端用 client_secret_basic、client_secret_post 或 private_key_jwt（须提供 jwks_uri 或 jwks 之一），公开客户端用 none',
+  CLIENT_SCOPE_INVALID: '权限范围须包含 openid，且只能是 openid、offline_access、profile、phone、id_card、entity',
+  CLIENT_SCOPE_JUSTIFICATION_REQUIRED: '申请证件号码（id_card）或手机号（phone）须填写书面理由（uia_scope_justification）',
+  CLIENT_LOGIN_TYPES_INVALID: '登录类型与权限范围不一致：接受法人登录须申请 entity 权限，只接受法人登录的依赖方不能同时要求个人信息',
+  CLIENT_METADATA_REJECTED: '依赖方注册信息未通过 OpenID Connect 协议校验，请核对',
+  CLIENT_NOT_FOUND: '该依赖方不存在',
+  CLIENT_BUILT_IN: '平台内置的依赖方由平台维护，不能在此修改、停用或删除',
+  CLIENT_HAS_NO_SECRET: '该依赖方不使用客户端密钥（公开客户端或 private_key_jwt），无需轮换',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

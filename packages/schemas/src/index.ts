@@ -22,3 +22,5 @@ export * from './companion-app.ts';
 export * from './sms-code-state.ts';
 export * from './console-roles.ts';
 export * from './console-audit.ts';
+export * from './console-clients-constants.ts';
+export * from './console-clients.ts';

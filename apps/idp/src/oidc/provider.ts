@@ -1,5 +1,6 @@
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { JWK } from 'jose';
+import { OIDC_SCOPES } from '@uia/schemas';
 import { maskIdNumber, maskName } from '@uia/validators';
 import { AppError } from '../errors.ts';
 import type { AccountRepository } from '../ports/account-repository.ts';
@@ -15,10 +16,10 @@ import { answerDependencyOutages } from './dependency-outage.ts';
 import { escapeHtml, renderPage } from './html-pages.ts';
 import type { SessionActivity, SessionLifetime } from '../services/platform-sessions/session-lifetime.ts';
 import { interactionPagePath, platformInteractionPolicy } from './interaction-policy.ts';
-import { SIGNING_ALGS } from './signing-keys.ts';
+import { CLIENT_RULES } from './client-rules.ts';
 import { createOidcAdapterFactory, type OidcAdapterDeps } from './oidc-adapter.ts';
 
-export const SUPPORTED_SCOPES = ['openid', 'offline_access', 'profile', 'phone', 'id_card', 'entity'];
+export const SUPPORTED_SCOPES: readonly string[] = OIDC_SCOPES;
 
 export interface ProviderOptions extends OidcAdapterDeps {
   issuer: string;
@@ -94,18 +95,8 @@ export function createProvider(options: ProviderOptions): Provider {
       long: { signed: true, httpOnly: true, sameSite: 'lax', secure: options.secureCookies },
       short: { signed: true, httpOnly: true, sameSite: 'lax', secure: options.secureCookies },
     },
-    responseTypes: ['code'],
-    // How relying parties authenticate (their registered `token_endpoint_auth_method`; docs/api.md):
-    // a secret (basic or post, held to the one registered: oidc/client-authentication.ts), a
-    // private_key_jwt assertion signed with a key of the client's registered `jwks`/`jwks_uri`,
-    // or none for the portal's own public client (PKCE). No client_secret_jwt: no service needs
-    // it, and a service that wants to keep its secret off the wire should hold a key pair instead.
-    clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'],
-    // ID tokens (and logout tokens) are signed with the relying party's registered
-    // `id_token_signed_response_alg`, RS256 unless it chose ES256: the algorithms there are keys for.
-    enabledJWA: { clientAuthSigningAlgValues: ['PS256', 'RS256', 'ES256', 'Ed25519', 'EdDSA'], idTokenSigningAlgValues: [...SIGNING_ALGS] },
+    ...CLIENT_RULES,
     pkce: { required: () => true },
-    scopes: SUPPORTED_SCOPES,
     claims: {
       // acr/amr belong to every ID token: relying parties decide on them (DESIGN.md §2). So do
       // entity/acting_person of an entity login (findAccount gives them for nothing else): a
@@ -119,9 +110,6 @@ export function createProvider(options: ProviderOptions): Provider {
       // above; the scope must still name claims for oidc-provider to know it.
       entity: ['entity', 'acting_person'],
     },
-    // login_type=entity: the relying party takes entity logins only (oidc/checks/login-type.ts).
-    extraParams: ['login_type'],
-    acrValues: ['L1', 'L2', 'L3', 'L4'],
     // A person, or a person acting for an entity (services/entities/acting-principal.ts). The
     // entity standing is decided at every load — login, SSO, userinfo, refresh — so a revoked
     // or expired agent grant, or one for other services, ends the login at its next use.

@@ -31,6 +31,21 @@ export class SqlClientRepository implements ClientRepository {
     return rows.map((row) => ({ clientId: row.client_id, clientName: row.client_name }));
   }
 
+  async list() {
+    const rows = await this.db.selectFrom('clients').select(['client_id', 'client_name', 'metadata', 'enabled']).orderBy('client_name').orderBy('client_id').execute();
+    return rows.map((row) => ({
+      clientId: row.client_id,
+      clientName: row.client_name,
+      metadata: JSON.parse(row.metadata) as Record<string, unknown>,
+      enabled: Number(row.enabled) === 1,
+    }));
+  }
+
+  async delete(clientId: string) {
+    const result = await this.db.deleteFrom('clients').where('client_id', '=', clientId).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
   async upsert(client: ClientRecord) {
     const now = Date.now();
     const values = {

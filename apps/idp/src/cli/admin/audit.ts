@@ -4,64 +4,43 @@
 // configuration, so they run while the platform does.
 import { parseArgs } from 'node:util';
 import { archiveAuditEvents, verifyAuditArchive } from '../../adapters/sql/audit/audit-archive.ts';
-import { migrateToLatest, openDatabase } from '../../adapters/sql/database.ts';
-import { SqlAuditLog } from '../../adapters/sql/sql-audit-log.ts';
-import { SqlSigningKeyStore } from '../../adapters/sql/sql-signing-key-store.ts';
-import { loadConfig, type Config } from '../../config.ts';
-import { auditCheckpointSigner } from '../../oidc/audit-checkpoint-signer.ts';
-import { loadSigningKeys } from '../../oidc/signing-keys.ts';
-import { PiiCipher } from '../../services/personal-data/pii-cipher.ts';
-import type { AdminCommand } from './admin-command.ts';
+import { AdminUsageError, withConnection, type AdminCommand } from './admin-command.ts';
 
-const USAGE = 'audit verify [--archive <file.jsonl>] | audit archive --before <YYYY-MM-DD> --out <file.jsonl>';
+const USAGE = [
+  'npm run admin -- audit verify [--archive <file.jsonl>]              校验审计日志（或归档文件）的完整性，损坏时退出码 1',
+  'npm run admin -- audit archive --before <YYYY-MM-DD> --out <file>   归档保留期之前的审计记录',
+].join('\n');
 
 /** The newest moment an archive may cut at: the retention period before now. */
-export function retentionCut(now: Date, retentionMonths: number): number {
+function retentionCut(now: Date, retentionMonths: number): number {
   const cut = new Date(now);
   cut.setUTCMonth(cut.getUTCMonth() - retentionMonths);
   return cut.getTime();
 }
 
-async function withAuditStorage<T>(config: Config, use: (storage: { database: ReturnType<typeof openDatabase>; signer: ReturnType<typeof auditCheckpointSigner> }) => Promise<T>): Promise<T> {
-  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
-    await migrateToLatest(database.db);
-    const signer = auditCheckpointSigner(await loadSigningKeys(new SqlSigningKeyStore(database.db), new PiiCipher(config.dataKeys, config.blindIndexKey)));
-    return await use({ database, signer });
-  } finally {
-    await database.close();
-  }
-}
-
-const print = (report: object) => console.log(JSON.stringify(report, null, 2));
-
 export const auditCommand: AdminCommand = {
   usage: USAGE,
-  async run(args) {
+  async run(args, { connect, print }) {
     const [action, ...rest] = args;
-    const { values } = parseArgs({ args: rest, options: { archive: { type: 'string' }, before: { type: 'string' }, out: { type: 'string' } } });
-    const config = loadConfig();
-    if (action === 'verify') {
-      const report = await withAuditStorage(config, async ({ database, signer }) => {
-        if (values.archive) return verifyAuditArchive(values.archive, signer);
-        return new SqlAuditLog(database.db, database.dialect, { signer, everyEvents: config.audit.checkpointEvery, intervalMs: config.audit.checkpointIntervalMs, now: Date.now }).verify();
-      });
-      print(report);
+    const { values, positionals } = parseArgs({ args: rest, options: { archive: { type: 'string' }, before: { type: 'string' }, out: { type: 'string' } }, allowPositionals: true, strict: true });
+    const show = (report: object) => print(JSON.stringify(report, null, 2));
+    if (action === 'verify' && positionals.length === 0) {
+      const archive = values.archive;
+      const report: { ok: boolean } = await withConnection(connect, ({ audit, signer }): Promise<{ ok: boolean }> => (archive ? verifyAuditArchive(archive, signer) : audit.verify()));
+      show(report);
       return report.ok ? 0 : 1;
     }
-    if (action === 'archive') {
-      const before = values.before ? Date.parse(values.before) : Number.NaN;
-      if (Number.isNaN(before) || !values.out) {
-        console.error(`用法 / usage: npm run admin -- ${USAGE}`);
-        return 2;
-      }
-      const now = new Date();
-      const cutAt = Math.min(before, retentionCut(now, config.audit.retentionMonths));
-      const outcome = await withAuditStorage(config, ({ database, signer }) => archiveAuditEvents(database.db, signer, { cutAt, out: values.out!, now: now.getTime() }));
-      print({ ...outcome, cutAt: new Date(cutAt).toISOString(), retentionMonths: config.audit.retentionMonths });
-      return 'reason' in outcome && outcome.reason === 'chain-broken' ? 1 : 0;
+    const before = values.before ? Date.parse(values.before) : Number.NaN;
+    if (action === 'archive' && positionals.length === 0 && !Number.isNaN(before) && values.out) {
+      const out = values.out;
+      return withConnection(connect, async ({ config, database, signer }) => {
+        const now = new Date();
+        const cutAt = Math.min(before, retentionCut(now, config.audit.retentionMonths));
+        const outcome = await archiveAuditEvents(database.db, signer, { cutAt, out, now: now.getTime() });
+        show({ ...outcome, cutAt: new Date(cutAt).toISOString(), retentionMonths: config.audit.retentionMonths });
+        return 'reason' in outcome && outcome.reason === 'chain-broken' ? 1 : 0;
+      });
     }
-    console.error(`用法 / usage: npm run admin -- ${USAGE}`);
-    return 2;
+    throw new AdminUsageError(USAGE);
   },
 };

@@ -1,28 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryPubSub } from '../../adapters/pub-sub/memory-pub-sub.ts';
-import type { ClientRecord, ClientRepository } from '../../ports/client-repository.ts';
+import type { ClientRecord } from '../../ports/client-repository.ts';
+import { StoredClients } from './test-support/stored-clients.ts';
 import { CLIENT_CHANGED_CHANNEL, ClientRegistrationCache } from './client-registration-cache.ts';
-
-/** The registrations as the database holds them, counting reads. */
-class StoredClients implements ClientRepository {
-  readonly rows = new Map<string, ClientRecord>();
-  reads = 0;
-  failNext = false;
-  async find(clientId: string) {
-    this.reads += 1;
-    if (this.failNext) {
-      this.failNext = false;
-      throw new Error('database unavailable');
-    }
-    return this.rows.get(clientId) ?? null;
-  }
-  async upsert(client: ClientRecord) {
-    this.rows.set(client.clientId, client);
-  }
-  async listServices() {
-    return [];
-  }
-}
 
 const rp = (clientName: string): ClientRecord => ({ clientId: 'rp', clientName, clientSecret: 's', metadata: {}, enabled: true });
 

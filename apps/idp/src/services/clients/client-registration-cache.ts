@@ -53,8 +53,22 @@ export class ClientRegistrationCache implements ClientRepository {
 
   async upsert(client: ClientRecord): Promise<void> {
     await this.inner.upsert(client);
-    this.entries.delete(client.clientId);
-    await this.pubSub.publish(CLIENT_CHANGED_CHANNEL, client.clientId);
+    await this.announceChange(client.clientId);
+  }
+
+  async delete(clientId: string): Promise<boolean> {
+    const deleted = await this.inner.delete(clientId);
+    await this.announceChange(clientId);
+    return deleted;
+  }
+
+  private async announceChange(clientId: string) {
+    this.entries.delete(clientId);
+    await this.pubSub.publish(CLIENT_CHANGED_CHANNEL, clientId);
+  }
+
+  list() {
+    return this.inner.list();
   }
 
   listServices() {
