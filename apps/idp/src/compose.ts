@@ -58,6 +58,8 @@ import { EntityMembership } from './services/entities/entity-membership.ts';
 import { EntityRegistration } from './services/entities/entity-registration.ts';
 import { RepresentativeCheck } from './services/entities/representative-check.ts';
 import { AccountSessions } from './services/user-center/account-sessions.ts';
+import { AccountAdministration } from './services/account-administration/account-administration.ts';
+import { SignOutEverywhere } from './services/platform-sessions/sign-out-everywhere.ts';
 import { SessionActivity } from './services/platform-sessions/session-lifetime.ts';
 import { UserCenter } from './services/user-center/user-center.ts';
 import { UserCenterSessions } from './services/user-center/user-center-sessions.ts';
@@ -76,6 +78,8 @@ export interface Platform {
   clients: ClientRepository;
   /** The graphic captcha, for tests in production mode (no /dev/captcha hook there) that read a challenge's answer with `peek`. */
   captcha: CaptchaService;
+  /** The console's services, for its API root (routes/console/) to register the feature plugins with. */
+  console: { accounts: AccountAdministration };
   close(): Promise<void>;
 }
 
@@ -124,8 +128,9 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics, prefix: 'uia_' });
   const vendorMetrics = prometheusVendorCallMetrics(metrics);
+  const auditTrail = new SqlAuditLog(database.db);
   const audit = new CountingAuditLog(
-    new SqlAuditLog(database.db),
+    auditTrail,
     new Counter({ name: 'uia_auth_decisions_total', help: 'Audited authentication decisions by type and outcome', labelNames: ['type', 'outcome'], registers: [metrics] }),
   );
   const hasher = new Argon2PasswordHasher();
@@ -234,6 +239,22 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
   const qrLogin = new QrLogin({ store, pubSub, accounts, cipher, appSessions, membership, ipLocator, rateLimiter, throttle: loginThrottle, audit, publicUrl: config.publicUrl, now });
 
   const userCenterSessions = new UserCenterSessions({ store, accounts, now });
+  const accountSessions = new AccountSessions({ sessions, activity: sessionActivity, appSessions, clients, userCenterSessions, audit });
+  const accountAdministration = new AccountAdministration({
+    accounts,
+    cipher,
+    throttle: loginThrottle,
+    signOut: new SignOutEverywhere({ accounts, sessions }),
+    sessions,
+    activity: sessionActivity,
+    userCenterSessions,
+    accountSessions,
+    userCenter,
+    clients,
+    history: auditTrail,
+    audit,
+    now,
+  });
   const app = await buildApp(
     config,
     {
@@ -254,7 +275,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
       consent: new ConsentDecisions({ provider, audit }),
       userCenterSessions,
       userCenter,
-      accountSessions: new AccountSessions({ sessions, activity: sessionActivity, appSessions, clients, userCenterSessions, audit }),
+      accountSessions,
       sessionActivity,
       entityRegistration,
       agentGrants,
@@ -291,6 +312,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
     database: database.db,
     clients,
     captcha,
+    console: { accounts: accountAdministration },
     async close() {
       clearInterval(sweeper);
       await app.close();

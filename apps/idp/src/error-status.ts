@@ -148,4 +148,9 @@ export const errorStatus = {
   AGENT_EXPIRY_INVALID: 400,
   AGENT_SERVICES_INVALID: 400,
   AGENT_GRANT_NOT_FOUND: 404,
+
+  // 运维管理控制台: 账号管理 (安全管理员)
+  ACCOUNT_NOT_FOUND: 404,
+  IN_PERSON_REFERENCE_INVALID: 400,
+  ACCOUNT_ALREADY_L4: 409,
 } as const satisfies Record<ErrorCode, number>;

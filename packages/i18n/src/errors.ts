@@ -143,6 +143,11 @@ export const errorMessages = {
   AGENT_EXPIRY_INVALID: '授权有效期须为今天或之后，且不超过{maxYears}年',
   AGENT_SERVICES_INVALID: '请选择至少一个已接入的业务系统',
   AGENT_GRANT_NOT_FOUND: '该授权不存在或已撤销',
+
+  // 运维管理控制台: 账号管理 (安全管理员; the console is an administrators' tool, so "not found" may be said)
+  ACCOUNT_NOT_FOUND: '未找到该账号，请核对用户名、手机号或证件号码',
+  IN_PERSON_REFERENCE_INVALID: '请填写服务大厅的办件编号（6至32位大写字母、数字或连字符）',
+  ACCOUNT_ALREADY_L4: '该账号已是 L4（现场核验），无需再次提升',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

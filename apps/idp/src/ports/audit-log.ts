@@ -27,3 +27,9 @@ export interface AuditLog {
   append(event: AuditEvent): Promise<void>;
   recent(limit: number): Promise<StoredAuditEvent[]>;
 }
+
+/** Reading one account's events back (the console's 最近登录 and in-person checks). */
+export interface AccountAuditHistory {
+  /** The account's newest events of these types (and outcome, when given), newest first. */
+  eventsOfAccount(accountId: string, filter: { types: readonly string[]; outcome?: AuditEvent['outcome']; limit: number }): Promise<StoredAuditEvent[]>;
+}
