@@ -1,7 +1,7 @@
 // 账号管理 of the operator console (安全管理员): the plugin on a bare Fastify app with a fixed
 // administrator and the platform's own services; logins, throttle and back-channel logout
 // through the real platform.
-import { CONSOLE_ACCOUNT_PATHS, pathOf, type AdminAccountView } from '@uia/schemas';
+import { APP_API_PATHS, CONSOLE_ACCOUNT_PATHS, pathOf, type AdminAccountView } from '@uia/schemas';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { decodeJwt } from 'jose';
 import * as client from 'openid-client';
@@ -10,8 +10,9 @@ import { DEMO_ACCOUNT, DEMO_AGENT_ACCOUNT, DEMO_CLIENT } from '../src/demo/demo-
 import type { AuditEvent } from '../src/ports/audit-log.ts';
 import { consoleAccountRoutes } from '../src/routes/console/console-accounts.ts';
 import { registerErrorHandling } from '../src/routes/error-handling.ts';
+import { ANDROID_UA, appPerson, faceLogin, loggedInApp } from './app-helpers.ts';
 import { Browser } from './harness.ts';
-import { passwordAttempt } from './login-throttle-helpers.ts';
+import { passwordAttempt, pausePasswordLogin } from './login-throttle-helpers.ts';
 import { logoutTokenOf } from './logout-receiver.ts';
 import { startLogin, useLogoutReceiverPlatform } from './relying-party.ts';
 
@@ -133,6 +134,20 @@ describe(`console 账号管理 (${process.env.DATABASE_URL ? 'postgres' : 'sqlit
     });
   });
 
+  it('shows today’s pause after 50 wrong passwords from strangers; 解锁 lifts it', async () => {
+    const id = await accountIdOf(DEMO_AGENT_ACCOUNT.username);
+    await pausePasswordLogin(rp.t.baseUrl, rp.config, DEMO_AGENT_ACCOUNT.username, 10, { redirect_uri: redirectUri() });
+    const paused = (await view(id)).throttle;
+    expect(paused).toMatchObject({ paused: true, locked: true });
+    // Strangers trying at once may each be counted before the pause is seen.
+    expect(paused.failuresToday).toBeGreaterThanOrEqual(50);
+    expect(await login(DEMO_AGENT_ACCOUNT.username, DEMO_AGENT_ACCOUNT.password)).toMatchObject({ error: { code: 'PASSWORD_LOGIN_PAUSED' } });
+
+    expect((await act(CONSOLE_ACCOUNT_PATHS.unlock, id)).body.account.throttle).toEqual({ sources: [], failuresToday: 0, paused: false, locked: false });
+    expect((await login(DEMO_AGENT_ACCOUNT.username, DEMO_AGENT_ACCOUNT.password)).status).toBe(200);
+    expect(audited.filter((event) => event.type === 'console.account.unlock').at(-1)?.changes).toEqual({ locked: { before: true, after: false }, paused: { before: true, after: false } });
+  });
+
   it('结束全部会话 ends every session and tells the edu-portal by back-channel logout', async () => {
     const id = await accountIdOf(DEMO_ACCOUNT.username);
     const { claims } = await login(DEMO_ACCOUNT.username, DEMO_ACCOUNT.password);
@@ -163,6 +178,22 @@ describe(`console 账号管理 (${process.env.DATABASE_URL ? 'postgres' : 'sqlit
 
     const statusChanges = audited.filter((event) => event.type === 'console.account.disable' || event.type === 'console.account.enable').map((event) => event.changes);
     expect(statusChanges.slice(-2)).toEqual([{ status: { before: 'active', after: 'disabled' } }, { status: { before: 'disabled', after: 'active' } }]);
+  });
+
+  it('shows an app user’s app session and device; 停用 ends it and refuses the app’s face login too', async () => {
+    const person = appPerson();
+    PERSONAL.push(person.name, person.idNumber);
+    const { browser } = await loggedInApp(rp.t.baseUrl, person, ANDROID_UA);
+    const found = await find({ kind: 'id_number', value: person.idNumber });
+    const account = found.body.account as AdminAccountView;
+    expect(account).toMatchObject({ username: null, phone: null, phoneBound: false, assuranceLevel: 'L3', lastLogins: [{ method: 'app_face', acr: 'L3', service: null }] });
+    expect(account.apps).toEqual([expect.objectContaining({ device: expect.stringContaining('Android') })]);
+
+    expect((await act(CONSOLE_ACCOUNT_PATHS.disable, account.id)).body.account).toMatchObject({ status: 'disabled', apps: [] });
+    expect((await browser.json(APP_API_PATHS.me)).body.error.code).toBe('APP_LOGIN_REQUIRED');
+    expect((await faceLogin(new Browser(rp.t.baseUrl), person)).body.error.code).toBe('ACCOUNT_DISABLED');
+    await act(CONSOLE_ACCOUNT_PATHS.enable, account.id);
+    expect((await faceLogin(new Browser(rp.t.baseUrl), person)).status).toBe(200);
   });
 
   it('raises to L4 with the hall’s reference number; a password login still proves at most L2', async () => {
