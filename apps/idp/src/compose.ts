@@ -59,6 +59,7 @@ import { EntityRegistration } from './services/entities/entity-registration.ts';
 import { RepresentativeCheck } from './services/entities/representative-check.ts';
 import { AccountSessions } from './services/user-center/account-sessions.ts';
 import { AccountAdministration } from './services/account-administration/account-administration.ts';
+import { AdminAccountViews } from './services/account-administration/account-view.ts';
 import { SignOutEverywhere } from './services/platform-sessions/sign-out-everywhere.ts';
 import { SessionActivity } from './services/platform-sessions/session-lifetime.ts';
 import { UserCenter } from './services/user-center/user-center.ts';
@@ -248,10 +249,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
     sessions,
     activity: sessionActivity,
     userCenterSessions,
-    accountSessions,
-    userCenter,
-    clients,
-    history: auditTrail,
+    views: new AdminAccountViews({ cipher, throttle: loginThrottle, accountSessions, userCenter, clients, history: auditTrail, now }),
     audit,
     now,
   });

@@ -1,21 +1,16 @@
 import { IN_PERSON_REFERENCE_PATTERN, type AdminAccountView, type FindAccountRequest } from '@uia/schemas';
-import { maskIdNumber, maskName, maskPhone } from '@uia/validators';
 import { AppError } from '../../errors.ts';
 import type { AccountRepository, StoredAccount } from '../../ports/account-repository.ts';
-import type { AccountAuditHistory, AuditEvent, AuditLog } from '../../ports/audit-log.ts';
-import type { ClientRepository } from '../../ports/client-repository.ts';
+import type { AuditEvent, AuditLog } from '../../ports/audit-log.ts';
 import type { PlatformSessions } from '../../ports/session-terminator.ts';
-import { readAccountProfile } from '../accounts/account-profile.ts';
 import type { PiiCipher } from '../personal-data/pii-cipher.ts';
 import { auditedStep, type AuditNote } from '../audited-step.ts';
-import type { LoginThrottle, ThrottleState } from '../password-login/login-throttle.ts';
+import type { LoginThrottle } from '../password-login/login-throttle.ts';
 import type { SessionActivity } from '../platform-sessions/session-lifetime.ts';
 import type { SignOutEverywhere } from '../platform-sessions/sign-out-everywhere.ts';
-import type { AccountSessions } from '../user-center/account-sessions.ts';
-import type { UserCenter } from '../user-center/user-center.ts';
 import type { UserCenterSessions } from '../user-center/user-center-sessions.ts';
+import { IN_PERSON_CHECK_EVENT, isLocked, type AdminAccountViews } from './account-view.ts';
 import { findAccountExactly } from './find-account.ts';
-import { lastLogins } from './login-history.ts';
 
 /** The administrator acting, as the console's session proves it. */
 export type AccountAdministrator = NonNullable<AuditEvent['actor']>;
@@ -24,11 +19,6 @@ export interface AdministrationContext {
   ip: string;
   userAgent?: string;
 }
-
-const LAST_LOGINS = 10;
-const IN_PERSON_CHECK = 'console.account.in_person_check';
-
-const isLocked = (state: ThrottleState, now: number) => state.paused || state.sources.some((source) => source.waitsUntil > now);
 
 /**
  * 账号管理 of the operator console (安全管理员, DESIGN.md §1.8): one account
@@ -49,10 +39,7 @@ export class AccountAdministration {
       sessions: PlatformSessions;
       activity: SessionActivity;
       userCenterSessions: UserCenterSessions;
-      accountSessions: AccountSessions;
-      userCenter: UserCenter;
-      clients: ClientRepository;
-      history: AccountAuditHistory;
+      views: AdminAccountViews;
       audit: AuditLog;
       now: () => number;
     },
@@ -65,13 +52,13 @@ export class AccountAdministration {
       const account = await findAccountExactly(this.deps.accounts, this.deps.cipher, request, new Date(this.deps.now()));
       if (!account) throw new AppError('ACCOUNT_NOT_FOUND');
       this.aimAt(note, account.id);
-      return this.view(account);
+      return this.deps.views.of(account);
     });
   }
 
   /** The account's view again (after an action, or to refresh the page). */
   show(actor: AccountAdministrator, accountId: string, context: AdministrationContext) {
-    return this.step('console.account.view', actor, context, async (note) => this.view(await this.target(note, accountId)));
+    return this.step('console.account.view', actor, context, async (note) => this.deps.views.of(await this.target(note, accountId)));
   }
 
   /** 解锁: every source of the account's names starts afresh, and today's pause of password login is lifted. */
@@ -121,7 +108,7 @@ export class AccountAdministration {
    * An account already at L4 is refused (its level cannot go higher).
    */
   async raiseToL4(actor: AccountAdministrator, accountId: string, reference: string, context: AdministrationContext) {
-    await this.step(IN_PERSON_CHECK, actor, context, async (note) => {
+    await this.step(IN_PERSON_CHECK_EVENT, actor, context, async (note) => {
       const account = await this.target(note, accountId);
       const trimmed = reference.trim();
       if (!IN_PERSON_REFERENCE_PATTERN.test(trimmed)) throw new AppError('IN_PERSON_REFERENCE_INVALID', { field: 'reference' });
@@ -165,46 +152,6 @@ export class AccountAdministration {
   private async viewOf(accountId: string): Promise<AdminAccountView> {
     const account = await this.deps.accounts.findById(accountId);
     if (!account) throw new AppError('ACCOUNT_NOT_FOUND');
-    return this.view(account);
-  }
-
-  private async view(account: StoredAccount): Promise<AdminAccountView> {
-    const { cipher, throttle, accountSessions, userCenter, clients, history } = this.deps;
-    const profile = readAccountProfile(account, cipher);
-    const [throttleState, sessions, { entities }, services, checks] = await Promise.all([
-      throttle.state(account.id),
-      accountSessions.list(account.id, null),
-      userCenter.entities(account.id),
-      clients.listServices(),
-      history.eventsOfAccount(account.id, { types: [IN_PERSON_CHECK], outcome: 'success', limit: 1 }),
-    ]);
-    const names = new Map(services.map((service) => [service.clientId, service.clientName]));
-    const signedIn = new Map(sessions.browsers.flatMap((browser) => browser.services).map((service) => [service.id, service]));
-    const check = checks[0];
-    const now = this.deps.now();
-    return {
-      id: account.id,
-      username: account.username,
-      name: maskName(profile.name),
-      idType: profile.idType,
-      idNumber: maskIdNumber(profile.idNumber),
-      phone: profile.phone ? maskPhone(profile.phone) : null,
-      phoneBound: profile.phone !== null,
-      assuranceLevel: account.assuranceLevel,
-      status: account.status,
-      registeredAt: new Date(account.createdAt).toISOString(),
-      inPersonCheck: check && typeof check.detail?.reference === 'string' ? { reference: check.detail.reference, at: new Date(check.at).toISOString() } : null,
-      throttle: {
-        sources: throttleState.sources.map((source) => ({ ...source, waitsUntil: source.waitsUntil > now ? new Date(source.waitsUntil).toISOString() : null })),
-        failuresToday: throttleState.failuresToday,
-        paused: throttleState.paused,
-        locked: isLocked(throttleState, now),
-      },
-      lastLogins: await lastLogins(history, account.id, names, LAST_LOGINS),
-      browsers: sessions.browsers,
-      apps: sessions.apps,
-      services: [...signedIn.values()],
-      entities,
-    };
+    return this.deps.views.of(account);
   }
 }
