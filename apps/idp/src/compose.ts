@@ -63,6 +63,9 @@ import { EntityMembership } from './services/entities/entity-membership.ts';
 import { EntityRegistration } from './services/entities/entity-registration.ts';
 import { RepresentativeCheck } from './services/entities/representative-check.ts';
 import { AccountSessions } from './services/user-center/account-sessions.ts';
+import { AccountAdministration } from './services/account-administration/account-administration.ts';
+import { AdminAccountViews } from './services/account-administration/account-view.ts';
+import { SignOutEverywhere } from './services/platform-sessions/sign-out-everywhere.ts';
 import { SessionActivity } from './services/platform-sessions/session-lifetime.ts';
 import { UserCenter } from './services/user-center/user-center.ts';
 import { UserCenterSessions } from './services/user-center/user-center-sessions.ts';
@@ -86,6 +89,8 @@ export interface Platform {
   operations: PlatformOperations;
   /** The graphic captcha, for tests in production mode (no /dev/captcha hook there) that read a challenge's answer with `peek`. */
   captcha: CaptchaService;
+  /** The console's services, for its API root (routes/console/) to register the feature plugins with. */
+  console: { accounts: AccountAdministration };
   close(): Promise<void>;
 }
 
@@ -266,6 +271,19 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
   const qrLogin = new QrLogin({ store, pubSub, accounts, cipher, appSessions, membership, ipLocator, rateLimiter, throttle: loginThrottle, audit, publicUrl: config.publicUrl, now });
 
   const userCenterSessions = new UserCenterSessions({ store, accounts, audit, now });
+  const accountSessions = new AccountSessions({ sessions, activity: sessionActivity, appSessions, clients, userCenterSessions, audit });
+  const accountAdministration = new AccountAdministration({
+    accounts,
+    cipher,
+    throttle: loginThrottle,
+    signOut: new SignOutEverywhere({ accounts, sessions }),
+    sessions,
+    activity: sessionActivity,
+    userCenterSessions,
+    views: new AdminAccountViews({ cipher, throttle: loginThrottle, accountSessions, userCenter, clients, history: auditTrail, now }),
+    audit,
+    now,
+  });
   const app = await buildApp(
     config,
     {
@@ -286,7 +304,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
       consent: new ConsentDecisions({ provider, audit }),
       userCenterSessions,
       userCenter,
-      accountSessions: new AccountSessions({ sessions, activity: sessionActivity, appSessions, clients, userCenterSessions, audit }),
+      accountSessions,
       sessionActivity,
       entityRegistration,
       agentGrants,
@@ -321,6 +339,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
     clientRegistry,
     operations,
     captcha,
+    console: { accounts: accountAdministration },
     async close() {
       clearInterval(sweeper);
       await app.close();

@@ -158,4 +158,9 @@ export const errorStatus = {
   CLIENT_NOT_FOUND: 404,
   CLIENT_BUILT_IN: 409,
   CLIENT_HAS_NO_SECRET: 409,
+
+  // 运维管理控制台: 账号管理 (安全管理员)
+  ACCOUNT_NOT_FOUND: 404,
+  IN_PERSON_REFERENCE_INVALID: 400,
+  ACCOUNT_ALREADY_L4: 409,
 } as const satisfies Record<ErrorCode, number>;

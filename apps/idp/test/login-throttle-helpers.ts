@@ -19,13 +19,14 @@ export async function attemptFromNewBrowser(baseUrl: string, config: client.Conf
  * Strangers from ten addresses (by default), five wrong passwords each (fewer
  * once the pause begins): the account's daily limit
  * (LOGIN_THROTTLE_POLICY.accountDailyLimit = 50) is reached, so password
- * login from devices the account never used is paused.
+ * login from devices the account never used is paused. `authorizationParams`
+ * for a relying party registered elsewhere (its redirect_uri).
  */
-export async function pausePasswordLogin(baseUrl: string, config: client.Configuration, identifier: string, strangers = 10) {
+export async function pausePasswordLogin(baseUrl: string, config: client.Configuration, identifier: string, strangers = 10, authorizationParams: Record<string, string> = {}) {
   await Promise.all(
     Array.from({ length: strangers }, async (_, stranger) => {
       const browser = new Browser(baseUrl);
-      const { uid } = await startLogin(browser, config);
+      const { uid } = await startLogin(browser, config, authorizationParams);
       for (let attempt = 0; attempt < 5; attempt += 1) {
         const { body } = await passwordAttempt(browser, uid, identifier, `Stranger#${stranger}guess${attempt}`);
         if (body.error?.code === 'PASSWORD_LOGIN_PAUSED') return;

@@ -153,6 +153,11 @@ export const errorMessages = {
   CLIENT_NOT_FOUND: '该依赖方不存在',
   CLIENT_BUILT_IN: '平台内置的依赖方由平台维护，不能在此修改、停用或删除',
   CLIENT_HAS_NO_SECRET: '该依赖方不使用客户端密钥（公开客户端或 private_key_jwt），无需轮换',
+
+  // 运维管理控制台: 账号管理 (安全管理员; the console is an administrators' tool, so "not found" may be said)
+  ACCOUNT_NOT_FOUND: '未找到该账号，请核对用户名、手机号或证件号码',
+  IN_PERSON_REFERENCE_INVALID: '请填写服务大厅的办件编号（6至32位大写字母、数字或连字符）',
+  ACCOUNT_ALREADY_L4: '该账号已是 L4（现场核验），无需再次提升',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

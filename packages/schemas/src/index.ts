@@ -24,3 +24,5 @@ export * from './console-roles.ts';
 export * from './console-audit.ts';
 export * from './console-clients-constants.ts';
 export * from './console-clients.ts';
+export * from './console-account-paths.ts';
+export * from './console-accounts.ts';

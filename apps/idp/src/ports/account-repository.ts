@@ -38,6 +38,8 @@ export interface AccountWrites {
   replacePassword(id: string, passwordHash: string, now: number, keepPrevious: number): Promise<void>;
   /** Deletes every durable OIDC session, grant and refresh token of the person and revokes every app session. */
   endAllSessions(id: string, now: number): Promise<void>;
+  /** 停用 / 启用 by 安全管理员: a disabled account cannot log in any way. */
+  setStatus(id: string, status: StoredAccount['status'], now: number): Promise<void>;
 }
 
 export interface AccountRepository {

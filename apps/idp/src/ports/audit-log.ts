@@ -99,3 +99,9 @@ export interface AuditCheckpointSigner {
   /** The claims of a valid signature by one of the platform's keys, else null. */
   verify(jws: string): Promise<AuditCheckpoint | null>;
 }
+
+/** Reading one account's events back (the console's 最近登录 and in-person checks). */
+export interface AccountAuditHistory {
+  /** The account's newest events of these types (and outcome, when given), newest first. */
+  eventsOfAccount(accountId: string, filter: { types: readonly string[]; outcome?: AuditEvent['outcome']; limit: number }): Promise<StoredAuditEvent[]>;
+}

@@ -5,6 +5,9 @@ import type { AuditEvent, AuditLog } from '../ports/audit-log.ts';
 export interface AuditNote {
   accountId: string | null;
   detail: Record<string, string | number | boolean | null>;
+  /** A console action's target and the non-personal fields it changed (AuditEvent). */
+  target?: string;
+  changes?: NonNullable<AuditEvent['changes']>;
 }
 
 /**
@@ -12,17 +15,22 @@ export interface AuditNote {
  * failure; a failure's detail adds the error code (`INTERNAL_ERROR` for
  * anything that is not an AppError).
  */
-export async function auditedStep<T>(audit: AuditLog, event: { type: string; ip: string; userAgent?: string | undefined }, step: (note: AuditNote) => Promise<T>): Promise<T> {
+export async function auditedStep<T>(
+  audit: AuditLog,
+  event: { type: string; ip: string; userAgent?: string | undefined; actor?: AuditEvent['actor'] },
+  step: (note: AuditNote) => Promise<T>,
+): Promise<T> {
   const note: AuditNote = { accountId: null, detail: {} };
-  const base: Omit<AuditEvent, 'outcome'> = { type: event.type, ip: event.ip, userAgent: event.userAgent ?? null };
+  const base: Omit<AuditEvent, 'outcome'> = { type: event.type, ip: event.ip, userAgent: event.userAgent ?? null, ...(event.actor ? { actor: event.actor } : {}) };
+  const consoleFields = () => ({ ...(note.target ? { target: note.target } : {}), ...(note.changes ? { changes: note.changes } : {}) });
   let result: T;
   try {
     result = await step(note);
   } catch (error) {
     const reason = error instanceof AppError ? error.code : 'INTERNAL_ERROR';
-    await audit.append({ ...base, outcome: 'failure', accountId: note.accountId, detail: { ...note.detail, reason } });
+    await audit.append({ ...base, outcome: 'failure', accountId: note.accountId, detail: { ...note.detail, reason }, ...consoleFields() });
     throw error;
   }
-  await audit.append({ ...base, outcome: 'success', accountId: note.accountId, detail: note.detail });
+  await audit.append({ ...base, outcome: 'success', accountId: note.accountId, detail: note.detail, ...consoleFields() });
   return result;
 }

@@ -134,4 +134,8 @@ class SqlAccountWrites implements AccountWrites {
     await this.trx.deleteFrom('oidc_models').where('account_id', '=', id).execute();
     await this.trx.updateTable('app_sessions').set({ revoked_at: now }).where('account_id', '=', id).where('revoked_at', 'is', null).execute();
   }
+
+  async setStatus(id: string, status: StoredAccount['status'], now: number) {
+    await this.trx.updateTable('accounts').set({ status, updated_at: now }).where('id', '=', id).execute();
+  }
 }

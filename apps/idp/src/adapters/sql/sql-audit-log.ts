@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { AuditCheckpointSigner, AuditEvent, AuditPageRequest, AuditSearchFilter, AuditTrail, ChainedAuditEvent } from '../../ports/audit-log.ts';
+import type { AccountAuditHistory, AuditCheckpointSigner, AuditEvent, AuditPageRequest, AuditSearchFilter, AuditTrail, ChainedAuditEvent } from '../../ports/audit-log.ts';
 import { contentDigest, linkHash, type ChainedAuditFields } from './audit/audit-chain-hash.ts';
 import { verifyAuditChain } from './audit/audit-chain-verifier.ts';
 import type { SqlDialectName } from './database.ts';
@@ -21,7 +21,7 @@ export interface AuditCheckpointPolicy {
  * from any number of nodes get consecutive seqs and each links to the one
  * before it.
  */
-export class SqlAuditLog implements AuditTrail {
+export class SqlAuditLog implements AuditTrail, AccountAuditHistory {
   private lastCheckpointAt: number;
 
   constructor(
@@ -128,6 +128,18 @@ export class SqlAuditLog implements AuditTrail {
       .execute();
     const events = rows.slice(0, page.limit).map(toStoredEvent);
     return { events, nextBeforeSeq: rows.length > page.limit ? events[events.length - 1]!.seq : null };
+  }
+
+  async eventsOfAccount(accountId: string, filter: { types: readonly string[]; outcome?: AuditEvent['outcome']; limit: number }): Promise<ChainedAuditEvent[]> {
+    if (filter.types.length === 0) return [];
+    let query = this.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('type', 'in', [...filter.types]);
+    if (filter.outcome) query = query.where('outcome', '=', filter.outcome);
+    const rows = await query.orderBy('seq', 'desc').limit(filter.limit).execute();
+    return rows.map(toStoredEvent);
   }
 
   verify() {

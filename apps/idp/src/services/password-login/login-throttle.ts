@@ -105,6 +105,18 @@ export function addressSource(ip: string): string {
 
 const addressKey = (ip: string) => `address:${addressSource(ip)}`;
 const accountKey = (accountId: string) => `account:${accountId}`;
+/** The source records an account's names collected (keys), so 解锁 in the console finds them without scanning the store. */
+const accountSourcesKey = (accountId: string) => `login-failures:account-sources:${accountId}`;
+
+/** What 安全管理员 sees of an account's throttle: no address, only how many sources wait and the daily pause. */
+export interface ThrottleState {
+  /** Sources (a trusted device, or an address) with wrong passwords on record, and until when each waits (epoch ms; 0 = not waiting). */
+  sources: { kind: 'device' | 'address'; failures: number; waitsUntil: number }[];
+  /** Wrong passwords from untrusted sources today (Beijing day). */
+  failuresToday: number;
+  /** Password login from untrusted sources is paused for the rest of today. */
+  paused: boolean;
+}
 
 function throttled(waitSeconds: number): AppError {
   const retryAfter = Math.max(1, Math.ceil(waitSeconds));
@@ -191,6 +203,7 @@ export class LoginThrottle {
     if (untrusted && Number((await store.get(dayKey)) ?? 0) >= accountDailyLimit) throw paused(today.secondsLeft);
     const key = this.sourceKey(subject.nameIndex, subject.source.key);
     const next = await this.countSourceFailure(key, at);
+    if (subject.accountId) await store.appendToList(accountSourcesKey(subject.accountId), key, LOGIN_THROTTLE_POLICY.sourceMemorySeconds);
     if (untrusted) {
       const failuresToday = await store.increment(dayKey, today.secondsLeft + 60);
       if (failuresToday === accountDailyLimit) {
@@ -266,7 +279,38 @@ export class LoginThrottle {
     await this.lift(accountId, 'password_reset', context);
   }
 
-  private async lift(accountId: string, via: 'qr' | 'password_reset', context: Omit<ThrottleContext, 'deviceId'>) {
+  private async sourceKeysOf(accountId: string): Promise<string[]> {
+    return [...new Set(await this.deps.store.readList(accountSourcesKey(accountId)))];
+  }
+
+  /** The account's throttle as 安全管理员 sees it (console 账号管理). */
+  async state(accountId: string): Promise<ThrottleState> {
+    const { store } = this.deps;
+    const keys = await this.sourceKeysOf(accountId);
+    const records = await Promise.all(keys.map(async (key) => ({ key, record: parseRecord(await store.get(key)) })));
+    const failuresToday = Number((await store.get(this.dayKey(accountKey(accountId), beijingDay(this.deps.now()).day))) ?? 0);
+    return {
+      sources: records
+        .filter(({ record }) => record.failures > 0)
+        .map(({ key, record }) => ({ kind: key.includes(':device:') ? 'device' : 'address', failures: record.failures, waitsUntil: record.blockedUntil })),
+      failuresToday,
+      paused: failuresToday >= LOGIN_THROTTLE_POLICY.accountDailyLimit,
+    };
+  }
+
+  /**
+   * 解锁 by 安全管理员: every source of the account's names starts afresh and
+   * today's pause is lifted. Returns the state before, for the audit.
+   */
+  async unlock(accountId: string, context: Omit<ThrottleContext, 'deviceId'>): Promise<ThrottleState> {
+    const before = await this.state(accountId);
+    await Promise.all((await this.sourceKeysOf(accountId)).map((key) => this.deps.store.delete(key)));
+    await this.deps.store.delete(accountSourcesKey(accountId));
+    await this.lift(accountId, 'console', context);
+    return before;
+  }
+
+  private async lift(accountId: string, via: 'qr' | 'password_reset' | 'console', context: Omit<ThrottleContext, 'deviceId'>) {
     const dayKey = this.dayKey(accountKey(accountId), beijingDay(this.deps.now()).day);
     const failuresToday = Number((await this.deps.store.take(dayKey)) ?? 0);
     if (failuresToday >= LOGIN_THROTTLE_POLICY.accountDailyLimit) {

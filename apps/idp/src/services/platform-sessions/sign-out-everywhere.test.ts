@@ -16,6 +16,7 @@ function harness() {
         const writes: AccountWrites = {
           replacePassword: async (id) => void pending.push(`password ${id}`),
           endAllSessions: async (id, now) => void pending.push(`sessions ${id} ${now}`),
+          setStatus: async (id, status) => void pending.push(`status ${id} ${status}`),
         };
         const result = await work(writes);
         committed.push(...pending);
