@@ -143,6 +143,15 @@ export const errorMessages = {
   AGENT_EXPIRY_INVALID: '授权有效期须为今天或之后，且不超过{maxYears}年',
   AGENT_SERVICES_INVALID: '请选择至少一个已接入的业务系统',
   AGENT_GRANT_NOT_FOUND: '该授权不存在或已撤销',
+
+  // 管理控制台 (三员分立)
+  CONSOLE_LOGIN_REQUIRED: '请先登录管理控制台',
+  CONSOLE_ROLE_REQUIRED: '您的管理角色无权进行此操作',
+  CONSOLE_ACCOUNT_NOT_FOUND: '未找到该账号，请核对用户名、手机号或证件号码',
+  CONSOLE_ROLE_SELF: '不能授予或撤销自己的管理角色',
+  CONSOLE_ROLE_HELD: '此人已担任一个管理角色，一人只能担任一个角色，请先撤销原角色',
+  CONSOLE_ROLE_NOT_HELD: '此人未担任管理角色',
+  CONSOLE_BOOTSTRAP_CLOSED: '已有安全管理员，请由安全管理员在管理控制台授予角色',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -21,3 +21,4 @@ export * from './user-center.ts';
 export * from './companion-app.ts';
 export * from './sms-code-state.ts';
 export * from './console-roles.ts';
+export * from './console-access.ts';

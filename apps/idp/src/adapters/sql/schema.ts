@@ -55,6 +55,13 @@ export interface AuditEventsTable {
   detail: string | null;
 }
 
+export interface ConsoleRolesTable {
+  account_id: string;
+  role: string;
+  granted_by: string | null;
+  granted_at: number;
+}
+
 export interface SigningKeysTable {
   kid: string;
   alg: string;
@@ -108,4 +115,5 @@ export interface Database {
   app_sessions: AppSessionsTable;
   entities: EntitiesTable;
   entity_agents: EntityAgentsTable;
+  console_roles: ConsoleRolesTable;
 }

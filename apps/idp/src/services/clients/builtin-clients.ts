@@ -1,4 +1,4 @@
-import { PORTAL_CLIENT_ID, PORTAL_LOGIN_PATHS } from '@uia/schemas';
+import { CONSOLE_CLIENT_ID, CONSOLE_LOGIN_PATHS, CONSOLE_PATHS, PORTAL_CLIENT_ID, PORTAL_LOGIN_PATHS } from '@uia/schemas';
 import type { ClientRepository } from '../../ports/client-repository.ts';
 
 /**
@@ -22,4 +22,30 @@ export async function ensurePortalClient(clients: ClientRepository, publicUrl: s
       scope: 'openid profile entity',
     },
   });
+}
+
+/**
+ * The operator console's own relying party (routes/console-login.ts). Kept in
+ * step with PUBLIC_URL at every start, like the portal's.
+ */
+export async function ensureConsoleClient(clients: ClientRepository, publicUrl: string) {
+  await clients.upsert({
+    clientId: CONSOLE_CLIENT_ID,
+    clientName: '管理控制台',
+    clientSecret: null,
+    enabled: true,
+    metadata: {
+      redirect_uris: [`${publicUrl}${CONSOLE_LOGIN_PATHS.callback}`],
+      post_logout_redirect_uris: [`${publicUrl}${CONSOLE_PATHS.page}`],
+      grant_types: ['authorization_code'],
+      response_types: ['code'],
+      token_endpoint_auth_method: 'none',
+      scope: 'openid profile',
+    },
+  });
+}
+
+/** The platform's own relying parties: never a service in an agent grant or in the person's list of services. */
+export function isBuiltinClient(clientId: string): boolean {
+  return clientId === PORTAL_CLIENT_ID || clientId === CONSOLE_CLIENT_ID;
 }
