@@ -17,6 +17,7 @@ import type { FaceChallenges } from './services/face-check/face-challenges.ts';
 import type { CaptchaService } from './services/captcha/captcha-service.ts';
 import type { LoginThrottle } from './services/password-login/login-throttle.ts';
 import type { PasswordLogin } from './services/password-login/index.ts';
+import type { SmsSecondFactor } from './services/password-login/sms-second-factor.ts';
 import type { PasswordReset } from './services/password-reset/index.ts';
 import type { QrLogin } from './services/qr-login/index.ts';
 import { qrSvg } from './services/qr-login/qr-image.ts';
@@ -60,6 +61,9 @@ export interface AppServices {
   registration: RegistrationService;
   passwordLogin: PasswordLogin;
   passwordReset: PasswordReset;
+  /** The SMS code after the password, and which clients require it (two factors). */
+  secondFactor: SmsSecondFactor;
+  requiresTwoFactors: (clientId: string) => Promise<boolean>;
   /** Companion app (/app/api): login, 我的, 换绑手机号. */
   appLogin: AppLogin;
   faceChallenges: FaceChallenges;
@@ -139,6 +143,8 @@ export async function buildApp(
   await app.register(interactionRoutes, {
     provider: services.provider,
     passwordLogin: services.passwordLogin,
+    secondFactor: services.secondFactor,
+    requiresTwoFactors: services.requiresTwoFactors,
     entityLogin: services.entityLogin,
     sendPortal,
     platformName: config.platformName,

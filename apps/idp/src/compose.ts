@@ -44,7 +44,7 @@ import { AppAccount } from './services/app-login/app-account.ts';
 import { AppLogin } from './services/app-login/index.ts';
 import { AppSessions } from './services/app-sessions/app-sessions.ts';
 import { ChangePhone } from './services/change-phone/index.ts';
-import { ensureConsoleClient, ensurePortalClient } from './services/clients/builtin-clients.ts';
+import { ensureConsoleClient, ensurePortalClient, REQUIRE_TWO_FACTORS } from './services/clients/builtin-clients.ts';
 import { ClientRegistrationCache } from './services/clients/client-registration-cache.ts';
 import { ClientAuthThrottle } from './services/clients/client-auth-throttle.ts';
 import { FaceChallenges } from './services/face-check/face-challenges.ts';
@@ -53,6 +53,7 @@ import { ConsoleSessions } from './services/console/console-sessions.ts';
 import { CaptchaService } from './services/captcha/captcha-service.ts';
 import { PasswordLogin } from './services/password-login/index.ts';
 import { LoginThrottle } from './services/password-login/login-throttle.ts';
+import { SmsSecondFactor } from './services/password-login/sms-second-factor.ts';
 import { PasswordReset } from './services/password-reset/index.ts';
 import { QrLogin } from './services/qr-login/index.ts';
 import { AgentGrants } from './services/entities/agent-grants.ts';
@@ -254,6 +255,8 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
       registration,
       passwordLogin,
       passwordReset,
+      secondFactor: new SmsSecondFactor({ accounts, cipher, smsCodes, store }),
+      requiresTwoFactors: async (clientId) => (await clients.find(clientId))?.metadata[REQUIRE_TWO_FACTORS] === true,
       appLogin,
       faceChallenges,
       appAccount,

@@ -20,7 +20,7 @@ describe(`console access (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
   });
 
   it('an administrator logs in and sees their role and masked name', async () => {
-    const browser = await loggedInConsole(new Browser(t.baseUrl), SECURITY.username, SECURITY.password);
+    const browser = await loggedInConsole(t, SECURITY);
     const { status, body } = await me(browser);
     expect(status).toBe(200);
     expect(body).toEqual({ role: 'security', roleName: '安全管理员', name: expect.stringMatching(/^吴\*+/) });
@@ -30,13 +30,13 @@ describe(`console access (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
 
   it('a person without a console role is refused in Chinese and gets no console session', async () => {
     const browser = new Browser(t.baseUrl);
-    const response = await consoleLogin(browser, DEMO_ACCOUNT.username, DEMO_ACCOUNT.password);
+    const response = await consoleLogin(browser, DEMO_ACCOUNT);
     expect(response.status).toBe(403);
     expect(await me(browser)).toMatchObject({ status: 401, body: { error: { code: 'CONSOLE_LOGIN_REQUIRED', message: '请先登录管理控制台' } } });
   });
 
   it('ends after 30 minutes without a request; each request starts the 30 minutes again', async () => {
-    const browser = await loggedInConsole(new Browser(t.baseUrl), SYSTEM.username, SYSTEM.password);
+    const browser = await loggedInConsole(t, SYSTEM);
     t.clock.advance(29 * MINUTE);
     expect((await me(browser)).status).toBe(200);
     t.clock.advance(29 * MINUTE);
@@ -46,7 +46,7 @@ describe(`console access (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
   });
 
   it('ends 8 hours after the login however busy', async () => {
-    const browser = await loggedInConsole(new Browser(t.baseUrl), SYSTEM.username, SYSTEM.password);
+    const browser = await loggedInConsole(t, SYSTEM);
     for (let elapsed = 0; elapsed < 8 * 60 - 20; elapsed += 20) {
       t.clock.advance(20 * MINUTE);
       expect((await me(browser)).status).toBe(200);
@@ -56,7 +56,7 @@ describe(`console access (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
   });
 
   it('退出 ends the console session and hands the platform logout its ID token', async () => {
-    const browser = await loggedInConsole(new Browser(t.baseUrl), SYSTEM.username, SYSTEM.password);
+    const browser = await loggedInConsole(t, SYSTEM);
     const { status, body } = await browser.json('/console/logout', { json: {} });
     expect(status).toBe(200);
     const logout = new URL(body.redirectTo);
@@ -71,7 +71,7 @@ describe(`console access (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
     const revoke = (browser: Browser, accountId: string) => browser.json(`/api/console/roles/${accountId}/revoke`, { json: {} });
 
     it('grants a role to a person without one, refuses a second, and revokes it; audited', async () => {
-      const security = await loggedInConsole(new Browser(t.baseUrl), SECURITY.username, SECURITY.password);
+      const security = await loggedInConsole(t, SECURITY);
       const granted = await grant(security, DEMO_AGENT_ACCOUNT.idNumber, 'audit');
       expect(granted).toMatchObject({ status: 201, body: { holder: { role: 'audit', roleName: '审计管理员', name: expect.stringMatching(/^王\*/), idNumber: expect.stringContaining('*') } } });
       const accountId = granted.body.holder.accountId as string;
@@ -87,7 +87,7 @@ describe(`console access (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
       expect(refused).toMatchObject({ type: 'console.role.grant', outcome: 'failure', detail: { reason: 'CONSOLE_ROLE_HELD' } });
 
       // The new holder can log in; the revocation ends their console at once.
-      const holder = await loggedInConsole(new Browser(t.baseUrl), DEMO_AGENT_ACCOUNT.username, DEMO_AGENT_ACCOUNT.password);
+      const holder = await loggedInConsole(t, DEMO_AGENT_ACCOUNT);
       expect((await me(holder)).body.role).toBe('audit');
       expect(await revoke(security, accountId)).toEqual({ status: 200, body: { revoked: true } });
       expect(await me(holder)).toMatchObject({ status: 403, body: { error: { code: 'CONSOLE_ROLE_REQUIRED' } } });
@@ -97,14 +97,14 @@ describe(`console access (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
     });
 
     it('never grants or revokes one’s own role', async () => {
-      const security = await loggedInConsole(new Browser(t.baseUrl), SECURITY.username, SECURITY.password);
+      const security = await loggedInConsole(t, SECURITY);
       const own = (await roles(security)).body.holders.find((holder: { role: string }) => holder.role === 'security');
       expect(await grant(security, SECURITY.phone, 'system')).toMatchObject({ status: 403, body: { error: { code: 'CONSOLE_ROLE_SELF' } } });
       expect(await revoke(security, own.accountId)).toMatchObject({ status: 403, body: { error: { code: 'CONSOLE_ROLE_SELF' } } });
     });
 
     it('answers bad input with the platform error shape', async () => {
-      const security = await loggedInConsole(new Browser(t.baseUrl), SECURITY.username, SECURITY.password);
+      const security = await loggedInConsole(t, SECURITY);
       expect(await grant(security, 'nobody_here', 'audit')).toMatchObject({ status: 404, body: { error: { code: 'CONSOLE_ACCOUNT_NOT_FOUND', field: 'identifier' } } });
       expect(await grant(security, DEMO_ACCOUNT.username, 'root')).toMatchObject({ status: 400, body: { error: { code: expect.any(String) } } });
       expect(await security.json('/api/console/roles', { json: { identifier: DEMO_ACCOUNT.username, role: 'audit', extra: 1 } })).toMatchObject({ status: 400 });

@@ -42,12 +42,12 @@ describe(`console authorisation matrix (${process.env.DATABASE_URL ? 'postgres' 
     });
     for (const role of CONSOLE_ROLES) {
       const administrator = DEMO_ADMINISTRATORS.find((person) => person.role === role)!;
-      callers.set(role, await loggedInConsole(new Browser(t.baseUrl), administrator.username, administrator.password));
+      callers.set(role, await loggedInConsole(t, administrator));
     }
     // A person whose role was revoked after their console login still holds the cookie.
     const security = callers.get('security')!;
     const granted = await security.json('/api/console/roles', { json: { identifier: DEMO_AGENT_ACCOUNT.username, role: 'audit' } });
-    callers.set('former administrator', await loggedInConsole(new Browser(t.baseUrl), DEMO_AGENT_ACCOUNT.username, DEMO_AGENT_ACCOUNT.password));
+    callers.set('former administrator', await loggedInConsole(t, DEMO_AGENT_ACCOUNT));
     await security.json(`/api/console/roles/${granted.body.holder.accountId}/revoke`, { json: {} });
     const citizen = new Browser(t.baseUrl);
     await userCenterLogin(citizen, DEMO_ACCOUNT.username, DEMO_ACCOUNT.password);

@@ -145,6 +145,9 @@ export const errorMessages = {
   AGENT_GRANT_NOT_FOUND: '该授权不存在或已撤销',
 
   // 管理控制台 (三员分立)
+  SECOND_FACTOR_NOT_STARTED: '请先输入账号和密码',
+  SECOND_FACTOR_NO_PHONE: '此服务要求短信验证码登录，您的账号未绑定手机号',
+  TWO_FACTORS_REQUIRED: '此服务要求两种方式登录（密码加短信验证码，或扫码登录）',
   CONSOLE_LOGIN_REQUIRED: '请先登录管理控制台',
   CONSOLE_ROLE_REQUIRED: '您的管理角色无权进行此操作',
   CONSOLE_ACCOUNT_NOT_FOUND: '未找到该账号，请核对用户名、手机号或证件号码',

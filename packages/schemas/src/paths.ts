@@ -40,6 +40,9 @@ export const LOGIN_INTERACTION_PATHS = {
   login: '/interaction/:uid/login',
   entityLogin: '/interaction/:uid/entity-login',
   abort: '/interaction/:uid/abort',
+  /** The SMS code after the password, when the relying party requires two factors; `secondFactorSend` sends it again. */
+  secondFactor: '/interaction/:uid/second-factor',
+  secondFactorSend: '/interaction/:uid/second-factor/send',
 } as const;
 
 /** 授权确认 of `prompt=consent` (consent.ts). */

@@ -5,6 +5,7 @@ import { renderPage } from '../oidc/html-pages.ts';
 import type { AuditLog } from '../ports/audit-log.ts';
 import type { ConsoleRoles } from '../services/console/console-roles.ts';
 import type { ConsoleSessions } from '../services/console/console-sessions.ts';
+import { provesTwoFactors } from '../services/password-login/sms-second-factor.ts';
 import { closeConsoleSession, openConsoleSession } from './console/console-session-cookie.ts';
 import { beginCodeFlow, finishCodeFlow, ownRelyingParty } from './own-relying-party.ts';
 import { requestContext } from './request-context.ts';
@@ -59,7 +60,12 @@ export async function consoleLoginRoutes(
     } catch {
       return reply.status(400).send(page(request, '登录未完成', `<p>登录未完成或已取消。</p>${again}`));
     }
-    const accountId = tokens.claims()!.sub;
+    const claims = tokens.claims()!;
+    const accountId = claims.sub;
+    // The client's setting makes the login page ask for two factors; the console checks it got them.
+    if (!provesTwoFactors(Array.isArray(claims.amr) ? claims.amr.map(String) : [])) {
+      return reply.status(403).send(page(request, '需要两种方式登录', '<p>管理控制台要求两种方式登录：密码加短信验证码，或扫码登录。</p>' + again));
+    }
     const role = await options.roles.roleOf(accountId);
     await options.audit.append({
       type: 'console.login',

@@ -25,6 +25,15 @@ export async function ensurePortalClient(clients: ClientRepository, publicUrl: s
 }
 
 /**
+ * Client metadata (the platform's own, beside RFC 7591's): true = a password
+ * alone does not log in to this client, the SMS code to the bound phone must
+ * follow (or 扫码登录, face + mca). A client setting rather than an acr_values
+ * value: acr here is the assurance level of the identity (L1–L4), a different
+ * axis from the number of factors, and the relying party cannot forget to ask.
+ */
+export const REQUIRE_TWO_FACTORS = 'uia_require_two_factors';
+
+/**
  * The operator console's own relying party (routes/console-login.ts). Kept in
  * step with PUBLIC_URL at every start, like the portal's.
  */
@@ -41,6 +50,7 @@ export async function ensureConsoleClient(clients: ClientRepository, publicUrl: 
       response_types: ['code'],
       token_endpoint_auth_method: 'none',
       scope: 'openid profile',
+      [REQUIRE_TWO_FACTORS]: true,
     },
   });
 }
