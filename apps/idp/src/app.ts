@@ -1,5 +1,5 @@
 import cookie from '@fastify/cookie';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteOptions } from 'fastify';
 import type Provider from 'oidc-provider';
 import type { Registry } from 'prom-client';
 import type { PlatformFeatures } from '@uia/schemas';
@@ -17,6 +17,7 @@ import type { FaceChallenges } from './services/face-check/face-challenges.ts';
 import type { CaptchaService } from './services/captcha/captcha-service.ts';
 import type { LoginThrottle } from './services/password-login/login-throttle.ts';
 import type { PasswordLogin } from './services/password-login/index.ts';
+import type { SmsSecondFactor } from './services/password-login/sms-second-factor.ts';
 import type { PasswordReset } from './services/password-reset/index.ts';
 import type { QrLogin } from './services/qr-login/index.ts';
 import { qrSvg } from './services/qr-login/qr-image.ts';
@@ -35,6 +36,8 @@ import { devHookRoutes } from './routes/dev-hooks.ts';
 import { registerErrorHandling, sendError } from './routes/error-handling.ts';
 import { healthRoutes } from './routes/health.ts';
 import { consentRoutes } from './routes/consent.ts';
+import { consoleApiRoutes, consoleFeatures, type ConsoleServices } from './routes/console/index.ts';
+import { consoleLoginRoutes } from './routes/console-login.ts';
 import { interactionRoutes } from './routes/interactions.ts';
 import { registerMetrics } from './routes/metrics.ts';
 import { oidcMount } from './routes/oidc-mount.ts';
@@ -58,6 +61,9 @@ export interface AppServices {
   registration: RegistrationService;
   passwordLogin: PasswordLogin;
   passwordReset: PasswordReset;
+  /** The SMS code after the password, and which clients require it (two factors). */
+  secondFactor: SmsSecondFactor;
+  requiresTwoFactors: (clientId: string) => Promise<boolean>;
   /** Companion app (/app/api): login, 我的, 换绑手机号. */
   appLogin: AppLogin;
   faceChallenges: FaceChallenges;
@@ -72,6 +78,8 @@ export interface AppServices {
   /** 用户中心: its sessions, the person's view, 注册单位, 管理经办人. */
   userCenterSessions: UserCenterSessions;
   userCenter: UserCenter;
+  /** 管理控制台: its sessions and role assignments (routes/console/index.ts lists what its features use). */
+  console: ConsoleServices;
   /** 登录设备与会话 of the user center. */
   accountSessions: AccountSessions;
   /** Platform session lifetimes and what is known of each session. */
@@ -99,7 +107,7 @@ export async function buildApp(
   config: Config,
   services: AppServices,
   paths: { portalDistDir: string; staticDir: string; appDistDir?: string },
-  options: { logStream?: LogStream } = {},
+  options: { logStream?: LogStream; onRoute?: (route: RouteOptions) => void } = {},
 ): Promise<FastifyInstance> {
   const secure = config.publicUrl.startsWith('https://');
   const platformSession = (request: FastifyRequest, reply: FastifyReply) => browserPlatformSession(services.provider, request, reply);
@@ -117,6 +125,7 @@ export async function buildApp(
       void sendError(reply, new AppError('NOT_FOUND'));
     },
   });
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   drainConnectionsOnClose(app);
   // Only JSON bodies: a cross-site HTML form cannot produce one.
   app.removeContentTypeParser('text/plain');
@@ -134,6 +143,8 @@ export async function buildApp(
   await app.register(interactionRoutes, {
     provider: services.provider,
     passwordLogin: services.passwordLogin,
+    secondFactor: services.secondFactor,
+    requiresTwoFactors: services.requiresTwoFactors,
     entityLogin: services.entityLogin,
     sendPortal,
     platformName: config.platformName,
@@ -194,6 +205,17 @@ export async function buildApp(
     accountSessions: services.accountSessions,
     platformSession,
   });
+  await app.register(consoleLoginRoutes, {
+    issuer: config.issuer,
+    publicUrl: config.publicUrl,
+    secure,
+    platformName: config.platformName,
+    demo: config.mode === 'demo',
+    sessions: services.console.sessions,
+    roles: services.console.roles,
+    audit: services.console.audit,
+  });
+  await app.register(consoleApiRoutes, { services: services.console, features: consoleFeatures(services.console) });
   await app.register(healthRoutes, { checks: services.readinessChecks });
   if (config.mode === 'demo') {
     await app.register(devHookRoutes, { outbox: services.devOutbox, captcha: services.captcha });

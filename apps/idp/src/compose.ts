@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './adapters/sql/schema.ts';
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, RouteOptions } from 'fastify';
 import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
 import { buildApp } from './app.ts';
 import { describeDependencyError } from './dependency-failure.ts';
@@ -29,6 +29,7 @@ import { SqlAccountRepository } from './adapters/sql/sql-account-repository.ts';
 import { SqlAppSessionRepository } from './adapters/sql/sql-app-session-repository.ts';
 import { SqlAuditLog } from './adapters/sql/sql-audit-log.ts';
 import { auditCheckpointSigner } from './oidc/audit-checkpoint-signer.ts';
+import { SqlConsoleRoleRepository } from './adapters/sql/sql-console-role-repository.ts';
 import { SqlClientRepository } from './adapters/sql/sql-client-repository.ts';
 import { SqlEntityRepository } from './adapters/sql/sql-entity-repository.ts';
 import { SqlOidcModelStore } from './adapters/sql/sql-oidc-model-store.ts';
@@ -45,16 +46,19 @@ import { AppAccount } from './services/app-login/app-account.ts';
 import { AppLogin } from './services/app-login/index.ts';
 import { AppSessions } from './services/app-sessions/app-sessions.ts';
 import { ChangePhone } from './services/change-phone/index.ts';
-import { ensurePortalClient } from './services/clients/builtin-clients.ts';
+import { ensureConsoleClient, ensurePortalClient, REQUIRE_TWO_FACTORS } from './services/clients/builtin-clients.ts';
 import { ClientRegistrationCache } from './services/clients/client-registration-cache.ts';
 import { ClientRegistry } from './services/clients/client-registry.ts';
 import { PlatformOperations } from './services/operations/platform-operations.ts';
 import { createClientMetadataValidator } from './oidc/client-rules.ts';
 import { ClientAuthThrottle } from './services/clients/client-auth-throttle.ts';
 import { FaceChallenges } from './services/face-check/face-challenges.ts';
+import { ConsoleRoles } from './services/console/console-roles.ts';
+import { ConsoleSessions } from './services/console/console-sessions.ts';
 import { CaptchaService } from './services/captcha/captcha-service.ts';
 import { PasswordLogin } from './services/password-login/index.ts';
 import { LoginThrottle } from './services/password-login/login-throttle.ts';
+import { SmsSecondFactor } from './services/password-login/sms-second-factor.ts';
 import { PasswordReset } from './services/password-reset/index.ts';
 import { QrLogin } from './services/qr-login/index.ts';
 import { AgentGrants } from './services/entities/agent-grants.ts';
@@ -114,6 +118,8 @@ export interface ComposeOptions {
   logStream?: LogStream;
   /** Wraps the configured PubSub (tests count the subscriptions open at a time). */
   wrapPubSub?: (pubSub: PubSub) => PubSub;
+  /** Sees every route as it is registered (the console's authorisation-matrix test enumerates them). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** The composition root: the only place that chooses adapters. */
@@ -206,9 +212,14 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
 
   const sessionActivity = new SessionActivity({ store, ipLocator, lifetime: config.sessionLifetime, now });
 
+  // 管理控制台 (三员分立).
+  const consoleRoleRepository = new SqlConsoleRoleRepository(database.db);
+  const consoleRoles = new ConsoleRoles({ roles: consoleRoleRepository, accounts, cipher, audit, now });
+
   await ensurePortalClient(clients, config.publicUrl);
+  await ensureConsoleClient(clients, config.publicUrl);
   if (config.mode === 'demo') {
-    await seedDemoData({ accounts, clients, entities, cipher, hasher, relyingPartyUrl: config.demoRelyingPartyUrl });
+    await seedDemoData({ accounts, clients, entities, consoleRoles: consoleRoleRepository, cipher, hasher, relyingPartyUrl: config.demoRelyingPartyUrl, now });
   }
 
   const clientRegistry = new ClientRegistry({ clients, audit, validateWithProvider: createClientMetadataValidator(config.issuer) });
@@ -294,6 +305,8 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
       registration,
       passwordLogin,
       passwordReset,
+      secondFactor: new SmsSecondFactor({ accounts, cipher, smsCodes, store }),
+      requiresTwoFactors: async (clientId) => (await clients.find(clientId))?.metadata[REQUIRE_TWO_FACTORS] === true,
       appLogin,
       faceChallenges,
       appAccount,
@@ -304,6 +317,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
       consent: new ConsentDecisions({ provider, audit }),
       userCenterSessions,
       userCenter,
+      console: { sessions: new ConsoleSessions({ store, accounts, now }), roles: consoleRoles, audit, clientRegistry, operations, accounts: accountAdministration, auditTrail },
       accountSessions,
       sessionActivity,
       entityRegistration,
@@ -317,7 +331,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
       readinessChecks,
     },
     paths,
-    { logStream: options.logStream },
+    { logStream: options.logStream, ...(options.onRoute ? { onRoute: options.onRoute } : {}) },
   );
 
   app.log.info(`功能开关 / features:\n${featureTable(vendors)}`);

@@ -241,7 +241,7 @@ describe(`the audit administrator's console API (${postgres ? 'PostgreSQL' : 'SQ
     });
     const app = Fastify();
     registerErrorHandling(app, { platformName: '统一身份认证平台', demo: false });
-    await app.register(consoleAuditRoutes, { prefix: '/api/console', actorOf: () => ({ accountId: 'auditor-1', role: 'audit' }), auditTrail: trail });
+    await app.register(consoleAuditRoutes, { actorOf: () => ({ accountId: 'auditor-1', role: 'audit' }), auditTrail: trail });
     try {
       const first = await app.inject({ url: '/api/console/audit/events?type=password_login&limit=2' });
       expect(first.statusCode).toBe(200);

@@ -12,6 +12,7 @@ import { Argon2PasswordHasher } from '../src/adapters/password/argon2-password-h
 import { migrateToLatest, openDatabase } from '../src/adapters/sql/database.ts';
 import { SqlAccountRepository } from '../src/adapters/sql/sql-account-repository.ts';
 import { SqlClientRepository } from '../src/adapters/sql/sql-client-repository.ts';
+import { SqlConsoleRoleRepository } from '../src/adapters/sql/sql-console-role-repository.ts';
 import { SqlEntityRepository } from '../src/adapters/sql/sql-entity-repository.ts';
 import { SqlOidcModelStore } from '../src/adapters/sql/sql-oidc-model-store.ts';
 import { SqlSigningKeyStore } from '../src/adapters/sql/sql-signing-key-store.ts';
@@ -161,7 +162,16 @@ describe('back-channel logout from platform code, outside any request', () => {
     });
     const accounts = new SqlAccountRepository(database.db);
     const entities = new SqlEntityRepository(database.db);
-    await seedDemoData({ accounts, clients, entities, cipher, hasher: new Argon2PasswordHasher(), relyingPartyUrl: receiver.url });
+    await seedDemoData({
+      accounts,
+      clients,
+      entities,
+      consoleRoles: new SqlConsoleRoleRepository(database.db),
+      cipher,
+      hasher: new Argon2PasswordHasher(),
+      relyingPartyUrl: receiver.url,
+      now: Date.now,
+    });
     const seeded = await clients.find(DEMO_CLIENT.clientId);
     expect(seeded?.metadata).toMatchObject({
       redirect_uris: [`${receiver.url}/callback`],

@@ -46,6 +46,8 @@ export interface TestPlatformOptions {
   paths?: Parameters<typeof composePlatform>[1];
   /** Wraps the platform's PubSub (to count its subscriptions). */
   wrapPubSub?: ComposeOptions['wrapPubSub'];
+  /** Sees every route the platform registers. */
+  onRoute?: ComposeOptions['onRoute'];
 }
 
 /** System time plus an offset that only grows: `advance` makes time-limited secrets expire now. */
@@ -157,6 +159,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       now: clock.now,
       ...(options.logStream ? { logStream: options.logStream } : {}),
       ...(options.wrapPubSub ? { wrapPubSub: options.wrapPubSub } : {}),
+      ...(options.onRoute ? { onRoute: options.onRoute } : {}),
     });
     await platform.app.listen({ host: '127.0.0.1', port });
   } catch (error) {

@@ -12,22 +12,41 @@ import type { Browser } from './harness.ts';
  * sign-on goes straight to the callback. Returns the callback's answer.
  */
 export async function userCenterLogin(browser: Browser, identifier: string, password: string) {
-  const callbackPrefix = `${browser.baseUrl}/account/callback`;
-  let next = new URL('/login/start', browser.baseUrl).href;
+  const response = await loginThroughOwnClient(browser, { start: '/login/start', callback: '/account/callback' }, identifier, password);
+  if (response.status !== 303 || response.headers.get('location') !== '/account') {
+    throw new Error(`user center callback failed: ${response.status} ${response.headers.get('location')}`);
+  }
+  return response;
+}
+
+/**
+ * A code flow of one of the platform's own clients (the user center's, the
+ * console's): from `start` through the login page (账号登录; `afterPassword` may
+ * answer a further step such as the SMS code, and returns where to go next)
+ * to `callback`, whose answer it returns unchecked.
+ */
+export async function loginThroughOwnClient(
+  browser: Browser,
+  paths: { start: string; callback: string },
+  identifier: string,
+  password: string,
+  afterPassword: (uid: string, answer: { status: number; body: any }) => Promise<string> = async (_uid, answer) => {
+    if (answer.status !== 200) throw new Error(`login failed: ${JSON.stringify(answer.body)}`);
+    return answer.body.redirectTo as string;
+  },
+) {
+  const callbackPrefix = `${browser.baseUrl}${paths.callback}`;
+  let next = new URL(paths.start, browser.baseUrl).href;
   for (let hop = 0; hop < 10; hop += 1) {
     if (next.startsWith(callbackPrefix)) {
       const response = await browser.request(next);
       await response.arrayBuffer();
-      if (response.status !== 303 || response.headers.get('location') !== '/account') {
-        throw new Error(`user center callback failed: ${response.status} ${response.headers.get('location')}`);
-      }
       return response;
     }
     const uid = /\/interaction\/([\w-]+)$/.exec(new URL(next).pathname)?.[1];
     if (uid) {
-      const { status, body } = await browser.json(`/interaction/${uid}/login`, { json: { identifier, password, ...(await browser.solvedCaptcha()) } });
-      if (status !== 200) throw new Error(`user center login failed: ${JSON.stringify(body)}`);
-      next = new URL(body.redirectTo, next).href;
+      const answer = await browser.json(`/interaction/${uid}/login`, { json: { identifier, password, ...(await browser.solvedCaptcha()) } });
+      next = new URL(await afterPassword(uid, answer), next).href;
       continue;
     }
     const response = await browser.request(next);
@@ -36,7 +55,7 @@ export async function userCenterLogin(browser: Browser, identifier: string, pass
     if (!location) throw new Error(`expected a redirect from ${new URL(next).pathname}, got ${response.status}`);
     next = new URL(location, next).href;
   }
-  throw new Error('user center login did not reach /account/callback');
+  throw new Error(`login did not reach ${paths.callback}`);
 }
 
 export interface EntityBody {

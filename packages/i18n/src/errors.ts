@@ -158,6 +158,18 @@ export const errorMessages = {
   ACCOUNT_NOT_FOUND: '未找到该账号，请核对用户名、手机号或证件号码',
   IN_PERSON_REFERENCE_INVALID: '请填写服务大厅的办件编号（6至32位大写字母、数字或连字符）',
   ACCOUNT_ALREADY_L4: '该账号已是 L4（现场核验），无需再次提升',
+
+  // 管理控制台 (三员分立)
+  SECOND_FACTOR_NOT_STARTED: '请先输入账号和密码',
+  SECOND_FACTOR_NO_PHONE: '此服务要求短信验证码登录，您的账号未绑定手机号',
+  TWO_FACTORS_REQUIRED: '此服务要求两种方式登录（密码加短信验证码，或扫码登录）',
+  CONSOLE_LOGIN_REQUIRED: '请先登录管理控制台',
+  CONSOLE_ROLE_REQUIRED: '您的管理角色无权进行此操作',
+  CONSOLE_ACCOUNT_NOT_FOUND: '未找到该账号，请核对用户名、手机号或证件号码',
+  CONSOLE_ROLE_SELF: '不能授予或撤销自己的管理角色',
+  CONSOLE_ROLE_HELD: '此人已担任一个管理角色，一人只能担任一个角色，请先撤销原角色',
+  CONSOLE_ROLE_NOT_HELD: '此人未担任管理角色',
+  CONSOLE_BOOTSTRAP_CLOSED: '已有安全管理员，请由安全管理员在管理控制台授予角色',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

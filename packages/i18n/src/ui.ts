@@ -127,6 +127,14 @@ export const ui = {
     noAccount: '还没有账号？',
     submit: '登录',
     submitting: '正在登录…',
+    /** 短信验证: the relying party requires two factors; the code went to the bound phone after the right password. */
+    secondFactor: {
+      title: '短信验证',
+      intro: '此服务要求两种方式验证身份。验证码已发送至 {phone}，{minutes}分钟内有效。',
+      ...codeFields,
+      submit: '验证并登录',
+      submitting: '正在验证…',
+    },
     expiredBack: '返回上一页',
     /** 法人登录 (docs/api.md § 法人登录): a person logs in for an entity with their own account. */
     entityLabel: '统一社会信用代码/单位账号',

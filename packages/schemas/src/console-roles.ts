@@ -18,3 +18,20 @@ export const CONSOLE_PATHS = {
   page: '/console/',
   api: '/api/console',
 } as const;
+
+/** The console's built-in OIDC client (routes/console-login.ts): the console logs in through it, with two factors. */
+export const CONSOLE_CLIENT_ID = 'uia-console';
+
+/** The console's own login: `start` begins the code flow, `callback` opens the console session, `logout` (POST) ends it. */
+export const CONSOLE_LOGIN_PATHS = {
+  start: '/console/login/start',
+  callback: '/console/callback',
+  logout: '/console/logout',
+} as const;
+
+/** The console API of every role (/me) and the security administrator's 角色管理 (console-access.ts). */
+export const CONSOLE_ACCESS_PATHS = {
+  me: `${CONSOLE_PATHS.api}/me`,
+  roles: `${CONSOLE_PATHS.api}/roles`,
+  revokeRole: `${CONSOLE_PATHS.api}/roles/:accountId/revoke`,
+} as const;

@@ -26,3 +26,4 @@ export * from './console-clients-constants.ts';
 export * from './console-clients.ts';
 export * from './console-account-paths.ts';
 export * from './console-accounts.ts';
+export * from './console-access.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { captchaFields, redirectResponse, text } from './shared-fields.ts';
+import { captchaFields, redirectResponse, smsCode, smsCodeSentResponse, text } from './shared-fields.ts';
 import { LOGIN_TYPES } from './constants.ts';
 
 /**
@@ -38,3 +38,16 @@ export type EntityLoginRequest = z.infer<typeof entityLoginRequest>;
 
 export const loginResponse = redirectResponse;
 export type LoginResponse = z.infer<typeof loginResponse>;
+
+/**
+ * 短信验证: the relying party requires two factors (client metadata
+ * `uia_require_two_factors`), so a right password is answered with this
+ * instead of the redirect; the code went to the account's bound phone (masked here).
+ */
+export const secondFactorResponse = z.object({ secondFactor: z.literal('sms'), phone: z.string(), ...smsCodeSentResponse.shape });
+export type SecondFactorResponse = z.infer<typeof secondFactorResponse>;
+/** 账号登录's answer: logged in (where to go), or the SMS code still to give. */
+export const passwordLoginResponse = z.union([redirectResponse, secondFactorResponse]);
+export type PasswordLoginResponse = z.infer<typeof passwordLoginResponse>;
+export const secondFactorRequest = z.strictObject({ smsCode });
+export type SecondFactorRequest = z.infer<typeof secondFactorRequest>;

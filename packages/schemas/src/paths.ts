@@ -4,6 +4,7 @@
  * it with `pathOf`, so both sides name one string. Zod-free, like
  * constants.ts, so the browser bundles take them without zod.
  */
+import { CONSOLE_PATHS } from './console-roles.ts';
 
 /** The `:name` parameters of a path pattern. */
 export type PathParams<Pattern extends string> = Pattern extends `${string}:${infer Name}/${infer Rest}` ? Name | PathParams<`/${Rest}`> : Pattern extends `${string}:${infer Name}` ? Name : never;
@@ -40,6 +41,9 @@ export const LOGIN_INTERACTION_PATHS = {
   login: '/interaction/:uid/login',
   entityLogin: '/interaction/:uid/entity-login',
   abort: '/interaction/:uid/abort',
+  /** The SMS code after the password, when the relying party requires two factors; `secondFactorSend` sends it again. */
+  secondFactor: '/interaction/:uid/second-factor',
+  secondFactorSend: '/interaction/:uid/second-factor/send',
 } as const;
 
 /** 授权确认 of `prompt=consent` (consent.ts). */
@@ -121,9 +125,9 @@ export const APP_API_PATHS = {
   phoneNewVerify: `${APP_API_PREFIX}/phone/new/verify`,
 } as const;
 
-/** 审计管理员's console API, under CONSOLE_PATHS.api (the console root registers the plugin there). */
+/** 审计管理员's console API, under CONSOLE_PATHS.api like every console feature's. */
 export const CONSOLE_AUDIT_PATHS = {
-  events: '/audit/events',
-  csv: '/audit/events.csv',
-  verify: '/audit/verify',
+  events: `${CONSOLE_PATHS.api}/audit/events`,
+  csv: `${CONSOLE_PATHS.api}/audit/events.csv`,
+  verify: `${CONSOLE_PATHS.api}/audit/verify`,
 } as const;

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { ConsoleRole } from '@uia/schemas';
 import type { IdType } from '@uia/validators';
 import type { AccountRepository } from '../ports/account-repository.ts';
 import type { SeededEntity } from '../adapters/business-registry/simulated-business-registry.ts';
 import type { ClientRepository } from '../ports/client-repository.ts';
+import type { ConsoleRoleRepository } from '../ports/console-role-repository.ts';
 import type { EntityRepository } from '../ports/entity-repository.ts';
 import type { PasswordHasher } from '../ports/password-hasher.ts';
 import { newAccountRecord } from '../services/accounts/new-account.ts';
@@ -14,6 +16,10 @@ export const DEMO_CITIZENS: { name: string; idType: IdType; idNumber: string }[]
   { name: '李四', idType: 'resident_id', idNumber: '34052419800101001X' },
   { name: '陈小明', idType: 'hmt_residence_permit', idNumber: '810000199408230021' },
   { name: '王五', idType: 'resident_id', idNumber: '110108198506120033' },
+  // The console's three administrators (DEMO_ADMINISTRATORS); made up, valid under GB 11643.
+  { name: '周建国', idType: 'resident_id', idNumber: '110101198003150033' },
+  { name: '吴安平', idType: 'resident_id', idNumber: '110102198207200043' },
+  { name: '郑审言', idType: 'resident_id', idNumber: '110106198509110057' },
 ];
 
 export const DEMO_ACCOUNT = {
@@ -34,6 +40,13 @@ export const DEMO_AGENT_ACCOUNT = {
   idNumber: '110108198506120033',
   password: 'Demo@2026pw',
 };
+
+/** 三员分立 in the demo: one real-name person per console role, each logging in with password + SMS code (docs/demo.md). */
+export const DEMO_ADMINISTRATORS: readonly (typeof DEMO_ACCOUNT & { role: ConsoleRole })[] = [
+  { role: 'system', name: '周建国', username: 'sysadmin', phone: '13800000011', idType: 'resident_id', idNumber: '110101198003150033', password: 'Demo@2026pw' },
+  { role: 'security', name: '吴安平', username: 'secadmin', phone: '13800000012', idType: 'resident_id', idNumber: '110102198207200043', password: 'Demo@2026pw' },
+  { role: 'audit', name: '郑审言', username: 'auditadmin', phone: '13800000013', idType: 'resident_id', idNumber: '110106198509110057', password: 'Demo@2026pw' },
+];
 
 /**
  * Entities the simulated business registry knows (docs/demo.md). Fictional; the
@@ -62,7 +75,16 @@ export const DEMO_CLIENT = {
  * (its metadata rewritten) every time, so an existing data directory picks up new registration
  * fields such as the back-channel logout URI.
  */
-export async function seedDemoData(deps: { accounts: AccountRepository; clients: ClientRepository; entities: EntityRepository; cipher: PiiCipher; hasher: PasswordHasher; relyingPartyUrl: string }) {
+export async function seedDemoData(deps: {
+  accounts: AccountRepository;
+  clients: ClientRepository;
+  entities: EntityRepository;
+  consoleRoles: ConsoleRoleRepository;
+  cipher: PiiCipher;
+  hasher: PasswordHasher;
+  relyingPartyUrl: string;
+  now: () => number;
+}) {
   const { clients } = deps;
   await clients.upsert({
     clientId: DEMO_CLIENT.clientId,
@@ -87,6 +109,12 @@ export async function seedDemoData(deps: { accounts: AccountRepository; clients:
   if (!(await deps.entities.findByUscc(DEMO_ENTITY.uscc))) {
     const now = Date.now();
     await deps.entities.create({ id: randomUUID(), ...DEMO_ENTITY, legalRepAccountId: representative, createdAt: now, updatedAt: now });
+  }
+  for (const { role, ...person } of DEMO_ADMINISTRATORS) {
+    // Granted once, with the account: a role the demo's security administrator revoked stays revoked.
+    if (await deps.accounts.findByUsername(person.username)) continue;
+    const accountId = await seedAccount(deps, person);
+    await deps.consoleRoles.insert({ accountId, role, grantedBy: null, grantedAt: deps.now() });
   }
 }
 

@@ -1,10 +1,23 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type Provider from 'oidc-provider';
 import { errors } from 'oidc-provider';
-import { entityLoginRequest, interactionDetailsResponse, interactionParams, LOGIN_INTERACTION_PATHS, loginResponse, passwordLoginRequest, type PlatformFeatures } from '@uia/schemas';
+import {
+  emptyRequest,
+  entityLoginRequest,
+  interactionDetailsResponse,
+  interactionParams,
+  LOGIN_INTERACTION_PATHS,
+  loginResponse,
+  passwordLoginRequest,
+  passwordLoginResponse,
+  secondFactorRequest,
+  secondFactorResponse,
+  type PlatformFeatures,
+} from '@uia/schemas';
 import { AppError } from '../errors.ts';
 import type { EntityLogin } from '../services/entities/entity-login.ts';
 import type { LoginResult, PasswordLogin } from '../services/password-login/index.ts';
+import type { SmsSecondFactor } from '../services/password-login/sms-second-factor.ts';
 import { deviceIdOf, keepDeviceCookie } from './device-cookie.ts';
 import { currentInteraction, ensureLoginOffered, interactionClient, unofferedLogin, interactionLoginTypes, interactionRequiredAcr, refuseInteraction } from './current-interaction.ts';
 import { formatMessage, ui } from '@uia/i18n';
@@ -23,6 +36,10 @@ export async function interactionRoutes(
   options: {
     provider: Provider;
     passwordLogin: PasswordLogin;
+    /** The SMS code after the password, for relying parties that require two factors. */
+    secondFactor: SmsSecondFactor;
+    /** Whether the client requires two login factors (client metadata `uia_require_two_factors`). */
+    requiresTwoFactors: (clientId: string) => Promise<boolean>;
     entityLogin: EntityLogin;
     sendPortal: (reply: FastifyReply) => FastifyReply;
     platformName: string;
@@ -45,12 +62,17 @@ export async function interactionRoutes(
    */
   const finishLogin = async (reply: FastifyReply, interaction: Interaction, result: LoginResult, deviceId: string) => {
     keepDeviceCookie(reply, deviceId, options.secure);
-    const secondsLeft = interaction.exp - Math.floor(Date.now() / 1000);
-    // Expired while the password was checked: as oidc-provider's own re-read would say.
-    if (secondsLeft <= 0) throw new AppError('LOGIN_REQUEST_EXPIRED');
+    const secondsLeft = secondsLeftOf(interaction);
     interaction.result = { login: { accountId: result.accountId, acr: result.acr, amr: result.amr, ts: Math.floor(options.now() / 1000), remember: false } };
     await interaction.save(secondsLeft);
     return interaction.returnTo;
+  };
+
+  // Expired while the password was checked: as oidc-provider's own re-read would say.
+  const secondsLeftOf = (interaction: Interaction) => {
+    const secondsLeft = interaction.exp - Math.floor(Date.now() / 1000);
+    if (secondsLeft <= 0) throw new AppError('LOGIN_REQUEST_EXPIRED');
+    return secondsLeft;
   };
 
   // A request this deployment can never satisfy gets a page saying so, not a login page that cannot succeed.
@@ -86,18 +108,28 @@ export async function interactionRoutes(
     };
   });
 
-  app.post(LOGIN_INTERACTION_PATHS.login, { schema: { params: interactionParams, body: passwordLoginRequest, response: { 200: loginResponse } } }, async (request, reply) => {
+  app.post(LOGIN_INTERACTION_PATHS.login, { schema: { params: interactionParams, body: passwordLoginRequest, response: { 200: passwordLoginResponse } } }, async (request, reply) => {
     const { body } = request;
     const details = await currentInteraction(provider, request, reply);
     if (!interactionLoginTypes(details, features).includes('personal')) throw new AppError('ENTITY_LOGIN_REQUIRED');
     const deviceId = deviceIdOf(request);
-    const result = await options.passwordLogin.login(body, {
-      ...requestContext(request),
-      deviceId,
-      clientId: String(details.params.client_id),
-      requiredAcr: interactionRequiredAcr(details),
-    });
+    const clientId = String(details.params.client_id);
+    const result = await options.passwordLogin.login(body, { ...requestContext(request), deviceId, clientId, requiredAcr: interactionRequiredAcr(details) });
+    if (await options.requiresTwoFactors(clientId)) {
+      return { secondFactor: 'sms' as const, ...(await options.secondFactor.begin(details.uid, result, secondsLeftOf(details), requestContext(request))) };
+    }
     return { redirectTo: await finishLogin(reply, details, result, deviceId) };
+  });
+
+  app.post(LOGIN_INTERACTION_PATHS.secondFactor, { schema: { params: interactionParams, body: secondFactorRequest, response: { 200: loginResponse } } }, async (request, reply) => {
+    const details = await currentInteraction(provider, request, reply);
+    const result = await options.secondFactor.finish(details.uid, request.body.smsCode);
+    return { redirectTo: await finishLogin(reply, details, result, deviceIdOf(request)) };
+  });
+
+  app.post(LOGIN_INTERACTION_PATHS.secondFactorSend, { schema: { params: interactionParams, body: emptyRequest, response: { 200: secondFactorResponse } } }, async (request, reply) => {
+    const details = await currentInteraction(provider, request, reply);
+    return { secondFactor: 'sms' as const, ...(await options.secondFactor.resend(details.uid, requestContext(request))) };
   });
 
   // 法人登录 by account: the acting person's own credentials, then their standing with the entity.

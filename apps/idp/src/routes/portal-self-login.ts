@@ -6,6 +6,7 @@ import { parseAccountId } from '../services/entities/acting-principal.ts';
 import type { UserCenterSessions } from '../services/user-center/user-center-sessions.ts';
 import type { BrowserPlatformSession } from './browser-platform-session.ts';
 import { logOutOfUserCenter, openUserCenterSession } from './user-center-session.ts';
+import { beginCodeFlow, finishCodeFlow, ownRelyingParty } from './own-relying-party.ts';
 import { withContractSchemas } from './zod-route-schemas.ts';
 
 const STATE_COOKIE = 'uia_portal_login';
@@ -33,36 +34,19 @@ export async function portalSelfLoginRoutes(
   },
 ) {
   const redirectUri = `${options.publicUrl}${PORTAL_LOGIN_PATHS.callback}`;
-  let discovered: Promise<oidcClient.Configuration> | null = null;
-  const configuration = () => {
-    discovered ??= oidcClient
-      .discovery(new URL(options.issuer), PORTAL_CLIENT_ID, undefined, oidcClient.None(), options.secure ? {} : { execute: [oidcClient.allowInsecureRequests] })
-      .catch((error: unknown) => {
-        discovered = null;
-        throw error;
-      });
-    return discovered;
-  };
+  const configuration = ownRelyingParty({ issuer: options.issuer, clientId: PORTAL_CLIENT_ID, secure: options.secure });
   const page = (request: FastifyRequest, title: string, body: string) => renderPage({ title, body, platformName: options.platformName, demo: options.demo, cookieHeader: request.headers.cookie });
 
   app.get(PORTAL_LOGIN_PATHS.start, async (_request, reply) => {
     const config = await configuration();
-    const verifier = oidcClient.randomPKCECodeVerifier();
-    const state = oidcClient.randomState();
-    reply.setCookie(STATE_COOKIE, JSON.stringify({ verifier, state }), {
+    const { pending, url } = await beginCodeFlow(config, { redirect_uri: redirectUri, scope: 'openid profile entity' });
+    reply.setCookie(STATE_COOKIE, pending, {
       path: PORTAL_LOGIN_PATHS.callback,
       httpOnly: true,
       sameSite: 'lax',
       secure: options.secure,
       signed: true,
       maxAge: 600,
-    });
-    const url = oidcClient.buildAuthorizationUrl(config, {
-      redirect_uri: redirectUri,
-      scope: 'openid profile entity',
-      code_challenge: await oidcClient.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: 'S256',
-      state,
     });
     return reply.redirect(url.href, 303);
   });
@@ -76,9 +60,7 @@ export async function portalSelfLoginRoutes(
       return reply.status(400).send(page(request, '登录已失效', '<p>登录请求已失效，请重新登录。</p><p><a href="/">返回登录页</a></p>'));
     }
     try {
-      const { verifier, state } = JSON.parse(unsigned.value) as { verifier: string; state: string };
-      const config = await configuration();
-      const tokens = await oidcClient.authorizationCodeGrant(config, new URL(request.url, options.publicUrl), { pkceCodeVerifier: verifier, expectedState: state });
+      const tokens = await finishCodeFlow(await configuration(), new URL(request.url, options.publicUrl), unsigned.value);
       const claims = tokens.claims()!;
       // A person logged in for an entity opens their own user center all the same (it lists their entities).
       const { personId } = parseAccountId(claims.sub);

@@ -9,6 +9,7 @@ import * as appSessions from './migrations/0003_app_sessions.ts';
 import * as entities from './migrations/0004_entities.ts';
 import * as accountLockoutDropped from './migrations/0005_account_lockout_dropped.ts';
 import * as auditChain from './migrations/0006_audit_chain.ts';
+import * as consoleRoles from './migrations/0008_console_roles.ts';
 import type { Database } from './schema.ts';
 import { PreparingPgClient, withPreparedStatementCache } from './statement-cache.ts';
 
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0004_entities': entities,
   '0005_account_lockout_dropped': accountLockoutDropped,
   '0006_audit_chain': auditChain,
+  '0008_console_roles': consoleRoles,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -81,6 +81,13 @@ export interface AuditCheckpointsTable {
   jws: string;
 }
 
+export interface ConsoleRolesTable {
+  account_id: string;
+  role: string;
+  granted_by: string | null;
+  granted_at: number;
+}
+
 export interface SigningKeysTable {
   kid: string;
   alg: string;
@@ -137,4 +144,5 @@ export interface Database {
   app_sessions: AppSessionsTable;
   entities: EntitiesTable;
   entity_agents: EntityAgentsTable;
+  console_roles: ConsoleRolesTable;
 }

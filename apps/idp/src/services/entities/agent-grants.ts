@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { maskIdNumber, maskName, normalizeIdentifier, validateName } from '@uia/validators';
-import { PORTAL_CLIENT_ID, type GrantAgentRequest } from '@uia/schemas';
+import type { GrantAgentRequest } from '@uia/schemas';
 import { AppError } from '../../errors.ts';
 import type { AccountRepository } from '../../ports/account-repository.ts';
 import type { AuditLog } from '../../ports/audit-log.ts';
@@ -8,6 +8,7 @@ import type { ClientRepository } from '../../ports/client-repository.ts';
 import type { EntityRepository, StoredAgentGrant, StoredEntity } from '../../ports/entity-repository.ts';
 import type { SessionTerminator } from '../../ports/session-terminator.ts';
 import { findAccountByIdentifier } from '../accounts/account-lookup.ts';
+import { isBuiltinClient } from '../clients/builtin-clients.ts';
 import { meetsLevel, PII_CONTEXT } from '../accounts/account-profile.ts';
 import { auditedStep } from '../audited-step.ts';
 import { endOfBeijingDay, endOfBeijingDayYearsAhead } from '../beijing-time.ts';
@@ -160,10 +161,10 @@ export class AgentGrants {
     return account;
   }
 
-  /** Services an agent may be limited to: every enabled relying party but the portal itself. */
+  /** Services an agent may be limited to: every enabled relying party but the platform's own (portal, console). */
   private async services(): Promise<ServiceRef[]> {
     const all = await this.deps.clients.listServices();
-    return all.filter((client) => client.clientId !== PORTAL_CLIENT_ID).map((client) => ({ id: client.clientId, name: client.clientName }));
+    return all.filter((client) => !isBuiltinClient(client.clientId)).map((client) => ({ id: client.clientId, name: client.clientName }));
   }
 
   private async view(grant: StoredAgentGrant, services: ServiceRef[]): Promise<AgentView> {

@@ -1,10 +1,11 @@
-import { PORTAL_CLIENT_ID, type AccountSessionList, type BrowserSession } from '@uia/schemas';
+import { type AccountSessionList, type BrowserSession } from '@uia/schemas';
 import { AppError } from '../../errors.ts';
 import type { AuditLog } from '../../ports/audit-log.ts';
 import type { ClientRepository } from '../../ports/client-repository.ts';
 import type { PlatformSession, PlatformSessions } from '../../ports/session-terminator.ts';
 import type { AppSessions } from '../app-sessions/app-sessions.ts';
 import { auditedStep } from '../audited-step.ts';
+import { isBuiltinClient } from '../clients/builtin-clients.ts';
 import type { SessionActivity } from '../platform-sessions/session-lifetime.ts';
 import type { UserCenterSessions } from './user-center-sessions.ts';
 import { AUDIT_EVENT_TYPES } from '../audit-event-types.ts';
@@ -111,7 +112,7 @@ export class AccountSessions {
     const loginAt = session.loginTs * 1000;
     // The user center itself is not a service the person signed in to.
     const services = [...new Set(session.services.map((service) => service.clientId))]
-      .filter((clientId) => clientId !== PORTAL_CLIENT_ID && names.has(clientId))
+      .filter((clientId) => !isBuiltinClient(clientId) && names.has(clientId))
       .map((clientId) => ({ id: clientId, name: names.get(clientId)! }));
     return {
       id: PC + session.uid,

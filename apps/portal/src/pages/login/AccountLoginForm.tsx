@@ -1,10 +1,12 @@
 import { useRef, useState, type ChangeEvent, type FormEvent, type ReactNode, type RefObject } from 'react';
+import type { SecondFactorResponse } from '@uia/schemas';
 import { ui } from '@uia/i18n';
 import { detectIdentifierKind } from '@uia/validators';
 import { ApiError, captchaFieldError, CaptchaInput, errorMessage, FieldError, FieldInput, Link, navigate, useCaptchaAnswer } from '@uia/web';
 import { inputKinds } from '../../components/inputKinds.ts';
 import { endpoints, LOGIN_START_PATH, startInteraction, type LoginType } from '../../api.ts';
 import { checkEntityRef } from '../../entities.ts';
+import { SecondFactorForm } from './SecondFactorForm.tsx';
 import { loginPath, withUid } from '../../router.ts';
 
 type LoginField = 'entity' | 'identifier' | 'password' | 'captchaAnswer';
@@ -57,6 +59,8 @@ export function AccountLoginForm({
   // LOGIN_THROTTLED / PASSWORD_LOGIN_PAUSED: 扫码登录 and 忘记密码 are the ways in without waiting.
   const [throttled, setThrottled] = useState(false);
   const [submitting, setSubmitting] = useState(false);
+  // The relying party requires two factors: after the right password, the SMS code.
+  const [secondFactor, setSecondFactor] = useState<{ uid: string; sent: SecondFactorResponse } | null>(null);
   const inputs: Record<LoginField, RefObject<HTMLInputElement | null>> = {
     entity: useRef<HTMLInputElement>(null),
     identifier: useRef<HTMLInputElement>(null),
@@ -125,6 +129,10 @@ export function AccountLoginForm({
     };
     try {
       const result = entityRef && 'value' in entityRef ? await endpoints.entityLogin(interaction, { entity: entityRef.value, ...credentials }) : await endpoints.login(interaction, credentials);
+      if ('secondFactor' in result) {
+        setSecondFactor({ uid: interaction, sent: result });
+        return;
+      }
       window.location.assign(result.redirectTo);
       // Stay in the submitting state while the browser leaves the page.
     } catch (error: unknown) {
@@ -148,6 +156,8 @@ export function AccountLoginForm({
       else focusFirst(next);
     }
   }
+
+  if (secondFactor) return <SecondFactorForm uid={secondFactor.uid} sent={secondFactor.sent} />;
 
   return (
     <form className="login-form" noValidate onSubmit={(event) => void onSubmit(event)} aria-describedby={errors.form ? `${idPrefix}-form-error` : undefined}>

@@ -1,0 +1,63 @@
+// A relying party that requires two factors (client metadata uia_require_two_factors): a right
+// password is answered with the SMS step (code to the bound phone, masked), only the right code
+// logs in, and the ID token's amr names both factors (RFC 8176: pwd, sms). Without the setting the
+// password alone logs in, as before.
+import * as client from 'openid-client';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNT } from '../src/demo/demo-data.ts';
+import { REQUIRE_TWO_FACTORS } from '../src/services/clients/builtin-clients.ts';
+import { Browser } from './harness.ts';
+import { followToRp, RP, startLogin, useRelyingPartyPlatform } from './relying-party.ts';
+
+describe(`two login factors (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
+  const rp = useRelyingPartyPlatform();
+  const requireTwoFactors = async (required: boolean) => {
+    const registered = (await rp.t.platform.clients.find(RP.clientId))!;
+    await rp.t.platform.clients.upsert({ ...registered, metadata: { ...registered.metadata, [REQUIRE_TWO_FACTORS]: required } });
+  };
+  const passwordStep = async (browser: Browser) => {
+    const started = await startLogin(browser, rp.config);
+    const answer = await browser.json(`/interaction/${started.uid}/login`, { json: { identifier: DEMO_ACCOUNT.username, password: DEMO_ACCOUNT.password, ...(await browser.solvedCaptcha()) } });
+    return { started, answer };
+  };
+  const tokensAt = (callback: URL, started: Awaited<ReturnType<typeof startLogin>>) =>
+    client.authorizationCodeGrant(rp.config, callback, { pkceCodeVerifier: started.verifier, expectedState: started.state, expectedNonce: started.nonce });
+
+  beforeAll(async () => {
+    await requireTwoFactors(true);
+  });
+
+  it('asks for the SMS code after the password and logs in with amr ["pwd", "sms"]', async () => {
+    rp.t.clock.advance(61_000);
+    const browser = new Browser(rp.t.baseUrl);
+    const { started, answer } = await passwordStep(browser);
+    expect(answer).toMatchObject({ status: 200, body: { secondFactor: 'sms', phone: expect.stringContaining('*'), resendAfter: expect.any(Number), expiresIn: expect.any(Number) } });
+    expect(answer.body.redirectTo).toBeUndefined();
+    const code = await browser.latestSmsCode(DEMO_ACCOUNT.phone);
+    const wrong = code === '000000' ? '111111' : '000000';
+    expect(await browser.json(`/interaction/${started.uid}/second-factor`, { json: { smsCode: wrong } })).toMatchObject({ status: 400, body: { error: { code: 'SMS_CODE_INVALID' } } });
+    const { status, body } = await browser.json(`/interaction/${started.uid}/second-factor`, { json: { smsCode: code } });
+    expect(status, JSON.stringify(body)).toBe(200);
+    const tokens = await tokensAt(await followToRp(browser, body.redirectTo), started);
+    expect(tokens.claims()!.amr).toEqual(['pwd', 'sms']);
+  });
+
+  it('takes no code before the password', async () => {
+    const browser = new Browser(rp.t.baseUrl);
+    const started = await startLogin(browser, rp.config);
+    expect(await browser.json(`/interaction/${started.uid}/second-factor`, { json: { smsCode: '123456' } })).toMatchObject({ status: 409, body: { error: { code: 'SECOND_FACTOR_NOT_STARTED' } } });
+  });
+
+  it('without the setting, the password alone logs in (amr ["pwd"])', async () => {
+    await requireTwoFactors(false);
+    try {
+      const browser = new Browser(rp.t.baseUrl);
+      const { started, answer } = await passwordStep(browser);
+      expect(answer.status).toBe(200);
+      const tokens = await tokensAt(await followToRp(browser, answer.body.redirectTo), started);
+      expect(tokens.claims()!.amr).toEqual(['pwd']);
+    } finally {
+      await requireTwoFactors(true);
+    }
+  });
+});
