@@ -7,7 +7,7 @@ import type { ConsoleRoles } from '../services/console/console-roles.ts';
 import type { ConsoleSessions } from '../services/console/console-sessions.ts';
 import { provesTwoFactors } from '../services/password-login/sms-second-factor.ts';
 import { closeConsoleSession, openConsoleSession } from './console/console-session-cookie.ts';
-import { beginCodeFlow, finishCodeFlow, ownRelyingParty } from './own-relying-party.ts';
+import { ownRelyingParty } from './own-relying-party.ts';
 import { requestContext } from './request-context.ts';
 import { withContractSchemas } from './zod-route-schemas.ts';
 
@@ -34,29 +34,29 @@ export async function consoleLoginRoutes(
   },
 ) {
   const app = withContractSchemas(plugin);
-  const redirectUri = `${options.publicUrl}${CONSOLE_LOGIN_PATHS.callback}`;
   const consolePage = `${options.publicUrl}${CONSOLE_PATHS.page}`;
-  const configuration = ownRelyingParty({ issuer: options.issuer, clientId: CONSOLE_CLIENT_ID, secure: options.secure });
+  const relyingParty = ownRelyingParty({
+    issuer: options.issuer,
+    publicUrl: options.publicUrl,
+    clientId: CONSOLE_CLIENT_ID,
+    secure: options.secure,
+    callbackPath: CONSOLE_LOGIN_PATHS.callback,
+    stateCookie: STATE_COOKIE,
+  });
   const page = (request: FastifyRequest, title: string, body: string) => renderPage({ title, body, platformName: options.platformName, demo: options.demo, cookieHeader: request.headers.cookie });
   const again = `<p><a href="${CONSOLE_LOGIN_PATHS.start}">重新登录管理控制台</a></p>`;
 
-  app.get(CONSOLE_LOGIN_PATHS.start, async (_request, reply) => {
-    const { pending, url } = await beginCodeFlow(await configuration(), { redirect_uri: redirectUri, scope: 'openid profile', prompt: 'login' });
-    reply.setCookie(STATE_COOKIE, pending, { path: CONSOLE_LOGIN_PATHS.callback, httpOnly: true, sameSite: 'lax', secure: options.secure, signed: true, maxAge: 600 });
-    return reply.redirect(url.href, 303);
-  });
+  app.get(CONSOLE_LOGIN_PATHS.start, async (_request, reply) => relyingParty.start(reply, { scope: 'openid profile', prompt: 'login' }));
 
   app.get(CONSOLE_LOGIN_PATHS.callback, async (request, reply) => {
-    const raw = request.cookies[STATE_COOKIE];
-    const unsigned = raw ? request.unsignCookie(raw) : null;
-    reply.clearCookie(STATE_COOKIE, { path: CONSOLE_LOGIN_PATHS.callback });
+    const pending = relyingParty.takePending(request, reply);
     reply.type('text/html; charset=utf-8');
-    if (!unsigned?.valid || !unsigned.value) {
+    if (!pending) {
       return reply.status(400).send(page(request, '登录已失效', `<p>管理控制台的登录请求已失效。</p>${again}`));
     }
-    let tokens: Awaited<ReturnType<typeof finishCodeFlow>>;
+    let tokens: Awaited<ReturnType<typeof relyingParty.finish>>;
     try {
-      tokens = await finishCodeFlow(await configuration(), new URL(request.url, options.publicUrl), unsigned.value);
+      tokens = await relyingParty.finish(request, pending);
     } catch {
       return reply.status(400).send(page(request, '登录未完成', `<p>登录未完成或已取消。</p>${again}`));
     }
@@ -92,7 +92,7 @@ export async function consoleLoginRoutes(
   // 退出: ends the console session, then the platform's (RP-initiated logout), back to the console (which asks to log in).
   app.post(CONSOLE_LOGIN_PATHS.logout, { schema: { body: emptyRequest, response: { 200: redirectResponse } } }, async (request, reply) => {
     const session = await closeConsoleSession(request, reply, options.sessions, options.secure);
-    const logout = oidcClient.buildEndSessionUrl(await configuration(), {
+    const logout = oidcClient.buildEndSessionUrl(await relyingParty.configuration(), {
       ...(session ? { id_token_hint: session.idToken } : {}),
       post_logout_redirect_uri: consolePage,
     });

@@ -6,7 +6,7 @@ import { parseAccountId } from '../services/entities/acting-principal.ts';
 import type { UserCenterSessions } from '../services/user-center/user-center-sessions.ts';
 import type { BrowserPlatformSession } from './browser-platform-session.ts';
 import { logOutOfUserCenter, openUserCenterSession } from './user-center-session.ts';
-import { beginCodeFlow, finishCodeFlow, ownRelyingParty } from './own-relying-party.ts';
+import { ownRelyingParty } from './own-relying-party.ts';
 import { withContractSchemas } from './zod-route-schemas.ts';
 
 const STATE_COOKIE = 'uia_portal_login';
@@ -33,34 +33,26 @@ export async function portalSelfLoginRoutes(
     platformSessionEndsAt: (loginTs: number) => number;
   },
 ) {
-  const redirectUri = `${options.publicUrl}${PORTAL_LOGIN_PATHS.callback}`;
-  const configuration = ownRelyingParty({ issuer: options.issuer, clientId: PORTAL_CLIENT_ID, secure: options.secure });
+  const relyingParty = ownRelyingParty({
+    issuer: options.issuer,
+    publicUrl: options.publicUrl,
+    clientId: PORTAL_CLIENT_ID,
+    secure: options.secure,
+    callbackPath: PORTAL_LOGIN_PATHS.callback,
+    stateCookie: STATE_COOKIE,
+  });
   const page = (request: FastifyRequest, title: string, body: string) => renderPage({ title, body, platformName: options.platformName, demo: options.demo, cookieHeader: request.headers.cookie });
 
-  app.get(PORTAL_LOGIN_PATHS.start, async (_request, reply) => {
-    const config = await configuration();
-    const { pending, url } = await beginCodeFlow(config, { redirect_uri: redirectUri, scope: 'openid profile entity' });
-    reply.setCookie(STATE_COOKIE, pending, {
-      path: PORTAL_LOGIN_PATHS.callback,
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: options.secure,
-      signed: true,
-      maxAge: 600,
-    });
-    return reply.redirect(url.href, 303);
-  });
+  app.get(PORTAL_LOGIN_PATHS.start, async (_request, reply) => relyingParty.start(reply, { scope: 'openid profile entity' }));
 
   app.get(PORTAL_LOGIN_PATHS.callback, async (request, reply) => {
-    const raw = request.cookies[STATE_COOKIE];
-    const unsigned = raw ? request.unsignCookie(raw) : null;
-    reply.clearCookie(STATE_COOKIE, { path: PORTAL_LOGIN_PATHS.callback });
+    const pending = relyingParty.takePending(request, reply);
     reply.type('text/html; charset=utf-8');
-    if (!unsigned?.valid || !unsigned.value) {
+    if (!pending) {
       return reply.status(400).send(page(request, '登录已失效', '<p>登录请求已失效，请重新登录。</p><p><a href="/">返回登录页</a></p>'));
     }
     try {
-      const tokens = await finishCodeFlow(await configuration(), new URL(request.url, options.publicUrl), unsigned.value);
+      const tokens = await relyingParty.finish(request, pending);
       const claims = tokens.claims()!;
       // A person logged in for an entity opens their own user center all the same (it lists their entities).
       const { personId } = parseAccountId(claims.sub);
@@ -86,8 +78,7 @@ export async function portalSelfLoginRoutes(
   // platform then asks whether to log out, and the button never just logs the person back in.
   withContractSchemas(app).post(USER_CENTER_PATHS.logout, { schema: { body: emptyRequest, response: { 200: accountLogoutResponse } } }, async (request, reply) => {
     const session = await logOutOfUserCenter(request, reply, options.sessions, options.secure);
-    const config = await configuration();
-    const logout = oidcClient.buildEndSessionUrl(config, {
+    const logout = oidcClient.buildEndSessionUrl(await relyingParty.configuration(), {
       ...(session ? { id_token_hint: session.idToken } : {}),
       post_logout_redirect_uri: `${options.publicUrl}/`,
     });

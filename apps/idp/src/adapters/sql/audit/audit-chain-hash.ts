@@ -1,24 +1,11 @@
 import { createHash } from 'node:crypto';
+import type { AuditEventsTable } from '../schema.ts';
 
 /** The `prev_hash` of the first event ever appended. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The stored fields of one audit row that its hash covers, as the table holds them. */
-export interface ChainedAuditFields {
-  id: string;
-  at: number;
-  type: string;
-  outcome: string;
-  account_id: string | null;
-  client_id: string | null;
-  ip: string | null;
-  user_agent: string | null;
-  detail: string | null;
-  actor_account_id: string | null;
-  actor_role: string | null;
-  target: string | null;
-  changes: string | null;
-}
+/** The stored fields of one audit row that its hash covers, as the table holds them: all but the chain's own. */
+export type ChainedAuditFields = Omit<AuditEventsTable, 'seq' | 'prev_hash' | 'hash'>;
 
 const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
