@@ -10,6 +10,7 @@ import { closeConsoleSession, openConsoleSession } from './console/console-sessi
 import { ownRelyingParty } from './own-relying-party.ts';
 import { requestContext } from './request-context.ts';
 import { withContractSchemas } from './zod-route-schemas.ts';
+import { AUDIT_EVENT_TYPES } from '../services/audit-event-types.ts';
 
 const STATE_COOKIE = 'uia_console_login';
 
@@ -68,7 +69,7 @@ export async function consoleLoginRoutes(
     }
     const role = await options.roles.roleOf(accountId);
     await options.audit.append({
-      type: 'console.login',
+      type: AUDIT_EVENT_TYPES.consoleLogin,
       outcome: role ? 'success' : 'failure',
       accountId,
       ...requestContext(request),

@@ -48,6 +48,23 @@ export const AUDIT_EVENT_TYPES = {
   entityRegistered: 'entity.registered',
   entityAgentGranted: 'entity.agent_granted',
   entityAgentRevoked: 'entity.agent_revoked',
+  // 运维管理控制台 (every action names its actor and role; docs/audit-events.md).
+  consoleLogin: 'console.login',
+  consoleRoleGrant: 'console.role.grant',
+  consoleRoleRevoke: 'console.role.revoke',
+  consoleAccountFind: 'console.account.find',
+  consoleAccountView: 'console.account.view',
+  consoleAccountUnlock: 'console.account.unlock',
+  consoleAccountDisable: 'console.account.disable',
+  consoleAccountEnable: 'console.account.enable',
+  consoleAccountEndSessions: 'console.account.end_sessions',
+  consoleAccountInPersonCheck: 'console.account.in_person_check',
+  clientRegister: 'client.register',
+  clientUpdate: 'client.update',
+  clientEnable: 'client.enable',
+  clientDisable: 'client.disable',
+  clientDelete: 'client.delete',
+  clientRotateSecret: 'client.rotate_secret',
 } as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[keyof typeof AUDIT_EVENT_TYPES];

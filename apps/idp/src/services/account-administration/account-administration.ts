@@ -11,6 +11,7 @@ import type { SignOutEverywhere } from '../platform-sessions/sign-out-everywhere
 import type { UserCenterSessions } from '../user-center/user-center-sessions.ts';
 import { IN_PERSON_CHECK_EVENT, isLocked, type AdminAccountViews } from './account-view.ts';
 import { findAccountExactly } from './find-account.ts';
+import { AUDIT_EVENT_TYPES } from '../audit-event-types.ts';
 
 /** The administrator acting, as the console's session proves it. */
 export type AccountAdministrator = NonNullable<AuditEvent['actor']>;
@@ -47,7 +48,7 @@ export class AccountAdministration {
 
   /** 查找账号: ACCOUNT_NOT_FOUND when no account has that identifier. */
   find(actor: AccountAdministrator, request: FindAccountRequest, context: AdministrationContext) {
-    return this.step('console.account.find', actor, context, async (note) => {
+    return this.step(AUDIT_EVENT_TYPES.consoleAccountFind, actor, context, async (note) => {
       note.detail = { identifierKind: request.kind };
       const account = await findAccountExactly(this.deps.accounts, this.deps.cipher, request, new Date(this.deps.now()));
       if (!account) throw new AppError('ACCOUNT_NOT_FOUND');
@@ -58,12 +59,12 @@ export class AccountAdministration {
 
   /** The account's view again (after an action, or to refresh the page). */
   show(actor: AccountAdministrator, accountId: string, context: AdministrationContext) {
-    return this.step('console.account.view', actor, context, async (note) => this.deps.views.of(await this.target(note, accountId)));
+    return this.step(AUDIT_EVENT_TYPES.consoleAccountView, actor, context, async (note) => this.deps.views.of(await this.target(note, accountId)));
   }
 
   /** 解锁: every source of the account's names starts afresh, and today's pause of password login is lifted. */
   async unlock(actor: AccountAdministrator, accountId: string, context: AdministrationContext) {
-    await this.step('console.account.unlock', actor, context, async (note) => {
+    await this.step(AUDIT_EVENT_TYPES.consoleAccountUnlock, actor, context, async (note) => {
       await this.target(note, accountId);
       const before = await this.deps.throttle.unlock(accountId, context);
       note.changes = { locked: { before: isLocked(before, this.deps.now()), after: false }, paused: { before: before.paused, after: false } };
@@ -74,7 +75,7 @@ export class AccountAdministration {
 
   /** 停用: no login of any kind from now on; every session ends and the services are told. */
   async disable(actor: AccountAdministrator, accountId: string, context: AdministrationContext) {
-    await this.step('console.account.disable', actor, context, async (note) => {
+    await this.step(AUDIT_EVENT_TYPES.consoleAccountDisable, actor, context, async (note) => {
       const account = await this.target(note, accountId);
       note.changes = { status: { before: account.status, after: 'disabled' } };
       const services = await this.endSessions(accountId, (writes) => writes.setStatus(accountId, 'disabled', this.deps.now()));
@@ -85,7 +86,7 @@ export class AccountAdministration {
 
   /** 启用: the account may log in again (its sessions stay ended). */
   async enable(actor: AccountAdministrator, accountId: string, context: AdministrationContext) {
-    await this.step('console.account.enable', actor, context, async (note) => {
+    await this.step(AUDIT_EVENT_TYPES.consoleAccountEnable, actor, context, async (note) => {
       const account = await this.target(note, accountId);
       note.changes = { status: { before: account.status, after: 'active' } };
       await this.deps.accounts.inTransaction((writes) => writes.setStatus(accountId, 'active', this.deps.now()));
@@ -95,7 +96,7 @@ export class AccountAdministration {
 
   /** 结束全部会话: every browser and app session, grant and refresh token of the person; the services are told by back-channel logout. */
   async endAllSessions(actor: AccountAdministrator, accountId: string, context: AdministrationContext) {
-    await this.step('console.account.end_sessions', actor, context, async (note) => {
+    await this.step(AUDIT_EVENT_TYPES.consoleAccountEndSessions, actor, context, async (note) => {
       await this.target(note, accountId);
       note.detail = { signedOutServices: await this.endSessions(accountId, async () => {}) };
     });

@@ -9,9 +9,10 @@ import type { PiiCipher } from '../personal-data/pii-cipher.ts';
 import type { AccountSessions } from '../user-center/account-sessions.ts';
 import type { UserCenter } from '../user-center/user-center.ts';
 import { lastLogins } from './login-history.ts';
+import { AUDIT_EVENT_TYPES } from '../audit-event-types.ts';
 
 /** The audit event of an in-person check (L4): the record of the hall's reference number. */
-export const IN_PERSON_CHECK_EVENT = 'console.account.in_person_check';
+export const IN_PERSON_CHECK_EVENT = AUDIT_EVENT_TYPES.consoleAccountInPersonCheck;
 
 const LAST_LOGINS = 10;
 

@@ -5,6 +5,7 @@ import type { AuditEvent, AuditLog } from '../../ports/audit-log.ts';
 import type { ClientRecord, ClientRepository } from '../../ports/client-repository.ts';
 import { auditedActor, type OperatorActor } from '../operations/operator-actor.ts';
 import { parseRelyingPartyMetadata, type StoredRelyingPartyMetadata } from './relying-party-metadata.ts';
+import { AUDIT_EVENT_TYPES } from '../audit-event-types.ts';
 
 type AuditedValue = string | number | boolean | null;
 
@@ -74,7 +75,7 @@ export class ClientRegistry {
     const record: ClientRecord = { clientId: newClientId(), clientName, clientSecret: needsSecret(metadata) ? newSecret() : null, metadata, enabled: true };
     await this.validate(record);
     await this.deps.clients.upsert(record);
-    await this.audit('client.register', actor, record.clientId, changesBetween({}, auditedFields(record)));
+    await this.audit(AUDIT_EVENT_TYPES.clientRegister, actor, record.clientId, changesBetween({}, auditedFields(record)));
     return { client: relyingPartyView(record), clientSecret: record.clientSecret };
   }
 
@@ -90,7 +91,7 @@ export class ClientRegistry {
     const record: ClientRecord = { ...before, clientName, metadata, clientSecret: keptSecret ?? clientSecret };
     await this.validate(record);
     await this.deps.clients.upsert(record);
-    await this.audit('client.update', actor, clientId, changesBetween(auditedFields(before), auditedFields(record)));
+    await this.audit(AUDIT_EVENT_TYPES.clientUpdate, actor, clientId, changesBetween(auditedFields(before), auditedFields(record)));
     return { client: relyingPartyView(record), clientSecret };
   }
 
@@ -99,14 +100,14 @@ export class ClientRegistry {
     const before = await this.editable(clientId);
     const record = { ...before, enabled };
     await this.deps.clients.upsert(record);
-    await this.audit(enabled ? 'client.enable' : 'client.disable', actor, clientId, changesBetween(auditedFields(before), auditedFields(record)));
+    await this.audit(enabled ? AUDIT_EVENT_TYPES.clientEnable : AUDIT_EVENT_TYPES.clientDisable, actor, clientId, changesBetween(auditedFields(before), auditedFields(record)));
     return relyingPartyView(record);
   }
 
   async delete(clientId: string, actor: OperatorActor): Promise<void> {
     const before = await this.editable(clientId);
     await this.deps.clients.delete(clientId);
-    await this.audit('client.delete', actor, clientId, changesBetween(auditedFields(before), {}));
+    await this.audit(AUDIT_EVENT_TYPES.clientDelete, actor, clientId, changesBetween(auditedFields(before), {}));
   }
 
   /** A new secret, effective on every node at once (the old one stops working); returned here only. */
@@ -115,7 +116,7 @@ export class ClientRegistry {
     if (!needsSecret(before.metadata as StoredRelyingPartyMetadata)) throw new AppError('CLIENT_HAS_NO_SECRET');
     const clientSecret = newSecret();
     await this.deps.clients.upsert({ ...before, clientSecret });
-    await this.audit('client.rotate_secret', actor, clientId, null);
+    await this.audit(AUDIT_EVENT_TYPES.clientRotateSecret, actor, clientId, null);
     return { clientId, clientSecret };
   }
 

@@ -7,6 +7,7 @@ import type { ConsoleRoleRepository } from '../../ports/console-role-repository.
 import { findAccountByIdentifier } from '../accounts/account-lookup.ts';
 import { meetsLevel, PII_CONTEXT } from '../accounts/account-profile.ts';
 import type { PiiCipher } from '../personal-data/pii-cipher.ts';
+import { AUDIT_EVENT_TYPES } from '../audit-event-types.ts';
 
 /** Who grants or revokes: a security administrator in the console, or the bootstrap CLI (null). */
 export type RoleGranter = { accountId: string; role: ConsoleRole; ip: string } | null;
@@ -63,7 +64,7 @@ export class ConsoleRoles {
    * Refused to oneself and to a person who holds a role already (revoke it first).
    */
   async grant(granter: RoleGranter, identifier: string, role: ConsoleRole): Promise<ConsoleRoleHolder> {
-    const base = this.eventBase('console.role.grant', granter);
+    const base = this.eventBase(AUDIT_EVENT_TYPES.consoleRoleGrant, granter);
     let target: string | null = null;
     try {
       const { account } = await findAccountByIdentifier(this.deps.accounts, this.deps.cipher, identifier);
@@ -89,14 +90,14 @@ export class ConsoleRoles {
   async bootstrapGrant(identifier: string, role: ConsoleRole): Promise<ConsoleRoleHolder> {
     if ((await this.deps.roles.countHolders('security')) > 0) {
       const error = new AppError('CONSOLE_BOOTSTRAP_CLOSED');
-      await this.refused(this.eventBase('console.role.grant', null), null, error);
+      await this.refused(this.eventBase(AUDIT_EVENT_TYPES.consoleRoleGrant, null), null, error);
       throw error;
     }
     return this.grant(null, identifier, role);
   }
 
   async revoke(granter: NonNullable<RoleGranter>, accountId: string): Promise<void> {
-    const base = this.eventBase('console.role.revoke', granter);
+    const base = this.eventBase(AUDIT_EVENT_TYPES.consoleRoleRevoke, granter);
     try {
       if (granter.accountId === accountId) throw new AppError('CONSOLE_ROLE_SELF');
       const held = await this.deps.roles.find(accountId);
