@@ -47,7 +47,8 @@ describe('renderCaptchaWav', () => {
       // Unrelated sounds correlate near 0; a spoken digit under the noise stays well above.
       for (const score of scores) expect(score).toBeGreaterThan(0.4);
     }
-  });
+    // 32 digits × 10 clips × ~400 offsets of correlation: seconds of CPU on a machine busy compiling (as CI's is).
+  }, 30_000);
 
   it('covers all ten digits', () => {
     expect(decodeSpokenDigits(renderCaptchaWav('0123456789')).digits).toBe('0123456789');
