@@ -154,7 +154,14 @@ export async function buildApp(
     secure,
   });
   await app.register(consentRoutes, { provider: services.provider, consent: services.consent, sendPortal, platformName: config.platformName });
-  await app.register(qrLoginRoutes, { provider: services.provider, qrLogin: services.qrLogin, platformName: config.platformName, secure, features: services.features });
+  await app.register(qrLoginRoutes, {
+    provider: services.provider,
+    qrLogin: services.qrLogin,
+    platformName: config.platformName,
+    secure,
+    features: services.features,
+    requiresTwoFactors: services.requiresTwoFactors,
+  });
   // The web app, as 如何获取App shows it (a published URL: from PUBLIC_URL).
   const companionAppUrl = `${config.publicUrl}/app/`;
   await app.register(publicApiRoutes, {

@@ -1,12 +1,14 @@
 // A relying party that requires two factors (client metadata uia_require_two_factors): a right
 // password is answered with the SMS step (code to the bound phone, masked), only the right code
 // logs in, and the ID token's amr names both factors (RFC 8176: pwd, sms). Without the setting the
-// password alone logs in, as before.
+// password alone logs in, as before. By QR, only an app logged in by face counts (face + mca).
 import * as client from 'openid-client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT } from '../src/demo/demo-data.ts';
 import { REQUIRE_TWO_FACTORS } from '../src/services/clients/builtin-clients.ts';
+import { ANDROID_UA, loggedInApp } from './app-helpers.ts';
 import { Browser } from './harness.ts';
+import { appQr, pcQr } from './qr-helpers.ts';
 import { followToRp, RP, startLogin, useRelyingPartyPlatform } from './relying-party.ts';
 
 describe(`two login factors (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
@@ -59,5 +61,30 @@ describe(`two login factors (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}
     } finally {
       await requireTwoFactors(true);
     }
+  });
+  it('by QR, takes the confirmation of an app logged in by face (amr ["face", "mca"]), not of one logged in by SMS code', async () => {
+    const pc = new Browser(rp.t.baseUrl);
+    const started = await startLogin(pc, rp.config);
+    const qr = await pcQr.create(pc, started.uid);
+    expect(qr.status).toBe(201);
+
+    // 张三's app logged in by SMS code: the phone is the one factor, and confirming on it would count it twice.
+    rp.t.clock.advance(61_000);
+    const smsPhone = new Browser(rp.t.baseUrl);
+    const person = { idType: DEMO_ACCOUNT.idType, name: DEMO_ACCOUNT.name, idNumber: DEMO_ACCOUNT.idNumber };
+    expect((await smsPhone.json('/app/api/login/sms/send', { json: { ...person, ...(await smsPhone.solvedCaptcha()) } })).status).toBe(200);
+    const smsCode = await smsPhone.latestSmsCode(DEMO_ACCOUNT.phone);
+    expect((await smsPhone.json('/app/api/login/sms', { json: { ...person, smsCode, validityDays: 1 }, headers: { 'user-agent': ANDROID_UA } })).status).toBe(200);
+    expect((await appQr.scan(smsPhone, qr.body.id)).status).toBe(200);
+    expect(await appQr.confirm(smsPhone, qr.body.id)).toMatchObject({ status: 403, body: { error: { code: 'QR_FACE_REQUIRED' } } });
+
+    // After a face login in the app, scanning again and confirming logs in with both factors.
+    const facePhone = (await loggedInApp(rp.t.baseUrl, person)).browser;
+    expect((await appQr.scan(facePhone, qr.body.id)).status).toBe(200);
+    expect((await appQr.confirm(facePhone, qr.body.id)).status).toBe(200);
+    const completed = await pcQr.complete(pc, started.uid, qr.body.id);
+    expect(completed.status, JSON.stringify(completed.body)).toBe(200);
+    const tokens = await tokensAt(await followToRp(pc, completed.body.redirectTo), started);
+    expect(tokens.claims()!.amr).toEqual(['face', 'mca']);
   });
 });

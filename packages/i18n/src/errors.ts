@@ -106,6 +106,7 @@ export const errorMessages = {
   QR_NOT_CONFIRMED: '请在手机上确认登录',
   QR_NOT_SCANNED: '请使用手机App重新扫描电脑上的二维码',
   QR_ASSURANCE_TOO_LOW: '该服务要求实人认证，请先在手机App中通过人脸识别登录，再重新扫码',
+  QR_FACE_REQUIRED: '该服务要求两种登录方式，请先在手机App中通过人脸识别登录，再重新扫码',
   QR_REAUTH_REQUIRED: '该服务要求重新进行人脸识别，请重新登录手机App后再扫码确认',
   LOGIN_REQUIRES_QR: '该服务要求实人认证，请使用手机App扫码登录',
 

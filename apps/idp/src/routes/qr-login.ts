@@ -25,9 +25,20 @@ const RECONNECT_AFTER_SHUTDOWN_MS = 1_000;
  * interaction cookie first, so only the browser that displays the QR can
  * watch or complete it.
  */
-export async function qrLoginRoutes(plugin: FastifyInstance, options: { provider: Provider; qrLogin: QrLogin; platformName: string; secure: boolean; features: PlatformFeatures }) {
+export async function qrLoginRoutes(
+  plugin: FastifyInstance,
+  options: {
+    provider: Provider;
+    qrLogin: QrLogin;
+    platformName: string;
+    secure: boolean;
+    features: PlatformFeatures;
+    /** Whether the client requires two login factors (client metadata `uia_require_two_factors`). */
+    requiresTwoFactors: (clientId: string) => Promise<boolean>;
+  },
+) {
   const app = withContractSchemas(plugin);
-  const { provider, qrLogin, platformName, features } = options;
+  const { provider, qrLogin, platformName, features, requiresTwoFactors } = options;
   /** Open streams: their one heartbeat timer, and ended when the server shuts down (they would hold its close). */
   const heartbeats = new Heartbeats<QrStatusStream>(HEARTBEAT_MS);
   /** Caps on open status streams per interaction and per client address, in this process (QR_LOGIN_POLICY). */
@@ -43,14 +54,16 @@ export async function qrLoginRoutes(plugin: FastifyInstance, options: { provider
     const interaction = await currentInteraction(provider, request, reply);
     ensureLoginOffered(interaction, features);
     const client = await interactionClient(provider, interaction, platformName);
+    const clientId = String(interaction.params.client_id);
     const qr = await qrLogin.create(
       {
         uid: interaction.uid,
-        clientId: String(interaction.params.client_id),
+        clientId,
         clientName: client.name,
         requiredAcr: interactionRequiredAcr(interaction),
         ...interactionFreshness(interaction),
         loginType: qrLoginType(interaction, loginType, features),
+        twoFactors: await requiresTwoFactors(clientId),
       },
       requestContext(request),
     );

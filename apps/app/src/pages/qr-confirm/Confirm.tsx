@@ -15,7 +15,7 @@ type State = { name: 'loading' } | { name: 'ready'; details: QrDetails; deadline
 
 /**
  * The codes after which this QR is of no more use: scan a fresh one. Any
- * other refusal, QR_ASSURANCE_TOO_LOW and QR_REAUTH_REQUIRED included, leaves
+ * other refusal, QR_ASSURANCE_TOO_LOW, QR_FACE_REQUIRED and QR_REAUTH_REQUIRED included, leaves
  * the QR scanned and shows its message here (log in again, then rescan).
  */
 const FINAL_CODES = new Set(['QR_EXPIRED', 'QR_ALREADY_USED', 'QR_TAKEN_BY_OTHER', 'NOT_FOUND']);

@@ -44,6 +44,8 @@ export interface QrInteraction {
   promptLogin: boolean;
   /** 法人登录: the person picks the entity to act for when confirming. */
   loginType: LoginType;
+  /** The relying party requires two login factors (`uia_require_two_factors`): only an app login by face counts, with the phone's confirmation. */
+  twoFactors: boolean;
 }
 
 /** What a completed QR hands to oidc-provider: the login (its account the person, or the person acting for an entity) and when it happened (确认登录, epoch ms). */
@@ -107,6 +109,7 @@ export class QrLogin {
       promptLogin: interaction.promptLogin,
       requester: await describeRequester(this.deps.ipLocator, context),
       loginType: interaction.loginType,
+      twoFactors: interaction.twoFactors,
       status: 'pending',
       requestedAt: now,
       expiresAt: now + QR_LOGIN_POLICY.qrSeconds * 1000,

@@ -54,6 +54,12 @@ export interface QrLoginRecord {
   requester: QrRequester;
   /** 个人登录 or 法人登录 (the person then picks the entity when confirming). Absent in older records: personal. */
   loginType?: LoginType;
+  /**
+   * The relying party requires two login factors: 确认登录 only from an app
+   * logged in by face (face + the phone's confirmation, `mca`); an app logged
+   * in by SMS code has one factor, the phone, twice. Absent in older records: no demand.
+   */
+  twoFactors?: boolean;
   status: QrStatus;
   /** Epoch ms, by the service clock. */
   requestedAt: number;

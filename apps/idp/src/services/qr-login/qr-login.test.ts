@@ -50,7 +50,16 @@ function setUp() {
     audit,
     publicUrl: 'https://uia.example.gov.cn',
   });
-  const interaction = { uid: 'uid-1', clientId: 'edu-portal', clientName: '义务教育入学服务平台', requiredAcr: null, maxAge: null, promptLogin: false, loginType: 'personal' as const };
+  const interaction = {
+    uid: 'uid-1',
+    clientId: 'edu-portal',
+    clientName: '义务教育入学服务平台',
+    requiredAcr: null,
+    maxAge: null,
+    promptLogin: false,
+    loginType: 'personal' as const,
+    twoFactors: false,
+  };
   return { qrLogin, audited, interaction };
 }
 
@@ -149,6 +158,19 @@ describe('QrLogin', () => {
     await qrLogin.scan(demanding.id, zhangFace, PHONE);
     await qrLogin.confirm(demanding.id, zhangFace, PHONE);
     expect((await qrLogin.complete(demanding.id, 'uid-1', PC)).login).toEqual({ accountId: 'zhang', acr: 'L3', amr: ['face', 'mca'] });
+  });
+
+  it('for a service that requires two factors, takes a confirmation only from an app logged in by face (face + mca)', async () => {
+    const { qrLogin, interaction } = setUp();
+    const consoleQr = await qrLogin.create({ ...interaction, clientId: 'uia-console', twoFactors: true }, PC);
+    // An SMS-logged-in app holds one factor, the phone, which the confirmation would only repeat.
+    const zhangSms = session('s-sms', 'zhang', 'L3', ['sms']);
+    await qrLogin.scan(consoleQr.id, zhangSms, PHONE);
+    expect(await code(qrLogin.confirm(consoleQr.id, zhangSms, PHONE))).toBe('QR_FACE_REQUIRED');
+    const zhangFace = session('s-face', 'zhang', 'L3', ['face']);
+    await qrLogin.scan(consoleQr.id, zhangFace, PHONE);
+    await qrLogin.confirm(consoleQr.id, zhangFace, PHONE);
+    expect((await qrLogin.complete(consoleQr.id, 'uid-1', PC)).login).toEqual({ accountId: 'zhang', acr: 'L3', amr: ['face', 'mca'] });
   });
 
   it('binds the QR to the first person who scans it; only the session that scanned last confirms or cancels', async () => {

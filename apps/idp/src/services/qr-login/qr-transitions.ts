@@ -37,11 +37,15 @@ function ensureScannedBy(record: QrLoginRecord, session: AppSessionView) {
   if (record.scannedBy.appSessionId !== session.id) throw new AppError('QR_NOT_SCANNED');
 }
 
+/** RFC 8176 `face`: the app login checked the person's face (人脸识别). */
+const FACE_CHECKED = 'face';
+
 const bySameSession = (record: QrLoginRecord, session: AppSessionView) => record.scannedBy?.appSessionId === session.id;
 
 /**
- * 确认登录 at `now`: the login must reach what the relying party demands, and
- * the app login must be as recent as it demands (max_age, prompt=login), or
+ * 确认登录 at `now`: the login must reach what the relying party demands (its
+ * level; a face login when it requires two factors), and the app login must be
+ * as recent as it demands (max_age, prompt=login), or
  * the phone is told to log in again (face check); the QR then stays scanned.
  */
 export function confirmed(record: QrLoginRecord, session: AppSessionView, login: QrLoginResult, now: number): QrLoginRecord | null {
@@ -50,6 +54,7 @@ export function confirmed(record: QrLoginRecord, session: AppSessionView, login:
   if (record.requiredAcr && !meetsLevel(login.acr, record.requiredAcr)) {
     throw new AppError('QR_ASSURANCE_TOO_LOW', { details: { requiredAcr: record.requiredAcr } });
   }
+  if (record.twoFactors && !login.amr.includes(FACE_CHECKED)) throw new AppError('QR_FACE_REQUIRED');
   if (appLoginTooOld(record, session, now)) throw new AppError('QR_REAUTH_REQUIRED');
   return { ...record, status: 'confirmed', login, confirmedAt: now, completeBy: now + QR_LOGIN_POLICY.completeSeconds * 1000 };
 }
