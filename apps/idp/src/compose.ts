@@ -69,6 +69,8 @@ import { RepresentativeCheck } from './services/entities/representative-check.ts
 import { AccountSessions } from './services/user-center/account-sessions.ts';
 import { AccountAdministration } from './services/account-administration/account-administration.ts';
 import { AdminAccountViews } from './services/account-administration/account-view.ts';
+import { findAccountExactly } from './services/account-administration/find-account.ts';
+import { AuditReview } from './services/audit-review/audit-review.ts';
 import { SignOutEverywhere } from './services/platform-sessions/sign-out-everywhere.ts';
 import { SessionActivity } from './services/platform-sessions/session-lifetime.ts';
 import { UserCenter } from './services/user-center/user-center.ts';
@@ -317,7 +319,15 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
       consent: new ConsentDecisions({ provider, audit }),
       userCenterSessions,
       userCenter,
-      console: { sessions: new ConsoleSessions({ store, accounts, now }), roles: consoleRoles, audit, clientRegistry, operations, accounts: accountAdministration, auditTrail },
+      console: {
+        sessions: new ConsoleSessions({ store, accounts, now }),
+        roles: consoleRoles,
+        audit,
+        clientRegistry,
+        operations,
+        accounts: accountAdministration,
+        auditReview: new AuditReview({ trail: auditTrail, audit, findAccount: (request) => findAccountExactly(accounts, cipher, request, new Date(now())) }),
+      },
       accountSessions,
       sessionActivity,
       entityRegistration,

@@ -14,6 +14,7 @@ import { SqlSigningKeyStore } from '../src/adapters/sql/sql-signing-key-store.ts
 import { loadConfig } from '../src/config.ts';
 import { loadSigningKeys } from '../src/oidc/signing-keys.ts';
 import { consoleAuditRoutes } from '../src/routes/console/console-audit.ts';
+import { AuditReview } from '../src/services/audit-review/audit-review.ts';
 import { registerErrorHandling } from '../src/routes/error-handling.ts';
 import { PiiCipher } from '../src/services/personal-data/pii-cipher.ts';
 import { auditCheckpointSigner } from '../src/oidc/audit-checkpoint-signer.ts';
@@ -230,7 +231,7 @@ describe(`audit archiving and the admin command (${postgres ? 'PostgreSQL' : 'SQ
 });
 
 describe(`the audit administrator's console API (${postgres ? 'PostgreSQL' : 'SQLite'})`, () => {
-  it('searches in pages, exports CSV with a BOM, verifies, and answers bad input with the error shape', async () => {
+  it('searches in pages, exports CSV with a BOM, verifies, records each of these, and answers bad input with the error shape', async () => {
     const { trail, database } = await chainOf(6);
     await trail.append({
       type: 'console_client_disabled',
@@ -241,7 +242,9 @@ describe(`the audit administrator's console API (${postgres ? 'PostgreSQL' : 'SQ
     });
     const app = Fastify();
     registerErrorHandling(app, { platformName: '统一身份认证平台', demo: false });
-    await app.register(consoleAuditRoutes, { actorOf: () => ({ accountId: 'auditor-1', role: 'audit' }), auditTrail: trail });
+    const findAccount = async (request: { kind: string; value: string }) => (request.kind === 'username' && request.value === 'zhangsan' ? { id: 'account-1' } : null);
+    const review = new AuditReview({ trail, audit: trail, findAccount });
+    await app.register(consoleAuditRoutes, { actorOf: () => ({ accountId: 'auditor-1', role: 'audit' }), review });
     try {
       const first = await app.inject({ url: '/api/console/audit/events?type=password_login&limit=2' });
       expect(first.statusCode).toBe(200);
@@ -260,7 +263,34 @@ describe(`the audit administrator's console API (${postgres ? 'PostgreSQL' : 'SQ
       expect(row).toMatch(/^7,[^,]+,console_client_disabled,success,,,,admin-1,system,'=edu-portal,,"\{""name"":\{""before"":""教育门户"",""after"":""教育门户, \\""新\\""""\}\}",,[0-9a-f]{64}$/);
       expect(end).toBe('');
 
-      expect((await app.inject({ method: 'POST', url: '/api/console/audit/verify', payload: {} })).json()).toMatchObject({ ok: true, checked: 7 });
+      // 按证件号码等查找: the identifier goes in the body and becomes the account id the search takes.
+      const subject = await app.inject({ method: 'POST', url: '/api/console/audit/subject', payload: { kind: 'username', value: 'zhangsan' } });
+      expect(subject.json()).toEqual({ accountId: 'account-1' });
+      expect((await app.inject({ url: `/api/console/audit/events?account=${subject.json().accountId}&type=password_login` })).json().events.map((e: { seq: number }) => e.seq)).toEqual([5, 1]);
+      const unknown = await app.inject({ method: 'POST', url: '/api/console/audit/subject', payload: { kind: 'username', value: 'nobody' } });
+      expect(unknown.json().error.code).toBe('ACCOUNT_NOT_FOUND');
+
+      // Each look at the trail is in the trail: who, which filters (no personal data), how many rows.
+      const looks = (await app.inject({ url: '/api/console/audit/events?actor=auditor-1&limit=200' })).json().events;
+      expect(looks.map((e: { type: string; outcome: string }) => `${e.type} ${e.outcome}`).reverse()).toEqual([
+        'console.audit.search success',
+        'console.audit.search success',
+        'console.audit.search success',
+        'console.audit.export success',
+        'console.audit.subject_find success',
+        'console.audit.search success',
+        'console.audit.subject_find failure',
+      ]);
+      expect(looks[0]).toMatchObject({ actor: { accountId: 'auditor-1', role: 'audit' }, detail: { reason: 'ACCOUNT_NOT_FOUND', identifierKind: 'username' } });
+      expect(looks[1]).toMatchObject({ detail: { accountId: 'account-1', type: 'password_login', rows: 2 } });
+      expect(looks[2]).toMatchObject({ target: 'account-1', detail: { identifierKind: 'username' } });
+      expect(looks[3]).toMatchObject({ detail: { actorAccountId: 'admin-1', rows: 1 } });
+      expect(JSON.stringify(looks)).not.toContain('zhangsan');
+
+      const total = 7 + looks.length + 1; // and the search just made
+      expect((await app.inject({ method: 'POST', url: '/api/console/audit/verify', payload: {} })).json()).toMatchObject({ ok: true, checked: total });
+      const [verified] = (await app.inject({ url: '/api/console/audit/events?type=console.audit.verify' })).json().events;
+      expect(verified).toMatchObject({ seq: total + 1, detail: { ok: true, checked: total } });
       await asDatabaseOwner(database, 'delete from audit_events where seq = 4');
       expect((await app.inject({ method: 'POST', url: '/api/console/audit/verify', payload: {} })).json()).toEqual({ ok: false, checked: 3, firstBrokenSeq: 4, reason: 'missing' });
 
@@ -268,6 +298,11 @@ describe(`the audit administrator's console API (${postgres ? 'PostgreSQL' : 'SQ
         const answer = await app.inject({ url: `/api/console/audit/events?${bad}` });
         expect(answer.statusCode, bad).toBe(400);
         expect(answer.json().error.code, bad).toMatch(/^(FIELD_INVALID|FIELD_REQUIRED|UNKNOWN_FIELD)$/);
+      }
+      for (const bad of [{}, { kind: 'name', value: '张三' }, { kind: 'username', value: '' }, { kind: 'username', value: 'zhangsan', extra: 1 }]) {
+        const answer = await app.inject({ method: 'POST', url: '/api/console/audit/subject', payload: bad });
+        expect(answer.statusCode, JSON.stringify(bad)).toBe(400);
+        expect(answer.json().error.code, JSON.stringify(bad)).toMatch(/^(FIELD_INVALID|FIELD_REQUIRED|UNKNOWN_FIELD)$/);
       }
     } finally {
       await app.close();

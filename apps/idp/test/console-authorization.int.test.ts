@@ -36,6 +36,7 @@ const RULES: Record<string, ConsoleRole | 'any'> = {
   'GET /api/console/audit/events': 'audit',
   'GET /api/console/audit/events.csv': 'audit',
   'POST /api/console/audit/verify': 'audit',
+  'POST /api/console/audit/subject': 'audit',
 };
 
 type Caller = ConsoleRole | 'former administrator' | 'citizen' | 'no session';

@@ -54,6 +54,10 @@ export const auditSearchResponse = z.object({
 });
 export type AuditSearchResponse = z.infer<typeof auditSearchResponse>;
 
+/** 按证件号码等查找: the account an exact identifier belongs to (request: findAccountRequest of console-accounts.ts). */
+export const auditSubjectResponse = z.object({ accountId: z.string() });
+export type AuditSubjectResponse = z.infer<typeof auditSubjectResponse>;
+
 export const AUDIT_CHAIN_BREAKS = ['edited', 'missing', 'reordered', 'bad-checkpoint-signature', 'checkpoint-mismatch'] as const;
 
 /** 完整性校验: ok with what was checked, or the first broken seq and why. */

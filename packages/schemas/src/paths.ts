@@ -130,4 +130,6 @@ export const CONSOLE_AUDIT_PATHS = {
   events: `${CONSOLE_PATHS.api}/audit/events`,
   csv: `${CONSOLE_PATHS.api}/audit/events.csv`,
   verify: `${CONSOLE_PATHS.api}/audit/verify`,
+  /** POST: the account id of an exact 用户名 / 手机号 / 证件号码 (in the body, never the URL), for the search's `account`. */
+  subject: `${CONSOLE_PATHS.api}/audit/subject`,
 } as const;

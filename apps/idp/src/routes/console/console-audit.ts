@@ -1,12 +1,21 @@
 import type { FastifyInstance } from 'fastify';
-import { auditSearchQuery, auditSearchResponse, auditVerifyResponse, CONSOLE_AUDIT_PATHS, emptyRequest, type AuditEventView, type AuditSearchQuery } from '@uia/schemas';
-import type { AuditSearchFilter, AuditTrail, ChainedAuditEvent } from '../../ports/audit-log.ts';
+import {
+  auditSearchQuery,
+  auditSearchResponse,
+  auditSubjectResponse,
+  auditVerifyResponse,
+  CONSOLE_AUDIT_PATHS,
+  emptyRequest,
+  findAccountRequest,
+  type AuditEventView,
+  type AuditSearchQuery,
+} from '@uia/schemas';
+import type { AuditSearchFilter, ChainedAuditEvent } from '../../ports/audit-log.ts';
+import type { AuditReview } from '../../services/audit-review/audit-review.ts';
+import { requestContext } from '../request-context.ts';
 import { withContractSchemas } from '../zod-route-schemas.ts';
 import type { ConsoleRouteOptions } from './console-actor.ts';
 
-/** Rows one CSV export holds at most; narrower filters export the rest. */
-export const AUDIT_CSV_LIMIT = 10_000;
-const CSV_PAGE = 500;
 const CSV_COLUMNS = ['seq', 'at', 'type', 'outcome', 'accountId', 'clientId', 'ip', 'actorAccountId', 'actorRole', 'target', 'detail', 'changes', 'userAgent', 'hash'] as const;
 
 function filterOf(query: AuditSearchQuery): AuditSearchFilter {
@@ -53,35 +62,35 @@ function csvRow(view: AuditEventView): string {
 }
 
 /**
- * 审计管理员's API: search, CSV export and 完整性校验 of the audit trail.
- * Role-agnostic like every console plugin (console-actor.ts): the console
- * root lets only the audit role reach it. Events go out as stored — no
- * personal data in clear is ever in them.
+ * 审计管理员's API: search, CSV export and 完整性校验 of the audit trail, and
+ * the account id of an exact identifier for the search. Role-agnostic like
+ * every console plugin (console-actor.ts): the console root lets only the
+ * audit role reach it. Events go out as stored — no personal data in clear
+ * is ever in them; every call is itself recorded (AuditReview).
  */
-export async function consoleAuditRoutes(scope: FastifyInstance, options: ConsoleRouteOptions & { auditTrail: AuditTrail }) {
+export async function consoleAuditRoutes(scope: FastifyInstance, options: ConsoleRouteOptions & { review: AuditReview }) {
   const app = withContractSchemas(scope);
-  const { auditTrail } = options;
+  const { actorOf, review } = options;
 
   app.get(CONSOLE_AUDIT_PATHS.events, { schema: { querystring: auditSearchQuery, response: { 200: auditSearchResponse } } }, async (request) => {
-    const page = await auditTrail.search(filterOf(request.query), { limit: request.query.limit, beforeSeq: request.query.before });
+    const { limit, before } = request.query;
+    const page = await review.search(actorOf(request), filterOf(request.query), { limit, beforeSeq: before }, requestContext(request));
     return { events: page.events.map(viewOf), nextBefore: page.nextBeforeSeq };
   });
 
   // UTF-8 with a byte-order mark: Excel then reads the Chinese event details right.
   app.get(CONSOLE_AUDIT_PATHS.csv, { schema: { querystring: auditSearchQuery } }, async (request, reply) => {
-    const filter = filterOf(request.query);
-    const lines = [CSV_COLUMNS.join(',')];
-    for (let beforeSeq = request.query.before; lines.length <= AUDIT_CSV_LIMIT;) {
-      const page = await auditTrail.search(filter, { limit: Math.min(CSV_PAGE, AUDIT_CSV_LIMIT + 1 - lines.length), beforeSeq });
-      lines.push(...page.events.map((event) => csvRow(viewOf(event))));
-      if (page.nextBeforeSeq === null) break;
-      beforeSeq = page.nextBeforeSeq;
-    }
+    const events = await review.exportEvents(actorOf(request), filterOf(request.query), request.query.before, requestContext(request));
+    const lines = [CSV_COLUMNS.join(','), ...events.map((event) => csvRow(viewOf(event)))];
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="audit-events.csv"')
       .send(`\uFEFF${lines.join('\r\n')}\r\n`);
   });
 
-  app.post(CONSOLE_AUDIT_PATHS.verify, { schema: { body: emptyRequest, response: { 200: auditVerifyResponse } } }, async () => auditTrail.verify());
+  app.post(CONSOLE_AUDIT_PATHS.verify, { schema: { body: emptyRequest, response: { 200: auditVerifyResponse } } }, async (request) => review.verify(actorOf(request), requestContext(request)));
+
+  app.post(CONSOLE_AUDIT_PATHS.subject, { schema: { body: findAccountRequest, response: { 200: auditSubjectResponse } } }, async (request) =>
+    review.findSubject(actorOf(request), request.body, requestContext(request)),
+  );
 }

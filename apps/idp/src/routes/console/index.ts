@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ConsoleRole } from '@uia/schemas';
 import { AppError } from '../../errors.ts';
-import type { AuditLog, AuditTrail } from '../../ports/audit-log.ts';
+import type { AuditLog } from '../../ports/audit-log.ts';
 import type { AccountAdministration } from '../../services/account-administration/account-administration.ts';
+import type { AuditReview } from '../../services/audit-review/audit-review.ts';
 import type { ClientRegistry } from '../../services/clients/client-registry.ts';
 import type { PlatformOperations } from '../../services/operations/platform-operations.ts';
 import type { ConsoleRoles } from '../../services/console/console-roles.ts';
@@ -27,7 +28,7 @@ export interface ConsoleServices {
   /** 安全管理员: accounts. */
   accounts: AccountAdministration;
   /** 审计管理员: search, export and integrity check of the chained trail. */
-  auditTrail: AuditTrail;
+  auditReview: AuditReview;
 }
 
 /**
@@ -54,7 +55,7 @@ export function consoleFeatures(services: ConsoleServices): ConsoleFeature[] {
     { role: 'security', register: async (scope, base) => scope.register(consoleRoleRoutes, { ...base, roles: services.roles }) },
     { role: 'security', register: async (scope, base) => scope.register(consoleAccountRoutes, { ...base, administration: services.accounts }) },
     // 审计管理员
-    { role: 'audit', register: async (scope, base) => scope.register(consoleAuditRoutes, { ...base, auditTrail: services.auditTrail }) },
+    { role: 'audit', register: async (scope, base) => scope.register(consoleAuditRoutes, { ...base, review: services.auditReview }) },
   ];
 }
 
