@@ -89,7 +89,7 @@ export class AuditReview {
 /** The filters used, as the review's event records them (ids, types, outcome, times, address). */
 function filterDetail(filter: AuditSearchFilter): AuditNote['detail'] {
   const detail: AuditNote['detail'] = {};
-  for (const [name, value] of Object.entries(filter)) {
+  for (const [name, value] of Object.entries(filter) as [string, string | number | undefined][]) {
     if (value === undefined) continue;
     detail[name] = typeof value === 'number' ? new Date(value).toISOString() : value;
   }
