@@ -207,6 +207,10 @@ describe('production mode behind TLS with vendor stand-ins', () => {
     expect(page.url().startsWith(`${platformUrl}/interaction/`)).toBe(true);
     await chooseAccountLogin(page);
     expect(await page.getByText('演示环境').count()).toBe(0);
+    // Nor the demo's citizen and console administrators in what the pages read.
+    const site = (await (await fetch(`${platformUrl}/api/site`)).json()) as Record<string, unknown>;
+    expect(site).not.toHaveProperty('demoAccount');
+    expect(site).not.toHaveProperty('demoAdministrators');
     // Nor the demo hooks the other browser tests read captchas and SMS codes from.
     for (const hook of ['/dev/sms', `/dev/captcha/${await currentCaptchaId(page)}`]) expect((await fetch(`${platformUrl}${hook}`)).status).toBe(404);
     // No business registry configured: 法人登录 is switched off, not offered to fail.

@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteOptions } from 'fastify';
 import type Provider from 'oidc-provider';
 import type { Registry } from 'prom-client';
-import type { PlatformFeatures } from '@uia/schemas';
+import type { DemoAccount, DemoAdministrator, PlatformFeatures } from '@uia/schemas';
 import type { Config } from './config.ts';
 import { AppError } from './errors.ts';
 import { loggerOptions, type LogStream } from './logging.ts';
@@ -90,8 +90,9 @@ export interface AppServices {
   rateLimiter: RateLimiter;
   /** The dev outbox (`GET /dev/sms`), when it is the SMS channel. */
   devOutbox: SmsOutbox | null;
-  /** Demo mode: the seeded account, shown on the portal's demo banner. */
-  demoAccount: { username: string; phone: string; idNumber: string; password: string } | null;
+  /** Demo mode: the seeded account and console administrators, shown on the portal's demo banner. */
+  demoAccount: DemoAccount | null;
+  demoAdministrators: DemoAdministrator[];
   /** What this deployment offers (the optional vendors it has); /api/site tells the UIs. */
   features: PlatformFeatures;
   readinessChecks: Record<string, () => Promise<unknown>>;
@@ -169,6 +170,7 @@ export async function buildApp(
       platformName: config.platformName,
       demo: config.mode === 'demo',
       ...(services.demoAccount ? { demoAccount: services.demoAccount } : {}),
+      ...(services.demoAdministrators.length > 0 ? { demoAdministrators: services.demoAdministrators } : {}),
       features: services.features,
       companionApp: {
         name: config.companionApp.name,

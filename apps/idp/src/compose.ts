@@ -34,7 +34,7 @@ import { SqlClientRepository } from './adapters/sql/sql-client-repository.ts';
 import { SqlEntityRepository } from './adapters/sql/sql-entity-repository.ts';
 import { SqlOidcModelStore } from './adapters/sql/sql-oidc-model-store.ts';
 import { SqlSigningKeyStore } from './adapters/sql/sql-signing-key-store.ts';
-import { DEMO_ACCOUNT, DEMO_CITIZENS, DEMO_REGISTERED_ENTITIES, seedDemoData } from './demo/demo-data.ts';
+import { DEMO_ACCOUNT, DEMO_ADMINISTRATORS, DEMO_CITIZENS, DEMO_REGISTERED_ENTITIES, seedDemoData } from './demo/demo-data.ts';
 import { ConsentDecisions } from './oidc/consent.ts';
 import { createProvider } from './oidc/provider.ts';
 import { OidcSessionTerminator } from './oidc/oidc-session-terminator.ts';
@@ -337,6 +337,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
       metrics,
       now,
       demoAccount: config.mode === 'demo' ? { username: DEMO_ACCOUNT.username, phone: DEMO_ACCOUNT.phone, idNumber: DEMO_ACCOUNT.idNumber, password: DEMO_ACCOUNT.password } : null,
+      demoAdministrators: config.mode === 'demo' ? DEMO_ADMINISTRATORS.map(({ role, username, phone, password }) => ({ role, username, phone, password })) : [],
       features,
       readinessChecks,
     },

@@ -19,6 +19,12 @@ describe(`console access (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`,
     await t.stop();
   });
 
+  it('the demo banner names the three seeded administrators (GET /api/site, demo mode only)', async () => {
+    const { body } = await new Browser(t.baseUrl).json('/api/site');
+    expect(body.demoAdministrators).toEqual(DEMO_ADMINISTRATORS.map(({ role, username, phone, password }) => ({ role, username, phone, password })));
+    expect(body.demoAdministrators.map((a: { username: string }) => a.username)).toEqual(['sysadmin', 'secadmin', 'auditadmin']);
+  });
+
   it('an administrator logs in and sees their role and masked name', async () => {
     const browser = await loggedInConsole(t, SECURITY);
     const { status, body } = await me(browser);

@@ -36,7 +36,7 @@ export function App() {
   useDocumentTitle(pages[route.page].title, site.platformName);
 
   return (
-    <Layout platformName={site.platformName} demo={site.demo} demoAccount={site.demoAccount} variant={route.page === 'login' ? 'hero' : 'plain'}>
+    <Layout platformName={site.platformName} demo={site.demo} demoAccount={site.demoAccount} demoAdministrators={site.demoAdministrators} variant={route.page === 'login' ? 'hero' : 'plain'}>
       {show(route, site)}
     </Layout>
   );

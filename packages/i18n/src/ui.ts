@@ -22,6 +22,9 @@ const DEFAULT_APP_NAME = '统一认证';
 export const ui = {
   demoBanner: '演示环境：本页面为统一身份认证平台的演示部署，请勿输入真实个人信息。',
   demoAccount: '演示账号：{username}（手机号 {phone} / 身份证号 {idNumber}），密码 {password}',
+  /** The console's seeded administrators (三员分立), one per role. */
+  demoAdministrators: '管理控制台 {path} 演示管理员：{list}，密码均为 {password}',
+  demoAdministrator: '{roleName} {username}（手机号 {phone}）',
 
   /** 关怀模式 (适老化): the header's switch, on every page of the portal and the app. */
   care: {

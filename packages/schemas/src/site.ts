@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONSOLE_ROLES } from './console-roles.ts';
 
 /** What both UIs ask before showing a form: the site and a captcha. Paths: SITE_PATHS (paths.ts). */
 
@@ -22,6 +23,10 @@ export type PlatformFeatures = z.infer<typeof platformFeatures>;
 export const demoAccount = z.object({ username: z.string(), phone: z.string(), idNumber: z.string(), password: z.string() });
 export type DemoAccount = z.infer<typeof demoAccount>;
 
+/** The seeded console administrators (三员分立), one per role, shown on the demo banner. */
+export const demoAdministrator = z.object({ role: z.enum(CONSOLE_ROLES), username: z.string(), phone: z.string(), password: z.string() });
+export type DemoAdministrator = z.infer<typeof demoAdministrator>;
+
 /**
  * The companion app the 扫码登录 panel names and tells how to get: its name,
  * the web app (`<PUBLIC_URL>/app/`, added to the home screen) and, for a city
@@ -40,6 +45,8 @@ export const siteResponse = z.object({
   demo: z.boolean(),
   /** Present in demo mode only. */
   demoAccount: demoAccount.optional(),
+  /** Present in demo mode only: who may log in to the console (/console/). */
+  demoAdministrators: z.array(demoAdministrator).optional(),
   features: platformFeatures,
   companionApp,
 });

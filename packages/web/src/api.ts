@@ -91,7 +91,7 @@ export function errorMessage(error: unknown): string {
 
 // ---- the endpoints both UIs use (docs/api.md) ----
 
-export type { AudioCaptchaChallenge, CaptchaChallenge, DemoAccount, SiteInfo } from '@uia/schemas';
+export type { AudioCaptchaChallenge, CaptchaChallenge, DemoAccount, DemoAdministrator, SiteInfo } from '@uia/schemas';
 
 export const sharedEndpoints = {
   site: () => api.get<SiteInfo>(SITE_PATHS.site),

@@ -1,7 +1,7 @@
 // What the portal (PC) and the app (phone) share: the idp API client, the
 // History-API router, and the form pieces whose logic is the same in both.
 // Each UI keeps its own endpoints, pages, layout and stylesheet.
-export { api, ApiError, errorMessage, longWaitMessage, sharedEndpoints, type CaptchaChallenge, type DemoAccount, type SiteInfo } from './api.ts';
+export { api, ApiError, errorMessage, longWaitMessage, sharedEndpoints, type CaptchaChallenge, type DemoAccount, type DemoAdministrator, type SiteInfo } from './api.ts';
 export { CareModeSwitch, useDisplayMode, type DisplayMode } from './care-mode.tsx';
 export { captchaFieldError, CaptchaImage, CaptchaInput, useCaptcha, type CaptchaState } from './Captcha.tsx';
 export { useCaptchaAnswer, type CaptchaAnswer, type CaptchaAnswered } from './captcha-answer.ts';

@@ -37,6 +37,7 @@ export function useSiteInfo(): SiteInfo {
           platformName: typeof info.platformName === 'string' && info.platformName.trim() ? info.platformName : ui.site.defaultPlatformName,
           demo: info.demo === true,
           ...(info.demoAccount ? { demoAccount: info.demoAccount } : {}),
+          ...(Array.isArray(info.demoAdministrators) ? { demoAdministrators: info.demoAdministrators } : {}),
           features: { ...ALL_FEATURES, ...info.features },
           companionApp: typeof info.companionApp?.name === 'string' && info.companionApp.name.trim() ? info.companionApp : defaultCompanionApp(),
         });

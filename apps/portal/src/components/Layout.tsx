@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { ui } from '@uia/i18n';
-import { CareModeSwitch, Link, type DemoAccount } from '@uia/web';
+import { CONSOLE_PATHS, CONSOLE_ROLE_NAMES } from '@uia/schemas';
+import { CareModeSwitch, Link, type DemoAccount, type DemoAdministrator } from '@uia/web';
 import { fill } from '../text.ts';
 
 export function BrandMark() {
@@ -13,16 +14,23 @@ export function BrandMark() {
   );
 }
 
+function demoAdministratorsText(administrators: DemoAdministrator[]): string {
+  const list = administrators.map(({ role, username, phone }) => fill(ui.demoAdministrator, { roleName: CONSOLE_ROLE_NAMES[role], username, phone })).join('、');
+  return fill(ui.demoAdministrators, { path: CONSOLE_PATHS.page, list, password: administrators[0]!.password });
+}
+
 export function Layout({
   platformName,
   demo,
   demoAccount,
+  demoAdministrators = [],
   variant = 'plain',
   children,
 }: {
   platformName: string;
   demo: boolean;
   demoAccount?: DemoAccount | undefined;
+  demoAdministrators?: DemoAdministrator[] | undefined;
   variant?: 'hero' | 'plain';
   children: ReactNode;
 }) {
@@ -34,6 +42,7 @@ export function Layout({
           <div className="demo-banner" role="note">
             {ui.demoBanner}
             {demoAccount && <span className="demo-account">{fill(ui.demoAccount, { ...demoAccount })}</span>}
+            {demoAdministrators.length > 0 && <span className="demo-account demo-administrators">{demoAdministratorsText(demoAdministrators)}</span>}
           </div>
         )}
         <div className="site-header">
