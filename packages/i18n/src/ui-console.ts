@@ -1,3 +1,7 @@
+import { consoleAuditUi } from './ui-console-audit.ts';
+import { consoleSecurityUi } from './ui-console-security.ts';
+import { consoleSystemUi } from './ui-console-system.ts';
+
 /**
  * 管理控制台 (apps/console): the operator console's text, part of the one
  * catalogue (`ui.console`). Each role's pages add their own block here.
@@ -19,6 +23,9 @@ export const consoleUi = {
   notFoundText: '您访问的控制台页面不存在，或不属于您的管理角色。',
   notFoundLink: '返回控制台首页',
   confirmCancel: '取消',
+  system: consoleSystemUi,
+  security: consoleSecurityUi,
+  audit: consoleAuditUi,
   /** 系统管理员 · 运行状态: readiness, versions, feature switches, and 签名密钥轮换. */
   health: {
     heading: '运行状态',
