@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { CONSOLE_PAGES } from '@uia/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- the build's own script (plain JavaScript, no types)
 import { compressAssets } from '../../../scripts/compress-assets.mjs';
@@ -32,13 +31,13 @@ let t: TestPlatform;
 let dist: string;
 
 beforeAll(async () => {
-  // A built portal of our own (served as the console too), so the test does not depend on `npm run build` having run.
+  // A built portal of our own, so the test does not depend on `npm run build` having run.
   dist = mkdtempSync(join(tmpdir(), 'uia-portal-dist-'));
   mkdirSync(join(dist, 'assets'));
   writeFileSync(join(dist, 'index.html'), '<!doctype html><html lang="zh-CN"><body><div id="root"><div class="boot" id="uia-boot">正在加载</div></div></body></html>');
   writeFileSync(join(dist, 'assets', BUNDLE), bundleSource);
   compressAssets(join(dist, 'assets'));
-  t = await startTestPlatform({ paths: { portalDistDir: dist, appDistDir: join(dist, 'no-app'), consoleDistDir: dist, staticDir: fileURLToPath(new URL('../static', import.meta.url)) } });
+  t = await startTestPlatform({ paths: { portalDistDir: dist, appDistDir: join(dist, 'no-app'), staticDir: fileURLToPath(new URL('../static', import.meta.url)) } });
 });
 
 afterAll(async () => {
@@ -96,30 +95,6 @@ describe('pages for browsers', () => {
     expect(response.status).toBe(200);
     expect(response.headers['cache-control']).toBe('no-cache');
     expect(response.body.toString('utf8')).toContain('id="uia-boot"');
-  });
-});
-
-describe('the console’s pages', () => {
-  it('serve its shell at /console/ and at each of its pages, 404 for another path under /console/, its bundles for a year', async () => {
-    for (const page of Object.values(CONSOLE_PAGES)) {
-      const response = await rawGet(t.baseUrl, page, { accept: BROWSER_ACCEPT });
-      expect(response.status, page).toBe(200);
-      expect(response.headers['cache-control'], page).toBe('no-cache');
-      expect(response.body.toString('utf8'), page).toContain('id="uia-boot"');
-    }
-    const unknown = await rawGet(t.baseUrl, '/console/nothing-here', { accept: BROWSER_ACCEPT });
-    expect(unknown.status).toBe(404);
-    expect(unknown.body.toString('utf8')).toContain('id="uia-boot"');
-    const bare = await rawGet(t.baseUrl, '/console', { accept: BROWSER_ACCEPT });
-    expect(bare.status).toBe(302);
-    expect(bare.headers.location).toBe('/console/');
-    const bundle = await rawGet(t.baseUrl, `/console/assets/${BUNDLE}`, { 'accept-encoding': 'br' });
-    expect(bundle.status).toBe(200);
-    expect(bundle.headers['cache-control']).toBe('public, max-age=31536000, immutable');
-    // The console's API stays JSON.
-    const api = await rawGet(t.baseUrl, '/api/console/me', { accept: BROWSER_ACCEPT });
-    expect(api.status).toBe(401);
-    expect(JSON.parse(api.body.toString('utf8'))).toMatchObject({ error: { code: 'CONSOLE_LOGIN_REQUIRED' } });
   });
 });
 

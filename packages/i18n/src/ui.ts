@@ -1,5 +1,3 @@
-import { consoleUi } from './ui-console.ts';
-
 /**
  * User-facing labels of the web UIs (portal, edu-portal pages rendered by the
  * server). Chinese first; the wording of the manual (../shared/seed) is kept
@@ -22,7 +20,6 @@ const codeFields = {
 const DEFAULT_APP_NAME = '统一认证';
 
 export const ui = {
-  console: consoleUi,
   demoBanner: '演示环境：本页面为统一身份认证平台的演示部署，请勿输入真实个人信息。',
   demoAccount: '演示账号：{username}（手机号 {phone} / 身份证号 {idNumber}），密码 {password}',
   /** The console's seeded administrators (三员分立), one per role. */

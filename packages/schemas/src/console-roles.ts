@@ -19,16 +19,6 @@ export const CONSOLE_PATHS = {
   api: '/api/console',
 } as const;
 
-/** The console's pages (apps/console): the server answers each with the console's shell. */
-export const CONSOLE_PAGES = {
-  home: CONSOLE_PATHS.page,
-  clients: `${CONSOLE_PATHS.page}clients`,
-  health: `${CONSOLE_PATHS.page}health`,
-  accounts: `${CONSOLE_PATHS.page}accounts`,
-  roles: `${CONSOLE_PATHS.page}roles`,
-  audit: `${CONSOLE_PATHS.page}audit`,
-} as const;
-
 /** The console's built-in OIDC client (routes/console-login.ts): the console logs in through it, with two factors. */
 export const CONSOLE_CLIENT_ID = 'uia-console';
 

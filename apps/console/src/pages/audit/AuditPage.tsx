@@ -1,6 +1,0 @@
-import { ui } from '@uia/i18n';
-
-/** Placeholder until this section's page is built (it is, before this branch lands). */
-export function AuditPage() {
-  return <h1 className="page-title">{ui.console.sections.audit}</h1>;
-}
