@@ -4,6 +4,7 @@ import {
   CONSOLE_AUDIT_PATHS,
   CONSOLE_CLIENT_PATHS,
   CONSOLE_LOGIN_PATHS,
+  pathOf,
   type AdminAccountResponse,
   type AuditSearchResponse,
   type AuditVerifyResponse,
@@ -25,11 +26,6 @@ import {
 } from '@uia/schemas';
 import { api } from '@uia/web';
 
-/** A path template's `:name` parameter filled in (encoded). */
-export function pathWith(template: string, params: Record<string, string>): string {
-  return template.replace(/:([a-zA-Z]+)/g, (_match, name: string) => encodeURIComponent(params[name] ?? ''));
-}
-
 /** What the account actions answer: the account's view after the action. */
 type AccountAction = 'unlock' | 'disable' | 'enable' | 'endSessions';
 
@@ -40,20 +36,20 @@ export const consoleApi = {
 
   clients: () => api.get<RelyingPartyListResponse>(CONSOLE_CLIENT_PATHS.clients),
   registerClient: (metadata: RelyingPartyMetadata) => api.post<RelyingPartySavedResponse>(CONSOLE_CLIENT_PATHS.clients, metadata),
-  updateClient: (clientId: string, metadata: RelyingPartyMetadata) => api.put<RelyingPartySavedResponse>(pathWith(CONSOLE_CLIENT_PATHS.client, { clientId }), metadata),
-  deleteClient: (clientId: string) => api.delete<ClientDeletedResponse>(pathWith(CONSOLE_CLIENT_PATHS.client, { clientId })),
-  setClientEnabled: (clientId: string, enabled: boolean) => api.post<RelyingParty>(pathWith(enabled ? CONSOLE_CLIENT_PATHS.enable : CONSOLE_CLIENT_PATHS.disable, { clientId })),
-  rotateClientSecret: (clientId: string) => api.post<ClientSecretResponse>(pathWith(CONSOLE_CLIENT_PATHS.rotateSecret, { clientId })),
+  updateClient: (clientId: string, metadata: RelyingPartyMetadata) => api.put<RelyingPartySavedResponse>(pathOf(CONSOLE_CLIENT_PATHS.client, { clientId }), metadata),
+  deleteClient: (clientId: string) => api.delete<ClientDeletedResponse>(pathOf(CONSOLE_CLIENT_PATHS.client, { clientId })),
+  setClientEnabled: (clientId: string, enabled: boolean) => api.post<RelyingParty>(pathOf(enabled ? CONSOLE_CLIENT_PATHS.enable : CONSOLE_CLIENT_PATHS.disable, { clientId })),
+  rotateClientSecret: (clientId: string) => api.post<ClientSecretResponse>(pathOf(CONSOLE_CLIENT_PATHS.rotateSecret, { clientId })),
   rotateSigningKeys: () => api.post<SigningKeysRotatedResponse>(CONSOLE_CLIENT_PATHS.rotateSigningKeys),
   health: () => api.get<PlatformHealthResponse>(CONSOLE_CLIENT_PATHS.health),
 
   findAccount: (request: FindAccountRequest) => api.post<AdminAccountResponse>(CONSOLE_ACCOUNT_PATHS.find, request),
-  accountAction: (id: string, action: AccountAction) => api.post<AdminAccountResponse>(pathWith(CONSOLE_ACCOUNT_PATHS[action], { id })),
-  inPersonCheck: (id: string, reference: string) => api.post<AdminAccountResponse>(pathWith(CONSOLE_ACCOUNT_PATHS.inPersonCheck, { id }), { reference }),
+  accountAction: (id: string, action: AccountAction) => api.post<AdminAccountResponse>(pathOf(CONSOLE_ACCOUNT_PATHS[action], { id })),
+  inPersonCheck: (id: string, reference: string) => api.post<AdminAccountResponse>(pathOf(CONSOLE_ACCOUNT_PATHS.inPersonCheck, { id }), { reference }),
 
   roleHolders: () => api.get<ConsoleRoleHoldersResponse>(CONSOLE_ACCESS_PATHS.roles),
   grantRole: (identifier: string, role: ConsoleRole) => api.post<GrantConsoleRoleResponse>(CONSOLE_ACCESS_PATHS.roles, { identifier, role }),
-  revokeRole: (accountId: string) => api.post<RevokeConsoleRoleResponse>(pathWith(CONSOLE_ACCESS_PATHS.revokeRole, { accountId })),
+  revokeRole: (accountId: string) => api.post<RevokeConsoleRoleResponse>(pathOf(CONSOLE_ACCESS_PATHS.revokeRole, { accountId })),
 
   auditEvents: (query: URLSearchParams) => api.get<AuditSearchResponse>(`${CONSOLE_AUDIT_PATHS.events}?${query.toString()}`),
   verifyAudit: () => api.post<AuditVerifyResponse>(CONSOLE_AUDIT_PATHS.verify),
