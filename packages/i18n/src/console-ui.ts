@@ -16,6 +16,8 @@ export const consoleUi = {
   notFoundText: '该页面不存在，或不属于您的角色。',
   confirmCancel: '取消',
   working: '正在处理…',
+  /** A table's scroll region, named apart from the section around it. */
+  scrollableTable: '{title}表格（可横向滚动）',
   none: '无',
   yes: '是',
   no: '否',

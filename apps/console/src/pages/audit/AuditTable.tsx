@@ -1,5 +1,6 @@
 import { fillTemplate, ui } from '@uia/i18n';
 import { CONSOLE_ROLE_NAMES, type AuditEventView } from '@uia/schemas';
+import { TableScroll } from '../../components/TableScroll.tsx';
 import { formatTime } from '../../format.ts';
 
 const text = ui.console.audit;
@@ -21,7 +22,7 @@ export function AuditTable({ events }: { events: AuditEventView[] }) {
       <p className="muted" role="status">
         {fillTemplate(text.count, { count: events.length })}
       </p>
-      <div className="table-scroll">
+      <TableScroll label={text.resultsTitle}>
         <table className="table table-dense">
           <thead>
             <tr>
@@ -54,7 +55,7 @@ export function AuditTable({ events }: { events: AuditEventView[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

@@ -1,6 +1,8 @@
 import { ui } from '@uia/i18n';
 import type { RelyingParty } from '@uia/schemas';
 
+import { TableScroll } from '../../components/TableScroll.tsx';
+
 const text = ui.console.clients;
 
 export interface ClientActions {
@@ -14,7 +16,7 @@ export interface ClientActions {
 export function ClientTable({ clients, busy, actions }: { clients: RelyingParty[]; busy: boolean; actions: ClientActions }) {
   if (clients.length === 0) return <p className="muted">{text.empty}</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll label={text.listTitle}>
       <table className="table">
         <thead>
           <tr>
@@ -39,7 +41,7 @@ export function ClientTable({ clients, busy, actions }: { clients: RelyingParty[
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -1,5 +1,6 @@
 import { ui } from '@uia/i18n';
 import type { ConsoleRoleHolder } from '@uia/schemas';
+import { TableScroll } from '../../components/TableScroll.tsx';
 import { formatTime } from '../../format.ts';
 
 const text = ui.console.roles;
@@ -8,7 +9,7 @@ const text = ui.console.roles;
 export function RoleHolderTable({ holders, busy, onRevoke }: { holders: ConsoleRoleHolder[]; busy: boolean; onRevoke: (holder: ConsoleRoleHolder) => void }) {
   if (holders.length === 0) return <p className="muted">{text.empty}</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll label={text.holdersTitle}>
       <table className="table">
         <thead>
           <tr>
@@ -41,6 +42,6 @@ export function RoleHolderTable({ holders, busy, onRevoke }: { holders: ConsoleR
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
