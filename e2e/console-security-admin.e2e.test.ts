@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { screenshot, visibleText } from './support/browser.ts';
 import { CONSOLE_ADMINS, loginToConsole } from './support/console.ts';
-import { chooseAccountLogin, DEMO, fillAccountLogin, startLoginFromEdu, submitAccountLogin } from './support/flows.ts';
+import { chooseAccountLogin, DEMO, fillAccountLogin, loginAtEdu, startLoginFromEdu, submitAccountLogin } from './support/flows.ts';
 import { closeAll, openDesktopPage, useServersAndBrowser } from './support/session.ts';
 
 const setup = useServersAndBrowser();
@@ -26,11 +26,7 @@ afterAll(async () => {
 /** 张三 logs in to edu-portal in his own browser. */
 async function citizenLogsInAtEdu() {
   const { page } = citizen;
-  await startLoginFromEdu(page, setup.servers.eduUrl, setup.servers.platformUrl);
-  await chooseAccountLogin(page);
-  await fillAccountLogin(page, setup.servers.platformUrl, DEMO.username, DEMO.password);
-  expect((await submitAccountLogin(page)).status()).toBe(200);
-  await page.waitForURL(`${setup.servers.eduUrl}/`);
+  await loginAtEdu(page, setup.servers.eduUrl, setup.servers.platformUrl, DEMO.username, DEMO.password);
   expect(await visibleText(page.getByRole('heading', { level: 1 }))).toBe(`欢迎，${DEMO.maskedName}`);
 }
 

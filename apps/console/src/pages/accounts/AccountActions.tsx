@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { fillTemplate, ui } from '@uia/i18n';
 import { IN_PERSON_REFERENCE_PATTERN, type AdminAccountView } from '@uia/schemas';
-import { FieldError, FieldHint, FieldInput } from '@uia/web';
 import { consoleApi } from '../../api.ts';
+import { SubmitRow, TextField, useTextField } from '../../components/FormRow.tsx';
 import { Section } from '../../components/Section.tsx';
 import { useAction } from '../../components/useAction.ts';
 
@@ -11,8 +11,8 @@ const text = ui.console.accounts;
 /** 解锁, 停用/启用, 结束全部会话 and 线下核验: each answers with the account's new view. */
 export function AccountActions({ account, onChanged }: { account: AdminAccountView; onChanged: (account: AdminAccountView) => void }) {
   const { busy, run } = useAction();
-  const [reference, setReference] = useState('');
-  const [referenceError, setReferenceError] = useState<string | null>(null);
+  // Halls print the number in capitals; typed in lower case it is the same number.
+  const reference = useTextField('in-person-reference', (value) => value.trim().toUpperCase());
 
   async function act(action: 'unlock' | 'disable' | 'enable' | 'endSessions', confirm: string, done: string) {
     const result = await run(() => consoleApi.accountAction(account.id, action), { confirm, done: () => done });
@@ -21,16 +21,11 @@ export function AccountActions({ account, onChanged }: { account: AdminAccountVi
 
   async function recordInPerson(event: FormEvent) {
     event.preventDefault();
-    const value = reference.trim().toUpperCase();
-    if (!IN_PERSON_REFERENCE_PATTERN.test(value)) {
-      setReferenceError(text.referenceInvalid);
-      document.getElementById('in-person-reference')?.focus();
-      return;
-    }
-    setReferenceError(null);
+    const value = reference.accept((typed) => IN_PERSON_REFERENCE_PATTERN.test(typed), text.referenceInvalid);
+    if (value === null) return;
     const result = await run(() => consoleApi.inPersonCheck(account.id, value), { confirm: fillTemplate(text.confirmInPerson, { reference: value }), done: () => text.inPersonDone });
     if (result) {
-      setReference('');
+      reference.clear();
       onChanged(result.account);
     }
   }
@@ -56,17 +51,8 @@ export function AccountActions({ account, onChanged }: { account: AdminAccountVi
       </div>
       <h3>{text.inPersonTitle}</h3>
       <form className="form form-inline" noValidate onSubmit={(event) => void recordInPerson(event)}>
-        <div className="form-row">
-          <label htmlFor="in-person-reference">{text.reference}</label>
-          <FieldInput id="in-person-reference" autoComplete="off" maxLength={32} value={reference} error={referenceError} hint onChange={(e) => setReference(e.target.value)} />
-          <FieldHint id="in-person-reference">{text.referenceHint}</FieldHint>
-          <FieldError id="in-person-reference" message={referenceError} />
-        </div>
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={busy}>
-            {text.recordInPerson}
-          </button>
-        </div>
+        <TextField {...reference.props} label={text.reference} hint={text.referenceHint} maxLength={32} />
+        <SubmitRow label={text.recordInPerson} busy={busy} />
       </form>
     </Section>
   );

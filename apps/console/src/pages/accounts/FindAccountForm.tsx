@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { ui } from '@uia/i18n';
 import type { FindAccountRequest } from '@uia/schemas';
-import { FieldError, FieldHint, FieldInput, IdTypeSelect } from '@uia/web';
+import { IdTypeSelect } from '@uia/web';
+import { SubmitRow, TextField, useTextField } from '../../components/FormRow.tsx';
 import { Section } from '../../components/Section.tsx';
 
 const text = ui.console.accounts;
@@ -12,18 +13,13 @@ const KINDS = Object.keys(text.kinds) as FindAccountRequest['kind'][];
 export function FindAccountForm({ busy, onFind }: { busy: boolean; onFind: (request: FindAccountRequest) => void }) {
   const [kind, setKind] = useState<FindAccountRequest['kind']>('id_number');
   const [idType, setIdType] = useState('resident_id');
-  const [value, setValue] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const field = useTextField('find-value');
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!value.trim()) {
-      setError(text.valueRequired);
-      document.getElementById('find-value')?.focus();
-      return;
-    }
-    setError(null);
-    onFind({ kind, value: value.trim(), ...(kind === 'id_number' ? { idType: idType as NonNullable<FindAccountRequest['idType']> } : {}) });
+    const value = field.accept(Boolean, text.valueRequired);
+    if (value === null) return;
+    onFind({ kind, value, ...(kind === 'id_number' ? { idType: idType as NonNullable<FindAccountRequest['idType']> } : {}) });
   }
 
   return (
@@ -45,17 +41,8 @@ export function FindAccountForm({ busy, onFind }: { busy: boolean; onFind: (requ
             <IdTypeSelect id="find-idType" value={idType} onChange={setIdType} error={null} />
           </div>
         )}
-        <div className="form-row">
-          <label htmlFor="find-value">{text.kinds[kind]}</label>
-          <FieldInput id="find-value" autoComplete="off" spellCheck={false} maxLength={64} value={value} error={error} hint onChange={(e) => setValue(e.target.value)} />
-          <FieldHint id="find-value">{text.findHint}</FieldHint>
-          <FieldError id="find-value" message={error} />
-        </div>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {text.find}
-          </button>
-        </div>
+        <TextField {...field.props} label={text.kinds[kind]} hint={text.findHint} maxLength={64} />
+        <SubmitRow label={text.find} busy={busy} primary />
       </form>
     </Section>
   );

@@ -1,6 +1,6 @@
 import { fillTemplate, ui } from '@uia/i18n';
 import { CONSOLE_ROLE_NAMES, type AuditEventView } from '@uia/schemas';
-import { TableScroll } from '../../components/TableScroll.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 import { formatTime } from '../../format.ts';
 
 const text = ui.console.audit;
@@ -22,40 +22,23 @@ export function AuditTable({ events }: { events: AuditEventView[] }) {
       <p className="muted" role="status">
         {fillTemplate(text.count, { count: events.length })}
       </p>
-      <TableScroll label={text.resultsTitle}>
-        <table className="table table-dense">
-          <thead>
-            <tr>
-              <th scope="col">{text.columns.seq}</th>
-              <th scope="col">{text.columns.at}</th>
-              <th scope="col">{text.columns.type}</th>
-              <th scope="col">{text.columns.outcome}</th>
-              <th scope="col">{text.columns.actor}</th>
-              <th scope="col">{text.columns.account}</th>
-              <th scope="col">{text.columns.client}</th>
-              <th scope="col">{text.columns.ip}</th>
-              <th scope="col">{text.columns.detail}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((event) => (
-              <tr key={event.seq}>
-                <th scope="row">{event.seq}</th>
-                <td className="nowrap">{formatTime(event.at)}</td>
-                <td>
-                  <code>{event.type}</code>
-                </td>
-                <td className={event.outcome === 'success' ? 'status-good' : 'status-bad'}>{text.outcomes[event.outcome]}</td>
-                <td>{event.actor ? `${event.actor.accountId}（${CONSOLE_ROLE_NAMES[event.actor.role]}）` : ''}</td>
-                <td>{event.accountId ?? ''}</td>
-                <td>{event.clientId ?? ''}</td>
-                <td>{event.ip ?? ''}</td>
-                <td className="detail">{detailOf(event)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable label={text.resultsTitle} columns={text.columns} dense>
+        {events.map((event) => (
+          <tr key={event.seq}>
+            <th scope="row">{event.seq}</th>
+            <td className="nowrap">{formatTime(event.at)}</td>
+            <td>
+              <code>{event.type}</code>
+            </td>
+            <td className={event.outcome === 'success' ? 'status-good' : 'status-bad'}>{text.outcomes[event.outcome]}</td>
+            <td>{event.actor ? `${event.actor.accountId}（${CONSOLE_ROLE_NAMES[event.actor.role]}）` : ''}</td>
+            <td>{event.accountId ?? ''}</td>
+            <td>{event.clientId ?? ''}</td>
+            <td>{event.ip ?? ''}</td>
+            <td className="detail">{detailOf(event)}</td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

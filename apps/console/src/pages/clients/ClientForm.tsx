@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ui } from '@uia/i18n';
 import { ID_TOKEN_SIGNING_ALGS, LOGIN_TYPES, OIDC_SCOPES, RELYING_PARTY_AUTH_METHODS } from '@uia/schemas';
-import { describedAs, FieldError, FieldHint } from '@uia/web';
+import { describedAs, FieldError } from '@uia/web';
+import { FormRow, TextAreaField } from '../../components/FormRow.tsx';
 import { Section } from '../../components/Section.tsx';
 import { needsJustification, type ClientFormValues } from './client-form-values.ts';
 
@@ -64,26 +65,22 @@ export function ClientForm({
   return (
     <Section title={title}>
       <form ref={form} className="form" noValidate onSubmit={submit}>
-        <Row id="client-name" label={text.name} error={errors.name}>
+        <FormRow id="client-name" label={text.name} error={errors.name}>
           <input id="client-name" className="input" value={values.name} maxLength={100} onChange={(e) => set('name', e.target.value)} {...describedAs('client-name', { error: errors.name })} />
-        </Row>
-        <Row id="client-redirectUris" label={text.redirectUris} error={errors.redirectUris} hint={text.redirectUrisHint}>
-          <textarea
-            id="client-redirectUris"
-            className="input textarea"
-            rows={2}
-            value={values.redirectUris}
-            onChange={(e) => set('redirectUris', e.target.value)}
-            {...describedAs('client-redirectUris', { error: errors.redirectUris, hint: true })}
-          />
-        </Row>
-        <Row id="client-postLogoutUris" label={text.postLogoutUris}>
-          <textarea id="client-postLogoutUris" className="input textarea" rows={2} value={values.postLogoutUris} onChange={(e) => set('postLogoutUris', e.target.value)} />
-        </Row>
-        <Row id="client-backchannel" label={text.backchannelLogoutUri}>
+        </FormRow>
+        <TextAreaField
+          id="client-redirectUris"
+          label={text.redirectUris}
+          hint={text.redirectUrisHint}
+          error={errors.redirectUris}
+          value={values.redirectUris}
+          onChange={(value) => set('redirectUris', value)}
+        />
+        <TextAreaField id="client-postLogoutUris" label={text.postLogoutUris} value={values.postLogoutUris} onChange={(value) => set('postLogoutUris', value)} />
+        <FormRow id="client-backchannel" label={text.backchannelLogoutUri}>
           <input id="client-backchannel" className="input" value={values.backchannelLogoutUri} onChange={(e) => set('backchannelLogoutUri', e.target.value)} />
-        </Row>
-        <Row id="client-authMethod" label={text.authMethod}>
+        </FormRow>
+        <FormRow id="client-authMethod" label={text.authMethod}>
           <select id="client-authMethod" className="input select" value={values.authMethod} onChange={(e) => set('authMethod', e.target.value as ClientFormValues['authMethod'])}>
             {RELYING_PARTY_AUTH_METHODS.map((method) => (
               <option key={method} value={method}>
@@ -91,11 +88,11 @@ export function ClientForm({
               </option>
             ))}
           </select>
-        </Row>
+        </FormRow>
         {values.authMethod === 'private_key_jwt' && (
-          <Row id="client-jwksUri" label={text.jwksUri}>
+          <FormRow id="client-jwksUri" label={text.jwksUri}>
             <input id="client-jwksUri" className="input" value={values.jwksUri} onChange={(e) => set('jwksUri', e.target.value)} />
-          </Row>
+          </FormRow>
         )}
         <fieldset className="choices">
           <legend>{text.scopes}</legend>
@@ -106,17 +103,15 @@ export function ClientForm({
             </label>
           ))}
         </fieldset>
-        <Row id="client-justification" label={text.justification} error={errors.justification} hint={text.justificationHint}>
-          <textarea
-            id="client-justification"
-            className="input textarea"
-            rows={2}
-            maxLength={1000}
-            value={values.justification}
-            onChange={(e) => set('justification', e.target.value)}
-            {...describedAs('client-justification', { error: errors.justification, hint: true })}
-          />
-        </Row>
+        <TextAreaField
+          id="client-justification"
+          label={text.justification}
+          hint={text.justificationHint}
+          error={errors.justification}
+          value={values.justification}
+          maxLength={1000}
+          onChange={(value) => set('justification', value)}
+        />
         <fieldset className="choices" id="client-loginTypes" tabIndex={-1} {...describedAs('client-loginTypes', { error: errors.loginTypes })}>
           <legend>{text.loginTypes}</legend>
           {LOGIN_TYPES.map((type) => (
@@ -127,7 +122,7 @@ export function ClientForm({
           ))}
           <FieldError id="client-loginTypes" message={errors.loginTypes} />
         </fieldset>
-        <Row id="client-minAcr" label={text.minAcr}>
+        <FormRow id="client-minAcr" label={text.minAcr}>
           <select id="client-minAcr" className="input select" value={values.minAcr} onChange={(e) => set('minAcr', e.target.value)}>
             <option value="">{text.minAcrAny}</option>
             {Object.entries(LEVELS).map(([level, name]) => (
@@ -136,8 +131,8 @@ export function ClientForm({
               </option>
             ))}
           </select>
-        </Row>
-        <Row id="client-idTokenAlg" label={text.idTokenAlg}>
+        </FormRow>
+        <FormRow id="client-idTokenAlg" label={text.idTokenAlg}>
           <select id="client-idTokenAlg" className="input select" value={values.idTokenAlg} onChange={(e) => set('idTokenAlg', e.target.value)}>
             {ID_TOKEN_SIGNING_ALGS.map((alg) => (
               <option key={alg} value={alg}>
@@ -145,7 +140,7 @@ export function ClientForm({
               </option>
             ))}
           </select>
-        </Row>
+        </FormRow>
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? ui.console.working : submitLabel}
@@ -156,17 +151,5 @@ export function ClientForm({
         </div>
       </form>
     </Section>
-  );
-}
-
-/** A labelled control with its hint and error below. */
-function Row({ id, label, error, hint, children }: { id: string; label: string; error?: string | undefined; hint?: string; children: ReactNode }) {
-  return (
-    <div className="form-row">
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {hint && <FieldHint id={id}>{hint}</FieldHint>}
-      <FieldError id={id} message={error} />
-    </div>
   );
 }

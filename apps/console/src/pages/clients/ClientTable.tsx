@@ -1,7 +1,7 @@
 import { ui } from '@uia/i18n';
 import type { RelyingParty } from '@uia/schemas';
 
-import { TableScroll } from '../../components/TableScroll.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 
 const text = ui.console.clients;
 
@@ -16,32 +16,19 @@ export interface ClientActions {
 export function ClientTable({ clients, busy, actions }: { clients: RelyingParty[]; busy: boolean; actions: ClientActions }) {
   if (clients.length === 0) return <p className="muted">{text.empty}</p>;
   return (
-    <TableScroll label={text.listTitle}>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{text.columns.name}</th>
-            <th scope="col">{text.columns.clientId}</th>
-            <th scope="col">{text.columns.type}</th>
-            <th scope="col">{text.columns.status}</th>
-            <th scope="col">{text.columns.actions}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {clients.map((client) => (
-            <tr key={client.client_id}>
-              <th scope="row">{client.metadata.client_name}</th>
-              <td>
-                <code>{client.client_id}</code>
-              </td>
-              <td>{client.type === 'confidential' ? text.typeConfidential : text.typePublic}</td>
-              <td>{client.enabled ? text.enabled : text.disabled}</td>
-              <td>{client.built_in ? <span className="muted">{text.builtIn}</span> : <RowActions client={client} busy={busy} actions={actions} />}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable label={text.listTitle} columns={text.columns}>
+      {clients.map((client) => (
+        <tr key={client.client_id}>
+          <th scope="row">{client.metadata.client_name}</th>
+          <td>
+            <code>{client.client_id}</code>
+          </td>
+          <td>{client.type === 'confidential' ? text.typeConfidential : text.typePublic}</td>
+          <td>{client.enabled ? text.enabled : text.disabled}</td>
+          <td>{client.built_in ? <span className="muted">{text.builtIn}</span> : <RowActions client={client} busy={busy} actions={actions} />}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

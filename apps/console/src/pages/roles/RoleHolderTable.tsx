@@ -1,6 +1,6 @@
 import { ui } from '@uia/i18n';
 import type { ConsoleRoleHolder } from '@uia/schemas';
-import { TableScroll } from '../../components/TableScroll.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 import { formatTime } from '../../format.ts';
 
 const text = ui.console.roles;
@@ -9,39 +9,20 @@ const text = ui.console.roles;
 export function RoleHolderTable({ holders, busy, onRevoke }: { holders: ConsoleRoleHolder[]; busy: boolean; onRevoke: (holder: ConsoleRoleHolder) => void }) {
   if (holders.length === 0) return <p className="muted">{text.empty}</p>;
   return (
-    <TableScroll label={text.holdersTitle}>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{text.columns.name}</th>
-            <th scope="col">{text.columns.idNumber}</th>
-            <th scope="col">{text.columns.role}</th>
-            <th scope="col">{text.columns.grantedAt}</th>
-            <th scope="col">{text.columns.actions}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {holders.map((holder) => (
-            <tr key={holder.accountId}>
-              <th scope="row">{holder.name}</th>
-              <td>{holder.idNumber}</td>
-              <td>{holder.roleName}</td>
-              <td>{formatTime(holder.grantedAt)}</td>
-              <td>
-                <button
-                  type="button"
-                  className="button button-small button-danger"
-                  aria-label={`${text.revoke}：${holder.name}（${holder.roleName}）`}
-                  disabled={busy}
-                  onClick={() => onRevoke(holder)}
-                >
-                  {text.revoke}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable label={text.holdersTitle} columns={text.columns}>
+      {holders.map((holder) => (
+        <tr key={holder.accountId}>
+          <th scope="row">{holder.name}</th>
+          <td>{holder.idNumber}</td>
+          <td>{holder.roleName}</td>
+          <td>{formatTime(holder.grantedAt)}</td>
+          <td>
+            <button type="button" className="button button-small button-danger" aria-label={`${text.revoke}：${holder.name}（${holder.roleName}）`} disabled={busy} onClick={() => onRevoke(holder)}>
+              {text.revoke}
+            </button>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
