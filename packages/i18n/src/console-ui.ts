@@ -14,7 +14,6 @@ export const consoleUi = {
   loginButton: '登录',
   notFoundTitle: '页面不存在',
   notFoundText: '该页面不存在，或不属于您的角色。',
-  confirmCancel: '取消',
   working: '正在处理…',
   /** A table's scroll region, named apart from the section around it. */
   scrollableTable: '{title}表格（可横向滚动）',
@@ -190,6 +189,7 @@ export const consoleUi = {
     from: '开始时间',
     to: '结束时间（不含）',
     type: '事件类型',
+    typePlaceholder: '如 console.account.unlock',
     outcome: '结果',
     outcomeAny: '全部',
     outcomes: { success: '成功', failure: '失败' },

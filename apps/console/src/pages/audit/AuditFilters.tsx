@@ -38,7 +38,7 @@ export function AuditFilters({ busy, onSearch }: { busy: boolean; onSearch: (que
       <form className="form filter-grid" noValidate onSubmit={submit}>
         <Filter id="audit-from" label={text.from} type="datetime-local" value={values.from} onValue={set('from')} />
         <Filter id="audit-to" label={text.to} type="datetime-local" value={values.to} onValue={set('to')} />
-        <Filter id="audit-type" label={text.type} value={values.type} onValue={set('type')} placeholder="console.account.unlock" />
+        <Filter id="audit-type" label={text.type} value={values.type} onValue={set('type')} placeholder={text.typePlaceholder} />
         <div className="form-row">
           <label htmlFor="audit-outcome">{text.outcome}</label>
           <select id="audit-outcome" className="input select" value={values.outcome} onChange={(e) => set('outcome')(e.target.value)}>
