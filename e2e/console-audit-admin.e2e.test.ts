@@ -1,7 +1,7 @@
 // 审计管理员's main job in the console, in Chromium: the security administrator unlocks the demo
 // citizen 张三 (through the console API, in a browser of their own); the audit administrator logs
 // in with two factors, finds that action in the trail by its type, sees the newest events first,
-// runs 完整性校验 (the chain holds) and gets the CSV export of the same filter.
+// runs 完整性校验 (the chain holds), gets the CSV export of the same filter, and logs out (退出).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CONSOLE_ACCOUNT_PATHS, pathOf } from '@uia/schemas';
@@ -72,5 +72,18 @@ describe('审计日志 (审计管理员)', () => {
     await page.getByRole('button', { name: '完整性校验' }).click();
     expect(await visibleText(page.locator('.notice'))).toMatch(/^校验通过：共校验 \d+ 条记录/);
     await screenshot(page, 'console-audit-verified');
+  });
+
+  it('退出 ends the console session and the platform’s, back at the console’s 登录', async () => {
+    const { platformUrl } = setup.servers;
+    const { page } = auditor;
+    await page.getByRole('button', { name: '退出' }).click();
+    // The platform's own logout page confirms ending the platform session (RP-initiated logout).
+    await page.waitForURL((url) => url.pathname.startsWith('/oidc/session/end'));
+    await page.locator('button[type=submit]', { hasText: '退出登录' }).click();
+    await page.waitForURL(`${platformUrl}/console/`);
+    await page.getByRole('link', { name: '登录', exact: true }).waitFor({ state: 'visible' });
+    expect((await page.request.get(`${platformUrl}/api/console/me`)).status()).toBe(401);
+    await screenshot(page, 'console-logged-out');
   });
 });
