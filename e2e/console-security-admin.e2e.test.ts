@@ -1,7 +1,8 @@
 // 安全管理员's main job in the console, in Chromium: after 5 wrong passwords for the demo citizen
 // 张三 (typed into the platform's login page by someone else), the security administrator logs in
 // with two factors, finds him by ID number (shown masked, locked), 解锁, then 结束全部会话 — and
-// edu-portal, where 张三 was logged in, is told by back-channel logout.
+// edu-portal, where 张三 was logged in, is told by back-channel logout. In 角色管理 the same
+// administrator grants and revokes a role, and cannot revoke their own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { screenshot, visibleText } from './support/browser.ts';
@@ -97,5 +98,33 @@ describe('账号管理 (安全管理员)', () => {
     await page.getByLabel('手机号', { exact: true }).fill('13900000999');
     await page.getByRole('button', { name: '查找' }).click();
     expect(await visibleText(page.getByRole('alert').filter({ hasText: '未找到该账号' }))).toContain('未找到该账号');
+  });
+
+  it('角色管理: grants 张三 审计管理员 by ID number, lists him masked, revokes it; revoking one’s own role is refused in Chinese', async () => {
+    const { page } = admin;
+    await page.getByRole('navigation', { name: '控制台功能' }).getByRole('link', { name: '角色管理' }).click();
+    expect(await visibleText(page.getByRole('heading', { level: 1 }))).toBe('角色管理');
+    const holders = main(page).locator('tbody tr');
+    await expect.poll(() => holders.count()).toBe(3);
+
+    await page.getByLabel('用户名、手机号或证件号码').fill(DEMO.idNumber);
+    await page.getByLabel('角色', { exact: true }).selectOption('audit');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: '授予', exact: true }).click();
+    expect(await visibleText(notice(page))).toBe(`已授予 ${DEMO.maskedName} 审计管理员角色`);
+    const granted = holders.filter({ hasText: DEMO.maskedIdNumber });
+    await granted.waitFor({ state: 'visible' });
+    expect(await granted.innerText()).toContain('审计管理员');
+    expect(await main(page).innerText()).not.toContain(DEMO.idNumber);
+    await screenshot(page, 'console-roles-granted');
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await granted.getByRole('button', { name: /^撤销/ }).click();
+    expect(await visibleText(notice(page))).toBe(`已撤销 ${DEMO.maskedName} 的角色`);
+    await expect.poll(() => holders.count()).toBe(3);
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await holders.filter({ hasText: '安全管理员' }).getByRole('button', { name: /^撤销/ }).click();
+    expect(await visibleText(page.getByRole('alert').filter({ hasText: '不能授予或撤销自己的管理角色' }))).toBe('不能授予或撤销自己的管理角色');
   });
 });
