@@ -84,6 +84,8 @@ describe('依赖方管理 (系统管理员)', () => {
     await page.getByRole('button', { name: '注册', exact: true }).click();
     expect(await visibleText(page.locator('#client-justification-error'))).toBe('申请证件号码（id_card）或手机号（phone）须填写书面理由');
     await page.getByRole('checkbox', { name: 'id_card' }).uncheck();
+    // Fixed: the error goes.
+    await page.locator('#client-justification-error').waitFor({ state: 'hidden' });
     await screenshot(page, 'console-clients-register-form');
     await page.getByRole('button', { name: '注册', exact: true }).click();
 

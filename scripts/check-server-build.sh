@@ -55,4 +55,4 @@ server_pid=
 [[ $status -eq 0 ]] || { echo "the built server exited with $status after SIGTERM" >&2; exit 1; }
 # The operator commands of docs/deployment.md run there too (on the data the server just created).
 UIA_MODE=demo DATA_DIR="$work/data" node apps/idp/dist/cli/rotate-pii-key.js --batch-size 100 | grep -q 'done:' || { echo "the built rotate-pii-key command failed" >&2; exit 1; }
-echo "built server: started with npm ci --omit=dev, ready, served discovery and the portal, stopped cleanly; the built pii:rotate command ran"
+echo "built server: started with npm ci --omit=dev, ready, served discovery, the portal and the console, stopped cleanly; the built pii:rotate command ran"

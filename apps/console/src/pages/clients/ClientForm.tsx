@@ -41,7 +41,9 @@ export function ClientForm({
   onCancel: () => void;
 }) {
   const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<Errors>({});
+  // After the first 注册/保存 the errors follow the fields as they change (an error goes once it is fixed).
+  const [tried, setTried] = useState(false);
+  const errors = tried ? check(values) : {};
   const form = useRef<HTMLFormElement>(null);
   const set = <K extends keyof ClientFormValues>(key: K, value: ClientFormValues[K]) => setValues((previous) => ({ ...previous, [key]: value }));
 
@@ -52,8 +54,8 @@ export function ClientForm({
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    setTried(true);
     const found = check(values);
-    setErrors(found);
     const first = Object.keys(found)[0];
     if (first) {
       form.current?.querySelector<HTMLElement>(`#client-${first}`)?.focus();
