@@ -1,7 +1,7 @@
 // 系统管理员's main job in the console, in Chromium: register a relying party in 依赖方管理 (its
 // redirect URI on a local HTTP server this test starts), take the secret shown once, and an
 // unmodified openid-client relying party logs the demo citizen in with it. Then 轮换密钥 shows a
-// new secret once, and 停用 (confirmed) marks it disabled.
+// new secret once, 停用 (confirmed) marks it disabled; 修改, 启用 and 删除 (confirmed) follow.
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as client from 'openid-client';
@@ -121,5 +121,29 @@ describe('依赖方管理 (系统管理员)', () => {
       .click();
     expect(await visibleText(page.locator('.notice'))).toBe(`已停用依赖方“${CLIENT_NAME}”`);
     await expect.poll(() => clientRow(page).innerText()).toContain('已停用');
+  });
+
+  it('edits the registration (修改 → 保存), enables it again and deletes it after a confirmation', async () => {
+    const { page } = admin;
+    const renamed = `${CLIENT_NAME}（新）`;
+    await clientRow(page)
+      .getByRole('button', { name: `修改：${CLIENT_NAME}` })
+      .click();
+    await page.getByRole('heading', { level: 2, name: `修改依赖方“${CLIENT_NAME}”` }).waitFor();
+    expect(await page.getByLabel('登录回调地址（redirect_uris）').inputValue()).toBe(redirectUri);
+    await page.getByLabel('名称（client_name）').fill(renamed);
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    expect(await visibleText(page.locator('.notice'))).toBe(`已保存依赖方“${renamed}”`);
+    const row = main(page).getByRole('row').filter({ hasText: renamed });
+    await row.waitFor();
+
+    await row.getByRole('button', { name: `启用：${renamed}` }).click();
+    expect(await visibleText(page.locator('.notice'))).toBe(`已启用依赖方“${renamed}”`);
+    await expect.poll(() => row.innerText()).toContain('已启用');
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await row.getByRole('button', { name: `删除：${renamed}` }).click();
+    expect(await visibleText(page.locator('.notice'))).toBe(`已删除依赖方“${renamed}”`);
+    await expect.poll(() => row.count()).toBe(0);
   });
 });
