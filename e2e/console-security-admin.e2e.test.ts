@@ -2,7 +2,7 @@
 // 张三 (typed into the platform's login page by someone else), the security administrator logs in
 // with two factors, finds him by ID number (shown masked, locked), 解锁, then 结束全部会话 — and
 // edu-portal, where 张三 was logged in, is told by back-channel logout. In 角色管理 the same
-// administrator grants and revokes a role, and cannot revoke their own.
+// administrator grants and revokes a role, and cannot revoke their own; 线下核验, 停用 and 启用 last.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { screenshot, visibleText } from './support/browser.ts';
@@ -126,5 +126,33 @@ describe('账号管理 (安全管理员)', () => {
     page.once('dialog', (dialog) => void dialog.accept());
     await holders.filter({ hasText: '安全管理员' }).getByRole('button', { name: /^撤销/ }).click();
     expect(await visibleText(page.getByRole('alert').filter({ hasText: '不能授予或撤销自己的管理角色' }))).toBe('不能授予或撤销自己的管理角色');
+  });
+
+  it('records 线下核验 (L4) with a hall’s reference number, refusing a malformed one, then 停用 and 启用 张三', async () => {
+    const { page } = admin;
+    await page.getByRole('navigation', { name: '控制台功能' }).getByRole('link', { name: '账号管理' }).click();
+    await page.getByLabel('查找方式').selectOption('username');
+    await page.getByLabel('用户名', { exact: true }).fill(DEMO.username);
+    await page.getByRole('button', { name: '查找' }).click();
+    expect(await visibleText(notice(page))).toBe(`已找到账号：${DEMO.maskedName}`);
+
+    await page.getByLabel('办件编号').fill('12');
+    await page.getByRole('button', { name: '记录线下核验' }).click();
+    expect(await visibleText(page.locator('#in-person-reference-error'))).toBe('办件编号为 6–32 位大写字母、数字或连字符');
+    await page.getByLabel('办件编号').fill('bjdc-20261205-0042');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: '记录线下核验' }).click();
+    expect(await visibleText(notice(page))).toBe('已记录线下核验');
+    await expect.poll(() => fact(page, '认证等级').textContent()).toContain('L4');
+    expect(await visibleText(fact(page, '线下核验'))).toContain('BJDC-20261205-0042');
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: '停用' }).click();
+    expect(await visibleText(notice(page))).toBe('已停用该账号');
+    await expect.poll(() => fact(page, '账号状态').textContent()).toBe('已停用');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: '启用' }).click();
+    expect(await visibleText(notice(page))).toBe('已启用该账号');
+    await expect.poll(() => fact(page, '账号状态').textContent()).toBe('正常');
   });
 });
