@@ -94,6 +94,8 @@ describe('依赖方管理 (系统管理员)', () => {
     firstSecret = secret;
     const clientId = (await clientRow(page).locator('code').textContent())!.trim();
     expect(await page.getByRole('region', { name: '客户端密钥（仅显示这一次）' }).innerText()).toContain('离开本页后密钥不再显示');
+    // The keyboard is on the secret's box (to copy it next).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('secret-once'))).toBe(true);
     await screenshot(page, 'console-clients-secret-once');
 
     expect(await citizenLogsInWith(clientId, secret)).toBeTruthy();

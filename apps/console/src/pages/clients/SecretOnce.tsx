@@ -7,7 +7,11 @@ const text = ui.console.clients;
 export function SecretOnce({ clientId, name, secret, onDismiss }: { clientId: string; name: string; secret: string; onDismiss: () => void }) {
   const [copied, setCopied] = useState<string | null>(null);
   const box = useRef<HTMLElement>(null);
-  useEffect(() => box.current?.focus(), []);
+  // The keyboard goes to the secret, after the page's result notice took it (that happens in a frame too).
+  useEffect(() => {
+    const frame = window.requestAnimationFrame(() => box.current?.focus());
+    return () => window.cancelAnimationFrame(frame);
+  }, []);
   async function copy() {
     try {
       await navigator.clipboard.writeText(secret);
