@@ -56,7 +56,7 @@ export default defineConfig([
     languageOptions: { globals: { ...globals.serviceworker, __SHELL_FILES__: 'readonly' } },
   },
   {
-    files: ['apps/portal/src/**/*.{ts,tsx}', 'apps/app/src/**/*.{ts,tsx}', 'packages/web/src/**/*.{ts,tsx}'],
+    files: ['apps/portal/src/**/*.{ts,tsx}', 'apps/app/src/**/*.{ts,tsx}', 'apps/console/src/**/*.{ts,tsx}', 'packages/web/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     // The two classic rules only. The rest of the plugin's `recommended` judges components for the
     // React Compiler, which these apps do not use, and flags patterns they rely on on purpose (the

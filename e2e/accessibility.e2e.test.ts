@@ -1,6 +1,6 @@
 // WCAG 2.x AA with axe-core (DESIGN.md §7): every page state of the manual —
 // the login page's tabs and modes, its refusals, each 忘记密码 step, 立即注册,
-// the user center, 授权确认, the app's pages and the error pages — at the PC
+// the user center, 授权确认, the app's pages, the error pages and each console role's pages — at the PC
 // size (1366×768) and the phone size (390×844), in the standard look and in
 // 关怀模式 (there held to contrast 7:1, axe's color-contrast-enhanced): no
 // critical and no serious violation. The pages the server renders itself take
@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { captchaAnswer, currentCaptchaId, newDesktopContext } from './support/browser.ts';
 import { appFaceLogin, launchPhoneBrowser, newPhoneContext } from './support/app.ts';
+import { CONSOLE_ADMINS, loginToConsole, type ConsoleAdmin } from './support/console.ts';
 import { AxeReport, setMode, setModeByCookie, type AxeFinding, type ModeSetter, type OpenedState } from './support/axe.ts';
 import { chooseAccountLogin, DEMO, fillAccountLogin, loginForm, loginModes, loginToUserCenter, shownError, startLoginFromEdu, submitAccountLogin } from './support/flows.ts';
 import { forgotWizard, requestResetCode, resetCode, submitAccountStep, submitNewPassword, submitResetCode } from './support/password-reset.ts';
@@ -296,5 +297,49 @@ describe('axe-core: 0 critical and 0 serious violations on every page state, bot
     await app.goto(`${platformUrl}/app/no-such-page`);
     await app.getByRole('heading', { level: 1 }).waitFor();
     await expectAccessible(app, 'App · 页面不存在', 'app-not-found');
+  });
+
+  it('the operator console: 登录, each role’s pages (依赖方管理 with its form, 运行状态, 账号管理 with an account, 角色管理, 审计日志)', { timeout: 300_000 }, async () => {
+    const { platformUrl } = servers;
+    /** The console in a browser profile of the administrator's own (a console session is per browser). */
+    async function consoleAs(admin: ConsoleAdmin): Promise<{ context: BrowserContext; console: Page }> {
+      const context = await newDesktopContext(browser);
+      const console = await context.newPage();
+      await loginToConsole(console, platformUrl, admin);
+      return { context, console };
+    }
+    const heading = (target: Page, name: string) => target.getByRole('heading', { level: 1, name }).waitFor();
+
+    await page.goto(`${platformUrl}/console/`);
+    await page.getByRole('link', { name: '登录', exact: true }).waitFor();
+    await expectAccessible(page, '控制台 · 登录', 'console-login');
+
+    const system = await consoleAs(CONSOLE_ADMINS.system);
+    await heading(system.console, '依赖方管理');
+    await system.console.getByRole('row').nth(1).waitFor();
+    await system.console.getByRole('button', { name: '注册依赖方' }).click();
+    await expectAccessible(system.console, '控制台 · 依赖方管理（注册表单）', 'console-clients');
+    await system.console.getByRole('link', { name: '运行状态' }).click();
+    await system.console.getByRole('heading', { level: 2, name: '签名密钥轮换' }).waitFor();
+    await system.console.getByText('平台就绪').waitFor();
+    await expectAccessible(system.console, '控制台 · 运行状态', 'console-health');
+    await system.context.close();
+
+    const security = await consoleAs(CONSOLE_ADMINS.security);
+    await heading(security.console, '账号管理');
+    await security.console.getByLabel('证件号码', { exact: true }).fill(DEMO.idNumber);
+    await security.console.getByRole('button', { name: '查找' }).click();
+    await security.console.getByRole('heading', { level: 2, name: '账号信息' }).waitFor();
+    await expectAccessible(security.console, '控制台 · 账号管理（账号信息）', 'console-accounts');
+    await security.console.getByRole('link', { name: '角色管理' }).click();
+    await security.console.getByRole('row').nth(1).waitFor();
+    await expectAccessible(security.console, '控制台 · 角色管理', 'console-roles');
+    await security.context.close();
+
+    const audit = await consoleAs(CONSOLE_ADMINS.audit);
+    await heading(audit.console, '审计日志');
+    await audit.console.getByRole('main').locator('table tbody tr').first().waitFor();
+    await expectAccessible(audit.console, '控制台 · 审计日志', 'console-audit');
+    await audit.context.close();
   });
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { newDesktopContext, screenshot, visibleText } from './support/browser.ts';
 import { appFaceLogin, launchPhoneBrowser, newPhoneContext } from './support/app.ts';
-import { chooseAccountLogin, DEMO, fillAccountLogin, loginModes, loginToUserCenter, startLoginFromEdu, submitAccountLogin } from './support/flows.ts';
+import { DEMO, loginAtEdu, loginModes, loginToUserCenter, startLoginFromEdu } from './support/flows.ts';
 import { useServersAndBrowser } from './support/session.ts';
 
 const setup = useServersAndBrowser();
@@ -30,12 +30,8 @@ afterAll(async () => {
 });
 
 /** 张三's 账号登录 at edu-portal in this page; ends on edu-portal's welcome. */
-async function loginAtEdu(page: Page) {
-  await startLoginFromEdu(page, setup.servers.eduUrl, setup.servers.platformUrl);
-  await chooseAccountLogin(page);
-  await fillAccountLogin(page, setup.servers.platformUrl, DEMO.username, DEMO.password);
-  expect((await submitAccountLogin(page)).status()).toBe(200);
-  await page.waitForURL(`${setup.servers.eduUrl}/`);
+async function loginAtEduAsDemo(page: Page) {
+  await loginAtEdu(page, setup.servers.eduUrl, setup.servers.platformUrl, DEMO.username, DEMO.password);
   expect(await visibleText(page.getByRole('heading', { level: 1 }))).toBe(`欢迎，${DEMO.maskedName}`);
 }
 
@@ -45,7 +41,7 @@ const browserItems = (page: Page): Locator => sessionsRegion(page).getByRole('li
 describe('登录设备与会话', () => {
   it('lists both browsers and the app; 退出 on the other browser ends its edu-portal session (back-channel logout) and its platform session; 全部退出 logs the app out', async () => {
     const homePage = await home.newPage();
-    await loginAtEdu(homePage);
+    await loginAtEduAsDemo(homePage);
     const phonePage = await phone.newPage();
     await appFaceLogin(phonePage, setup.servers.platformUrl, { name: '张三', idNumber: DEMO.idNumber, maskedName: DEMO.maskedName }, 7);
 

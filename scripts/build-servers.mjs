@@ -7,7 +7,7 @@
 // package stays an import of node_modules, and must be a `dependencies` entry of the app (or of the
 // @uia package that imports it): production installs with `npm ci --omit=dev` (scripts/check-server-build.sh).
 //
-// Files read at run time are found through `import.meta.url` (the portal and app builds, the idp's
+// Files read at run time are found through `import.meta.url` (the portal, app and console builds, the idp's
 // static styles, the common-password list, the edu-portal's stylesheet). In the bundle every module's
 // `import.meta.url` is rewritten to its source file's URL, relative to the bundle: the bundle runs
 // from the repository checkout, so those files are where the sources expect them, wherever the

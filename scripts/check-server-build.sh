@@ -3,11 +3,11 @@
 # production dependencies. Copies this checkout as built (`npm run build` first: apps/*/dist), without
 # node_modules, to a temp directory; installs there with `npm ci --omit=dev` (from the npm cache when it
 # can); starts `node apps/idp/dist/main.js` in demo mode on a free port; checks /readyz, the discovery
-# document, the portal page and a static file (files the bundle finds at run time); stops it with SIGTERM
+# document, the portal page, the console's shell and a static file (files the bundle finds at run time); stops it with SIGTERM
 # and expects exit status 0.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for built in apps/idp/dist/main.js apps/edu-portal/dist/main.js apps/portal/dist/index.html; do
+for built in apps/idp/dist/main.js apps/edu-portal/dist/main.js apps/portal/dist/index.html apps/console/dist/index.html; do
   [[ -f $built ]] || { echo "missing $built: run npm run build first" >&2; exit 1; }
 done
 
@@ -45,6 +45,7 @@ check() { # path, text the answer must contain
 check /readyz '"status":"ok"'
 check /oidc/.well-known/openid-configuration "\"jwks_uri\":\"$base/oidc/jwks\""
 check / '<div id="root">'
+check /console/ '/console/assets/'
 check /static/pages.css '{'
 
 kill -TERM "$server_pid"
@@ -54,4 +55,4 @@ server_pid=
 [[ $status -eq 0 ]] || { echo "the built server exited with $status after SIGTERM" >&2; exit 1; }
 # The operator commands of docs/deployment.md run there too (on the data the server just created).
 UIA_MODE=demo DATA_DIR="$work/data" node apps/idp/dist/cli/rotate-pii-key.js --batch-size 100 | grep -q 'done:' || { echo "the built rotate-pii-key command failed" >&2; exit 1; }
-echo "built server: started with npm ci --omit=dev, ready, served discovery and the portal, stopped cleanly; the built pii:rotate command ran"
+echo "built server: started with npm ci --omit=dev, ready, served discovery, the portal and the console, stopped cleanly; the built pii:rotate command ran"

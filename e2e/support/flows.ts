@@ -49,6 +49,16 @@ export async function startLoginFromEdu(page: Page, eduUrl: string, platformUrl:
   await loginModes(page).list.waitFor({ state: 'visible' });
 }
 
+/** 账号登录 from edu-portal's home page with the right password, back on edu-portal logged in. */
+export async function loginAtEdu(page: Page, eduUrl: string, platformUrl: string, identifier: string, password: string): Promise<void> {
+  await startLoginFromEdu(page, eduUrl, platformUrl);
+  await chooseAccountLogin(page);
+  await fillAccountLogin(page, platformUrl, identifier, password);
+  const answer = await submitAccountLogin(page);
+  if (answer.status() !== 200) throw new Error(`edu-portal login refused: ${answer.status()}`);
+  await page.waitForURL(`${eduUrl}/`);
+}
+
 /** Picks 个人登录 → 账号登录 explicitly (as the manual describes; 扫码登录 is the default). */
 export async function chooseAccountLogin(page: Page): Promise<void> {
   await page.getByRole('tab', { name: '个人登录' }).click();

@@ -16,6 +16,7 @@ import { loadConfig as loadEduConfig } from '../../apps/edu-portal/src/config.ts
 
 export const PORTAL_INDEX = fileURLToPath(new URL('../../apps/portal/dist/index.html', import.meta.url));
 export const APP_INDEX = fileURLToPath(new URL('../../apps/app/dist/index.html', import.meta.url));
+export const CONSOLE_INDEX = fileURLToPath(new URL('../../apps/console/dist/index.html', import.meta.url));
 
 export interface Servers {
   /** The platform, e.g. http://localhost:41234 (portal at `/`, OIDC at `/oidc`). */
@@ -29,9 +30,9 @@ export interface Servers {
   stop(): Promise<void>;
 }
 
-/** The portal and the phone app must be built: the platform serves their dist/ folders. */
+/** The portal, the phone app and the console must be built: the platform serves their dist/ folders. */
 export function assertPortalBuilt(): void {
-  for (const index of [PORTAL_INDEX, APP_INDEX]) {
+  for (const index of [PORTAL_INDEX, APP_INDEX, CONSOLE_INDEX]) {
     if (!existsSync(index)) {
       throw new Error(`${index} is missing. Run \`npm run build\` first (\`npm test\` / \`npm run test:e2e\` do this for you).`);
     }

@@ -43,6 +43,7 @@ import { registerMetrics } from './routes/metrics.ts';
 import { oidcMount } from './routes/oidc-mount.ts';
 import { passwordResetRoutes } from './routes/password-reset.ts';
 import { registerAppPages } from './routes/app-pages.ts';
+import { registerConsolePages } from './routes/console-pages.ts';
 import { registerPortalPages } from './routes/portal-pages.ts';
 import { portalSelfLoginRoutes } from './routes/portal-self-login.ts';
 import { publicApiRoutes } from './routes/public-api.ts';
@@ -107,7 +108,7 @@ const trustNearestHops = (hops: number) => (_address: string, hop: number) => ho
 export async function buildApp(
   config: Config,
   services: AppServices,
-  paths: { portalDistDir: string; staticDir: string; appDistDir?: string },
+  paths: { portalDistDir: string; staticDir: string; appDistDir?: string; consoleDistDir?: string },
   options: { logStream?: LogStream; onRoute?: (route: RouteOptions) => void } = {},
 ): Promise<FastifyInstance> {
   const secure = config.publicUrl.startsWith('https://');
@@ -141,6 +142,7 @@ export async function buildApp(
   await app.register(oidcMount, { provider: services.provider });
   const sendPortal = await registerPortalPages(app, paths);
   await registerAppPages(app, { appDistDir: paths.appDistDir, platformName: config.platformName, appName: config.companionApp.name });
+  await registerConsolePages(app, { consoleDistDir: paths.consoleDistDir });
   await app.register(interactionRoutes, {
     provider: services.provider,
     passwordLogin: services.passwordLogin,

@@ -106,6 +106,7 @@ const PLATFORM_VERSION = (JSON.parse(readFileSync(new URL('../package.json', imp
 const DEFAULT_PATHS = {
   portalDistDir: fileURLToPath(new URL('../../portal/dist', import.meta.url)),
   appDistDir: fileURLToPath(new URL('../../app/dist', import.meta.url)),
+  consoleDistDir: fileURLToPath(new URL('../../console/dist', import.meta.url)),
   staticDir: fileURLToPath(new URL('../static', import.meta.url)),
 };
 

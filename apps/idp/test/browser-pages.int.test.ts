@@ -31,13 +31,13 @@ let t: TestPlatform;
 let dist: string;
 
 beforeAll(async () => {
-  // A built portal of our own, so the test does not depend on `npm run build` having run.
+  // A built portal of our own, so the test does not depend on `npm run build` having run; the console serves the same build.
   dist = mkdtempSync(join(tmpdir(), 'uia-portal-dist-'));
   mkdirSync(join(dist, 'assets'));
   writeFileSync(join(dist, 'index.html'), '<!doctype html><html lang="zh-CN"><body><div id="root"><div class="boot" id="uia-boot">正在加载</div></div></body></html>');
   writeFileSync(join(dist, 'assets', BUNDLE), bundleSource);
   compressAssets(join(dist, 'assets'));
-  t = await startTestPlatform({ paths: { portalDistDir: dist, appDistDir: join(dist, 'no-app'), staticDir: fileURLToPath(new URL('../static', import.meta.url)) } });
+  t = await startTestPlatform({ paths: { portalDistDir: dist, appDistDir: join(dist, 'no-app'), consoleDistDir: dist, staticDir: fileURLToPath(new URL('../static', import.meta.url)) } });
 });
 
 afterAll(async () => {
@@ -123,5 +123,35 @@ describe('hashed static files', () => {
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.headers.vary).toMatch(/accept-encoding/i);
     expect(plain.body.equals(original())).toBe(true);
+  });
+});
+
+describe('the operator console (apps/console) at /console/', () => {
+  it('answers its pages with the shell (no-cache) and any other path below it with the shell as a 404', async () => {
+    for (const path of ['/console/', '/console/clients', '/console/health', '/console/accounts', '/console/roles', '/console/audit']) {
+      const page = await rawGet(t.baseUrl, path, { accept: BROWSER_ACCEPT });
+      expect({ path, status: page.status, cache: page.headers['cache-control'] }).toEqual({ path, status: 200, cache: 'no-cache' });
+      expect(page.body.toString('utf8')).toContain('id="uia-boot"');
+    }
+    const unknown = await rawGet(t.baseUrl, '/console/no-such-page', { accept: BROWSER_ACCEPT });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.toString('utf8')).toContain('id="uia-boot"');
+    const bare = await rawGet(t.baseUrl, '/console', { accept: BROWSER_ACCEPT });
+    expect({ status: bare.status, location: bare.headers.location }).toEqual({ status: 302, location: '/console/' });
+  });
+
+  it('serves its hashed bundles precompressed and immutable', async () => {
+    const br = await rawGet(t.baseUrl, `/console/assets/${BUNDLE}`, { 'accept-encoding': 'br' });
+    expect(br.status).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotliDecompressSync(br.body).equals(readFileSync(join(dist, 'assets', BUNDLE)))).toBe(true);
+  });
+
+  it('leaves its login routes and the console API to their own handlers', async () => {
+    const start = await rawGet(t.baseUrl, '/console/login/start', { accept: BROWSER_ACCEPT });
+    expect(start.status).toBe(303);
+    const me = await rawGet(t.baseUrl, '/api/console/me', { accept: 'application/json' });
+    expect({ status: me.status, code: (JSON.parse(me.body.toString('utf8')) as { error: { code: string } }).error.code }).toEqual({ status: 401, code: 'CONSOLE_LOGIN_REQUIRED' });
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMessage } from '@uia/i18n';
-import { CONSOLE_CLIENT_PATHS, PORTAL_CLIENT_ID, type RelyingPartySavedResponse } from '@uia/schemas';
+import { CONSOLE_CLIENT_ID, CONSOLE_CLIENT_PATHS, PORTAL_CLIENT_ID, type RelyingPartySavedResponse } from '@uia/schemas';
 import { migrateToLatest, openDatabase, type SqlDatabase } from '../src/adapters/sql/database.ts';
 import { MemoryPubSub } from '../src/adapters/pub-sub/memory-pub-sub.ts';
 import { SqlClientRepository } from '../src/adapters/sql/sql-client-repository.ts';
@@ -114,8 +114,16 @@ describe('console: relying parties', () => {
     expect(garbage.statusCode).toBe(400);
     expect(garbage.json()).toMatchObject({ error: { code: 'BODY_INVALID' } });
 
-    const portal = await app.inject({ method: 'POST', url: at(CONSOLE_CLIENT_PATHS.disable, PORTAL_CLIENT_ID), payload: {} });
-    expect(portal.json()).toEqual({ error: { code: 'CLIENT_BUILT_IN', message: formatMessage('CLIENT_BUILT_IN') } });
+    // The platform's own clients: the console's too (disabling or deleting it would shut every administrator out).
+    for (const builtIn of [PORTAL_CLIENT_ID, CONSOLE_CLIENT_ID]) {
+      for (const [method, path] of [
+        ['POST', CONSOLE_CLIENT_PATHS.disable],
+        ['DELETE', CONSOLE_CLIENT_PATHS.client],
+      ] as const) {
+        const refused = await app.inject({ method, url: at(path, builtIn), ...(method === 'POST' ? { payload: {} } : {}) });
+        expect(refused.json(), `${method} ${builtIn}`).toEqual({ error: { code: 'CLIENT_BUILT_IN', message: formatMessage('CLIENT_BUILT_IN') } });
+      }
+    }
 
     const unknown = await app.inject({ method: 'POST', url: at(CONSOLE_CLIENT_PATHS.rotateSecret, 'no-such-client'), payload: {} });
     expect(unknown.statusCode).toBe(404);

@@ -6,6 +6,8 @@
  * `{name}` placeholders are filled by the UI (same syntax as `formatMessage`).
  */
 
+import { consoleUi } from './console-ui.ts';
+
 /** The graphic-captcha and SMS-code fields, worded alike wherever a form asks for both. */
 const codeFields = {
   captchaLabel: '图形验证码',
@@ -20,6 +22,9 @@ const codeFields = {
 const DEFAULT_APP_NAME = '统一认证';
 
 export const ui = {
+  /** The operator console (apps/console). */
+  console: consoleUi,
+
   demoBanner: '演示环境：本页面为统一身份认证平台的演示部署，请勿输入真实个人信息。',
   demoAccount: '演示账号：{username}（手机号 {phone} / 身份证号 {idNumber}），密码 {password}',
   /** The console's seeded administrators (三员分立), one per role. */

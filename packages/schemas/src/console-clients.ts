@@ -66,6 +66,7 @@ export const clientSecretResponse = z.object({ client_id: z.string(), client_sec
 export type ClientSecretResponse = z.infer<typeof clientSecretResponse>;
 
 export const clientDeletedResponse = z.object({ client_id: z.string(), deleted: z.literal(true) });
+export type ClientDeletedResponse = z.infer<typeof clientDeletedResponse>;
 
 /** The key ids added; every node signs with them after its next restart. */
 export const signingKeysRotatedResponse = z.object({ kids: z.array(z.string()) });

@@ -39,7 +39,7 @@ export function longWaitMessage(retryAfterSeconds: number): string | null {
  * HTTP cache). Error answers become an ApiError whose message is the one to
  * show: the server's, else the catalogue's for the code.
  */
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -83,6 +83,9 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  /** The console's relying-party registry edits with PUT and deletes with DELETE (REST, like its CLI). */
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  delete: <T>(path: string) => request<T>('DELETE', path),
 };
 
 export function errorMessage(error: unknown): string {

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { PORTAL_CLIENT_ID, type RelyingParty } from '@uia/schemas';
+import type { RelyingParty } from '@uia/schemas';
 import { AppError } from '../../errors.ts';
 import type { AuditEvent, AuditLog } from '../../ports/audit-log.ts';
 import type { ClientRecord, ClientRepository } from '../../ports/client-repository.ts';
 import { auditedActor, type OperatorActor } from '../operations/operator-actor.ts';
+import { isBuiltinClient } from './builtin-clients.ts';
 import { parseRelyingPartyMetadata, type StoredRelyingPartyMetadata } from './relying-party-metadata.ts';
 import { AUDIT_EVENT_TYPES } from '../audit-event-types.ts';
 
@@ -46,7 +47,7 @@ export function relyingPartyView(record: Omit<ClientRecord, 'clientSecret'>): Re
     client_id: record.clientId,
     type: metadata.token_endpoint_auth_method === 'none' ? 'public' : 'confidential',
     enabled: record.enabled,
-    built_in: record.clientId === PORTAL_CLIENT_ID,
+    built_in: isBuiltinClient(record.clientId),
     metadata,
   };
 }
@@ -126,9 +127,13 @@ export class ClientRegistry {
     return record;
   }
 
-  /** The portal's own client is rewritten at every start (builtin-clients.ts): an edit would not last. */
+  /**
+   * The platform's own clients (the user center's and the console's) are rewritten at every start
+   * (builtin-clients.ts): an edit would not last, and disabling or deleting the console's would shut
+   * every administrator out until then.
+   */
   private async editable(clientId: string): Promise<ClientRecord> {
-    if (clientId === PORTAL_CLIENT_ID) throw new AppError('CLIENT_BUILT_IN');
+    if (isBuiltinClient(clientId)) throw new AppError('CLIENT_BUILT_IN');
     return this.existing(clientId);
   }
 
