@@ -84,6 +84,8 @@ describe('审计日志 (审计管理员)', () => {
     await page.waitForURL(`${platformUrl}/console/`);
     await page.getByRole('link', { name: '登录', exact: true }).waitFor({ state: 'visible' });
     expect((await page.request.get(`${platformUrl}/api/console/me`)).status()).toBe(401);
+    // The demo notice names the three demo administrators, so a visitor knows how to log in.
+    expect(await page.getByRole('note').textContent()).toMatch(/系统管理员 sysadmin.*安全管理员 secadmin.*审计管理员 auditadmin/);
     await screenshot(page, 'console-logged-out');
   });
 });

@@ -29,7 +29,7 @@ export function App() {
 
   if (session.state !== 'signedIn') {
     return (
-      <ConsoleLayout platformName={site.platformName}>
+      <ConsoleLayout site={site}>
         {session.state === 'loading' ? (
           <p className="muted">{ui.console.loading}</p>
         ) : (
@@ -52,7 +52,7 @@ export function App() {
 
   const View = page ? PAGE_VIEWS[page] : null;
   return (
-    <ConsoleLayout platformName={site.platformName} me={session.me} current={page}>
+    <ConsoleLayout site={site} me={session.me} current={page}>
       <h1 className="page-title">{title}</h1>
       {View ? (
         <NoticeProvider key={page}>

@@ -10,7 +10,7 @@ export const consoleUi = {
   signedInAs: '{name}（{roleName}）',
   logout: '退出',
   loginTitle: '登录管理控制台',
-  loginText: '管理控制台供系统管理员、安全管理员和审计管理员使用，须以密码加短信验证码两种方式登录。',
+  loginText: '管理控制台供系统管理员、安全管理员和审计管理员使用，须以两种方式登录：密码加绑定手机的短信验证码，或在手机App中刷脸登录后扫码。',
   loginButton: '登录',
   notFoundTitle: '页面不存在',
   notFoundText: '该页面不存在，或不属于您的角色。',

@@ -6,6 +6,7 @@ export { CareModeSwitch, useDisplayMode, type DisplayMode } from './care-mode.ts
 export { captchaFieldError, CaptchaImage, CaptchaInput, useCaptcha, type CaptchaState } from './Captcha.tsx';
 export { useCaptchaAnswer, type CaptchaAnswer, type CaptchaAnswered } from './captcha-answer.ts';
 export { describedAs, describedBy, FieldError, FieldHint, FieldInput, IdTypeSelect, TextInput, type InputRowProps, type TextInputKind, type TextInputProps } from './Field.tsx';
+export { DemoAdministrators } from './demo-banner.tsx';
 export { Link } from './Link.tsx';
 export { goBack, navigate, useLocation } from './router.ts';
 export { mount, raiseLevelHint, useDocumentTitle, useSiteInfo } from './site.tsx';

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import { ui } from '@uia/i18n';
-import { CONSOLE_PATHS, CONSOLE_ROLE_NAMES } from '@uia/schemas';
-import { CareModeSwitch, Link, type DemoAccount, type DemoAdministrator } from '@uia/web';
+import { CareModeSwitch, DemoAdministrators, Link, type DemoAccount, type DemoAdministrator } from '@uia/web';
 import { fill } from '../text.ts';
 
 export function BrandMark() {
@@ -12,11 +11,6 @@ export function BrandMark() {
       <path d="m10.5 16.2 3.8 3.8 7.2-7.6" fill="none" stroke="#fff" strokeWidth="2.6" strokeLinecap="round" strokeLinejoin="round" />
     </svg>
   );
-}
-
-function demoAdministratorsText(administrators: DemoAdministrator[]): string {
-  const list = administrators.map(({ role, username, phone }) => fill(ui.demoAdministrator, { roleName: CONSOLE_ROLE_NAMES[role], username, phone })).join('、');
-  return fill(ui.demoAdministrators, { path: CONSOLE_PATHS.page, list, password: administrators[0]!.password });
 }
 
 export function Layout({
@@ -42,7 +36,7 @@ export function Layout({
           <div className="demo-banner" role="note">
             {ui.demoBanner}
             {demoAccount && <span className="demo-account">{fill(ui.demoAccount, { ...demoAccount })}</span>}
-            {demoAdministrators.length > 0 && <span className="demo-account demo-administrators">{demoAdministratorsText(demoAdministrators)}</span>}
+            <DemoAdministrators administrators={demoAdministrators} />
           </div>
         )}
         <div className="site-header">
