@@ -1,7 +1,7 @@
 // 审计管理员's main job in the console, in Chromium: the security administrator unlocks the demo
 // citizen 张三 (through the console API, in a browser of their own); the audit administrator logs
 // in with two factors, finds that action in the trail by its type, sees the newest events first,
-// runs 完整性校验 (the chain holds), gets the CSV export of the same filter, and logs out (退出).
+// finds 张三's events by his ID number, runs 完整性校验 (the chain holds), gets the CSV export of the same filter, and logs out (退出).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CONSOLE_ACCOUNT_PATHS, pathOf } from '@uia/schemas';
@@ -68,6 +68,18 @@ describe('审计日志 (审计管理员)', () => {
     const csv = await page.request.get(`${platformUrl}${await csvLink.getAttribute('href')}`);
     expect(csv.status()).toBe(200);
     expect(await csv.text()).toContain('console.account.unlock');
+
+    // 张三 by his ID number (through the blind index, in a request body): his account id fills 相关账号,
+    // and the unlock is among his events.
+    await page.getByLabel('按身份查找相关账号').selectOption('id_number');
+    await page.getByLabel('用户名、手机号或证件号码（精确）').fill(DEMO.idNumber);
+    await page.getByRole('button', { name: '查找账号' }).click();
+    expect(await visibleText(page.locator('.notice'))).toContain('已找到该账号');
+    await expect.poll(() => page.getByLabel('相关账号（账号标识）').inputValue()).toMatch(/^[0-9a-f-]{36}$/);
+    await page.getByRole('button', { name: '查询' }).click();
+    await expect.poll(() => rows(page).count()).toBe(1);
+    expect(await rows(page).first().innerText()).toContain('console.account.unlock');
+    expect(page.url()).not.toContain(DEMO.idNumber);
 
     await page.getByRole('button', { name: '完整性校验' }).click();
     expect(await visibleText(page.locator('.notice'))).toMatch(/^校验通过：共校验 \d+ 条记录/);

@@ -7,6 +7,7 @@ import {
   pathOf,
   type AdminAccountResponse,
   type AuditSearchResponse,
+  type AuditSubjectResponse,
   type AuditVerifyResponse,
   type ClientDeletedResponse,
   type ClientSecretResponse,
@@ -53,4 +54,5 @@ export const consoleApi = {
 
   auditEvents: (query: URLSearchParams) => api.get<AuditSearchResponse>(`${CONSOLE_AUDIT_PATHS.events}?${query.toString()}`),
   verifyAudit: () => api.post<AuditVerifyResponse>(CONSOLE_AUDIT_PATHS.verify),
+  auditSubject: (request: FindAccountRequest) => api.post<AuditSubjectResponse>(CONSOLE_AUDIT_PATHS.subject, request),
 };

@@ -2,6 +2,7 @@ import { useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import { ui } from '@uia/i18n';
 import { CONSOLE_AUDIT_PATHS } from '@uia/schemas';
 import { Section } from '../../components/Section.tsx';
+import { SubjectLookup } from './SubjectLookup.tsx';
 import { auditQuery, EMPTY_AUDIT_FILTERS, type AuditFilterValues } from './audit-query.ts';
 
 const text = ui.console.audit;
@@ -35,6 +36,7 @@ export function AuditFilters({ busy, onSearch }: { busy: boolean; onSearch: (que
         </a>
       }
     >
+      <SubjectLookup onFound={set('account')} />
       <form className="form filter-grid" noValidate onSubmit={submit}>
         <Filter id="audit-from" label={text.from} type="datetime-local" value={values.from} onValue={set('from')} />
         <Filter id="audit-to" label={text.to} type="datetime-local" value={values.to} onValue={set('to')} />
