@@ -25,7 +25,6 @@ const BUNDLES = [
   { app: 'apps/idp', entry: 'src/cli/rotate-pii-key.ts', out: 'dist/cli/rotate-pii-key.js' },
   { app: 'apps/idp', entry: 'src/cli/admin.ts', out: 'dist/cli/admin.js' },
   { app: 'apps/idp', entry: 'src/cli/rotate-signing-key.ts', out: 'dist/cli/rotate-signing-key.js' },
-  { app: 'apps/idp', entry: 'src/cli/admin.ts', out: 'dist/cli/admin.js' },
   { app: 'apps/edu-portal', entry: 'src/main.ts', out: 'dist/main.js' },
 ];
 
