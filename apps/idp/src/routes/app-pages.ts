@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError } from '../errors.ts';
 import { APP_PAGE_PERMISSIONS_POLICY } from './security-headers.ts';
+import { spaShell } from './spa-shell.ts';
 import { registerStaticFiles } from './static-files.ts';
 
 /** Pathnames the companion app (apps/app, a single-page app under /app/) answers. */
@@ -30,16 +31,8 @@ function readIfExists(file: string): Buffer | null {
  */
 export async function registerAppPages(app: FastifyInstance, options: { appDistDir: string | undefined; platformName: string; appName: string }) {
   const dist = options.appDistDir;
-  const shell = dist ? (readIfExists(join(dist, 'index.html'))?.toString('utf8') ?? null) : null;
-  if (!shell) app.log.warn(`app build not found at ${dist ? join(dist, 'index.html') : '(no appDistDir)'}; run "npm run build"`);
-
-  // Like the portal's shell (portal-pages.ts): kept by the browser, always revalidated.
-  const sendShell = (reply: FastifyReply, status = 200) => {
-    reply.header('cache-control', 'no-cache');
-    reply.header('permissions-policy', APP_PAGE_PERMISSIONS_POLICY);
-    if (!shell) return reply.status(503).type('text/plain; charset=utf-8').send('手机端页面尚未构建，请先运行 npm run build');
-    return reply.status(status).type('text/html; charset=utf-8').send(shell);
-  };
+  const sendAppShell = spaShell(app, dist, '手机端页面尚未构建，请先运行 npm run build');
+  const sendShell = (reply: FastifyReply, status = 200) => sendAppShell(reply.header('permissions-policy', APP_PAGE_PERMISSIONS_POLICY), status);
 
   if (dist && existsSync(join(dist, 'assets'))) {
     await registerStaticFiles(app, { root: join(dist, 'assets'), prefix: '/app/assets/', decorateReply: false, immutable: true, maxAge: '365d', preCompressed: true });

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { CONSOLE_PATHS } from '@uia/schemas';
+import { spaShell } from './spa-shell.ts';
 import { registerStaticFiles } from './static-files.ts';
 
 /** Pathnames the operator console (apps/console, a single-page app under /console/) answers; the API checks the role. */
@@ -16,16 +17,7 @@ export const CONSOLE_PAGES = ['/console/', '/console/clients', '/console/health'
  */
 export async function registerConsolePages(app: FastifyInstance, options: { consoleDistDir: string | undefined }) {
   const dist = options.consoleDistDir;
-  const shellFile = dist ? join(dist, 'index.html') : null;
-  const shell = shellFile && existsSync(shellFile) ? readFileSync(shellFile, 'utf8') : null;
-  if (!shell) app.log.warn(`console build not found at ${shellFile ?? '(no consoleDistDir)'}; run "npm run build"`);
-
-  // Like the portal's and the app's shells: kept by the browser, always revalidated.
-  const sendShell = (reply: FastifyReply, status = 200) => {
-    reply.header('cache-control', 'no-cache');
-    if (!shell) return reply.status(503).type('text/plain; charset=utf-8').send('管理控制台页面尚未构建，请先运行 npm run build');
-    return reply.status(status).type('text/html; charset=utf-8').send(shell);
-  };
+  const sendShell = spaShell(app, dist, '管理控制台页面尚未构建，请先运行 npm run build');
 
   if (dist && existsSync(join(dist, 'assets'))) {
     await registerStaticFiles(app, { root: join(dist, 'assets'), prefix: '/console/assets/', decorateReply: false, immutable: true, maxAge: '365d', preCompressed: true });
