@@ -53,6 +53,9 @@ describe(`扫码登录 (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'} + 
     expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     expect(response.headers.get('cache-control')).toBe('no-cache');
     expect(response.headers.get('x-accel-buffering')).toBe('no');
+    // A stream is never rendered: nosniff stays, the document-only headers are left off (memory per waiting page).
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toBeNull();
 
     const app = await phone();
     const scanned = await appQr.scan(app, qr.id);

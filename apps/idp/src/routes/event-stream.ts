@@ -2,6 +2,13 @@ import type { ServerResponse } from 'node:http';
 import type { FastifyReply } from 'fastify';
 
 /**
+ * Security headers that only mean something on a document (applySecurityHeaders sets them on every
+ * response). An event stream is read by EventSource, never rendered, and Node keeps a response's
+ * head for its whole life: ~1 KB less for each of thousands of waiting streams.
+ */
+const DOCUMENT_ONLY_HEADERS = ['content-security-policy', 'x-frame-options', 'permissions-policy', 'cross-origin-opener-policy', 'referrer-policy'];
+
+/**
  * A Server-Sent Events response written on the raw socket. Nothing is sent
  * until the first event, so a handler can still fail with an ordinary JSON
  * error before it; from then on Fastify is out of the way (hijacked) and the
@@ -51,6 +58,7 @@ export class EventStream {
     this.reply = null;
     reply.hijack();
     this.response = reply.raw;
+    for (const name of DOCUMENT_ONLY_HEADERS) this.response.removeHeader(name);
     this.response.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache',
