@@ -80,9 +80,12 @@ async function signingKey() {
   return { ...jwk, kid: await calculateJwkThumbprint(jwk), alg: 'RS256', use: 'sig' };
 }
 
-function configuration(rp: RelyingParty, key: Awaited<ReturnType<typeof signingKey>>): Configuration {
+/** oidc-provider's adapter: a class or a factory of one per model name. */
+export type AdapterChoice = NonNullable<Configuration['adapter']>;
+
+function configuration(rp: RelyingParty, key: Awaited<ReturnType<typeof signingKey>>, adapter: AdapterChoice): Configuration {
   return {
-    adapter: RunLongAdapter,
+    adapter,
     clients: [
       {
         client_id: rp.clientId,
@@ -142,10 +145,13 @@ async function completeInteraction(provider: Provider, req: IncomingMessage, res
   throw new Error(`unexpected prompt ${details.prompt.name}`);
 }
 
-/** Starts the bare provider on `port` (127.0.0.1); its issuer is the server's root. */
-export async function startBareProvider(port: number, rp: RelyingParty): Promise<BareProvider> {
+/**
+ * Starts the bare provider on `port` (127.0.0.1); its issuer is the server's root. `adapter`: where
+ * it keeps its models, everything in memory for the run by default.
+ */
+export async function startBareProvider(port: number, rp: RelyingParty, adapter: AdapterChoice = RunLongAdapter): Promise<BareProvider> {
   const origin = `http://127.0.0.1:${port}`;
-  const provider = new Provider(origin, configuration(rp, await signingKey()));
+  const provider = new Provider(origin, configuration(rp, await signingKey(), adapter));
   const callback = provider.callback();
 
   const server: Server = createServer((req, res) => {

@@ -62,15 +62,17 @@ type Section = (typeof SECTIONS)[number];
 const log = (message: string) => console.error(`[bench] ${message}`);
 const CONNECTIONS = [4, 16, 64];
 const SIGNING_CONNECTIONS = 16;
+const STORAGE_CONNECTIONS = 16;
 const PG_CONNECTIONS = 16;
 /** A second registration of the demo service, for ES256 ID tokens. */
 const ES256_CLIENT = { clientId: 'edu-portal-es256', clientSecret: 'edu-portal-es256-bench-secret' };
 
-/** RSS after `logins` password logins (4 at a time) on a fresh compiled server, with `env` added. */
+/** RSS after `logins` password logins (4 at a time) on a fresh compiled server, with `env` added, and the server's CPU per login. */
 async function rssAfterLogins(rp: RelyingParty, logins: number, env: Record<string, string>) {
   const server = await startServer({ env: { UIA_TRUST_PROXY: 'true', ...env } });
   try {
     const target = await discoverTarget(server.baseUrl, `${server.baseUrl}/oidc`, rp);
+    const cpuBefore = server.cpuMs();
     let started = 0;
     await Promise.all(
       Array.from({ length: 4 }, async () => {
@@ -80,7 +82,7 @@ async function rssAfterLogins(rp: RelyingParty, logins: number, env: Record<stri
         }
       }),
     );
-    return server.rssMb();
+    return { rssMb: server.rssMb(), cpuMsPerLogin: (server.cpuMs() - cpuBefore) / logins };
   } finally {
     await server.stop();
   }
@@ -115,6 +117,7 @@ async function main() {
   if (runs('login') || runs('refresh') || runs('signing')) {
     let platform: ServerProcess | undefined;
     let bare: ServerProcess | undefined;
+    let bareOnStorage: ServerProcess | undefined;
     try {
       platform = await startServer({ env: { UIA_TRUST_PROXY: 'true', ...GLIBC_MALLOC_ENV } });
       const target = await discoverTarget(platform.baseUrl, `${platform.baseUrl}/oidc`, rp);
@@ -134,7 +137,9 @@ async function main() {
         );
       }
       if (runs('refresh')) {
-        bare = await startServer({ args: ['--import', 'tsx', 'bench/src/bare-provider-main.ts'], env: { BENCH_RP: JSON.stringify(rp) }, readyPath: '/.well-known/openid-configuration' });
+        const startBare = (env: Record<string, string> = {}) =>
+          startServer({ args: ['--import', 'tsx', 'bench/src/bare-provider-main.ts'], env: { BENCH_RP: JSON.stringify(rp), ...env }, readyPath: '/.well-known/openid-configuration' });
+        bare = await startBare();
         const bareTarget: OidcTarget = await discoverTarget(bare.baseUrl, bare.baseUrl, rp);
         for (const connections of CONNECTIONS) {
           log(`refresh grants at ${connections} connections, platform vs bare oidc-provider`);
@@ -146,6 +151,16 @@ async function main() {
             { ...timing, concurrency: connections },
           );
         }
+        // Where the gap comes from: the same bare provider on the platform's demo storage.
+        log(`refresh grants at ${STORAGE_CONNECTIONS} connections: bare oidc-provider on the platform's storage vs in memory, and the platform vs it`);
+        bareOnStorage = await startBare({ BENCH_BARE_STORAGE: 'platform' });
+        const storedTarget: OidcTarget = await discoverTarget(bareOnStorage.baseUrl, bareOnStorage.baseUrl, rp);
+        const storedRefresh = await refreshChains(storedTarget, STORAGE_CONNECTIONS, () => selfCompletingLogin(storedTarget));
+        const memoryRefresh = await refreshChains(bareTarget, STORAGE_CONNECTIONS, () => selfCompletingLogin(bareTarget));
+        const platformRefresh = await refreshChains(target, STORAGE_CONNECTIONS, () => platformPasswordLogin(target, credentials));
+        const stored = { task: storedRefresh, cpuMs: () => bareOnStorage!.cpuMs() };
+        results['bare on storage'] = await measurePair(stored, { task: memoryRefresh, cpuMs: () => bare!.cpuMs() }, { ...timing, concurrency: STORAGE_CONNECTIONS });
+        results['platform vs bare on storage'] = await measurePair({ task: platformRefresh, cpuMs: () => platform!.cpuMs() }, stored, { ...timing, concurrency: STORAGE_CONNECTIONS });
       }
       if (runs('signing')) {
         log(`refresh grants at ${SIGNING_CONNECTIONS} connections, id_token ES256 vs RS256 (one server, two relying parties)`);
@@ -164,6 +179,7 @@ async function main() {
         );
       }
     } finally {
+      await bareOnStorage?.stop();
       await bare?.stop();
       await platform?.stop();
     }
@@ -208,7 +224,7 @@ async function main() {
     }
   }
 
-  const rss: { plain: number[]; tuned: number[] } = { plain: [], tuned: [] };
+  const rss: Record<'plain' | 'tuned', { rssMb: number; cpuMsPerLogin: number }[]> = { plain: [], tuned: [] };
   if (runs('rss')) {
     log(`RSS after ${options.logins} logins, without and with the glibc settings (alternating, twice each in the full run)`);
     for (let round = 0; round < (options.quick ? 1 : 2); round += 1) {
@@ -228,6 +244,10 @@ async function main() {
       const pair = results[`refresh ${connections}`]!;
       rows.push([`refresh grants vs bare oidc-provider, ${connections} connections (SQLite)`, rate(pair[0]), rate(pair[1]), ratios(pair), '≥ 0.85×']);
     }
+    const stored = results['bare on storage']!;
+    rows.push([`… bare oidc-provider on the platform's storage vs in memory, ${STORAGE_CONNECTIONS} connections`, rate(stored[0]), `in memory: ${rate(stored[1])}`, ratios(stored), '—']);
+    const rest = results['platform vs bare on storage']!;
+    rows.push([`… platform vs bare oidc-provider on the platform's storage, ${STORAGE_CONNECTIONS} connections`, rate(rest[0]), `bare on storage: ${rate(rest[1])}`, ratios(rest), '—']);
   }
   if (runs('scale-out')) {
     rows.push(
@@ -246,7 +266,7 @@ async function main() {
       rows.push([
         `QR confirm (node 2) → PC event (node 1), ${c.askedRate}/s asked`,
         `p99 ${c.latencyMs.p99.toFixed(1)} ms (p50 ${c.latencyMs.p50.toFixed(1)}, max ${c.latencyMs.max.toFixed(1)})`,
-        `${c.confirms} confirms, sent at ${c.sentRate.toFixed(0)}/s`,
+        `${c.confirms} confirms, sent at ${c.sentRate.toFixed(0)}/s; ${confirmCpu(c)}`,
         '',
         '≤ 50 ms at ≤ 1,000/s',
       ]);
@@ -272,7 +292,10 @@ async function main() {
       '≤ 300 MB',
     ]);
   }
-  if (runs('rss')) rows.push([`RSS after ${options.logins} logins`, `${median(rss.tuned).toFixed(0)} MB with glibc settings`, `${median(rss.plain).toFixed(0)} MB without`, '', '≤ 170 MB']);
+  if (runs('rss')) {
+    const side = (runs: { rssMb: number; cpuMsPerLogin: number }[]) => `${median(runs.map((r) => r.rssMb)).toFixed(0)} MB, ${median(runs.map((r) => r.cpuMsPerLogin)).toFixed(1)} ms CPU/login`;
+    rows.push([`RSS after ${options.logins} logins`, `${side(rss.tuned)} with glibc settings`, `${side(rss.plain)} without`, '', '≤ 170 MB']);
+  }
   if (starts) {
     rows.push([
       'compiled server: start → /readyz, idle RSS',
@@ -299,6 +322,15 @@ async function main() {
 function median(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+/** CPU per confirm by process, and the rate this machine's cores could carry at that cost (the bench's own share included: it runs here too). */
+function confirmCpu({ cpuMsPerConfirm: cpu }: ConfirmLatencyResult) {
+  const total = cpu.node2 + cpu.node1 + cpu.storage + cpu.bench;
+  return (
+    `CPU/confirm: node 2 ${cpu.node2.toFixed(2)} + node 1 ${cpu.node1.toFixed(2)} + PostgreSQL/Redis ${cpu.storage.toFixed(2)} + bench ${cpu.bench.toFixed(2)} ms ` +
+    `⇒ ≤ ${((cpus().length * 1000) / total).toFixed(0)}/s on ${cpus().length} cores`
+  );
 }
 
 const startCpu = (summary: StartSummary) => `CPU to ready ${summary.readyCpuMs.p50.toFixed(0)} ms`;

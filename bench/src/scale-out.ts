@@ -151,6 +151,8 @@ export interface ConfirmLatencyResult {
   confirms: number;
   /** Sending 确认登录 on node 2 → the `confirmed` event read on node 1's stream. */
   latencyMs: Latency;
+  /** CPU per confirm while the confirms of this rate ran: node 2 (the confirm), node 1 (the event), PostgreSQL + Redis, and the bench (the phones and pages). */
+  cpuMsPerConfirm: { node2: number; node1: number; storage: number; bench: number };
 }
 
 /**
@@ -200,6 +202,11 @@ export async function measureConfirmLatency(stores: ScaleOutStores, rp: RelyingP
       }
       const latencies: number[] = [];
       const sentAt: number[] = [];
+      const benchCpuMs = () => {
+        const { user, system } = process.cpuUsage();
+        return (user + system) / 1000;
+      };
+      const cpuBefore = { node2: two.cpuMs(), node1: one.cpuMs(), storage: await stores.storageCpuMs(), bench: benchCpuMs() };
       const began = performance.now();
       const done = pages.map(async (page, index) => {
         const sendAt = began + (index * 1000) / rate;
@@ -214,9 +221,17 @@ export async function measureConfirmLatency(stores: ScaleOutStores, rp: RelyingP
         await page.events.cancel();
       });
       await Promise.all(done);
+      const cpuAfter = { node2: two.cpuMs(), node1: one.cpuMs(), storage: await stores.storageCpuMs(), bench: benchCpuMs() };
+      const perConfirm = (part: keyof typeof cpuAfter) => (cpuAfter[part] - cpuBefore[part]) / pages.length;
       // Sends that fell behind their schedule (a busy machine) lower the rate actually offered.
       const sendSpanS = (Math.max(...sentAt) - Math.min(...sentAt)) / 1000;
-      results.push({ askedRate: rate, sentRate: (sentAt.length - 1) / Math.max(sendSpanS, 0.001), confirms: latencies.length, latencyMs: summarizeLatency(latencies) });
+      results.push({
+        askedRate: rate,
+        sentRate: (sentAt.length - 1) / Math.max(sendSpanS, 0.001),
+        confirms: latencies.length,
+        latencyMs: summarizeLatency(latencies),
+        cpuMsPerConfirm: { node2: perConfirm('node2'), node1: perConfirm('node1'), storage: perConfirm('storage'), bench: perConfirm('bench') },
+      });
     }
     return results;
   } finally {
