@@ -95,8 +95,9 @@ export async function startScaleOutStores(): Promise<ScaleOutStores> {
 
 export interface PgRedisRefreshResult {
   result: TimedRunResult;
-  /** Node + PostgreSQL backends + Redis, per grant. */
+  /** Node + PostgreSQL backends + Redis, per grant; and the node's part of it. */
   serverCpuMsPerGrant: number;
+  nodeCpuMsPerGrant: number;
   redisCommandsPerGrant: number;
 }
 
@@ -112,14 +113,16 @@ export async function measurePgRedisRefresh(
     const target = await discoverTarget(node.baseUrl, `${node.baseUrl}/oidc`, rp);
     const task = await refreshChains(target, options.connections, () => platformPasswordLogin(target, credentials));
     await runSlice(task, options.connections, options.warmupMs);
-    const cpuBefore = node.cpuMs() + (await stores.storageCpuMs());
+    const nodeBefore = node.cpuMs();
+    const storageBefore = await stores.storageCpuMs();
     const commandsBefore = await stores.redisCommands();
     // /proc is read around the whole run (the backends' listing is a query of its own, too slow for every slice).
     const slice = await runSlice(task, options.connections, options.durationMs);
-    const cpuMs = node.cpuMs() + (await stores.storageCpuMs()) - cpuBefore;
+    const nodeCpuMs = node.cpuMs() - nodeBefore;
+    const cpuMs = nodeCpuMs + (await stores.storageCpuMs()) - storageBefore;
     const commands = (await stores.redisCommands()) - commandsBefore;
     const result = combine([{ ...slice, cpuMs }]);
-    return { result, serverCpuMsPerGrant: cpuMs / result.completed, redisCommandsPerGrant: commands / result.completed };
+    return { result, serverCpuMsPerGrant: cpuMs / result.completed, nodeCpuMsPerGrant: nodeCpuMs / result.completed, redisCommandsPerGrant: commands / result.completed };
   } finally {
     await node.stop();
   }
