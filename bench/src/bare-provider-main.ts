@@ -15,9 +15,10 @@ import type { RelyingParty } from './login-flow.ts';
  * RefreshToken in SQLite, the rest in the in-process store, through the platform's own adapter), so the bench can
  * tell what durable storage costs a grant from what the rest of the platform adds.
  */
-const dataDir = mkdtempSync(join(tmpdir(), 'uia-bench-bare-'));
+let dataDir: string | null = null;
 
 async function platformStorage(): Promise<AdapterChoice> {
+  dataDir = mkdtempSync(join(tmpdir(), 'uia-bench-bare-'));
   const database = openDatabase({ dataDir });
   await migrateToLatest(database.db);
   // Its one client is static configuration: oidc-provider never asks an adapter for it.
@@ -28,6 +29,6 @@ async function platformStorage(): Promise<AdapterChoice> {
 const adapter = process.env.BENCH_BARE_STORAGE === 'platform' ? await platformStorage() : undefined;
 await startBareProvider(Number(process.env.PORT), JSON.parse(process.env.BENCH_RP!) as RelyingParty, adapter);
 process.on('SIGTERM', () => {
-  rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   process.exit(0);
 });

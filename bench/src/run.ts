@@ -11,7 +11,7 @@ import { renderCaptchaPng } from '../../apps/idp/src/services/captcha/render-cap
 import { bundleSize } from './bundles.ts';
 import { discoverTarget, exchangeCode, platformPasswordLogin, refreshChains, selfCompletingLogin, type OidcTarget, type RelyingParty } from './login-flow.ts';
 import { measurePair, type TimedRunResult } from './measure.ts';
-import { buildServers, startServer, type ServerProcess } from './server-process.ts';
+import { benchCpuMs, buildServers, startServer, type ServerProcess } from './server-process.ts';
 import { registerCopyOfClient } from './registered-client.ts';
 import { measureConfirmLatency, measurePgRedisRefresh, scaleOutUnavailable, startScaleOutStores, type ConfirmLatencyResult, type PgRedisRefreshResult } from './scale-out.ts';
 import { measureServerStarts, type StartSummary } from './server-start.ts';
@@ -101,10 +101,6 @@ async function main() {
   };
   const credentials = { identifier: DEMO_ACCOUNT.username, password: DEMO_ACCOUNT.password };
   const timing = { warmupMs: options.warmupMs, durationMs: options.durationMs, rounds: options.rounds };
-  const ownCpuMs = () => {
-    const { user, system } = process.cpuUsage();
-    return (user + system) / 1000;
-  };
 
   buildServers();
   let starts: { compiled: StartSummary; tsx: StartSummary } | undefined;
@@ -131,7 +127,7 @@ async function main() {
             task: async () => {
               if (!(await argon2.verify(hash, credentials.password))) throw new Error('argon2 verify returned false');
             },
-            cpuMs: ownCpuMs,
+            cpuMs: benchCpuMs,
           },
           { ...timing, concurrency: 4 },
         );
@@ -194,7 +190,7 @@ async function main() {
       captchaBytes[side].count += 1;
       void png.toString('base64');
     };
-    results.captcha = await measurePair({ task: captchaImage('shipped'), cpuMs: ownCpuMs }, { task: captchaImage('level6'), cpuMs: ownCpuMs }, { ...timing, concurrency: 1 });
+    results.captcha = await measurePair({ task: captchaImage('shipped'), cpuMs: benchCpuMs }, { task: captchaImage('level6'), cpuMs: benchCpuMs }, { ...timing, concurrency: 1 });
   }
 
   let sse: SseMemoryResult | undefined;
@@ -294,7 +290,8 @@ async function main() {
     ]);
   }
   if (runs('rss')) {
-    const side = (runs: { rssMb: number; cpuMsPerLogin: number }[]) => `${median(runs.map((r) => r.rssMb)).toFixed(0)} MB, ${median(runs.map((r) => r.cpuMsPerLogin)).toFixed(1)} ms CPU/login`;
+    const side = (servers: { rssMb: number; cpuMsPerLogin: number }[]) =>
+      `${median(servers.map((r) => r.rssMb)).toFixed(0)} MB, ${median(servers.map((r) => r.cpuMsPerLogin)).toFixed(1)} ms CPU/login`;
     rows.push([`RSS after ${options.logins} logins`, `${side(rss.tuned)} with glibc settings`, `${side(rss.plain)} without`, '', '≤ 170 MB']);
   }
   if (starts) {

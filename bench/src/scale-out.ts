@@ -11,7 +11,7 @@ import { appQr, pcQr } from '../../apps/idp/test/qr-helpers.ts';
 import { EventStreamReader } from '../../apps/idp/test/support/event-stream-reader.ts';
 import { discoverTarget, openLoginInteraction, platformPasswordLogin, refreshChains, type Credentials, type RelyingParty } from './login-flow.ts';
 import { runSlice, summarizeLatency, type Latency, type TimedRunResult, combine } from './measure.ts';
-import { cpuMsOf, startServer, type ServerProcess } from './server-process.ts';
+import { benchCpuMs, cpuMsOf, startServer, type ServerProcess } from './server-process.ts';
 
 /**
  * The scale-out path measured as it runs: compiled server processes on a
@@ -205,10 +205,6 @@ export async function measureConfirmLatency(stores: ScaleOutStores, rp: RelyingP
       }
       const latencies: number[] = [];
       const sentAt: number[] = [];
-      const benchCpuMs = () => {
-        const { user, system } = process.cpuUsage();
-        return (user + system) / 1000;
-      };
       const cpuBefore = { node2: two.cpuMs(), node1: one.cpuMs(), storage: await stores.storageCpuMs(), bench: benchCpuMs() };
       const began = performance.now();
       const done = pages.map(async (page, index) => {
