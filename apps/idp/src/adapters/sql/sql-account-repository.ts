@@ -2,6 +2,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { IdType } from '@uia/validators';
 import { DuplicateAccountError, type AccountRepository, type AccountWrites, type AssuranceLevel, type StoredAccount } from '../../ports/account-repository.ts';
 import { isUniqueViolation, violatedColumn } from './database.ts';
+import { prepareQuery } from './prepared-query.ts';
 import type { AccountsTable, Database } from './schema.ts';
 
 function toAccount(row: Selectable<AccountsTable>): StoredAccount {
@@ -23,12 +24,22 @@ function toAccount(row: Selectable<AccountsTable>): StoredAccount {
   };
 }
 
-export class SqlAccountRepository implements AccountRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+const LOOKUP_COLUMNS = ['id', 'username', 'id_number_index', 'phone_index'] as const;
+type LookupColumn = (typeof LOOKUP_COLUMNS)[number];
 
-  private async findBy(column: 'id' | 'username' | 'id_number_index' | 'phone_index', value: string) {
-    const row = await this.db.selectFrom('accounts').selectAll().where(column, '=', value).executeTakeFirst();
-    return row ? toAccount(row) : null;
+const prepareLookup = (db: Kysely<Database>, column: LookupColumn) => prepareQuery(db, ['value'], (q, p) => q.selectFrom('accounts').selectAll().where(column, '=', p.value));
+
+export class SqlAccountRepository implements AccountRepository {
+  // Every login and grant reads an account by one of these (prepared-query.ts).
+  private readonly lookups: Record<LookupColumn, ReturnType<typeof prepareLookup>>;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.lookups = Object.fromEntries(LOOKUP_COLUMNS.map((column) => [column, prepareLookup(db, column)])) as Record<LookupColumn, ReturnType<typeof prepareLookup>>;
+  }
+
+  private async findBy(column: LookupColumn, value: string) {
+    const { rows } = await this.lookups[column].execute({ value });
+    return rows[0] ? toAccount(rows[0]) : null;
   }
 
   findById(id: string) {

@@ -3,6 +3,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AccountAuditHistory, AuditCheckpointSigner, AuditEvent, AuditPageRequest, AuditSearchFilter, AuditTrail, ChainedAuditEvent } from '../../ports/audit-log.ts';
 import { contentDigest, linkHash, type ChainedAuditFields } from './audit/audit-chain-hash.ts';
 import { verifyAuditChain } from './audit/audit-chain-verifier.ts';
+import { prepareQuery } from './prepared-query.ts';
 import type { SqlDialectName } from './database.ts';
 import type { AuditEventsTable, Database } from './schema.ts';
 
@@ -15,6 +16,69 @@ export interface AuditCheckpointPolicy {
   now: () => number;
 }
 
+// The stored fields an event's content digest covers (ChainedAuditFields), then the chain's own.
+const CONTENT_COLUMNS = [
+  'id',
+  'at',
+  'type',
+  'outcome',
+  'account_id',
+  'client_id',
+  'ip',
+  'user_agent',
+  'detail',
+  'actor_account_id',
+  'actor_role',
+  'target',
+  'changes',
+] as const satisfies readonly (keyof ChainedAuditFields)[];
+const EVENT_COLUMNS = [...CONTENT_COLUMNS, 'seq', 'prev_hash', 'hash'] as const satisfies readonly (keyof AuditEventsTable)[];
+
+type AppendToChain = (row: ChainedAuditFields, digest: string) => Promise<{ seq: number; hash: string }>;
+
+/** An append's statements, prepared once for the dialect (prepared-query.ts): every login and grant appends. */
+function prepareAppend(db: Kysely<Database>, dialect: SqlDialectName): AppendToChain {
+  if (dialect === 'postgres') {
+    // One statement, so a login pays one round trip as before the chain: the UPDATE takes the head's row lock
+    // (a second node waits here until the first commits) and computes the link hash with PostgreSQL's
+    // sha256(): the same `<prev>:<digest>` as linkHash().
+    const oneStatement = prepareQuery(db, ['digest', ...CONTENT_COLUMNS], (q, p) => ({
+      compile: () =>
+        sql<{ seq: number; hash: string }>`
+          with head as (
+            update audit_chain_head
+            set seq = seq + 1, prev_hash = hash, hash = encode(sha256(convert_to(hash || ':' || ${p.digest}::text, 'UTF8')), 'hex')
+            where id = 1
+            returning seq, prev_hash, hash
+          )
+          insert into audit_events (${sql.join(EVENT_COLUMNS.map((column) => sql.ref(column)))})
+          select ${p.id}, ${p.at}::bigint, ${p.type}, ${p.outcome}, ${p.account_id}::text, ${p.client_id}::text, ${p.ip}::text, ${p.user_agent}::text,
+            ${p.detail}::text, ${p.actor_account_id}::text, ${p.actor_role}::text, ${p.target}::text, ${p.changes}::text, head.seq, head.prev_hash, head.hash
+          from head
+          returning seq, hash`.compile(q),
+    }));
+    return async (row, digest) => (await oneStatement.execute({ ...row, digest })).rows[0]!;
+  }
+  // SQLite has one writer at a time; the head UPDATE comes first so the transaction holds the write lock from its start.
+  const advanceHead = prepareQuery(db, [], (q) =>
+    q
+      .updateTable('audit_chain_head')
+      .set({ seq: sql`seq + 1` })
+      .where('id', '=', sql.lit(1))
+      .returning(['seq', 'hash']),
+  );
+  const insertEvent = prepareQuery(db, EVENT_COLUMNS, (q, p) => q.insertInto('audit_events').values(p));
+  const linkHead = prepareQuery(db, ['prev_hash', 'hash'], (q, p) => q.updateTable('audit_chain_head').set(p).where('id', '=', sql.lit(1)));
+  return (row, digest) =>
+    db.transaction().execute(async (trx) => {
+      const head = (await advanceHead.execute({}, trx)).rows[0]!;
+      const hash = linkHash(head.hash, digest);
+      await insertEvent.execute({ ...row, seq: head.seq, prev_hash: head.hash, hash }, trx);
+      await linkHead.execute({ prev_hash: head.hash, hash }, trx);
+      return { seq: Number(head.seq), hash };
+    });
+}
+
 /**
  * The audit trail as one global hash chain (docs/audit.md). Every append
  * moves the one-row chain head under its row lock, so concurrent appends
@@ -23,13 +87,15 @@ export interface AuditCheckpointPolicy {
  */
 export class SqlAuditLog implements AuditTrail, AccountAuditHistory {
   private lastCheckpointAt: number;
+  private readonly appendToChain: AppendToChain;
 
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly dialect: SqlDialectName,
+    dialect: SqlDialectName,
     private readonly checkpoints: AuditCheckpointPolicy,
   ) {
     this.lastCheckpointAt = checkpoints.now();
+    this.appendToChain = prepareAppend(db, dialect);
   }
 
   async append(event: AuditEvent) {
@@ -49,49 +115,8 @@ export class SqlAuditLog implements AuditTrail, AccountAuditHistory {
       changes: event.changes ? JSON.stringify(event.changes) : null,
     };
     const digest = contentDigest(row);
-    const link = this.dialect === 'postgres' ? await this.appendInOneStatement(row, digest) : await this.appendInTransaction(row, digest);
+    const link = await this.appendToChain(row, digest);
     await this.checkpointWhenDue(link.seq, link.hash);
-  }
-
-  /**
-   * One statement, so a login pays one round trip as before the chain: the
-   * UPDATE takes the head's row lock (a second node waits here until the
-   * first commits) and computes the link hash with PostgreSQL's sha256() —
-   * the same `<prev>:<digest>` as linkHash().
-   */
-  private async appendInOneStatement(row: ChainedAuditFields, digest: string) {
-    const { rows } = await sql<{ seq: number; hash: string }>`
-      with head as (
-        update audit_chain_head
-        set seq = seq + 1, prev_hash = hash, hash = encode(sha256(convert_to(hash || ':' || ${digest}::text, 'UTF8')), 'hex')
-        where id = 1
-        returning seq, prev_hash, hash
-      )
-      insert into audit_events (id, at, type, outcome, account_id, client_id, ip, user_agent, detail, actor_account_id, actor_role, target, changes, seq, prev_hash, hash)
-      select ${row.id}, ${row.at}::bigint, ${row.type}, ${row.outcome}, ${row.account_id}::text, ${row.client_id}::text, ${row.ip}::text, ${row.user_agent}::text,
-        ${row.detail}::text, ${row.actor_account_id}::text, ${row.actor_role}::text, ${row.target}::text, ${row.changes}::text, head.seq, head.prev_hash, head.hash
-      from head
-      returning seq, hash`.execute(this.db);
-    return rows[0]!;
-  }
-
-  /** SQLite has one writer at a time; the head UPDATE comes first so the transaction holds the write lock from its start. */
-  private appendInTransaction(row: ChainedAuditFields, digest: string) {
-    return this.db.transaction().execute(async (trx) => {
-      const head = await trx
-        .updateTable('audit_chain_head')
-        .set({ seq: sql`seq + 1` })
-        .where('id', '=', 1)
-        .returning(['seq', 'hash'])
-        .executeTakeFirstOrThrow();
-      const hash = linkHash(head.hash, digest);
-      await trx
-        .insertInto('audit_events')
-        .values({ ...row, seq: head.seq, prev_hash: head.hash, hash })
-        .execute();
-      await trx.updateTable('audit_chain_head').set({ prev_hash: head.hash, hash }).where('id', '=', 1).execute();
-      return { seq: Number(head.seq), hash };
-    });
   }
 
   private async checkpointWhenDue(seq: number, hash: string) {

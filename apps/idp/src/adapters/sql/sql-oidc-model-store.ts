@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { OidcModelRecord, OidcModelStore } from '../../ports/oidc-model-store.ts';
+import { prepareQuery } from './prepared-query.ts';
 import type { Database, OidcModelsTable } from './schema.ts';
 
 function toRecord(row: Selectable<OidcModelsTable>): OidcModelRecord {
@@ -16,50 +17,65 @@ function toRecord(row: Selectable<OidcModelsTable>): OidcModelRecord {
   };
 }
 
-export class SqlOidcModelStore implements OidcModelStore {
-  constructor(private readonly db: Kysely<Database>) {}
+const live = (db: Kysely<Database>, model: string, now: number) =>
+  db
+    .selectFrom('oidc_models')
+    .selectAll()
+    .where('model', '=', model)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]));
 
-  async upsert(record: OidcModelRecord) {
-    const values = {
-      payload: JSON.stringify(record.payload),
-      grant_id: record.grantId,
-      uid: record.uid,
-      account_id: record.accountId,
-      expires_at: record.expiresAt,
-      consumed_at: null,
+/**
+ * The statements every grant and login runs (find, find by uid, consume,
+ * upsert) are prepared once (prepared-query.ts); the rare ones are built
+ * when used.
+ */
+export class SqlOidcModelStore implements OidcModelStore {
+  private readonly statements;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.statements = {
+      find: prepareQuery(db, ['model', 'now', 'id'], (q, p) => live(q, p.model, p.now).where('id', '=', p.id)),
+      findByUid: prepareQuery(db, ['model', 'now', 'uid'], (q, p) => live(q, p.model, p.now).where('uid', '=', p.uid)),
+      consume: prepareQuery(db, ['model', 'id', 'at'], (q, p) => q.updateTable('oidc_models').set({ consumed_at: p.at }).where('model', '=', p.model).where('id', '=', p.id)),
+      upsert: prepareQuery(db, ['model', 'id', 'payload', 'grantId', 'uid', 'accountId', 'expiresAt'], (q, p) => {
+        const values = { payload: p.payload, grant_id: p.grantId, uid: p.uid, account_id: p.accountId, expires_at: p.expiresAt, consumed_at: null };
+        return q
+          .insertInto('oidc_models')
+          .values({ model: p.model, id: p.id, ...values })
+          .onConflict((oc) => oc.columns(['model', 'id']).doUpdateSet(values));
+      }),
     };
-    await this.db
-      .insertInto('oidc_models')
-      .values({ model: record.model, id: record.id, ...values })
-      .onConflict((oc) => oc.columns(['model', 'id']).doUpdateSet(values))
-      .execute();
   }
 
-  private live(model: string) {
-    return this.db
-      .selectFrom('oidc_models')
-      .selectAll()
-      .where('model', '=', model)
-      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', Date.now())]));
+  async upsert(record: OidcModelRecord) {
+    await this.statements.upsert.execute({
+      model: record.model,
+      id: record.id,
+      payload: JSON.stringify(record.payload),
+      grantId: record.grantId,
+      uid: record.uid,
+      accountId: record.accountId,
+      expiresAt: record.expiresAt,
+    });
   }
 
   async find(model: string, id: string) {
-    const row = await this.live(model).where('id', '=', id).executeTakeFirst();
-    return row ? toRecord(row) : null;
+    const { rows } = await this.statements.find.execute({ model, now: Date.now(), id });
+    return rows[0] ? toRecord(rows[0]) : null;
   }
 
   async findByUid(model: string, uid: string) {
-    const row = await this.live(model).where('uid', '=', uid).executeTakeFirst();
-    return row ? toRecord(row) : null;
+    const { rows } = await this.statements.findByUid.execute({ model, now: Date.now(), uid });
+    return rows[0] ? toRecord(rows[0]) : null;
   }
 
   async findByAccount(model: string, accountId: string) {
-    const rows = await this.live(model).where('account_id', '=', accountId).execute();
+    const rows = await live(this.db, model, Date.now()).where('account_id', '=', accountId).execute();
     return rows.map(toRecord);
   }
 
   async consume(model: string, id: string, at: number) {
-    await this.db.updateTable('oidc_models').set({ consumed_at: at }).where('model', '=', model).where('id', '=', id).execute();
+    await this.statements.consume.execute({ model, id, at });
   }
 
   async destroy(model: string, id: string) {
