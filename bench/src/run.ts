@@ -8,9 +8,10 @@ import { DEMO_ACCOUNT, DEMO_CLIENT } from '../../apps/idp/src/demo/demo-data.ts'
 import { generateCaptchaText } from '../../apps/idp/src/services/captcha/captcha-text.ts';
 import { PNG_COMPRESSION_LEVEL } from '../../apps/idp/src/services/captcha/png-encode.ts';
 import { renderCaptchaPng } from '../../apps/idp/src/services/captcha/render-captcha-png.ts';
+import { startArgon2Verifier } from './argon2-verifier.ts';
 import { bundleSize } from './bundles.ts';
-import { discoverTarget, exchangeCode, platformPasswordLogin, refreshChains, selfCompletingLogin, type OidcTarget, type RelyingParty } from './login-flow.ts';
-import { measurePair, type TimedRunResult } from './measure.ts';
+import { discoverTarget, exchangeCode, platformPasswordLogin, refreshChains, selfCompletingLogin, type AuthorizationCode, type OidcTarget, type RelyingParty } from './login-flow.ts';
+import { measurePair, runSlice, type TimedRunResult } from './measure.ts';
 import { benchCpuMs, buildServers, startServer, type ServerProcess } from './server-process.ts';
 import { registerCopyOfClient } from './registered-client.ts';
 import { measureConfirmLatency, measurePgRedisRefresh, scaleOutUnavailable, startScaleOutStores, type ConfirmLatencyResult, type PgRedisRefreshResult } from './scale-out.ts';
@@ -19,7 +20,7 @@ import { measureSseMemory, type SseMemoryResult } from './sse-memory.ts';
 import { renderTable, runNotes } from './table.ts';
 
 /**
- * npm run bench [-- --quick] [--duration 10 --warmup 3 --rounds 4 --idle 3 --streams 10000 --logins 300] [--only login,captcha]
+ * npm run bench [-- --quick] [--duration 10 --warmup 3 --server-warmup 8 --rounds 4 --idle 3 --streams 10000 --logins 300] [--only login,captcha]
  * Every server under test runs as its own process (the compiled one, apps/idp/dist/main.js); its CPU
  * time comes from /proc. Pairs are measured interleaved (A B B A …). One table, each row against its goal (issue 14).
  */
@@ -30,6 +31,7 @@ function readOptions() {
       quick: { type: 'boolean', default: false },
       duration: { type: 'string' },
       warmup: { type: 'string' },
+      'server-warmup': { type: 'string' },
       rounds: { type: 'string' },
       idle: { type: 'string' },
       streams: { type: 'string' },
@@ -43,6 +45,7 @@ function readOptions() {
     quick,
     durationMs: number(values.duration, 10, 2) * 1000,
     warmupMs: number(values.warmup, 3, 1) * 1000,
+    serverWarmupMs: number(values['server-warmup'], 8, 2) * 1000,
     rounds: number(values.rounds, 4, 2),
     idleMs: number(values.idle, 3, 1) * 1000,
     streams: number(values.streams, 10_000, 1_000),
@@ -64,6 +67,7 @@ const CONNECTIONS = [4, 16, 64];
 const SIGNING_CONNECTIONS = 16;
 const STORAGE_CONNECTIONS = 16;
 const PG_CONNECTIONS = 16;
+const WARMUP_CONNECTIONS = 16;
 /** A second registration of the demo service, for ES256 ID tokens. */
 const ES256_CLIENT = { clientId: 'edu-portal-es256', clientSecret: 'edu-portal-es256-bench-secret' };
 
@@ -88,6 +92,17 @@ async function rssAfterLogins(rp: RelyingParty, logins: number, env: Record<stri
   }
 }
 
+/**
+ * A fresh server runs its token endpoint half-compiled for its first few
+ * thousand grants (V8 optimises a function once it is hot): on this machine
+ * the platform's CPU per grant falls by a third over its first ~7 s of
+ * grants. Each server serves that long before its first measured pair, so
+ * the pairs compare steady states, not how soon each side warms up.
+ */
+async function warmUpRefresh(target: OidcTarget, login: () => Promise<AuthorizationCode>, ms: number) {
+  if (ms > 0) await runSlice(await refreshChains(target, WARMUP_CONNECTIONS, login), WARMUP_CONNECTIONS, ms);
+}
+
 async function main() {
   const options = readOptions();
   const runs = (section: Section) => options.sections.has(section);
@@ -110,6 +125,7 @@ async function main() {
   }
 
   const results: Record<string, [TimedRunResult, TimedRunResult]> = {};
+  let argon2Rss: { tuned: number; plain: number } | undefined;
   if (runs('login') || runs('refresh') || runs('signing')) {
     let platform: ServerProcess | undefined;
     let bare: ServerProcess | undefined;
@@ -131,12 +147,34 @@ async function main() {
           },
           { ...timing, concurrency: 4 },
         );
+        log("raw argon2id verify in child processes: the server's glibc settings vs glibc defaults, and the login against the first");
+        const tuned = await startArgon2Verifier(GLIBC_MALLOC_ENV);
+        const plain = await startArgon2Verifier({});
+        try {
+          results['argon2 verify, glibc settings vs defaults'] = await measurePair(
+            { task: tuned.verify, cpuMs: tuned.cpuMs },
+            { task: plain.verify, cpuMs: plain.cpuMs },
+            { ...timing, concurrency: 4 },
+          );
+          argon2Rss = { tuned: tuned.rssMb(), plain: plain.rssMb() };
+          results['login vs argon2 verify with glibc settings'] = await measurePair(
+            { task: async () => void (await platformPasswordLogin(target, credentials)), cpuMs: () => platform!.cpuMs() },
+            { task: tuned.verify, cpuMs: tuned.cpuMs },
+            { ...timing, concurrency: 4 },
+          );
+        } finally {
+          await tuned.stop();
+          await plain.stop();
+        }
       }
       if (runs('refresh')) {
         const startBare = (env: Record<string, string> = {}) =>
           startServer({ args: ['--import', 'tsx', 'bench/src/bare-provider-main.ts'], env: { BENCH_RP: JSON.stringify(rp), ...env }, readyPath: '/.well-known/openid-configuration' });
         bare = await startBare();
         const bareTarget: OidcTarget = await discoverTarget(bare.baseUrl, bare.baseUrl, rp);
+        log(`warming up the token endpoints of the platform and the bare provider, ${options.serverWarmupMs / 1000} s each`);
+        await warmUpRefresh(target, () => platformPasswordLogin(target, credentials), options.serverWarmupMs);
+        await warmUpRefresh(bareTarget, () => selfCompletingLogin(bareTarget), options.serverWarmupMs);
         for (const connections of CONNECTIONS) {
           log(`refresh grants at ${connections} connections, platform vs bare oidc-provider`);
           const platformRefresh = await refreshChains(target, connections, () => platformPasswordLogin(target, credentials));
@@ -151,6 +189,7 @@ async function main() {
         log(`refresh grants at ${STORAGE_CONNECTIONS} connections: bare oidc-provider on the platform's storage vs in memory, and the platform vs it`);
         bareOnStorage = await startBare({ BENCH_BARE_STORAGE: 'platform' });
         const storedTarget: OidcTarget = await discoverTarget(bareOnStorage.baseUrl, bareOnStorage.baseUrl, rp);
+        await warmUpRefresh(storedTarget, () => selfCompletingLogin(storedTarget), options.serverWarmupMs);
         const storedRefresh = await refreshChains(storedTarget, STORAGE_CONNECTIONS, () => selfCompletingLogin(storedTarget));
         const memoryRefresh = await refreshChains(bareTarget, STORAGE_CONNECTIONS, () => selfCompletingLogin(bareTarget));
         const platformRefresh = await refreshChains(target, STORAGE_CONNECTIONS, () => platformPasswordLogin(target, credentials));
@@ -206,13 +245,19 @@ async function main() {
 
   const scaleOutMissing = runs('scale-out') ? await scaleOutUnavailable() : 'not asked (--only)';
   let pgRefresh: PgRedisRefreshResult | undefined;
+  let pgSocketRefresh: PgRedisRefreshResult | undefined;
   let confirmLatency: ConfirmLatencyResult[] = [];
   if (runs('scale-out') && scaleOutMissing) log(`scale-out rows skipped: ${scaleOutMissing}`);
   if (runs('scale-out') && !scaleOutMissing) {
     const stores = await startScaleOutStores();
     try {
       log(`refresh grants on PostgreSQL + Redis, ${PG_CONNECTIONS} connections, server CPU = node + PostgreSQL backends + Redis`);
-      pgRefresh = await measurePgRedisRefresh(stores, rp, credentials, { connections: PG_CONNECTIONS, warmupMs: options.warmupMs, durationMs: options.durationMs });
+      const pgTiming = { connections: PG_CONNECTIONS, warmupMs: options.serverWarmupMs + options.warmupMs, durationMs: options.durationMs };
+      pgRefresh = await measurePgRedisRefresh(stores, rp, credentials, pgTiming);
+      if (stores.socketDatabaseUrl) {
+        log("the same on PostgreSQL's Unix socket: what the loopback TCP stack costs the node and PostgreSQL");
+        pgSocketRefresh = await measurePgRedisRefresh(stores, rp, credentials, { ...pgTiming, databaseUrl: stores.socketDatabaseUrl });
+      }
       log('QR confirm (node 2) → status event (node 1), two nodes on PostgreSQL + Redis');
       confirmLatency = await measureConfirmLatency(stores, rp, { rates: [100, 1000], pagesPerRate: options.quick ? 100 : 400 });
     } finally {
@@ -235,6 +280,20 @@ async function main() {
   const ratios = ([a, b]: [TimedRunResult, TimedRunResult]) => `${ratioOf(a.perSecond, b.perSecond)} (per CPU-s ${ratioOf(a.perCpuSecond, b.perCpuSecond)})`;
   const rows: string[][] = [];
   if (results.login) rows.push(['password login (full HTTP) vs raw Argon2id verify, 4 at a time', rate(results.login[0]), rate(results.login[1]), ratios(results.login), '≥ 0.90×']);
+  const allocator = results['argon2 verify, glibc settings vs defaults'];
+  const loginVsTuned = results['login vs argon2 verify with glibc settings'];
+  if (allocator && loginVsTuned && argon2Rss) {
+    const [tuned, plain] = allocator;
+    const cpuPerVerify = (r: TimedRunResult) => `${((r.cpuMs ?? 0) / r.completed).toFixed(1)} ms CPU/verify`;
+    rows.push([
+      "… raw Argon2id verify with the server's glibc settings vs glibc defaults (child processes, 4 at a time)",
+      `${rate(tuned)}; ${cpuPerVerify(tuned)}, RSS ${argon2Rss.tuned.toFixed(0)} MB`,
+      `defaults: ${rate(plain)}; ${cpuPerVerify(plain)}, RSS ${argon2Rss.plain.toFixed(0)} MB`,
+      ratios(allocator),
+      '—',
+    ]);
+    rows.push(["… password login vs raw Argon2id verify with the server's glibc settings, 4 at a time", rate(loginVsTuned[0]), rate(loginVsTuned[1]), ratios(loginVsTuned), '—']);
+  }
   if (runs('refresh')) {
     for (const connections of CONNECTIONS) {
       const pair = results[`refresh ${connections}`]!;
@@ -246,18 +305,20 @@ async function main() {
     rows.push([`… platform vs bare oidc-provider on the platform's storage, ${STORAGE_CONNECTIONS} connections`, rate(rest[0]), `bare on storage: ${rate(rest[1])}`, ratios(rest), '—']);
   }
   if (runs('scale-out')) {
+    const pgRow = (label: string, r: PgRedisRefreshResult, goal: string) => [
+      label,
+      `${(1000 / r.serverCpuMsPerGrant).toFixed(0)}/CPU-s (${r.result.perSecond.toFixed(1)}/s)`,
+      `node + PostgreSQL + Redis: ${r.serverCpuMsPerGrant.toFixed(2)} ms CPU/grant (node ${r.nodeCpuMsPerGrant.toFixed(2)}, ` +
+        `PostgreSQL + Redis ${(r.serverCpuMsPerGrant - r.nodeCpuMsPerGrant).toFixed(2)}); ${r.redisCommandsPerGrant.toFixed(1)} Redis commands/grant`,
+      '',
+      goal,
+    ];
     rows.push(
       pgRefresh
-        ? [
-            `refresh grants per server-CPU-second, PostgreSQL + Redis, ${PG_CONNECTIONS} connections`,
-            `${(1000 / pgRefresh.serverCpuMsPerGrant).toFixed(0)}/CPU-s (${pgRefresh.result.perSecond.toFixed(1)}/s)`,
-            `node + PostgreSQL + Redis: ${pgRefresh.serverCpuMsPerGrant.toFixed(2)} ms CPU/grant (node ${pgRefresh.nodeCpuMsPerGrant.toFixed(2)}, ` +
-              `PostgreSQL + Redis ${(pgRefresh.serverCpuMsPerGrant - pgRefresh.nodeCpuMsPerGrant).toFixed(2)}); ${pgRefresh.redisCommandsPerGrant.toFixed(1)} Redis commands/grant`,
-            '',
-            '≥ 400',
-          ]
+        ? pgRow(`refresh grants per server-CPU-second, PostgreSQL + Redis, ${PG_CONNECTIONS} connections`, pgRefresh, '≥ 400')
         : ['refresh grants per server-CPU-second, PostgreSQL + Redis', `not measured: ${scaleOutMissing}`, '', '', '≥ 400'],
     );
+    if (pgSocketRefresh) rows.push(pgRow('… the same with PostgreSQL on its Unix socket (Redis still on TCP)', pgSocketRefresh, '—'));
     if (confirmLatency.length === 0) rows.push(['QR confirm → PC event p99, two nodes', `not measured: ${scaleOutMissing}`, '', '', '≤ 50 ms at ≤ 1,000/s']);
     for (const c of confirmLatency) {
       rows.push([
