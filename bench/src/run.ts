@@ -245,19 +245,17 @@ async function main() {
 
   const scaleOutMissing = runs('scale-out') ? await scaleOutUnavailable() : 'not asked (--only)';
   let pgRefresh: PgRedisRefreshResult | undefined;
-  let pgSocketRefresh: PgRedisRefreshResult | undefined;
   let confirmLatency: ConfirmLatencyResult[] = [];
   if (runs('scale-out') && scaleOutMissing) log(`scale-out rows skipped: ${scaleOutMissing}`);
   if (runs('scale-out') && !scaleOutMissing) {
     const stores = await startScaleOutStores();
     try {
       log(`refresh grants on PostgreSQL + Redis, ${PG_CONNECTIONS} connections, server CPU = node + PostgreSQL backends + Redis`);
-      const pgTiming = { connections: PG_CONNECTIONS, warmupMs: options.serverWarmupMs + options.warmupMs, durationMs: options.durationMs };
-      pgRefresh = await measurePgRedisRefresh(stores, rp, credentials, pgTiming);
-      if (stores.socketDatabaseUrl) {
-        log("the same on PostgreSQL's Unix socket: what the loopback TCP stack costs the node and PostgreSQL");
-        pgSocketRefresh = await measurePgRedisRefresh(stores, rp, credentials, { ...pgTiming, databaseUrl: stores.socketDatabaseUrl });
-      }
+      pgRefresh = await measurePgRedisRefresh(stores, rp, credentials, {
+        connections: PG_CONNECTIONS,
+        warmupMs: options.serverWarmupMs + options.warmupMs,
+        durationMs: options.durationMs,
+      });
       log('QR confirm (node 2) → status event (node 1), two nodes on PostgreSQL + Redis');
       confirmLatency = await measureConfirmLatency(stores, rp, { rates: [100, 1000], pagesPerRate: options.quick ? 100 : 400 });
     } finally {
@@ -318,7 +316,6 @@ async function main() {
         ? pgRow(`refresh grants per server-CPU-second, PostgreSQL + Redis, ${PG_CONNECTIONS} connections`, pgRefresh, '≥ 400')
         : ['refresh grants per server-CPU-second, PostgreSQL + Redis', `not measured: ${scaleOutMissing}`, '', '', '≥ 400'],
     );
-    if (pgSocketRefresh) rows.push(pgRow('… the same with PostgreSQL on its Unix socket (Redis still on TCP)', pgSocketRefresh, '—'));
     if (confirmLatency.length === 0) rows.push(['QR confirm → PC event p99, two nodes', `not measured: ${scaleOutMissing}`, '', '', '≤ 50 ms at ≤ 1,000/s']);
     for (const c of confirmLatency) {
       rows.push([

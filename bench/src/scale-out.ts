@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -24,13 +23,9 @@ import { benchCpuMs, cpuMsOf, startServer, type ServerProcess } from './server-p
 
 /** Where the bench may create (and drop) its database; the CI machine's PostgreSQL by default. */
 const ADMIN_DATABASE_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-// Debian's; the same server as ADMIN_DATABASE_URL, reached without the loopback TCP stack.
-const POSTGRES_SOCKET_DIR = process.env.BENCH_POSTGRES_SOCKET_DIR ?? '/var/run/postgresql';
 
 export interface ScaleOutStores {
   databaseUrl: string;
-  /** The same database through PostgreSQL's Unix socket, when its directory is here (BENCH_POSTGRES_SOCKET_DIR). */
-  socketDatabaseUrl: string | null;
   redisUrl: string;
   /** Node-independent secrets, so several nodes read each other's cookies and encrypted data. */
   sharedEnv: Record<string, string>;
@@ -76,13 +71,8 @@ export async function startScaleOutStores(): Promise<ScaleOutStores> {
       return 0; // a backend that ended between listing and reading
     }
   };
-  const socketDatabaseUrl = new URL(databaseUrl);
-  socketDatabaseUrl.hostname = 'localhost';
-  socketDatabaseUrl.port = '';
-  socketDatabaseUrl.searchParams.set('host', POSTGRES_SOCKET_DIR);
   return {
     databaseUrl: databaseUrl.href,
-    socketDatabaseUrl: existsSync(POSTGRES_SOCKET_DIR) ? socketDatabaseUrl.href : null,
     redisUrl: redis.url,
     sharedEnv: {
       UIA_DATA_KEYS: `k1:${randomBytes(32).toString('base64')}`,
@@ -116,9 +106,9 @@ export async function measurePgRedisRefresh(
   stores: ScaleOutStores,
   rp: RelyingParty,
   credentials: Credentials,
-  options: { connections: number; warmupMs: number; durationMs: number; databaseUrl?: string },
+  options: { connections: number; warmupMs: number; durationMs: number },
 ): Promise<PgRedisRefreshResult> {
-  const node = await startServer({ env: { UIA_TRUST_PROXY: 'true', DATABASE_URL: options.databaseUrl ?? stores.databaseUrl, REDIS_URL: stores.redisUrl, ...stores.sharedEnv, ...GLIBC_MALLOC_ENV } });
+  const node = await startServer({ env: { UIA_TRUST_PROXY: 'true', DATABASE_URL: stores.databaseUrl, REDIS_URL: stores.redisUrl, ...stores.sharedEnv, ...GLIBC_MALLOC_ENV } });
   try {
     const target = await discoverTarget(node.baseUrl, `${node.baseUrl}/oidc`, rp);
     const task = await refreshChains(target, options.connections, () => platformPasswordLogin(target, credentials));
