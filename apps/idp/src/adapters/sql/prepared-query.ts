@@ -2,12 +2,12 @@ import { CompiledQuery, type Compilable, type Kysely, type QueryResult } from 'k
 
 /**
  * A query of the request path, built with Kysely once instead of at every
- * call. Building a query (the builder's immutable nodes, the visitor that
- * compiles them) cost as much CPU as SQLite running it: a refresh grant's
- * four statements on oidc-provider's models, compiled once, made the bare
- * provider on the platform's storage do 1.17× as many grants per CPU-second
- * (bench/README.md). It still runs through Kysely's executor, so it waits
- * for an open transaction like any other query, on either dialect.
+ * call. Building the queries (the builder's immutable nodes, the visitor
+ * that compiles them) took about half as much of a refresh grant's CPU as
+ * SQLite running them; built once, the platform did 1.17–1.21× as many
+ * refresh grants per CPU-second (bench/README.md). It still runs through
+ * Kysely's executor, so it waits for an open transaction like any other
+ * query, on either dialect.
  *
  * `build` gets one marker per parameter name and is called once; the
  * compiled SQL's parameters are then mapped back to the names, so a name may
