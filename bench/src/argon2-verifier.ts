@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
-import { cpuMsOf, repositoryRoot, rssMbOf } from './server-process.ts';
+import { cpuMsOf, repositoryRoot, rssMbOf, terminate } from './server-process.ts';
 
 export interface Argon2Verifier {
   /** One raw verify in the child; throws when it answered false. */
@@ -18,33 +18,36 @@ export interface Argon2Verifier {
 export async function startArgon2Verifier(env: Record<string, string>): Promise<Argon2Verifier> {
   const child = fork('bench/src/argon2-verifier-main.ts', [], { cwd: repositoryRoot, execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const exited = once(child, 'exit');
-  const pending = new Map<number, (ok: boolean) => void>();
+  // Each verify waits for its answer; the child's exit answers every one still waiting with an error.
+  const pending = new Map<number, (answer: { ok: boolean } | Error) => void>();
   let nextId = 0;
-  const ready = new Promise<void>((resolve) => {
+  const ready = new Promise<void>((resolve, reject) => {
     child.on('message', (message: { ready?: true; id?: number; ok?: boolean }) => {
-      if (message.ready) resolve();
-      else pending.get(message.id!)?.(message.ok === true);
+      if (message.ready) return resolve();
+      pending.get(message.id!)?.({ ok: message.ok === true });
       pending.delete(message.id!);
     });
+    void exited.then(() => {
+      const error = new Error(`argon2 verifier exited with ${child.exitCode ?? child.signalCode}`);
+      reject(error);
+      for (const answer of pending.values()) answer(error);
+      pending.clear();
+    });
   });
-  await Promise.race([ready, exited.then(() => Promise.reject(new Error(`argon2 verifier exited with ${child.exitCode} at start`)))]);
+  await ready;
   const pid = child.pid!;
   return {
     verify: async () => {
       const id = (nextId += 1);
-      const ok = await new Promise<boolean>((resolve) => {
+      const answer = await new Promise<{ ok: boolean } | Error>((resolve) => {
         pending.set(id, resolve);
         child.send({ id });
       });
-      if (!ok) throw new Error('argon2 verify returned false');
+      if (answer instanceof Error) throw answer;
+      if (!answer.ok) throw new Error('argon2 verify returned false');
     },
     cpuMs: () => cpuMsOf(pid),
     rssMb: () => rssMbOf(pid),
-    stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        await exited;
-      }
-    },
+    stop: () => terminate(child, exited),
   };
 }

@@ -25,6 +25,14 @@ export function rssMbOf(pid: number): number {
   return Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
 }
 
+/** SIGTERM to a child still running, and its exit awaited (`exited`: its 'exit' event, listened for at spawn). */
+export async function terminate(child: ChildProcess, exited: Promise<unknown>) {
+  if (child.exitCode === null && child.signalCode === null) {
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
 /** Bundles the server first, so the compiled side runs what the sources say now. */
 export function buildServers() {
   const result = spawnSync(process.execPath, ['scripts/build-servers.mjs'], { cwd: repositoryRoot, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -72,10 +80,7 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerPr
   child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   const exited = once(child, 'exit');
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      await exited;
-    }
+    await terminate(child, exited);
     if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
   try {
