@@ -147,7 +147,7 @@ export async function composePlatform(config: Config, paths = DEFAULT_PATHS, opt
   const cipher = new PiiCipher(config.dataKeys, config.blindIndexKey);
   const accounts = new SqlAccountRepository(database.db);
   const clients = await ClientRegistrationCache.create(new SqlClientRepository(database.db, cipher), pubSub);
-  const models = new SqlOidcModelStore(database.db);
+  const models = new SqlOidcModelStore(database.db, database.dialect);
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics, prefix: 'uia_' });
   const vendorMetrics = prometheusVendorCallMetrics(metrics);

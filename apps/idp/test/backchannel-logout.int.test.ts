@@ -192,7 +192,7 @@ describe('back-channel logout from platform code, outside any request', () => {
       accounts: new SqlAccountRepository(database.db),
       cipher,
       store: new MemoryKeyValueStore(),
-      models: new SqlOidcModelStore(database.db),
+      models: new SqlOidcModelStore(database.db, database.dialect),
       clients,
       platformName: '统一身份认证平台',
       demo: true,

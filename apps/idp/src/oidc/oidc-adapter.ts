@@ -1,11 +1,16 @@
-import type { Adapter, AdapterPayload } from 'oidc-provider';
+import Provider, { type Adapter, type AdapterPayload } from 'oidc-provider';
 import type { ClientRecord, ClientRepository } from '../ports/client-repository.ts';
 import type { KeyValueStore } from '../ports/key-value-store.ts';
 import type { OidcModelStore } from '../ports/oidc-model-store.ts';
 import { personIdOf } from '../services/entities/acting-principal.ts';
+import { RequestLookAhead } from './request-look-ahead.ts';
 
 /** Models that must survive a restart and be found per person (to end all their sessions). */
 const DURABLE_MODELS = new Set(['Session', 'Grant', 'RefreshToken']);
+/** Tokens whose look-up brings their Grant and Session along for the rest of the request (request-look-ahead.ts). */
+const TOKENS_READ_WITH_BINDINGS = new Set(['RefreshToken']);
+const grantKey = (id: string) => `Grant:${id}`;
+const sessionKey = (uid: string) => `Session:uid:${uid}`;
 
 export interface OidcAdapterDeps {
   store: KeyValueStore;
@@ -23,10 +28,11 @@ export type LoadedClientCheck = (client: ClientRecord) => Promise<void>;
  * when several nodes serve) with an index per grant for revocation.
  */
 export function createOidcAdapterFactory(deps: OidcAdapterDeps, checkLoadedClient: LoadedClientCheck) {
+  const lookAhead = new RequestLookAhead(() => Provider.ctx);
   return function adapterFor(name: string): Adapter {
     if (name === 'Client') return new ClientAdapter(deps.clients, checkLoadedClient);
     if (name === 'ReplayDetection') return new ReplayDetectionAdapter(name, deps.store);
-    return DURABLE_MODELS.has(name) ? new SqlModelAdapter(name, deps.models) : new KeyValueModelAdapter(name, deps.store);
+    return DURABLE_MODELS.has(name) ? new SqlModelAdapter(name, deps.models, lookAhead) : new KeyValueModelAdapter(name, deps.store);
   };
 }
 
@@ -62,9 +68,11 @@ class SqlModelAdapter implements Adapter {
   constructor(
     private readonly name: string,
     private readonly models: OidcModelStore,
+    private readonly lookAhead: RequestLookAhead,
   ) {}
 
   async upsert(id: string, payload: AdapterPayload, expiresIn: number) {
+    this.lookAhead.forget();
     await this.models.upsert({
       model: this.name,
       id,
@@ -78,24 +86,35 @@ class SqlModelAdapter implements Adapter {
   }
 
   async find(id: string) {
-    return (await this.models.find(this.name, id))?.payload;
+    if (TOKENS_READ_WITH_BINDINGS.has(this.name)) {
+      const { token, grant, session } = await this.models.findWithBindings(this.name, id);
+      if (grant) this.lookAhead.keep(grantKey(grant.id), grant.payload);
+      if (session?.uid) this.lookAhead.keep(sessionKey(session.uid), session.payload);
+      return token?.payload;
+    }
+    const readAhead = this.name === 'Grant' ? this.lookAhead.take(grantKey(id)) : undefined;
+    return readAhead ?? (await this.models.find(this.name, id))?.payload;
   }
 
   async findByUid(uid: string) {
-    return (await this.models.findByUid(this.name, uid))?.payload;
+    const readAhead = this.name === 'Session' ? this.lookAhead.take(sessionKey(uid)) : undefined;
+    return readAhead ?? (await this.models.findByUid(this.name, uid))?.payload;
   }
 
   findByUserCode = unsupported;
 
   async consume(id: string) {
+    this.lookAhead.forget();
     await this.models.consume(this.name, id, Date.now());
   }
 
   async destroy(id: string) {
+    this.lookAhead.forget();
     await this.models.destroy(this.name, id);
   }
 
   async revokeByGrantId(grantId: string) {
+    this.lookAhead.forget();
     await this.models.revokeByGrantId(grantId);
   }
 }

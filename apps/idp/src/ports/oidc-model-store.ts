@@ -9,9 +9,18 @@ export interface OidcModelRecord {
   expiresAt: number | null;
 }
 
+/** A token with the Grant it belongs to and the Session it is bound to (`payload.sessionUid`), those of them that are live. */
+export interface TokenWithBindings {
+  token: OidcModelRecord | null;
+  grant: OidcModelRecord | null;
+  session: OidcModelRecord | null;
+}
+
 export interface OidcModelStore {
   upsert(record: OidcModelRecord): Promise<void>;
   find(model: string, id: string): Promise<OidcModelRecord | null>;
+  /** One read for what a refresh grant looks up one after another (the token, its Grant, its Session). */
+  findWithBindings(model: string, id: string): Promise<TokenWithBindings>;
   findByUid(model: string, uid: string): Promise<OidcModelRecord | null>;
   /** Live records of one person (e.g. every Session, to tell relying parties before ending them). */
   findByAccount(model: string, accountId: string): Promise<OidcModelRecord[]>;

@@ -1,0 +1,65 @@
+// The durable oidc-provider models on SQLite, or on PostgreSQL with DATABASE_URL: the one read of a
+// refresh grant that brings the token's Grant and Session along.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrateToLatest, openDatabase, type SqlDatabase } from '../src/adapters/sql/database.ts';
+import { SqlOidcModelStore } from '../src/adapters/sql/sql-oidc-model-store.ts';
+import type { OidcModelRecord } from '../src/ports/oidc-model-store.ts';
+import { prepareTestEnvironment, type TestEnvironment } from './harness.ts';
+
+const HOUR = 3_600_000;
+
+function record(model: string, id: string, payload: Record<string, unknown>, fields: Partial<OidcModelRecord> = {}): OidcModelRecord {
+  return { model, id, payload, grantId: null, uid: null, accountId: 'account-1', expiresAt: Date.now() + HOUR, ...fields };
+}
+
+describe(`oidc model store: a token read with its Grant and Session (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`, () => {
+  let environment: TestEnvironment;
+  let database: SqlDatabase;
+  let models: SqlOidcModelStore;
+  beforeAll(async () => {
+    environment = await prepareTestEnvironment({ externalStores: true });
+    database = openDatabase({ databaseUrl: environment.env.DATABASE_URL, dataDir: environment.env.DATA_DIR! });
+    await migrateToLatest(database.db);
+    models = new SqlOidcModelStore(database.db, database.dialect);
+    await models.upsert(record('Session', 'session-1', { uid: 'uid-1', accountId: 'account-1' }, { uid: 'uid-1' }));
+    await models.upsert(record('Session', 'session-2', { uid: 'uid-2' }, { uid: 'uid-2', expiresAt: Date.now() - 1 }));
+    await models.upsert(record('Grant', 'grant-1', { jti: 'grant-1' }));
+    await models.upsert(record('Grant', 'grant-other', { jti: 'grant-other' }));
+    await models.upsert(record('RefreshToken', 'bound', { sessionUid: 'uid-1', expiresWithSession: true }, { grantId: 'grant-1' }));
+    await models.upsert(record('RefreshToken', 'offline', { grantId: 'grant-1' }, { grantId: 'grant-1' }));
+    await models.upsert(record('RefreshToken', 'ended-session', { sessionUid: 'uid-2' }, { grantId: 'grant-1' }));
+    await models.upsert(record('RefreshToken', 'revoked-grant', { sessionUid: 'uid-1' }, { grantId: 'grant-gone' }));
+    await models.upsert(record('RefreshToken', 'expired', { sessionUid: 'uid-1' }, { grantId: 'grant-1', expiresAt: Date.now() - 1 }));
+  });
+  afterAll(async () => {
+    await database?.close();
+    await environment?.cleanUp();
+  });
+
+  it('finds the token, its Grant and the Session it is bound to in one read', async () => {
+    const found = await models.findWithBindings('RefreshToken', 'bound');
+    expect(found.token).toMatchObject({ model: 'RefreshToken', id: 'bound', grantId: 'grant-1', payload: { sessionUid: 'uid-1' } });
+    expect(found.grant).toMatchObject({ model: 'Grant', id: 'grant-1', payload: { jti: 'grant-1' } });
+    expect(found.session).toMatchObject({ model: 'Session', id: 'session-1', uid: 'uid-1' });
+  });
+
+  it('brings no Session for a token bound to none, and none that has expired', async () => {
+    expect(await models.findWithBindings('RefreshToken', 'offline')).toMatchObject({ token: { id: 'offline' }, grant: { id: 'grant-1' }, session: null });
+    expect(await models.findWithBindings('RefreshToken', 'ended-session')).toMatchObject({ token: { id: 'ended-session' }, grant: { id: 'grant-1' }, session: null });
+  });
+
+  it('brings no Grant once it is revoked, and nothing for a token that has expired, is consumed-and-gone or unknown', async () => {
+    expect(await models.findWithBindings('RefreshToken', 'revoked-grant')).toMatchObject({ token: { id: 'revoked-grant' }, grant: null, session: { uid: 'uid-1' } });
+    expect(await models.findWithBindings('RefreshToken', 'expired')).toEqual({ token: null, grant: null, session: null });
+    expect(await models.findWithBindings('RefreshToken', 'unknown')).toEqual({ token: null, grant: null, session: null });
+    await models.destroy('RefreshToken', 'offline');
+    expect(await models.findWithBindings('RefreshToken', 'offline')).toEqual({ token: null, grant: null, session: null });
+  });
+
+  it('reports a consumed token as consumed, with its bindings', async () => {
+    await models.consume('RefreshToken', 'bound', 1_700_000_000_000);
+    const found = await models.findWithBindings('RefreshToken', 'bound');
+    expect(found.token?.payload.consumed).toBe(1_700_000_000);
+    expect(found.grant?.id).toBe('grant-1');
+  });
+});
