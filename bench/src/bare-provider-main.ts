@@ -23,7 +23,7 @@ async function platformStorage(): Promise<AdapterChoice> {
   await migrateToLatest(database.db);
   // Its one client is static configuration: oidc-provider never asks an adapter for it.
   const noClients = { find: () => Promise.resolve(null) } as unknown as ClientRepository;
-  return createOidcAdapterFactory({ store: new MemoryKeyValueStore(), models: new SqlOidcModelStore(database.db), clients: noClients }, () => Promise.resolve());
+  return createOidcAdapterFactory({ store: new MemoryKeyValueStore(), models: new SqlOidcModelStore(database.db, database.dialect), clients: noClients }, () => Promise.resolve());
 }
 
 const adapter = process.env.BENCH_BARE_STORAGE === 'platform' ? await platformStorage() : undefined;

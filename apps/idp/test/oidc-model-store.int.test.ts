@@ -1,5 +1,5 @@
 // The durable oidc-provider models on SQLite, or on PostgreSQL with DATABASE_URL: the one read of a
-// refresh grant that brings the token's Grant and Session along.
+// refresh grant that brings the token's Grant and Session along, and the one write that rotates the token.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase, type SqlDatabase } from '../src/adapters/sql/database.ts';
 import { SqlOidcModelStore } from '../src/adapters/sql/sql-oidc-model-store.ts';
@@ -54,6 +54,19 @@ describe(`oidc model store: a token read with its Grant and Session (${process.e
     expect(await models.findWithBindings('RefreshToken', 'unknown')).toEqual({ token: null, grant: null, session: null });
     await models.destroy('RefreshToken', 'offline');
     expect(await models.findWithBindings('RefreshToken', 'offline')).toEqual({ token: null, grant: null, session: null });
+  });
+
+  it('rotates a token in one write: the old one consumed and its successor saved, or neither', async () => {
+    await models.upsert(record('RefreshToken', 'rotating', { sessionUid: 'uid-1' }, { grantId: 'grant-1' }));
+    const successor = record('RefreshToken', 'successor', { sessionUid: 'uid-1', rotations: 1 }, { grantId: 'grant-1' });
+    // A successor the database refuses (no model): the old token is not consumed either.
+    await expect(models.rotate({ model: 'RefreshToken', id: 'rotating', at: 1_700_000_000_000 }, { ...successor, model: null as never })).rejects.toThrow();
+    expect((await models.find('RefreshToken', 'rotating'))?.payload.consumed).toBeUndefined();
+    expect(await models.find('RefreshToken', 'successor')).toBeNull();
+
+    await models.rotate({ model: 'RefreshToken', id: 'rotating', at: 1_700_000_000_000 }, successor);
+    expect((await models.find('RefreshToken', 'rotating'))?.payload.consumed).toBe(1_700_000_000);
+    expect(await models.find('RefreshToken', 'successor')).toMatchObject({ grantId: 'grant-1', payload: { rotations: 1 } });
   });
 
   it('reports a consumed token as consumed, with its bindings', async () => {

@@ -3,6 +3,7 @@ import type { ClientRecord, ClientRepository } from '../ports/client-repository.
 import type { KeyValueStore } from '../ports/key-value-store.ts';
 import type { OidcModelStore } from '../ports/oidc-model-store.ts';
 import { personIdOf } from '../services/entities/acting-principal.ts';
+import { PerRequest } from './per-request.ts';
 import { RequestLookAhead } from './request-look-ahead.ts';
 
 /** Models that must survive a restart and be found per person (to end all their sessions). */
@@ -28,11 +29,11 @@ export type LoadedClientCheck = (client: ClientRecord) => Promise<void>;
  * when several nodes serve) with an index per grant for revocation.
  */
 export function createOidcAdapterFactory(deps: OidcAdapterDeps, checkLoadedClient: LoadedClientCheck) {
-  const lookAhead = new RequestLookAhead(() => Provider.ctx);
+  const request = { lookAhead: new RequestLookAhead(() => Provider.ctx), pendingConsume: new PerRequest<PendingConsume>(() => Provider.ctx) };
   return function adapterFor(name: string): Adapter {
     if (name === 'Client') return new ClientAdapter(deps.clients, checkLoadedClient);
     if (name === 'ReplayDetection') return new ReplayDetectionAdapter(name, deps.store);
-    return DURABLE_MODELS.has(name) ? new SqlModelAdapter(name, deps.models, lookAhead) : new KeyValueModelAdapter(name, deps.store);
+    return DURABLE_MODELS.has(name) ? new SqlModelAdapter(name, deps.models, request) : new KeyValueModelAdapter(name, deps.store);
   };
 }
 
@@ -64,16 +65,28 @@ class ClientAdapter implements Adapter {
   revokeByGrantId = unsupported;
 }
 
+/** A refresh token consumed to be rotated, written with its successor. */
+interface PendingConsume {
+  id: string;
+  at: number;
+}
+
 class SqlModelAdapter implements Adapter {
+  private readonly lookAhead: RequestLookAhead;
+  private readonly pendingConsume: PerRequest<PendingConsume>;
+
   constructor(
     private readonly name: string,
     private readonly models: OidcModelStore,
-    private readonly lookAhead: RequestLookAhead,
-  ) {}
+    request: { lookAhead: RequestLookAhead; pendingConsume: PerRequest<PendingConsume> },
+  ) {
+    this.lookAhead = request.lookAhead;
+    this.pendingConsume = request.pendingConsume;
+  }
 
   async upsert(id: string, payload: AdapterPayload, expiresIn: number) {
     this.lookAhead.forget();
-    await this.models.upsert({
+    const record = {
       model: this.name,
       id,
       payload,
@@ -82,7 +95,10 @@ class SqlModelAdapter implements Adapter {
       // The person, also for an entity login: a password reset or 退出登录 everywhere finds all of their models.
       accountId: payload.accountId ? personIdOf(payload.accountId) : null,
       expiresAt: expiresIn ? Date.now() + expiresIn * 1000 : null,
-    });
+    };
+    const consumed = this.name === 'RefreshToken' ? this.pendingConsume.take() : undefined;
+    if (consumed) await this.models.rotate({ model: this.name, ...consumed }, record);
+    else await this.models.upsert(record);
   }
 
   async find(id: string) {
@@ -103,9 +119,19 @@ class SqlModelAdapter implements Adapter {
 
   findByUserCode = unsupported;
 
+  /**
+   * oidc-provider consumes a refresh token only to rotate it: it saves the
+   * successor right after (actions/grants/refresh_token.js). The two are
+   * written together then, in one statement on PostgreSQL (one commit on
+   * SQLite), so neither is stored without the other. Should the request
+   * fail before the successor is saved, the token stays unconsumed, as no
+   * successor was handed out.
+   */
   async consume(id: string) {
     this.lookAhead.forget();
-    await this.models.consume(this.name, id, Date.now());
+    const at = Date.now();
+    if (this.name === 'RefreshToken' && this.pendingConsume.set({ id, at })) return;
+    await this.models.consume(this.name, id, at);
   }
 
   async destroy(id: string) {

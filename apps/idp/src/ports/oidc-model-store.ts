@@ -25,6 +25,8 @@ export interface OidcModelStore {
   /** Live records of one person (e.g. every Session, to tell relying parties before ending them). */
   findByAccount(model: string, accountId: string): Promise<OidcModelRecord[]>;
   consume(model: string, id: string, at: number): Promise<void>;
+  /** Consumes a token and saves its successor in one write: both are stored, or neither. */
+  rotate(consumed: { model: string; id: string; at: number }, successor: OidcModelRecord): Promise<void>;
   destroy(model: string, id: string): Promise<void>;
   revokeByGrantId(grantId: string): Promise<void>;
   deleteExpired(now: number): Promise<number>;

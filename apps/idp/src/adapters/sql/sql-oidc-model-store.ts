@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
+import { sql, type Kysely, type QueryCreator, type RawBuilder, type Selectable } from 'kysely';
 import type { OidcModelRecord, OidcModelStore, TokenWithBindings } from '../../ports/oidc-model-store.ts';
 import type { SqlDialectName } from './database.ts';
 import { prepareQuery } from './prepared-query.ts';
@@ -24,6 +24,29 @@ const liveRowsOf = (db: Kysely<Database>, model: string | RawBuilder<string>, no
     .where('model', '=', model)
     .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]));
 const live = (db: Kysely<Database>, model: string | RawBuilder<string>, now: number) => liveRowsOf(db, model, now).selectAll();
+
+const UPSERT_PARAMETERS = ['model', 'id', 'payload', 'grantId', 'uid', 'accountId', 'expiresAt'] as const;
+type UpsertValues = Record<(typeof UPSERT_PARAMETERS)[number], never>;
+
+const upsertValues = (record: OidcModelRecord): Record<(typeof UPSERT_PARAMETERS)[number], unknown> => ({
+  model: record.model,
+  id: record.id,
+  payload: JSON.stringify(record.payload),
+  grantId: record.grantId,
+  uid: record.uid,
+  accountId: record.accountId,
+  expiresAt: record.expiresAt,
+});
+
+function upsert(q: QueryCreator<Database>, p: UpsertValues) {
+  const values = { payload: p.payload, grant_id: p.grantId, uid: p.uid, account_id: p.accountId, expires_at: p.expiresAt, consumed_at: null };
+  return q
+    .insertInto('oidc_models')
+    .values({ model: p.model, id: p.id, ...values })
+    .onConflict((oc) => oc.columns(['model', 'id']).doUpdateSet(values));
+}
+
+const consume = (q: QueryCreator<Database>, model: string, id: string, at: number) => q.updateTable('oidc_models').set({ consumed_at: at }).where('model', '=', model).where('id', '=', id);
 
 // The Session a token is bound to is named in its payload (a JSON text), not in a column.
 const SESSION_UID_OF_PAYLOAD: Record<SqlDialectName, RawBuilder<string>> = {
@@ -54,26 +77,32 @@ export class SqlOidcModelStore implements OidcModelStore {
           .unionAll(live(q, sql.lit('Session'), p.now).where('uid', '=', token().select(SESSION_UID_OF_PAYLOAD[dialect].as('session_uid'))));
       }),
       findByUid: prepareQuery(db, ['model', 'now', 'uid'], (q, p) => live(q, p.model, p.now).where('uid', '=', p.uid)),
-      consume: prepareQuery(db, ['model', 'id', 'at'], (q, p) => q.updateTable('oidc_models').set({ consumed_at: p.at }).where('model', '=', p.model).where('id', '=', p.id)),
-      upsert: prepareQuery(db, ['model', 'id', 'payload', 'grantId', 'uid', 'accountId', 'expiresAt'], (q, p) => {
-        const values = { payload: p.payload, grant_id: p.grantId, uid: p.uid, account_id: p.accountId, expires_at: p.expiresAt, consumed_at: null };
-        return q
-          .insertInto('oidc_models')
-          .values({ model: p.model, id: p.id, ...values })
-          .onConflict((oc) => oc.columns(['model', 'id']).doUpdateSet(values));
-      }),
+      consume: prepareQuery(db, ['model', 'id', 'at'], (q, p) => consume(q, p.model, p.id, p.at)),
+      upsert: prepareQuery(db, UPSERT_PARAMETERS, (q, p) => upsert(q, p)),
+      // PostgreSQL runs a data-modifying WITH to its end whether or not the statement reads it: one round trip, one commit.
+      rotate:
+        dialect === 'postgres'
+          ? prepareQuery(db, [...UPSERT_PARAMETERS, 'consumedModel', 'consumedId', 'consumedAt'], (q, p) =>
+              // The WITH only adds a table the upsert does not use, so it is still a query creator of Database.
+              upsert(q.with('consumed', (w) => consume(w, p.consumedModel, p.consumedId, p.consumedAt).returning('id')) as unknown as QueryCreator<Database>, p),
+            )
+          : null,
     };
   }
 
   async upsert(record: OidcModelRecord) {
-    await this.statements.upsert.execute({
-      model: record.model,
-      id: record.id,
-      payload: JSON.stringify(record.payload),
-      grantId: record.grantId,
-      uid: record.uid,
-      accountId: record.accountId,
-      expiresAt: record.expiresAt,
+    await this.statements.upsert.execute(upsertValues(record));
+  }
+
+  async rotate(consumed: { model: string; id: string; at: number }, successor: OidcModelRecord) {
+    if (this.statements.rotate) {
+      await this.statements.rotate.execute({ ...upsertValues(successor), consumedModel: consumed.model, consumedId: consumed.id, consumedAt: consumed.at });
+      return;
+    }
+    // SQLite: one transaction, one commit.
+    await this.db.transaction().execute(async (trx) => {
+      await this.statements.consume.execute(consumed, trx);
+      await this.statements.upsert.execute(upsertValues(successor), trx);
     });
   }
 
