@@ -3,6 +3,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AccountAuditHistory, AuditCheckpointSigner, AuditEvent, AuditPageRequest, AuditSearchFilter, AuditTrail, ChainedAuditEvent } from '../../ports/audit-log.ts';
 import { contentDigest, linkHash, type ChainedAuditFields } from './audit/audit-chain-hash.ts';
 import { verifyAuditChain } from './audit/audit-chain-verifier.ts';
+import { GroupedAppends } from './audit/grouped-appends.ts';
 import { prepareQuery } from './prepared-query.ts';
 import type { SqlDialectName } from './database.ts';
 import type { AuditEventsTable, Database } from './schema.ts';
@@ -34,48 +35,82 @@ const CONTENT_COLUMNS = [
 ] as const satisfies readonly (keyof ChainedAuditFields)[];
 const EVENT_COLUMNS = [...CONTENT_COLUMNS, 'seq', 'prev_hash', 'hash'] as const satisfies readonly (keyof AuditEventsTable)[];
 
-type AppendToChain = (row: ChainedAuditFields, digest: string) => Promise<{ seq: number; hash: string }>;
+interface ChainLink {
+  seq: number;
+  hash: string;
+}
+/** Appends `events` to the chain in their order, all or none; one link per event. */
+type AppendToChain = (events: readonly { row: ChainedAuditFields; digest: string }[]) => Promise<ChainLink[]>;
+
+/** At most this many events in one append (a group commit, audit/grouped-appends.ts). */
+const MAX_GROUP = 100;
 
 /** An append's statements, prepared once for the dialect (prepared-query.ts): every login and grant appends. */
 function prepareAppend(db: Kysely<Database>, dialect: SqlDialectName): AppendToChain {
   if (dialect === 'postgres') {
-    // One statement, so a login pays one round trip as before the chain: the UPDATE takes the head's row lock
-    // (a second node waits here until the first commits) and computes the link hash with PostgreSQL's
-    // sha256(): the same `<prev>:<digest>` as linkHash().
+    // One statement, so a group of events pays one round trip and one commit. The head row is locked first
+    // (a second node waits here until the first commits); each link is computed with PostgreSQL's sha256(),
+    // the same `<prev>:<digest>` as linkHash(), each from the one before (the recursive `chain`); the head
+    // then moves to the last link.
     const oneStatement = prepareQuery(db, ['digest', ...CONTENT_COLUMNS], (q, p) => ({
       compile: () =>
-        sql<{ seq: number; hash: string }>`
-          with head as (
-            update audit_chain_head
-            set seq = seq + 1, prev_hash = hash, hash = encode(sha256(convert_to(hash || ':' || ${p.digest}::text, 'UTF8')), 'hex')
-            where id = 1
-            returning seq, prev_hash, hash
-          )
+        sql<ChainLink>`
+          with recursive
+            batch as (
+              select * from unnest(${p.id}::text[], ${p.at}::bigint[], ${p.type}::text[], ${p.outcome}::text[], ${p.account_id}::text[],
+                ${p.client_id}::text[], ${p.ip}::text[], ${p.user_agent}::text[], ${p.detail}::text[], ${p.actor_account_id}::text[],
+                ${p.actor_role}::text[], ${p.target}::text[], ${p.changes}::text[], ${p.digest}::text[])
+              with ordinality as event(${sql.join([...CONTENT_COLUMNS, 'digest', 'n'].map((column) => sql.ref(column)))})
+            ),
+            head as (select seq, hash from audit_chain_head where id = 1 for update),
+            chain (n, seq, prev_hash, hash) as (
+              select 0::bigint, head.seq, null::text, head.hash from head
+              union all
+              select batch.n, chain.seq + 1, chain.hash, encode(sha256(convert_to(chain.hash || ':' || batch.digest, 'UTF8')), 'hex')
+              from chain join batch on batch.n = chain.n + 1
+            ),
+            moved as (
+              update audit_chain_head set seq = last.seq, prev_hash = last.prev_hash, hash = last.hash
+              from (select seq, prev_hash, hash from chain order by n desc limit 1) as last
+              where audit_chain_head.id = 1
+            )
           insert into audit_events (${sql.join(EVENT_COLUMNS.map((column) => sql.ref(column)))})
-          select ${p.id}, ${p.at}::bigint, ${p.type}, ${p.outcome}, ${p.account_id}::text, ${p.client_id}::text, ${p.ip}::text, ${p.user_agent}::text,
-            ${p.detail}::text, ${p.actor_account_id}::text, ${p.actor_role}::text, ${p.target}::text, ${p.changes}::text, head.seq, head.prev_hash, head.hash
-          from head
+          select ${sql.join(CONTENT_COLUMNS.map((column) => sql.ref(`batch.${column}`)))}, chain.seq, chain.prev_hash, chain.hash
+          from batch join chain on chain.n = batch.n
           returning seq, hash`.compile(q),
     }));
-    return async (row, digest) => (await oneStatement.execute({ ...row, digest })).rows[0]!;
+    return async (events) => {
+      const columns = Object.fromEntries(CONTENT_COLUMNS.map((column) => [column, events.map(({ row }) => row[column])]));
+      const { rows } = await oneStatement.execute({ ...columns, digest: events.map(({ digest }) => digest) } as Record<(typeof CONTENT_COLUMNS)[number] | 'digest', unknown>);
+      return rows.map((row) => ({ seq: Number(row.seq), hash: row.hash })).sort((a, b) => a.seq - b.seq);
+    };
   }
   // SQLite has one writer at a time; the head UPDATE comes first so the transaction holds the write lock from its start.
-  const advanceHead = prepareQuery(db, [], (q) =>
+  const advanceHead = prepareQuery(db, ['count'], (q, p) =>
     q
       .updateTable('audit_chain_head')
-      .set({ seq: sql`seq + 1` })
+      .set({ seq: sql`seq + ${p.count}` })
       .where('id', '=', sql.lit(1))
       .returning(['seq', 'hash']),
   );
   const insertEvent = prepareQuery(db, EVENT_COLUMNS, (q, p) => q.insertInto('audit_events').values(p));
   const linkHead = prepareQuery(db, ['prev_hash', 'hash'], (q, p) => q.updateTable('audit_chain_head').set(p).where('id', '=', sql.lit(1)));
-  return (row, digest) =>
+  return (events) =>
     db.transaction().execute(async (trx) => {
-      const head = (await advanceHead.execute({}, trx)).rows[0]!;
-      const hash = linkHash(head.hash, digest);
-      await insertEvent.execute({ ...row, seq: head.seq, prev_hash: head.hash, hash }, trx);
-      await linkHead.execute({ prev_hash: head.hash, hash }, trx);
-      return { seq: Number(head.seq), hash };
+      const head = (await advanceHead.execute({ count: events.length }, trx)).rows[0]!;
+      const links: ChainLink[] = [];
+      let seq = Number(head.seq) - events.length;
+      let prevHash = head.hash;
+      let hash = head.hash;
+      for (const { row, digest } of events) {
+        seq += 1;
+        prevHash = hash;
+        hash = linkHash(prevHash, digest);
+        await insertEvent.execute({ ...row, seq, prev_hash: prevHash, hash }, trx);
+        links.push({ seq, hash });
+      }
+      await linkHead.execute({ prev_hash: prevHash, hash }, trx);
+      return links;
     });
 }
 
@@ -87,7 +122,7 @@ function prepareAppend(db: Kysely<Database>, dialect: SqlDialectName): AppendToC
  */
 export class SqlAuditLog implements AuditTrail, AccountAuditHistory {
   private lastCheckpointAt: number;
-  private readonly appendToChain: AppendToChain;
+  private readonly chain: GroupedAppends<{ row: ChainedAuditFields; digest: string }, ChainLink>;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -95,7 +130,7 @@ export class SqlAuditLog implements AuditTrail, AccountAuditHistory {
     private readonly checkpoints: AuditCheckpointPolicy,
   ) {
     this.lastCheckpointAt = checkpoints.now();
-    this.appendToChain = prepareAppend(db, dialect);
+    this.chain = new GroupedAppends(prepareAppend(db, dialect), MAX_GROUP);
   }
 
   async append(event: AuditEvent) {
@@ -115,7 +150,7 @@ export class SqlAuditLog implements AuditTrail, AccountAuditHistory {
       changes: event.changes ? JSON.stringify(event.changes) : null,
     };
     const digest = contentDigest(row);
-    const link = await this.appendToChain(row, digest);
+    const link = await this.chain.append({ row, digest });
     await this.checkpointWhenDue(link.seq, link.hash);
   }
 

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { GroupedAppends } from './grouped-appends.ts';
+
+/** A store that records each write's items and answers each item with `<item>#<write number>`. */
+function recordingStore(refuse: (items: string[]) => boolean = () => false) {
+  const writes: string[][] = [];
+  const write = async (items: string[]) => {
+    writes.push(items);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    if (refuse(items)) throw new Error(`refused ${items.join(',')}`);
+    return items.map((item) => `${item}#${writes.length}`);
+  };
+  return { writes, write };
+}
+
+describe('GroupedAppends', () => {
+  it('writes an append that finds no write under way at once, alone', async () => {
+    const store = recordingStore();
+    const appends = new GroupedAppends(store.write, 10);
+    expect(await appends.append('a')).toBe('a#1');
+    expect(await appends.append('b')).toBe('b#2');
+    expect(store.writes).toEqual([['a'], ['b']]);
+  });
+
+  it('groups the appends that arrive during a write into the next one, in their order, at most maxGroup at a time', async () => {
+    const store = recordingStore();
+    const appends = new GroupedAppends(store.write, 3);
+    const results = await Promise.all(['a', 'b', 'c', 'd', 'e', 'f'].map((item) => appends.append(item)));
+    expect(store.writes).toEqual([['a'], ['b', 'c', 'd'], ['e', 'f']]);
+    expect(results).toEqual(['a#1', 'b#2', 'c#2', 'd#2', 'e#3', 'f#3']);
+  });
+
+  it('writes a refused group again one by one, so only the item that cannot be stored fails', async () => {
+    const store = recordingStore((items) => items.includes('bad'));
+    const appends = new GroupedAppends(store.write, 10);
+    const results = await Promise.allSettled(['a', 'b', 'bad', 'c'].map((item) => appends.append(item)));
+    expect(results.map((result) => (result.status === 'fulfilled' ? result.value : 'rejected'))).toEqual(['a#1', 'b#3', 'rejected', 'c#5']);
+    expect(store.writes).toEqual([['a'], ['b', 'bad', 'c'], ['b'], ['bad'], ['c']]);
+  });
+
+  it('keeps writing after a failure', async () => {
+    const store = recordingStore((items) => items.includes('bad'));
+    const appends = new GroupedAppends(store.write, 10);
+    await expect(appends.append('bad')).rejects.toThrow('refused bad');
+    expect(await appends.append('next')).toBe('next#2');
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * Group commit for the audit chain. Every append moves the one chain head
+ * under its row lock, so appends are written one after another however
+ * many requests make them. Appends that arrive while a write is under way
+ * wait for it and then go together in the next write: one statement and one
+ * commit (one WAL flush) for the group, and the head's lock taken once.
+ * Nothing waits for a timer: an append that finds no write under way is
+ * written at once, alone. Each caller still resumes only once its own event
+ * is committed.
+ *
+ * A group the database refuses is written again one event at a time, so an
+ * event that cannot be stored fails only its own request.
+ */
+export class GroupedAppends<Item, Result> {
+  private waiting: { item: Item; resolve: (result: Result) => void; reject: (error: unknown) => void }[] = [];
+  private writing = false;
+
+  /** `write` stores `items` in their order, all or none, and answers one result per item. */
+  constructor(
+    private readonly write: (items: Item[]) => Promise<Result[]>,
+    private readonly maxGroup: number,
+  ) {}
+
+  append(item: Item): Promise<Result> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ item, resolve, reject });
+      if (!this.writing) void this.writeWaiting();
+    });
+  }
+
+  private async writeWaiting() {
+    this.writing = true;
+    while (this.waiting.length > 0) {
+      const group = this.waiting.splice(0, this.maxGroup);
+      try {
+        const results = await this.write(group.map((entry) => entry.item));
+        group.forEach((entry, n) => entry.resolve(results[n]!));
+      } catch (error) {
+        if (group.length === 1) group[0]!.reject(error);
+        else await this.writeOneByOne(group);
+      }
+    }
+    this.writing = false;
+  }
+
+  private async writeOneByOne(group: typeof this.waiting) {
+    for (const entry of group) {
+      try {
+        entry.resolve((await this.write([entry.item]))[0]!);
+      } catch (error) {
+        entry.reject(error);
+      }
+    }
+  }
+}
