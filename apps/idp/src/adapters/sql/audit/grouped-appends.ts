@@ -9,7 +9,9 @@
  * is committed.
  *
  * A group the database refuses is written again one event at a time, so an
- * event that cannot be stored fails only its own request.
+ * event that cannot be stored fails only its own request. Should a group
+ * have been committed after all (the connection lost after the commit),
+ * each event's id, the table's primary key, refuses its second copy.
  */
 export class GroupedAppends<Item, Result> {
   private waiting: { item: Item; resolve: (result: Result) => void; reject: (error: unknown) => void }[] = [];
