@@ -40,9 +40,9 @@ async function countStorage(during: () => Promise<void>) {
 }
 
 /** The login as `bench/` measures it: /oidc/auth → captcha → 账号登录 → redirects until the RP's callback has its code. */
-async function passwordLoginToCallback(t: TestPlatform, config: client.Configuration) {
+async function passwordLoginToCallback(t: TestPlatform, config: client.Configuration, authorization: Record<string, string> = {}) {
   const browser = new Browser(t.baseUrl);
-  const login = await startLogin(browser, config, { prompt: 'consent', scope: 'openid offline_access profile phone id_card' });
+  const login = await startLogin(browser, config, authorization);
   const captcha = await browser.solvedCaptcha();
   const answer = await browser.json(`/interaction/${login.uid}/login`, { json: { identifier: 'zhangsan', password: 'Demo@2026pw', ...captcha } });
   expect(answer.status).toBe(200);
@@ -62,7 +62,7 @@ describe.skipIf(missing.length > 0)(title, () => {
     t = await startTestPlatform();
     config = await discover(t.baseUrl);
     // Warm: the first use of a client or a statement may cost more than the steady state.
-    const { browser, login, next } = await passwordLoginToCallback(t, config);
+    const { browser, login, next } = await passwordLoginToCallback(t, config, { prompt: 'consent', scope: 'openid offline_access profile phone id_card' });
     const consent = await browser.followUntil(next, `${t.baseUrl}/interaction/`);
     const confirmed = await browser.json(`${consent.pathname}/confirm`, { method: 'POST' });
     const callback = await followToRp(browser, confirmed.body.redirectTo);
@@ -97,11 +97,8 @@ describe.skipIf(missing.length > 0)(title, () => {
   });
 
   it('a refresh grant of a token that ends with the platform session (no offline_access, as bench/ logs in) reads the Session in the same statement', async () => {
-    const browser = new Browser(t.baseUrl);
-    const login = await startLogin(browser, config);
-    const captcha = await browser.solvedCaptcha();
-    const answer = await browser.json(`/interaction/${login.uid}/login`, { json: { identifier: 'zhangsan', password: 'Demo@2026pw', ...captcha } });
-    const callback = await followToRp(browser, answer.body.redirectTo);
+    const { browser, login, next } = await passwordLoginToCallback(t, config);
+    const callback = await followToRp(browser, next);
     const tokens = await client.authorizationCodeGrant(config, callback, { pkceCodeVerifier: login.verifier, expectedState: login.state, expectedNonce: login.nonce });
     let sessionBound = (await client.refreshTokenGrant(config, tokens.refresh_token!)).refresh_token!;
     const counted = await countStorage(async () => {

@@ -29,11 +29,12 @@ export type LoadedClientCheck = (client: ClientRecord) => Promise<void>;
  * when several nodes serve) with an index per grant for revocation.
  */
 export function createOidcAdapterFactory(deps: OidcAdapterDeps, checkLoadedClient: LoadedClientCheck) {
-  const request = { lookAhead: new RequestLookAhead(() => Provider.ctx), pendingConsume: new PerRequest<PendingConsume>(() => Provider.ctx) };
+  const lookAhead = new RequestLookAhead(() => Provider.ctx);
+  const pendingConsume = new PerRequest<PendingConsume>(() => Provider.ctx);
   return function adapterFor(name: string): Adapter {
     if (name === 'Client') return new ClientAdapter(deps.clients, checkLoadedClient);
     if (name === 'ReplayDetection') return new ReplayDetectionAdapter(name, deps.store);
-    return DURABLE_MODELS.has(name) ? new SqlModelAdapter(name, deps.models, request) : new KeyValueModelAdapter(name, deps.store);
+    return DURABLE_MODELS.has(name) ? new SqlModelAdapter(name, deps.models, lookAhead, pendingConsume) : new KeyValueModelAdapter(name, deps.store);
   };
 }
 
@@ -72,17 +73,12 @@ interface PendingConsume {
 }
 
 class SqlModelAdapter implements Adapter {
-  private readonly lookAhead: RequestLookAhead;
-  private readonly pendingConsume: PerRequest<PendingConsume>;
-
   constructor(
     private readonly name: string,
     private readonly models: OidcModelStore,
-    request: { lookAhead: RequestLookAhead; pendingConsume: PerRequest<PendingConsume> },
-  ) {
-    this.lookAhead = request.lookAhead;
-    this.pendingConsume = request.pendingConsume;
-  }
+    private readonly lookAhead: RequestLookAhead,
+    private readonly pendingConsume: PerRequest<PendingConsume>,
+  ) {}
 
   async upsert(id: string, payload: AdapterPayload, expiresIn: number) {
     this.lookAhead.forget();

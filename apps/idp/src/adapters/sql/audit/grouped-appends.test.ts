@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { DependencyUnavailableError } from '../../../dependency-failure.ts';
 import { GroupedAppends } from './grouped-appends.ts';
 
 /** A store that records each write's items and answers each item with `<item>#<write number>`. */
-function recordingStore(refuse: (items: string[]) => boolean = () => false) {
+function recordingStore(refuse: (items: string[]) => boolean = () => false, refusal = (items: string[]) => new Error(`refused ${items.join(',')}`)) {
   const writes: string[][] = [];
   const write = async (items: string[]) => {
     writes.push(items);
     await new Promise((resolve) => setTimeout(resolve, 5));
-    if (refuse(items)) throw new Error(`refused ${items.join(',')}`);
+    if (refuse(items)) throw refusal(items);
     return items.map((item) => `${item}#${writes.length}`);
   };
   return { writes, write };
@@ -36,6 +37,17 @@ describe('GroupedAppends', () => {
     const results = await Promise.allSettled(['a', 'b', 'bad', 'c'].map((item) => appends.append(item)));
     expect(results.map((result) => (result.status === 'fulfilled' ? result.value : 'rejected'))).toEqual(['a#1', 'b#3', 'rejected', 'c#5']);
     expect(store.writes).toEqual([['a'], ['b', 'bad', 'c'], ['b'], ['bad'], ['c']]);
+  });
+
+  it('fails a whole group at once when the database is unavailable, without writing its events again', async () => {
+    const store = recordingStore(
+      (items) => items.length > 1,
+      () => new DependencyUnavailableError('database down'),
+    );
+    const appends = new GroupedAppends(store.write, 10);
+    const results = await Promise.allSettled(['a', 'b', 'c', 'd'].map((item) => appends.append(item)));
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'rejected']);
+    expect(store.writes).toEqual([['a'], ['b', 'c', 'd']]);
   });
 
   it('keeps writing after a failure', async () => {

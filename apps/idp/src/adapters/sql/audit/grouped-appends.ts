@@ -1,3 +1,5 @@
+import { isDependencyUnavailable } from '../../../dependency-failure.ts';
+
 /**
  * Group commit for the audit chain. Every append moves the one chain head
  * under its row lock, so appends are written one after another however
@@ -11,7 +13,10 @@
  * A group the database refuses is written again one event at a time, so an
  * event that cannot be stored fails only its own request. Should a group
  * have been committed after all (the connection lost after the commit),
- * each event's id, the table's primary key, refuses its second copy.
+ * each event's id, the table's primary key, refuses its second copy. A
+ * database that is down or too slow fails the whole group at once: writing
+ * its events again would make each request wait one more timeout per event
+ * before it.
  */
 export class GroupedAppends<Item, Result> {
   private waiting: { item: Item; resolve: (result: Result) => void; reject: (error: unknown) => void }[] = [];
@@ -38,7 +43,7 @@ export class GroupedAppends<Item, Result> {
         const results = await this.write(group.map((entry) => entry.item));
         group.forEach((entry, n) => entry.resolve(results[n]!));
       } catch (error) {
-        if (group.length === 1) group[0]!.reject(error);
+        if (group.length === 1 || isDependencyUnavailable(error)) for (const entry of group) entry.reject(error);
         else await this.writeOneByOne(group);
       }
     }
