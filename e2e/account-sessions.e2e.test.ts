@@ -72,7 +72,7 @@ describe('登录设备与会话', () => {
 
     page.once('dialog', (dialog) => void dialog.accept());
     await second.getByRole('button', { name: /^退出/ }).click();
-    expect(await visibleText(region.getByRole('status'))).toMatch(/^已退出“Chrome \d+ · Linux”$/);
+    await expect.poll(() => visibleText(region.getByRole('status'))).toMatch(/^已退出“Chrome \d+ · Linux”$/);
     await expect.poll(() => browserItems(page).count()).toBe(1);
 
     // edu-portal heard it: the other profile is logged out there, and the platform asks for a login again.
@@ -91,7 +91,7 @@ describe('登录设备与会话', () => {
     // 全部退出: only the app is left besides this browser; afterwards the app asks for a login again.
     page.once('dialog', (dialog) => void dialog.accept());
     await region.getByRole('button', { name: '全部退出' }).click();
-    expect(await visibleText(region.getByRole('status'))).toBe('已退出 0 个电脑浏览器、1 个手机应用');
+    await expect.poll(() => visibleText(region.getByRole('status'))).toBe('已退出 0 个电脑浏览器、1 个手机应用');
     await region.getByText('手机应用未登录。').waitFor();
     expect(await browserItems(page).count()).toBe(1);
     await phonePage.goto(`${setup.servers.platformUrl}/app/me`);

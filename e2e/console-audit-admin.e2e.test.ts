@@ -74,7 +74,7 @@ describe('审计日志 (审计管理员)', () => {
     await page.getByLabel('按身份查找相关账号').selectOption('id_number');
     await page.getByLabel('用户名、手机号或证件号码（精确）').fill(DEMO.idNumber);
     await page.getByRole('button', { name: '查找账号' }).click();
-    expect(await visibleText(page.locator('.notice'))).toContain('已找到该账号');
+    await expect.poll(() => visibleText(page.locator('.notice'))).toContain('已找到该账号');
     await expect.poll(() => page.getByLabel('相关账号（账号标识）').inputValue()).toMatch(/^[0-9a-f-]{36}$/);
     await page.getByRole('button', { name: '查询' }).click();
     await expect.poll(() => rows(page).count()).toBe(1);
@@ -82,7 +82,7 @@ describe('审计日志 (审计管理员)', () => {
     expect(page.url()).not.toContain(DEMO.idNumber);
 
     await page.getByRole('button', { name: '完整性校验' }).click();
-    expect(await visibleText(page.locator('.notice'))).toMatch(/^校验通过：共校验 \d+ 条记录/);
+    await expect.poll(() => visibleText(page.locator('.notice'))).toMatch(/^校验通过：共校验 \d+ 条记录/);
     await screenshot(page, 'console-audit-verified');
   });
 

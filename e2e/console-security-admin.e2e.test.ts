@@ -67,7 +67,7 @@ describe('账号管理 (安全管理员)', () => {
     await page.getByLabel('查找方式').selectOption('id_number');
     await page.getByLabel('证件号码', { exact: true }).fill(DEMO.idNumber);
     await page.getByRole('button', { name: '查找' }).click();
-    expect(await visibleText(notice(page))).toBe(`已找到账号：${DEMO.maskedName}`);
+    await expect.poll(() => visibleText(notice(page))).toBe(`已找到账号：${DEMO.maskedName}`);
     expect(await visibleText(fact(page, '证件号码'))).toBe(DEMO.maskedIdNumber);
     expect(await visibleText(fact(page, '锁定状态'))).toContain('已锁定');
     const shown = await main(page).innerText();
@@ -77,14 +77,14 @@ describe('账号管理 (安全管理员)', () => {
 
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: '解锁' }).click();
-    expect(await visibleText(notice(page))).toBe('已解锁');
+    await expect.poll(() => visibleText(notice(page))).toBe('已解锁');
     await expect.poll(() => fact(page, '锁定状态').textContent()).toContain('未锁定');
     // The result takes the focus (keyboard and screen-reader users land on it).
     expect(await page.evaluate(() => document.activeElement?.className)).toContain('notice');
 
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: '结束全部会话' }).click();
-    expect(await visibleText(notice(page))).toBe('已结束该账号的全部会话');
+    await expect.poll(() => visibleText(notice(page))).toBe('已结束该账号的全部会话');
     await screenshot(page, 'console-accounts-sessions-ended');
 
     // edu-portal was told (back-channel logout): 张三's browser is logged out there.
@@ -111,7 +111,7 @@ describe('账号管理 (安全管理员)', () => {
     await page.getByLabel('角色', { exact: true }).selectOption('audit');
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: '授予', exact: true }).click();
-    expect(await visibleText(notice(page))).toBe(`已授予 ${DEMO.maskedName} 审计管理员角色`);
+    await expect.poll(() => visibleText(notice(page))).toBe(`已授予 ${DEMO.maskedName} 审计管理员角色`);
     const granted = holders.filter({ hasText: DEMO.maskedIdNumber });
     await granted.waitFor({ state: 'visible' });
     expect(await granted.innerText()).toContain('审计管理员');
@@ -120,7 +120,7 @@ describe('账号管理 (安全管理员)', () => {
 
     page.once('dialog', (dialog) => void dialog.accept());
     await granted.getByRole('button', { name: /^撤销/ }).click();
-    expect(await visibleText(notice(page))).toBe(`已撤销 ${DEMO.maskedName} 的角色`);
+    await expect.poll(() => visibleText(notice(page))).toBe(`已撤销 ${DEMO.maskedName} 的角色`);
     await expect.poll(() => holders.count()).toBe(3);
 
     page.once('dialog', (dialog) => void dialog.accept());
@@ -134,7 +134,7 @@ describe('账号管理 (安全管理员)', () => {
     await page.getByLabel('查找方式').selectOption('username');
     await page.getByLabel('用户名', { exact: true }).fill(DEMO.username);
     await page.getByRole('button', { name: '查找' }).click();
-    expect(await visibleText(notice(page))).toBe(`已找到账号：${DEMO.maskedName}`);
+    await expect.poll(() => visibleText(notice(page))).toBe(`已找到账号：${DEMO.maskedName}`);
 
     await page.getByLabel('办件编号').fill('12');
     await page.getByRole('button', { name: '记录线下核验' }).click();
@@ -142,17 +142,17 @@ describe('账号管理 (安全管理员)', () => {
     await page.getByLabel('办件编号').fill('bjdc-20261205-0042');
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: '记录线下核验' }).click();
-    expect(await visibleText(notice(page))).toBe('已记录线下核验');
+    await expect.poll(() => visibleText(notice(page))).toBe('已记录线下核验');
     await expect.poll(() => fact(page, '认证等级').textContent()).toContain('L4');
     expect(await visibleText(fact(page, '线下核验'))).toContain('BJDC-20261205-0042');
 
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: '停用' }).click();
-    expect(await visibleText(notice(page))).toBe('已停用该账号');
+    await expect.poll(() => visibleText(notice(page))).toBe('已停用该账号');
     await expect.poll(() => fact(page, '账号状态').textContent()).toBe('已停用');
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: '启用' }).click();
-    expect(await visibleText(notice(page))).toBe('已启用该账号');
+    await expect.poll(() => visibleText(notice(page))).toBe('已启用该账号');
     await expect.poll(() => fact(page, '账号状态').textContent()).toBe('正常');
   });
 });

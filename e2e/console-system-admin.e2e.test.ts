@@ -89,7 +89,7 @@ describe('依赖方管理 (系统管理员)', () => {
     await screenshot(page, 'console-clients-register-form');
     await page.getByRole('button', { name: '注册', exact: true }).click();
 
-    expect(await visibleText(page.locator('.notice'))).toBe(`已注册依赖方“${CLIENT_NAME}”`);
+    await expect.poll(() => visibleText(page.locator('.notice'))).toBe(`已注册依赖方“${CLIENT_NAME}”`);
     const secret = await visibleText(page.getByTestId('client-secret'));
     firstSecret = secret;
     const clientId = (await clientRow(page).locator('code').textContent())!.trim();
@@ -121,7 +121,7 @@ describe('依赖方管理 (系统管理员)', () => {
     await clientRow(page)
       .getByRole('button', { name: `停用：${CLIENT_NAME}` })
       .click();
-    expect(await visibleText(page.locator('.notice'))).toBe(`已停用依赖方“${CLIENT_NAME}”`);
+    await expect.poll(() => visibleText(page.locator('.notice'))).toBe(`已停用依赖方“${CLIENT_NAME}”`);
     await expect.poll(() => clientRow(page).innerText()).toContain('已停用');
   });
 
@@ -135,17 +135,17 @@ describe('依赖方管理 (系统管理员)', () => {
     expect(await page.getByLabel('登录回调地址（redirect_uris）').inputValue()).toBe(redirectUri);
     await page.getByLabel('名称（client_name）').fill(renamed);
     await page.getByRole('button', { name: '保存', exact: true }).click();
-    expect(await visibleText(page.locator('.notice'))).toBe(`已保存依赖方“${renamed}”`);
+    await expect.poll(() => visibleText(page.locator('.notice'))).toBe(`已保存依赖方“${renamed}”`);
     const row = main(page).getByRole('row').filter({ hasText: renamed });
     await row.waitFor();
 
     await row.getByRole('button', { name: `启用：${renamed}` }).click();
-    expect(await visibleText(page.locator('.notice'))).toBe(`已启用依赖方“${renamed}”`);
+    await expect.poll(() => visibleText(page.locator('.notice'))).toBe(`已启用依赖方“${renamed}”`);
     await expect.poll(() => row.innerText()).toContain('已启用');
 
     page.once('dialog', (dialog) => void dialog.accept());
     await row.getByRole('button', { name: `删除：${renamed}` }).click();
-    expect(await visibleText(page.locator('.notice'))).toBe(`已删除依赖方“${renamed}”`);
+    await expect.poll(() => visibleText(page.locator('.notice'))).toBe(`已删除依赖方“${renamed}”`);
     await expect.poll(() => row.count()).toBe(0);
   });
 });
