@@ -9,5 +9,16 @@
 // already set win.
 export const GLIBC_MALLOC_ENV = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072', GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1' };
 
+// The other way to bound RSS, for an operator who would rather spend memory than CPU (docs/deployment.md):
+// keep each buffer for the next hash instead of returning it. One arena, a threshold above 19 MiB and no
+// trimming hold at most one buffer per concurrent hash (the hasher allows one per core) and fault in
+// none; the bench's RSS row measures both ways.
+export const GLIBC_MALLOC_KEEP_ENV = {
+  MALLOC_ARENA_MAX: '1',
+  MALLOC_MMAP_THRESHOLD_: '33554432',
+  MALLOC_TRIM_THRESHOLD_: '268435456',
+  GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1',
+};
+
 /** `env` with the settings above where it has none of its own. */
 export const withGlibcMalloc = (env) => ({ ...GLIBC_MALLOC_ENV, ...env });
