@@ -162,9 +162,11 @@ export class QrLogin {
         accountId: account.id,
         acr: loginAssurance(account.assuranceLevel, session.acr),
         amr: [...new Set([...session.amr, CONFIRMED_ON_PHONE])],
-        ...(await this.chosenEntity(id, account.id, choice.entityId)),
       };
-      return this.records.update(id, (current) => confirmed(current, session, login, this.now()));
+      return this.records.update(id, async (current) => {
+        const entity = await this.chosenEntity(current, account.id, choice.entityId);
+        return confirmed(current, session, { ...login, ...entity }, this.now());
+      });
     });
     return { status: 'confirmed' as const };
   }
@@ -204,9 +206,8 @@ export class QrLogin {
    * The entity of a 法人登录 QR's confirmation: one the person may act for at
    * the QR's service (else the reason they may not). Nothing for a personal QR.
    */
-  private async chosenEntity(id: string, personId: string, entityId: string | undefined): Promise<{ entityId?: string }> {
-    const record = await this.records.read(id);
-    if (record?.loginType !== 'entity') return {};
+  private async chosenEntity(record: QrLoginRecord, personId: string, entityId: string | undefined): Promise<{ entityId?: string }> {
+    if (record.loginType !== 'entity') return {};
     if (!entityId) throw new AppError('ENTITY_CHOICE_REQUIRED', { field: 'entityId' });
     await this.deps.membership.standingAtLogin(entityId, personId, record.clientId, this.now());
     return { entityId };

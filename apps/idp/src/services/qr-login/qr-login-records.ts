@@ -64,12 +64,13 @@ export class QrLoginRecords {
   /**
    * Applies one state-machine event: `decide` answers the next record, null
    * when there is nothing to change, or throws. An unknown QR is expired.
+   * `decide` may look things up (it runs again if the record moved meanwhile).
    */
-  async update(id: string, decide: (record: QrLoginRecord) => QrLoginRecord | null): Promise<QrLoginRecord> {
+  async update(id: string, decide: (record: QrLoginRecord) => QrLoginRecord | null | Promise<QrLoginRecord | null>): Promise<QrLoginRecord> {
     for (let round = 0; round < MAX_SWAP_ROUNDS; round += 1) {
       const current = await this.settled(id);
       if (!current) throw new AppError('QR_EXPIRED');
-      const next = decide(current.record);
+      const next = await decide(current.record);
       if (!next) return current.record;
       if (await this.swap(current.raw, next)) return next;
     }
