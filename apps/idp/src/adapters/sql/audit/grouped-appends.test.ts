@@ -50,6 +50,28 @@ describe('GroupedAppends', () => {
     expect(store.writes).toEqual([['a'], ['b', 'c', 'd']]);
   });
 
+  it('fails the appends waiting behind an unavailable database with it, not one timeout each', async () => {
+    const store = recordingStore(
+      (items) => items.length > 1,
+      () => new DependencyUnavailableError('database down'),
+    );
+    const appends = new GroupedAppends(store.write, 2);
+    const results = await Promise.allSettled(['a', 'b', 'c', 'd', 'e'].map((item) => appends.append(item)));
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'rejected', 'rejected']);
+    expect(store.writes).toEqual([['a'], ['b', 'c']]);
+  });
+
+  it('stops writing a refused group one by one once the database is unavailable', async () => {
+    const store = recordingStore(
+      (items) => items.length > 1 || items[0] === 'c',
+      (items) => (items.length > 1 ? new Error('refused') : new DependencyUnavailableError('database down')),
+    );
+    const appends = new GroupedAppends(store.write, 10);
+    const results = await Promise.allSettled(['a', 'b', 'c', 'd'].map((item) => appends.append(item)));
+    expect(results.map((result) => (result.status === 'fulfilled' ? result.value : 'rejected'))).toEqual(['a#1', 'b#3', 'rejected', 'rejected']);
+    expect(store.writes).toEqual([['a'], ['b', 'c', 'd'], ['b'], ['c']]);
+  });
+
   it('keeps writing after a failure', async () => {
     const store = recordingStore((items) => items.includes('bad'));
     const appends = new GroupedAppends(store.write, 10);

@@ -16,7 +16,8 @@ import { isDependencyUnavailable } from '../../../dependency-failure.ts';
  * each event's id, the table's primary key, refuses its second copy. A
  * database that is down or too slow fails the whole group at once: writing
  * its events again would make each request wait one more timeout per event
- * before it.
+ * before it; the appends waiting behind it fail with it, as each of their
+ * groups would wait its own timeout.
  */
 export class GroupedAppends<Item, Result> {
   private waiting: { item: Item; resolve: (result: Result) => void; reject: (error: unknown) => void }[] = [];
@@ -43,7 +44,8 @@ export class GroupedAppends<Item, Result> {
         const results = await this.write(group.map((entry) => entry.item));
         group.forEach((entry, n) => entry.resolve(results[n]!));
       } catch (error) {
-        if (group.length === 1 || isDependencyUnavailable(error)) for (const entry of group) entry.reject(error);
+        if (isDependencyUnavailable(error)) this.failAll(group, error);
+        else if (group.length === 1) group[0]!.reject(error);
         else await this.writeOneByOne(group);
       }
     }
@@ -51,12 +53,18 @@ export class GroupedAppends<Item, Result> {
   }
 
   private async writeOneByOne(group: typeof this.waiting) {
-    for (const entry of group) {
+    for (const [n, entry] of group.entries()) {
       try {
         entry.resolve((await this.write([entry.item]))[0]!);
       } catch (error) {
+        if (isDependencyUnavailable(error)) return this.failAll(group.slice(n), error);
         entry.reject(error);
       }
     }
+  }
+
+  /** The database is down or too slow: the group and every append waiting behind it fail now, not one timeout each. */
+  private failAll(group: typeof this.waiting, error: unknown) {
+    for (const entry of [...group, ...this.waiting.splice(0)]) entry.reject(error);
   }
 }
