@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as client from 'openid-client';
 import { Browser } from './harness.ts';
-import { RP, authorizationUrl, followToRp, passwordLogin, startLogin, useRelyingPartyPlatform } from './relying-party.ts';
+import { RP, authorizationUrl, followToRp, passwordLogin, passwordLoginToCallback, redeemCode, startLogin, useRelyingPartyPlatform } from './relying-party.ts';
 
 const rp = useRelyingPartyPlatform();
 
@@ -92,6 +92,23 @@ describe(`OIDC single sign-on (${process.env.DATABASE_URL ? 'postgres' : 'sqlite
     expect(second.refresh_token).toBeTruthy();
     expect(second.refresh_token).not.toBe(tokens.refresh_token);
     await expect(client.refreshTokenGrant(rp.config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+  });
+
+  // oidc-provider checks a token is unused when it finds it and consumes it later: the store's consume decides.
+  it('lets one of several refreshes that present the same token at once succeed', async () => {
+    const browser = new Browser(rp.t.baseUrl);
+    const { tokens } = await passwordLogin(browser, rp.config, 'zhangsan', 'Demo@2026pw');
+    const results = await Promise.allSettled(Array.from({ length: 6 }, () => client.refreshTokenGrant(rp.config, tokens.refresh_token!)));
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    for (const result of results) if (result.status === 'rejected') expect(result.reason).toMatchObject({ error: 'invalid_grant' });
+  });
+
+  it('lets one of several redemptions of the same code at once succeed', async () => {
+    const browser = new Browser(rp.t.baseUrl);
+    const { callback, login } = await passwordLoginToCallback(browser, rp.config, 'zhangsan', 'Demo@2026pw');
+    const results = await Promise.allSettled(Array.from({ length: 6 }, () => redeemCode(rp.config, callback, login)));
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    for (const result of results) if (result.status === 'rejected') expect(result.reason).toMatchObject({ error: 'invalid_grant' });
   });
 
   it('does not accept an authorization code twice', async () => {

@@ -56,6 +56,13 @@ describe(`oidc model store: a token read with its Grant and Session (${process.e
     expect(await models.findWithBindings('RefreshToken', 'offline')).toEqual({ token: null, grant: null, session: null });
   });
 
+  it('reads a token whose payload holds a lone surrogate a client sent (stored as U+FFFD)', async () => {
+    await models.upsert(record('RefreshToken', 'odd-claims', { sessionUid: 'uid-1', claims: { userinfo: { ['k\udc00']: { value: 'v\ud800' } } } }, { grantId: 'grant-1' }));
+    const found = await models.findWithBindings('RefreshToken', 'odd-claims');
+    expect(found.token?.payload.claims).toEqual({ userinfo: { 'k\ufffd': { value: 'v\ufffd' } } });
+    expect(found.session?.uid).toBe('uid-1');
+  });
+
   it('rotates a token in one write: the old one consumed and its successor saved, or neither', async () => {
     await models.upsert(record('RefreshToken', 'rotating', { sessionUid: 'uid-1' }, { grantId: 'grant-1' }));
     const successor = record('RefreshToken', 'successor', { sessionUid: 'uid-1', rotations: 1 }, { grantId: 'grant-1' });
@@ -69,8 +76,21 @@ describe(`oidc model store: a token read with its Grant and Session (${process.e
     expect(await models.find('RefreshToken', 'successor')).toMatchObject({ grantId: 'grant-1', payload: { rotations: 1 } });
   });
 
-  it('reports a consumed token as consumed, with its bindings', async () => {
-    await models.consume('RefreshToken', 'bound', 1_700_000_000_000);
+  it('rotates a token once: of two rotations at once, one stores its successor and the other nothing', async () => {
+    await models.upsert(record('RefreshToken', 'raced', { sessionUid: 'uid-1' }, { grantId: 'grant-1' }));
+    const successor = (id: string) => record('RefreshToken', id, { sessionUid: 'uid-1', rotations: 1 }, { grantId: 'grant-1' });
+    const rotated = await Promise.all(['first', 'second'].map((id) => models.rotate({ model: 'RefreshToken', id: 'raced', at: Date.now() }, successor(id))));
+    expect(rotated.sort()).toEqual([false, true]);
+    expect([await models.find('RefreshToken', 'first'), await models.find('RefreshToken', 'second')].filter(Boolean)).toHaveLength(1);
+    expect(await models.rotate({ model: 'RefreshToken', id: 'raced', at: Date.now() }, successor('third'))).toBe(false);
+    expect(await models.rotate({ model: 'RefreshToken', id: 'unknown', at: Date.now() }, successor('fourth'))).toBe(false);
+    expect(await models.find('RefreshToken', 'third')).toBeNull();
+    expect(await models.find('RefreshToken', 'fourth')).toBeNull();
+  });
+
+  it('reports a consumed token as consumed, with its bindings, and consumes it only once', async () => {
+    expect(await models.consume('RefreshToken', 'bound', 1_700_000_000_000)).toBe(true);
+    expect(await models.consume('RefreshToken', 'bound', 1_700_000_000_001)).toBe(false);
     const found = await models.findWithBindings('RefreshToken', 'bound');
     expect(found.token?.payload.consumed).toBe(1_700_000_000);
     expect(found.grant?.id).toBe('grant-1');

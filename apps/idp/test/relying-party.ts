@@ -95,16 +95,21 @@ export function useLogoutReceiverPlatform() {
   return context;
 }
 
-export async function passwordLogin(browser: Browser, config: client.Configuration, identifier: string, password: string) {
+/** Logs in with a password up to the RP's callback, whose code is not redeemed yet. */
+export async function passwordLoginToCallback(browser: Browser, config: client.Configuration, identifier: string, password: string) {
   const login = await startLogin(browser, config);
   const captcha = await browser.solvedCaptcha();
   const { status, body } = await browser.json(`/interaction/${login.uid}/login`, { json: { identifier, password, ...captcha } });
   if (status !== 200) throw new Error(`login failed: ${JSON.stringify(body)}`);
-  const callback = await followToRp(browser, body.redirectTo);
-  const tokens = await client.authorizationCodeGrant(config, callback, {
-    pkceCodeVerifier: login.verifier,
-    expectedState: login.state,
-    expectedNonce: login.nonce,
-  });
-  return { tokens, callback, login };
+  return { callback: await followToRp(browser, body.redirectTo), login };
+}
+
+/** The code of a login's callback redeemed as the RP does. */
+export function redeemCode(config: client.Configuration, callback: URL, login: StartedLogin) {
+  return client.authorizationCodeGrant(config, callback, { pkceCodeVerifier: login.verifier, expectedState: login.state, expectedNonce: login.nonce });
+}
+
+export async function passwordLogin(browser: Browser, config: client.Configuration, identifier: string, password: string) {
+  const { callback, login } = await passwordLoginToCallback(browser, config, identifier, password);
+  return { tokens: await redeemCode(config, callback, login), callback, login };
 }

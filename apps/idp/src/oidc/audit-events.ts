@@ -4,13 +4,20 @@ import type { AuditEvent, AuditLog } from '../ports/audit-log.ts';
 import { AUDIT_EVENT_TYPES } from '../services/audit-event-types.ts';
 import { parseAccountId } from '../services/entities/acting-principal.ts';
 import { clientAddress } from './client-address.ts';
+import { CONSUMED_AT_ONCE } from './oidc-adapter.ts';
 
 type ProviderAuditEvent = Omit<AuditEvent, 'ip' | 'userAgent' | 'clientId'>;
 
-/** oidc-provider's wording when a one-time grant source comes back (helpers/grant_source.js, grants/refresh_token.js). */
-const REPLAYED_TOKENS: Record<string, string> = {
-  'authorization code already consumed': 'authorization_code',
-  'refresh token already used': 'refresh_token',
+/**
+ * oidc-provider's wording when a one-time grant source comes back (helpers/grant_source.js, grants/refresh_token.js):
+ * it revokes the grant. Presented twice at once, the request that loses is refused by the store's consume and
+ * revokes nothing (oidc-adapter.ts).
+ */
+const REPLAYED_TOKENS: Record<string, { token: string; grantRevoked: boolean }> = {
+  'authorization code already consumed': { token: 'authorization_code', grantRevoked: true },
+  'refresh token already used': { token: 'refresh_token', grantRevoked: true },
+  [CONSUMED_AT_ONCE.AuthorizationCode]: { token: 'authorization_code', grantRevoked: false },
+  [CONSUMED_AT_ONCE.RefreshToken]: { token: 'refresh_token', grantRevoked: false },
 };
 
 const accountOf = (accountId: string | undefined) => (accountId ? parseAccountId(accountId) : null);
@@ -48,7 +55,7 @@ export function auditProviderDecisions(provider: Provider, audit: AuditLog, onRe
     const token = ctx.oidc?.entities.RefreshToken ?? ctx.oidc?.entities.AuthorizationCode;
     const { accountId, detail } = principal(token?.accountId);
     if (replayed) {
-      note(ctx, { type: AUDIT_EVENT_TYPES.tokenReplay, outcome: 'failure', accountId, detail: { ...detail, token: replayed, grantRevoked: true } });
+      note(ctx, { type: AUDIT_EVENT_TYPES.tokenReplay, outcome: 'failure', accountId, detail: { ...detail, ...replayed } });
     } else if (isRefresh(ctx)) {
       note(ctx, { type: AUDIT_EVENT_TYPES.tokenRefresh, outcome: 'failure', accountId, detail: { ...detail, error: error.error, errorDetail: (error.error_detail ?? '').slice(0, 100) } });
     }

@@ -1,4 +1,4 @@
-import Provider, { type Adapter, type AdapterPayload } from 'oidc-provider';
+import Provider, { errors, type Adapter, type AdapterPayload } from 'oidc-provider';
 import type { ClientRecord, ClientRepository } from '../ports/client-repository.ts';
 import type { KeyValueStore } from '../ports/key-value-store.ts';
 import type { OidcModelStore } from '../ports/oidc-model-store.ts';
@@ -39,6 +39,26 @@ export function createOidcAdapterFactory(deps: OidcAdapterDeps, checkLoadedClien
 }
 
 const unsupported = () => Promise.reject(new Error('not supported'));
+
+/** The refusal of a one-time token that another request consumed first (the audit reads it as a replay: audit-events.ts). */
+export const CONSUMED_AT_ONCE = {
+  RefreshToken: 'refresh token already used by a concurrent request',
+  AuthorizationCode: 'authorization code already consumed by a concurrent request',
+} as const;
+
+/**
+ * oidc-provider checks that a one-time model is not consumed when it finds
+ * it and consumes it later: two requests that present it at once would both
+ * pass. The store's consume is conditional, and the request that loses is
+ * refused. It does not revoke the grant as oidc-provider does for a token
+ * presented again later: the token is consumed, so its next presentation
+ * does.
+ */
+function alreadyConsumed(model: string): Error {
+  if (model === 'RefreshToken' || model === 'AuthorizationCode') return new errors.InvalidGrant(CONSUMED_AT_ONCE[model]);
+  if (model === 'PushedAuthorizationRequest') return new errors.InvalidRequestUri('request_uri is invalid, expired, or was already used');
+  return new errors.InvalidGrant(`${model} already consumed`);
+}
 
 class ClientAdapter implements Adapter {
   constructor(
@@ -93,8 +113,8 @@ class SqlModelAdapter implements Adapter {
       expiresAt: expiresIn ? Date.now() + expiresIn * 1000 : null,
     };
     const consumed = this.name === 'RefreshToken' ? this.pendingConsume.take() : undefined;
-    if (consumed) await this.models.rotate({ model: this.name, ...consumed }, record);
-    else await this.models.upsert(record);
+    if (!consumed) await this.models.upsert(record);
+    else if (!(await this.models.rotate({ model: this.name, ...consumed }, record))) throw alreadyConsumed(this.name);
   }
 
   async find(id: string) {
@@ -121,13 +141,14 @@ class SqlModelAdapter implements Adapter {
    * written together then, in one statement on PostgreSQL (one commit on
    * SQLite), so neither is stored without the other. Should the request
    * fail before the successor is saved, the token stays unconsumed, as no
-   * successor was handed out.
+   * successor was handed out. Of two requests rotating one token at once,
+   * the one whose write finds it consumed is refused and stores nothing.
    */
   async consume(id: string) {
     this.lookAhead.forget();
     const at = Date.now();
     if (this.name === 'RefreshToken' && this.pendingConsume.set({ id, at })) return;
-    await this.models.consume(this.name, id, at);
+    if (!(await this.models.consume(this.name, id, at))) throw alreadyConsumed(this.name);
   }
 
   async destroy(id: string) {
@@ -168,10 +189,11 @@ class KeyValueModelAdapter implements Adapter {
   async consume(id: string) {
     const key = this.key(id);
     const [raw, ttl] = await Promise.all([this.store.get(key), this.store.ttl(key)]);
-    if (!raw || ttl === null) return;
+    if (!raw || ttl === null) throw alreadyConsumed(this.name);
     const payload = JSON.parse(raw) as AdapterPayload;
+    if (payload.consumed) throw alreadyConsumed(this.name);
     payload.consumed = Math.floor(Date.now() / 1000);
-    await this.store.set(key, JSON.stringify(payload), ttl);
+    if (!(await this.store.swap(key, raw, JSON.stringify(payload), ttl))) throw alreadyConsumed(this.name);
   }
 
   async destroy(id: string) {

@@ -24,9 +24,13 @@ export interface OidcModelStore {
   findByUid(model: string, uid: string): Promise<OidcModelRecord | null>;
   /** Live records of one person (e.g. every Session, to tell relying parties before ending them). */
   findByAccount(model: string, accountId: string): Promise<OidcModelRecord[]>;
-  consume(model: string, id: string, at: number): Promise<void>;
-  /** Consumes a token and saves its successor in one write: both are stored, or neither. */
-  rotate(consumed: { model: string; id: string; at: number }, successor: OidcModelRecord): Promise<void>;
+  /** Marks a live token consumed; false when it was consumed already or is gone (of two requests at once, one gets true). */
+  consume(model: string, id: string, at: number): Promise<boolean>;
+  /**
+   * Consumes a token and saves its successor in one write: both are stored, or neither. False (and nothing
+   * stored) when the token was consumed already or is gone.
+   */
+  rotate(consumed: { model: string; id: string; at: number }, successor: OidcModelRecord): Promise<boolean>;
   destroy(model: string, id: string): Promise<void>;
   revokeByGrantId(grantId: string): Promise<void>;
   deleteExpired(now: number): Promise<number>;

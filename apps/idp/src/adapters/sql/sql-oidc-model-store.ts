@@ -28,10 +28,15 @@ const live = (db: Kysely<Database>, model: string | RawBuilder<string>, now: num
 const UPSERT_PARAMETERS = ['model', 'id', 'payload', 'grantId', 'uid', 'accountId', 'expiresAt'] as const;
 type UpsertValues = Record<(typeof UPSERT_PARAMETERS)[number], never>;
 
+// JSON.stringify writes a lone surrogate (a client can send one, e.g. inside a `claims` parameter) as an escape that
+// PostgreSQL's json parser refuses, and a refresh grant's one read parses the token's payload there: it is stored as U+FFFD.
+const ESCAPED_LONE_SURROGATE = /(?<!\\)((?:\\\\)*)\\ud[89a-f][0-9a-f]{2}/g;
+const payloadText = (payload: Record<string, unknown>) => JSON.stringify(payload).replace(ESCAPED_LONE_SURROGATE, '$1\\ufffd');
+
 const upsertValues = (record: OidcModelRecord): Record<(typeof UPSERT_PARAMETERS)[number], unknown> => ({
   model: record.model,
   id: record.id,
-  payload: JSON.stringify(record.payload),
+  payload: payloadText(record.payload),
   grantId: record.grantId,
   uid: record.uid,
   accountId: record.accountId,
@@ -46,7 +51,11 @@ function upsert(q: QueryCreator<Database>, p: UpsertValues) {
     .onConflict((oc) => oc.columns(['model', 'id']).doUpdateSet(values));
 }
 
-const consume = (q: QueryCreator<Database>, model: string, id: string, at: number) => q.updateTable('oidc_models').set({ consumed_at: at }).where('model', '=', model).where('id', '=', id);
+// Only a token not yet consumed: of two requests that present it at once, one consumes it and the other finds no row.
+const consume = (q: QueryCreator<Database>, model: string, id: string, at: number) =>
+  q.updateTable('oidc_models').set({ consumed_at: at }).where('model', '=', model).where('id', '=', id).where('consumed_at', 'is', null);
+
+const consumedOne = (result: { numAffectedRows?: bigint }) => result.numAffectedRows === 1n;
 
 // The Session a token is bound to is named in its payload (a JSON text), not in a column.
 const SESSION_UID_OF_PAYLOAD: Record<SqlDialectName, RawBuilder<string>> = {
@@ -79,12 +88,29 @@ export class SqlOidcModelStore implements OidcModelStore {
       findByUid: prepareQuery(db, ['model', 'now', 'uid'], (q, p) => live(q, p.model, p.now).where('uid', '=', p.uid)),
       consume: prepareQuery(db, ['model', 'id', 'at'], (q, p) => consume(q, p.model, p.id, p.at)),
       upsert: prepareQuery(db, UPSERT_PARAMETERS, (q, p) => upsert(q, p)),
-      // PostgreSQL runs a data-modifying WITH to its end whether or not the statement reads it: one round trip, one commit.
+      // PostgreSQL: one round trip, one commit. The successor is inserted from the consumed row, so it exists only if this
+      // statement consumed the token; a second statement waits for the first one's row lock, then finds it consumed.
       rotate:
         dialect === 'postgres'
           ? prepareQuery(db, [...UPSERT_PARAMETERS, 'consumedModel', 'consumedId', 'consumedAt'], (q, p) =>
-              // The WITH only adds a table the upsert does not use, so it is still a query creator of Database.
-              upsert(q.with('consumed', (w) => consume(w, p.consumedModel, p.consumedId, p.consumedAt).returning('id')) as unknown as QueryCreator<Database>, p),
+              q
+                .with('consumed', (w) => consume(w, p.consumedModel, p.consumedId, p.consumedAt).returning('id'))
+                .insertInto('oidc_models')
+                .columns(['model', 'id', 'payload', 'grant_id', 'uid', 'account_id', 'expires_at'])
+                .expression((eb) =>
+                  eb
+                    .selectFrom('consumed')
+                    .select([
+                      sql<string>`cast(${p.model} as text)`.as('model'),
+                      sql<string>`cast(${p.id} as text)`.as('id'),
+                      sql<string>`cast(${p.payload} as text)`.as('payload'),
+                      sql<string>`cast(${p.grantId} as text)`.as('grant_id'),
+                      sql<string>`cast(${p.uid} as text)`.as('uid'),
+                      sql<string>`cast(${p.accountId} as text)`.as('account_id'),
+                      sql<number>`cast(${p.expiresAt} as bigint)`.as('expires_at'),
+                    ]),
+                )
+                .returning('id'),
             )
           : null,
     };
@@ -96,13 +122,14 @@ export class SqlOidcModelStore implements OidcModelStore {
 
   async rotate(consumed: { model: string; id: string; at: number }, successor: OidcModelRecord) {
     if (this.statements.rotate) {
-      await this.statements.rotate.execute({ ...upsertValues(successor), consumedModel: consumed.model, consumedId: consumed.id, consumedAt: consumed.at });
-      return;
+      const { rows } = await this.statements.rotate.execute({ ...upsertValues(successor), consumedModel: consumed.model, consumedId: consumed.id, consumedAt: consumed.at });
+      return rows.length === 1;
     }
-    // SQLite: one transaction, one commit.
-    await this.db.transaction().execute(async (trx) => {
-      await this.statements.consume.execute(consumed, trx);
+    // SQLite: one transaction, one commit; SQLite runs one write transaction at a time.
+    return this.db.transaction().execute(async (trx) => {
+      if (!consumedOne(await this.statements.consume.execute(consumed, trx))) return false;
       await this.statements.upsert.execute(upsertValues(successor), trx);
+      return true;
     });
   }
 
@@ -133,7 +160,7 @@ export class SqlOidcModelStore implements OidcModelStore {
   }
 
   async consume(model: string, id: string, at: number) {
-    await this.statements.consume.execute({ model, id, at });
+    return consumedOne(await this.statements.consume.execute({ model, id, at }));
   }
 
   async destroy(model: string, id: string) {
