@@ -880,6 +880,8 @@ describe('法人 扫码登录', () => {
     const grant = await grantAgent(zhangsan, entityId, WANGWU.name, WANGWU.idNumber, beijingDate(ctx.t.clock.now(), 30), ['edu-portal']);
     const { pc, login, qr } = await pcWithEntityQr();
     const { browser: phone } = await wangwuPhone();
+    // Not scanned yet: the QR's own state is told before the entity choice is asked for.
+    expect(await confirmQr(phone, qr.id)).toMatchObject({ body: errorOf('QR_NOT_SCANNED') });
 
     const scanned = await scanQr(phone, qr.id);
     expect(scanned.status).toBe(200);

@@ -163,9 +163,10 @@ export class QrLogin {
         acr: loginAssurance(account.assuranceLevel, session.acr),
         amr: [...new Set([...session.amr, CONFIRMED_ON_PHONE])],
       };
+      // The QR's own state first: an expired QR or one scanned by another session is told so, without entity look-ups.
       return this.records.update(id, async (current) => {
-        const entity = await this.chosenEntity(current, account.id, choice.entityId);
-        return confirmed(current, session, { ...login, ...entity }, this.now());
+        const next = confirmed(current, session, login, this.now());
+        return next && { ...next, login: { ...login, ...(await this.chosenEntity(current, account.id, choice.entityId)) } };
       });
     });
     return { status: 'confirmed' as const };
