@@ -2,6 +2,7 @@
 // refresh grant that brings the token's Grant and Session along, and the one write that rotates the token.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase, type SqlDatabase } from '../src/adapters/sql/database.ts';
+import { SqlAccountRepository } from '../src/adapters/sql/sql-account-repository.ts';
 import { SqlOidcModelStore } from '../src/adapters/sql/sql-oidc-model-store.ts';
 import type { OidcModelRecord } from '../src/ports/oidc-model-store.ts';
 import { prepareTestEnvironment, type TestEnvironment } from './harness.ts';
@@ -86,6 +87,31 @@ describe(`oidc model store: a token read with its Grant and Session (${process.e
     expect(await models.rotate({ model: 'RefreshToken', id: 'unknown', at: Date.now() }, successor('fourth'))).toBe(false);
     expect(await models.find('RefreshToken', 'third')).toBeNull();
     expect(await models.find('RefreshToken', 'fourth')).toBeNull();
+  });
+
+  // oidc-provider saves the Session at the end of every request that loaded it, and may save the Grant: a request
+  // in flight when the session is ended (退出, 全部退出, an administrator) would otherwise store them again.
+  describe.each([
+    ['one by one (退出 of one session)', (person: string) => Promise.all([models.destroy('Session', `session-${person}`), models.destroy('Grant', `grant-${person}`)])],
+    ['for the person (全部退出, a password reset)', (person: string) => new SqlAccountRepository(database.db).inTransaction((writes) => writes.endAllSessions(person, Date.now()))],
+  ])('a Session and Grant ended %s', (_how, end) => {
+    it('stay ended: saving them again stores nothing, and no read finds them', async () => {
+      const person = `person-${Math.random().toString(36).slice(2)}`;
+      const session = record('Session', `session-${person}`, { uid: `uid-${person}` }, { uid: `uid-${person}`, accountId: person });
+      const grant = record('Grant', `grant-${person}`, { jti: `grant-${person}` }, { accountId: person });
+      await models.upsert(session);
+      await models.upsert(grant);
+      await models.upsert(record('RefreshToken', `token-${person}`, { sessionUid: `uid-${person}` }, { grantId: grant.id, accountId: person }));
+      await end(person);
+      await models.upsert(session);
+      await models.upsert(grant);
+      expect(await models.find('Session', session.id)).toBeNull();
+      expect(await models.findByUid('Session', `uid-${person}`)).toBeNull();
+      expect(await models.find('Grant', grant.id)).toBeNull();
+      expect(await models.findByAccount('Session', person)).toEqual([]);
+      expect(await models.findByAccount('Grant', person)).toEqual([]);
+      expect(await models.findWithBindings('RefreshToken', `token-${person}`)).toMatchObject({ grant: null, session: null });
+    });
   });
 
   it('reports a consumed token as consumed, with its bindings, and consumes it only once', async () => {

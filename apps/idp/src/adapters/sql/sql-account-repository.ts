@@ -3,6 +3,7 @@ import type { IdType } from '@uia/validators';
 import { DuplicateAccountError, type AccountRepository, type AccountWrites, type AssuranceLevel, type StoredAccount } from '../../ports/account-repository.ts';
 import { isUniqueViolation, violatedColumn } from './database.ts';
 import { prepareQuery } from './prepared-query.ts';
+import { MODELS_ENDED_BY_MARK, markEnded } from './sql-oidc-model-store.ts';
 import type { AccountsTable, Database } from './schema.ts';
 
 function toAccount(row: Selectable<AccountsTable>): StoredAccount {
@@ -141,8 +142,10 @@ class SqlAccountWrites implements AccountWrites {
   }
 
   async endAllSessions(id: string, now: number) {
-    // Sessions, grants (and with them every access token) and refresh tokens live in oidc_models.
-    await this.trx.deleteFrom('oidc_models').where('account_id', '=', id).execute();
+    // Sessions, grants (and with them every access token) and refresh tokens live in oidc_models;
+    // Sessions and Grants are marked ended, so a request in flight cannot store them again.
+    await markEnded(this.trx, now).where('account_id', '=', id).where('model', 'in', MODELS_ENDED_BY_MARK).execute();
+    await this.trx.deleteFrom('oidc_models').where('account_id', '=', id).where('model', 'not in', MODELS_ENDED_BY_MARK).execute();
     await this.trx.updateTable('app_sessions').set({ revoked_at: now }).where('account_id', '=', id).where('revoked_at', 'is', null).execute();
   }
 

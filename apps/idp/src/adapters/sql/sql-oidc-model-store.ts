@@ -4,6 +4,17 @@ import type { SqlDialectName } from './database.ts';
 import { prepareQuery } from './prepared-query.ts';
 import type { Database, OidcModelsTable } from './schema.ts';
 
+/**
+ * Models whose end is marked (`consumed_at`) instead of deleted until they expire. oidc-provider saves the
+ * Session (and may save the Grant) at the end of every request that loaded it: a request in flight when the
+ * person or an administrator ends the session would otherwise store it again, and the session would live on.
+ * An ended row is never updated again (the upsert's condition) and reads as absent.
+ */
+export const MODELS_ENDED_BY_MARK = ['Session', 'Grant'] as const;
+const endedByMark = new Set<string>(MODELS_ENDED_BY_MARK);
+const isEnded = (row: Selectable<OidcModelsTable>) => row.consumed_at !== null && endedByMark.has(row.model);
+const recordOf = (row: Selectable<OidcModelsTable> | undefined) => (row && !isEnded(row) ? toRecord(row) : null);
+
 function toRecord(row: Selectable<OidcModelsTable>): OidcModelRecord {
   const payload = JSON.parse(row.payload) as Record<string, unknown>;
   if (row.consumed_at !== null) payload.consumed = Math.floor(Number(row.consumed_at) / 1000);
@@ -48,7 +59,7 @@ function upsert(q: QueryCreator<Database>, p: UpsertValues) {
   return q
     .insertInto('oidc_models')
     .values({ model: p.model, id: p.id, ...values })
-    .onConflict((oc) => oc.columns(['model', 'id']).doUpdateSet(values));
+    .onConflict((oc) => oc.columns(['model', 'id']).doUpdateSet(values).where('oidc_models.consumed_at', 'is', null));
 }
 
 // Only a token not yet consumed: of two requests that present it at once, one consumes it and the other finds no row.
@@ -62,6 +73,9 @@ const SESSION_UID_OF_PAYLOAD: Record<SqlDialectName, RawBuilder<string>> = {
   postgres: sql<string>`payload::json ->> 'sessionUid'`,
   sqlite: sql<string>`json_extract(payload, '$.sessionUid')`,
 };
+
+/** Ends the Sessions and Grants the caller's conditions select (MODELS_ENDED_BY_MARK); they are deleted once expired. */
+export const markEnded = (db: Kysely<Database>, now: number) => db.updateTable('oidc_models').set({ consumed_at: now }).where('consumed_at', 'is', null);
 
 /**
  * The statements every grant and login runs (find, find by uid, find with
@@ -135,7 +149,7 @@ export class SqlOidcModelStore implements OidcModelStore {
 
   async find(model: string, id: string) {
     const { rows } = await this.statements.find.execute({ model, now: Date.now(), id });
-    return rows[0] ? toRecord(rows[0]) : null;
+    return recordOf(rows[0]);
   }
 
   async findWithBindings(model: string, id: string): Promise<TokenWithBindings> {
@@ -143,20 +157,20 @@ export class SqlOidcModelStore implements OidcModelStore {
     const found = { token: null, grant: null, session: null } as TokenWithBindings;
     for (const row of rows) {
       if (row.model === model) found.token = toRecord(row);
-      else if (row.model === 'Grant') found.grant = toRecord(row);
-      else found.session = toRecord(row);
+      else if (row.model === 'Grant') found.grant = recordOf(row);
+      else found.session = recordOf(row);
     }
     return found;
   }
 
   async findByUid(model: string, uid: string) {
     const { rows } = await this.statements.findByUid.execute({ model, now: Date.now(), uid });
-    return rows[0] ? toRecord(rows[0]) : null;
+    return recordOf(rows[0]);
   }
 
   async findByAccount(model: string, accountId: string) {
     const rows = await live(this.db, model, Date.now()).where('account_id', '=', accountId).execute();
-    return rows.map(toRecord);
+    return rows.filter((row) => !isEnded(row)).map(toRecord);
   }
 
   async consume(model: string, id: string, at: number) {
@@ -164,7 +178,8 @@ export class SqlOidcModelStore implements OidcModelStore {
   }
 
   async destroy(model: string, id: string) {
-    await this.db.deleteFrom('oidc_models').where('model', '=', model).where('id', '=', id).execute();
+    if (endedByMark.has(model)) await markEnded(this.db, Date.now()).where('model', '=', model).where('id', '=', id).execute();
+    else await this.db.deleteFrom('oidc_models').where('model', '=', model).where('id', '=', id).execute();
   }
 
   async revokeByGrantId(grantId: string) {
