@@ -37,23 +37,35 @@ export class ConsoleSessions {
   async open(session: Pick<ConsoleSession, 'accountId' | 'idToken'>): Promise<{ token: string; seconds: number }> {
     const token = randomBytes(32).toString('base64url');
     const now = this.deps.now();
-    const seconds = await this.save(token, { ...session, openedAt: now, lastUsedAt: now });
+    const opened = { ...session, openedAt: now, lastUsedAt: now };
+    const seconds = secondsToLimit(opened);
+    await this.deps.store.set(key(token), JSON.stringify(opened), seconds);
     return { token, seconds };
   }
 
   /** The live session behind the token, renewed for another idle period; null when unknown, idle too long, too old or its account disabled. */
   async use(token: string): Promise<ConsoleSession | null> {
-    const session = await this.peek(token);
-    if (!session) return null;
-    const account = await this.deps.accounts.findById(session.accountId);
+    const stored = await this.read(token);
+    if (!stored) return null;
+    const account = await this.deps.accounts.findById(stored.session.accountId);
     if (!account || account.status !== 'active') return null;
-    const renewed = { ...session, lastUsedAt: this.deps.now() };
-    await this.save(token, renewed);
-    return renewed;
+    const renewed = { ...stored.session, lastUsedAt: this.deps.now() };
+    // Renewed only if unchanged since it was read: a plain write would bring back a session 退出 closed meanwhile.
+    if (await this.deps.store.swap(key(token), stored.raw, JSON.stringify(renewed), secondsToLimit(renewed))) return renewed;
+    // Another request renewed it meanwhile (the console sends several at once), or it was closed.
+    return this.peek(token);
   }
 
   /** The live session without renewing it (退出 needs its ID token even when it just ran out). */
   async peek(token: string): Promise<ConsoleSession | null> {
+    return (await this.read(token))?.session ?? null;
+  }
+
+  async close(token: string): Promise<void> {
+    await this.deps.store.delete(key(token));
+  }
+
+  private async read(token: string): Promise<{ raw: string; session: ConsoleSession } | null> {
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
     const raw = await this.deps.store.get(key(token));
     if (!raw) return null;
@@ -61,18 +73,12 @@ export class ConsoleSessions {
     const now = this.deps.now();
     // The store's own expiry may run on another clock (Redis): the service clock decides.
     if (now >= session.lastUsedAt + CONSOLE_SESSION_IDLE_MS || now >= session.openedAt + CONSOLE_SESSION_ABSOLUTE_MS) return null;
-    return session;
+    return { raw, session };
   }
+}
 
-  async close(token: string): Promise<void> {
-    await this.deps.store.delete(key(token));
-  }
-
-  /** Stores the session until its next limit; returns that in seconds (the cookie's lifetime). */
-  private async save(token: string, session: ConsoleSession): Promise<number> {
-    const until = Math.min(session.lastUsedAt + CONSOLE_SESSION_IDLE_MS, session.openedAt + CONSOLE_SESSION_ABSOLUTE_MS);
-    const seconds = Math.max(1, Math.ceil((until - session.lastUsedAt) / 1000));
-    await this.deps.store.set(key(token), JSON.stringify(session), seconds);
-    return seconds;
-  }
+/** Seconds until the session's next limit: how long it is stored, and the cookie's lifetime. */
+function secondsToLimit(session: ConsoleSession): number {
+  const until = Math.min(session.lastUsedAt + CONSOLE_SESSION_IDLE_MS, session.openedAt + CONSOLE_SESSION_ABSOLUTE_MS);
+  return Math.max(1, Math.ceil((until - session.lastUsedAt) / 1000));
 }
