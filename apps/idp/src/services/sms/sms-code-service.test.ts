@@ -113,6 +113,27 @@ describe('SmsCodeService.send', () => {
     expect(sender.sent).toHaveLength(1);
   });
 
+  it('refuses a send whose checks began while another send to the phone was in flight, however long they take', async () => {
+    const kit = testKit('2026-11-26T10:00:00+08:00');
+    const limiter = new RateLimiter(kit.store);
+    let slowHit: Promise<void> | null = null;
+    const rateLimiter = { hit: async (...args: Parameters<RateLimiter['hit']>) => (await slowHit, limiter.hit(...args)) } as unknown as RateLimiter;
+    const service = new SmsCodeService({ ...kit, rateLimiter, platformName: '统一身份认证平台（演示）', now: kit.clock.now });
+    let deliver!: () => void;
+    kit.sender.gate = new Promise((resolve) => (deliver = resolve));
+    const first = service.send(PHONE, 'register', context);
+    await new Promise((resolve) => setImmediate(resolve));
+    let passChecks!: () => void;
+    slowHit = new Promise((resolve) => (passChecks = resolve));
+    const second = appError(service.send(PHONE, 'register', context));
+    await new Promise((resolve) => setImmediate(resolve));
+    deliver();
+    await first;
+    passChecks();
+    expect(await second).toMatchObject({ code: 'SMS_RESEND_TOO_SOON' });
+    expect(kit.sender.sent).toHaveLength(1);
+  });
+
   it('counts the daily cap per Beijing day: it resets at Beijing midnight, not at UTC midnight', async () => {
     // 07:40 in Beijing on 27 November is 23:40 UTC on the 26th.
     const { service, clock, sender } = setup('2026-11-27T07:40:00+08:00');

@@ -98,44 +98,53 @@ export class SmsCodeService {
       throw error;
     }
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    // The send is in flight until its resend interval and quota are recorded: released earlier, another
+    // request would find neither and send again.
     try {
-      await this.deps.sender.send({
-        to: phone.value,
-        template: purpose,
-        params: { code },
-        text: renderSmsText(purpose, this.deps.platformName, { code }),
-      });
+      await this.deliver(phone.value, purpose, code, keys, context);
+      // Quota and code are recorded only after the channel accepted the message.
+      const stored: StoredCode = { digest: this.digest(phone.value, purpose, code).toString('base64url'), expiresAt: this.now() + SMS_CODE_POLICY.ttlSeconds * 1000 };
+      await this.deps.store.set(keys.code, JSON.stringify(stored), SMS_CODE_POLICY.ttlSeconds);
+      await this.deps.store.delete(keys.attempts);
+      await this.deps.store.set(keys.resend, String(this.now() + SMS_CODE_POLICY.resendSeconds * 1000), SMS_CODE_POLICY.resendSeconds);
+      await this.deps.store.increment(keys.daily, keys.dailySeconds);
+    } finally {
+      await this.deps.store.delete(keys.inFlight);
+    }
+    await this.audit('success', purpose, keys.subject, context);
+    return { resendAfter: SMS_CODE_POLICY.resendSeconds, expiresIn: SMS_CODE_POLICY.ttlSeconds };
+  }
+
+  /** The message through the channel; a failure the channel reports is audited and answered as SMS_SEND_FAILED. */
+  private async deliver(to: string, purpose: SmsCodePurpose, code: string, keys: ReturnType<SmsCodeService['keys']>, context: { ip: string; userAgent?: string }) {
+    try {
+      await this.deps.sender.send({ to, template: purpose, params: { code }, text: renderSmsText(purpose, this.deps.platformName, { code }) });
     } catch (error) {
       if (!(error instanceof SmsDeliveryError)) throw error;
       this.deps.onChannelError?.({ kind: error.kind, vendorCode: error.vendorCode, template: purpose });
       await this.audit('failure', purpose, keys.subject, context, { reason: 'SMS_SEND_FAILED', kind: error.kind, vendorCode: error.vendorCode });
       throw deliveryAppError(error);
-    } finally {
-      await this.deps.store.delete(keys.inFlight);
     }
-
-    // Quota and code are recorded only after the channel accepted the message.
-    const stored: StoredCode = { digest: this.digest(phone.value, purpose, code).toString('base64url'), expiresAt: this.now() + SMS_CODE_POLICY.ttlSeconds * 1000 };
-    await this.deps.store.set(keys.code, JSON.stringify(stored), SMS_CODE_POLICY.ttlSeconds);
-    await this.deps.store.delete(keys.attempts);
-    await this.deps.store.set(keys.resend, String(this.now() + SMS_CODE_POLICY.resendSeconds * 1000), SMS_CODE_POLICY.resendSeconds);
-    await this.deps.store.increment(keys.daily, keys.dailySeconds);
-    await this.audit('success', purpose, keys.subject, context);
-    return { resendAfter: SMS_CODE_POLICY.resendSeconds, expiresIn: SMS_CODE_POLICY.ttlSeconds };
   }
 
-  /** The resend interval, the phone's daily quota, the address's hourly budget, one send in flight per phone. */
+  /**
+   * One send in flight per phone, then the resend interval, the phone's daily quota and the address's hourly
+   * budget. The checks run once the send is the phone's only one, so they see every send that finished before.
+   */
   private async admitSend(keys: ReturnType<SmsCodeService['keys']>, context: { ip: string }) {
-    // The next allowed moment is stored (not only a TTL), so the service's clock decides, on any store.
-    const nextSendAt = Number((await this.deps.store.get(keys.resend)) ?? 0);
-    if (nextSendAt > this.now()) throw this.tooSoon(Math.ceil((nextSendAt - this.now()) / 1000));
-    const sentToday = Number((await this.deps.store.get(keys.daily)) ?? 0);
-    if (sentToday >= SMS_CODE_POLICY.dailyPerPhone) throw new AppError('SMS_DAILY_LIMIT', { field: 'phone' });
-    await this.deps.rateLimiter.hit(RATE_LIMITS.smsPerIpHour, context.ip);
-
-    // One send per phone at a time: two requests racing past the checks above must not both reach the vendor.
     if ((await this.deps.store.increment(keys.inFlight, IN_FLIGHT_SECONDS)) > 1) {
       throw this.tooSoon((await this.deps.store.ttl(keys.inFlight)) ?? IN_FLIGHT_SECONDS);
+    }
+    try {
+      // The next allowed moment is stored (not only a TTL), so the service's clock decides, on any store.
+      const nextSendAt = Number((await this.deps.store.get(keys.resend)) ?? 0);
+      if (nextSendAt > this.now()) throw this.tooSoon(Math.ceil((nextSendAt - this.now()) / 1000));
+      const sentToday = Number((await this.deps.store.get(keys.daily)) ?? 0);
+      if (sentToday >= SMS_CODE_POLICY.dailyPerPhone) throw new AppError('SMS_DAILY_LIMIT', { field: 'phone' });
+      await this.deps.rateLimiter.hit(RATE_LIMITS.smsPerIpHour, context.ip);
+    } catch (error) {
+      await this.deps.store.delete(keys.inFlight);
+      throw error;
     }
   }
 
