@@ -17,8 +17,8 @@ describe(`two login factors (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}
     const registered = (await rp.t.platform.clients.find(RP.clientId))!;
     await rp.t.platform.clients.upsert({ ...registered, metadata: { ...registered.metadata, [REQUIRE_TWO_FACTORS]: required } });
   };
-  const passwordStep = async (browser: Browser) => {
-    const started = await startLogin(browser, rp.config);
+  const passwordStep = async (browser: Browser, extra: Record<string, string> = {}) => {
+    const started = await startLogin(browser, rp.config, extra);
     const answer = await browser.json(`/interaction/${started.uid}/login`, { json: { identifier: DEMO_ACCOUNT.username, password: DEMO_ACCOUNT.password, ...(await browser.solvedCaptcha()) } });
     return { started, answer };
   };
@@ -42,6 +42,28 @@ describe(`two login factors (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}
     expect(status, JSON.stringify(body)).toBe(200);
     const tokens = await tokensAt(await followToRp(browser, body.redirectTo), started);
     expect(tokens.claims()!.amr).toEqual(['pwd', 'sms']);
+  });
+
+  // A password reset committed after the password was read voids the login (oidc/checks/credentials-changed.ts
+  // compares it with auth_time): dated at the code instead, a login with the old password would outlive the reset.
+  it('dates the login at its password check, not at the code (auth_time)', async () => {
+    rp.t.clock.advance(61_000);
+    const browser = new Browser(rp.t.baseUrl);
+    const passwordCheckedAt = Math.floor(rp.t.clock.now() / 1000);
+    // max_age makes the ID token carry auth_time.
+    const { started, answer } = await passwordStep(browser, { max_age: '86400' });
+    expect(answer.body.secondFactor).toBe('sms');
+    const code = await browser.latestSmsCode(DEMO_ACCOUNT.phone);
+    rp.t.clock.advance(120_000);
+    const { status, body } = await browser.json(`/interaction/${started.uid}/second-factor`, { json: { smsCode: code } });
+    expect(status, JSON.stringify(body)).toBe(200);
+    const tokens = await client.authorizationCodeGrant(rp.config, await followToRp(browser, body.redirectTo), {
+      pkceCodeVerifier: started.verifier,
+      expectedState: started.state,
+      expectedNonce: started.nonce,
+      maxAge: 86400,
+    });
+    expect(tokens.claims()!.auth_time).toBe(passwordCheckedAt);
   });
 
   it('takes no code before the password', async () => {

@@ -55,15 +55,15 @@ export async function interactionRoutes(
   const { provider, features } = options;
 
   /**
-   * Hands the checked login to oidc-provider; `ts` is when the password was checked, so a later
-   * password reset voids it. The browser keeps its device cookie: it is now a trusted device.
+   * Hands the checked login to oidc-provider; `ts` is when the password was read to be checked, so a
+   * password reset committed after that voids it (oidc/checks/credentials-changed.ts). The browser keeps its device cookie: it is now a trusted device.
    * What `provider.interactionResult` does, on the interaction this request already read (it would
    * read it again from the store).
    */
   const finishLogin = async (reply: FastifyReply, interaction: Interaction, result: LoginResult, deviceId: string) => {
     keepDeviceCookie(reply, deviceId, options.secure);
     const secondsLeft = secondsLeftOf(interaction);
-    interaction.result = { login: { accountId: result.accountId, acr: result.acr, amr: result.amr, ts: Math.floor(options.now() / 1000), remember: false } };
+    interaction.result = { login: { accountId: result.accountId, acr: result.acr, amr: result.amr, ts: Math.floor(result.authenticatedAt / 1000), remember: false } };
     await interaction.save(secondsLeft);
     return interaction.returnTo;
   };

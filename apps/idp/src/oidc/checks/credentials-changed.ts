@@ -11,7 +11,9 @@ export interface PlatformAccount {
  * A platform session whose login happened before the person's last password
  * reset is not a login any more. The reset already deleted the stored
  * sessions; this also catches a login finished before the reset but resumed
- * after it (an interaction result parked in the store) and a session written
+ * after it (an interaction result parked in the store), a login that read
+ * the old password before the reset and finished after it (a login is dated
+ * when its password was read: routes/interactions.ts) and a session written
  * back by a request that was in flight. Seconds, as oidc-provider keeps them:
  * a login in the very second of the reset still counts.
  */

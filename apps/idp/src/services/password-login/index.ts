@@ -35,6 +35,11 @@ export interface LoginResult {
   accountId: string;
   acr: AssuranceLevel;
   amr: string[];
+  /**
+   * Epoch ms (service clock) at which the password was read to be checked: the login's time. A password
+   * reset committed after it voids the login, even one that finishes later (the check, a second factor).
+   */
+  authenticatedAt: number;
 }
 
 /** The most a password proves (DESIGN.md §2): real-name, never real-person. */
@@ -82,6 +87,7 @@ export class PasswordLogin {
       ensureReaches(PASSWORD_PROVES, context.requiredAcr);
       await this.deps.rateLimiter.hit(RATE_LIMITS.loginPerIp, context.ip);
       await this.deps.captcha.verify(input.captchaId, input.captchaAnswer, context);
+      const authenticatedAt = (this.deps.now ?? Date.now)();
       const { kind, account, nameIndex } = await findAccountByIdentifier(this.deps.accounts, this.deps.cipher, input.identifier);
       identifierKind = kind;
       accountId = account?.id ?? null;
@@ -96,7 +102,7 @@ export class PasswordLogin {
       await attempt.succeeded();
       // After the password was found right (so the answer tells a guesser nothing).
       ensurePasswordFresh(verified, (this.deps.now ?? Date.now)(), this.deps.passwordMaxAgeDays ?? 0);
-      const result = { accountId: verified.id, acr: loginAssurance(verified.assuranceLevel, PASSWORD_PROVES), amr: ['pwd'] };
+      const result = { accountId: verified.id, acr: loginAssurance(verified.assuranceLevel, PASSWORD_PROVES), amr: ['pwd'], authenticatedAt };
       ensureReaches(result.acr, context.requiredAcr);
       await this.deps.throttle.ownerLoggedIn(verified.id, 'password', context);
       await this.audit('success', context, verified.id, { identifierKind: kind, acr: result.acr, source });

@@ -194,8 +194,9 @@ export class PasswordReset {
       await ensurePasswordAllowed(this.deps, account, profile, input);
 
       await this.tickets.consume(ticket);
-      const now = this.now();
       const passwordHash = await hasher.hash(input.password);
+      // After the hash: a login that read the old password while it was computed is older than the change.
+      const now = this.now();
       const signedOut = await this.signOut.withCredentialChange(account.id, now, (writes) => writes.replacePassword(account.id, passwordHash, now, RESET_POLICY.passwordHistoryDepth - 1));
       await this.deps.throttle.passwordReset(account.id, accountNameIndexes(cipher, account), context);
       note.detail = { signedOutServices: signedOut.length };
