@@ -33,8 +33,9 @@ export class QrLoginRecords {
 
   /**
    * Stores a new record and makes it its interaction's current QR (key
-   * `qr-login:current:<uid>`, moved by compare-and-set so of two racing
-   * 刷新 one QR ends current); answers the QR it replaced, if any.
+   * `qr-login:current:<uid>`, created or moved by compare-and-set so of two
+   * racing QRs one ends current and the other is replaced); answers the QR it
+   * replaced, if any.
    */
   async create(record: QrLoginRecord): Promise<string | null> {
     await this.store.set(this.key(record.id), JSON.stringify(record), this.retentionLeft(record));
@@ -43,8 +44,8 @@ export class QrLoginRecords {
     for (let round = 0; round < MAX_SWAP_ROUNDS; round += 1) {
       const previous = await this.store.get(pointer);
       if (previous === null) {
-        await this.store.set(pointer, record.id, ttl);
-        return null;
+        if (await this.store.setIfAbsent(pointer, record.id, ttl)) return null;
+        continue;
       }
       if (await this.store.swap(pointer, previous, record.id, ttl)) return previous;
     }

@@ -102,6 +102,13 @@ describe('QrLogin', () => {
     expect(qr.expiresIn).toBe(180);
   });
 
+  it('keeps one QR per interaction current when two are made at once: the other one is expired', async () => {
+    const { qrLogin, interaction } = setUp();
+    const [first, second] = await Promise.all([qrLogin.create(interaction, PC), qrLogin.create(interaction, PC)]);
+    const outcomes = await Promise.all([first, second].map((qr) => code(qrLogin.scan(qr.id, session('s1', 'zhang'), PHONE))));
+    expect(outcomes.sort()).toEqual(['QR_EXPIRED', 'ok']);
+  });
+
   it('streams expired at 180 s when nothing else happens, and the QR then stays expired', async () => {
     const { qrLogin, interaction } = setUp();
     const qr = await qrLogin.create(interaction, PC);
