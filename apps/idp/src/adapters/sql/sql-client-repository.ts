@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ClientRecord, ClientRepository } from '../../ports/client-repository.ts';
+import type { ClientChanges, ClientRecord, ClientRepository } from '../../ports/client-repository.ts';
 import type { Database } from './schema.ts';
 
 /** The cipher context of a client's secret: bound to the client, so a secret copied to another client's row does not decrypt. */
@@ -50,7 +50,7 @@ export class SqlClientRepository implements ClientRepository {
     const now = Date.now();
     const values = {
       client_name: client.clientName,
-      secret_cipher: client.clientSecret ? this.secrets.encrypt(client.clientSecret, clientSecretContext(client.clientId)) : null,
+      secret_cipher: this.secretCipher(client.clientId, client.clientSecret),
       metadata: JSON.stringify(client.metadata),
       enabled: client.enabled ? 1 : 0,
       updated_at: now,
@@ -60,5 +60,28 @@ export class SqlClientRepository implements ClientRepository {
       .values({ client_id: client.clientId, created_at: now, ...values })
       .onConflict((oc) => oc.column('client_id').doUpdateSet(values))
       .execute();
+  }
+
+  async change(clientId: string, changes: ClientChanges) {
+    const result = await this.db
+      .updateTable('clients')
+      .set({ ...this.columns(clientId, changes), updated_at: Date.now() })
+      .where('client_id', '=', clientId)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** The columns of the given fields only. */
+  private columns(clientId: string, fields: ClientChanges) {
+    return {
+      ...(fields.clientName !== undefined ? { client_name: fields.clientName } : {}),
+      ...(fields.clientSecret !== undefined ? { secret_cipher: this.secretCipher(clientId, fields.clientSecret) } : {}),
+      ...(fields.metadata !== undefined ? { metadata: JSON.stringify(fields.metadata) } : {}),
+      ...(fields.enabled !== undefined ? { enabled: fields.enabled ? 1 : 0 } : {}),
+    };
+  }
+
+  private secretCipher(clientId: string, secret: string | null) {
+    return secret ? this.secrets.encrypt(secret, clientSecretContext(clientId)) : null;
   }
 }

@@ -1,4 +1,4 @@
-import type { ClientRecord, ClientRepository } from '../../ports/client-repository.ts';
+import type { ClientChanges, ClientRecord, ClientRepository } from '../../ports/client-repository.ts';
 import type { PubSub } from '../../ports/pub-sub.ts';
 
 /** Carries the id of a client whose registration changed, to every node. */
@@ -54,6 +54,12 @@ export class ClientRegistrationCache implements ClientRepository {
   async upsert(client: ClientRecord): Promise<void> {
     await this.inner.upsert(client);
     await this.announceChange(client.clientId);
+  }
+
+  async change(clientId: string, changes: ClientChanges): Promise<boolean> {
+    const changed = await this.inner.change(clientId, changes);
+    await this.announceChange(clientId);
+    return changed;
   }
 
   async delete(clientId: string): Promise<boolean> {

@@ -29,6 +29,16 @@ async function setUp() {
   return { stored, announced, audit, registry };
 }
 
+/** Runs `action` (another operator's) between the next edit's read and its write. */
+function beforeNextWrite(stored: StoredClients, action: () => Promise<unknown>) {
+  const change = stored.change.bind(stored);
+  stored.change = async (clientId, changes) => {
+    stored.change = change;
+    await action();
+    return change(clientId, changes);
+  };
+}
+
 describe('ClientRegistry', () => {
   it('audits who changed what (before and after, never the secret) and announces every change to all nodes', async () => {
     const { stored, announced, audit, registry } = await setUp();
@@ -56,6 +66,19 @@ describe('ClientRegistry', () => {
     const trail = JSON.stringify(audit.events);
     expect(trail).not.toContain(clientSecret!);
     expect(trail).not.toContain(rotated);
+  });
+
+  it('keeps what another operator changed meanwhile: a rotated secret is not put back, a deleted client is not made again', async () => {
+    const { stored, registry } = await setUp();
+    const { client } = await registry.register(METADATA, ADMIN);
+    let rotated = '';
+    beforeNextWrite(stored, async () => ({ clientSecret: rotated } = await registry.rotateSecret(client.client_id, ADMIN)));
+    await registry.update(client.client_id, { ...METADATA, client_name: '住房公积金' }, ADMIN);
+    expect(stored.rows.get(client.client_id)).toMatchObject({ clientName: '住房公积金', clientSecret: rotated });
+
+    beforeNextWrite(stored, () => registry.delete(client.client_id, ADMIN));
+    await expect(registry.setEnabled(client.client_id, false, ADMIN)).rejects.toMatchObject({ code: 'CLIENT_NOT_FOUND' });
+    expect(stored.rows.has(client.client_id)).toBe(false);
   });
 
   it('gives a client that moves to a secret method a secret, once; keeps the secret across other edits', async () => {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { RelyingParty } from '@uia/schemas';
 import { AppError } from '../../errors.ts';
 import type { AuditEvent, AuditLog } from '../../ports/audit-log.ts';
-import type { ClientRecord, ClientRepository } from '../../ports/client-repository.ts';
+import type { ClientChanges, ClientRecord, ClientRepository } from '../../ports/client-repository.ts';
 import { auditedActor, type OperatorActor } from '../operations/operator-actor.ts';
 import { isBuiltinClient } from './builtin-clients.ts';
 import { parseRelyingPartyMetadata, type StoredRelyingPartyMetadata } from './relying-party-metadata.ts';
@@ -91,7 +91,8 @@ export class ClientRegistry {
     const clientSecret = needsSecret(metadata) && !keptSecret ? newSecret() : null;
     const record: ClientRecord = { ...before, clientName, metadata, clientSecret: keptSecret ?? clientSecret };
     await this.validate(record);
-    await this.deps.clients.upsert(record);
+    // The secret is written only when it changes: a rotation made meanwhile stays.
+    await this.change(clientId, { clientName, metadata, ...(record.clientSecret !== before.clientSecret ? { clientSecret: record.clientSecret } : {}) });
     await this.audit(AUDIT_EVENT_TYPES.clientUpdate, actor, clientId, changesBetween(auditedFields(before), auditedFields(record)));
     return { client: relyingPartyView(record), clientSecret };
   }
@@ -100,7 +101,7 @@ export class ClientRegistry {
   async setEnabled(clientId: string, enabled: boolean, actor: OperatorActor): Promise<RelyingParty> {
     const before = await this.editable(clientId);
     const record = { ...before, enabled };
-    await this.deps.clients.upsert(record);
+    await this.change(clientId, { enabled });
     await this.audit(enabled ? AUDIT_EVENT_TYPES.clientEnable : AUDIT_EVENT_TYPES.clientDisable, actor, clientId, changesBetween(auditedFields(before), auditedFields(record)));
     return relyingPartyView(record);
   }
@@ -116,9 +117,14 @@ export class ClientRegistry {
     const before = await this.editable(clientId);
     if (!needsSecret(before.metadata as StoredRelyingPartyMetadata)) throw new AppError('CLIENT_HAS_NO_SECRET');
     const clientSecret = newSecret();
-    await this.deps.clients.upsert({ ...before, clientSecret });
+    await this.change(clientId, { clientSecret });
     await this.audit(AUDIT_EVENT_TYPES.clientRotateSecret, actor, clientId, null);
     return { clientId, clientSecret };
+  }
+
+  /** Writes only what the action changes: two operators' edits at once keep each other's fields, and a deleted client stays deleted. */
+  private async change(clientId: string, changes: ClientChanges) {
+    if (!(await this.deps.clients.change(clientId, changes))) throw new AppError('CLIENT_NOT_FOUND');
   }
 
   private async existing(clientId: string): Promise<ClientRecord> {

@@ -1,4 +1,4 @@
-import type { ClientRecord, ClientRepository } from '../../../ports/client-repository.ts';
+import type { ClientChanges, ClientRecord, ClientRepository } from '../../../ports/client-repository.ts';
 
 /** For the clients services' tests: the registrations as the database holds them, counting reads. */
 export class StoredClients implements ClientRepository {
@@ -15,6 +15,11 @@ export class StoredClients implements ClientRepository {
   }
   async upsert(client: ClientRecord) {
     this.rows.set(client.clientId, client);
+  }
+  async change(clientId: string, changes: ClientChanges) {
+    const stored = this.rows.get(clientId);
+    if (stored) this.rows.set(clientId, { ...stored, ...changes });
+    return stored !== undefined;
   }
   async listServices() {
     return [];
