@@ -114,6 +114,16 @@ describe(`oidc model store: a token read with its Grant and Session (${process.e
     });
   });
 
+  it('finds a Session by its uid after oidc-provider gave it a new id at a new login (the old id ended)', async () => {
+    const uid = 'uid-renamed';
+    await models.upsert(record('Session', 'old-id', { uid }, { uid }));
+    await models.destroy('Session', 'old-id');
+    await models.upsert(record('Session', 'new-id', { uid, stepUp: true }, { uid }));
+    expect(await models.findByUid('Session', uid)).toMatchObject({ id: 'new-id' });
+    await models.upsert(record('RefreshToken', 'bound-to-renamed', { sessionUid: uid }, { grantId: 'grant-1' }));
+    expect((await models.findWithBindings('RefreshToken', 'bound-to-renamed')).session).toMatchObject({ id: 'new-id' });
+  });
+
   it('reports a consumed token as consumed, with its bindings, and consumes it only once', async () => {
     expect(await models.consume('RefreshToken', 'bound', 1_700_000_000_000)).toBe(true);
     expect(await models.consume('RefreshToken', 'bound', 1_700_000_000_001)).toBe(false);

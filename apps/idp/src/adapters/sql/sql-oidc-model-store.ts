@@ -35,6 +35,8 @@ const liveRowsOf = (db: Kysely<Database>, model: string | RawBuilder<string>, no
     .where('model', '=', model)
     .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]));
 const live = (db: Kysely<Database>, model: string | RawBuilder<string>, now: number) => liveRowsOf(db, model, now).selectAll();
+/** For the Sessions and Grants a read finds by something other than their id (MODELS_ENDED_BY_MARK). */
+const notEnded = <Query extends ReturnType<typeof live>>(query: Query) => query.where('consumed_at', 'is', null) as Query;
 
 const UPSERT_PARAMETERS = ['model', 'id', 'payload', 'grantId', 'uid', 'accountId', 'expiresAt'] as const;
 type UpsertValues = Record<(typeof UPSERT_PARAMETERS)[number], never>;
@@ -96,10 +98,11 @@ export class SqlOidcModelStore implements OidcModelStore {
         const token = () => liveRowsOf(q, p.model, p.now).where('id', '=', p.id);
         return token()
           .selectAll()
-          .unionAll(live(q, sql.lit('Grant'), p.now).where('id', '=', token().select('grant_id')))
-          .unionAll(live(q, sql.lit('Session'), p.now).where('uid', '=', token().select(SESSION_UID_OF_PAYLOAD[dialect].as('session_uid'))));
+          .unionAll(notEnded(live(q, sql.lit('Grant'), p.now)).where('id', '=', token().select('grant_id')))
+          .unionAll(notEnded(live(q, sql.lit('Session'), p.now)).where('uid', '=', token().select(SESSION_UID_OF_PAYLOAD[dialect].as('session_uid'))));
       }),
-      findByUid: prepareQuery(db, ['model', 'now', 'uid'], (q, p) => live(q, p.model, p.now).where('uid', '=', p.uid)),
+      // A Session keeps its uid when oidc-provider gives it a new id (at a new login): the old id's row is ended.
+      findByUid: prepareQuery(db, ['model', 'now', 'uid'], (q, p) => notEnded(live(q, p.model, p.now)).where('uid', '=', p.uid)),
       consume: prepareQuery(db, ['model', 'id', 'at'], (q, p) => consume(q, p.model, p.id, p.at)),
       upsert: prepareQuery(db, UPSERT_PARAMETERS, (q, p) => upsert(q, p)),
       // PostgreSQL: one round trip, one commit. The successor is inserted from the consumed row, so it exists only if this
