@@ -35,8 +35,6 @@ const liveRowsOf = (db: Kysely<Database>, model: string | RawBuilder<string>, no
     .where('model', '=', model)
     .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]));
 const live = (db: Kysely<Database>, model: string | RawBuilder<string>, now: number) => liveRowsOf(db, model, now).selectAll();
-/** For the Sessions and Grants a read finds by something other than their id (MODELS_ENDED_BY_MARK). */
-const notEnded = <Query extends ReturnType<typeof live>>(query: Query) => query.where('consumed_at', 'is', null) as Query;
 
 const UPSERT_PARAMETERS = ['model', 'id', 'payload', 'grantId', 'uid', 'accountId', 'expiresAt'] as const;
 type UpsertValues = Record<(typeof UPSERT_PARAMETERS)[number], never>;
@@ -98,11 +96,10 @@ export class SqlOidcModelStore implements OidcModelStore {
         const token = () => liveRowsOf(q, p.model, p.now).where('id', '=', p.id);
         return token()
           .selectAll()
-          .unionAll(notEnded(live(q, sql.lit('Grant'), p.now)).where('id', '=', token().select('grant_id')))
-          .unionAll(notEnded(live(q, sql.lit('Session'), p.now)).where('uid', '=', token().select(SESSION_UID_OF_PAYLOAD[dialect].as('session_uid'))));
+          .unionAll(live(q, sql.lit('Grant'), p.now).where('id', '=', token().select('grant_id')))
+          .unionAll(live(q, sql.lit('Session'), p.now).where('uid', '=', token().select(SESSION_UID_OF_PAYLOAD[dialect].as('session_uid'))));
       }),
-      // A Session keeps its uid when oidc-provider gives it a new id (at a new login): the old id's row is ended.
-      findByUid: prepareQuery(db, ['model', 'now', 'uid'], (q, p) => notEnded(live(q, p.model, p.now)).where('uid', '=', p.uid)),
+      findByUid: prepareQuery(db, ['model', 'now', 'uid'], (q, p) => live(q, p.model, p.now).where('uid', '=', p.uid)),
       consume: prepareQuery(db, ['model', 'id', 'at'], (q, p) => consume(q, p.model, p.id, p.at)),
       upsert: prepareQuery(db, UPSERT_PARAMETERS, (q, p) => upsert(q, p)),
       // PostgreSQL: one round trip, one commit. The successor is inserted from the consumed row, so it exists only if this
@@ -161,14 +158,16 @@ export class SqlOidcModelStore implements OidcModelStore {
     for (const row of rows) {
       if (row.model === model) found.token = toRecord(row);
       else if (row.model === 'Grant') found.grant = recordOf(row);
-      else found.session = recordOf(row);
+      // The live one of the Session's rows (see findByUid).
+      else found.session ??= recordOf(row);
     }
     return found;
   }
 
   async findByUid(model: string, uid: string) {
     const { rows } = await this.statements.findByUid.execute({ model, now: Date.now(), uid });
-    return recordOf(rows[0]);
+    // A Session keeps its uid when oidc-provider gives it a new id (at a new login): the old id's row is ended.
+    return rows.map(recordOf).find(Boolean) ?? null;
   }
 
   async findByAccount(model: string, accountId: string) {
