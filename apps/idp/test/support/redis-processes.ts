@@ -7,7 +7,7 @@ import { freePort } from '../harness.ts';
 /**
  * Throwaway Redis processes for tests that must not touch the shared Redis:
  * a master (or replica) and a sentinel, each on its own free loopback port,
- * in memory only, stopped (and their files removed) by `stop()`.
+ * in a temporary directory, stopped (and their files removed) by `stop()`.
  */
 export interface RedisProcess {
   port: number;
@@ -19,10 +19,13 @@ export interface RedisProcess {
 /** `password`: the server's requirepass, and what a replica authenticates to its master with. */
 export async function startRedisServer(options: { replicaOf?: number; password?: string } = {}): Promise<RedisProcess> {
   const port = await freePort();
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+  // A master serving a replica still writes an RDB snapshot for the initial sync, into its working
+  // directory: a throwaway one of its own, not the repository the tests run from.
+  const dir = mkdtempSync(join(tmpdir(), 'uia-redis-'));
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir];
   if (options.password) args.push('--requirepass', options.password, '--masterauth', options.password);
   if (options.replicaOf) args.push('--replicaof', '127.0.0.1', String(options.replicaOf));
-  return launch(port, args, null, 'Ready to accept connections');
+  return launch(port, args, dir, 'Ready to accept connections');
 }
 
 /**
@@ -48,7 +51,7 @@ export async function startRedisSentinel(masterPort: number, name: string, optio
   return launch(port, [file, '--sentinel'], dir, `+monitor master ${name}`);
 }
 
-async function launch(port: number, args: string[], dir: string | null, readyLine: string): Promise<RedisProcess> {
+async function launch(port: number, args: string[], dir: string, readyLine: string): Promise<RedisProcess> {
   const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const waiters: { line: string; resolve: () => void }[] = [];
@@ -73,7 +76,7 @@ async function launch(port: number, args: string[], dir: string | null, readyLin
     waitForLog,
     async stop() {
       await stopChild(child, exited);
-      if (dir) rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
