@@ -3,6 +3,7 @@
 // their builds (`npm run build`, which `npm start` runs first): plain node, no tsx.
 import { spawn } from 'node:child_process';
 import { withGlibcMalloc } from './glibc-malloc.mjs';
+import { V8_HEAP_FLAGS } from './v8-heap.mjs';
 
 // PORT and EDU_PORT alone move the demo: each side learns the other's address from them
 // (the platform registers edu-portal's redirect URIs at its URL; edu-portal finds the issuer),
@@ -18,7 +19,7 @@ const services = [
 ];
 
 const children = services.map(({ name, entry, env }) => {
-  const child = spawn(process.execPath, [entry], { stdio: 'inherit', env: withGlibcMalloc({ ...process.env, ...env }) });
+  const child = spawn(process.execPath, [...V8_HEAP_FLAGS, entry], { stdio: 'inherit', env: withGlibcMalloc({ ...process.env, ...env }) });
   child.on('exit', (code, signal) => {
     if (!stopping) {
       console.error(`[${name}] exited (${signal ?? code}); stopping the demo`);

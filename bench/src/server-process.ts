@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../apps/idp/test/harness.ts';
+import { V8_HEAP_FLAGS } from '../../scripts/v8-heap.mjs';
 
 export const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -54,7 +55,7 @@ export interface ServerProcess {
 }
 
 export interface ServerOptions {
-  /** `node` arguments; the compiled server by default. */
+  /** `node` arguments; the compiled server with the start scripts' V8 heap flags by default. */
   args?: readonly string[];
   /** Added to the bench's environment (DATABASE_URL / REDIS_URL are dropped unless given here). */
   env?: Record<string, string>;
@@ -76,7 +77,7 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerPr
   Object.assign(env, options.env);
   const started = performance.now();
   const output: string[] = [];
-  const child: ChildProcess = spawn(process.execPath, [...(options.args ?? ['apps/idp/dist/main.js'])], { cwd: repositoryRoot, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [...(options.args ?? [...V8_HEAP_FLAGS, 'apps/idp/dist/main.js'])], { cwd: repositoryRoot, env, stdio: ['ignore', 'ignore', 'pipe'] });
   child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   const exited = once(child, 'exit');
   const stop = async () => {

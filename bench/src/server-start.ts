@@ -5,13 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '../../apps/idp/test/harness.ts';
+import { V8_HEAP_FLAGS } from '../../scripts/v8-heap.mjs';
 import { percentile } from './measure.ts';
 import { cpuMsOf, repositoryRoot, rssMbOf } from './server-process.ts';
 
-/** The two ways to run the server: the build production runs, and tsx on the sources (development, tests). */
+/** The two ways to run the server: the build production runs, and tsx on the sources (development, tests); both with the start scripts' V8 heap flags. */
 export const SERVER_COMMANDS = {
-  compiled: ['apps/idp/dist/main.js'],
-  tsx: ['--import', 'tsx', 'apps/idp/src/main.ts'],
+  compiled: [...V8_HEAP_FLAGS, 'apps/idp/dist/main.js'],
+  tsx: [...V8_HEAP_FLAGS, '--import', 'tsx', 'apps/idp/src/main.ts'],
 } as const;
 export type ServerCommand = keyof typeof SERVER_COMMANDS;
 

@@ -1,0 +1,1 @@
+export declare const V8_HEAP_FLAGS: readonly string[];
