@@ -19,8 +19,9 @@ export interface RedisProcess {
 /** `password`: the server's requirepass, and what a replica authenticates to its master with. */
 export async function startRedisServer(options: { replicaOf?: number; password?: string } = {}): Promise<RedisProcess> {
   const port = await freePort();
-  // A master serving a replica still writes an RDB snapshot for the initial sync, into its working
-  // directory: a throwaway one of its own, not the repository the tests run from.
+  // `--save ''` alone does not keep files away: a replica (and a master that a failover turned into
+  // one) stores the snapshot of its full sync in its working directory. A throwaway one of its own,
+  // not the repository the tests run from (a dump.rdb written there had been committed).
   const dir = mkdtempSync(join(tmpdir(), 'uia-redis-'));
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir];
   if (options.password) args.push('--requirepass', options.password, '--masterauth', options.password);
