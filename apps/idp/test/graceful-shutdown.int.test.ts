@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { Agent, request } from 'node:http';
+import { createConnection } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -48,14 +49,20 @@ afterEach(async () => {
   await environment?.cleanUp();
 });
 
+/** The platform as `npm start` runs it, its own process, resolved once it says it is listening. */
+async function startServerProcess() {
+  environment = await prepareTestEnvironment({ env: { UIA_LOG_LEVEL: 'info' } });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/idp/src/main.ts'], { cwd: repositoryRoot, env: { ...process.env, ...environment.env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  server = child;
+  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  const logs = new LogLines(child);
+  await logs.until((line) => typeof line.msg === 'string' && line.msg.startsWith('统一身份认证平台 (demo) at'));
+  return { child, baseUrl: environment.baseUrl, exited, logs };
+}
+
 describe('SIGTERM', () => {
   it('ends the SSE streams with a retry hint, refuses new connections, finishes the request in flight, and exits 0', async () => {
-    environment = await prepareTestEnvironment({ env: { UIA_LOG_LEVEL: 'info' } });
-    const { baseUrl } = environment;
-    server = spawn(process.execPath, ['--import', 'tsx', 'apps/idp/src/main.ts'], { cwd: repositoryRoot, env: { ...process.env, ...environment.env }, stdio: ['ignore', 'pipe', 'inherit'] });
-    const exited = once(server, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
-    const logs = new LogLines(server);
-    await logs.until((line) => typeof line.msg === 'string' && line.msg.startsWith('统一身份认证平台 (demo) at'));
+    const { child, baseUrl, exited, logs } = await startServerProcess();
 
     // A PC showing a QR code, its status stream open.
     const pc = new Browser(baseUrl);
@@ -76,7 +83,7 @@ describe('SIGTERM', () => {
     inFlight.write(body.slice(0, 1));
     await logs.until((line) => line.msg === 'incoming request' && (line.req as { path?: string } | undefined)?.path === '/api/captcha');
 
-    server.kill('SIGTERM');
+    child.kill('SIGTERM');
 
     expect(await events!.next()).toBeNull();
     expect(events!.retryMs).toBe(1000);
@@ -90,6 +97,30 @@ describe('SIGTERM', () => {
     expect(JSON.parse(text)).toHaveProperty('id');
 
     // 0, not the 1 of the hard stop that ends a shutdown taking longer than 9 s.
+    expect(await exited).toEqual([0, null]);
+  });
+
+  it('ends the connections that owe no answer: one that sent nothing, one halfway through its headers, one idle after its answer', async () => {
+    const { child, baseUrl, exited } = await startServerProcess();
+    const { hostname, port } = new URL(baseUrl);
+    const connect = async () => {
+      const socket = createConnection({ host: hostname, port: Number(port) });
+      await once(socket, 'connect');
+      return { socket, closed: once(socket, 'close') };
+    };
+    const silent = await connect();
+    const halfway = await connect();
+    halfway.socket.write(`GET /healthz HTTP/1.1\r\nHost: ${hostname}\r\n`);
+    const answered = await connect();
+    let reply = '';
+    answered.socket.on('data', (chunk: Buffer) => (reply += chunk.toString()));
+    answered.socket.write(`GET /healthz HTTP/1.1\r\nHost: ${hostname}\r\n\r\n`);
+    while (!reply.includes('\r\n\r\n')) await once(answered.socket, 'data');
+    expect(reply).toMatch(/^HTTP\/1\.1 200/);
+
+    child.kill('SIGTERM');
+    await Promise.all([silent.closed, halfway.closed, answered.closed]);
+    // 0 and at once: before, the first two held the close until the hard stop at 9 s (exit 1).
     expect(await exited).toEqual([0, null]);
   });
 });

@@ -62,7 +62,7 @@ describe('Redis through Sentinel (REDIS_SENTINELS + REDIS_SENTINEL_NAME)', () =>
     const captcha = await fetch(`${t.baseUrl}/api/captcha`, { method: 'POST' });
     expect(captcha.status).toBe(201);
     // Read to the end: an unread body makes undici drop that connection later and open a new one that
-    // sends nothing, which Node does not count as idle, so the platform's close waits for its header timeout.
+    // sends nothing (the platform's close ends such a connection at once: routes/drain-on-close.ts).
     await captcha.arrayBuffer();
     // The captcha's answer and the rate-limit counter were written on the master, under the platform's prefix.
     const keys = await keysOn(master.port);
