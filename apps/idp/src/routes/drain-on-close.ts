@@ -30,8 +30,10 @@ export function drainConnectionsOnClose(app: FastifyInstance) {
     const socket = request.socket;
     answersOwed.set(socket, (answersOwed.get(socket) ?? 0) + 1);
     response.once('close', () => {
-      if (!answersOwed.has(socket)) return;
-      answersOwed.set(socket, answersOwed.get(socket)! - 1);
+      const owed = answersOwed.get(socket);
+      if (owed === undefined) return;
+      answersOwed.set(socket, owed - 1);
+      if (!closing) return;
       // 'close' follows 'finish', which Node emits once the answer's last bytes are written to the socket,
       // so ending it drops nothing; the next turn lets Node detach the answer from the socket first.
       setImmediate(() => endWhenNothingOwed(socket));
