@@ -10,6 +10,13 @@ import { V8_HEAP_FLAGS } from '../../scripts/v8-heap.mjs';
 
 export const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
 
+/** The two ways to run the server: the build production runs, and tsx on the sources (development, tests); both with the start scripts' V8 heap flags. */
+export const SERVER_COMMANDS = {
+  compiled: [...V8_HEAP_FLAGS, 'apps/idp/dist/main.js'],
+  tsx: [...V8_HEAP_FLAGS, '--import', 'tsx', 'apps/idp/src/main.ts'],
+} as const;
+export type ServerCommand = keyof typeof SERVER_COMMANDS;
+
 /** utime + stime of a process (/proc/<pid>/stat fields 14 and 15, in clock ticks of 10 ms on Linux). */
 export function cpuMsOf(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -77,7 +84,7 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerPr
   Object.assign(env, options.env);
   const started = performance.now();
   const output: string[] = [];
-  const child: ChildProcess = spawn(process.execPath, [...(options.args ?? [...V8_HEAP_FLAGS, 'apps/idp/dist/main.js'])], { cwd: repositoryRoot, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [...(options.args ?? SERVER_COMMANDS.compiled)], { cwd: repositoryRoot, env, stdio: ['ignore', 'ignore', 'pipe'] });
   child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   const exited = once(child, 'exit');
   const stop = async () => {

@@ -5,16 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '../../apps/idp/test/harness.ts';
-import { V8_HEAP_FLAGS } from '../../scripts/v8-heap.mjs';
 import { percentile } from './measure.ts';
-import { cpuMsOf, repositoryRoot, rssMbOf } from './server-process.ts';
+import { cpuMsOf, repositoryRoot, rssMbOf, SERVER_COMMANDS, type ServerCommand } from './server-process.ts';
 
-/** The two ways to run the server: the build production runs, and tsx on the sources (development, tests); both with the start scripts' V8 heap flags. */
-export const SERVER_COMMANDS = {
-  compiled: [...V8_HEAP_FLAGS, 'apps/idp/dist/main.js'],
-  tsx: [...V8_HEAP_FLAGS, '--import', 'tsx', 'apps/idp/src/main.ts'],
-} as const;
-export type ServerCommand = keyof typeof SERVER_COMMANDS;
 
 export interface StartSample {
   /** Spawn → first `/readyz` 200 (polled every 10 ms). */
