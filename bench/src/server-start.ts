@@ -8,7 +8,6 @@ import { freePort } from '../../apps/idp/test/harness.ts';
 import { percentile } from './measure.ts';
 import { cpuMsOf, repositoryRoot, rssMbOf, SERVER_COMMANDS, type ServerCommand } from './server-process.ts';
 
-
 export interface StartSample {
   /** Spawn → first `/readyz` 200 (polled every 10 ms). */
   readyMs: number;
