@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GLIBC_MALLOC_ENV } from '../../scripts/glibc-malloc.mjs';
-import { DEMO_ACCOUNT, DEMO_CLIENT } from '../../apps/idp/src/demo/demo-data.ts';
-import { discoverTarget, platformPasswordLogin, refreshChains, selfCompletingLogin, type AuthorizationCode, type OidcTarget, type RelyingParty } from './login-flow.ts';
+import { DEMO_CREDENTIALS, DEMO_RELYING_PARTY, discoverTarget, platformPasswordLogin, refreshChains, selfCompletingLogin, type AuthorizationCode, type OidcTarget } from './login-flow.ts';
 import { runSlice } from './measure.ts';
 import { buildServers, startServer, type ServerProcess } from './server-process.ts';
 import { renderTable } from './table.ts';
@@ -101,13 +100,8 @@ async function main() {
   const options = { seconds: Number(values.seconds), connections: Number(values.connections) };
   if (!(options.seconds > 0) || !Number.isInteger(options.connections) || options.connections < 1) throw new Error('--seconds must be > 0 and --connections a positive integer');
   if (spawnSync('perf', ['--version']).status !== 0) throw new Error('perf is not installed (Debian: apt-get install linux-perf)');
-  const rp: RelyingParty = {
-    clientId: DEMO_CLIENT.clientId,
-    clientSecret: DEMO_CLIENT.clientSecret,
-    redirectUri: 'http://localhost:3001/callback',
-    scope: 'openid offline_access profile phone id_card',
-  };
-  const credentials = { identifier: DEMO_ACCOUNT.username, password: DEMO_ACCOUNT.password };
+  const rp = DEMO_RELYING_PARTY;
+  const credentials = DEMO_CREDENTIALS;
   buildServers();
 
   const measure = async (server: ServerProcess, issuer: string, login: (target: OidcTarget) => Promise<AuthorizationCode>) => {

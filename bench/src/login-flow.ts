@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { DEMO_ACCOUNT, DEMO_CLIENT } from '../../apps/idp/src/demo/demo-data.ts';
 import { Browser, randomIp } from '../../apps/idp/test/harness.ts';
 
 /**
@@ -37,6 +38,17 @@ export interface Credentials {
   /** 法人登录: the entity (USCC or 单位账号) the person logs in for; the request then asks for entity login only. */
   entity?: string;
 }
+
+/** The demo service (义务教育入学服务平台) asking for everything a refresh grant's id_token carries. */
+export const DEMO_RELYING_PARTY: RelyingParty = {
+  clientId: DEMO_CLIENT.clientId,
+  clientSecret: DEMO_CLIENT.clientSecret,
+  redirectUri: 'http://localhost:3001/callback',
+  scope: 'openid offline_access profile phone id_card',
+};
+
+/** The demo citizen's account and password. */
+export const DEMO_CREDENTIALS: Credentials = { identifier: DEMO_ACCOUNT.username, password: DEMO_ACCOUNT.password };
 
 export async function discoverTarget(origin: string, issuer: string, rp: RelyingParty): Promise<OidcTarget> {
   const response = await fetch(`${issuer}/.well-known/openid-configuration`);

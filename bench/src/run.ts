@@ -3,13 +3,23 @@ import { parseArgs } from 'node:util';
 import { decodeProtectedHeader } from 'jose';
 import { GLIBC_MALLOC_ENV, GLIBC_MALLOC_KEEP_ENV } from '../../scripts/glibc-malloc.mjs';
 import { OWASP_ARGON2ID } from '../../apps/idp/src/adapters/password/argon2-password-hasher.ts';
-import { DEMO_ACCOUNT, DEMO_CLIENT } from '../../apps/idp/src/demo/demo-data.ts';
 import { generateCaptchaText } from '../../apps/idp/src/services/captcha/captcha-text.ts';
 import { PNG_COMPRESSION_LEVEL } from '../../apps/idp/src/services/captcha/png-encode.ts';
 import { renderCaptchaPng } from '../../apps/idp/src/services/captcha/render-captcha-png.ts';
 import { startArgon2Verifier } from './argon2-verifier.ts';
 import { bundleSize } from './bundles.ts';
-import { discoverTarget, exchangeCode, platformPasswordLogin, refreshChains, selfCompletingLogin, type AuthorizationCode, type OidcTarget, type RelyingParty } from './login-flow.ts';
+import {
+  DEMO_CREDENTIALS,
+  DEMO_RELYING_PARTY,
+  discoverTarget,
+  exchangeCode,
+  platformPasswordLogin,
+  refreshChains,
+  selfCompletingLogin,
+  type AuthorizationCode,
+  type OidcTarget,
+  type RelyingParty,
+} from './login-flow.ts';
 import { measurePair, runSlice, type TimedRunResult } from './measure.ts';
 import { benchCpuMs, buildServers, startServer, type ServerProcess } from './server-process.ts';
 import { registerCopyOfClient } from './registered-client.ts';
@@ -84,7 +94,7 @@ async function rssAfterLogins(rp: RelyingParty, logins: number, env: Record<stri
       Array.from({ length: 4 }, async () => {
         while (started < logins) {
           started += 1;
-          await platformPasswordLogin(target, { identifier: DEMO_ACCOUNT.username, password: DEMO_ACCOUNT.password });
+          await platformPasswordLogin(target, DEMO_CREDENTIALS);
         }
       }),
     );
@@ -110,13 +120,8 @@ async function main() {
   const runs = (section: Section) => options.sections.has(section);
   const began = performance.now();
   const loadAtStart = loadavg()[0]!;
-  const rp: RelyingParty = {
-    clientId: DEMO_CLIENT.clientId,
-    clientSecret: DEMO_CLIENT.clientSecret,
-    redirectUri: 'http://localhost:3001/callback',
-    scope: 'openid offline_access profile phone id_card',
-  };
-  const credentials = { identifier: DEMO_ACCOUNT.username, password: DEMO_ACCOUNT.password };
+  const rp = DEMO_RELYING_PARTY;
+  const credentials = DEMO_CREDENTIALS;
   const timing = { warmupMs: options.warmupMs, durationMs: options.durationMs, rounds: options.rounds };
 
   buildServers();
