@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { GLIBC_MALLOC_ENV } from '../../scripts/glibc-malloc.mjs';
 import { DEMO_CREDENTIALS, DEMO_RELYING_PARTY, discoverTarget, platformPasswordLogin, refreshChains, selfCompletingLogin, type AuthorizationCode, type OidcTarget } from './login-flow.ts';
 import { runSlice } from './measure.ts';
-import { buildServers, startServer, type ServerProcess } from './server-process.ts';
+import { buildServers, startBareProviderServer, startServer, type ServerProcess } from './server-process.ts';
 import { renderTable } from './table.ts';
 
 /**
@@ -100,22 +100,20 @@ async function main() {
   const options = { seconds: Number(values.seconds), connections: Number(values.connections) };
   if (!(options.seconds > 0) || !Number.isInteger(options.connections) || options.connections < 1) throw new Error('--seconds must be > 0 and --connections a positive integer');
   if (spawnSync('perf', ['--version']).status !== 0) throw new Error('perf is not installed (Debian: apt-get install linux-perf)');
-  const rp = DEMO_RELYING_PARTY;
-  const credentials = DEMO_CREDENTIALS;
   buildServers();
 
   const measure = async (server: ServerProcess, issuer: string, login: (target: OidcTarget) => Promise<AuthorizationCode>) => {
     try {
-      const target = await discoverTarget(server.baseUrl, issuer, rp);
+      const target = await discoverTarget(server.baseUrl, issuer, DEMO_RELYING_PARTY);
       return await measureSide(server, target, () => login(target), options);
     } finally {
       await server.stop();
     }
   };
-  const bareServer = await startServer({ args: ['--import', 'tsx', 'bench/src/bare-provider-main.ts'], env: { BENCH_RP: JSON.stringify(rp) }, readyPath: '/.well-known/openid-configuration' });
+  const bareServer = await startBareProviderServer(DEMO_RELYING_PARTY);
   const bare = await measure(bareServer, bareServer.baseUrl, selfCompletingLogin);
   const platformServer = await startServer({ env: { UIA_TRUST_PROXY: 'true', ...GLIBC_MALLOC_ENV } });
-  const platform = await measure(platformServer, `${platformServer.baseUrl}/oidc`, (target) => platformPasswordLogin(target, credentials));
+  const platform = await measure(platformServer, `${platformServer.baseUrl}/oidc`, (target) => platformPasswordLogin(target, DEMO_CREDENTIALS));
 
   const ms = (side: SideResult, share: number) => (side.cpuMsPerGrant * share).toFixed(2);
   const rows = BUCKETS.map(({ name }) => [name, ms(bare, bare.shares.get(name)!), ms(platform, platform.shares.get(name)!)]);

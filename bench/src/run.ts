@@ -21,7 +21,7 @@ import {
   type RelyingParty,
 } from './login-flow.ts';
 import { measurePair, runSlice, type TimedRunResult } from './measure.ts';
-import { benchCpuMs, buildServers, startServer, type ServerProcess } from './server-process.ts';
+import { benchCpuMs, buildServers, startBareProviderServer, startServer, type ServerProcess } from './server-process.ts';
 import { registerCopyOfClient } from './registered-client.ts';
 import { measureConfirmLatency, measurePgRedisRefresh, scaleOutUnavailable, startScaleOutStores, type ConfirmLatencyResult, type PgRedisRefreshResult } from './scale-out.ts';
 import { measureServerStarts, type StartSummary } from './server-start.ts';
@@ -164,9 +164,7 @@ async function main() {
         }
       }
       if (runs('refresh')) {
-        const startBare = (env: Record<string, string> = {}) =>
-          startServer({ args: ['--import', 'tsx', 'bench/src/bare-provider-main.ts'], env: { BENCH_RP: JSON.stringify(rp), ...env }, readyPath: '/.well-known/openid-configuration' });
-        bare = await startBare();
+        bare = await startBareProviderServer(rp);
         const bareTarget: OidcTarget = await discoverTarget(bare.baseUrl, bare.baseUrl, rp);
         log(`warming up the token endpoints of the platform and the bare provider, ${options.serverWarmupMs / 1000} s each`);
         await warmUpRefresh(target, () => platformPasswordLogin(target, credentials), options.serverWarmupMs);
@@ -183,7 +181,7 @@ async function main() {
         }
         // Where the gap comes from: the same bare provider on the platform's demo storage.
         log(`refresh grants at ${STORAGE_CONNECTIONS} connections: bare oidc-provider on the platform's storage vs in memory, and the platform vs it`);
-        bareOnStorage = await startBare({ BENCH_BARE_STORAGE: 'platform' });
+        bareOnStorage = await startBareProviderServer(rp, { BENCH_BARE_STORAGE: 'platform' });
         const storedTarget: OidcTarget = await discoverTarget(bareOnStorage.baseUrl, bareOnStorage.baseUrl, rp);
         await warmUpRefresh(storedTarget, () => selfCompletingLogin(storedTarget), options.serverWarmupMs);
         const storedRefresh = await refreshChains(storedTarget, STORAGE_CONNECTIONS, () => selfCompletingLogin(storedTarget));

@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../apps/idp/test/harness.ts';
 import { V8_HEAP_FLAGS } from '../../scripts/v8-heap.mjs';
+import type { RelyingParty } from './login-flow.ts';
 
 export const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -107,4 +108,12 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerPr
   }
   const pid = child.pid!;
   return { pid, baseUrl, dataDir, readyMs: performance.now() - started, cpuMs: () => cpuMsOf(pid), rssMb: () => rssMbOf(pid), stop };
+}
+
+/**
+ * The bare oidc-provider (bare-provider-main.ts) as its own process, for `rp`; `env` adds to its
+ * environment (BENCH_BARE_STORAGE=platform: the platform's storage instead of memory).
+ */
+export function startBareProviderServer(rp: RelyingParty, env: Record<string, string> = {}): Promise<ServerProcess> {
+  return startServer({ args: ['--import', 'tsx', 'bench/src/bare-provider-main.ts'], env: { BENCH_RP: JSON.stringify(rp), ...env }, readyPath: '/.well-known/openid-configuration' });
 }
