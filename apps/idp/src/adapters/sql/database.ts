@@ -10,6 +10,7 @@ import * as entities from './migrations/0004_entities.ts';
 import * as accountLockoutDropped from './migrations/0005_account_lockout_dropped.ts';
 import * as auditChain from './migrations/0006_audit_chain.ts';
 import * as consoleRoles from './migrations/0008_console_roles.ts';
+import { runPreparedQueriesDirectly } from './prepared-query.ts';
 import type { Database } from './schema.ts';
 import { PreparingPgClient, withPreparedStatementCache } from './statement-cache.ts';
 
@@ -85,6 +86,7 @@ export function openDatabase(options: { databaseUrl?: string | undefined; dataDi
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withPreparedStatementCache(sqlite) }) });
+  runPreparedQueriesDirectly(db, sqlite);
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 

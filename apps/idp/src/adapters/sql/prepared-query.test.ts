@@ -1,7 +1,7 @@
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, SqliteDialect, type CompiledQuery, type DatabaseConnection, type Driver } from 'kysely';
+import { Kysely, sql, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, SqliteDialect, type CompiledQuery, type DatabaseConnection, type Driver } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { prepareQuery } from './prepared-query.ts';
+import { prepareQuery, runPreparedQueriesDirectly, transactDirectly } from './prepared-query.ts';
 
 interface Db {
   pairs: { key: string; value: string | null; hits: number };
@@ -93,5 +93,98 @@ describe('prepareQuery', () => {
       ['select * from "pairs" where "hits" > $1 and "key" = $2', [1, 'a']],
       ['select * from "pairs" where "hits" > $1 and "key" = $2', [2, 'b']],
     ]);
+  });
+});
+
+describe('prepared queries straight on better-sqlite3 (runPreparedQueriesDirectly)', () => {
+  let sqlite: SQLite.Database;
+  let db: Kysely<Db>;
+  let viaKysely: Kysely<Db>;
+
+  beforeEach(async () => {
+    sqlite = new SQLite(':memory:');
+    db = new Kysely<Db>({ dialect: new SqliteDialect({ database: sqlite }) });
+    runPreparedQueriesDirectly(db, sqlite);
+    // The same database without the direct path: what Kysely answers for the same statements.
+    viaKysely = new Kysely<Db>({ dialect: new SqliteDialect({ database: sqlite }) });
+    await db.schema
+      .createTable('pairs')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('value', 'text')
+      .addColumn('hits', 'integer')
+      .execute();
+  });
+  afterEach(() => db.destroy());
+
+  const statements = (on: Kysely<Db>) => ({
+    insert: prepareQuery(on, ['key', 'hits'], (q, p) => q.insertInto('pairs').values({ key: p.key, value: null, hits: p.hits })),
+    bump: prepareQuery(on, ['key'], (q, p) =>
+      q
+        .updateTable('pairs')
+        .set({ hits: sql`hits + 1` })
+        .where('key', '=', p.key),
+    ),
+    find: prepareQuery(on, ['key'], (q, p) => q.selectFrom('pairs').selectAll().where('key', '=', p.key)),
+  });
+
+  it("answers what Kysely's executor answers: rows, affected rows, insert id", async () => {
+    const direct = statements(db);
+    const kysely = statements(viaKysely);
+    expect(await direct.insert.execute({ key: 'a', hits: 1 })).toEqual({ numAffectedRows: 1n, insertId: 1n, rows: [] });
+    expect(await kysely.insert.execute({ key: 'b', hits: 1 })).toEqual({ numAffectedRows: 1n, insertId: 2n, rows: [] });
+    expect(await direct.bump.execute({ key: 'a' })).toEqual(await kysely.bump.execute({ key: 'b' }));
+    expect(await direct.bump.execute({ key: 'none' })).toEqual(await kysely.bump.execute({ key: 'none' }));
+    expect(await direct.find.execute({ key: 'a' })).toEqual({ rows: [{ key: 'a', value: null, hits: 2 }] });
+    expect((await direct.find.execute({ key: 'b' })).rows).toEqual((await kysely.find.execute({ key: 'b' })).rows);
+  });
+
+  it('does not run inside a Kysely transaction open on the database: it waits for it and is not undone with it', async () => {
+    const { insert, find } = statements(db);
+    let outside: Promise<unknown> | undefined;
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await trx.insertInto('pairs').values({ key: 'in', value: null, hits: 0 }).execute();
+        outside = insert.execute({ key: 'out', hits: 0 });
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    await outside;
+    expect((await find.execute({ key: 'in' })).rows).toEqual([]);
+    expect((await find.execute({ key: 'out' })).rows).toEqual([{ key: 'out', value: null, hits: 0 }]);
+  });
+
+  it('transactDirectly stores all of its work or none of it', async () => {
+    const { insert, find } = statements(db);
+    expect(await transactDirectly(db, () => [insert.executeNow({ key: 'a', hits: 0 }).numAffectedRows, insert.executeNow({ key: 'b', hits: 0 }).numAffectedRows])).toEqual([1n, 1n]);
+    await expect(
+      transactDirectly(db, () => {
+        insert.executeNow({ key: 'c', hits: 0 });
+        insert.executeNow({ key: 'a', hits: 0 });
+      }),
+    ).rejects.toThrow(/UNIQUE/);
+    expect((await find.execute({ key: 'c' })).rows).toEqual([]);
+    expect(sqlite.inTransaction).toBe(false);
+  });
+
+  it('transactDirectly waits for an open Kysely transaction instead of joining it', async () => {
+    const { insert, find } = statements(db);
+    let direct: Promise<unknown> | undefined;
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await trx.insertInto('pairs').values({ key: 'in', value: null, hits: 0 }).execute();
+        direct = transactDirectly(db, () => insert.executeNow({ key: 'direct', hits: 0 }));
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    await direct;
+    expect((await find.execute({ key: 'in' })).rows).toEqual([]);
+    expect((await find.execute({ key: 'direct' })).rows).toHaveLength(1);
+  });
+
+  it('refuses executeNow outside transactDirectly, and transactDirectly on a database without the direct path', async () => {
+    expect(() => statements(db).insert.executeNow({ key: 'a', hits: 0 })).toThrow(/only inside transactDirectly/);
+    await expect(transactDirectly(viaKysely, () => 1)).rejects.toThrow(/opened by openDatabase/);
   });
 });

@@ -4,7 +4,7 @@ import type { AccountAuditHistory, AuditCheckpointSigner, AuditEvent, AuditPageR
 import { contentDigest, linkHash, type ChainedAuditFields } from './audit/audit-chain-hash.ts';
 import { verifyAuditChain } from './audit/audit-chain-verifier.ts';
 import { GroupedAppends } from './audit/grouped-appends.ts';
-import { prepareQuery } from './prepared-query.ts';
+import { prepareQuery, transactDirectly } from './prepared-query.ts';
 import type { SqlDialectName } from './database.ts';
 import type { AuditEventsTable, Database } from './schema.ts';
 
@@ -96,8 +96,8 @@ function prepareAppend(db: Kysely<Database>, dialect: SqlDialectName): AppendToC
   const insertEvent = prepareQuery(db, EVENT_COLUMNS, (q, p) => q.insertInto('audit_events').values(p));
   const linkHead = prepareQuery(db, ['prev_hash', 'hash'], (q, p) => q.updateTable('audit_chain_head').set(p).where('id', '=', sql.lit(1)));
   return (events) =>
-    db.transaction().execute(async (trx) => {
-      const head = (await advanceHead.execute({ count: events.length }, trx)).rows[0]!;
+    transactDirectly(db, () => {
+      const head = advanceHead.executeNow({ count: events.length }).rows[0]!;
       const links: ChainLink[] = [];
       let seq = Number(head.seq) - events.length;
       let prevHash = head.hash;
@@ -106,10 +106,10 @@ function prepareAppend(db: Kysely<Database>, dialect: SqlDialectName): AppendToC
         seq += 1;
         prevHash = hash;
         hash = linkHash(prevHash, digest);
-        await insertEvent.execute({ ...row, seq, prev_hash: prevHash, hash }, trx);
+        insertEvent.executeNow({ ...row, seq, prev_hash: prevHash, hash });
         links.push({ seq, hash });
       }
-      await linkHead.execute({ prev_hash: prevHash, hash }, trx);
+      linkHead.executeNow({ prev_hash: prevHash, hash });
       return links;
     });
 }

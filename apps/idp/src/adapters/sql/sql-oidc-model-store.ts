@@ -1,7 +1,7 @@
 import { sql, type Kysely, type QueryCreator, type RawBuilder, type Selectable } from 'kysely';
 import type { OidcModelRecord, OidcModelStore, TokenWithBindings } from '../../ports/oidc-model-store.ts';
 import type { SqlDialectName } from './database.ts';
-import { prepareQuery } from './prepared-query.ts';
+import { prepareQuery, transactDirectly } from './prepared-query.ts';
 import type { Database, OidcModelsTable } from './schema.ts';
 
 /**
@@ -140,9 +140,9 @@ export class SqlOidcModelStore implements OidcModelStore {
       return rows.length === 1;
     }
     // SQLite: one transaction, one commit; SQLite runs one write transaction at a time.
-    return this.db.transaction().execute(async (trx) => {
-      if (!consumedOne(await this.statements.consume.execute(consumed, trx))) return false;
-      await this.statements.upsert.execute(upsertValues(successor), trx);
+    return transactDirectly(this.db, () => {
+      if (!consumedOne(this.statements.consume.executeNow(consumed))) return false;
+      this.statements.upsert.executeNow(upsertValues(successor));
       return true;
     });
   }
