@@ -158,6 +158,18 @@ async function main() {
           );
           argon2Rss = { tuned: tuned.rssMb(), plain: plain.rssMb() };
           results['login vs argon2 verify with glibc settings'] = await measurePair(login, { task: tuned.verify, cpuMs: tuned.cpuMs }, { ...timing, concurrency: 4 });
+          // What oidc-provider's own part of a login costs, with no login page at all: the most the goal's ratio can be.
+          const flowServer = await startBareProviderServer(rp);
+          try {
+            const flowTarget = await discoverTarget(flowServer.baseUrl, flowServer.baseUrl, rp);
+            const flow = { task: async () => void (await selfCompletingLogin(flowTarget)), cpuMs: () => flowServer.cpuMs() };
+            // Warmed up as the token endpoints are (warmUpRefresh): a fresh provider runs its flow half-compiled at first.
+            if (options.serverWarmupMs > 0) await runSlice(flow.task, 4, options.serverWarmupMs);
+            log("bare oidc-provider's authorization-code flow alone vs raw argon2id verify (glibc defaults)");
+            results['bare flow vs argon2 verify'] = await measurePair(flow, { task: plain.verify, cpuMs: plain.cpuMs }, { ...timing, concurrency: 4 });
+          } finally {
+            await flowServer.stop();
+          }
         } finally {
           await tuned.stop();
           await plain.stop();
@@ -285,6 +297,18 @@ async function main() {
       '—',
     ]);
     rows.push(["… password login vs raw Argon2id verify with the server's glibc settings, 4 at a time", rate(loginVsTuned[0]), rate(loginVsTuned[1]), ratios(loginVsTuned), '—']);
+  }
+  const bareFlow = results['bare flow vs argon2 verify'];
+  if (bareFlow) {
+    const cpuPer = (r: TimedRunResult) => (r.cpuMs ?? 0) / r.completed;
+    const [flow, verify] = bareFlow.map(cpuPer) as [number, number];
+    rows.push([
+      "… bare oidc-provider's authorization-code flow alone (no login page: its interaction completes itself), 4 at a time",
+      `${rate(bareFlow[0])}; ${flow.toFixed(2)} ms CPU/flow`,
+      `raw verify: ${verify.toFixed(1)} ms CPU/verify`,
+      `a login ≥ verify + flow: per CPU-s ≤ ${(verify / (verify + flow)).toFixed(2)}×`,
+      '—',
+    ]);
   }
   if (runs('refresh')) {
     for (const connections of CONNECTIONS) {
