@@ -130,7 +130,8 @@ export class SqlAuditLog implements AuditTrail, AccountAuditHistory {
     private readonly checkpoints: AuditCheckpointPolicy,
   ) {
     this.lastCheckpointAt = checkpoints.now();
-    this.chain = new GroupedAppends(prepareAppend(db, dialect), MAX_GROUP);
+    // SQLite's append is synchronous: the appends of one event-loop turn are gathered for it instead.
+    this.chain = new GroupedAppends(prepareAppend(db, dialect), MAX_GROUP, dialect === 'sqlite' ? 'turn' : 'none');
   }
 
   async append(event: AuditEvent) {

@@ -31,6 +31,21 @@ describe('GroupedAppends', () => {
     expect(results).toEqual(['a#1', 'b#2', 'c#2', 'd#2', 'e#3', 'f#3']);
   });
 
+  it("with gather 'turn', writes the appends of one event-loop turn together, also where a write never waits (SQLite)", async () => {
+    const writes: string[][] = [];
+    const appends = new GroupedAppends(
+      async (items: string[]) => {
+        writes.push(items);
+        return items.map((item) => `${item}#${writes.length}`);
+      },
+      10,
+      'turn',
+    );
+    expect(await Promise.all(['a', 'b', 'c'].map((item) => appends.append(item)))).toEqual(['a#1', 'b#1', 'c#1']);
+    expect(await appends.append('d')).toBe('d#2');
+    expect(writes).toEqual([['a', 'b', 'c'], ['d']]);
+  });
+
   it('writes a refused group again one by one, so only the item that cannot be stored fails', async () => {
     const store = recordingStore((items) => items.includes('bad'));
     const appends = new GroupedAppends(store.write, 10);

@@ -7,8 +7,12 @@ import { isDependencyUnavailable } from '../../../dependency-failure.ts';
  * wait for it and then go together in the next write: one statement and one
  * commit (one WAL flush) for the group, and the head's lock taken once.
  * Nothing waits for a timer: an append that finds no write under way is
- * written at once, alone. Each caller still resumes only once its own event
- * is committed.
+ * written at once, alone, unless `gather` is 'turn': then it waits for the
+ * end of the event loop's turn (setImmediate), and the appends of all
+ * requests served in that turn go together. That is for a store whose
+ * write is synchronous (SQLite through better-sqlite3), where no append
+ * can arrive during a write. Each caller still resumes only once its own
+ * event is committed.
  *
  * A group the database refuses is written again one event at a time, so an
  * event that cannot be stored fails only its own request. Should a group
@@ -27,12 +31,20 @@ export class GroupedAppends<Item, Result> {
   constructor(
     private readonly write: (items: Item[]) => Promise<Result[]>,
     private readonly maxGroup: number,
+    private readonly gather: 'none' | 'turn' = 'none',
   ) {}
 
   append(item: Item): Promise<Result> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ item, resolve, reject });
-      if (!this.writing) void this.writeWaiting();
+      if (this.writing) return;
+      if (this.gather === 'none') {
+        void this.writeWaiting();
+      } else {
+        // Marked as writing now, so the appends of this turn wait for the one write.
+        this.writing = true;
+        setImmediate(() => void this.writeWaiting());
+      }
     });
   }
 
