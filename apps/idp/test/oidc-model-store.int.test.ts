@@ -89,6 +89,22 @@ describe(`oidc model store: a token read with its Grant and Session (${process.e
     expect(await models.find('RefreshToken', 'fourth')).toBeNull();
   });
 
+  it('rotates tokens presented at once each on its own: a refused successor fails only its own rotation', async () => {
+    const tokens = ['many-1', 'many-2', 'many-3', 'many-4'];
+    for (const id of tokens) await models.upsert(record('RefreshToken', id, { sessionUid: 'uid-1' }, { grantId: 'grant-1' }));
+    const successor = (id: string) => record('RefreshToken', `${id}-next`, { sessionUid: 'uid-1', rotations: 1 }, { grantId: 'grant-1' });
+    const rotated = await Promise.allSettled(
+      tokens.map((id) => models.rotate({ model: 'RefreshToken', id, at: 1_700_000_000_000 }, id === 'many-3' ? { ...successor(id), model: null as never } : successor(id))),
+    );
+    expect(rotated.map((result) => (result.status === 'fulfilled' ? result.value : 'refused'))).toEqual([true, true, 'refused', true]);
+    for (const id of ['many-1', 'many-2', 'many-4']) {
+      expect((await models.find('RefreshToken', id))?.payload.consumed).toBe(1_700_000_000);
+      expect(await models.find('RefreshToken', `${id}-next`)).toMatchObject({ payload: { rotations: 1 } });
+    }
+    expect((await models.find('RefreshToken', 'many-3'))?.payload.consumed).toBeUndefined();
+    expect(await models.find('RefreshToken', 'many-3-next')).toBeNull();
+  });
+
   // oidc-provider saves the Session at the end of every request that loaded it, and may save the Grant: a request
   // in flight when the session is ended (退出, 全部退出, an administrator) would otherwise store them again.
   describe.each([

@@ -3,7 +3,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AccountAuditHistory, AuditCheckpointSigner, AuditEvent, AuditPageRequest, AuditSearchFilter, AuditTrail, ChainedAuditEvent } from '../../ports/audit-log.ts';
 import { contentDigest, linkHash, type ChainedAuditFields } from './audit/audit-chain-hash.ts';
 import { verifyAuditChain } from './audit/audit-chain-verifier.ts';
-import { GroupedAppends } from './audit/grouped-appends.ts';
+import { GroupedWrites } from './grouped-writes.ts';
 import { prepareQuery, transactDirectly } from './prepared-query.ts';
 import type { SqlDialectName } from './database.ts';
 import type { AuditEventsTable, Database } from './schema.ts';
@@ -42,7 +42,7 @@ interface ChainLink {
 /** Appends `events` to the chain in their order, all or none; one link per event. */
 type AppendToChain = (events: readonly { row: ChainedAuditFields; digest: string }[]) => Promise<ChainLink[]>;
 
-/** At most this many events in one append (a group commit, audit/grouped-appends.ts). */
+/** At most this many events in one append (a group commit, grouped-writes.ts). */
 const MAX_GROUP = 100;
 
 /** An append's statements, prepared once for the dialect (prepared-query.ts): every login and grant appends. */
@@ -122,7 +122,7 @@ function prepareAppend(db: Kysely<Database>, dialect: SqlDialectName): AppendToC
  */
 export class SqlAuditLog implements AuditTrail, AccountAuditHistory {
   private lastCheckpointAt: number;
-  private readonly chain: GroupedAppends<{ row: ChainedAuditFields; digest: string }, ChainLink>;
+  private readonly chain: GroupedWrites<{ row: ChainedAuditFields; digest: string }, ChainLink>;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -131,7 +131,7 @@ export class SqlAuditLog implements AuditTrail, AccountAuditHistory {
   ) {
     this.lastCheckpointAt = checkpoints.now();
     // SQLite's append is synchronous: the appends of one event-loop turn are gathered for it instead.
-    this.chain = new GroupedAppends(prepareAppend(db, dialect), MAX_GROUP, dialect === 'sqlite' ? 'turn' : 'none');
+    this.chain = new GroupedWrites(prepareAppend(db, dialect), MAX_GROUP, dialect === 'sqlite' ? 'turn' : 'none');
   }
 
   async append(event: AuditEvent) {
@@ -151,7 +151,7 @@ export class SqlAuditLog implements AuditTrail, AccountAuditHistory {
       changes: event.changes ? JSON.stringify(event.changes) : null,
     };
     const digest = contentDigest(row);
-    const link = await this.chain.append({ row, digest });
+    const link = await this.chain.write({ row, digest });
     await this.checkpointWhenDue(link.seq, link.hash);
   }
 

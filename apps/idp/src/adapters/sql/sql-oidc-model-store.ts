@@ -1,6 +1,7 @@
 import { sql, type Kysely, type QueryCreator, type RawBuilder, type Selectable } from 'kysely';
 import type { OidcModelRecord, OidcModelStore, TokenWithBindings } from '../../ports/oidc-model-store.ts';
 import type { SqlDialectName } from './database.ts';
+import { GroupedWrites } from './grouped-writes.ts';
 import { prepareQuery, transactDirectly } from './prepared-query.ts';
 import type { Database, OidcModelsTable } from './schema.ts';
 
@@ -77,6 +78,12 @@ const SESSION_UID_OF_PAYLOAD: Record<SqlDialectName, RawBuilder<string>> = {
 /** Ends the Sessions and Grants the caller's conditions select (MODELS_ENDED_BY_MARK); they are deleted once expired. */
 export const markEnded = (db: Kysely<Database>, now: number) => db.updateTable('oidc_models').set({ consumed_at: now }).where('consumed_at', 'is', null);
 
+interface Rotation {
+  consumed: { model: string; id: string; at: number };
+  successor: OidcModelRecord;
+}
+const MAX_ROTATIONS_PER_COMMIT = 100;
+
 /**
  * The statements every grant and login runs (find, find by uid, find with
  * bindings, consume, upsert) are prepared once (prepared-query.ts); the rare
@@ -84,6 +91,21 @@ export const markEnded = (db: Kysely<Database>, now: number) => db.updateTable('
  */
 export class SqlOidcModelStore implements OidcModelStore {
   private readonly statements;
+
+  // SQLite runs one write transaction at a time: the rotations of one event-loop turn go in one (grouped-writes.ts), each
+  // consumed and its successor saved, or not rotated when already consumed, in their order.
+  private readonly sqliteRotations = new GroupedWrites<Rotation, boolean>(
+    (rotations) =>
+      transactDirectly(this.db, () =>
+        rotations.map(({ consumed, successor }) => {
+          if (!consumedOne(this.statements.consume.executeNow(consumed))) return false;
+          this.statements.upsert.executeNow(upsertValues(successor));
+          return true;
+        }),
+      ),
+    MAX_ROTATIONS_PER_COMMIT,
+    'turn',
+  );
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -139,12 +161,7 @@ export class SqlOidcModelStore implements OidcModelStore {
       const { rows } = await this.statements.rotate.execute({ ...upsertValues(successor), consumedModel: consumed.model, consumedId: consumed.id, consumedAt: consumed.at });
       return rows.length === 1;
     }
-    // SQLite: one transaction, one commit; SQLite runs one write transaction at a time.
-    return transactDirectly(this.db, () => {
-      if (!consumedOne(this.statements.consume.executeNow(consumed))) return false;
-      this.statements.upsert.executeNow(upsertValues(successor));
-      return true;
-    });
+    return this.sqliteRotations.write({ consumed, successor });
   }
 
   async find(model: string, id: string) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DependencyUnavailableError } from '../../../dependency-failure.ts';
-import { GroupedAppends } from './grouped-appends.ts';
+import { DependencyUnavailableError } from '../../dependency-failure.ts';
+import { GroupedWrites } from './grouped-writes.ts';
 
 /** A store that records each write's items and answers each item with `<item>#<write number>`. */
 function recordingStore(refuse: (items: string[]) => boolean = () => false, refusal = (items: string[]) => new Error(`refused ${items.join(',')}`)) {
@@ -14,26 +14,26 @@ function recordingStore(refuse: (items: string[]) => boolean = () => false, refu
   return { writes, write };
 }
 
-describe('GroupedAppends', () => {
-  it('writes an append that finds no write under way at once, alone', async () => {
+describe('GroupedWrites', () => {
+  it('writes an item that finds no write under way at once, alone', async () => {
     const store = recordingStore();
-    const appends = new GroupedAppends(store.write, 10);
-    expect(await appends.append('a')).toBe('a#1');
-    expect(await appends.append('b')).toBe('b#2');
+    const grouped = new GroupedWrites(store.write, 10);
+    expect(await grouped.write('a')).toBe('a#1');
+    expect(await grouped.write('b')).toBe('b#2');
     expect(store.writes).toEqual([['a'], ['b']]);
   });
 
-  it('groups the appends that arrive during a write into the next one, in their order, at most maxGroup at a time', async () => {
+  it('groups the items that arrive during a write into the next one, in their order, at most maxGroup at a time', async () => {
     const store = recordingStore();
-    const appends = new GroupedAppends(store.write, 3);
-    const results = await Promise.all(['a', 'b', 'c', 'd', 'e', 'f'].map((item) => appends.append(item)));
+    const grouped = new GroupedWrites(store.write, 3);
+    const results = await Promise.all(['a', 'b', 'c', 'd', 'e', 'f'].map((item) => grouped.write(item)));
     expect(store.writes).toEqual([['a'], ['b', 'c', 'd'], ['e', 'f']]);
     expect(results).toEqual(['a#1', 'b#2', 'c#2', 'd#2', 'e#3', 'f#3']);
   });
 
-  it("with gather 'turn', writes the appends of one event-loop turn together, also where a write never waits (SQLite)", async () => {
+  it("with gather 'turn', writes the items of one event-loop turn together, also where a write never waits (SQLite)", async () => {
     const writes: string[][] = [];
-    const appends = new GroupedAppends(
+    const grouped = new GroupedWrites(
       async (items: string[]) => {
         writes.push(items);
         return items.map((item) => `${item}#${writes.length}`);
@@ -41,15 +41,15 @@ describe('GroupedAppends', () => {
       10,
       'turn',
     );
-    expect(await Promise.all(['a', 'b', 'c'].map((item) => appends.append(item)))).toEqual(['a#1', 'b#1', 'c#1']);
-    expect(await appends.append('d')).toBe('d#2');
+    expect(await Promise.all(['a', 'b', 'c'].map((item) => grouped.write(item)))).toEqual(['a#1', 'b#1', 'c#1']);
+    expect(await grouped.write('d')).toBe('d#2');
     expect(writes).toEqual([['a', 'b', 'c'], ['d']]);
   });
 
   it('writes a refused group again one by one, so only the item that cannot be stored fails', async () => {
     const store = recordingStore((items) => items.includes('bad'));
-    const appends = new GroupedAppends(store.write, 10);
-    const results = await Promise.allSettled(['a', 'b', 'bad', 'c'].map((item) => appends.append(item)));
+    const grouped = new GroupedWrites(store.write, 10);
+    const results = await Promise.allSettled(['a', 'b', 'bad', 'c'].map((item) => grouped.write(item)));
     expect(results.map((result) => (result.status === 'fulfilled' ? result.value : 'rejected'))).toEqual(['a#1', 'b#3', 'rejected', 'c#5']);
     expect(store.writes).toEqual([['a'], ['b', 'bad', 'c'], ['b'], ['bad'], ['c']]);
   });
@@ -59,8 +59,8 @@ describe('GroupedAppends', () => {
       (items) => items.length > 1,
       () => new DependencyUnavailableError('database down'),
     );
-    const appends = new GroupedAppends(store.write, 10);
-    const results = await Promise.allSettled(['a', 'b', 'c', 'd'].map((item) => appends.append(item)));
+    const grouped = new GroupedWrites(store.write, 10);
+    const results = await Promise.allSettled(['a', 'b', 'c', 'd'].map((item) => grouped.write(item)));
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'rejected']);
     expect(store.writes).toEqual([['a'], ['b', 'c', 'd']]);
   });
@@ -70,8 +70,8 @@ describe('GroupedAppends', () => {
       (items) => items.length > 1,
       () => new DependencyUnavailableError('database down'),
     );
-    const appends = new GroupedAppends(store.write, 2);
-    const results = await Promise.allSettled(['a', 'b', 'c', 'd', 'e'].map((item) => appends.append(item)));
+    const grouped = new GroupedWrites(store.write, 2);
+    const results = await Promise.allSettled(['a', 'b', 'c', 'd', 'e'].map((item) => grouped.write(item)));
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'rejected', 'rejected']);
     expect(store.writes).toEqual([['a'], ['b', 'c']]);
   });
@@ -81,16 +81,16 @@ describe('GroupedAppends', () => {
       (items) => items.length > 1 || items[0] === 'c',
       (items) => (items.length > 1 ? new Error('refused') : new DependencyUnavailableError('database down')),
     );
-    const appends = new GroupedAppends(store.write, 10);
-    const results = await Promise.allSettled(['a', 'b', 'c', 'd'].map((item) => appends.append(item)));
+    const grouped = new GroupedWrites(store.write, 10);
+    const results = await Promise.allSettled(['a', 'b', 'c', 'd'].map((item) => grouped.write(item)));
     expect(results.map((result) => (result.status === 'fulfilled' ? result.value : 'rejected'))).toEqual(['a#1', 'b#3', 'rejected', 'rejected']);
     expect(store.writes).toEqual([['a'], ['b', 'c', 'd'], ['b'], ['c']]);
   });
 
   it('keeps writing after a failure', async () => {
     const store = recordingStore((items) => items.includes('bad'));
-    const appends = new GroupedAppends(store.write, 10);
-    await expect(appends.append('bad')).rejects.toThrow('refused bad');
-    expect(await appends.append('next')).toBe('next#2');
+    const grouped = new GroupedWrites(store.write, 10);
+    await expect(grouped.write('bad')).rejects.toThrow('refused bad');
+    expect(await grouped.write('next')).toBe('next#2');
   });
 });
