@@ -7,17 +7,20 @@ interface Db {
   pairs: { key: string; value: string | null; hits: number };
 }
 
+const createPairs = (db: Kysely<Db>) =>
+  db.schema
+    .createTable('pairs')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text')
+    .addColumn('hits', 'integer')
+    .execute();
+
 describe('prepareQuery', () => {
   let db: Kysely<Db>;
 
   beforeEach(async () => {
     db = new Kysely<Db>({ dialect: new SqliteDialect({ database: new SQLite(':memory:') }) });
-    await db.schema
-      .createTable('pairs')
-      .addColumn('key', 'text', (c) => c.primaryKey())
-      .addColumn('value', 'text')
-      .addColumn('hits', 'integer')
-      .execute();
+    await createPairs(db);
   });
   afterEach(() => db.destroy());
 
@@ -107,12 +110,7 @@ describe('prepared queries straight on better-sqlite3 (runPreparedQueriesDirectl
     runPreparedQueriesDirectly(db, sqlite);
     // The same database without the direct path: what Kysely answers for the same statements.
     viaKysely = new Kysely<Db>({ dialect: new SqliteDialect({ database: sqlite }) });
-    await db.schema
-      .createTable('pairs')
-      .addColumn('key', 'text', (c) => c.primaryKey())
-      .addColumn('value', 'text')
-      .addColumn('hits', 'integer')
-      .execute();
+    await createPairs(db);
   });
   afterEach(() => db.destroy());
 
@@ -138,19 +136,24 @@ describe('prepared queries straight on better-sqlite3 (runPreparedQueriesDirectl
     expect((await direct.find.execute({ key: 'b' })).rows).toEqual((await kysely.find.execute({ key: 'b' })).rows);
   });
 
-  it('does not run inside a Kysely transaction open on the database: it waits for it and is not undone with it', async () => {
-    const { insert, find } = statements(db);
-    let outside: Promise<unknown> | undefined;
+  /** Starts `write` while a Kysely transaction is open on the database, which then rolls back; waits for both. */
+  async function duringRolledBackTransaction(write: () => Promise<unknown>) {
+    let written: Promise<unknown> | undefined;
     await expect(
       db.transaction().execute(async (trx) => {
         await trx.insertInto('pairs').values({ key: 'in', value: null, hits: 0 }).execute();
-        outside = insert.execute({ key: 'out', hits: 0 });
+        written = write();
         await new Promise((resolve) => setTimeout(resolve, 10));
         throw new Error('roll back');
       }),
     ).rejects.toThrow('roll back');
-    await outside;
-    expect((await find.execute({ key: 'in' })).rows).toEqual([]);
+    await written;
+    expect((await statements(db).find.execute({ key: 'in' })).rows).toEqual([]);
+  }
+
+  it('does not run inside a Kysely transaction open on the database: it waits for it and is not undone with it', async () => {
+    const { insert, find } = statements(db);
+    await duringRolledBackTransaction(() => insert.execute({ key: 'out', hits: 0 }));
     expect((await find.execute({ key: 'out' })).rows).toEqual([{ key: 'out', value: null, hits: 0 }]);
   });
 
@@ -169,17 +172,7 @@ describe('prepared queries straight on better-sqlite3 (runPreparedQueriesDirectl
 
   it('transactDirectly waits for an open Kysely transaction instead of joining it', async () => {
     const { insert, find } = statements(db);
-    let direct: Promise<unknown> | undefined;
-    await expect(
-      db.transaction().execute(async (trx) => {
-        await trx.insertInto('pairs').values({ key: 'in', value: null, hits: 0 }).execute();
-        direct = transactDirectly(db, () => insert.executeNow({ key: 'direct', hits: 0 }));
-        await new Promise((resolve) => setTimeout(resolve, 10));
-        throw new Error('roll back');
-      }),
-    ).rejects.toThrow('roll back');
-    await direct;
-    expect((await find.execute({ key: 'in' })).rows).toEqual([]);
+    await duringRolledBackTransaction(() => transactDirectly(db, () => insert.executeNow({ key: 'direct', hits: 0 })));
     expect((await find.execute({ key: 'direct' })).rows).toHaveLength(1);
   });
 
