@@ -1,26 +1,11 @@
-import { randomInt } from 'node:crypto';
-import { computeResidentIdCheckChar } from '@uia/validators';
-import { Browser } from './harness.ts';
+import { Browser, randomResidentId } from './harness.ts';
 import { liveFrames } from './support/face-frames.ts';
 
 export const IPHONE_UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
 export const ANDROID_UA = 'Mozilla/5.0 (Linux; Android 13; HUAWEI P60) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36';
 
-/**
- * A valid resident ID number with the given sequence code (characters 15–17).
- * The demo simulators give 998 (face: not this person) and 999 (registry: not
- * found) their own meaning, so ordinary test people use 000–997.
- */
-export function residentId(sequence = String(randomInt(0, 998)).padStart(3, '0')): string {
-  const year = 1950 + randomInt(0, 55);
-  const month = String(randomInt(1, 13)).padStart(2, '0');
-  const day = String(randomInt(1, 29)).padStart(2, '0');
-  const first17 = `110101${year}${month}${day}${sequence}`;
-  return first17 + computeResidentIdCheckChar(first17);
-}
-
 export function appPerson() {
-  return { idType: 'resident_id', name: '赵小红', idNumber: residentId() };
+  return { idType: 'resident_id', name: '赵小红', idNumber: randomResidentId() };
 }
 
 export type AppPerson = ReturnType<typeof appPerson>;

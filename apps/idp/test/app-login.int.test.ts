@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANDROID_UA, appPerson, faceChallenge, faceLogin, IPHONE_UA, loggedInApp, residentId } from './app-helpers.ts';
-import { Browser, startTestPlatform, type TestPlatform } from './harness.ts';
+import { ANDROID_UA, appPerson, faceChallenge, faceLogin, IPHONE_UA, loggedInApp } from './app-helpers.ts';
+import { Browser, randomResidentId, startTestPlatform, type TestPlatform } from './harness.ts';
 import { registerCitizen } from './registration-helpers.ts';
 import { asDataUrl, blankFrame, faceFrame } from './support/face-frames.ts';
 
@@ -118,7 +118,7 @@ describe(`app login by face (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite
     };
     await expectFailure({ frames: [frame, frame] }, 422, 'FACE_NOT_LIVE');
     await expectFailure({ frames: [asDataUrl(blankFrame()), asDataUrl(blankFrame())] }, 422, 'FACE_NO_FACE');
-    await expectFailure({}, 422, 'FACE_MISMATCH', { ...appPerson(), idNumber: residentId('998') });
+    await expectFailure({}, 422, 'FACE_MISMATCH', { ...appPerson(), idNumber: randomResidentId('998') });
     await expectFailure({ frames: [frame] }, 422, 'FACE_FRAMES_INVALID');
     await expectFailure({ frames: Array.from({ length: 7 }, () => frame) }, 422, 'FACE_FRAMES_INVALID');
     await expectFailure({ frames: [asDataUrl(faceFrame(), 'image/png'), frame] }, 422, 'FACE_FRAMES_INVALID');

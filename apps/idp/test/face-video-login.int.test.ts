@@ -4,8 +4,8 @@
 // The challenge tells the app to record a clip; the clip goes to Tencent and
 // nowhere else (not the audit log, not the logs).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appPerson, residentId } from './app-helpers.ts';
-import { Browser, startTestPlatform, type TestPlatform } from './harness.ts';
+import { appPerson } from './app-helpers.ts';
+import { Browser, randomResidentId, startTestPlatform, type TestPlatform } from './harness.ts';
 import { FAKE_TENCENT_FACE_ENV, livenessError, livenessSuccess, startFakeTencentFaceId, type LivenessRequest } from './support/fake-tencent-faceid.ts';
 import { asDataUrl, faceFrame } from './support/face-frames.ts';
 import { FACE_VIDEO_POLICY } from '../src/services/face-check/face-frames.ts';
@@ -75,7 +75,7 @@ describe(`face check by video clip, Tencent FaceID (${process.env.DATABASE_URL ?
   });
 
   it("answers Tencent's verdicts and failures with the face check's errors; a failure is counted in /metrics", async () => {
-    const mismatch = await videoLogin(new Browser(t.baseUrl), { ...appPerson(), idNumber: residentId('998') });
+    const mismatch = await videoLogin(new Browser(t.baseUrl), { ...appPerson(), idNumber: randomResidentId('998') });
     expect(mismatch).toMatchObject({ status: 422, body: { error: { code: 'FACE_MISMATCH' } } });
     const down = await videoLogin(new Browser(t.baseUrl), { ...appPerson(), name: UNREACHABLE_NAME });
     expect(down).toMatchObject({ status: 503, body: { error: { code: 'FACE_SERVICE_UNAVAILABLE' } } });

@@ -184,11 +184,16 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
 }
 
 /** A fresh, valid resident ID number (Beijing Dongcheng, random birth date and sequence). */
-export function randomResidentId(): string {
+/**
+ * A valid resident ID number with the given sequence code (characters 15–17).
+ * The demo simulators give 998 (face: not this person) and 999 (registry: not
+ * found) their own meaning, so a random person gets 000–997: with 998 among
+ * them, one test person in a thousand failed its face login.
+ */
+export function randomResidentId(sequence = String(randomInt(0, 998)).padStart(3, '0')): string {
   const year = 1950 + randomInt(0, 55);
   const month = String(randomInt(1, 13)).padStart(2, '0');
   const day = String(randomInt(1, 29)).padStart(2, '0');
-  const sequence = String(randomInt(0, 999)).padStart(3, '0');
   const first17 = `110101${year}${month}${day}${sequence}`;
   return first17 + computeResidentIdCheckChar(first17);
 }
