@@ -5,6 +5,7 @@ import { migrateToLatest, openDatabase } from '../../apps/idp/src/adapters/sql/d
 import { SqlOidcModelStore } from '../../apps/idp/src/adapters/sql/sql-oidc-model-store.ts';
 import { MemoryKeyValueStore } from '../../apps/idp/src/adapters/key-value/memory-key-value-store.ts';
 import { createOidcAdapterFactory } from '../../apps/idp/src/oidc/oidc-adapter.ts';
+import { RequestLookAhead } from '../../apps/idp/src/oidc/request-look-ahead.ts';
 import type { ClientRepository } from '../../apps/idp/src/ports/client-repository.ts';
 import { startBareProvider, type AdapterChoice } from './bare-provider.ts';
 import type { RelyingParty } from './login-flow.ts';
@@ -23,7 +24,9 @@ async function platformStorage(): Promise<AdapterChoice> {
   await migrateToLatest(database.db);
   // Its one client is static configuration: oidc-provider never asks an adapter for it.
   const noClients = { find: () => Promise.resolve(null) } as unknown as ClientRepository;
-  return createOidcAdapterFactory({ store: new MemoryKeyValueStore(), models: new SqlOidcModelStore(database.db, database.dialect), clients: noClients }, () => Promise.resolve());
+  // Its accounts are not in the platform's table: a token's look-up finds none to read along (its findAccount reads none).
+  const models = new SqlOidcModelStore(database.db, database.dialect);
+  return createOidcAdapterFactory({ store: new MemoryKeyValueStore(), models, clients: noClients }, () => Promise.resolve(), new RequestLookAhead(() => undefined));
 }
 
 const adapter = process.env.BENCH_BARE_STORAGE === 'platform' ? await platformStorage() : undefined;

@@ -94,6 +94,22 @@ describe(`OIDC single sign-on (${process.env.DATABASE_URL ? 'postgres' : 'sqlite
     await expect(client.refreshTokenGrant(rp.config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
   });
 
+  // The account is read with the token, in the same statement (oidc-adapter.ts): at every grant, never kept between them.
+  it("decides every refresh on the person's account as stored then: refused while disabled, granted again once enabled", async () => {
+    const browser = new Browser(rp.t.baseUrl);
+    const { tokens } = await passwordLogin(browser, rp.config, 'zhangsan', 'Demo@2026pw');
+    const setStatus = (status: string) => rp.t.platform.database.updateTable('accounts').set({ status }).where('username', '=', 'zhangsan').execute();
+    await setStatus('disabled');
+    try {
+      await expect(client.refreshTokenGrant(rp.config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+    } finally {
+      await setStatus('active');
+    }
+    const refreshed = await client.refreshTokenGrant(rp.config, tokens.refresh_token!);
+    expect(refreshed.claims()).toMatchObject({ sub: tokens.claims()!.sub, acr: 'L2' });
+    expect(await client.fetchUserInfo(rp.config, refreshed.access_token, tokens.claims()!.sub)).toMatchObject({ name: '张三', id_number: '11010519491231002X' });
+  });
+
   // oidc-provider checks a token is unused when it finds it and consumes it later: the store's consume decides.
   it('lets one of several refreshes that present the same token at once succeed', async () => {
     const browser = new Browser(rp.t.baseUrl);

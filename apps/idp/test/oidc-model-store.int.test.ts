@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase, type SqlDatabase } from '../src/adapters/sql/database.ts';
 import { SqlAccountRepository } from '../src/adapters/sql/sql-account-repository.ts';
 import { SqlOidcModelStore } from '../src/adapters/sql/sql-oidc-model-store.ts';
+import type { StoredAccount } from '../src/ports/account-repository.ts';
 import type { OidcModelRecord } from '../src/ports/oidc-model-store.ts';
 import { prepareTestEnvironment, type TestEnvironment } from './harness.ts';
 
@@ -44,6 +45,33 @@ describe(`oidc model store: a token read with its Grant and Session (${process.e
     expect(found.session).toMatchObject({ model: 'Session', id: 'session-1', uid: 'uid-1' });
   });
 
+  it("brings the token's person along: the account its accountId names (also an entity login's), or none", async () => {
+    const unique = Math.random().toString(36).slice(2);
+    const person: StoredAccount = {
+      id: `person-${unique}`,
+      username: `user-${unique}`,
+      passwordHash: 'hash',
+      nameCipher: 'name-cipher',
+      idType: 'resident_id',
+      idNumberCipher: 'id-number-cipher',
+      idNumberIndex: `id-index-${unique}`,
+      phoneCipher: null,
+      phoneIndex: null,
+      assuranceLevel: 'L2',
+      status: 'disabled',
+      credentialsChangedAt: 1_700_000_000_000,
+      createdAt: 1_600_000_000_000,
+      updatedAt: 1_650_000_000_000,
+    };
+    await new SqlAccountRepository(database.db).create(person);
+    await models.upsert(record('RefreshToken', `of-${unique}`, { sessionUid: 'uid-1', accountId: `entity:e-1:${person.id}` }, { grantId: 'grant-1', accountId: person.id }));
+    const found = await models.findWithBindings('RefreshToken', `of-${unique}`);
+    expect(found.account).toEqual(person);
+    expect(found).toMatchObject({ token: { id: `of-${unique}` }, grant: { id: 'grant-1' }, session: { uid: 'uid-1' } });
+    // 'account-1', every other token's, is no account.
+    expect((await models.findWithBindings('RefreshToken', 'bound')).account).toBeNull();
+  });
+
   it('brings no Session for a token bound to none, and none that has expired', async () => {
     expect(await models.findWithBindings('RefreshToken', 'offline')).toMatchObject({ token: { id: 'offline' }, grant: { id: 'grant-1' }, session: null });
     expect(await models.findWithBindings('RefreshToken', 'ended-session')).toMatchObject({ token: { id: 'ended-session' }, grant: { id: 'grant-1' }, session: null });
@@ -51,10 +79,10 @@ describe(`oidc model store: a token read with its Grant and Session (${process.e
 
   it('brings no Grant once it is revoked, and nothing for a token that has expired, is consumed-and-gone or unknown', async () => {
     expect(await models.findWithBindings('RefreshToken', 'revoked-grant')).toMatchObject({ token: { id: 'revoked-grant' }, grant: null, session: { uid: 'uid-1' } });
-    expect(await models.findWithBindings('RefreshToken', 'expired')).toEqual({ token: null, grant: null, session: null });
-    expect(await models.findWithBindings('RefreshToken', 'unknown')).toEqual({ token: null, grant: null, session: null });
+    expect(await models.findWithBindings('RefreshToken', 'expired')).toEqual({ token: null, grant: null, session: null, account: null });
+    expect(await models.findWithBindings('RefreshToken', 'unknown')).toEqual({ token: null, grant: null, session: null, account: null });
     await models.destroy('RefreshToken', 'offline');
-    expect(await models.findWithBindings('RefreshToken', 'offline')).toEqual({ token: null, grant: null, session: null });
+    expect(await models.findWithBindings('RefreshToken', 'offline')).toEqual({ token: null, grant: null, session: null, account: null });
   });
 
   it('reads a token whose payload holds a lone surrogate a client sent (stored as U+FFFD)', async () => {

@@ -52,7 +52,7 @@ async function passwordLoginToCallback(t: TestPlatform, config: client.Configura
 // docs/architecture.md lists each of them and why it is needed.
 const LOGIN_SQL = 5;
 const LOGIN_REDIS = 23;
-const GRANT_SQL = 4;
+const GRANT_SQL = 3;
 const GRANT_REDIS = 2;
 
 describe.skipIf(missing.length > 0)(title, () => {

@@ -1,4 +1,5 @@
 import Provider, { errors, type Adapter, type AdapterPayload } from 'oidc-provider';
+import type { StoredAccount } from '../ports/account-repository.ts';
 import type { ClientRecord, ClientRepository } from '../ports/client-repository.ts';
 import type { KeyValueStore } from '../ports/key-value-store.ts';
 import type { OidcModelStore } from '../ports/oidc-model-store.ts';
@@ -8,7 +9,7 @@ import { RequestLookAhead } from './request-look-ahead.ts';
 
 /** Models that must survive a restart and be found per person (to end all their sessions). */
 const DURABLE_MODELS = new Set(['Session', 'Grant', 'RefreshToken']);
-/** Tokens whose look-up brings their Grant and Session along for the rest of the request (request-look-ahead.ts). */
+/** Tokens whose look-up brings their Grant, Session and account along for the rest of the request (request-look-ahead.ts). */
 const TOKENS_READ_WITH_BINDINGS = new Set(['RefreshToken']);
 const grantKey = (id: string) => `Grant:${id}`;
 const sessionKey = (uid: string) => `Session:uid:${uid}`;
@@ -22,20 +23,28 @@ export interface OidcAdapterDeps {
 /** Runs whenever oidc-provider loads an enabled client, before it uses it (oidc/client-authentication.ts). */
 export type LoadedClientCheck = (client: ClientRecord) => Promise<void>;
 
+/** The accounts a token's look-up read along with it, by person id, for findAccount in the same request. */
+export type AccountsReadAhead = RequestLookAhead<StoredAccount>;
+
 /**
  * oidc-provider persistence: clients from the clients table, durable models
  * in SQL, short-lived ones (codes, access tokens, interactions, the
  * ReplayDetection of client assertions' `jti`…) in the key-value store (Redis
  * when several nodes serve) with an index per grant for revocation.
  */
-export function createOidcAdapterFactory(deps: OidcAdapterDeps, checkLoadedClient: LoadedClientCheck) {
-  const lookAhead = new RequestLookAhead(() => Provider.ctx);
+export function createOidcAdapterFactory(deps: OidcAdapterDeps, checkLoadedClient: LoadedClientCheck, accountsReadAhead: AccountsReadAhead) {
+  const readAhead: ReadAhead = { models: new RequestLookAhead(() => Provider.ctx), accounts: accountsReadAhead };
   const pendingConsume = new PerRequest<PendingConsume>(() => Provider.ctx);
   return function adapterFor(name: string): Adapter {
     if (name === 'Client') return new ClientAdapter(deps.clients, checkLoadedClient);
     if (name === 'ReplayDetection') return new ReplayDetectionAdapter(name, deps.store);
-    return DURABLE_MODELS.has(name) ? new SqlModelAdapter(name, deps.models, lookAhead, pendingConsume) : new KeyValueModelAdapter(name, deps.store);
+    return DURABLE_MODELS.has(name) ? new SqlModelAdapter(name, deps.models, readAhead, pendingConsume) : new KeyValueModelAdapter(name, deps.store);
   };
+}
+
+interface ReadAhead {
+  models: RequestLookAhead<AdapterPayload>;
+  accounts: AccountsReadAhead;
 }
 
 const unsupported = () => Promise.reject(new Error('not supported'));
@@ -96,12 +105,17 @@ class SqlModelAdapter implements Adapter {
   constructor(
     private readonly name: string,
     private readonly models: OidcModelStore,
-    private readonly lookAhead: RequestLookAhead,
+    private readonly readAhead: ReadAhead,
     private readonly pendingConsume: PerRequest<PendingConsume>,
   ) {}
 
+  private forgetReadAhead() {
+    this.readAhead.models.forget();
+    this.readAhead.accounts.forget();
+  }
+
   async upsert(id: string, payload: AdapterPayload, expiresIn: number) {
-    this.lookAhead.forget();
+    this.forgetReadAhead();
     const record = {
       model: this.name,
       id,
@@ -119,17 +133,18 @@ class SqlModelAdapter implements Adapter {
 
   async find(id: string) {
     if (TOKENS_READ_WITH_BINDINGS.has(this.name)) {
-      const { token, grant, session } = await this.models.findWithBindings(this.name, id);
-      if (grant) this.lookAhead.keep(grantKey(grant.id), grant.payload);
-      if (session?.uid) this.lookAhead.keep(sessionKey(session.uid), session.payload);
+      const { token, grant, session, account } = await this.models.findWithBindings(this.name, id);
+      if (grant) this.readAhead.models.keep(grantKey(grant.id), grant.payload);
+      if (session?.uid) this.readAhead.models.keep(sessionKey(session.uid), session.payload);
+      if (account) this.readAhead.accounts.keep(account.id, account);
       return token?.payload;
     }
-    const readAhead = this.name === 'Grant' ? this.lookAhead.take(grantKey(id)) : undefined;
+    const readAhead = this.name === 'Grant' ? this.readAhead.models.take(grantKey(id)) : undefined;
     return readAhead ?? (await this.models.find(this.name, id))?.payload;
   }
 
   async findByUid(uid: string) {
-    const readAhead = this.name === 'Session' ? this.lookAhead.take(sessionKey(uid)) : undefined;
+    const readAhead = this.name === 'Session' ? this.readAhead.models.take(sessionKey(uid)) : undefined;
     return readAhead ?? (await this.models.findByUid(this.name, uid))?.payload;
   }
 
@@ -145,19 +160,19 @@ class SqlModelAdapter implements Adapter {
    * the one whose write finds it consumed is refused and stores nothing.
    */
   async consume(id: string) {
-    this.lookAhead.forget();
+    this.forgetReadAhead();
     const at = Date.now();
     if (this.name === 'RefreshToken' && this.pendingConsume.set({ id, at })) return;
     if (!(await this.models.consume(this.name, id, at))) throw alreadyConsumed(this.name);
   }
 
   async destroy(id: string) {
-    this.lookAhead.forget();
+    this.forgetReadAhead();
     await this.models.destroy(this.name, id);
   }
 
   async revokeByGrantId(grantId: string) {
-    this.lookAhead.forget();
+    this.forgetReadAhead();
     await this.models.revokeByGrantId(grantId);
   }
 }

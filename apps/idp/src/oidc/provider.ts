@@ -17,7 +17,8 @@ import { escapeHtml, renderPage } from './html-pages.ts';
 import type { SessionActivity, SessionLifetime } from '../services/platform-sessions/session-lifetime.ts';
 import { interactionPagePath, platformInteractionPolicy } from './interaction-policy.ts';
 import { CLIENT_RULES } from './client-rules.ts';
-import { createOidcAdapterFactory, type OidcAdapterDeps } from './oidc-adapter.ts';
+import { createOidcAdapterFactory, type AccountsReadAhead, type OidcAdapterDeps } from './oidc-adapter.ts';
+import { RequestLookAhead } from './request-look-ahead.ts';
 
 export const SUPPORTED_SCOPES: readonly string[] = OIDC_SCOPES;
 
@@ -87,8 +88,10 @@ export function createProvider(options: ProviderOptions): Provider {
   const page = (ctx: { get(field: string): string }, title: string, body: string) =>
     renderPage({ title, body, platformName: options.platformName, demo: options.demo, cookieHeader: ctx.get('cookie') });
 
+  // A refresh grant's token is read with its person's account (oidc-adapter.ts): findAccount takes it from there.
+  const accountsReadAhead: AccountsReadAhead = new RequestLookAhead(() => Provider.ctx);
   const configuration: Configuration = {
-    adapter: createOidcAdapterFactory(options, createClientAuthGate(options.clientAuthThrottle)),
+    adapter: createOidcAdapterFactory(options, createClientAuthGate(options.clientAuthThrottle), accountsReadAhead),
     jwks: { keys: options.signingKeys },
     cookies: {
       keys: options.cookieSecrets,
@@ -115,7 +118,7 @@ export function createProvider(options: ProviderOptions): Provider {
     // or expired agent grant, or one for other services, ends the login at its next use.
     async findAccount(ctx, sub) {
       const { personId, entityId } = parseAccountId(sub);
-      const account = await options.accounts.findById(personId);
+      const account = accountsReadAhead.take(personId) ?? (await options.accounts.findById(personId));
       if (!account || account.status !== 'active') return undefined;
       let standing: EntityStanding | null = null;
       if (entityId) {

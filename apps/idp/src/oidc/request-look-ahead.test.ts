@@ -4,7 +4,7 @@ import { RequestLookAhead } from './request-look-ahead.ts';
 describe('RequestLookAhead', () => {
   const requests = { a: {}, b: {} };
   let current: object | undefined = requests.a;
-  const lookAhead = new RequestLookAhead(() => current);
+  const lookAhead = new RequestLookAhead<object>(() => current);
 
   it('answers a look-up of the same request once', () => {
     current = requests.a;

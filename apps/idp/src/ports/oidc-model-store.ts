@@ -1,3 +1,5 @@
+import type { StoredAccount } from './account-repository.ts';
+
 /** Durable oidc-provider models (sessions, grants, refresh tokens). */
 export interface OidcModelRecord {
   model: string;
@@ -9,17 +11,21 @@ export interface OidcModelRecord {
   expiresAt: number | null;
 }
 
-/** A token with the Grant it belongs to and the Session it is bound to (`payload.sessionUid`), those of them that are live. */
+/**
+ * A token with the Grant it belongs to and the Session it is bound to (`payload.sessionUid`), those of them that
+ * are live, and the person it was issued to (its `accountId`: the person also for an entity login), if they exist.
+ */
 export interface TokenWithBindings {
   token: OidcModelRecord | null;
   grant: OidcModelRecord | null;
   session: OidcModelRecord | null;
+  account: StoredAccount | null;
 }
 
 export interface OidcModelStore {
   upsert(record: OidcModelRecord): Promise<void>;
   find(model: string, id: string): Promise<OidcModelRecord | null>;
-  /** One read for what a refresh grant looks up one after another (the token, its Grant, its Session). */
+  /** One read for what a refresh grant looks up one after another (the token, its Grant, its Session, its person). */
   findWithBindings(model: string, id: string): Promise<TokenWithBindings>;
   findByUid(model: string, uid: string): Promise<OidcModelRecord | null>;
   /** Live records of one person (e.g. every Session, to tell relying parties before ending them). */

@@ -1,29 +1,10 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { IdType } from '@uia/validators';
+import type { Kysely, Transaction } from 'kysely';
 import { DuplicateAccountError, type AccountRepository, type AccountWrites, type AssuranceLevel, type StoredAccount } from '../../ports/account-repository.ts';
+import { toAccount } from './account-rows.ts';
 import { isUniqueViolation, violatedColumn } from './database.ts';
 import { prepareQuery } from './prepared-query.ts';
 import { MODELS_ENDED_BY_MARK, markEnded } from './sql-oidc-model-store.ts';
-import type { AccountsTable, Database } from './schema.ts';
-
-function toAccount(row: Selectable<AccountsTable>): StoredAccount {
-  return {
-    id: row.id,
-    username: row.username,
-    passwordHash: row.password_hash,
-    nameCipher: row.name_cipher,
-    idType: row.id_type as IdType,
-    idNumberCipher: row.id_number_cipher,
-    idNumberIndex: row.id_number_index,
-    phoneCipher: row.phone_cipher,
-    phoneIndex: row.phone_index,
-    assuranceLevel: row.assurance_level as AssuranceLevel,
-    status: row.status as StoredAccount['status'],
-    credentialsChangedAt: row.credentials_changed_at === null ? null : Number(row.credentials_changed_at),
-    createdAt: Number(row.created_at),
-    updatedAt: Number(row.updated_at),
-  };
-}
+import type { Database } from './schema.ts';
 
 const LOOKUP_COLUMNS = ['id', 'username', 'id_number_index', 'phone_index'] as const;
 type LookupColumn = (typeof LOOKUP_COLUMNS)[number];
