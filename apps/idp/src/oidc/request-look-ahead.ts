@@ -8,7 +8,8 @@ import { PerRequest } from './per-request.ts';
  * of four on PostgreSQL). A record is kept for its request only
  * (per-request.ts), is taken at most once, and every write to a durable
  * model in that request drops what is kept, so a look-up never answers with
- * what the request itself has changed since.
+ * what the request itself has changed since. (No oidc-provider request
+ * writes an account: the platform changes accounts in its own routes.)
  */
 export class RequestLookAhead<Value> {
   private readonly kept: PerRequest<Map<string, Value>>;

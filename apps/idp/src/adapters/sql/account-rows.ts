@@ -3,23 +3,27 @@ import type { IdType } from '@uia/validators';
 import type { AssuranceLevel, StoredAccount } from '../../ports/account-repository.ts';
 import type { AccountsTable } from './schema.ts';
 
+// A record, not a list, so that the compiler checks every column is named: one missing here would reach
+// toAccount as undefined from a read that selects these columns along with other rows.
+const EVERY_ACCOUNT_COLUMN = {
+  id: true,
+  username: true,
+  password_hash: true,
+  name_cipher: true,
+  id_type: true,
+  id_number_cipher: true,
+  id_number_index: true,
+  phone_cipher: true,
+  phone_index: true,
+  assurance_level: true,
+  status: true,
+  credentials_changed_at: true,
+  created_at: true,
+  updated_at: true,
+} as const satisfies Record<keyof AccountsTable, true>;
+
 /** Every column of `accounts`: what a statement that reads an account along with other rows selects. */
-export const ACCOUNT_COLUMNS = [
-  'id',
-  'username',
-  'password_hash',
-  'name_cipher',
-  'id_type',
-  'id_number_cipher',
-  'id_number_index',
-  'phone_cipher',
-  'phone_index',
-  'assurance_level',
-  'status',
-  'credentials_changed_at',
-  'created_at',
-  'updated_at',
-] as const satisfies readonly (keyof AccountsTable)[];
+export const ACCOUNT_COLUMNS = Object.keys(EVERY_ACCOUNT_COLUMN) as (keyof AccountsTable)[];
 
 export function toAccount(row: Selectable<AccountsTable>): StoredAccount {
   return {

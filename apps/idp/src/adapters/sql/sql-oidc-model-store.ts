@@ -31,11 +31,12 @@ function toRecord(row: Selectable<OidcModelsTable>): OidcModelRecord {
   };
 }
 
+// Qualified: findWithBindings joins `accounts` to these rows.
 const liveRowsOf = (db: Kysely<Database>, model: string | RawBuilder<string>, now: number) =>
   db
     .selectFrom('oidc_models')
-    .where('model', '=', model)
-    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]));
+    .where('oidc_models.model', '=', model)
+    .where((eb) => eb.or([eb('oidc_models.expires_at', 'is', null), eb('oidc_models.expires_at', '>', now)]));
 const live = (db: Kysely<Database>, model: string | RawBuilder<string>, now: number) => liveRowsOf(db, model, now).selectAll();
 
 const ACCOUNT_PREFIX = 'account__';
