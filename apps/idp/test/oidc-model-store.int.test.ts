@@ -1,5 +1,5 @@
 // The durable oidc-provider models on SQLite, or on PostgreSQL with DATABASE_URL: the one read of a
-// refresh grant that brings the token's Grant and Session along, and the one write that rotates the token.
+// refresh grant that brings the token's Grant, Session and account along, and the one write that rotates the token.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase, type SqlDatabase } from '../src/adapters/sql/database.ts';
 import { SqlAccountRepository } from '../src/adapters/sql/sql-account-repository.ts';
@@ -14,7 +14,7 @@ function record(model: string, id: string, payload: Record<string, unknown>, fie
   return { model, id, payload, grantId: null, uid: null, accountId: 'account-1', expiresAt: Date.now() + HOUR, ...fields };
 }
 
-describe(`oidc model store: a token read with its Grant and Session (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`, () => {
+describe(`oidc model store: a token read with its Grant, Session and account (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`, () => {
   let environment: TestEnvironment;
   let database: SqlDatabase;
   let models: SqlOidcModelStore;

@@ -68,7 +68,7 @@ const directHandles = new WeakMap<object, BetterSqliteDatabase>();
  * better-sqlite3 database behind its SQLite dialect. Kysely's executor
  * spends more on a query than SQLite does on a primary-key look-up (its
  * connection mutex and several awaits each, every promise also paying the
- * AsyncLocalStorage hooks), and a refresh grant runs four or five of them.
+ * AsyncLocalStorage hooks), and a refresh grant runs several of them.
  *
  * It is safe because better-sqlite3 is synchronous: a query run here
  * begins and ends before any other code runs. The one thing Kysely's mutex
